@@ -1,0 +1,66 @@
+// Faults a test can arrange for the next N requests that match a method and a path: what an
+// unreliable upstream does to Keydesk (slowness, rate limits, outages, hangs, cut connections,
+// garbage bodies).
+
+export type Fault =
+  | { kind: "latency"; ms: number }
+  /** `after: true` lets the request take effect first, then answers with the failure. */
+  | { kind: "status"; status: number; body?: unknown; retryAfter?: number; after?: boolean }
+  | { kind: "hang" }
+  | { kind: "drop" }
+  | { kind: "malformed" };
+
+export interface FaultRule {
+  id: number;
+  method: string;
+  /** An exact path, or one with `*` standing for a single segment. */
+  path: string;
+  remaining: number;
+  fault: Fault;
+}
+
+function pathMatches(pattern: string, path: string): boolean {
+  const want = pattern.split("/");
+  const got = path.split("/");
+  return want.length === got.length && want.every((segment, i) => segment === "*" || segment === got[i]);
+}
+
+export class FaultQueue {
+  private rules: FaultRule[] = [];
+  private nextId = 1;
+
+  add(rule: Omit<FaultRule, "id">): FaultRule {
+    const added = { ...rule, method: rule.method.toUpperCase(), id: this.nextId++ };
+    this.rules.push(added);
+    return added;
+  }
+
+  list(): FaultRule[] {
+    return this.rules.map((rule) => ({ ...rule }));
+  }
+
+  clear(): void {
+    this.rules = [];
+  }
+
+  /** The fault for this request, if any; each match uses up one of the rule's N. */
+  take(method: string, path: string): Fault | undefined {
+    const rule = this.rules.find((r) => (r.method === "*" || r.method === method) && pathMatches(r.path, path));
+    if (!rule) return undefined;
+    rule.remaining -= 1;
+    if (rule.remaining <= 0) this.rules = this.rules.filter((r) => r !== rule);
+    return rule.fault;
+  }
+}
+
+export function defaultFaultBody(status: number, requestId: string): unknown {
+  const [code, type, message] =
+    status === 429
+      ? ["rate_limit_exceeded", "rate_limit_error", "Too many requests. Please slow down."]
+      : status === 503
+        ? ["service_unavailable", "service_unavailable", "The service is temporarily unavailable."]
+        : status >= 500
+          ? ["internal_error", "internal_error", "An internal error occurred."]
+          : ["invalid_request", "invalid_request", "The request could not be processed."];
+  return { detail: { status: code, code, type, message, request_id: requestId } };
+}

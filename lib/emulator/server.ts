@@ -1,0 +1,249 @@
+// The emulator's HTTP server: a stand-in for ElevenLabs' service-accounts API on loopback, in the
+// order a FastAPI app works a request: route, parse JSON, authenticate (a dependency), validate
+// the body, run the endpoint. Test-only control routes live under /__emulator/ when enabled.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { randomBytes } from "node:crypto";
+import { isAllowedByAllowlist } from "@/lib/ip/cidr";
+import { matchRoute, ROUTES, type WorkspaceContext } from "./api";
+import { authErrors, errorBody, type EmulatorError } from "./errors";
+import { defaultFaultBody, FaultQueue, type Fault } from "./faults";
+import { MAX_BODY_BYTES, parseBody, readBody, sendJson } from "./http";
+import { RequestLog, type LoggedRequest } from "./request-log";
+import { applySeed, type Seed } from "./seed";
+import { EmulatorStore } from "./store";
+import { handleControl } from "./control";
+
+export interface EmulatorOptions {
+  /** The workspace admin keys that may manage service accounts. */
+  adminKeys: string[];
+  seed?: Seed;
+  /** Enables the /__emulator/ control routes (tests only). */
+  control?: boolean;
+  maxServiceAccounts?: number;
+  host?: string;
+  port?: number;
+}
+
+export interface Emulator {
+  url: string;
+  port: number;
+  store: EmulatorStore;
+  faults: FaultQueue;
+  log: RequestLog;
+  reset(seed: Seed): void;
+  close(): Promise<void>;
+}
+
+const DEFAULT_MAX_SERVICE_ACCOUNTS = 20;
+/** A hung request is released after this long even if the client never gives up. */
+const HANG_LIMIT_MS = 5 * 60_000;
+
+function newRequestId(): string {
+  return randomBytes(16).toString("hex");
+}
+
+/** Starlette matches routes against the percent-decoded path; bad escapes stay as they are. */
+function decodePath(rawPath: string): string {
+  return rawPath.replace(/(%[0-9a-fA-F]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
+}
+
+export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
+  const store = new EmulatorStore();
+  const faults = new FaultQueue();
+  const log = new RequestLog();
+  const maxServiceAccounts = options.maxServiceAccounts ?? DEFAULT_MAX_SERVICE_ACCOUNTS;
+  const adminKeys = new Set(options.adminKeys.filter((k) => k.length > 0));
+  if (adminKeys.size === 0) throw new Error("The emulator needs at least one admin key.");
+  applySeed(store, options.seed ?? "demo");
+  const hung = new Set<ServerResponse>();
+  const sockets = new Set<Socket>();
+
+  const reset = (seed: Seed) => {
+    applySeed(store, seed);
+    faults.clear();
+    log.clear();
+  };
+
+  function clientIp(req: IncomingMessage): string {
+    // Tests may speak for another address; a real deployment's emulator never trusts the header.
+    const forwarded = options.control ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]!.trim() : "";
+    const ip = forwarded || req.socket.remoteAddress || "";
+    return ip.startsWith("::ffff:") && ip.includes(".") ? ip.slice(7) : ip;
+  }
+
+  /** The auth ladder: no key, unknown or disabled key, IP outside the key's allowlist, a key without rights. */
+  function authenticate(req: IncomingMessage): EmulatorError | null {
+    const key = req.headers["xi-api-key"];
+    const presented = Array.isArray(key) ? key[0] : key;
+    if (!presented) return req.headers.authorization ? authErrors.invalid : authErrors.missing;
+    if (adminKeys.has(presented)) return null;
+    const record = store.findKeyBySecret(presented);
+    if (!record || record.is_disabled) return authErrors.invalid;
+    const ip = clientIp(req);
+    if (!isAllowedByAllowlist(record.allowed_ips, ip)) return authErrors.ipNotAllowed(ip);
+    return authErrors.missingPermissions;
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, path: string, requestId: string): Promise<void> {
+    const method = req.method ?? "GET";
+    const headOnly = method === "HEAD";
+    const entry: LoggedRequest = { at: new Date().toISOString(), requestId, method, path, body: null, status: null, fault: null };
+    const respond = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      entry.status = status;
+      sendJson(res, status, body, requestId, headers, headOnly);
+    };
+    const fail = (error: EmulatorError) => respond(error.status, errorBody(error, requestId), error.headers);
+
+    const read = await readBody(req);
+    if (!read.ok) {
+      log.add({ ...entry, status: 413 });
+      sendJson(res, 413, errorBody({ code: "payload_too_large", type: "invalid_request", message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` }, requestId), requestId, { connection: "close" });
+      return;
+    }
+    const parsed = parseBody(req.headers["content-type"], read.bytes);
+    entry.body = parsed.kind === "value" ? parsed.value : parsed.kind === "none" ? null : read.bytes.toString("utf8").slice(0, 2000);
+    log.add(entry);
+
+    const fault = faults.take(method, path);
+    if (fault) entry.fault = fault.kind;
+    if (fault && (await applyFaultBefore(fault, res, requestId, entry))) return;
+
+    const match = matchRoute(path);
+    if (!match) {
+      const alternative = path.endsWith("/") ? path.replace(/\/+$/, "") : null;
+      if (alternative && matchRoute(alternative)) {
+        entry.status = 307;
+        res.writeHead(307, { location: alternative, "content-length": "0", "x-request-id": requestId });
+        res.end();
+        return;
+      }
+      respond(404, { detail: "Not Found" });
+      return;
+    }
+    const endpoint = match.route.methods[method === "HEAD" ? "GET" : method];
+    if (!endpoint) {
+      const allowed = Object.keys(match.route.methods).flatMap((m) => (m === "GET" ? ["GET", "HEAD"] : [m]));
+      respond(405, { detail: "Method Not Allowed" }, { allow: allowed.join(", ") });
+      return;
+    }
+
+    let raw: unknown = undefined;
+    if (endpoint.body !== "none") {
+      if (parsed.kind === "invalid-json") return respond(422, { detail: [parsed.issue] });
+      if (parsed.kind === "undecodable") return respond(400, { detail: "There was an error parsing the body" });
+      raw = parsed.kind === "value" ? parsed.value : undefined;
+    }
+
+    const authError = authenticate(req);
+    if (authError) return fail(authError);
+
+    let body: unknown = undefined;
+    if (endpoint.parse) {
+      if (endpoint.body === "required" && (raw === undefined || raw === null)) {
+        return respond(422, { detail: [{ type: "missing", loc: ["body"], msg: "Field required", input: null }] });
+      }
+      const result = endpoint.parse(raw);
+      if (!result.ok) return respond(422, { detail: result.issues });
+      body = result.value;
+    }
+
+    const ctx: WorkspaceContext = { store, maxServiceAccounts, requestId };
+    const outcome = endpoint.handle(ctx, match.params, body);
+    if (fault?.kind === "status" && fault.after) return sendStatusFault(fault, res, requestId, entry);
+    respond(outcome.status, outcome.body, outcome.headers);
+  }
+
+  function sendStatusFault(fault: Extract<Fault, { kind: "status" }>, res: ServerResponse, requestId: string, entry: LoggedRequest) {
+    entry.status = fault.status;
+    const headers: Record<string, string> = {};
+    if (fault.status === 429 || fault.retryAfter !== undefined) headers["retry-after"] = String(fault.retryAfter ?? 1);
+    sendJson(res, fault.status, fault.body ?? defaultFaultBody(fault.status, requestId), requestId, headers);
+  }
+
+  /** Applies a fault that acts before the request is handled; true when it answered (or will not). */
+  async function applyFaultBefore(fault: Fault, res: ServerResponse, requestId: string, entry: LoggedRequest): Promise<boolean> {
+    switch (fault.kind) {
+      case "latency":
+        await new Promise((resolve) => setTimeout(resolve, fault.ms));
+        return false;
+      case "status":
+        if (fault.after) return false;
+        sendStatusFault(fault, res, requestId, entry);
+        return true;
+      case "hang": {
+        hung.add(res);
+        const release = setTimeout(() => res.destroy(), HANG_LIMIT_MS);
+        res.on("close", () => {
+          clearTimeout(release);
+          hung.delete(res);
+        });
+        return true;
+      }
+      case "drop":
+        res.socket?.destroy();
+        return true;
+      case "malformed": {
+        entry.status = 200;
+        const text = '{"service-accounts": [{"service_account_user_id": "sa_tr';
+        res.writeHead(200, { "content-type": "application/json", "content-length": String(text.length), "x-request-id": requestId });
+        res.end(text);
+        return true;
+      }
+    }
+  }
+
+  const server: Server = createServer((req, res) => {
+    const requestId = newRequestId();
+    const rawPath = (req.url ?? "/").split("?")[0]!;
+    const path = decodePath(rawPath);
+    const work = path.startsWith("/__emulator/") && options.control
+      ? handleControl(req, res, path, requestId, { store, faults, log, reset })
+      : handleApi(req, res, path, requestId);
+    work.catch((error: unknown) => {
+      // The emulator must never crash on input; an internal fault is a 500 like any server's.
+      console.error("emulator: internal error", error instanceof Error ? error.message : error);
+      if (!res.headersSent) sendJson(res, 500, errorBody({ code: "internal_error", type: "internal_error", message: "An internal error occurred." }, requestId), requestId);
+      else res.destroy();
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  // Malformed HTTP gets a 400 and a closed connection, never an exception.
+  server.on("clientError", (_error, socket) => {
+    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
+    else socket.destroy();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    store,
+    faults,
+    log,
+    reset,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of hung) res.destroy();
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export { ROUTES };
