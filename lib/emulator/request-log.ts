@@ -18,7 +18,8 @@ export function maskSecrets(value: unknown): unknown {
   if (typeof value === "string") return value.replace(SECRET, (s) => `sk_…${s.slice(-4)}`);
   if (Array.isArray(value)) return value.map(maskSecrets);
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskSecrets(v)]));
+    // Keys too: `{"sk_…": 1}` is a body a client can send.
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [maskSecrets(k) as string, maskSecrets(v)]));
   }
   return value;
 }
@@ -26,15 +27,22 @@ export function maskSecrets(value: unknown): unknown {
 export class RequestLog {
   private entries: LoggedRequest[] = [];
 
+  /**
+   * Keeps `entry` itself (not a copy): the server logs a request when it arrives and fills in
+   * `status` and `fault` later, and those must show in the log. The body and path are masked in
+   * place first (a secret can be pasted into a path segment as easily as into a body).
+   */
   add(entry: LoggedRequest): LoggedRequest {
-    const kept = { ...entry, body: maskSecrets(entry.body) };
-    this.entries.push(kept);
+    entry.body = maskSecrets(entry.body);
+    entry.path = maskSecrets(entry.path) as string;
+    this.entries.push(entry);
     if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
-    return kept;
+    return entry;
   }
 
+  /** Copies, so a caller cannot change the log. */
   list(): LoggedRequest[] {
-    return [...this.entries];
+    return this.entries.map((entry) => ({ ...entry }));
   }
 
   clear(): void {

@@ -9,7 +9,7 @@ import { matchRoute, ROUTES, type WorkspaceContext } from "./api";
 import { authErrors, errorBody, type EmulatorError } from "./errors";
 import { defaultFaultBody, FaultQueue, type Fault } from "./faults";
 import { MAX_BODY_BYTES, parseBody, readBody, sendJson } from "./http";
-import { RequestLog, type LoggedRequest } from "./request-log";
+import { maskSecrets, RequestLog, type LoggedRequest } from "./request-log";
 import { applySeed, type Seed } from "./seed";
 import { EmulatorStore } from "./store";
 import { handleControl } from "./control";
@@ -108,7 +108,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       return;
     }
     const parsed = parseBody(req.headers["content-type"], read.bytes);
-    entry.body = parsed.kind === "value" ? parsed.value : parsed.kind === "none" ? null : read.bytes.toString("utf8").slice(0, 2000);
+    // Mask before cutting: a secret cut in two by the 2,000-character limit would escape the mask.
+    entry.body = parsed.kind === "value" ? parsed.value : parsed.kind === "none" ? null : (maskSecrets(read.bytes.toString("utf8")) as string).slice(0, 2000);
     log.add(entry);
 
     const fault = faults.take(method, path);
@@ -170,9 +171,18 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   /** Applies a fault that acts before the request is handled; true when it answered (or will not). */
   async function applyFaultBefore(fault: Fault, res: ServerResponse, requestId: string, entry: LoggedRequest): Promise<boolean> {
     switch (fault.kind) {
-      case "latency":
-        await new Promise((resolve) => setTimeout(resolve, fault.ms));
-        return false;
+      case "latency": {
+        // Wake early if the client gives up or close() destroys the socket, so a long latency
+        // fault never keeps the process alive after the emulator is closed.
+        const closed = await new Promise<boolean>((resolve) => {
+          const timer = setTimeout(() => resolve(false), fault.ms);
+          res.once("close", () => {
+            clearTimeout(timer);
+            resolve(true);
+          });
+        });
+        return closed;
+      }
       case "status":
         if (fault.after) return false;
         sendStatusFault(fault, res, requestId, entry);
@@ -219,7 +229,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   });
   // Malformed HTTP gets a 400 and a closed connection, never an exception.
   server.on("clientError", (_error, socket) => {
-    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
+    // Every response carries an x-request-id (API.md §9), this one included.
+    if (socket.writable) socket.end(`HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\nx-request-id: ${newRequestId()}\r\n\r\n`);
     else socket.destroy();
   });
 

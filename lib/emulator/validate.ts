@@ -24,9 +24,14 @@ export class Validator {
     return null;
   }
 
+  /**
+   * A top-level body field. ElevenLabs reports a missing one with `"input": null` (API.md §5, the
+   * observed `{"type":"missing","loc":["body","name"],"msg":"Field required","input":null}`: FastAPI
+   * checks each body field on its own), not with the whole body as plain pydantic would.
+   */
   required(body: Record<string, unknown>, field: string): Result<unknown> {
     if (field in body) return { ok: true, value: body[field] };
-    return this.fail("missing", ["body", field], "Field required", body);
+    return this.fail("missing", ["body", field], "Field required", null);
   }
 
   string(value: unknown, loc: Loc): Result<string> {

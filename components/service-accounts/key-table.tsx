@@ -1,0 +1,55 @@
+import { allowlistSummary, permissionSummary } from "@/lib/domain/key-summary";
+import type { ApiKey } from "@/lib/domain/service-accounts";
+import { formatDate } from "@/lib/format";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { UsageMeter } from "@/components/ui/usage-meter";
+
+/** A service account's keys, read-only. */
+export function KeyTable({ keys, caption }: { keys: ApiKey[]; caption: string }) {
+  if (keys.length === 0) {
+    return <p className="px-4 py-6 text-sm text-slate-600">This service account has no API keys yet.</p>;
+  }
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-[56rem] table-fixed text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <colgroup>
+          <col className="w-[18%]" />
+          <col className="w-[8%]" />
+          <col className="w-[11%]" />
+          <col className="w-[15%]" />
+          <col className="w-[20%]" />
+          <col className="w-[17%]" />
+          <col className="w-[11%]" />
+        </colgroup>
+        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+          <tr>
+            <th scope="col" className="px-4 py-2 font-medium">Name</th>
+            <th scope="col" className="px-4 py-2 font-medium">Key</th>
+            <th scope="col" className="px-4 py-2 font-medium">Created</th>
+            <th scope="col" className="px-4 py-2 font-medium">Permissions</th>
+            <th scope="col" className="px-4 py-2 font-medium">Monthly usage</th>
+            <th scope="col" className="px-4 py-2 font-medium">IP allowlist</th>
+            <th scope="col" className="px-4 py-2 font-medium">Status</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {keys.map((key) => (
+            <tr key={key.id} data-key-id={key.id}>
+              <th scope="row" className="break-words px-4 py-3 font-medium text-slate-900">{key.name}</th>
+              <td className="whitespace-nowrap px-4 py-3 font-mono text-slate-700">…{key.hint}</td>
+              <td className="whitespace-nowrap px-4 py-3 text-slate-700">{formatDate(key.createdAt)}</td>
+              <td className="px-4 py-3 text-slate-700">
+                {permissionSummary(key.permissions)}
+                {key.permissions === "all" ? <span className="ml-1 text-xs text-amber-800">(unrestricted)</span> : null}
+              </td>
+              <td className="px-4 py-3"><UsageMeter apiKey={key} /></td>
+              <td className="px-4 py-3 font-mono text-xs text-slate-700">{allowlistSummary(key.allowedIps)}</td>
+              <td className="px-4 py-3"><StatusBadge enabled={key.enabled} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

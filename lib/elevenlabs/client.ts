@@ -1,0 +1,104 @@
+// The upstream: every call Keydesk makes to ElevenLabs goes through here, through the official SDK.
+// It reshapes wire models into domain types, maps failures to UpstreamError, times every call
+// out, retries reads (never writes) and never follows redirects.
+import "server-only";
+import { ElevenLabsClient, type ElevenLabs } from "@elevenlabs/elevenlabs-js";
+import type { ApiKey, CreatedKey, KeyChanges, NewKeyInput, ServiceAccount } from "@/lib/domain/service-accounts";
+import { toUpstreamError, UpstreamError } from "./errors";
+import { reshapeKey, reshapeServiceAccount } from "./reshape";
+import { READ_RETRY_POLICY, withRetries, type RetryPolicy } from "./retry";
+
+export interface UpstreamConfig {
+  baseUrl: string;
+  apiKey: string;
+  timeoutMs: number;
+  retryPolicy?: RetryPolicy;
+}
+
+export interface Upstream {
+  listServiceAccounts(): Promise<ServiceAccount[]>;
+  createServiceAccount(name: string): Promise<{ id: string }>;
+  listKeys(serviceAccountId: string): Promise<ApiKey[]>;
+  /** Reads the key list and picks one (the API has no "get one key"). */
+  getKey(serviceAccountId: string, keyId: string): Promise<ApiKey>;
+  createKey(serviceAccountId: string, input: NewKeyInput): Promise<CreatedKey>;
+  updateKey(serviceAccountId: string, keyId: string, changes: KeyChanges): Promise<void>;
+  deleteKey(serviceAccountId: string, keyId: string): Promise<void>;
+}
+
+/** A redirect from the API is never followed: the admin key must go nowhere else. */
+const noRedirectFetch: typeof fetch = (input, init) => fetch(input, { ...init, redirect: "error" });
+
+type UpdateRequest = ElevenLabs.serviceAccounts.BodyEditServiceAccountApiKeyV1ServiceAccountsServiceAccountUserIdApiKeysApiKeyIdPatch;
+
+/** Only the fields being changed go upstream; null becomes the API's "clear". */
+export function toUpdateRequest(changes: KeyChanges): UpdateRequest {
+  const request: UpdateRequest = {};
+  if (changes.name !== undefined) request.name = changes.name;
+  if (changes.enabled !== undefined) request.isEnabled = changes.enabled;
+  if (changes.permissions !== undefined) request.permissions = changes.permissions;
+  if (changes.characterLimit !== undefined) request.characterLimit = changes.characterLimit ?? "clear";
+  if (changes.allowedIps !== undefined) request.allowedIps = changes.allowedIps ?? "clear";
+  return request;
+}
+
+export function createUpstream(config: UpstreamConfig): Upstream {
+  const sdk = new ElevenLabsClient({
+    apiKey: config.apiKey,
+    baseUrl: config.baseUrl,
+    timeoutInSeconds: config.timeoutMs / 1000,
+    // Retries are ours: reads only, bounded, honouring Retry-After (the SDK would retry creates).
+    maxRetries: 0,
+    fetch: noRedirectFetch,
+  });
+  const policy = config.retryPolicy ?? READ_RETRY_POLICY;
+
+  const read = <T>(call: () => Promise<T>) => withRetries(call, toUpstreamError, policy);
+  const write = async <T>(call: () => Promise<T>): Promise<T> => {
+    try {
+      return await call();
+    } catch (error) {
+      throw toUpstreamError(error);
+    }
+  };
+
+  const listKeys = (serviceAccountId: string) =>
+    read(async () => (await sdk.serviceAccounts.apiKeys.list(serviceAccountId)).apiKeys.map(reshapeKey));
+
+  return {
+    listServiceAccounts: () =>
+      read(async () => (await sdk.serviceAccounts.list()).serviceAccounts.map(reshapeServiceAccount)),
+
+    createServiceAccount: (name) =>
+      write(async () => ({ id: (await sdk.serviceAccounts.create({ name })).serviceAccountUserId })),
+
+    listKeys,
+
+    async getKey(serviceAccountId, keyId) {
+      const key = (await listKeys(serviceAccountId)).find((k) => k.id === keyId);
+      if (!key) throw new UpstreamError({ kind: "not_found", message: "ElevenLabs has no such key (it may have been deleted)." });
+      return key;
+    },
+
+    createKey: (serviceAccountId, input) =>
+      write(async () => {
+        const created = await sdk.serviceAccounts.apiKeys.create(serviceAccountId, {
+          name: input.name,
+          permissions: input.permissions,
+          ...(input.characterLimit != null ? { characterLimit: input.characterLimit } : {}),
+          ...(input.allowedIps != null ? { allowedIps: input.allowedIps } : {}),
+        });
+        return { keyId: created.keyId, secret: created.xiApiKey };
+      }),
+
+    updateKey: (serviceAccountId, keyId, changes) =>
+      write(async () => {
+        await sdk.serviceAccounts.apiKeys.update(serviceAccountId, keyId, toUpdateRequest(changes));
+      }),
+
+    deleteKey: (serviceAccountId, keyId) =>
+      write(async () => {
+        await sdk.serviceAccounts.apiKeys.delete(serviceAccountId, keyId);
+      }),
+  };
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, isDemoMode, readEnv } from "./env";
+
+describe("readEnv", () => {
+  it("defaults to demo mode with a 10 s timeout against the production API", () => {
+    const e = readEnv({});
+    expect(isDemoMode(e)).toBe(true);
+    expect(e.ELEVENLABS_TIMEOUT_MS).toBe(10_000);
+    expect(e.ELEVENLABS_BASE_URL).toBe("https://api.elevenlabs.io");
+  });
+
+  it("is in real mode when an admin key is set, and treats an empty key as unset", () => {
+    expect(isDemoMode(readEnv({ ELEVENLABS_API_KEY: "sk_admin" }))).toBe(false);
+    expect(isDemoMode(readEnv({ ELEVENLABS_API_KEY: "" }))).toBe(true);
+  });
+
+  it("names the variable and the reason for a bad value", () => {
+    expect(() => readEnv({ ELEVENLABS_TIMEOUT_MS: "soon" })).toThrow(EnvError);
+    expect(() => readEnv({ ELEVENLABS_TIMEOUT_MS: "soon" })).toThrow(/ELEVENLABS_TIMEOUT_MS: must be a whole number/);
+    expect(() => readEnv({ ELEVENLABS_TIMEOUT_MS: "5" })).toThrow(/ELEVENLABS_TIMEOUT_MS: must be at least 100/);
+    expect(() => readEnv({ ELEVENLABS_BASE_URL: "ftp://x" })).toThrow(/ELEVENLABS_BASE_URL: must be an http\(s\) URL/);
+  });
+
+  it("never puts the admin key in its error message", () => {
+    const secret = "sk_very_secret_admin_key";
+    try {
+      readEnv({ ELEVENLABS_API_KEY: secret, ELEVENLABS_TIMEOUT_MS: "x" });
+      expect.unreachable();
+    } catch (error) {
+      expect(String(error)).not.toContain(secret);
+    }
+  });
+});

@@ -1,0 +1,65 @@
+// The one reader of process.env. Everything else imports `env` (or `readEnv` in tests), so a bad
+// value is caught once, at start, with a message that names the variable and what it should be.
+import "server-only";
+import { z } from "zod";
+
+const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** The workspace admin key. Set: real mode against ElevenLabs. Unset: demo mode. */
+  ELEVENLABS_API_KEY: z.preprocess(emptyAsUnset, z.string().trim().min(1).optional()),
+  /** The API's base URL (a region, or an emulator). */
+  ELEVENLABS_BASE_URL: z.preprocess(
+    emptyAsUnset,
+    z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://api.elevenlabs.io" })
+      .default("https://api.elevenlabs.io"),
+  ),
+  /** How long one upstream call may take before it is abandoned. */
+  ELEVENLABS_TIMEOUT_MS: z.preprocess(
+    emptyAsUnset,
+    z.coerce
+      .number({ error: "must be a whole number of milliseconds" })
+      .int("must be a whole number of milliseconds")
+      .min(100, "must be at least 100 (ms)")
+      .max(600_000, "must be at most 600000 (ms)")
+      .default(10_000),
+  ),
+  /** Port of the embedded emulator in demo mode (0: any free port). */
+  KEYDESK_DEMO_EMULATOR_PORT: z.preprocess(
+    emptyAsUnset,
+    z.coerce.number().int("must be a port number").min(0).max(65535, "must be a port number").default(0),
+  ),
+  /** Set by Next.js while it builds; nothing is started then. */
+  NEXT_PHASE: z.string().optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+export function readEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new EnvError(`Keydesk's environment has invalid values:\n${problems.join("\n")}`);
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process (read once). */
+export function env(): Env {
+  cached ??= readEnv(process.env);
+  return cached;
+}
+
+export function isDemoMode(e: Env = env()): boolean {
+  return e.ELEVENLABS_API_KEY === undefined;
+}
+
+export function isBuildPhase(e: Env = env()): boolean {
+  return e.NEXT_PHASE === "phase-production-build";
+}

@@ -1,0 +1,25 @@
+// Reads the whole inventory (every service account with its keys: one upstream call) for a page,
+// turning an upstream failure into something the page can show.
+import "server-only";
+import type { ServiceAccount } from "@/lib/domain/service-accounts";
+import { UpstreamError, type UpstreamErrorKind } from "@/lib/elevenlabs/errors";
+import { getUpstream } from "@/lib/elevenlabs/upstream";
+
+/** What a page may show of an upstream failure (never the raw upstream body). */
+export interface UpstreamErrorView {
+  kind: UpstreamErrorKind;
+  message: string;
+  requestId?: string;
+}
+
+export type LoadResult = { ok: true; serviceAccounts: ServiceAccount[] } | { ok: false; error: UpstreamErrorView };
+
+export async function loadServiceAccounts(): Promise<LoadResult> {
+  try {
+    const upstream = await getUpstream();
+    return { ok: true, serviceAccounts: await upstream.listServiceAccounts() };
+  } catch (error) {
+    if (!(error instanceof UpstreamError)) throw error;
+    return { ok: false, error: { kind: error.kind, message: error.message, requestId: error.requestId } };
+  }
+}
