@@ -1,10 +1,11 @@
 // The upstream: every call Keydesk makes to ElevenLabs goes through here, through the official SDK.
 // It reshapes wire models into domain types, maps failures to UpstreamError, times every call
-// out, retries reads (never writes) and never follows redirects.
+// out, retries reads (never writes) and never follows redirects (see fetch.ts).
 import "server-only";
 import { ElevenLabsClient, type ElevenLabs } from "@elevenlabs/elevenlabs-js";
 import type { ApiKey, CreatedKey, KeyChanges, NewKeyInput, ServiceAccount } from "@/lib/domain/service-accounts";
 import { toUpstreamError, UpstreamError } from "./errors";
+import { upstreamFetch } from "./fetch";
 import { reshapeKey, reshapeServiceAccount } from "./reshape";
 import { READ_RETRY_POLICY, withRetries, type RetryPolicy } from "./retry";
 
@@ -26,9 +27,6 @@ export interface Upstream {
   deleteKey(serviceAccountId: string, keyId: string): Promise<void>;
 }
 
-/** A redirect from the API is never followed: the admin key must go nowhere else. */
-const noRedirectFetch: typeof fetch = (input, init) => fetch(input, { ...init, redirect: "error" });
-
 type UpdateRequest = ElevenLabs.serviceAccounts.BodyEditServiceAccountApiKeyV1ServiceAccountsServiceAccountUserIdApiKeysApiKeyIdPatch;
 
 /** Only the fields being changed go upstream; null becomes the API's "clear". */
@@ -49,7 +47,7 @@ export function createUpstream(config: UpstreamConfig): Upstream {
     timeoutInSeconds: config.timeoutMs / 1000,
     // Retries are ours: reads only, bounded, honouring Retry-After (the SDK would retry creates).
     maxRetries: 0,
-    fetch: noRedirectFetch,
+    fetch: upstreamFetch,
   });
   const policy = config.retryPolicy ?? READ_RETRY_POLICY;
 

@@ -1,0 +1,250 @@
+// The upstream client against a real emulator over HTTP, with faults injected at the emulator.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startEmulator, type Emulator } from "@/lib/emulator/server";
+import type { Fault } from "@/lib/emulator/faults";
+import { createUpstream, type Upstream } from "./client";
+import { UpstreamError } from "./errors";
+
+const ADMIN_KEY = "adm_client_tests_0123456789";
+const SA_LIST = "/v1/service-accounts";
+let emulator: Emulator;
+let upstream: Upstream;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ adminKeys: [ADMIN_KEY], seed: "empty", control: true });
+  upstream = createUpstream({
+    baseUrl: emulator.url,
+    apiKey: ADMIN_KEY,
+    timeoutMs: 500,
+    retryPolicy: { retries: 2, baseDelayMs: 10, maxRetryAfterMs: 5_000 },
+  });
+});
+afterAll(() => emulator.close());
+beforeEach(() => emulator.reset("empty"));
+
+function inject(method: string, path: string, fault: Fault, count = 1) {
+  emulator.faults.add({ method, path, remaining: count, fault });
+}
+const requestsTo = (method: string, path: string) => emulator.log.list().filter((r) => r.method === method && r.path === path);
+/** The error a call fails with; a call that succeeds fails the test. */
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    (value) => expect.unreachable(`expected a failure, got ${JSON.stringify(value)}`),
+    (e: unknown) => e as UpstreamError,
+  );
+
+async function account() {
+  const { id } = await upstream.createServiceAccount("Client tests");
+  emulator.log.clear();
+  return id;
+}
+
+describe("reading", () => {
+  it("returns domain types, never wire shapes", async () => {
+    emulator.reset("demo");
+    const accounts = await upstream.listServiceAccounts();
+    expect(accounts.length).toBeGreaterThanOrEqual(5);
+    const key = accounts.flatMap((a) => a.keys).find((k) => k.name === "prod-tts-primary")!;
+    expect(key).toEqual({
+      id: expect.any(String),
+      serviceAccountId: accounts[0]!.id,
+      name: "prod-tts-primary",
+      hint: expect.stringMatching(/^[0-9a-f]{4}$/),
+      hashedSecret: expect.stringMatching(/^[0-9a-f]{64}$/),
+      enabled: true,
+      disableReason: null,
+      permissions: ["text_to_speech", "models_read", "voices_read"],
+      unknownPermissions: [],
+      characterLimit: 5_000_000,
+      characterCount: 4_350_000,
+      allowedIps: ["203.0.113.0/24", "198.51.100.7/32"],
+      thirdPartyDisableAllowed: null,
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
+    const legacy = accounts.flatMap((a) => a.keys).find((k) => k.name === "prod-tts-legacy")!;
+    expect(legacy).toMatchObject({ permissions: "all", enabled: false, disableReason: "exposed_publicly" });
+  });
+
+  it("waits out a 429's Retry-After once, then succeeds", async () => {
+    inject("GET", SA_LIST, { kind: "status", status: 429, retryAfter: 1 });
+    const started = Date.now();
+    await expect(upstream.listServiceAccounts()).resolves.toEqual([]);
+    expect(requestsTo("GET", SA_LIST).map((r) => r.status)).toEqual([429, 200]);
+    // Honouring Retry-After is behaviour, not speed: the retry came no sooner than it allowed.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+  });
+
+  it("retries two 503s and succeeds on the third attempt", async () => {
+    inject("GET", SA_LIST, { kind: "status", status: 503 }, 2);
+    await expect(upstream.listServiceAccounts()).resolves.toEqual([]);
+    expect(requestsTo("GET", SA_LIST).map((r) => r.status)).toEqual([503, 503, 200]);
+  });
+
+  it("gives up after three attempts with an 'unavailable' error carrying the request id", async () => {
+    inject("GET", SA_LIST, { kind: "status", status: 503 }, 3);
+    const error = await failure(upstream.listServiceAccounts());
+    expect(error).toBeInstanceOf(UpstreamError);
+    expect(error).toMatchObject({ kind: "unavailable", upstreamStatus: 503 });
+    expect(error.requestId).toBe(requestsTo("GET", SA_LIST).at(-1)!.requestId);
+    expect(requestsTo("GET", SA_LIST)).toHaveLength(3);
+  });
+
+  it("does not wait out a Retry-After longer than its patience, and says when to retry", async () => {
+    inject("GET", SA_LIST, { kind: "status", status: 429, retryAfter: 120 });
+    const error = await failure(upstream.listServiceAccounts());
+    expect(error).toMatchObject({ kind: "rate_limited", upstreamStatus: 429, retryAfterSeconds: 120 });
+    expect(requestsTo("GET", SA_LIST)).toHaveLength(1);
+  });
+
+  it("times out a hung request with a 'timeout' error and does not pile on retries", async () => {
+    inject("GET", SA_LIST, { kind: "hang" });
+    const error = await failure(upstream.listServiceAccounts());
+    expect(error).toMatchObject({ kind: "timeout" });
+    expect(error.message).toBe("ElevenLabs did not answer in time.");
+    expect(requestsTo("GET", SA_LIST)).toHaveLength(1);
+  });
+
+  it("retries a dropped connection on a read", async () => {
+    inject("GET", SA_LIST, { kind: "drop" });
+    await expect(upstream.listServiceAccounts()).resolves.toEqual([]);
+    expect(requestsTo("GET", SA_LIST)).toHaveLength(2);
+  });
+
+  it("reports a malformed body as 'bad_response' without retrying", async () => {
+    inject("GET", SA_LIST, { kind: "malformed" });
+    const error = await failure(upstream.listServiceAccounts());
+    expect(error).toMatchObject({ kind: "bad_response" });
+    expect(requestsTo("GET", SA_LIST)).toHaveLength(1);
+  });
+
+  it("finds one key by reading the list, and says not_found for a missing one", async () => {
+    const saId = await account();
+    const { keyId } = await upstream.createKey(saId, { name: "one", permissions: ["text_to_speech"] });
+    await expect(upstream.getKey(saId, keyId)).resolves.toMatchObject({ id: keyId, name: "one" });
+    await expect(failure(upstream.getKey(saId, "nope"))).resolves.toMatchObject({ kind: "not_found" });
+  });
+});
+
+describe("writing", () => {
+  it("never retries a create: a 500 after the key was made leaves exactly one key", async () => {
+    const saId = await account();
+    const path = `/v1/service-accounts/${saId}/api-keys`;
+    inject("POST", path, { kind: "status", status: 500, after: true });
+    const error = await failure(upstream.createKey(saId, { name: "once", permissions: "all" }));
+    expect(error).toMatchObject({ kind: "unavailable", upstreamStatus: 500 });
+    expect(requestsTo("POST", path)).toHaveLength(1);
+    expect((await upstream.listKeys(saId)).map((k) => k.name)).toEqual(["once"]);
+  });
+
+  it("reports a 500 on create as a failure with no key made and one request sent", async () => {
+    const saId = await account();
+    const path = `/v1/service-accounts/${saId}/api-keys`;
+    inject("POST", path, { kind: "status", status: 500 });
+    await expect(failure(upstream.createKey(saId, { name: "x", permissions: "all" }))).resolves.toMatchObject({ kind: "unavailable" });
+    expect(requestsTo("POST", path)).toHaveLength(1);
+    expect(await upstream.listKeys(saId)).toEqual([]);
+  });
+
+  it("does not retry a create on a dropped connection", async () => {
+    const saId = await account();
+    const path = `/v1/service-accounts/${saId}/api-keys`;
+    inject("POST", path, { kind: "drop" });
+    await expect(failure(upstream.createKey(saId, { name: "x", permissions: "all" }))).resolves.toMatchObject({ kind: "unavailable" });
+    expect(requestsTo("POST", path)).toHaveLength(1);
+  });
+
+  it("creates a key with a limit and an allowlist and returns its secret once", async () => {
+    const saId = await account();
+    const created = await upstream.createKey(saId, { name: "full", permissions: ["dubbing_read"], characterLimit: 10_000, allowedIps: ["10.1.2.3"] });
+    expect(created.secret).toMatch(/^sk_[0-9a-f]{48}$/);
+    const key = await upstream.getKey(saId, created.keyId);
+    expect(key).toMatchObject({ permissions: ["dubbing_read"], characterLimit: 10_000, allowedIps: ["10.1.2.3/32"], hint: created.secret.slice(-4) });
+    expect(JSON.stringify(key)).not.toContain(created.secret);
+  });
+
+  it("sends only the fields being changed, and null as \"clear\"", async () => {
+    const saId = await account();
+    const { keyId } = await upstream.createKey(saId, { name: "k", permissions: "all", characterLimit: 100, allowedIps: ["10.0.0.1"] });
+    const path = `/v1/service-accounts/${saId}/api-keys/${keyId}`;
+    await upstream.updateKey(saId, keyId, { characterLimit: 5000 });
+    await upstream.updateKey(saId, keyId, { allowedIps: null, enabled: false });
+    await upstream.updateKey(saId, keyId, { characterLimit: null });
+    expect(requestsTo("PATCH", path).map((r) => r.body)).toEqual([
+      { character_limit: 5000 },
+      { is_enabled: false, allowed_ips: "clear" },
+      { character_limit: "clear" },
+    ]);
+    expect(await upstream.getKey(saId, keyId)).toMatchObject({ characterLimit: null, allowedIps: null, enabled: false });
+  });
+
+  it("deletes a key", async () => {
+    const saId = await account();
+    const { keyId } = await upstream.createKey(saId, { name: "k", permissions: "all" });
+    await upstream.deleteKey(saId, keyId);
+    expect(await upstream.listKeys(saId)).toEqual([]);
+    await expect(failure(upstream.deleteKey(saId, keyId))).resolves.toMatchObject({ kind: "not_found", upstreamStatus: 404 });
+  });
+});
+
+describe("error mapping", () => {
+  it("names a refused field in Keydesk's terms", async () => {
+    const saId = await account();
+    const error = await failure(upstream.createKey(saId, { name: "k", permissions: "all", allowedIps: ["10.0.0.1", "10.0.0.2", "bad"] }));
+    expect(error).toMatchObject({ kind: "validation", upstreamStatus: 422, field: ["allowedIps", 2] });
+  });
+
+  it("tells a bad admin key from one that lacks rights, and never repeats the key", async () => {
+    const wrongKey = "adm_wrong_key_do_not_print";
+    const bad = createUpstream({ baseUrl: emulator.url, apiKey: wrongKey, timeoutMs: 500 });
+    const error = await failure(bad.listServiceAccounts());
+    expect(error).toMatchObject({ kind: "bad_admin_key", upstreamStatus: 401 });
+    expect(JSON.stringify({ ...error, message: error.message })).not.toContain(wrongKey);
+
+    const saId = await account();
+    const { secret } = await upstream.createKey(saId, { name: "k", permissions: "all" });
+    const serviceKey = createUpstream({ baseUrl: emulator.url, apiKey: secret, timeoutMs: 500 });
+    const rights = await failure(serviceKey.listServiceAccounts());
+    expect(rights).toMatchObject({ kind: "missing_rights", upstreamStatus: 401 });
+    expect(rights.message).not.toContain(secret);
+  });
+
+  it("reports the service-account limit as a refusal with the upstream's reason", async () => {
+    const limited = await startEmulator({ adminKeys: [ADMIN_KEY], seed: "empty", maxServiceAccounts: 1 });
+    try {
+      const client = createUpstream({ baseUrl: limited.url, apiKey: ADMIN_KEY, timeoutMs: 500 });
+      await client.createServiceAccount("first");
+      const error = await failure(client.createServiceAccount("second"));
+      expect(error).toMatchObject({ kind: "rejected", upstreamStatus: 400 });
+      expect(error.message).toMatch(/maximum of 1 service accounts/);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe("hardening", () => {
+  it("never follows a redirect, so the admin key cannot be sent elsewhere", async () => {
+    const { createServer } = await import("node:http");
+    const seen: (string | undefined)[] = [];
+    const elsewhere = createServer((req, res) => {
+      seen.push(req.headers["xi-api-key"] as string | undefined);
+      res.end("{}");
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, "127.0.0.1", resolve));
+    const elsewhereUrl = `http://127.0.0.1:${(elsewhere.address() as { port: number }).port}`;
+    const redirector = createServer((_req, res) => {
+      res.writeHead(307, { location: `${elsewhereUrl}/v1/service-accounts` });
+      res.end();
+    });
+    await new Promise<void>((resolve) => redirector.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = (redirector.address() as { port: number }).port;
+      const client = createUpstream({ baseUrl: `http://127.0.0.1:${port}`, apiKey: ADMIN_KEY, timeoutMs: 500, retryPolicy: { retries: 0, baseDelayMs: 1, maxRetryAfterMs: 0 } });
+      await expect(failure(client.listServiceAccounts())).resolves.toMatchObject({ kind: "unavailable" });
+      expect(seen).toEqual([]);
+    } finally {
+      redirector.close();
+      elsewhere.close();
+    }
+  });
+});
