@@ -1,0 +1,62 @@
+// Demo mode: `npm start` with no admin key shows the seeded emulator's workspace, every key of it.
+import { expect, test } from "@playwright/test";
+import { applySeed } from "@/lib/emulator/seed";
+import { EmulatorStore } from "@/lib/emulator/store";
+
+// The demo seed is deterministic, so the same seed applied here says what the page must show.
+function demoWorkspace() {
+  const store = new EmulatorStore();
+  applySeed(store, "demo");
+  return [...store.serviceAccounts.values()].map((sa) => ({ name: sa.name, keys: [...sa.keys.values()] }));
+}
+
+test("shows the demo banner and every seeded service account with its keys", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("region", { name: "Demo mode" })).toContainText("built-in ElevenLabs emulator");
+  await expect(page.getByRole("heading", { level: 1, name: "Service accounts" })).toBeVisible();
+
+  const workspace = demoWorkspace();
+  expect(workspace.length).toBeGreaterThanOrEqual(5);
+  for (const account of workspace) {
+    const section = page.getByRole("region", { name: account.name });
+    await expect(section).toBeVisible();
+    if (account.keys.length === 0) {
+      await expect(section).toContainText("no API keys yet");
+      continue;
+    }
+    const rows = section.getByRole("table").locator("tbody tr");
+    await expect(rows).toHaveCount(account.keys.length);
+    for (const key of account.keys) {
+      const row = section.getByRole("row").filter({ has: page.getByRole("rowheader", { name: key.name, exact: true }) });
+      await expect(row).toContainText(`…${key.hint}`);
+      await expect(row).toContainText(key.is_disabled ? "Disabled" : "Enabled");
+    }
+  }
+});
+
+test("summarises access, usage and allowlists the way a reviewer reads them", async ({ page }) => {
+  await page.goto("/");
+  const row = (name: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+
+  await expect(row("prod-tts-primary")).toContainText("3 of 51");
+  await expect(row("prod-tts-primary")).toContainText("203.0.113.0/24 +1 more");
+  await expect(row("prod-tts-primary").getByRole("meter", { name: "Monthly usage" })).toHaveAttribute(
+    "aria-valuetext",
+    "4,350,000 of 5,000,000 characters (87%)",
+  );
+  await expect(row("prod-tts-primary")).toContainText("near limit");
+  await expect(row("prod-tts-fallback")).toContainText("limit reached");
+  await expect(row("prod-tts-legacy")).toContainText("All permissions");
+  await expect(row("prod-tts-legacy")).toContainText("Any IP");
+  await expect(row("agent-analytics-readonly")).toContainText("Read-only");
+  await expect(row("placeholder-no-access")).toContainText("No permissions");
+  await expect(row("prod-tts-ipv6")).toContainText("2001:db8:abcd::/48 +1 more");
+});
+
+test("sends no secret and no admin key to the browser", async ({ page }) => {
+  const response = await page.goto("/");
+  const html = (await response?.text()) ?? "";
+  expect(html).toContain("prod-tts-primary");
+  expect(html).not.toMatch(/sk_[0-9a-f]{48}/);
+  expect(html).not.toContain("demo_admin_");
+});
