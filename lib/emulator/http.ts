@@ -64,7 +64,10 @@ export function parseBody(contentType: string | undefined, bytes: Buffer): Parse
   try {
     return { kind: "value", value: JSON.parse(text) };
   } catch (error) {
-    const position = /position (\d+)/.exec(String(error))?.[1];
+    // Python reports the character where decoding failed; V8 says "at position N", or nothing when
+    // the text simply ended early (then it failed at the end).
+    const reported = /position (\d+)/.exec(String(error))?.[1];
+    const position = reported ?? (/end of JSON input/.test(String(error)) ? String(text.length) : undefined);
     return {
       kind: "invalid-json",
       issue: {
