@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
+import { E2E } from "./tests/e2e/support/servers";
 
-const PORT = 3100;
 const isCI = Boolean(process.env.CI);
 
 export default defineConfig({
@@ -12,7 +12,6 @@ export default defineConfig({
   reporter: isCI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   timeout: 30_000,
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
     trace: "retain-on-failure",
     launchOptions: {
       // Debian's Chromium; the flags keep it from reaching for a network this machine does not have.
@@ -20,14 +19,38 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
-  webServer: {
-    // `npm start` itself: builds when needed, then serves; demo mode (no admin key).
-    command: `npx tsx lib/cli/start.ts -p ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    env: { ELEVENLABS_API_KEY: "", NEXT_TELEMETRY_DISABLED: "1" },
-  },
+  projects: [
+    // `npm start` as a new user runs it: demo mode, embedded emulator.
+    { name: "demo", testMatch: /demo-.*\.spec\.ts/, use: { browserName: "chromium", baseURL: E2E.demoUrl } },
+    // Real mode against an emulator the tests control (reset, faults, request log).
+    { name: "console", testIgnore: /demo-.*\.spec\.ts/, use: { browserName: "chromium", baseURL: E2E.consoleUrl } },
+  ],
+  // Started in this order; the first builds (when needed) and the last reuses that build.
+  webServer: [
+    {
+      command: `npx tsx lib/cli/start.ts -p ${E2E.demoPort}`,
+      url: `${E2E.demoUrl}/`,
+      timeout: 240_000,
+      stdout: "pipe",
+      env: { ELEVENLABS_API_KEY: "", NEXT_TELEMETRY_DISABLED: "1" },
+    },
+    {
+      command: `npx tsx lib/emulator/cli.ts --port ${E2E.emulatorPort} --admin-key ${E2E.adminKey} --seed demo --control`,
+      url: `${E2E.emulatorUrl}/__emulator/faults`,
+      timeout: 30_000,
+    },
+    {
+      // Its output is kept in a file too, so a test can prove no secret was ever logged.
+      command: `mkdir -p ${E2E.logDir} && npx next start -H 127.0.0.1 -p ${E2E.consolePort} 2>&1 | tee ${E2E.consoleLog}`,
+      url: `${E2E.consoleUrl}/`,
+      timeout: 60_000,
+      stdout: "pipe",
+      env: {
+        ELEVENLABS_API_KEY: E2E.adminKey,
+        ELEVENLABS_BASE_URL: E2E.emulatorUrl,
+        ELEVENLABS_TIMEOUT_MS: "2000",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+  ],
 });
