@@ -13,6 +13,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "tests/integration/**/*.test.ts"],
     environment: "node",
+    globalSetup: ["tests/support/vitest-global-setup.ts"],
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },

@@ -31,6 +31,13 @@ const schema = z.object({
     emptyAsUnset,
     z.coerce.number().int("must be a port number").min(0).max(65535, "must be a port number").default(0),
   ),
+  /** A PostgreSQL server (postgres://…). Unset: PGlite in KEYDESK_DATA_DIR. */
+  DATABASE_URL: z.preprocess(
+    emptyAsUnset,
+    z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" }).optional(),
+  ),
+  /** Where Keydesk keeps its local data (the embedded database, the demo sign-in secret). */
+  KEYDESK_DATA_DIR: z.preprocess(emptyAsUnset, z.string().default("./.data")),
   /** Set by Next.js while it builds; nothing is started then. */
   NEXT_PHASE: z.string().optional(),
 });

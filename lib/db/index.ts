@@ -1,0 +1,23 @@
+// This process's database, opened and migrated once, from the environment: DATABASE_URL for a
+// PostgreSQL server, otherwise PGlite in KEYDESK_DATA_DIR.
+import "server-only";
+import { join, resolve } from "node:path";
+import { env } from "@/lib/env";
+import { openDatabase, type Database } from "./database";
+
+const SLOT = Symbol.for("keydesk.database");
+type Slot = { [SLOT]?: Promise<Database> };
+
+export function getDatabase(): Promise<Database> {
+  const slot = globalThis as Slot;
+  if (!slot[SLOT]) {
+    const e = env();
+    slot[SLOT] = openDatabase(
+      e.DATABASE_URL ? { kind: "postgres", url: e.DATABASE_URL } : { kind: "pglite", dataDir: join(resolve(e.KEYDESK_DATA_DIR), "pglite") },
+    );
+    slot[SLOT].catch(() => delete slot[SLOT]);
+  }
+  return slot[SLOT];
+}
+
+export type { Database, Db } from "./database";

@@ -1,0 +1,124 @@
+// Keydesk's one PostgreSQL schema (PGlite embedded, or a PostgreSQL server). The first five tables
+// are better-auth's (users, sessions, password accounts, verification tokens, rate-limit counters),
+// with its admin plugin's role and ban fields; the last is the audit log.
+import { sql } from "drizzle-orm";
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+};
+
+export const user = pgTable("user", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  email: text("email").notNull().unique(),
+  emailVerified: boolean("email_verified").notNull().default(false),
+  image: text("image"),
+  role: text("role"),
+  banned: boolean("banned").default(false),
+  banReason: text("ban_reason"),
+  banExpires: timestamp("ban_expires", { withTimezone: true }),
+  ...timestamps,
+});
+
+export const session = pgTable(
+  "session",
+  {
+    id: text("id").primaryKey(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    token: text("token").notNull().unique(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    impersonatedBy: text("impersonated_by"),
+    ...timestamps,
+  },
+  (t) => [index("session_user_id_idx").on(t.userId)],
+);
+
+export const account = pgTable(
+  "account",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    accessToken: text("access_token"),
+    refreshToken: text("refresh_token"),
+    idToken: text("id_token"),
+    accessTokenExpiresAt: timestamp("access_token_expires_at", { withTimezone: true }),
+    refreshTokenExpiresAt: timestamp("refresh_token_expires_at", { withTimezone: true }),
+    scope: text("scope"),
+    password: text("password"),
+    ...timestamps,
+  },
+  (t) => [index("account_user_id_idx").on(t.userId)],
+);
+
+export const verification = pgTable("verification", {
+  id: text("id").primaryKey(),
+  identifier: text("identifier").notNull(),
+  value: text("value").notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  ...timestamps,
+});
+
+export const rateLimit = pgTable("rate_limit", {
+  id: text("id").primaryKey(),
+  key: text("key").notNull().unique(),
+  count: integer("count").notNull(),
+  lastRequest: bigint("last_request", { mode: "number" }).notNull(),
+});
+
+/**
+ * Append-only and hash-chained: each row carries the previous row's hash and its own, so an
+ * edited or removed row is detectable. An upstream change is two rows: the attempt (outcome
+ * "pending"), written before the call, and its completion (`completes` = the attempt's id),
+ * written after; an attempt with no completion is an outcome Keydesk never learned.
+ */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true, mode: "string" }).notNull().default(sql`now()`),
+    requestId: text("request_id"),
+    actorUserId: text("actor_user_id"),
+    actorEmail: text("actor_email"),
+    actorRole: text("actor_role"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    action: text("action").notNull(),
+    serviceAccountId: text("service_account_id"),
+    keyId: text("key_id"),
+    /** The key's name, or the user's email for user actions. */
+    targetName: text("target_name"),
+    targetUserId: text("target_user_id"),
+    /** `{ field: { before, after } }` for the fields that changed. */
+    changes: jsonb("changes").$type<Record<string, { before: unknown; after: unknown }>>(),
+    reason: text("reason"),
+    /** "pending" (an attempt), "ok", or "error". */
+    outcome: text("outcome").notNull(),
+    errorCode: text("error_code"),
+    upstreamStatus: integer("upstream_status"),
+    upstreamRequestId: text("upstream_request_id"),
+    /** For a completion row: the id of the attempt it completes. */
+    completes: bigint("completes", { mode: "number" }),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [
+    index("audit_log_at_idx").on(t.at),
+    index("audit_log_actor_idx").on(t.actorEmail),
+    index("audit_log_action_idx").on(t.action),
+    index("audit_log_key_idx").on(t.keyId),
+    index("audit_log_completes_idx").on(t.completes),
+  ],
+);
+
+export const schema = { user, session, account, verification, rateLimit, auditLog };
+export type Schema = typeof schema;

@@ -1,0 +1,93 @@
+// A throwaway PostgreSQL server for a test run: its own data folder and port on loopback, trust
+// auth, stopped and deleted at the end. Used when PostgreSQL is installed but not running (as on
+// CI). Runs as the `postgres` system user when the tests run as root (initdb refuses root).
+import { execFileSync } from "node:child_process";
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export interface ThrowawayPostgres {
+  url: string;
+  stop(): void;
+}
+
+function findBinDir(): string | null {
+  for (const dir of (process.env.PATH ?? "").split(":")) {
+    if (existsSync(join(dir, "initdb")) && existsSync(join(dir, "pg_ctl"))) return dir;
+  }
+  const root = "/usr/lib/postgresql";
+  if (!existsSync(root)) return null;
+  const versions = readdirSync(root).sort((a, b) => Number(b) - Number(a));
+  for (const v of versions) if (existsSync(join(root, v, "bin", "initdb"))) return join(root, v, "bin");
+  return null;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+export function postgresInstalled(): boolean {
+  return findBinDir() !== null;
+}
+
+export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+  const bin = findBinDir();
+  if (!bin) throw new Error("PostgreSQL is not installed (no initdb/pg_ctl found)");
+  const dir = mkdtempSync(join(tmpdir(), "keydesk-pg-"));
+  const asRoot = process.getuid?.() === 0;
+  let run = (cmd: string, args: string[]) => execFileSync(join(bin, cmd), args, { stdio: "pipe" });
+  if (asRoot) {
+    const uid = Number(execFileSync("id", ["-u", "postgres"]).toString().trim());
+    const gid = Number(execFileSync("id", ["-g", "postgres"]).toString().trim());
+    chownSync(dir, uid, gid);
+    chmodSync(dir, 0o700);
+    run = (cmd, args) => execFileSync("runuser", ["-u", "postgres", "--", join(bin, cmd), ...args], { stdio: "pipe" });
+  }
+  const data = join(dir, "data");
+  const port = await freePort();
+  run("initdb", ["-D", data, "-U", "keydesk", "--auth=trust", "-E", "UTF8", "--no-instructions"]);
+  run("pg_ctl", [
+    "-D", data, "-l", join(dir, "server.log"), "-w", "-t", "60",
+    "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+    "start",
+  ]);
+  return {
+    url: `postgres://keydesk@127.0.0.1:${port}/postgres`,
+    stop() {
+      try {
+        run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+// As a command: `tsx tests/support/throwaway-postgres.ts` starts one, prints its URL, and stops it
+// on SIGTERM/SIGINT (the test runner script uses this for the browser tests).
+if (process.argv[1]?.endsWith("throwaway-postgres.ts")) {
+  startThrowawayPostgres().then(
+    (pg) => {
+      console.log(pg.url);
+      const stop = () => {
+        pg.stop();
+        process.exit(0);
+      };
+      process.on("SIGTERM", stop);
+      process.on("SIGINT", stop);
+      setInterval(() => undefined, 1 << 30);
+    },
+    (error: unknown) => {
+      console.error(String(error));
+      process.exit(1);
+    },
+  );
+}
