@@ -17,18 +17,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         {isDemoMode() ? <DemoBanner /> : null}
-        <header className="border-b border-slate-200 bg-white">
-          <div className="mx-auto flex max-w-6xl items-center gap-3 px-6 py-4">
-            <span aria-hidden className="grid size-8 place-items-center rounded-md bg-indigo-600 font-mono text-sm font-bold text-white">
-              K
-            </span>
-            <span className="text-lg font-semibold tracking-tight">Keydesk</span>
-            <span className="text-sm text-slate-500">ElevenLabs service-account keys</span>
-          </div>
-        </header>
-        <main id="main" className="mx-auto max-w-6xl px-6 py-8">
-          {children}
-        </main>
+        {children}
       </body>
     </html>
   );

@@ -38,6 +38,18 @@ const schema = z.object({
   ),
   /** Where Keydesk keeps its local data (the embedded database, the demo sign-in secret). */
   KEYDESK_DATA_DIR: z.preprocess(emptyAsUnset, z.string().default("./.data")),
+  /** Signs session cookies. Required in real mode (and the same on every instance); demo mode makes one. */
+  KEYDESK_AUTH_SECRET: z.preprocess(emptyAsUnset, z.string().min(32, "must be at least 32 characters").optional()),
+  /** Keydesk's public URL, e.g. https://keydesk.example.com; https makes session cookies Secure. */
+  KEYDESK_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
+  /** Real mode: the first admin, created at start when no admin exists yet. */
+  KEYDESK_ADMIN_EMAIL: z.preprocess(emptyAsUnset, z.email("must be an email address").optional()),
+  KEYDESK_ADMIN_PASSWORD: z.preprocess(emptyAsUnset, z.string().optional()),
+  /** Sessions end after this long without use. */
+  KEYDESK_SESSION_IDLE_MINUTES: z.preprocess(
+    emptyAsUnset,
+    z.coerce.number().int("must be a whole number of minutes").min(5, "must be at least 5").max(10_080, "must be at most 10080 (a week)").default(240),
+  ),
   /** Set by Next.js while it builds; nothing is started then. */
   NEXT_PHASE: z.string().optional(),
 });

@@ -1,10 +1,12 @@
 import { connection } from "next/server";
 import { ServiceAccountCard } from "@/components/service-accounts/service-account-card";
 import { UpstreamErrorPanel } from "@/components/upstream-error-panel";
+import { requireUser } from "@/lib/auth/require-user";
 import { loadServiceAccounts } from "@/lib/service-accounts/load";
 
 export default async function ServiceAccountsPage() {
   await connection(); // always live data, never prerendered at build time
+  await requireUser();
   const result = await loadServiceAccounts();
   const keyCount = result.ok ? result.serviceAccounts.reduce((n, sa) => n + sa.keys.length, 0) : 0;
 
@@ -14,7 +16,7 @@ export default async function ServiceAccountsPage() {
         <h1 className="text-2xl font-semibold tracking-tight">Service accounts</h1>
         <p className="mt-1 text-sm text-slate-600">
           {result.ok
-            ? `${result.serviceAccounts.length} service accounts, ${keyCount} API keys. Read-only for now.`
+            ? `${result.serviceAccounts.length} service accounts, ${keyCount} API keys. Read-only for now; managing keys comes next.`
             : "Every service account of the workspace and its API keys."}
         </p>
       </div>

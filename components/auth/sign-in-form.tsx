@@ -1,0 +1,109 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { signInSchema, type SignInInput } from "@/lib/schemas/sign-in";
+
+export interface DemoAccount {
+  email: string;
+  role: string;
+}
+
+export function SignInForm({ demoAccounts, demoPassword }: { demoAccounts: DemoAccount[]; demoPassword: string | null }) {
+  const router = useRouter();
+  const [serverError, setServerError] = useState<string | null>(null);
+  const form = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setServerError(null);
+    try {
+      const res = await fetch("/api/auth/sign-in/email", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(values),
+      });
+      if (res.ok) {
+        router.replace("/");
+        router.refresh();
+        return;
+      }
+      const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+      setServerError(body?.error?.message ?? `Sign-in failed (HTTP ${res.status}).`);
+    } catch {
+      setServerError("Keydesk could not be reached. Check your connection and try again.");
+    }
+  });
+
+  const fill = (email: string) => {
+    form.setValue("email", email, { shouldValidate: true });
+    if (demoPassword) form.setValue("password", demoPassword, { shouldValidate: true });
+  };
+
+  return (
+    <div className="space-y-6">
+      <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={serverError ? "sign-in-error" : undefined}>
+        <div>
+          <label htmlFor="email" className="block text-sm font-medium">Email</label>
+          <input
+            id="email"
+            type="email"
+            autoComplete="username"
+            aria-invalid={errors.email ? true : undefined}
+            aria-describedby={errors.email ? "email-error" : undefined}
+            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-invalid:border-red-600"
+            {...form.register("email")}
+          />
+          {errors.email ? <p id="email-error" className="mt-1 text-sm text-red-700">{errors.email.message}</p> : null}
+        </div>
+        <div>
+          <label htmlFor="password" className="block text-sm font-medium">Password</label>
+          <input
+            id="password"
+            type="password"
+            autoComplete="current-password"
+            aria-invalid={errors.password ? true : undefined}
+            aria-describedby={errors.password ? "password-error" : undefined}
+            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-invalid:border-red-600"
+            {...form.register("password")}
+          />
+          {errors.password ? <p id="password-error" className="mt-1 text-sm text-red-700">{errors.password.message}</p> : null}
+        </div>
+        {serverError ? (
+          <p id="sign-in-error" role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+            {serverError}
+          </p>
+        ) : null}
+        <button
+          type="submit"
+          disabled={isSubmitting}
+          className="w-full rounded-md bg-indigo-600 px-3 py-2 text-sm font-semibold text-white hover:bg-indigo-700 disabled:opacity-60"
+        >
+          {isSubmitting ? "Signing in…" : "Sign in"}
+        </button>
+      </form>
+      {demoAccounts.length > 0 ? (
+        <section aria-labelledby="demo-accounts" className="rounded-md border border-amber-200 bg-amber-50 p-4 text-sm">
+          <h2 id="demo-accounts" className="font-semibold text-amber-950">Demo accounts</h2>
+          <p className="mt-1 text-amber-950">
+            Password for all: <code className="font-mono">{demoPassword}</code>
+          </p>
+          <ul className="mt-2 space-y-1">
+            {demoAccounts.map((account) => (
+              <li key={account.email} className="flex items-center justify-between gap-2">
+                <span>
+                  <code className="font-mono">{account.email}</code> <span className="text-amber-900">({account.role})</span>
+                </span>
+                <button type="button" onClick={() => fill(account.email)} className="rounded border border-amber-300 bg-white px-2 py-0.5 text-xs font-medium text-amber-950 hover:bg-amber-100">
+                  Use<span className="sr-only"> {account.email}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+// One error envelope for every route handler, and one table from error codes to HTTP statuses:
+// { "error": { "code", "message", "fields"?, "requestId", "upstreamRequestId"?, "retryAfterSeconds"? } }
+import "server-only";
+import { z } from "zod";
+import { UpstreamError, type UpstreamErrorKind } from "@/lib/elevenlabs/errors";
+
+export const ERROR_STATUS = {
+  unauthenticated: 401,
+  forbidden: 403,
+  cross_origin: 403,
+  not_found: 404,
+  conflict: 409,
+  unsupported_media_type: 415,
+  validation_failed: 422,
+  rate_limited: 429,
+  internal: 500,
+  upstream_error: 502,
+  upstream_unavailable: 503,
+  upstream_timeout: 504,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface FieldError {
+  path: (string | number)[];
+  message: string;
+}
+
+export class ApiError extends Error {
+  override name = "ApiError";
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: { fields?: FieldError[]; headers?: Record<string, string>; upstreamRequestId?: string; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+  }
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+const UPSTREAM_CODES: Record<UpstreamErrorKind, ErrorCode> = {
+  bad_admin_key: "upstream_error",
+  missing_rights: "upstream_error",
+  bad_response: "upstream_error",
+  not_found: "not_found",
+  validation: "validation_failed",
+  rejected: "conflict",
+  rate_limited: "rate_limited",
+  unavailable: "upstream_unavailable",
+  timeout: "upstream_timeout",
+};
+
+export function fromUpstream(error: UpstreamError): ApiError {
+  const retry = error.retryAfterSeconds;
+  return new ApiError(UPSTREAM_CODES[error.kind], error.message, {
+    fields: error.field ? [{ path: error.field, message: error.message }] : undefined,
+    upstreamRequestId: error.requestId,
+    retryAfterSeconds: retry,
+    headers: retry !== undefined ? { "retry-after": String(Math.ceil(retry)) } : undefined,
+  });
+}
+
+export function fromZod(error: z.ZodError, prefix: "body" | "params" | "query"): ApiError {
+  const fields = error.issues.map((issue) => ({ path: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: issue.message }));
+  const first = fields[0];
+  const where = first?.path.length ? first.path.join(".") : prefix;
+  return new ApiError("validation_failed", first ? `${where}: ${first.message}` : `Invalid ${prefix}`, { fields });
+}
+
+/** The envelope for any thrown value. Unknown errors become a bare 500 with only the request id. */
+export function errorResponse(error: unknown, requestId: string): Response {
+  const api =
+    error instanceof ApiError
+      ? error
+      : error instanceof UpstreamError
+        ? fromUpstream(error)
+        : error instanceof z.ZodError
+          ? fromZod(error, "body")
+          : null;
+  if (!api) {
+    // Name and message only: a stack or a cause could carry an upstream body.
+    console.error(`Keydesk: unexpected error in request ${requestId}: ${error instanceof Error ? `${error.name}: ${error.message}` : typeof error}`);
+    return Response.json({ error: { code: "internal", message: "Something went wrong on Keydesk's side.", requestId } }, { status: 500, headers: { "cache-control": "no-store" } });
+  }
+  const { fields, upstreamRequestId, retryAfterSeconds, headers } = api.extra;
+  return Response.json(
+    { error: { code: api.code, message: api.message, ...(fields ? { fields } : {}), requestId, ...(upstreamRequestId ? { upstreamRequestId } : {}), ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) } },
+    { status: api.status, headers: { "cache-control": "no-store", ...headers } },
+  );
+}

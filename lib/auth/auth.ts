@@ -1,0 +1,79 @@
+// Sign-in, sessions and roles, by better-auth: email and password, sessions in Keydesk's database,
+// its admin plugin for roles and disabling users, its rate limiter (stored in the database, so it
+// holds across instances). Sign-up is off: only an admin adds users.
+import "server-only";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { nextCookies } from "better-auth/next-js";
+import { admin } from "better-auth/plugins";
+import { createAccessControl } from "better-auth/plugins/access";
+import { adminAc, defaultStatements } from "better-auth/plugins/admin/access";
+import { isSameOrigin } from "@/lib/api/request-info";
+import type { Db } from "@/lib/db";
+import { schema } from "@/lib/db/schema";
+import { MIN_PASSWORD_LENGTH } from "./password-policy";
+
+const ac = createAccessControl(defaultStatements);
+/** Only Keydesk admins manage Keydesk users; the other roles hold no better-auth admin rights. */
+const roles = {
+  admin: ac.newRole({ ...adminAc.statements }),
+  support: ac.newRole({ user: [], session: [] }),
+  reviewer: ac.newRole({ user: [], session: [] }),
+};
+
+export interface AuthOptions {
+  db: Db;
+  secret: string;
+  /** Keydesk's public URL when known; https makes cookies Secure. */
+  baseURL?: string;
+  idleMinutes: number;
+  /** Failed sign-ins allowed per minute and address before a 429. */
+  signInPerMinute?: number;
+}
+
+export function createAuth(options: AuthOptions) {
+  const idleSeconds = options.idleMinutes * 60;
+  return betterAuth({
+    appName: "Keydesk",
+    secret: options.secret,
+    // Without a configured URL, Keydesk serves whatever host it is reached at (a demo on
+    // localhost, a test server on 127.0.0.1). Origins are still checked: the request's Origin
+    // must be the host it was sent to (the same rule as every other Keydesk mutation).
+    baseURL: options.baseURL ?? { allowedHosts: ["*"], protocol: "auto", fallback: "http://localhost:3000" },
+    trustedOrigins: (request) => {
+      const origin = request?.headers.get("origin");
+      return origin && request && isSameOrigin(request) ? [origin] : [];
+    },
+    database: drizzleAdapter(options.db, { provider: "pg", schema }),
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: 128,
+      revokeSessionsOnPasswordReset: true,
+    },
+    session: {
+      // A session lasts `idle` past its last refresh and is refreshed on use (at most every few
+      // minutes): together, it ends after that long without use.
+      expiresIn: idleSeconds,
+      updateAge: Math.min(300, Math.floor(idleSeconds / 4)),
+      // Every request checks the database, so a disabled user or a sign-out takes effect at once.
+      cookieCache: { enabled: false },
+    },
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      window: 60,
+      max: 300,
+      customRules: { "/sign-in/email": { window: 60, max: options.signInPerMinute ?? 5 } },
+    },
+    advanced: {
+      useSecureCookies: options.baseURL?.startsWith("https://") ?? false,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+      database: { generateId: () => crypto.randomUUID() },
+    },
+    plugins: [admin({ ac, roles, adminRoles: ["admin"], defaultRole: "reviewer" }), nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

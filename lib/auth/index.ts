@@ -1,0 +1,37 @@
+// This process's sign-in service: better-auth over the database, with its starting accounts in
+// place (demo users in demo mode; the first admin, from the environment, in real mode).
+import "server-only";
+import { getDatabase } from "@/lib/db";
+import { env, isDemoMode } from "@/lib/env";
+import { createAuth, type Auth } from "./auth";
+import { ensureRealModeAccounts, seedDemoAccounts } from "./bootstrap";
+import { authSecret } from "./secret";
+
+const SLOT = Symbol.for("keydesk.auth");
+type Slot = { [SLOT]?: Promise<Auth> };
+
+async function start(): Promise<Auth> {
+  const e = env();
+  const { db } = await getDatabase();
+  const auth = createAuth({ db, secret: authSecret(), baseURL: e.KEYDESK_URL, idleMinutes: e.KEYDESK_SESSION_IDLE_MINUTES });
+  if (isDemoMode(e)) {
+    await seedDemoAccounts(auth, db);
+  } else {
+    const { createdAdmin, removedDemo } = await ensureRealModeAccounts(auth, db, {
+      email: e.KEYDESK_ADMIN_EMAIL,
+      password: e.KEYDESK_ADMIN_PASSWORD,
+    });
+    if (removedDemo > 0) console.warn(`Keydesk: removed ${removedDemo} demo account(s): they may not exist outside demo mode.`);
+    if (createdAdmin) console.info(`Keydesk: created the first admin, ${createdAdmin}.`);
+  }
+  return auth;
+}
+
+export function getAuth(): Promise<Auth> {
+  const slot = globalThis as Slot;
+  slot[SLOT] ??= start();
+  slot[SLOT].catch(() => delete slot[SLOT]);
+  return slot[SLOT];
+}
+
+export type { Auth } from "./auth";

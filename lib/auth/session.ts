@@ -1,0 +1,21 @@
+// Who is asking: the signed-in, enabled Keydesk user behind a request's session cookie.
+import "server-only";
+import { getAuth } from "./index";
+import { isRole, type Role } from "./roles";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export async function getSessionUser(headers: Headers): Promise<SessionUser | null> {
+  const auth = await getAuth();
+  const session = await auth.api.getSession({ headers });
+  if (!session) return null;
+  const { user } = session;
+  // A disabled (banned) user, or one without a Keydesk role, is nobody.
+  if (user.banned || !isRole(user.role)) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
