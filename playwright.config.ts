@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { CONSOLE_ACCOUNTS, CONSOLE_PASSWORD, storageStatePath } from "./tests/e2e/support/accounts";
 import { E2E } from "./tests/e2e/support/servers";
 
 const isCI = Boolean(process.env.CI);
@@ -22,17 +23,24 @@ export default defineConfig({
   projects: [
     // `npm start` as a new user runs it: demo mode, embedded emulator.
     { name: "demo", testMatch: /demo-.*\.spec\.ts/, use: { browserName: "chromium", baseURL: E2E.demoUrl } },
-    // Real mode against an emulator the tests control (reset, faults, request log).
-    { name: "console", testIgnore: /demo-.*\.spec\.ts/, use: { browserName: "chromium", baseURL: E2E.consoleUrl } },
+    // Real mode against an emulator the tests control (reset, faults, request log), signed in as
+    // the admin unless a test says otherwise; the setup adds the other roles' users.
+    { name: "console-setup", testMatch: /console\.setup\.ts/, use: { browserName: "chromium", baseURL: E2E.consoleUrl } },
+    {
+      name: "console",
+      testIgnore: /demo-.*\.spec\.ts/,
+      dependencies: ["console-setup"],
+      use: { browserName: "chromium", baseURL: E2E.consoleUrl, storageState: storageStatePath("admin") },
+    },
   ],
   // Started in this order; the first builds (when needed) and the last reuses that build.
   webServer: [
     {
-      command: `npx tsx lib/cli/start.ts -p ${E2E.demoPort}`,
+      command: `rm -rf ${E2E.dataDir}/demo && npx tsx lib/cli/start.ts -p ${E2E.demoPort}`,
       url: `${E2E.demoUrl}/`,
       timeout: 240_000,
       stdout: "pipe",
-      env: { ELEVENLABS_API_KEY: "", NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ELEVENLABS_API_KEY: "", KEYDESK_DATA_DIR: `${E2E.dataDir}/demo`, NEXT_TELEMETRY_DISABLED: "1" },
     },
     {
       command: `npx tsx lib/emulator/cli.ts --port ${E2E.emulatorPort} --admin-key ${E2E.adminKey} --seed demo --control`,
@@ -41,7 +49,7 @@ export default defineConfig({
     },
     {
       // Its output is kept in a file too, so a test can prove no secret was ever logged.
-      command: `mkdir -p ${E2E.logDir} && npx next start -H 127.0.0.1 -p ${E2E.consolePort} 2>&1 | tee ${E2E.consoleLog}`,
+      command: `rm -rf ${E2E.dataDir}/console && mkdir -p ${E2E.logDir} && npx next start -H 127.0.0.1 -p ${E2E.consolePort} 2>&1 | tee ${E2E.consoleLog}`,
       url: `${E2E.consoleUrl}/`,
       timeout: 60_000,
       stdout: "pipe",
@@ -49,6 +57,10 @@ export default defineConfig({
         ELEVENLABS_API_KEY: E2E.adminKey,
         ELEVENLABS_BASE_URL: E2E.emulatorUrl,
         ELEVENLABS_TIMEOUT_MS: "2000",
+        KEYDESK_DATA_DIR: `${E2E.dataDir}/console`,
+        KEYDESK_AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef",
+        KEYDESK_ADMIN_EMAIL: CONSOLE_ACCOUNTS.admin.email,
+        KEYDESK_ADMIN_PASSWORD: CONSOLE_PASSWORD,
         NEXT_TELEMETRY_DISABLED: "1",
       },
     },

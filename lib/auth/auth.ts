@@ -27,7 +27,8 @@ export interface AuthOptions {
   /** Keydesk's public URL when known; https makes cookies Secure. */
   baseURL?: string;
   idleMinutes: number;
-  /** Failed sign-ins allowed per minute and address before a 429. */
+  /** Sign-in requests allowed per minute and address before a 429 (failures per account are
+   * limited separately, see sign-in-throttle.ts). */
   signInPerMinute?: number;
 }
 
@@ -65,7 +66,7 @@ export function createAuth(options: AuthOptions) {
       storage: "database",
       window: 60,
       max: 300,
-      customRules: { "/sign-in/email": { window: 60, max: options.signInPerMinute ?? 5 } },
+      customRules: { "/sign-in/email": { window: 60, max: options.signInPerMinute ?? 30 } },
     },
     advanced: {
       useSecureCookies: options.baseURL?.startsWith("https://") ?? false,

@@ -6,7 +6,9 @@ import "server-only";
 import { ApiError, errorResponse } from "@/lib/api/errors";
 import { isSameOrigin, requestInfo, type RequestInfo } from "@/lib/api/request-info";
 import { recordAuthEvent } from "./auth-events";
+import { getDatabase } from "@/lib/db";
 import { getAuth } from "./index";
+import { signInPause } from "./sign-in-throttle";
 import { getSessionUser } from "./session";
 
 const PREFIX = "/api/auth";
@@ -18,6 +20,17 @@ async function signIn(req: Request, info: RequestInfo): Promise<Response> {
     .json()
     .then((b: { email?: unknown }) => (typeof b.email === "string" ? b.email.slice(0, 320).toLowerCase() : null))
     .catch(() => null);
+  if (attempted) {
+    const pause = await signInPause((await getDatabase()).db, attempted);
+    if (pause > 0) {
+      await recordAuthEvent("sign_in", info, { email: attempted, outcome: "error", errorCode: "rate_limited" });
+      const minutes = Math.ceil(pause / 60);
+      throw new ApiError("rate_limited", `Too many failed sign-ins for this account. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
+        headers: { "retry-after": String(pause) },
+        retryAfterSeconds: pause,
+      });
+    }
+  }
   const response = await auth.handler(req);
   const headers = new Headers(response.headers);
   headers.delete("content-length");
@@ -27,7 +40,7 @@ async function signIn(req: Request, info: RequestInfo): Promise<Response> {
     const retryAfter = response.headers.get("x-retry-after") ?? response.headers.get("retry-after");
     const error =
       response.status === 429
-        ? new ApiError("rate_limited", "Too many sign-in attempts. Wait a minute and try again.", { headers: retryAfter ? { "retry-after": retryAfter } : undefined })
+        ? new ApiError("rate_limited", "Too many sign-in attempts from this address. Wait a minute and try again.", { headers: retryAfter ? { "retry-after": retryAfter } : undefined })
         : new ApiError("unauthenticated", "That email and password do not match an enabled Keydesk account.");
     return errorResponse(error, info.requestId);
   }

@@ -2,6 +2,11 @@
 import { expect, test } from "@playwright/test";
 import { applySeed } from "@/lib/emulator/seed";
 import { EmulatorStore } from "@/lib/emulator/store";
+import { signIn } from "./support/sign-in";
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page, "admin@demo.keydesk", "keydesk-demo");
+});
 
 // The demo seed is deterministic, so the same seed applied here says what the page must show.
 function demoWorkspace() {

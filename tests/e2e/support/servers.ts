@@ -5,6 +5,7 @@ export const E2E = {
   emulatorPort: 4311,
   adminKey: "adm_e2e_workspace_admin_key",
   logDir: ".e2e-logs",
+  dataDir: ".e2e-data",
   get consoleLog() {
     return `${this.logDir}/console-server.log`;
   },

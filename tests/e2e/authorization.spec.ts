@@ -1,0 +1,118 @@
+// Who may call what. The handlers are found in app/api by the test itself; each must have an entry
+// in EXPECTED, and each is called as nobody, reviewer, support and admin.
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { ROLES, type Role } from "@/lib/auth/roles";
+import { storageStatePath } from "./support/accounts";
+import { expect, test } from "./support/emulator";
+import { discoverApiRoutes } from "./support/routes";
+import { E2E } from "./support/servers";
+
+/** "public": better-auth's sign-in and sign-out, reachable before signing in. */
+const EXPECTED: Record<string, readonly Role[] | "public"> = {
+  "GET /api/auth/[...all]": "public",
+  "POST /api/auth/[...all]": "public",
+  "GET /api/users": ["admin"],
+  "POST /api/users": ["admin"],
+  "PATCH /api/users/[userId]": ["admin"],
+  "GET /api/audit": ROLES,
+  "GET /api/audit/verify": ROLES,
+  "GET /api/audit/export": ROLES,
+};
+
+const routes = discoverApiRoutes();
+const callers = ["anonymous", ...ROLES] as const;
+
+async function clientFor(caller: (typeof callers)[number]): Promise<APIRequestContext> {
+  return playwrightRequest.newContext({
+    baseURL: E2E.consoleUrl,
+    storageState: caller === "anonymous" ? undefined : storageStatePath(caller),
+    extraHTTPHeaders: { origin: E2E.consoleUrl },
+  });
+}
+
+test("every route handler has an entry in the expected table, and every entry a handler", () => {
+  const found = routes.flatMap((r) => r.methods.map((m) => `${m} ${r.pattern}`)).sort();
+  expect(found.length).toBeGreaterThan(0);
+  expect(found).toEqual(Object.keys(EXPECTED).filter((k) => found.includes(k)).sort());
+  const missing = found.filter((k) => !(k in EXPECTED));
+  expect(missing, "handlers without an entry in EXPECTED").toEqual([]);
+});
+
+for (const route of routes) {
+  for (const method of route.methods) {
+    const key = `${method} ${route.pattern}`;
+    test(`${key} answers each role as expected`, async () => {
+      const allowed = EXPECTED[key];
+      expect(allowed, `no entry for ${key}`).toBeDefined();
+      for (const caller of callers) {
+        const client = await clientFor(caller);
+        const res = await client.fetch(route.samplePath, { method, data: method === "GET" ? undefined : {} });
+        const status = res.status();
+        const body = await res.text();
+        if (allowed !== "public") {
+          const want = caller === "anonymous" ? 401 : allowed!.includes(caller) ? "allowed" : 403;
+          if (want === "allowed") expect([401, 403], `${caller} on ${key} (${status}): ${body}`).not.toContain(status);
+          else expect(status, `${caller} on ${key}: ${body}`).toBe(want);
+        } else {
+          expect([401, 403], `${caller} on ${key}`).not.toContain(status);
+        }
+        // Whatever the answer: no session token, no password or hash in a body.
+        expect(body).not.toMatch(/"(token|password|passwordHash)"\s*:/);
+        await client.dispose();
+      }
+    });
+  }
+}
+
+test("a change from another origin, or with no origin, is refused even for an admin", async () => {
+  for (const headers of [{ origin: "https://evil.example" }, {}] as Record<string, string>[]) {
+    const client = await playwrightRequest.newContext({ baseURL: E2E.consoleUrl, storageState: storageStatePath("admin"), extraHTTPHeaders: headers });
+    const res = await client.post("/api/users", { data: { email: "x@example.com", name: "X", role: "reviewer", password: "a-Long-enough-passw0rd" } });
+    expect(res.status()).toBe(403);
+    expect((await res.json()).error.code).toBe("cross_origin");
+    const signOut = await client.post("/api/auth/sign-out", { data: {} });
+    expect(signOut.status()).toBe(403);
+    await client.dispose();
+  }
+});
+
+test("sign-in is paused after repeated failures for an account, even from changing addresses", async () => {
+  const client = await playwrightRequest.newContext({ baseURL: E2E.consoleUrl, extraHTTPHeaders: { origin: E2E.consoleUrl } });
+  const email = `throttle-${Date.now()}@e2e.example`;
+  const statuses: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const res = await client.post("/api/auth/sign-in/email", { data: { email, password: `wrong-${i}` }, headers: { "x-forwarded-for": `198.51.100.${i + 1}` } });
+    statuses.push(res.status());
+    if (res.status() === 429) {
+      expect(Number(res.headers()["retry-after"])).toBeGreaterThan(0);
+      expect((await res.json()).error.code).toBe("rate_limited");
+    }
+  }
+  expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+  expect(statuses.slice(5)).toEqual([429, 429]);
+  await client.dispose();
+});
+
+test("signing in answers with the user, never the session token; the cookie is httpOnly and SameSite=Lax", async () => {
+  const client = await playwrightRequest.newContext({ baseURL: E2E.consoleUrl, extraHTTPHeaders: { origin: E2E.consoleUrl } });
+  const res = await client.post("/api/auth/sign-in/email", { data: { email: "reviewer@e2e.example", password: "e2e-Console-Passw0rd!" } });
+  expect(res.status()).toBe(200);
+  const body = await res.json();
+  expect(Object.keys(body)).toEqual(["user"]);
+  expect(Object.keys(body.user).sort()).toEqual(["email", "id", "name", "role"]);
+  const cookie = res.headersArray().find((h) => h.name.toLowerCase() === "set-cookie")!.value;
+  expect(cookie).toMatch(/HttpOnly/i);
+  expect(cookie).toMatch(/SameSite=Lax/i);
+  const token = /session_token=([^;.]+)/.exec(cookie)![1]!;
+  expect(JSON.stringify(body)).not.toContain(token);
+  await client.dispose();
+});
+
+test("security headers are on every page", async ({ page }) => {
+  const res = await page.goto("/sign-in");
+  const headers = res!.headers();
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["content-security-policy"]).not.toContain("unsafe-eval");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("no-referrer");
+});
