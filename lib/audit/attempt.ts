@@ -1,0 +1,99 @@
+// An upstream change is two rows: the attempt, written before the call (outcome "pending"), and its
+// completion, a second row written after (`completes` = the attempt's id). Never an UPDATE: the
+// chain stays append-only, and a process that dies in between leaves an attempt with no completion,
+// which readers show as "unknown".
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/lib/db/database";
+import { auditLog } from "@/lib/db/schema";
+import { appendChained, eventColumns } from "./append";
+import { auditNow } from "./at";
+import { assertNoSecret } from "./secret-guard";
+import type { AuditEvent, AuditOutcome, AuditRow, AuditRowContent } from "./types";
+
+export class AuditAttemptError extends Error {
+  override name = "AuditAttemptError";
+}
+
+/** Writes the attempt row. Call before the upstream call; do not call upstream if this throws. */
+export async function beginAttempt(db: Db, event: AuditEvent): Promise<AuditRow> {
+  const content: AuditRowContent = {
+    ...eventColumns(event),
+    at: auditNow(),
+    outcome: "pending",
+    errorCode: null,
+    upstreamStatus: null,
+    upstreamRequestId: null,
+    completes: null,
+  };
+  assertNoSecret(content);
+  const [row] = await appendChained(db, () => [content]);
+  return row!;
+}
+
+/**
+ * Writes the completion row of an attempt: who, where and what copied from the attempt, with the
+ * outcome. Refuses an id that is not a pending attempt, or one already completed.
+ */
+export async function completeAttempt(db: Db, attemptId: number, outcome: AuditOutcome): Promise<AuditRow> {
+  const [row] = await appendChained(db, async (tx) => {
+    const [attempt] = await tx.select().from(auditLog).where(eq(auditLog.id, attemptId)).limit(1);
+    if (!attempt || attempt.outcome !== "pending") throw new AuditAttemptError(`Audit row ${attemptId} is not an attempt.`);
+    const [done] = await tx.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.completes, attemptId)).limit(1);
+    if (done) throw new AuditAttemptError(`Audit attempt ${attemptId} is already completed (row ${done.id}).`);
+    return [
+      {
+        at: auditNow(),
+        requestId: attempt.requestId,
+        actorUserId: attempt.actorUserId,
+        actorEmail: attempt.actorEmail,
+        actorRole: attempt.actorRole,
+        ip: attempt.ip,
+        userAgent: attempt.userAgent,
+        action: attempt.action,
+        serviceAccountId: attempt.serviceAccountId,
+        keyId: attempt.keyId,
+        targetName: attempt.targetName,
+        targetUserId: attempt.targetUserId,
+        changes: null, // the attempt holds them
+        reason: null,
+        outcome: outcome.outcome,
+        errorCode: outcome.outcome === "error" ? outcome.errorCode : null,
+        upstreamStatus: outcome.upstreamStatus ?? null,
+        upstreamRequestId: outcome.upstreamRequestId ?? null,
+        completes: attempt.id,
+      },
+    ];
+  });
+  return row!;
+}
+
+/** The outcome of a thrown error: an UpstreamError's kind, status and request id, else "internal". */
+export function errorOutcome(error: unknown): AuditOutcome & { outcome: "error" } {
+  const e = (typeof error === "object" && error !== null ? error : {}) as { kind?: unknown; upstreamStatus?: unknown; requestId?: unknown };
+  return {
+    outcome: "error",
+    errorCode: typeof e.kind === "string" ? e.kind : "internal",
+    upstreamStatus: typeof e.upstreamStatus === "number" ? e.upstreamStatus : null,
+    upstreamRequestId: typeof e.requestId === "string" ? e.requestId : null,
+  };
+}
+
+/**
+ * Runs `work` between an attempt and its completion. If `work` throws, the error is recorded
+ * (code, upstream status and request id from an UpstreamError) and rethrown. If writing the
+ * completion fails after `work` succeeded, that error is thrown: the attempt then stays "unknown",
+ * exactly as if the process had died there. If it fails after `work` threw, `work`'s error wins.
+ */
+export async function audited<T>(db: Db, event: AuditEvent, work: (attempt: AuditRow) => Promise<T>): Promise<T> {
+  const attempt = await beginAttempt(db, event);
+  let result: T;
+  try {
+    result = await work(attempt);
+  } catch (error) {
+    await completeAttempt(db, attempt.id, errorOutcome(error)).catch(() => undefined);
+    throw error;
+  }
+  await completeAttempt(db, attempt.id, { outcome: "ok" });
+  return result;
+}

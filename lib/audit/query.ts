@@ -1,0 +1,100 @@
+// Reading the log for people: filters, newest first, keyset paging on id (never OFFSET, so the
+// thousandth page costs what the first does). Completion rows are not listed on their own; each is
+// folded into its attempt, and an attempt with none shows as outcome "unknown".
+import "server-only";
+import { and, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, type SQL } from "drizzle-orm";
+import type { Db } from "@/lib/db/database";
+import { auditLog } from "@/lib/db/schema";
+import type { AuditFilters } from "@/lib/schemas/audit-filters";
+import { normaliseRow } from "./append";
+import type { AuditEntry, AuditRow } from "./types";
+
+export interface AuditPageOptions extends AuditFilters {
+  /** Only entries with an id below this: the previous page's nextCursor. */
+  before?: number;
+  limit?: number;
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  /** Pass as `before` for the next (older) page; null when this is the last. */
+  nextCursor: number | null;
+}
+
+/** A LIKE pattern matching `text` anywhere, with its own % _ \ taken literally. */
+function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/g, "\\$&")}%`;
+}
+
+function conditions(filters: AuditPageOptions): SQL[] {
+  const where: SQL[] = [isNull(auditLog.completes)];
+  if (filters.actor) where.push(or(eq(auditLog.actorUserId, filters.actor), ilike(auditLog.actorEmail, containing(filters.actor)))!);
+  if (filters.action) where.push(eq(auditLog.action, filters.action));
+  if (filters.target) {
+    const t = filters.target;
+    where.push(
+      or(eq(auditLog.keyId, t), eq(auditLog.serviceAccountId, t), eq(auditLog.targetUserId, t), ilike(auditLog.targetName, containing(t)))!,
+    );
+  }
+  if (filters.from) where.push(gte(auditLog.at, new Date(filters.from).toISOString()));
+  if (filters.to) where.push(lte(auditLog.at, new Date(filters.to).toISOString()));
+  if (filters.before !== undefined) where.push(lt(auditLog.id, filters.before));
+  return where;
+}
+
+function toEntry(row: AuditRow, completion: AuditRow | undefined): AuditEntry {
+  const outcome = row.outcome === "pending" ? (completion ? completion.outcome : "unknown") : row.outcome;
+  const result = completion ?? row;
+  return {
+    id: row.id,
+    at: row.at,
+    requestId: row.requestId,
+    actor: { userId: row.actorUserId, email: row.actorEmail, role: row.actorRole },
+    ip: row.ip,
+    userAgent: row.userAgent,
+    action: row.action,
+    target: { serviceAccountId: row.serviceAccountId, keyId: row.keyId, name: row.targetName, userId: row.targetUserId },
+    changes: row.changes ?? null,
+    reason: row.reason,
+    outcome: outcome === "ok" || outcome === "error" ? outcome : "unknown",
+    errorCode: result.errorCode,
+    upstreamStatus: result.upstreamStatus,
+    upstreamRequestId: result.upstreamRequestId,
+    completionId: completion?.id ?? null,
+    completedAt: completion?.at ?? null,
+  };
+}
+
+export async function queryAudit(db: Db, options: AuditPageOptions = {}): Promise<AuditPage> {
+  const limit = Math.max(1, Math.min(options.limit ?? 50, 1_000));
+  const found = await db
+    .select()
+    .from(auditLog)
+    .where(and(...conditions(options)))
+    .orderBy(desc(auditLog.id))
+    .limit(limit + 1);
+  const rows = found.slice(0, limit).map(normaliseRow);
+  const attemptIds = rows.filter((r) => r.outcome === "pending").map((r) => r.id);
+  const completions = new Map<number, AuditRow>();
+  if (attemptIds.length > 0) {
+    const done = await db.select().from(auditLog).where(inArray(auditLog.completes, attemptIds)).orderBy(auditLog.id);
+    for (const c of done) if (!completions.has(c.completes!)) completions.set(c.completes!, normaliseRow(c));
+  }
+  return {
+    entries: rows.map((r) => toEntry(r, completions.get(r.id))),
+    nextCursor: found.length > limit ? rows[rows.length - 1]!.id : null,
+  };
+}
+
+/** Every entry the filters match, newest first, paged through in chunks; stops at `max`. */
+export async function collectAudit(db: Db, filters: AuditFilters, max = 100_000): Promise<{ entries: AuditEntry[]; truncated: boolean }> {
+  const entries: AuditEntry[] = [];
+  let before: number | undefined;
+  for (;;) {
+    const page = await queryAudit(db, { ...filters, before, limit: Math.min(1_000, max - entries.length + 1) });
+    entries.push(...page.entries);
+    if (entries.length > max) return { entries: entries.slice(0, max), truncated: true };
+    if (page.nextCursor === null) return { entries, truncated: false };
+    before = page.nextCursor;
+  }
+}

@@ -1,0 +1,69 @@
+// The shapes of the audit log: what a caller records, what is stored, and what a reader sees.
+import type { auditLog } from "@/lib/db/schema";
+
+/** A stored row, exactly as the table holds it (`at` normalised to an ISO string, see at.ts). */
+export type AuditRow = typeof auditLog.$inferSelect;
+
+/** A row before its chain fields: every column except id, prev_hash and hash. */
+export type AuditRowContent = Omit<AuditRow, "id" | "prevHash" | "hash">;
+
+export interface AuditActor {
+  userId?: string | null;
+  email?: string | null;
+  role?: string | null;
+}
+
+export interface AuditTarget {
+  serviceAccountId?: string | null;
+  keyId?: string | null;
+  /** The key's name, or the user's email for user actions. */
+  name?: string | null;
+  userId?: string | null;
+}
+
+export type AuditChanges = Record<string, { before: unknown; after: unknown }>;
+
+/** What happened, who did it, to what: everything but the outcome. */
+export interface AuditEvent {
+  action: string;
+  actor?: AuditActor;
+  ip?: string | null;
+  userAgent?: string | null;
+  /** Keydesk's own request id for the request that did this. */
+  requestId?: string | null;
+  target?: AuditTarget;
+  changes?: AuditChanges | null;
+  reason?: string | null;
+}
+
+/** How it ended: ok, or an error with what the upstream said. */
+export type AuditOutcome =
+  | { outcome: "ok"; upstreamStatus?: number | null; upstreamRequestId?: string | null }
+  | { outcome: "error"; errorCode: string; upstreamStatus?: number | null; upstreamRequestId?: string | null };
+
+/** A finished event, written as one row (sign-in, a reveal, an export, a role change…). */
+export type AuditEntryInput = AuditEvent & AuditOutcome;
+
+/**
+ * What a reader sees: an attempt merged with its completion, or a one-row event. An attempt that
+ * was never completed (the process died between the two) shows as "unknown".
+ */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  requestId: string | null;
+  actor: { userId: string | null; email: string | null; role: string | null };
+  ip: string | null;
+  userAgent: string | null;
+  action: string;
+  target: { serviceAccountId: string | null; keyId: string | null; name: string | null; userId: string | null };
+  changes: AuditChanges | null;
+  reason: string | null;
+  outcome: "ok" | "error" | "unknown";
+  errorCode: string | null;
+  upstreamStatus: number | null;
+  upstreamRequestId: string | null;
+  /** The completion row's id and time, for an attempt that was completed. */
+  completionId: number | null;
+  completedAt: string | null;
+}

@@ -1,0 +1,49 @@
+// The audit log's filters, as the page's search form and the route handler both read them. Values
+// arrive as URL search parameters, so empty strings mean "no filter" and numbers come as text.
+import { z } from "zod";
+
+const optionalText = (max: number) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max).optional());
+
+const optionalInstant = z.preprocess(
+  (v) => (v === "" ? undefined : v),
+  z.iso.datetime({ offset: true, message: "Use an ISO date and time, e.g. 2025-01-31T09:00:00Z." }).optional(),
+);
+
+export const AUDIT_PAGE_MAX = 500;
+
+export const auditFiltersSchema = z
+  .object({
+    /** A user id, or part of an email (case-insensitive). */
+    actor: optionalText(320),
+    /** An action name, exactly (e.g. "key.update"). */
+    action: optionalText(100),
+    /** A key id, service account id or user id, exactly; or part of a key name or user email. */
+    target: optionalText(320),
+    /** Inclusive bounds on the row's time. */
+    from: optionalInstant,
+    to: optionalInstant,
+  })
+  .refine((f) => !f.from || !f.to || Date.parse(f.from) <= Date.parse(f.to), {
+    message: "The start must not be after the end.",
+    path: ["to"],
+  });
+
+export type AuditFilters = z.infer<typeof auditFiltersSchema>;
+
+/** One page of the log: the filters, plus where to continue and how many. */
+export const auditPageSchema = z.intersection(
+  auditFiltersSchema,
+  z.object({
+    /** Keyset cursor: only rows with an id below this (the previous page's nextCursor). */
+    before: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()),
+    limit: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(50)),
+  }),
+);
+
+export type AuditPageQuery = z.infer<typeof auditPageSchema>;
+
+/** An export of every row the filters match. */
+export const auditExportSchema = z.intersection(auditFiltersSchema, z.object({ format: z.enum(["csv", "json"]) }));
+
+export type AuditExportQuery = z.infer<typeof auditExportSchema>;
