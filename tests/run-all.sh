@@ -12,6 +12,31 @@ npx tsc --noEmit
 step "Lint"
 npx eslint --max-warnings 0 .
 
+# One throwaway PostgreSQL server for the whole run (when PostgreSQL is installed): the database
+# tests and the two-instance browser tests use it; it is stopped and deleted at the end.
+pg_pid=""
+cleanup() { if [ -n "$pg_pid" ]; then kill "$pg_pid" 2>/dev/null || true; wait "$pg_pid" 2>/dev/null || true; fi; }
+trap cleanup EXIT
+if [ -z "${TEST_DATABASE_URL:-}" ]; then
+  step "PostgreSQL"
+  pg_out=$(mktemp)
+  npx tsx tests/support/throwaway-postgres.ts >"$pg_out" 2>&1 &
+  pg_pid=$!
+  for _ in $(seq 1 240); do
+    if [ "$(wc -l <"$pg_out")" -ge 2 ] || ! kill -0 "$pg_pid" 2>/dev/null; then break; fi
+    sleep 0.25
+  done
+  if url=$(head -n 1 "$pg_out") && [[ "$url" == postgres://* ]]; then
+    export TEST_DATABASE_URL="$url"
+    E2E_CLUSTER_DATABASE_URL=$(sed -n 2p "$pg_out")
+    export E2E_CLUSTER_DATABASE_URL
+    echo "throwaway PostgreSQL server at $url"
+  else
+    echo "PostgreSQL is not available here ($(head -n 1 "$pg_out")): its tests will say so and the rest will run."
+    pg_pid=""
+  fi
+fi
+
 step "Unit and integration tests (Vitest)"
 npx vitest run
 

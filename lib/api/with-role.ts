@@ -8,17 +8,20 @@ import type { Role } from "@/lib/auth/roles";
 import { ApiError, errorResponse, fromZod } from "./errors";
 import { isMutation, isSameOrigin, requestInfo, type RequestInfo } from "./request-info";
 
-export interface HandlerContext<Params, Body> {
+export interface HandlerContext<Params, Body, Query = unknown> {
   req: Request;
   user: SessionUser;
   params: Params;
   body: Body;
+  query: Query;
   info: RequestInfo;
 }
 
-interface Spec<P extends z.ZodType, B extends z.ZodType> {
+interface Spec<P extends z.ZodType, B extends z.ZodType, Q extends z.ZodType> {
   params?: P;
   body?: B;
+  /** The URL's search parameters, as an object of strings. */
+  query?: Q;
 }
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -35,10 +38,10 @@ async function readJson(req: Request): Promise<unknown> {
   }
 }
 
-export function withRole<P extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown>(
+export function withRole<P extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown>(
   roles: readonly Role[],
-  spec: Spec<P, B>,
-  handler: (ctx: HandlerContext<z.infer<P>, z.infer<B>>) => Promise<Response | object>,
+  spec: Spec<P, B, Q>,
+  handler: (ctx: HandlerContext<z.infer<P>, z.infer<B>, z.infer<Q>>) => Promise<Response | object>,
 ) {
   return async (req: Request, route?: RouteContext): Promise<Response> => {
     const info = requestInfo(req);
@@ -54,13 +57,20 @@ export function withRole<P extends z.ZodType = z.ZodUnknown, B extends z.ZodType
       const params = spec.params ? spec.params.safeParse(rawParams) : { success: true as const, data: rawParams };
       if (!params.success) throw fromZod(params.error, "params");
 
+      let query: unknown = undefined;
+      if (spec.query) {
+        const parsed = spec.query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+        if (!parsed.success) throw fromZod(parsed.error, "query");
+        query = parsed.data;
+      }
+
       let body: unknown = undefined;
       if (spec.body) {
         const parsed = spec.body.safeParse(await readJson(req));
         if (!parsed.success) throw fromZod(parsed.error, "body");
         body = parsed.data;
       }
-      const result = await handler({ req, user, params: params.data as z.infer<P>, body: body as z.infer<B>, info });
+      const result = await handler({ req, user, params: params.data as z.infer<P>, body: body as z.infer<B>, query: query as z.infer<Q>, info });
       const response = result instanceof Response ? result : Response.json(result);
       response.headers.set("x-request-id", info.requestId);
       return response;

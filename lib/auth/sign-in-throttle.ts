@@ -3,6 +3,7 @@
 // success, sign-in for that email pauses until the window has passed.
 import "server-only";
 import { and, desc, eq, gt, ne } from "drizzle-orm";
+import { toIsoAt } from "@/lib/audit/at";
 import type { Db } from "@/lib/db";
 import { auditLog } from "@/lib/db/schema";
 
@@ -18,7 +19,9 @@ export async function signInPause(db: Db, email: string, now = Date.now()): Prom
     .where(and(eq(auditLog.action, "sign_in"), eq(auditLog.actorEmail, email), eq(auditLog.outcome, "ok")))
     .orderBy(desc(auditLog.id))
     .limit(1);
-  const since = lastOk && new Date(lastOk.at).getTime() > Date.parse(windowStart) ? new Date(lastOk.at).toISOString() : windowStart;
+  // Times come back in PostgreSQL's own text format; toIsoAt reads either driver's spelling.
+  const lastOkAt = lastOk ? toIsoAt(lastOk.at) : null;
+  const since = lastOkAt && Date.parse(lastOkAt) > Date.parse(windowStart) ? lastOkAt : windowStart;
   const failures = await db
     .select({ at: auditLog.at })
     .from(auditLog)
@@ -34,7 +37,7 @@ export async function signInPause(db: Db, email: string, now = Date.now()): Prom
     .orderBy(desc(auditLog.id))
     .limit(MAX_FAILURES);
   if (failures.length < MAX_FAILURES) return 0;
-  const oldest = new Date(failures.at(-1)!.at).getTime();
+  const oldest = Date.parse(toIsoAt(failures.at(-1)!.at));
   return Math.max(1, Math.ceil((oldest + WINDOW_MINUTES * 60_000 - now) / 1000));
 }
 

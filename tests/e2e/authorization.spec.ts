@@ -33,9 +33,8 @@ async function clientFor(caller: (typeof callers)[number]): Promise<APIRequestCo
 test("every route handler has an entry in the expected table, and every entry a handler", () => {
   const found = routes.flatMap((r) => r.methods.map((m) => `${m} ${r.pattern}`)).sort();
   expect(found.length).toBeGreaterThan(0);
-  expect(found).toEqual(Object.keys(EXPECTED).filter((k) => found.includes(k)).sort());
-  const missing = found.filter((k) => !(k in EXPECTED));
-  expect(missing, "handlers without an entry in EXPECTED").toEqual([]);
+  expect(found.filter((k) => !(k in EXPECTED)), "handlers without an entry in EXPECTED").toEqual([]);
+  expect(Object.keys(EXPECTED).filter((k) => !found.includes(k)), "entries without a handler").toEqual([]);
 });
 
 for (const route of routes) {

@@ -71,12 +71,29 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   };
 }
 
-// As a command: `tsx tests/support/throwaway-postgres.ts` starts one, prints its URL, and stops it
-// on SIGTERM/SIGINT (the test runner script uses this for the browser tests).
+/** Creates a database on the server (for the browser tests' shared-database instances). */
+export async function createDatabase(serverUrl: string, name: string): Promise<string> {
+  const { Client } = await import("pg");
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+// As a command: `tsx tests/support/throwaway-postgres.ts` starts one, prints its URL on the first
+// line and the URL of a fresh `keydesk_e2e` database on the second, and stops it on SIGTERM/SIGINT
+// (the test runner script uses this).
 if (process.argv[1]?.endsWith("throwaway-postgres.ts")) {
   startThrowawayPostgres().then(
-    (pg) => {
-      console.log(pg.url);
+    async (pg) => {
+      const e2e = await createDatabase(pg.url, "keydesk_e2e");
+      console.log(`${pg.url}\n${e2e}`);
       const stop = () => {
         pg.stop();
         process.exit(0);

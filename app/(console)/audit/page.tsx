@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AuditFilterForm, type AuditFilterValues } from "@/components/audit/audit-filter-form";
+import { AuditTable } from "@/components/audit/audit-table";
+import { VerifyChainButton } from "@/components/audit/verify-chain-button";
+import { queryAudit } from "@/lib/audit";
+import { requireUser } from "@/lib/auth/require-user";
+import { getDatabase } from "@/lib/db";
+import { auditPageSchema } from "@/lib/schemas/audit-filters";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const FILTER_NAMES = ["actor", "action", "target", "from", "to"] as const;
+
+export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireUser();
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])) as Record<string, string | undefined>;
+  const values: AuditFilterValues = Object.fromEntries(FILTER_NAMES.map((name) => [name, raw[name]]));
+  const parsed = auditPageSchema.safeParse(raw);
+  const errors = parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), i.message]));
+  const page = parsed.success ? await queryAudit((await getDatabase()).db, parsed.data) : null;
+
+  const filterQuery = new URLSearchParams(Object.entries(values).filter((e): e is [string, string] => Boolean(e[1])));
+  const exportHref = (format: "csv" | "json") => `/api/audit/export?${new URLSearchParams([...filterQuery, ["format", format]])}`;
+  const olderHref = page?.nextCursor ? `/audit?${new URLSearchParams([...filterQuery, ["before", String(page.nextCursor)]])}` : null;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
+          <p className="mt-1 text-sm text-slate-600">Everything done through Keydesk, newest first. Rows are hash-chained: an edited or removed row is detected.</p>
+        </div>
+        <VerifyChainButton />
+      </div>
+      <AuditFilterForm values={values} errors={errors} />
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        <span className="text-slate-600">Export these rows:</span>
+        <a href={exportHref("csv")} className="font-medium text-indigo-700 underline" download>CSV</a>
+        <a href={exportHref("json")} className="font-medium text-indigo-700 underline" download>JSON</a>
+      </div>
+      {page ? <AuditTable entries={page.entries} /> : <p role="alert" className="text-sm text-red-800">Fix the filters above to see the log.</p>}
+      <nav aria-label="Audit pages" className="flex gap-3 text-sm">
+        {raw.before ? <Link href={`/audit?${filterQuery}`} className="font-medium text-indigo-700 underline">Newest</Link> : null}
+        {olderHref ? <Link href={olderHref} className="font-medium text-indigo-700 underline">Older</Link> : null}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+import { withRole } from "@/lib/api/with-role";
+import { ROLES } from "@/lib/auth/roles";
+import { exportAudit } from "@/lib/audit/export-download";
+import { auditExportSchema } from "@/lib/schemas/audit-filters";
+
+/** Every row the filters match, as CSV or JSON; the export itself is audited. */
+export const GET = withRole(ROLES, { query: auditExportSchema }, ({ query, user, info }) => exportAudit(query, user, info));

@@ -1,0 +1,66 @@
+import type { AuditEntry } from "@/lib/audit/types";
+
+const OUTCOME_STYLE = {
+  ok: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  error: "bg-red-50 text-red-800 ring-red-200",
+  unknown: "bg-amber-50 text-amber-900 ring-amber-300",
+} as const;
+
+function describeChanges(changes: AuditEntry["changes"]): string {
+  if (!changes) return "";
+  return Object.entries(changes)
+    .map(([field, { before, after }]) => `${field}: ${JSON.stringify(before)} → ${JSON.stringify(after)}`)
+    .join("; ");
+}
+
+function target(entry: AuditEntry): string {
+  const t = entry.target;
+  return [t.name, t.keyId && `key ${t.keyId}`, t.serviceAccountId && `account ${t.serviceAccountId}`].filter(Boolean).join(" · ");
+}
+
+export function AuditTable({ entries }: { entries: AuditEntry[] }) {
+  if (entries.length === 0) {
+    return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">No audit events match these filters.</p>;
+  }
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Audit events, newest first</caption>
+        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+          <tr>
+            <th scope="col" className="px-3 py-2 font-medium">Time (UTC)</th>
+            <th scope="col" className="px-3 py-2 font-medium">Actor</th>
+            <th scope="col" className="px-3 py-2 font-medium">Action</th>
+            <th scope="col" className="px-3 py-2 font-medium">Target</th>
+            <th scope="col" className="px-3 py-2 font-medium">Details</th>
+            <th scope="col" className="px-3 py-2 font-medium">Outcome</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {entries.map((entry) => (
+            <tr key={entry.id} data-audit-id={entry.id}>
+              <td className="whitespace-nowrap px-3 py-2 font-mono text-xs text-slate-700">{entry.at.replace("T", " ").slice(0, 19)}</td>
+              <td className="px-3 py-2">
+                <div>{entry.actor.email ?? "—"}</div>
+                <div className="text-xs text-slate-500">{[entry.actor.role, entry.ip].filter(Boolean).join(" · ")}</div>
+              </td>
+              <th scope="row" className="px-3 py-2 font-mono text-xs font-medium">{entry.action}</th>
+              <td className="px-3 py-2 text-slate-700">{target(entry)}</td>
+              <td className="max-w-md px-3 py-2 text-xs text-slate-700">
+                {describeChanges(entry.changes)}
+                {entry.reason ? <div>Reason: {entry.reason}</div> : null}
+              </td>
+              <td className="px-3 py-2">
+                <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${OUTCOME_STYLE[entry.outcome]}`}>
+                  {entry.outcome === "unknown" ? "outcome unknown" : entry.outcome}
+                </span>
+                {entry.errorCode ? <div className="mt-1 font-mono text-xs text-red-800">{entry.errorCode}{entry.upstreamStatus ? ` (HTTP ${entry.upstreamStatus})` : ""}</div> : null}
+                {entry.upstreamRequestId ? <div className="font-mono text-[11px] text-slate-500">upstream {entry.upstreamRequestId}</div> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+// An export of the audit log as a file download, recorded in the log itself (who exported what).
+import "server-only";
+import type { RequestInfo } from "@/lib/api/request-info";
+import type { SessionUser } from "@/lib/auth/session";
+import { getDatabase } from "@/lib/db";
+import type { AuditExportQuery } from "@/lib/schemas/audit-filters";
+import { appendAudit } from "./append";
+import { auditCsv, auditJson } from "./export";
+import { collectAudit } from "./query";
+
+export async function exportAudit(query: AuditExportQuery, user: SessionUser, info: RequestInfo): Promise<Response> {
+  const { db } = await getDatabase();
+  const { format, ...filters } = query;
+  const { entries, truncated } = await collectAudit(db, filters);
+  const generatedAt = new Date().toISOString();
+  await appendAudit(db, {
+    action: "audit_exported",
+    actor: { userId: user.id, email: user.email, role: user.role },
+    ip: info.ip,
+    userAgent: info.userAgent,
+    requestId: info.requestId,
+    changes: { export: { before: null, after: { format, filters, rows: entries.length, truncated } } },
+    outcome: "ok",
+  });
+  const body = format === "csv" ? auditCsv(entries) : auditJson(entries);
+  const stamp = generatedAt.replace(/[:.]/g, "-");
+  return new Response(body, {
+    headers: {
+      "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+      "content-disposition": `attachment; filename="keydesk-audit-${stamp}.${format}"`,
+      "cache-control": "no-store",
+      "x-keydesk-generated-at": generatedAt,
+      "x-keydesk-rows": String(entries.length),
+      ...(truncated ? { "x-keydesk-truncated": "true" } : {}),
+    },
+  });
+}
