@@ -4,6 +4,30 @@ import { E2E } from "./tests/e2e/support/servers";
 
 const isCI = Boolean(process.env.CI);
 
+/** Real mode, shared by the console server and the two cluster instances. */
+const realModeEnv = {
+  ELEVENLABS_API_KEY: E2E.adminKey,
+  ELEVENLABS_BASE_URL: E2E.emulatorUrl,
+  ELEVENLABS_TIMEOUT_MS: "2000",
+  KEYDESK_AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef",
+  KEYDESK_ADMIN_EMAIL: CONSOLE_ACCOUNTS.admin.email,
+  KEYDESK_ADMIN_PASSWORD: CONSOLE_PASSWORD,
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+// Two Keydesk instances on one PostgreSQL database, when the run has a server (tests/run-all.sh
+// starts a throwaway one); otherwise their tests are not run, and this says so.
+const clusterDb = E2E.clusterDatabaseUrl;
+if (!clusterDb) console.warn("E2E_CLUSTER_DATABASE_URL is not set: the two-instances-on-PostgreSQL browser tests will not run.");
+const clusterServers = clusterDb
+  ? E2E.clusterPorts.map((port) => ({
+      command: `npx next start -H 127.0.0.1 -p ${port}`,
+      url: `http://127.0.0.1:${port}/sign-in`,
+      timeout: 60_000,
+      env: { ...realModeEnv, DATABASE_URL: clusterDb },
+    }))
+  : [];
+
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
@@ -28,10 +52,11 @@ export default defineConfig({
     { name: "console-setup", testMatch: /console\.setup\.ts/, use: { browserName: "chromium", baseURL: E2E.consoleUrl } },
     {
       name: "console",
-      testIgnore: /demo-.*\.spec\.ts/,
+      testIgnore: [/demo-.*\.spec\.ts/, /cluster\.spec\.ts/],
       dependencies: ["console-setup"],
       use: { browserName: "chromium", baseURL: E2E.consoleUrl, storageState: storageStatePath("admin") },
     },
+    ...(clusterDb ? [{ name: "cluster", testMatch: /cluster\.spec\.ts/, use: { browserName: "chromium" as const } }] : []),
   ],
   // Started in this order; the first builds (when needed) and the last reuses that build.
   webServer: [
@@ -53,16 +78,8 @@ export default defineConfig({
       url: `${E2E.consoleUrl}/`,
       timeout: 60_000,
       stdout: "pipe",
-      env: {
-        ELEVENLABS_API_KEY: E2E.adminKey,
-        ELEVENLABS_BASE_URL: E2E.emulatorUrl,
-        ELEVENLABS_TIMEOUT_MS: "2000",
-        KEYDESK_DATA_DIR: `${E2E.dataDir}/console`,
-        KEYDESK_AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef",
-        KEYDESK_ADMIN_EMAIL: CONSOLE_ACCOUNTS.admin.email,
-        KEYDESK_ADMIN_PASSWORD: CONSOLE_PASSWORD,
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
+      env: { ...realModeEnv, KEYDESK_DATA_DIR: `${E2E.dataDir}/console` },
     },
+    ...clusterServers,
   ],
 });

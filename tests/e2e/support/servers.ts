@@ -3,6 +3,9 @@ export const E2E = {
   demoPort: 3100,
   consolePort: 3101,
   emulatorPort: 4311,
+  /** Two instances on one PostgreSQL database (only when the test run has a PostgreSQL server). */
+  clusterPorts: [3102, 3103] as const,
+  clusterDatabaseUrl: process.env.E2E_CLUSTER_DATABASE_URL || null,
   adminKey: "adm_e2e_workspace_admin_key",
   logDir: ".e2e-logs",
   dataDir: ".e2e-data",
@@ -14,6 +17,9 @@ export const E2E = {
   },
   get consoleUrl() {
     return `http://127.0.0.1:${this.consolePort}`;
+  },
+  clusterUrl(i: 0 | 1) {
+    return `http://127.0.0.1:${this.clusterPorts[i]}`;
   },
   get emulatorUrl() {
     return `http://127.0.0.1:${this.emulatorPort}`;
