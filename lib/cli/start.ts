@@ -34,7 +34,8 @@ if (buildIsStale()) {
 
 const args = process.argv.slice(2);
 const hasHost = args.some((a) => a === "-H" || a === "--hostname" || a.startsWith("--hostname="));
-// Loopback by default: until sign-in exists, nobody else on the network may open the console.
+// Loopback by default (demo mode shows its passwords on the sign-in page); `npm start -- -H 0.0.0.0`
+// serves the network, e.g. behind a TLS proxy.
 const server = spawn(NEXT, ["start", ...(hasHost ? [] : ["-H", "127.0.0.1"]), ...args], { stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
