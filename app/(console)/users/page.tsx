@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { UsersManager } from "@/components/users/users-manager";
+import { requireUser } from "@/lib/auth/require-user";
+import { getDatabase } from "@/lib/db";
+import { listUsers } from "@/lib/users";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  await connection();
+  const user = await requireUser();
+  if (user.role !== "admin") {
+    return (
+      <div className="space-y-2">
+        <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
+        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          Only workspace admins can manage users.
+        </p>
+      </div>
+    );
+  }
+  const { db } = await getDatabase();
+  const users = await listUsers(db);
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
+        <p className="mt-1 text-sm text-slate-600">Who can sign in to Keydesk, and with which role. There is always at least one enabled admin.</p>
+      </div>
+      <UsersManager initialUsers={users} currentUserId={user.id} />
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { FormField, inputClass, primaryButtonClass } from "@/components/ui/form-field";
+import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
+import { applyFieldErrors, errorMessage } from "@/lib/queries/api";
+import { useCreateUser } from "@/lib/queries/users";
+import { newUserSchema, type NewUserInput } from "@/lib/schemas/users";
+
+const FIELDS = ["email", "name", "role", "password"] as const;
+const EMPTY: NewUserInput = { email: "", name: "", role: "reviewer", password: "" };
+
+/** Adds a user. On failure everything typed stays, with the server's reasons on their fields. */
+export function AddUserForm({ onAdded }: { onAdded: (message: string) => void }) {
+  const create = useCreateUser();
+  const [serverError, setServerError] = useState<string | null>(null);
+  const form = useForm<NewUserInput>({ resolver: zodResolver(newUserSchema), defaultValues: EMPTY });
+  const { errors } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setServerError(null);
+    try {
+      const user = await create.mutateAsync(values);
+      form.reset(EMPTY);
+      onAdded(`Added ${user.email} as ${user.role ? ROLE_LABELS[user.role] : "a user without a role"}.`);
+    } catch (error) {
+      if (!applyFieldErrors(error, FIELDS, form.setError)) setServerError(errorMessage(error));
+    }
+  });
+
+  return (
+    <section aria-labelledby="add-user-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="add-user-heading" className="text-base font-semibold">Add user</h2>
+      <form onSubmit={onSubmit} noValidate className="mt-3 grid gap-4 sm:grid-cols-2" aria-describedby={serverError ? "add-user-error" : undefined}>
+        <FormField id="new-user-email" label="Email" error={errors.email?.message}>
+          {(describedBy) => (
+            <input id="new-user-email" type="email" autoComplete="off" aria-invalid={errors.email ? true : undefined} aria-describedby={describedBy} className={inputClass} {...form.register("email")} />
+          )}
+        </FormField>
+        <FormField id="new-user-name" label="Name" error={errors.name?.message}>
+          {(describedBy) => (
+            <input id="new-user-name" type="text" autoComplete="off" aria-invalid={errors.name ? true : undefined} aria-describedby={describedBy} className={inputClass} {...form.register("name")} />
+          )}
+        </FormField>
+        <FormField id="new-user-role" label="Role" error={errors.role?.message}>
+          {(describedBy) => (
+            <select id="new-user-role" aria-invalid={errors.role ? true : undefined} aria-describedby={describedBy} className={inputClass} {...form.register("role")}>
+              {ROLES.map((role) => (
+                <option key={role} value={role}>{ROLE_LABELS[role]}</option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField id="new-user-password" label="Password" hint="At least 12 characters, not a common one, not containing the email." error={errors.password?.message}>
+          {(describedBy) => (
+            <input id="new-user-password" type="password" autoComplete="new-password" aria-invalid={errors.password ? true : undefined} aria-describedby={describedBy} className={inputClass} {...form.register("password")} />
+          )}
+        </FormField>
+        {serverError ? (
+          <p id="add-user-error" role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 sm:col-span-2">
+            {serverError}
+          </p>
+        ) : null}
+        <div className="sm:col-span-2">
+          <button type="submit" disabled={create.isPending} className={primaryButtonClass}>
+            {create.isPending ? "Adding…" : "Add user"}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+"use client";
+
+import { StatusBadge } from "@/components/ui/status-badge";
+import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
+import { formatDate } from "@/lib/format";
+import { errorMessage } from "@/lib/queries/api";
+import { useChangeUser } from "@/lib/queries/users";
+import type { UserSummary } from "@/lib/users/types";
+
+export interface RowActions {
+  notify: (message: string) => void;
+  fail: (message: string) => void;
+  askDisable: (user: UserSummary) => void;
+  askResetPassword: (user: UserSummary) => void;
+}
+
+const smallButton = "rounded-md border border-slate-300 px-2.5 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-60";
+
+/** One user, with their role select (saved on change), Disable/Enable and Reset password. */
+export function UserRow({ user, isYou, actions }: { user: UserSummary; isYou: boolean; actions: RowActions }) {
+  const change = useChangeUser();
+
+  const setRole = (role: Role) => {
+    change.mutate(
+      { userId: user.id, change: { role } },
+      {
+        onSuccess: () => actions.notify(`${user.email} is now ${ROLE_LABELS[role]}.`),
+        onError: (error) => actions.fail(`The role of ${user.email} was not changed: ${errorMessage(error)}`),
+      },
+    );
+  };
+
+  const enable = () => {
+    change.mutate(
+      { userId: user.id, change: { disabled: false } },
+      {
+        onSuccess: () => actions.notify(`Enabled ${user.email}; they can sign in again.`),
+        onError: (error) => actions.fail(`${user.email} was not enabled: ${errorMessage(error)}`),
+      },
+    );
+  };
+
+  return (
+    <tr data-user-id={user.id}>
+      <th scope="row" className="break-words px-4 py-3 font-medium text-slate-900">
+        {user.email}
+        {isYou ? <span className="ml-1 text-xs font-normal text-slate-600">(you)</span> : null}
+      </th>
+      <td className="break-words px-4 py-3 text-slate-700">{user.name}</td>
+      <td className="px-4 py-3">
+        <label htmlFor={`role-${user.id}`} className="sr-only">Role of {user.email}</label>
+        <select
+          id={`role-${user.id}`}
+          value={user.role ?? ""}
+          disabled={change.isPending}
+          onChange={(event) => setRole(event.target.value as Role)}
+          className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm disabled:opacity-60"
+        >
+          {user.role === null ? <option value="" disabled>No role</option> : null}
+          {ROLES.map((role) => (
+            <option key={role} value={role}>{ROLE_LABELS[role]}</option>
+          ))}
+        </select>
+      </td>
+      <td className="px-4 py-3"><StatusBadge enabled={!user.disabled} /></td>
+      <td className="whitespace-nowrap px-4 py-3 text-slate-700">{formatDate(user.createdAt)}</td>
+      <td className="px-4 py-3">
+        <div className="flex flex-wrap gap-2">
+          {user.disabled ? (
+            <button type="button" onClick={enable} disabled={change.isPending} className={smallButton}>
+              Enable<span className="sr-only"> {user.email}</span>
+            </button>
+          ) : (
+            <button type="button" onClick={() => actions.askDisable(user)} disabled={change.isPending} className={smallButton}>
+              Disable<span className="sr-only"> {user.email}</span>
+            </button>
+          )}
+          <button type="button" onClick={() => actions.askResetPassword(user)} className={smallButton}>
+            Reset password<span className="sr-only"> of {user.email}</span>
+          </button>
+        </div>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,62 @@
+// The browser's side of Keydesk's JSON API: one fetch that turns the error envelope
+// ({ error: { code, message, fields } }) into an ApiRequestError forms can put back on their fields.
+
+export interface ApiFieldError {
+  path: (string | number)[];
+  message: string;
+}
+
+export class ApiRequestError extends Error {
+  override name = "ApiRequestError";
+  constructor(
+    /** The HTTP status, or 0 when Keydesk could not be reached at all. */
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: ApiFieldError[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** A 4xx: asking again will not help. */
+export function isClientError(error: unknown): boolean {
+  return error instanceof ApiRequestError && error.status >= 400 && error.status < 500;
+}
+
+export async function apiJson<T>(url: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: init.method ?? "GET",
+      headers: init.body === undefined ? undefined : { "content-type": "application/json" },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+  } catch {
+    throw new ApiRequestError(0, "network", "Keydesk could not be reached. Check your connection and try again.");
+  }
+  const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; fields?: ApiFieldError[] } } | null;
+  if (!res.ok) {
+    const error = body?.error;
+    throw new ApiRequestError(res.status, error?.code ?? "http_error", error?.message ?? `The request failed (HTTP ${res.status}).`, error?.fields ?? []);
+  }
+  return body as T;
+}
+
+/** Puts a server's field errors onto a form's fields; returns true if it placed any. */
+export function applyFieldErrors<F extends string>(error: unknown, fields: readonly F[], setError: (name: F, e: { type: string; message: string }) => void): boolean {
+  if (!(error instanceof ApiRequestError)) return false;
+  let placed = false;
+  for (const f of error.fields) {
+    const name = f.path[0];
+    if (typeof name === "string" && (fields as readonly string[]).includes(name)) {
+      setError(name as F, { type: "server", message: f.message });
+      placed = true;
+    }
+  }
+  return placed;
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : "Something went wrong.";
+}
