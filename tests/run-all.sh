@@ -20,7 +20,8 @@ trap cleanup EXIT
 if [ -z "${TEST_DATABASE_URL:-}" ]; then
   step "PostgreSQL"
   pg_out=$(mktemp)
-  npx tsx tests/support/throwaway-postgres.ts >"$pg_out" 2>&1 &
+  pg_err=$(mktemp)
+  npx tsx tests/support/throwaway-postgres.ts >"$pg_out" 2>"$pg_err" &
   pg_pid=$!
   for _ in $(seq 1 240); do
     if [ "$(wc -l <"$pg_out")" -ge 2 ] || ! kill -0 "$pg_pid" 2>/dev/null; then break; fi
@@ -32,7 +33,7 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
     export E2E_CLUSTER_DATABASE_URL
     echo "throwaway PostgreSQL server at $url"
   else
-    echo "PostgreSQL is not available here ($(head -n 1 "$pg_out")): its tests will say so and the rest will run."
+    echo "PostgreSQL is not available here ($(grep -v 'npm warn' "$pg_err" | tail -n 1)): its tests will say so and the rest will run."
     pg_pid=""
   fi
 fi
