@@ -2,6 +2,7 @@
 // { "error": { "code", "message", "fields"?, "requestId", "upstreamRequestId"?, "retryAfterSeconds"? } }
 import "server-only";
 import { z } from "zod";
+import { ConfigError } from "@/lib/auth/secret";
 import { UpstreamError, type UpstreamErrorKind } from "@/lib/elevenlabs/errors";
 
 export const ERROR_STATUS = {
@@ -17,6 +18,7 @@ export const ERROR_STATUS = {
   upstream_error: 502,
   upstream_unavailable: 503,
   upstream_timeout: 504,
+  not_configured: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -78,7 +80,9 @@ export function errorResponse(error: unknown, requestId: string): Response {
         ? fromUpstream(error)
         : error instanceof z.ZodError
           ? fromZod(error, "body")
-          : null;
+          : error instanceof ConfigError
+            ? new ApiError("not_configured", error.message)
+            : null;
   if (!api) {
     // Name and message only: a stack or a cause could carry an upstream body.
     console.error(`Keydesk: unexpected error in request ${requestId}: ${error instanceof Error ? `${error.name}: ${error.message}` : typeof error}`);

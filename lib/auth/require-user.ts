@@ -2,10 +2,18 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { ConfigError } from "./secret";
 import { getSessionUser, type SessionUser } from "./session";
 
+/** The signed-in user; anyone else goes to the sign-in page (which also explains a configuration problem). */
 export async function requireUser(): Promise<SessionUser> {
-  const user = await getSessionUser(await headers());
+  let user: SessionUser | null;
+  try {
+    user = await getSessionUser(await headers());
+  } catch (error) {
+    if (error instanceof ConfigError) redirect("/sign-in");
+    throw error;
+  }
   if (!user) redirect("/sign-in");
   return user;
 }

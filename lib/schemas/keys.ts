@@ -1,0 +1,114 @@
+// What a person may send to create or change a key: one set of rules for the forms (zodResolver)
+// and the route handlers, so the browser and the server cannot disagree. Everything that would
+// be refused upstream is refused here first, with the field and the reason.
+import { z } from "zod";
+import { normaliseAllowlistEntry } from "@/lib/ip/cidr";
+import { isPermission, type Permission, type Permissions } from "@/lib/permissions";
+
+export const KEY_NAME_MAX = 100;
+export const ALLOWLIST_MAX = 100;
+export const REASON_MAX = 500;
+/** ElevenLabs' largest monthly quotas are in the hundreds of millions; this leaves ample room. */
+export const CHARACTER_LIMIT_MAX = 1_000_000_000_000;
+
+export const keyNameSchema = z
+  .string({ error: "Enter a name" })
+  .trim()
+  .min(1, "Enter a name")
+  .max(KEY_NAME_MAX, `Use at most ${KEY_NAME_MAX} characters`);
+
+/**
+ * "all", or a list of known permissions without repeats. Checked by hand rather than as a zod
+ * union, so each problem names its own index ("permissions.3: Unknown permission …").
+ */
+export const permissionsSchema = z.unknown().transform((value, ctx): Permissions => {
+  if (value === "all") return "all";
+  if (!Array.isArray(value)) {
+    ctx.addIssue({ code: "custom", message: 'Choose "all" or a list of permissions' });
+    return z.NEVER;
+  }
+  const seen = new Set<string>();
+  value.forEach((p, i) => {
+    if (!isPermission(p)) ctx.addIssue({ code: "custom", path: [i], message: `Unknown permission ${JSON.stringify(p)}` });
+    else if (seen.has(p)) ctx.addIssue({ code: "custom", path: [i], message: `${p} is listed twice` });
+    seen.add(String(p));
+  });
+  return value as Permission[];
+});
+
+export const characterLimitSchema = z
+  .number({ error: "Enter a whole number of characters" })
+  .int("Use a whole number of characters")
+  .min(1, "Use a positive number (leave it empty for no limit)")
+  .max(CHARACTER_LIMIT_MAX, "That limit is too large");
+
+/** 1 to 100 IPv4/IPv6 addresses or CIDR ranges, each valid, none repeated once normalised. */
+export const allowedIpsSchema = z
+  .array(z.string({ error: "Enter an IP address or range" }).trim(), { error: "Enter a list of IP addresses or ranges" })
+  .min(1, "Add at least one address, or remove the allowlist")
+  .max(ALLOWLIST_MAX, `Use at most ${ALLOWLIST_MAX} entries`)
+  .superRefine((entries, ctx) => {
+    const seen = new Map<string, number>();
+    entries.forEach((entry, i) => {
+      const normalised = normaliseAllowlistEntry(entry);
+      if (normalised === null) {
+        ctx.addIssue({ code: "custom", path: [i], message: `"${entry}" is not an IPv4 or IPv6 address or CIDR range` });
+        return;
+      }
+      const first = seen.get(normalised);
+      if (first !== undefined) ctx.addIssue({ code: "custom", path: [i], message: `Same as entry ${first + 1} (${normalised})` });
+      else seen.set(normalised, i);
+    });
+  })
+  .transform((entries) => entries.map((e) => normaliseAllowlistEntry(e)!));
+
+export const newKeySchema = z.strictObject({
+  name: keyNameSchema,
+  permissions: permissionsSchema,
+  characterLimit: characterLimitSchema.nullable().optional(),
+  allowedIps: allowedIpsSchema.nullable().optional(),
+});
+export type NewKeyBody = z.infer<typeof newKeySchema>;
+
+export const reasonSchema = z.string().trim().min(1, "Give a reason").max(REASON_MAX, `Use at most ${REASON_MAX} characters`);
+
+/** The editable fields; `null` clears a limit or an allowlist. */
+const keyFieldsSchema = z.strictObject({
+  name: keyNameSchema.optional(),
+  enabled: z.boolean({ error: "Use true or false" }).optional(),
+  permissions: permissionsSchema.optional(),
+  characterLimit: characterLimitSchema.nullable().optional(),
+  allowedIps: allowedIpsSchema.nullable().optional(),
+});
+
+export const EDITABLE_FIELDS = ["name", "enabled", "permissions", "characterLimit", "allowedIps"] as const;
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+
+/**
+ * A change to a key: only the fields being changed, the reason, and `expected`: each changed
+ * field's value when the edit began (so a change made meanwhile by someone else is a 409, not
+ * silently overwritten).
+ */
+export const keyChangeSchema = keyFieldsSchema
+  .extend({
+    reason: reasonSchema.optional(),
+    expected: z.strictObject({
+      name: z.string().optional(),
+      enabled: z.boolean().optional(),
+      permissions: z.union([z.literal("all"), z.array(z.string())]).optional(),
+      characterLimit: z.number().nullable().optional(),
+      allowedIps: z.array(z.string()).nullable().optional(),
+    }),
+  })
+  .superRefine((change, ctx) => {
+    const changed = EDITABLE_FIELDS.filter((f) => change[f] !== undefined);
+    if (changed.length === 0) ctx.addIssue({ code: "custom", path: [], message: "Change at least one field" });
+    for (const field of changed) {
+      if (!(field in change.expected)) ctx.addIssue({ code: "custom", path: ["expected", field], message: `Say what ${field} was when the edit began` });
+    }
+  });
+export type KeyChangeBody = z.infer<typeof keyChangeSchema>;
+
+export const newServiceAccountSchema = z.strictObject({
+  name: z.string({ error: "Enter a name" }).trim().min(1, "Enter a name").max(KEY_NAME_MAX, `Use at most ${KEY_NAME_MAX} characters`),
+});
