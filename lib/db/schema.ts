@@ -1,6 +1,6 @@
 // Keydesk's one PostgreSQL schema (PGlite embedded, or a PostgreSQL server). The first five tables
 // are better-auth's (users, sessions, password accounts, verification tokens, rate-limit counters),
-// with its admin plugin's role and ban fields; the last is the audit log.
+// with its admin plugin's role and ban fields; then the audit log and the key rotations.
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
@@ -120,5 +120,26 @@ export const auditLog = pgTable(
   ],
 );
 
-export const schema = { user, session, account, verification, rateLimit, auditLog };
+/**
+ * Keydesk's own record of key rotations, which ElevenLabs knows nothing about: a new key made to
+ * replace an old one. Unfinished (finished_at null) until the old key is disabled or deleted
+ * through Keydesk; until then both keys show they are paired.
+ */
+export const keyRotation = pgTable(
+  "key_rotation",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    serviceAccountId: text("service_account_id").notNull(),
+    oldKeyId: text("old_key_id").notNull(),
+    newKeyId: text("new_key_id").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true, mode: "string" }).notNull().default(sql`now()`),
+    /** The Keydesk user id of the admin who started it. */
+    startedBy: text("started_by").notNull(),
+    finishedAt: timestamp("finished_at", { withTimezone: true, mode: "string" }),
+    finishedBy: text("finished_by"),
+  },
+  (t) => [index("key_rotation_old_key_idx").on(t.oldKeyId), index("key_rotation_new_key_idx").on(t.newKeyId)],
+);
+
+export const schema = { user, session, account, verification, rateLimit, auditLog, keyRotation };
 export type Schema = typeof schema;
