@@ -1,5 +1,6 @@
 // One error envelope for every route handler, and one table from error codes to HTTP statuses:
-// { "error": { "code", "message", "fields"?, "requestId", "upstreamRequestId"?, "retryAfterSeconds"? } }
+// { "error": { "code", "message", "fields"?, "requestId", "upstreamRequestId"?, "retryAfterSeconds"?, "current"? } }
+// (`current`: on a 409 edit conflict, the resource as it is now, so the person can redo the edit.)
 import "server-only";
 import { z } from "zod";
 import { ConfigError } from "@/lib/auth/secret";
@@ -33,7 +34,7 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly extra: { fields?: FieldError[]; headers?: Record<string, string>; upstreamRequestId?: string; retryAfterSeconds?: number } = {},
+    readonly extra: { fields?: FieldError[]; headers?: Record<string, string>; upstreamRequestId?: string; retryAfterSeconds?: number; current?: unknown } = {},
   ) {
     super(message);
   }
@@ -88,9 +89,19 @@ export function errorResponse(error: unknown, requestId: string): Response {
     console.error(`Keydesk: unexpected error in request ${requestId}: ${error instanceof Error ? `${error.name}: ${error.message}` : typeof error}`);
     return Response.json({ error: { code: "internal", message: "Something went wrong on Keydesk's side.", requestId } }, { status: 500, headers: { "cache-control": "no-store" } });
   }
-  const { fields, upstreamRequestId, retryAfterSeconds, headers } = api.extra;
+  const { fields, upstreamRequestId, retryAfterSeconds, headers, current } = api.extra;
   return Response.json(
-    { error: { code: api.code, message: api.message, ...(fields ? { fields } : {}), requestId, ...(upstreamRequestId ? { upstreamRequestId } : {}), ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) } },
+    {
+      error: {
+        code: api.code,
+        message: api.message,
+        ...(fields ? { fields } : {}),
+        requestId,
+        ...(upstreamRequestId ? { upstreamRequestId } : {}),
+        ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+        ...(current !== undefined ? { current } : {}),
+      },
+    },
     { status: api.status, headers: { "cache-control": "no-store", ...headers } },
   );
 }

@@ -25,6 +25,20 @@ export interface ApiKey {
   allowedIps: string[] | null;
   thirdPartyDisableAllowed: boolean | null;
   createdAt: string | null;
+  /**
+   * An unfinished rotation this key is part of (Keydesk's own record, not the upstream's). Always
+   * present, null or set, in Keydesk's API answers; absent from the upstream client's reads.
+   */
+  rotation?: KeyRotation | null;
+}
+
+/** Old key and its replacement, paired until the old one is disabled or deleted through Keydesk. */
+export interface KeyRotation {
+  /** "old": this key is being replaced; "new": this key replaces the partner. */
+  role: "old" | "new";
+  partnerKeyId: string;
+  /** ISO 8601. */
+  startedAt: string;
 }
 
 export interface ServiceAccount {
