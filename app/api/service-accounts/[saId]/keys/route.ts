@@ -1,0 +1,19 @@
+// One service account's keys, and creating a key (admins). The answer to a create carries the
+// secret, once: never cached.
+import { withRole } from "@/lib/api/with-role";
+import { ROLES } from "@/lib/auth/roles";
+import { getDatabase } from "@/lib/db";
+import { getUpstream } from "@/lib/elevenlabs/upstream";
+import { createKey, listKeys, serviceAccountParamsSchema } from "@/lib/keys";
+import { newKeySchema } from "@/lib/schemas/keys";
+
+export const GET = withRole(ROLES, { params: serviceAccountParamsSchema }, async ({ params }) => {
+  const [upstream, { db }] = await Promise.all([getUpstream(), getDatabase()]);
+  return { keys: await listKeys({ upstream, db }, params.saId) };
+});
+
+export const POST = withRole(["admin"], { params: serviceAccountParamsSchema, body: newKeySchema }, async ({ user: actor, info, params, body }) => {
+  const [upstream, { db }] = await Promise.all([getUpstream(), getDatabase()]);
+  const created = await createKey({ upstream, db }, { actor, info }, params.saId, body);
+  return Response.json(created, { status: 201, headers: { "cache-control": "no-store" } });
+});

@@ -1,0 +1,18 @@
+// Every service account with its keys (one upstream call), and adding a service account (admins).
+import { withRole } from "@/lib/api/with-role";
+import { ROLES } from "@/lib/auth/roles";
+import { getDatabase } from "@/lib/db";
+import { getUpstream } from "@/lib/elevenlabs/upstream";
+import { createServiceAccount, listServiceAccounts } from "@/lib/keys";
+import { newServiceAccountSchema } from "@/lib/schemas/keys";
+
+export const GET = withRole(ROLES, {}, async () => {
+  const [upstream, { db }] = await Promise.all([getUpstream(), getDatabase()]);
+  return { serviceAccounts: await listServiceAccounts({ upstream, db }) };
+});
+
+export const POST = withRole(["admin"], { body: newServiceAccountSchema }, async ({ user: actor, info, body }) => {
+  const [upstream, { db }] = await Promise.all([getUpstream(), getDatabase()]);
+  const serviceAccount = await createServiceAccount({ upstream, db }, { actor, info }, body.name);
+  return Response.json({ serviceAccount }, { status: 201 });
+});

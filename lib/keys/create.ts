@@ -1,0 +1,75 @@
+// Creating a key: audited as an attempt before the upstream call and its completion after; never
+// retried (a retried create can make two keys). The secret comes back once, to the caller only;
+// handing it over is its own audit event, which records that it happened, never the secret.
+import "server-only";
+import { createHash } from "node:crypto";
+import { appendAudit, audited } from "@/lib/audit";
+import type { AuditChanges } from "@/lib/audit/types";
+import type { ApiKey, NewKeyInput } from "@/lib/domain/service-accounts";
+import { keyEvent } from "./audit";
+import { readKey } from "./list";
+import type { KeyAction, KeyActionContext, KeyDeps } from "./types";
+
+export interface NewKeyResult {
+  key: ApiKey;
+  /** Shown once; never stored, logged or audited. */
+  secret: string;
+}
+
+function settings(input: NewKeyInput): AuditChanges {
+  return {
+    name: { before: null, after: input.name },
+    permissions: { before: null, after: input.permissions },
+    characterLimit: { before: null, after: input.characterLimit ?? null },
+    allowedIps: { before: null, after: input.allowedIps ?? null },
+  };
+}
+
+/**
+ * The new key as the upstream lists it. If that read fails, the key exists anyway and its secret
+ * must not be lost: answer with what Keydesk asked for (the hint is the secret's last 4 characters).
+ */
+async function createdKey(deps: KeyDeps, serviceAccountId: string, keyId: string, secret: string, input: NewKeyInput): Promise<ApiKey> {
+  try {
+    return await readKey(deps, serviceAccountId, keyId);
+  } catch {
+    return {
+      id: keyId,
+      serviceAccountId,
+      name: input.name,
+      hint: secret.slice(-4),
+      hashedSecret: createHash("sha256").update(secret).digest("hex"),
+      enabled: true,
+      disableReason: null,
+      permissions: input.permissions,
+      unknownPermissions: [],
+      characterLimit: input.characterLimit ?? null,
+      characterCount: null,
+      allowedIps: input.allowedIps ?? null,
+      thirdPartyDisableAllowed: null,
+      createdAt: new Date().toISOString(),
+      rotation: null,
+    };
+  }
+}
+
+/** Creates a key upstream under `action` (key_created or key_rotated) and records the reveal. */
+export async function createAndReveal(
+  deps: KeyDeps,
+  ctx: KeyActionContext,
+  serviceAccountId: string,
+  input: NewKeyInput,
+  audit: { action: KeyAction; keyId?: string; changes?: AuditChanges; reason?: string | null },
+  afterCreate?: (keyId: string) => Promise<void>,
+): Promise<NewKeyResult> {
+  const event = keyEvent(ctx, audit.action, { serviceAccountId, keyId: audit.keyId, name: input.name }, audit.changes ?? settings(input), audit.reason ?? null);
+  const created = await audited(deps.db, event, () => deps.upstream.createKey(serviceAccountId, input));
+  if (afterCreate) await afterCreate(created.keyId);
+  const key = await createdKey(deps, serviceAccountId, created.keyId, created.secret, input);
+  await appendAudit(deps.db, { ...keyEvent(ctx, "key_secret_revealed", { serviceAccountId, keyId: created.keyId, name: key.name }), outcome: "ok" });
+  return { key, secret: created.secret };
+}
+
+export async function createKey(deps: KeyDeps, ctx: KeyActionContext, serviceAccountId: string, input: NewKeyInput): Promise<NewKeyResult> {
+  return createAndReveal(deps, ctx, serviceAccountId, input, { action: "key_created" });
+}

@@ -1,0 +1,10 @@
+// Service accounts' keys: list, create, change, delete, rotate; each change audited. Server-only.
+import "server-only";
+export { listServiceAccounts, listKeys, readKey } from "./list";
+export { createKey, type NewKeyResult } from "./create";
+export { updateKey } from "./update";
+export { deleteKey } from "./delete";
+export { rotateKey, rotatedName } from "./rotate";
+export { createServiceAccount } from "./service-accounts";
+export { serviceAccountParamsSchema, keyParamsSchema } from "./params";
+export type { KeyActionContext, KeyDeps } from "./types";

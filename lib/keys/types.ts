@@ -1,0 +1,26 @@
+// What every key action needs: the upstream and the database (passed in, so tests can hand over an
+// emulator-backed client and a throwaway database), and who is acting, from where.
+import type { RequestInfo } from "@/lib/api/request-info";
+import type { SessionUser } from "@/lib/auth/session";
+import type { Db } from "@/lib/db/database";
+import type { Upstream } from "@/lib/elevenlabs/client";
+
+export interface KeyDeps {
+  upstream: Upstream;
+  db: Db;
+}
+
+export interface KeyActionContext {
+  actor: SessionUser;
+  info: RequestInfo;
+}
+
+export type KeyAction =
+  | "key_created"
+  | "key_updated"
+  | "key_enabled"
+  | "key_disabled"
+  | "key_deleted"
+  | "key_rotated"
+  | "key_secret_revealed"
+  | "service_account_created";

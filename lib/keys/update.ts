@@ -1,0 +1,72 @@
+// Changing a key. Only the fields the person changed go upstream, so two people editing different
+// fields never undo each other. For the same field, the edit carries what it started from
+// (`expected`); the key is re-read just before writing, and if a changed field moved meanwhile the
+// answer is 409 with the key as it is now, and nothing is written.
+import "server-only";
+import { audited } from "@/lib/audit";
+import type { AuditChanges } from "@/lib/audit/types";
+import { ApiError } from "@/lib/api/errors";
+import type { ApiKey, KeyChanges } from "@/lib/domain/service-accounts";
+import { EDITABLE_FIELDS, type EditableField, type KeyChangeBody } from "@/lib/schemas/keys";
+import { keyEvent } from "./audit";
+import { sameValue } from "./compare";
+import { readKey } from "./list";
+import { finishRotations } from "./pairing";
+import type { KeyAction, KeyActionContext, KeyDeps } from "./types";
+
+/** Support may only switch a key on or off, and must say why. */
+function checkRole(ctx: KeyActionContext, change: KeyChangeBody, fields: EditableField[]): void {
+  if (ctx.actor.role === "admin") return;
+  if (ctx.actor.role !== "support") throw new ApiError("forbidden", "Your role does not allow changing keys.");
+  const others = fields.filter((f) => f !== "enabled");
+  if (others.length > 0) {
+    throw new ApiError("forbidden", `Support may only enable or disable a key, not change ${others.join(", ")}.`, {
+      fields: others.map((f) => ({ path: [f], message: "Support may only enable or disable a key" })),
+    });
+  }
+  if (!change.reason) {
+    throw new ApiError("validation_failed", "reason: Give a reason for enabling or disabling the key", { fields: [{ path: ["reason"], message: "Give a reason" }] });
+  }
+}
+
+function actionFor(changes: KeyChanges): KeyAction {
+  const fields = Object.keys(changes);
+  if (fields.length === 1 && changes.enabled !== undefined) return changes.enabled ? "key_enabled" : "key_disabled";
+  return "key_updated";
+}
+
+export async function updateKey(deps: KeyDeps, ctx: KeyActionContext, serviceAccountId: string, keyId: string, change: KeyChangeBody): Promise<ApiKey> {
+  const fields = EDITABLE_FIELDS.filter((f) => change[f] !== undefined);
+  checkRole(ctx, change, fields);
+
+  const current = await readKey(deps, serviceAccountId, keyId);
+  const moved = fields.filter((f) => !sameValue(f, current[f], change.expected[f]));
+  if (moved.length > 0) {
+    throw new ApiError("conflict", `Someone else changed ${moved.join(", ")} of this key since you began. Review the key as it is now and try again.`, {
+      fields: moved.map((f) => ({ path: [f], message: "Changed by someone else since you began" })),
+      current,
+    });
+  }
+
+  // Fields already at their new value need no write (and no audit row).
+  const changes: KeyChanges = {};
+  const audit: AuditChanges = {};
+  for (const f of fields) {
+    if (sameValue(f, current[f], change[f])) continue;
+    (changes as Record<string, unknown>)[f] = change[f];
+    audit[f] = { before: current[f], after: change[f] };
+  }
+  if (Object.keys(changes).length === 0) return current;
+
+  const event = keyEvent(ctx, actionFor(changes), { serviceAccountId, keyId, name: current.name }, audit, change.reason ?? null);
+  await audited(deps.db, event, () => deps.upstream.updateKey(serviceAccountId, keyId, changes));
+  // Disabling the old key of a rotation finishes it.
+  if (changes.enabled === false) await finishRotations(deps.db, keyId, ctx.actor.id, "old");
+
+  try {
+    return await readKey(deps, serviceAccountId, keyId);
+  } catch {
+    // The change was made; if the read-back fails, answer with what it must now be.
+    return { ...current, ...changes, ...(changes.enabled ? { disableReason: null } : {}), rotation: changes.enabled === false && current.rotation?.role === "old" ? null : (current.rotation ?? null) };
+  }
+}
