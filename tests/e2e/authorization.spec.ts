@@ -17,6 +17,13 @@ const EXPECTED: Record<string, readonly Role[] | "public"> = {
   "GET /api/audit": ROLES,
   "GET /api/audit/verify": ROLES,
   "GET /api/audit/export": ROLES,
+  "GET /api/service-accounts": ROLES,
+  "POST /api/service-accounts": ["admin"],
+  "GET /api/service-accounts/[saId]/keys": ROLES,
+  "POST /api/service-accounts/[saId]/keys": ["admin"],
+  "PATCH /api/service-accounts/[saId]/keys/[keyId]": ["admin", "support"],
+  "DELETE /api/service-accounts/[saId]/keys/[keyId]": ["admin"],
+  "POST /api/service-accounts/[saId]/keys/[keyId]/rotate": ["admin"],
 };
 
 const routes = discoverApiRoutes();
