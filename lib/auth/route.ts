@@ -3,6 +3,7 @@
 // management goes through Keydesk's own handlers, which check roles and write the audit log.
 // Response bodies are reduced so that no session token ever leaves in a body (only in the cookie).
 import "server-only";
+import { z } from "zod";
 import { ApiError, errorResponse } from "@/lib/api/errors";
 import { isSameOrigin, requestInfo, type RequestInfo } from "@/lib/api/request-info";
 import { recordAuthEvent } from "./auth-events";
@@ -15,10 +16,15 @@ const PREFIX = "/api/auth";
 
 async function signIn(req: Request, info: RequestInfo): Promise<Response> {
   const auth = await getAuth();
+  // Only a well-formed address is recorded: whatever else was typed (a pasted secret, a password
+  // in the wrong field) stays out of the audit log.
   const attempted = await req
     .clone()
     .json()
-    .then((b: { email?: unknown }) => (typeof b.email === "string" ? b.email.slice(0, 320).toLowerCase() : null))
+    .then((b: { email?: unknown }) => {
+      const email = typeof b.email === "string" ? b.email.trim().toLowerCase() : "";
+      return email.length <= 320 && z.email().safeParse(email).success ? email : null;
+    })
     .catch(() => null);
   if (attempted) {
     const pause = await signInPause((await getDatabase()).db, attempted);
