@@ -122,3 +122,16 @@ test("security headers are on every page", async ({ page }) => {
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["referrer-policy"]).toBe("no-referrer");
 });
+
+test("a secret pasted into the sign-in form is refused like any wrong sign-in and never recorded", async () => {
+  const client = await playwrightRequest.newContext({ baseURL: E2E.consoleUrl, extraHTTPHeaders: { origin: E2E.consoleUrl } });
+  const pasted = `sk_${"ab12".repeat(12)}`;
+  const res = await client.post("/api/auth/sign-in/email", { data: { email: pasted, password: pasted } });
+  expect(res.status()).toBe(401);
+  const admin = await playwrightRequest.newContext({ baseURL: E2E.consoleUrl, storageState: storageStatePath("admin") });
+  const exported = await (await admin.get("/api/audit/export?format=json&action=sign_in")).text();
+  expect(exported).not.toContain(pasted);
+  expect(exported).not.toContain("ab12ab12");
+  await client.dispose();
+  await admin.dispose();
+});
