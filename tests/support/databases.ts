@@ -2,8 +2,8 @@
 // started a throwaway server (tests/support/throwaway-postgres.ts) and handed its URL over in
 // TEST_DATABASE_URL. Each call makes a fresh, migrated database of its own.
 import { randomBytes } from "node:crypto";
-import { Client } from "pg";
 import { openDatabase, type Database } from "@/lib/db/database";
+import { createDatabase } from "./throwaway-postgres";
 
 export const postgresUrl = process.env.TEST_DATABASE_URL || null;
 export const POSTGRES_MISSING = "PostgreSQL is not available to this test run (no TEST_DATABASE_URL): its tests are not run.";
@@ -13,17 +13,7 @@ export const DATABASE_KINDS = postgresUrl ? (["pglite", "postgres"] as const) : 
 /** A new empty database on the throwaway server; returns its URL. */
 export async function createPostgresDatabase(): Promise<string> {
   if (!postgresUrl) throw new Error(POSTGRES_MISSING);
-  const name = `keydesk_test_${randomBytes(6).toString("hex")}`;
-  const admin = new Client({ connectionString: postgresUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(postgresUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return createDatabase(postgresUrl, `keydesk_test_${randomBytes(6).toString("hex")}`);
 }
 
 export async function openTestDatabase(kind: "pglite" | "postgres"): Promise<Database> {
