@@ -14,6 +14,8 @@ export class ApiRequestError extends Error {
     readonly code: string,
     message: string,
     readonly fields: ApiFieldError[] = [],
+    /** The rest of the envelope: request ids to quote, when to retry, and the whole body (a 409 carries the current state). */
+    readonly extra: { requestId?: string; upstreamRequestId?: string; retryAfterSeconds?: number; body?: unknown } = {},
   ) {
     super(message);
   }
@@ -35,10 +37,17 @@ export async function apiJson<T>(url: string, init: { method?: string; body?: un
   } catch {
     throw new ApiRequestError(0, "network", "Keydesk could not be reached. Check your connection and try again.");
   }
-  const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; fields?: ApiFieldError[] } } | null;
+  const body = (await res.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; fields?: ApiFieldError[]; requestId?: string; upstreamRequestId?: string; retryAfterSeconds?: number };
+  } | null;
   if (!res.ok) {
     const error = body?.error;
-    throw new ApiRequestError(res.status, error?.code ?? "http_error", error?.message ?? `The request failed (HTTP ${res.status}).`, error?.fields ?? []);
+    throw new ApiRequestError(res.status, error?.code ?? "http_error", error?.message ?? `The request failed (HTTP ${res.status}).`, error?.fields ?? [], {
+      requestId: error?.requestId,
+      upstreamRequestId: error?.upstreamRequestId,
+      retryAfterSeconds: error?.retryAfterSeconds,
+      body,
+    });
   }
   return body as T;
 }
@@ -59,4 +68,14 @@ export function applyFieldErrors<F extends string>(error: unknown, fields: reado
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : "Something went wrong.";
+}
+
+/** The message with what support will ask for: the request ids, and when to try again. */
+export function errorDetails(error: unknown): string {
+  if (!(error instanceof ApiRequestError)) return errorMessage(error);
+  const parts = [error.message];
+  if (error.extra.retryAfterSeconds) parts.push(`Try again in ${error.extra.retryAfterSeconds} seconds.`);
+  if (error.extra.upstreamRequestId) parts.push(`Upstream request id: ${error.extra.upstreamRequestId}.`);
+  if (error.extra.requestId) parts.push(`Keydesk request id: ${error.extra.requestId}.`);
+  return parts.join(" ");
 }
