@@ -1,11 +1,11 @@
 import { allowlistSummary, permissionSummary } from "@/lib/domain/key-summary";
-import type { ApiKey } from "@/lib/domain/service-accounts";
 import { formatDate } from "@/lib/format";
+import type { KeyView } from "@/lib/keys-ui/key-view";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { UsageMeter } from "@/components/ui/usage-meter";
 
-/** A service account's keys, read-only. */
-export function KeyTable({ keys, caption }: { keys: ApiKey[]; caption: string }) {
+/** A service account's keys, read-only: the overview on the service accounts list. */
+export function KeyTable({ keys, caption }: { keys: KeyView[]; caption: string }) {
   if (keys.length === 0) {
     return <p className="px-4 py-6 text-sm text-slate-600">This service account has no API keys yet.</p>;
   }

@@ -7,7 +7,7 @@ import { useEffect, useId, useRef, type ReactNode } from "react";
  * inert and closes on Escape. Focus goes to the first field (or an element marked autoFocus) and
  * back to whatever opened it on close.
  */
-export function Dialog({ open, onClose, title, description, children }: { open: boolean; onClose: () => void; title: string; description?: ReactNode; children: ReactNode }) {
+export function Dialog({ open, onClose, title, description, children, wide = false }: { open: boolean; onClose: () => void; title: string; description?: ReactNode; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -32,7 +32,7 @@ export function Dialog({ open, onClose, title, description, children }: { open: 
         event.preventDefault(); // the parent owns `open`; it closes the dialog by changing it
         onClose();
       }}
-      className="m-auto w-full max-w-md rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40"
+      className={`m-auto w-full ${wide ? "max-w-3xl" : "max-w-md"} max-h-[90vh] rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40`}
     >
       {open ? (
         <div className="space-y-4 p-6">

@@ -55,7 +55,7 @@ export function testAddress(entries: readonly string[] | null, ip: string): Test
   const text = ip.trim();
   if (!text) return { kind: "empty" };
   if (!parseIpAddress(text)) return { kind: "invalid" };
-  if (entries === null || entries.length === 0) return { kind: "allowed", reason: "no allowlist: every address may use the key" };
+  if (entries === null) return { kind: "allowed", reason: "no allowlist: every address may use the key" };
   const match = entries.find((entry) => isAllowedByAllowlist([entry], text));
   return match ? { kind: "allowed", reason: `matches ${match}` } : { kind: "refused" };
 }

@@ -1,0 +1,68 @@
+"use client";
+
+import { useState } from "react";
+import { FeedbackMessage, useFeedback } from "@/components/keys/feedback";
+import { QueryErrorPanel } from "@/components/keys/query-error-panel";
+import { inputClass, primaryButtonClass } from "@/components/ui/form-field";
+import type { Role } from "@/lib/auth/roles";
+import { matchesSearch } from "@/lib/keys-ui/account-warnings";
+import type { ServiceAccountView } from "@/lib/keys-ui/key-view";
+import { errorDetails } from "@/lib/queries/api";
+import { useServiceAccounts } from "@/lib/queries/keys";
+import { CreateServiceAccountDialog } from "./create-service-account-dialog";
+import { ServiceAccountCard } from "./service-account-card";
+
+/** Every service account, searchable by account name, key name or a key's last characters. */
+export function ServiceAccountsList({ initialData, role }: { initialData?: ServiceAccountView[]; role: Role }) {
+  const accounts = useServiceAccounts(initialData);
+  const [query, setQuery] = useState("");
+  const [creating, setCreating] = useState(false);
+  const { feedback, notify, clear } = useFeedback();
+  const all = accounts.data ?? [];
+  const shown = all.filter((sa) => matchesSearch(sa, query));
+  const keyCount = all.reduce((n, sa) => n + sa.keys.length, 0);
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <p className="text-sm text-slate-600">
+          {accounts.data ? `${all.length} service accounts, ${keyCount} API keys.` : "Every service account of the workspace and its API keys."}
+          {accounts.isFetching && accounts.data ? " Refreshing…" : ""}
+        </p>
+        {role === "admin" ? <button type="button" onClick={() => setCreating(true)} className={primaryButtonClass}>Create service account</button> : null}
+      </div>
+      <FeedbackMessage feedback={feedback} onDismiss={clear} />
+      {accounts.isError && accounts.data ? (
+        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">The list could not be refreshed; showing what was last loaded. {errorDetails(accounts.error)}</p>
+      ) : null}
+      {!accounts.data ? (
+        accounts.isError ? (
+          <QueryErrorPanel title="Keydesk could not load the service accounts." error={accounts.error} onRetry={() => void accounts.refetch()} retrying={accounts.isFetching} />
+        ) : (
+          <p role="status" className="h-32 animate-pulse rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">Loading service accounts…</p>
+        )
+      ) : all.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">This workspace has no service accounts yet.</p>
+      ) : (
+        <>
+          <div role="search">
+            <label htmlFor="sa-search" className="block text-sm font-medium">Search service accounts and keys</label>
+            <input id="sa-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Account name, key name or last 4 characters" aria-describedby="sa-search-count" className={`${inputClass} max-w-md`} />
+            <p id="sa-search-count" aria-live="polite" className="mt-1 text-xs text-slate-600">{query ? `${shown.length} of ${all.length} service accounts match.` : ""}</p>
+          </div>
+          {shown.length === 0 ? <p className="text-sm text-slate-600">No service account or key matches “{query}”.</p> : null}
+          {shown.map((account) => <ServiceAccountCard key={account.id} account={account} />)}
+        </>
+      )}
+      {creating ? (
+        <CreateServiceAccountDialog
+          onClose={() => setCreating(false)}
+          onCreated={(message) => {
+            setCreating(false);
+            notify(message);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
