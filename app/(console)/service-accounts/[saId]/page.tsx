@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { AccountKeys } from "@/components/keys/account-keys";
+import { UpstreamErrorPanel } from "@/components/upstream-error-panel";
+import { requireUser } from "@/lib/auth/require-user";
+import { formatDate } from "@/lib/format";
+import { toServiceAccountView } from "@/lib/keys-ui/key-view";
+import { loadServiceAccounts } from "@/lib/service-accounts/load";
+
+export const metadata: Metadata = { title: "Service account" };
+
+export default async function ServiceAccountPage({ params }: { params: Promise<{ saId: string }> }) {
+  await connection();
+  const user = await requireUser();
+  const { saId } = await params;
+  const result = await loadServiceAccounts();
+  const account = result.ok ? result.serviceAccounts.find((sa) => sa.id === saId) : undefined;
+  if (result.ok && !account) notFound();
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/" className="font-medium text-indigo-800 hover:underline">Service accounts</Link>
+      </nav>
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">{account?.name ?? "Service account"}</h1>
+        {account ? <p className="mt-1 text-sm text-slate-600">Created {formatDate(account.createdAt)}.</p> : null}
+      </div>
+      {account ? <AccountKeys account={toServiceAccountView(account)} role={user.role} /> : !result.ok ? <UpstreamErrorPanel error={result.error} /> : null}
+    </div>
+  );
+}

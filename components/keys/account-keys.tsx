@@ -1,0 +1,76 @@
+"use client";
+
+import { useState } from "react";
+import { primaryButtonClass } from "@/components/ui/form-field";
+import type { Role } from "@/lib/auth/roles";
+import type { KeyView, ServiceAccountView } from "@/lib/keys-ui/key-view";
+import { errorDetails } from "@/lib/queries/api";
+import { useServiceAccountKeys, useSetKeyEnabled } from "@/lib/queries/keys";
+import { CreateKeyDialog } from "./create-key-dialog";
+import { DeleteKeyDialog } from "./delete-key-dialog";
+import { EditKeyDialog } from "./edit-key-dialog";
+import { FeedbackMessage, useFeedback } from "./feedback";
+import { FinishRotationDialog } from "./finish-rotation-dialog";
+import type { KeyAction } from "./key-row";
+import { KeysTable } from "./keys-table";
+import { QueryErrorPanel } from "./query-error-panel";
+import { RotateKeyDialog } from "./rotate-key-dialog";
+import { StatusReasonDialog } from "./status-reason-dialog";
+
+type Open = { kind: Exclude<KeyAction, "status"> | "status-reason"; key: KeyView } | { kind: "create" } | null;
+
+/** One service account's keys: the table, its controls, and the dialogs they open. */
+export function AccountKeys({ account, role }: { account: ServiceAccountView; role: Role }) {
+  const keys = useServiceAccountKeys(account.id, account.keys);
+  const setEnabled = useSetKeyEnabled();
+  const { feedback, notify, fail, clear } = useFeedback();
+  const [open, setOpen] = useState<Open>(null);
+  const close = () => setOpen(null);
+  const done = (message: string) => {
+    setOpen(null);
+    notify(message);
+  };
+
+  const onAction = (action: KeyAction, key: KeyView) => {
+    if (action !== "status") return setOpen({ kind: action, key });
+    // Disabling always asks why; support must say why for enabling too. An admin enables at once.
+    if (key.enabled || role !== "admin") return setOpen({ kind: "status-reason", key });
+    setEnabled.mutate(
+      { saId: key.serviceAccountId, keyId: key.id, enabled: true, was: false },
+      {
+        onSuccess: () => notify(`Enabled ${key.name}.`),
+        onError: (error) => fail(`${key.name} was not enabled; it is still disabled. ${errorDetails(error)}`),
+      },
+    );
+  };
+
+  const busy = new Set(setEnabled.isPending && setEnabled.variables ? [setEnabled.variables.keyId] : []);
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-slate-600" aria-live="polite">
+          {keys.data ? `${keys.data.length} ${keys.data.length === 1 ? "key" : "keys"}, ${keys.data.filter((k) => k.enabled).length} enabled.` : ""}
+          {keys.isFetching ? " Refreshing…" : ""}
+        </p>
+        {role === "admin" ? <button type="button" onClick={() => setOpen({ kind: "create" })} className={primaryButtonClass}>Create key</button> : null}
+      </div>
+      <FeedbackMessage feedback={feedback} onDismiss={clear} />
+      {keys.isError && keys.data ? (
+        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">The keys could not be refreshed; showing what was last loaded. {errorDetails(keys.error)}</p>
+      ) : null}
+      {keys.data ? (
+        <KeysTable keys={keys.data} caption={`API keys of ${account.name}`} role={role} busyKeyIds={busy} onAction={onAction} />
+      ) : keys.isError ? (
+        <QueryErrorPanel title="Keydesk could not load the keys." error={keys.error} onRetry={() => void keys.refetch()} retrying={keys.isFetching} />
+      ) : (
+        <p role="status" className="h-32 animate-pulse rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">Loading keys…</p>
+      )}
+      {open?.kind === "create" ? <CreateKeyDialog saId={account.id} accountName={account.name} onClose={close} onCreated={notify} /> : null}
+      {open?.kind === "edit" ? <EditKeyDialog apiKey={open.key} onClose={close} onSaved={done} /> : null}
+      {open?.kind === "status-reason" ? <StatusReasonDialog apiKey={open.key} onClose={close} onDone={done} /> : null}
+      {open?.kind === "delete" ? <DeleteKeyDialog apiKey={open.key} onClose={close} onDone={done} /> : null}
+      {open?.kind === "rotate" ? <RotateKeyDialog apiKey={open.key} onClose={close} onDone={notify} /> : null}
+      {open?.kind === "finish-rotation" ? <FinishRotationDialog apiKey={open.key} onClose={close} onDone={done} /> : null}
+    </div>
+  );
+}

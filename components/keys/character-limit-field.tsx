@@ -1,0 +1,48 @@
+"use client";
+
+import { useState } from "react";
+import { FormField, inputClass, secondaryButtonClass } from "@/components/ui/form-field";
+import { formatCharacterLimit, parseCharacterLimit } from "@/lib/keys-ui/character-limit";
+
+/** Monthly character limit: empty is no limit; shown with thousands separators once typed. */
+export function CharacterLimitField({ id, value, onChange, error, clearable = false }: { id: string; value: number | null | undefined; onChange: (next: number | null) => void; error?: string; clearable?: boolean }) {
+  const [text, setText] = useState(() => formatCharacterLimit(value));
+  return (
+    <FormField id={id} label="Monthly character limit" hint="A positive whole number of characters per month. Leave it empty for no limit." error={error}>
+      {(describedBy) => (
+        <div className="flex gap-2">
+          <input
+            id={id}
+            inputMode="numeric"
+            autoComplete="off"
+            value={text}
+            placeholder="No limit"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy}
+            onChange={(e) => {
+              setText(e.target.value);
+              onChange(parseCharacterLimit(e.target.value));
+            }}
+            onBlur={() => {
+              const parsed = parseCharacterLimit(text);
+              if (parsed !== null && Number.isInteger(parsed) && parsed > 0) setText(formatCharacterLimit(parsed));
+            }}
+            className={inputClass}
+          />
+          {clearable ? (
+            <button
+              type="button"
+              onClick={() => {
+                setText("");
+                onChange(null);
+              }}
+              className={`${secondaryButtonClass} mt-1 whitespace-nowrap`}
+            >
+              Clear limit
+            </button>
+          ) : null}
+        </div>
+      )}
+    </FormField>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import { useState } from "react";
+import { Dialog } from "@/components/ui/dialog";
+import { dangerButtonClass, FormField, inputClass, secondaryButtonClass } from "@/components/ui/form-field";
+import type { KeyView } from "@/lib/keys-ui/key-view";
+import { errorDetails } from "@/lib/queries/api";
+import { useDeleteKey } from "@/lib/queries/keys";
+
+/** Deleting asks the admin to type the key's name: it stops working at once and cannot come back. */
+export function DeleteKeyDialog({ apiKey, onClose, onDone, title }: { apiKey: KeyView; onClose: () => void; onDone: (message: string) => void; title?: string }) {
+  const remove = useDeleteKey();
+  const [typed, setTyped] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const matches = typed.trim() === apiKey.name;
+
+  const confirm = async () => {
+    setError(null);
+    try {
+      await remove.mutateAsync({ saId: apiKey.serviceAccountId, keyId: apiKey.id });
+      onDone(`Deleted ${apiKey.name}.`);
+    } catch (e) {
+      setError(`${apiKey.name} was not deleted. ${errorDetails(e)}`);
+    }
+  };
+
+  return (
+    <Dialog open onClose={() => !remove.isPending && onClose()} title={title ?? `Delete ${apiKey.name}?`} description="The key stops working at once: every request with it is refused. This cannot be undone.">
+      <form
+        noValidate
+        className="space-y-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (matches) void confirm();
+        }}
+      >
+        <FormField id="delete-key-confirm" label={`Type ${apiKey.name} to confirm`}>
+          {(describedBy) => <input id="delete-key-confirm" autoComplete="off" spellCheck={false} value={typed} onChange={(e) => setTyped(e.target.value)} aria-describedby={describedBy} className={inputClass} />}
+        </FormField>
+        {error ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p> : null}
+        <div className="flex justify-end gap-2">
+          <button type="button" onClick={onClose} disabled={remove.isPending} className={secondaryButtonClass}>Cancel</button>
+          <button type="submit" disabled={!matches || remove.isPending} className={dangerButtonClass}>{remove.isPending ? "Deleting…" : "Delete key"}</button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,121 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useEffect, useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { Dialog } from "@/components/ui/dialog";
+import { FormField, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
+import { changeBody, diffKey, movedFields, pickEditable, type EditableKeyFields, type FieldChange } from "@/lib/keys-ui/key-diff";
+import type { KeyView } from "@/lib/keys-ui/key-view";
+import { applyFieldErrors, errorDetails } from "@/lib/queries/api";
+import { conflictCurrent, useChangeKey } from "@/lib/queries/keys";
+import { keyChangeSchema, newKeySchema } from "@/lib/schemas/keys";
+import { AccessFields } from "./access-fields";
+import { AllowlistEditor } from "./allowlist-editor";
+import { ChangePreview } from "./change-preview";
+import { CharacterLimitField } from "./character-limit-field";
+import { allowlistError, KEY_FORM_FIELDS } from "./field-errors";
+import { asPermissions, editKeyDefaults, type KeyFormInput, type KeyFormOutput } from "./key-form.schema";
+
+type Conflict = { current: KeyView; moved: FieldChange[] } | null;
+
+/**
+ * Edit a key: the same fields, prefilled; the changes are shown before saving; only they are sent,
+ * with what they were when the edit began. A 409 shows what someone else changed meanwhile, and
+ * "Re-apply my changes" makes their version the new starting point.
+ */
+export function EditKeyDialog({ apiKey, onClose, onSaved }: { apiKey: KeyView; onClose: () => void; onSaved: (message: string) => void }) {
+  const form = useForm<KeyFormInput, unknown, KeyFormOutput>({ resolver: zodResolver(newKeySchema), defaultValues: editKeyDefaults(apiKey), mode: "onTouched" });
+  const { errors } = form.formState;
+  const [base, setBase] = useState<EditableKeyFields>(() => pickEditable(apiKey));
+  const [preview, setPreview] = useState<{ draft: EditableKeyFields; changes: FieldChange[] } | null>(null);
+  const [conflict, setConflict] = useState<Conflict>(null);
+  const [serverError, setServerError] = useState<string | null>(null);
+  const change = useChangeKey();
+  useEffect(() => form.setFocus("name"), [form]); // after the dialog opened (its effect runs first)
+
+  const review = form.handleSubmit((values) => {
+    setServerError(null);
+    const draft: EditableKeyFields = { name: values.name, permissions: values.permissions, characterLimit: values.characterLimit ?? null, allowedIps: values.allowedIps ?? null };
+    setPreview({ draft, changes: diffKey(base, draft) });
+  });
+
+  const save = async () => {
+    if (!preview) return;
+    setServerError(null);
+    const body = keyChangeSchema.parse(changeBody(base, preview.draft));
+    try {
+      const key = await change.mutateAsync({ saId: apiKey.serviceAccountId, keyId: apiKey.id, body });
+      onSaved(`Saved the changes to ${key.name}.`);
+    } catch (error) {
+      const current = conflictCurrent(error);
+      if (current) {
+        setConflict({ current, moved: movedFields(base, pickEditable(current), preview.changes.map((c) => c.field)) });
+      } else if (applyFieldErrors(error, KEY_FORM_FIELDS, form.setError)) {
+        setPreview(null);
+      } else setServerError(`Nothing was saved. ${errorDetails(error)}`);
+    }
+  };
+
+  const reapply = () => {
+    if (!conflict || !preview) return;
+    const newBase = pickEditable(conflict.current);
+    setBase(newBase);
+    setPreview({ draft: preview.draft, changes: diffKey(newBase, preview.draft) });
+    setConflict(null);
+  };
+
+  return (
+    <Dialog open onClose={() => !change.isPending && onClose()} title={`Edit ${apiKey.name}`} wide>
+      <form onSubmit={review} noValidate className="space-y-5" hidden={preview !== null}>
+        <FormField id="edit-key-name" label="Name" error={errors.name?.message}>
+          {(describedBy) => <input id="edit-key-name" autoComplete="off" aria-invalid={errors.name ? true : undefined} aria-describedby={describedBy} className={inputClass} {...form.register("name")} />}
+        </FormField>
+        <Controller
+          control={form.control}
+          name="permissions"
+          render={({ field, fieldState }) => <AccessFields idPrefix="edit-key-access" value={asPermissions(field.value)} onChange={field.onChange} error={fieldState.error?.message} />}
+        />
+        <Controller
+          control={form.control}
+          name="characterLimit"
+          render={({ field, fieldState }) => <CharacterLimitField id="edit-key-limit" clearable value={field.value} onChange={field.onChange} error={fieldState.error?.message} />}
+        />
+        <Controller
+          control={form.control}
+          name="allowedIps"
+          render={({ field }) => <AllowlistEditor id="edit-key-ips" clearable value={field.value} onChange={field.onChange} error={allowlistError(errors)} />}
+        />
+        <div className="flex justify-end gap-2">
+          <button type="button" onClick={onClose} className={secondaryButtonClass}>Cancel</button>
+          <button type="submit" className={primaryButtonClass}>Review changes</button>
+        </div>
+      </form>
+      {preview ? (
+        <section aria-labelledby="edit-preview-heading" className="space-y-4">
+          <h3 id="edit-preview-heading" tabIndex={-1} ref={(el) => el?.focus()} className="font-semibold">
+            {preview.changes.length === 0 ? "Nothing has changed" : "These changes will be saved"}
+          </h3>
+          {preview.changes.length > 0 ? <ChangePreview changes={preview.changes} label={`Changes to ${apiKey.name}`} /> : <p className="text-sm text-slate-700">The form is the same as the key. Go back to change something.</p>}
+          {conflict ? (
+            <div role="alert" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+              <p className="font-semibold">Someone else changed this key while you were editing it. Nothing was saved.</p>
+              {conflict.moved.length > 0 ? <ChangePreview changes={conflict.moved} label="Changed meanwhile" /> : null}
+              <p>Re-apply your changes on top of their version, or go back and edit again.</p>
+              <button type="button" onClick={reapply} className={primaryButtonClass}>Re-apply my changes</button>
+            </div>
+          ) : null}
+          {serverError ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{serverError}</p> : null}
+          <div className="flex justify-end gap-2">
+            <button type="button" onClick={() => { setPreview(null); setConflict(null); }} disabled={change.isPending} className={secondaryButtonClass}>Back to editing</button>
+            {conflict ? null : (
+              <button type="button" onClick={save} disabled={change.isPending || preview.changes.length === 0} className={primaryButtonClass}>
+                {change.isPending ? "Saving…" : "Save changes"}
+              </button>
+            )}
+          </div>
+        </section>
+      ) : null}
+    </Dialog>
+  );
+}

@@ -1,0 +1,41 @@
+"use client";
+
+import { useState } from "react";
+import { Dialog } from "@/components/ui/dialog";
+import { dangerButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
+import type { KeyView } from "@/lib/keys-ui/key-view";
+import { errorDetails } from "@/lib/queries/api";
+import { useChangeKey } from "@/lib/queries/keys";
+import { DeleteKeyDialog } from "./delete-key-dialog";
+
+/** Finish a rotation on the old key: disable it (can be undone) or delete it (cannot). */
+export function FinishRotationDialog({ apiKey, onClose, onDone }: { apiKey: KeyView; onClose: () => void; onDone: (message: string) => void }) {
+  const change = useChangeKey();
+  const [deleting, setDeleting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  if (deleting) return <DeleteKeyDialog apiKey={apiKey} title={`Finish rotation: delete ${apiKey.name}?`} onClose={onClose} onDone={onDone} />;
+
+  const disable = async () => {
+    setError(null);
+    try {
+      await change.mutateAsync({ saId: apiKey.serviceAccountId, keyId: apiKey.id, body: { enabled: false, reason: "Rotation finished", expected: { enabled: apiKey.enabled } } });
+      onDone(`Rotation finished: ${apiKey.name} is disabled.`);
+    } catch (e) {
+      setError(`The rotation was not finished. ${errorDetails(e)}`);
+    }
+  };
+
+  return (
+    <Dialog open onClose={() => !change.isPending && onClose()} title={`Finish the rotation of ${apiKey.name}`} description="Do this once everything uses the new key: the old key stops working at once.">
+      <div className="space-y-4">
+        {error ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p> : null}
+        <div className="flex flex-wrap justify-end gap-2">
+          <button type="button" onClick={onClose} disabled={change.isPending} className={secondaryButtonClass}>Cancel</button>
+          <button type="button" onClick={() => setDeleting(true)} disabled={change.isPending} className={secondaryButtonClass}>Delete the old key…</button>
+          <button type="button" onClick={disable} disabled={change.isPending} className={dangerButtonClass}>{change.isPending ? "Disabling…" : "Disable the old key"}</button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}

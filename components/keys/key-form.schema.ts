@@ -1,0 +1,21 @@
+// The key form's values and defaults. The schema itself is the shared one (lib/schemas/keys.ts),
+// so the create and edit forms refuse exactly what the route handler refuses.
+import type { z } from "zod";
+import type { KeyView } from "@/lib/keys-ui/key-view";
+import { friendlyKeyName } from "@/lib/keys-ui/friendly-name";
+import type { newKeySchema, NewKeyBody } from "@/lib/schemas/keys";
+import type { Permissions } from "@/lib/permissions";
+
+export type KeyFormInput = z.input<typeof newKeySchema>;
+export type KeyFormOutput = NewKeyBody;
+
+/** A new key starts restricted with nothing allowed: least privilege unless someone chooses more. */
+export function newKeyDefaults(): KeyFormInput {
+  return { name: friendlyKeyName(), permissions: [] as Permissions, characterLimit: null, allowedIps: null };
+}
+
+export function editKeyDefaults(key: KeyView): KeyFormInput {
+  return { name: key.name, permissions: key.permissions, characterLimit: key.characterLimit, allowedIps: key.allowedIps };
+}
+
+export const asPermissions = (value: unknown): Permissions => (value === "all" ? "all" : Array.isArray(value) ? (value as Permissions) : []);

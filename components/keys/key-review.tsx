@@ -1,0 +1,50 @@
+import { formatNumber } from "@/lib/format";
+import { normaliseAllowlistEntry } from "@/lib/ip/cidr";
+import { keyRisks } from "@/lib/keys-ui/key-view";
+import { describePermissions } from "@/lib/keys-ui/permission-picker";
+import type { Permissions } from "@/lib/permissions";
+
+const RISK_TEXT: Record<string, string> = {
+  "all permissions": "All permissions: the key can do everything, including changing the workspace.",
+  "no IP allowlist": "No IP allowlist: anyone who gets the secret can use it from anywhere.",
+  "no monthly limit": "No monthly limit: a leaked or runaway key can spend the whole quota.",
+};
+
+/** A plain summary of what a key will be able to do, with the risks called out. */
+export function KeyReview({ name, permissions, characterLimit, allowedIps }: { name: string; permissions: Permissions; characterLimit: number | null; allowedIps: string[] | null }) {
+  const risks = keyRisks({ permissions, characterLimit, allowedIps });
+  const ips = allowedIps?.map((e) => normaliseAllowlistEntry(e) ?? e) ?? null;
+  return (
+    <div className="space-y-3 text-sm">
+      <dl className="space-y-2">
+        <div>
+          <dt className="font-medium">Name</dt>
+          <dd>{name}</dd>
+        </div>
+        <div>
+          <dt className="font-medium">It will be able to use</dt>
+          <dd>
+            <ul className="list-disc pl-5">
+              {describePermissions(permissions).map((line) => <li key={line}>{line}</li>)}
+            </ul>
+          </dd>
+        </div>
+        <div>
+          <dt className="font-medium">Monthly limit</dt>
+          <dd>{characterLimit === null ? "No limit" : `${formatNumber(characterLimit)} characters a month`}</dd>
+        </div>
+        <div>
+          <dt className="font-medium">From</dt>
+          <dd className="break-words">{ips === null ? "Any IP address" : ips.join(", ")}</dd>
+        </div>
+      </dl>
+      {risks.length > 0 ? (
+        <ul aria-label="Warnings" className="space-y-1">
+          {risks.map((risk) => (
+            <li key={risk} className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-950">⚠ {RISK_TEXT[risk]}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

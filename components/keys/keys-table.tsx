@@ -1,0 +1,36 @@
+"use client";
+
+import type { Role } from "@/lib/auth/roles";
+import type { KeyView } from "@/lib/keys-ui/key-view";
+import { KeyRow, type KeyAction } from "./key-row";
+
+/** A service account's keys with the controls the role may use. */
+export function KeysTable({ keys, caption, role, busyKeyIds, onAction }: { keys: KeyView[]; caption: string; role: Role; busyKeyIds: ReadonlySet<string>; onAction: (action: KeyAction, key: KeyView) => void }) {
+  if (keys.length === 0) {
+    return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">This service account has no API keys yet.</p>;
+  }
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full min-w-[60rem] text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+          <tr>
+            <th scope="col" className="px-4 py-2 font-medium">Name</th>
+            <th scope="col" className="px-4 py-2 font-medium">Key</th>
+            <th scope="col" className="px-4 py-2 font-medium">Created</th>
+            <th scope="col" className="px-4 py-2 font-medium">Permissions</th>
+            <th scope="col" className="px-4 py-2 font-medium">Monthly usage</th>
+            <th scope="col" className="px-4 py-2 font-medium">IP allowlist</th>
+            <th scope="col" className="px-4 py-2 font-medium">Status</th>
+            {role === "admin" ? <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th> : null}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {keys.map((key) => (
+            <KeyRow key={key.id} apiKey={key} role={role} busy={busyKeyIds.has(key.id)} onAction={onAction} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { useState } from "react";
+import { Dialog } from "@/components/ui/dialog";
+import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
+import type { KeyView } from "@/lib/keys-ui/key-view";
+import { errorDetails } from "@/lib/queries/api";
+import { useRotateKey } from "@/lib/queries/keys";
+import { SecretReveal, useSecretGuard } from "./secret-reveal";
+
+/** Rotate: a new key with the same access; the old one keeps working until the rotation is finished. */
+export function RotateKeyDialog({ apiKey, onClose, onDone }: { apiKey: KeyView; onClose: () => void; onDone: (message: string) => void }) {
+  const rotate = useRotateKey();
+  const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const guard = useSecretGuard(onClose);
+
+  const start = async () => {
+    setError(null);
+    try {
+      const { key, secret } = await rotate.mutateAsync({ saId: apiKey.serviceAccountId, keyId: apiKey.id });
+      setCreated({ name: key.name, secret });
+      onDone(`Rotation of ${apiKey.name} started: ${key.name} is the new key. Finish the rotation once nothing uses the old one.`);
+    } catch (e) {
+      setError(`${apiKey.name} was not rotated. ${errorDetails(e)}`);
+    }
+  };
+
+  return (
+    <Dialog
+      open
+      onClose={() => (created ? guard.requestClose() : !rotate.isPending && onClose())}
+      title={created ? `New secret for ${apiKey.name}` : `Rotate ${apiKey.name}?`}
+      description={created ? undefined : "Keydesk makes a new key with the same permissions, limit and allowlist. The old key keeps working until you finish the rotation (disable or delete it)."}
+    >
+      {created ? (
+        <SecretReveal keyName={created.name} secret={created.secret} guard={guard} onClose={onClose} />
+      ) : (
+        <div className="space-y-4">
+          {error ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p> : null}
+          <div className="flex justify-end gap-2">
+            <button type="button" onClick={onClose} disabled={rotate.isPending} className={secondaryButtonClass}>Cancel</button>
+            <button type="button" onClick={start} disabled={rotate.isPending} className={primaryButtonClass}>{rotate.isPending ? "Rotating…" : "Rotate key"}</button>
+          </div>
+        </div>
+      )}
+    </Dialog>
+  );
+}

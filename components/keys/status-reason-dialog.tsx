@@ -1,0 +1,60 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useEffect } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { Dialog } from "@/components/ui/dialog";
+import { dangerButtonClass, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
+import type { KeyView } from "@/lib/keys-ui/key-view";
+import { errorDetails } from "@/lib/queries/api";
+import { useSetKeyEnabled } from "@/lib/queries/keys";
+import { reasonSchema } from "@/lib/schemas/keys";
+
+const schema = z.object({ reason: reasonSchema });
+
+/**
+ * Disabling (and, for support, enabling) asks for a reason, which goes on the audit log. The switch
+ * flips at once while this waits; on failure it flips back, and the reason typed stays here.
+ */
+export function StatusReasonDialog({ apiKey, onClose, onDone }: { apiKey: KeyView; onClose: () => void; onDone: (message: string) => void }) {
+  const enabling = !apiKey.enabled;
+  const setEnabled = useSetKeyEnabled();
+  const form = useForm<{ reason: string }>({ resolver: zodResolver(schema), defaultValues: { reason: "" } });
+  const { errors } = form.formState;
+  useEffect(() => form.setFocus("reason"), [form]);
+  const was = apiKey.enabled; // a snapshot from when the dialog opened, not the optimistic state
+
+  const onSubmit = form.handleSubmit(async ({ reason }) => {
+    try {
+      await setEnabled.mutateAsync({ saId: apiKey.serviceAccountId, keyId: apiKey.id, enabled: enabling, was, reason });
+      onDone(enabling ? `Enabled ${apiKey.name}.` : `Disabled ${apiKey.name}: it stops working at once.`);
+    } catch (error) {
+      form.setError("root", { message: `${apiKey.name} was not ${enabling ? "enabled" : "disabled"}; its status is back as it was. ${errorDetails(error)}` });
+    }
+  });
+
+  return (
+    <Dialog
+      open
+      onClose={() => !setEnabled.isPending && onClose()}
+      title={`${enabling ? "Enable" : "Disable"} ${apiKey.name}?`}
+      description={enabling ? "Requests with this key work again at once." : "Every request with this key is refused at once, until someone enables it again."}
+    >
+      <form onSubmit={onSubmit} noValidate className="space-y-4">
+        <FormField id="status-reason" label="Reason" hint="Goes on the audit log, e.g. “secret posted in a public issue”." error={errors.reason?.message}>
+          {(describedBy) => (
+            <textarea id="status-reason" rows={3} aria-invalid={errors.reason ? true : undefined} aria-describedby={describedBy} className={inputClass} {...form.register("reason")} />
+          )}
+        </FormField>
+        {errors.root?.message ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{errors.root.message}</p> : null}
+        <div className="flex justify-end gap-2">
+          <button type="button" onClick={onClose} disabled={setEnabled.isPending} className={secondaryButtonClass}>Cancel</button>
+          <button type="submit" disabled={setEnabled.isPending} className={enabling ? primaryButtonClass : dangerButtonClass}>
+            {setEnabled.isPending ? (enabling ? "Enabling…" : "Disabling…") : enabling ? "Enable key" : "Disable key"}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
