@@ -39,6 +39,25 @@ test("shows the demo banner and every seeded service account with its keys", asy
   }
 });
 
+test("each service account's own page lists its keys, with the controls an admin may use", async ({ page }) => {
+  for (const account of demoWorkspace()) {
+    await page.goto("/");
+    await page.getByRole("region", { name: account.name }).getByRole("link", { name: account.name }).click();
+    await expect(page.getByRole("heading", { level: 1, name: account.name })).toBeVisible();
+    if (account.keys.length === 0) {
+      await expect(page.getByText("no API keys yet")).toBeVisible();
+      continue;
+    }
+    await expect(page.getByRole("button", { name: "Create key" })).toBeVisible();
+    await expect(page.getByRole("table").locator("tbody tr")).toHaveCount(account.keys.length);
+    for (const key of account.keys) {
+      const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: key.name, exact: true }) });
+      await expect(row).toContainText(`…${key.hint}`);
+      await expect(row.getByRole("switch", { name: `${key.name} enabled` })).toHaveAttribute("aria-checked", key.is_disabled ? "false" : "true");
+    }
+  }
+});
+
 test("summarises access, usage and allowlists the way a reviewer reads them", async ({ page }) => {
   await page.goto("/");
   const row = (name: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
