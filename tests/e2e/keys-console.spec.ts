@@ -125,6 +125,42 @@ test.describe("as an admin", () => {
     await expect(warnings).toContainText("No monthly limit");
   });
 
+  test("presets, pasted allowlists with repeats, and a failed create that keeps everything typed", async ({ page }) => {
+    await openAccount(page);
+    await page.getByRole("button", { name: "Create key" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("textbox", { name: "Name" }).fill("e2e-copied");
+    await dialog.getByRole("button", { name: "Next" }).click();
+    await dialog.getByRole("button", { name: "Read-only" }).click();
+    await expect(dialog.getByRole("radio", { name: "Read Voices", exact: true })).toBeChecked();
+    await dialog.getByRole("combobox", { name: "Copy from another key" }).selectOption({ label: "Production TTS backend / prod-tts-primary" });
+    await expect(dialog.getByText("3 of 51 permissions chosen")).toBeVisible();
+    await expect(dialog.getByRole("checkbox", { name: "Text to Speech" })).toBeChecked();
+    await dialog.getByRole("button", { name: "Next" }).click();
+
+    await page.evaluate(() => navigator.clipboard.writeText("10.0.0.1\n10.0.0.1/32\n192.0.2.7/24"));
+    await dialog.getByRole("textbox", { name: "Allowlist entry 1" }).focus();
+    await page.keyboard.press("ControlOrMeta+v");
+    await expect(dialog.getByRole("textbox", { name: "Allowlist entry 3" })).toHaveValue("192.0.2.7/24");
+    await expect(dialog.getByRole("textbox", { name: "Allowlist entry 3" })).toHaveAccessibleDescription("Saved as 192.0.2.0/24");
+    await expect(dialog.getByRole("textbox", { name: "Allowlist entry 2" })).toHaveAccessibleDescription("Same as entry 1 (10.0.0.1/32)");
+    await dialog.getByRole("button", { name: "Next" }).click();
+    await expect(dialog.getByRole("heading", { name: "Step 3 of 4: Limits" })).toBeVisible();
+    await dialog.getByRole("button", { name: "Remove entry 2" }).click();
+    await dialog.getByRole("button", { name: "Next" }).click();
+
+    await emulator.inject("POST", "/v1/service-accounts/*/api-keys", { kind: "status", status: 503 });
+    await dialog.getByRole("button", { name: "Create key" }).click();
+    await expect(dialog.getByRole("alert")).toContainText("The key was not created.");
+    await expect(dialog).toContainText("10.0.0.1/32, 192.0.2.0/24");
+    await dialog.getByRole("button", { name: "Create key" }).click();
+    await expect(dialog.getByRole("textbox", { name: "Secret of e2e-copied" })).toHaveValue(/^sk_/);
+    await dialog.getByRole("button", { name: "Copy secret" }).click();
+    await dialog.getByRole("button", { name: "Done" }).click();
+    await expect(row(page, "e2e-copied")).toContainText("3 of 51");
+    await expect(row(page, "e2e-copied")).toContainText("10.0.0.1/32 +1 more");
+  });
+
   test("edits only the limit: the preview shows it, and only it is sent", async ({ page }) => {
     await openAccount(page);
     await row(page, "prod-tts-primary").getByRole("button", { name: "Edit prod-tts-primary" }).click();
