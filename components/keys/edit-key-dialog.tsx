@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { Dialog } from "@/components/ui/dialog";
 import { FormField, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
@@ -32,7 +32,13 @@ export function EditKeyDialog({ apiKey, onClose, onSaved }: { apiKey: KeyView; o
   const [conflict, setConflict] = useState<Conflict>(null);
   const [serverError, setServerError] = useState<string | null>(null);
   const change = useChangeKey();
-  useEffect(() => form.setFocus("name"), [form]); // after the dialog opened (its effect runs first)
+  const previewHeading = useRef<HTMLHeadingElement>(null);
+  const previewing = preview !== null;
+  // After the dialog opened (its effect runs first): the name field, or the preview's heading while it shows.
+  useEffect(() => {
+    if (previewing) previewHeading.current?.focus();
+    else form.setFocus("name");
+  }, [previewing, form]);
 
   const review = form.handleSubmit((values) => {
     setServerError(null);
@@ -93,7 +99,7 @@ export function EditKeyDialog({ apiKey, onClose, onSaved }: { apiKey: KeyView; o
       </form>
       {preview ? (
         <section aria-labelledby="edit-preview-heading" className="space-y-4">
-          <h3 id="edit-preview-heading" tabIndex={-1} ref={(el) => el?.focus()} className="font-semibold">
+          <h3 id="edit-preview-heading" tabIndex={-1} ref={previewHeading} className="font-semibold">
             {preview.changes.length === 0 ? "Nothing has changed" : "These changes will be saved"}
           </h3>
           {preview.changes.length > 0 ? <ChangePreview changes={preview.changes} label={`Changes to ${apiKey.name}`} /> : <p className="text-sm text-slate-700">The form is the same as the key. Go back to change something.</p>}

@@ -57,6 +57,7 @@ export function useCreateKey(saId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: NewKeyRequest) => apiJson<{ key: KeyView; secret: string }>(`${saPath(saId)}/keys`, { method: "POST", body: input }),
+    gcTime: 0, // the secret leaves the mutation cache as soon as the dialog that showed it closes
     onSettled: () => invalidateAll(queryClient),
   });
 }
@@ -122,6 +123,7 @@ export function useRotateKey() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ saId, keyId }: { saId: string; keyId: string }) => apiJson<{ key: KeyView; secret: string }>(`${keyPath(saId, keyId)}/rotate`, { method: "POST", body: {} }),
+    gcTime: 0,
     onSettled: () => invalidateAll(queryClient),
   });
 }
