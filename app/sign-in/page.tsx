@@ -14,7 +14,7 @@ export default async function SignInPage() {
   try {
     if (await currentUser()) redirect("/");
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
+    if (!(ConfigError.is(error))) throw error;
     configProblem = error.message;
   }
   const demo = isDemoMode();

@@ -29,8 +29,17 @@ export interface FieldError {
   message: string;
 }
 
+const API_ERROR = Symbol.for("keydesk.ApiError");
+
 export class ApiError extends Error {
   override name = "ApiError";
+  readonly [API_ERROR] = true;
+
+  /** Works across duplicated copies of this module (see UpstreamError.is). */
+  static is(value: unknown): value is ApiError {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[API_ERROR] === true;
+  }
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -75,13 +84,13 @@ export function fromZod(error: z.ZodError, prefix: "body" | "params" | "query"):
 /** The envelope for any thrown value. Unknown errors become a bare 500 with only the request id. */
 export function errorResponse(error: unknown, requestId: string): Response {
   const api =
-    error instanceof ApiError
+    ApiError.is(error)
       ? error
-      : error instanceof UpstreamError
+      : UpstreamError.is(error)
         ? fromUpstream(error)
         : error instanceof z.ZodError
           ? fromZod(error, "body")
-          : error instanceof ConfigError
+          : ConfigError.is(error)
             ? new ApiError("not_configured", error.message)
             : null;
   if (!api) {

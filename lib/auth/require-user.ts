@@ -11,7 +11,7 @@ export async function requireUser(): Promise<SessionUser> {
   try {
     user = await getSessionUser(await headers());
   } catch (error) {
-    if (error instanceof ConfigError) redirect("/sign-in");
+    if (ConfigError.is(error)) redirect("/sign-in");
     throw error;
   }
   if (!user) redirect("/sign-in");

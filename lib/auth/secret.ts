@@ -7,8 +7,16 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { env, isDemoMode } from "@/lib/env";
 
+const CONFIG_ERROR = Symbol.for("keydesk.ConfigError");
+
 export class ConfigError extends Error {
   override name = "ConfigError";
+  readonly [CONFIG_ERROR] = true;
+
+  /** Works across duplicated copies of this module (see UpstreamError.is). */
+  static is(value: unknown): value is ConfigError {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[CONFIG_ERROR] === true;
+  }
 }
 
 export function authSecret(): string {

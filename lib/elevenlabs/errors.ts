@@ -27,8 +27,20 @@ export interface UpstreamErrorDetails {
   retryAfterSeconds?: number;
 }
 
+const UPSTREAM_ERROR = Symbol.for("keydesk.UpstreamError");
+
 export class UpstreamError extends Error {
   override name = "UpstreamError";
+  readonly [UPSTREAM_ERROR] = true;
+
+  /**
+   * Next.js can bundle this module more than once (one copy per route), so `instanceof` may fail
+   * for an error made by another copy; the global symbol does not.
+   */
+  static is(value: unknown): value is UpstreamError {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[UPSTREAM_ERROR] === true;
+  }
+
   readonly kind: UpstreamErrorKind;
   readonly upstreamStatus?: number;
   readonly requestId?: string;
@@ -135,7 +147,7 @@ function isSdkParseError(error: unknown): boolean {
  * bug of ours and is thrown on unchanged, to become a bare 500.
  */
 export function toUpstreamError(error: unknown): UpstreamError {
-  if (error instanceof UpstreamError) return error;
+  if (UpstreamError.is(error)) return error;
   if (error instanceof ElevenLabsTimeoutError) {
     return new UpstreamError({ kind: "timeout", message: "ElevenLabs did not answer in time." });
   }

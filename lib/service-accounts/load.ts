@@ -19,7 +19,7 @@ export async function loadServiceAccounts(): Promise<LoadResult> {
     const upstream = await getUpstream();
     return { ok: true, serviceAccounts: await upstream.listServiceAccounts() };
   } catch (error) {
-    if (!(error instanceof UpstreamError)) throw error;
+    if (!UpstreamError.is(error)) throw error;
     return { ok: false, error: { kind: error.kind, message: error.message, requestId: error.requestId } };
   }
 }

@@ -171,3 +171,25 @@ test.describe("as support", () => {
     expect(disabled.filter((r) => r.method === "PATCH").map((r) => r.body)).toEqual([{ is_enabled: false }]);
   });
 });
+
+test.describe("upstream trouble reaches the person as a clear status with the upstream request id", () => {
+  for (const [fault, status, code] of [
+    [{ kind: "status", status: 503 }, 503, "upstream_unavailable"],
+    [{ kind: "status", status: 429, retryAfter: 30 }, 429, "rate_limited"],
+    [{ kind: "hang" }, 504, "upstream_timeout"],
+  ] as const) {
+    test(`a ${fault.kind === "hang" ? "hang" : fault.status} on a change`, async ({ request }) => {
+      const { saId, keyId } = await demoKey();
+      await emulator.inject("PATCH", `/v1/service-accounts/${saId}/api-keys/${keyId}`, fault);
+      const res = await request.patch(`/api/service-accounts/${saId}/keys/${keyId}`, { data: { characterLimit: 20_000, expected: { characterLimit: 10_000 } } });
+      expect(res.status()).toBe(status);
+      const body = await res.json();
+      expect(body.error.code).toBe(code);
+      if (fault.kind === "status") {
+        const sent = (await emulator.requests()).filter((r) => r.method === "PATCH").at(-1)!;
+        expect(body.error.upstreamRequestId).toBe(sent.requestId);
+      }
+      if (status === 429) expect(res.headers()["retry-after"]).toBe("30");
+    });
+  }
+});
