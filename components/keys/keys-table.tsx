@@ -3,6 +3,7 @@
 import type { Role } from "@/lib/auth/roles";
 import type { KeyView } from "@/lib/keys-ui/key-view";
 import { KeyRow, type KeyAction } from "./key-row";
+import { KeyTableHead } from "./key-table-head";
 
 /** A service account's keys with the controls the role may use. */
 export function KeysTable({ keys, caption, role, busyKeyIds, onAction }: { keys: KeyView[]; caption: string; role: Role; busyKeyIds: ReadonlySet<string>; onAction: (action: KeyAction, key: KeyView) => void }) {
@@ -13,18 +14,7 @@ export function KeysTable({ keys, caption, role, busyKeyIds, onAction }: { keys:
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full min-w-[60rem] text-left text-sm">
         <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Name</th>
-            <th scope="col" className="px-4 py-2 font-medium">Key</th>
-            <th scope="col" className="px-4 py-2 font-medium">Created</th>
-            <th scope="col" className="px-4 py-2 font-medium">Permissions</th>
-            <th scope="col" className="px-4 py-2 font-medium">Monthly usage</th>
-            <th scope="col" className="px-4 py-2 font-medium">IP allowlist</th>
-            <th scope="col" className="px-4 py-2 font-medium">Status</th>
-            {role === "admin" ? <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th> : null}
-          </tr>
-        </thead>
+        <KeyTableHead withActions={role === "admin"} />
         <tbody className="divide-y divide-slate-100">
           {keys.map((key) => (
             <KeyRow key={key.id} apiKey={key} role={role} busy={busyKeyIds.has(key.id)} onAction={onAction} />

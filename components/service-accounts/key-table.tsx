@@ -3,6 +3,7 @@ import { formatDate } from "@/lib/format";
 import type { KeyView } from "@/lib/keys-ui/key-view";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { UsageMeter } from "@/components/ui/usage-meter";
+import { KeyTableHead } from "@/components/keys/key-table-head";
 
 /** A service account's keys, read-only: the overview on the service accounts list. */
 export function KeyTable({ keys, caption }: { keys: KeyView[]; caption: string }) {
@@ -22,17 +23,7 @@ export function KeyTable({ keys, caption }: { keys: KeyView[]; caption: string }
           <col className="w-[17%]" />
           <col className="w-[11%]" />
         </colgroup>
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Name</th>
-            <th scope="col" className="px-4 py-2 font-medium">Key</th>
-            <th scope="col" className="px-4 py-2 font-medium">Created</th>
-            <th scope="col" className="px-4 py-2 font-medium">Permissions</th>
-            <th scope="col" className="px-4 py-2 font-medium">Monthly usage</th>
-            <th scope="col" className="px-4 py-2 font-medium">IP allowlist</th>
-            <th scope="col" className="px-4 py-2 font-medium">Status</th>
-          </tr>
-        </thead>
+        <KeyTableHead />
         <tbody className="divide-y divide-slate-100">
           {keys.map((key) => (
             <tr key={key.id} data-key-id={key.id}>
