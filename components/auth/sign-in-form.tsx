@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { FormField, inputClass } from "@/components/ui/form-field";
 import { signInSchema, type SignInInput } from "@/lib/schemas/sign-in";
 
 export interface DemoAccount {
@@ -45,32 +46,26 @@ export function SignInForm({ demoAccounts, demoPassword }: { demoAccounts: DemoA
   return (
     <div className="space-y-6">
       <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={serverError ? "sign-in-error" : undefined}>
-        <div>
-          <label htmlFor="email" className="block text-sm font-medium">Email</label>
-          <input
-            id="email"
-            type="email"
-            autoComplete="username"
-            aria-invalid={errors.email ? true : undefined}
-            aria-describedby={errors.email ? "email-error" : undefined}
-            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-invalid:border-red-600"
-            {...form.register("email")}
-          />
-          {errors.email ? <p id="email-error" className="mt-1 text-sm text-red-700">{errors.email.message}</p> : null}
-        </div>
-        <div>
-          <label htmlFor="password" className="block text-sm font-medium">Password</label>
-          <input
-            id="password"
-            type="password"
-            autoComplete="current-password"
-            aria-invalid={errors.password ? true : undefined}
-            aria-describedby={errors.password ? "password-error" : undefined}
-            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-invalid:border-red-600"
-            {...form.register("password")}
-          />
-          {errors.password ? <p id="password-error" className="mt-1 text-sm text-red-700">{errors.password.message}</p> : null}
-        </div>
+        {(
+          [
+            { name: "email", label: "Email", type: "email", autoComplete: "username" },
+            { name: "password", label: "Password", type: "password", autoComplete: "current-password" },
+          ] as const
+        ).map((field) => (
+          <FormField key={field.name} id={field.name} label={field.label} error={errors[field.name]?.message}>
+            {(describedBy) => (
+              <input
+                id={field.name}
+                type={field.type}
+                autoComplete={field.autoComplete}
+                aria-invalid={errors[field.name] ? true : undefined}
+                aria-describedby={describedBy}
+                className={inputClass}
+                {...form.register(field.name)}
+              />
+            )}
+          </FormField>
+        ))}
         {serverError ? (
           <p id="sign-in-error" role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
             {serverError}

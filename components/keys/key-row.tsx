@@ -1,12 +1,10 @@
 "use client";
 
 import { StatusBadge } from "@/components/ui/status-badge";
-import { UsageMeter } from "@/components/ui/usage-meter";
 import type { Role } from "@/lib/auth/roles";
-import { allowlistSummary, permissionSummary } from "@/lib/domain/key-summary";
-import { formatDate } from "@/lib/format";
 import type { KeyView } from "@/lib/keys-ui/key-view";
 import { KeyStatusSwitch } from "./key-status-switch";
+import { KeySummaryCells } from "./key-summary-cells";
 import { RotationBadge } from "./rotation-badge";
 
 export type KeyAction = "edit" | "rotate" | "delete" | "finish-rotation" | "status";
@@ -18,17 +16,7 @@ export function KeyRow({ apiKey, role, busy, onAction }: { apiKey: KeyView; role
   const canToggle = role === "admin" || role === "support";
   return (
     <tr data-key-id={apiKey.id}>
-      <th scope="row" className="break-words px-4 py-3 font-medium text-slate-900">
-        {apiKey.name}
-      </th>
-      <td className="whitespace-nowrap px-4 py-3 font-mono text-slate-700">…{apiKey.hint}</td>
-      <td className="whitespace-nowrap px-4 py-3 text-slate-700">{formatDate(apiKey.createdAt)}</td>
-      <td className="px-4 py-3 text-slate-700">
-        {permissionSummary(apiKey.permissions)}
-        {apiKey.permissions === "all" ? <span className="ml-1 text-xs text-amber-800">(unrestricted)</span> : null}
-      </td>
-      <td className="px-4 py-3"><UsageMeter apiKey={apiKey} /></td>
-      <td className="px-4 py-3 font-mono text-xs text-slate-700">{allowlistSummary(apiKey.allowedIps)}</td>
+      <KeySummaryCells apiKey={apiKey} />
       <td className="px-4 py-3">
         {canToggle ? <KeyStatusSwitch apiKey={apiKey} busy={busy} onFlip={() => onAction("status", apiKey)} /> : <StatusBadge enabled={apiKey.enabled} />}
         {apiKey.rotation ? <div className="mt-1"><RotationBadge rotation={apiKey.rotation} /></div> : null}

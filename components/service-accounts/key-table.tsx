@@ -1,8 +1,6 @@
-import { allowlistSummary, permissionSummary } from "@/lib/domain/key-summary";
-import { formatDate } from "@/lib/format";
 import type { KeyView } from "@/lib/keys-ui/key-view";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { UsageMeter } from "@/components/ui/usage-meter";
+import { KeySummaryCells } from "@/components/keys/key-summary-cells";
 import { KeyTableHead } from "@/components/keys/key-table-head";
 
 /** A service account's keys, read-only: the overview on the service accounts list. */
@@ -27,15 +25,7 @@ export function KeyTable({ keys, caption }: { keys: KeyView[]; caption: string }
         <tbody className="divide-y divide-slate-100">
           {keys.map((key) => (
             <tr key={key.id} data-key-id={key.id}>
-              <th scope="row" className="break-words px-4 py-3 font-medium text-slate-900">{key.name}</th>
-              <td className="whitespace-nowrap px-4 py-3 font-mono text-slate-700">…{key.hint}</td>
-              <td className="whitespace-nowrap px-4 py-3 text-slate-700">{formatDate(key.createdAt)}</td>
-              <td className="px-4 py-3 text-slate-700">
-                {permissionSummary(key.permissions)}
-                {key.permissions === "all" ? <span className="ml-1 text-xs text-amber-800">(unrestricted)</span> : null}
-              </td>
-              <td className="px-4 py-3"><UsageMeter apiKey={key} /></td>
-              <td className="px-4 py-3 font-mono text-xs text-slate-700">{allowlistSummary(key.allowedIps)}</td>
+              <KeySummaryCells apiKey={key} />
               <td className="px-4 py-3"><StatusBadge enabled={key.enabled} /></td>
             </tr>
           ))}
