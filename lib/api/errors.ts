@@ -2,6 +2,7 @@
 // { "error": { "code", "message", "fields"?, "requestId", "upstreamRequestId"?, "retryAfterSeconds"?, "current"? } }
 // (`current`: on a 409 edit conflict, the resource as it is now, so the person can redo the edit.)
 import "server-only";
+import { errorBrand, hasBrand } from "@/lib/branded-error";
 import { z } from "zod";
 import { ConfigError } from "@/lib/auth/secret";
 import { UpstreamError, type UpstreamErrorKind } from "@/lib/elevenlabs/errors";
@@ -29,15 +30,15 @@ export interface FieldError {
   message: string;
 }
 
-const API_ERROR = Symbol.for("keydesk.ApiError");
+const API_ERROR = errorBrand("ApiError");
 
 export class ApiError extends Error {
   override name = "ApiError";
   readonly [API_ERROR] = true;
 
-  /** Works across duplicated copies of this module (see UpstreamError.is). */
+  /** `instanceof` across duplicated copies of this module (see lib/branded-error.ts). */
   static is(value: unknown): value is ApiError {
-    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[API_ERROR] === true;
+    return hasBrand(value, API_ERROR);
   }
 
   constructor(

@@ -2,20 +2,21 @@
 // share it). Demo mode makes one on first start and keeps it in the data folder, so demo sessions
 // survive a restart.
 import "server-only";
+import { errorBrand, hasBrand } from "@/lib/branded-error";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { env, isDemoMode } from "@/lib/env";
 
-const CONFIG_ERROR = Symbol.for("keydesk.ConfigError");
+const CONFIG_ERROR = errorBrand("ConfigError");
 
 export class ConfigError extends Error {
   override name = "ConfigError";
   readonly [CONFIG_ERROR] = true;
 
-  /** Works across duplicated copies of this module (see UpstreamError.is). */
+  /** `instanceof` across duplicated copies of this module (see lib/branded-error.ts). */
   static is(value: unknown): value is ConfigError {
-    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[CONFIG_ERROR] === true;
+    return hasBrand(value, CONFIG_ERROR);
   }
 }
 

@@ -1,6 +1,7 @@
 // Every way a call to ElevenLabs can fail, as one typed Keydesk error. The message is written for
 // the person using Keydesk and never carries the admin key, a secret or the upstream's raw body.
 import "server-only";
+import { errorBrand, hasBrand } from "@/lib/branded-error";
 import { ElevenLabsError, ElevenLabsTimeoutError } from "@elevenlabs/elevenlabs-js";
 
 export type UpstreamErrorKind =
@@ -27,18 +28,15 @@ export interface UpstreamErrorDetails {
   retryAfterSeconds?: number;
 }
 
-const UPSTREAM_ERROR = Symbol.for("keydesk.UpstreamError");
+const UPSTREAM_ERROR = errorBrand("UpstreamError");
 
 export class UpstreamError extends Error {
   override name = "UpstreamError";
   readonly [UPSTREAM_ERROR] = true;
 
-  /**
-   * Next.js can bundle this module more than once (one copy per route), so `instanceof` may fail
-   * for an error made by another copy; the global symbol does not.
-   */
+  /** `instanceof` across duplicated copies of this module (see lib/branded-error.ts). */
   static is(value: unknown): value is UpstreamError {
-    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[UPSTREAM_ERROR] === true;
+    return hasBrand(value, UPSTREAM_ERROR);
   }
 
   readonly kind: UpstreamErrorKind;
