@@ -1,0 +1,30 @@
+// The shapes of the "All keys" inventory: every key of every service account in one table.
+import type { KeyView } from "@/lib/keys-ui/key-view";
+import type { RiskFlag } from "./risk";
+
+/**
+ * Where a key came from, as far as Keydesk knows:
+ * - "keydesk": created through Keydesk;
+ * - "baseline": already there when Keydesk first looked at the workspace;
+ * - "outside": appeared later without Keydesk creating it (someone used the ElevenLabs site or API).
+ * null when Keydesk has no record either way.
+ */
+export type KeyOrigin = "keydesk" | "baseline" | "outside";
+
+export type InventoryKey = KeyView & { serviceAccountName: string; origin: KeyOrigin | null };
+
+/**
+ * A key as the table holds it: its risk flags, plus values worked out once in `inventoryRows` so
+ * that filtering and sorting 10,000 rows on every keystroke does no repeated string or date work.
+ */
+export type InventoryRow = InventoryKey & {
+  flags: RiskFlag[];
+  /** Name, hint, key id and service account name, lower-cased, NUL-separated (see rows.ts). */
+  searchText: string;
+  /** Characters used over the limit (Infinity when a limit of 0 has been used); null without a limit. */
+  usageRatio: number | null;
+  /** How much the key may do: its permission count, and more than every permission for "all". */
+  breadth: number;
+  /** createdAt in epoch milliseconds; null when unknown or unreadable. */
+  createdAtMs: number | null;
+};
