@@ -1,0 +1,132 @@
+// The inventory's filters and sort as the page's URL carries them, e.g.
+// `?status=disabled&risk=unrestricted&risk=no_allowlist&q=prod&sort=usage`. A shared or bookmarked
+// URL may hold anything, so reading it never throws: bad values are dropped and reported.
+import { z } from "zod";
+import { PERMISSIONS } from "@/lib/permissions";
+import { RISK_FLAGS } from "./risk";
+
+export const SORT_KEYS = ["serviceAccount", "name", "hint", "status", "permissions", "usage", "allowlist", "createdAt", "risk"] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export type SortDir = "asc" | "desc";
+export const STATUSES = ["enabled", "disabled"] as const;
+
+export const SEARCH_TEXT_MAX = 200;
+const ID_MAX = 200;
+
+/**
+ * The direction a column sorts in when none is given: biggest first for the measures a reviewer
+ * hunts for (newest, most used, broadest, riskiest), A to Z for the text columns.
+ */
+export function defaultDir(sort: SortKey): SortDir {
+  return sort === "createdAt" || sort === "usage" || sort === "permissions" || sort === "risk" ? "desc" : "asc";
+}
+
+/** Echoes a bad value back without letting a huge one flood the page. */
+const shown = (value: unknown) => {
+  const text = String(value);
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+};
+
+// One schema per parameter value, so a list keeps its good values when one is bad.
+const saValue = z
+  .string({ error: "Expected a service account id." })
+  .trim()
+  .max(ID_MAX, { error: `A service account id is at most ${ID_MAX} characters.` });
+const statusValue = z.enum(STATUSES, { error: (i) => `Unknown status ${shown(i.input)}; use enabled or disabled.` });
+const riskValue = z.enum(RISK_FLAGS, { error: (i) => `Unknown risk flag ${shown(i.input)}.` });
+const permValue = z.enum(PERMISSIONS, { error: (i) => `Unknown permission ${shown(i.input)}.` });
+const qValue = z
+  .string({ error: "Expected text." })
+  .trim()
+  .max(SEARCH_TEXT_MAX, { error: `The search text is longer than ${SEARCH_TEXT_MAX} characters, so it was ignored.` });
+const sortValue = z.enum(SORT_KEYS, { error: (i) => `Unknown sort column ${shown(i.input)}; sorting by creation date.` });
+const dirValue = z.enum(["asc", "desc"], { error: (i) => `Unknown sort direction ${shown(i.input)}; use asc or desc.` });
+
+/**
+ * The filters in their normal form: lists without repeats (risk flags and permissions in their
+ * canonical order, so equal filters give equal URLs), text trimmed, and the sort direction filled.
+ */
+export const inventoryFiltersSchema = z
+  .object({
+    /** Service account ids: keys of any of them. Empty: every account. */
+    sa: z.array(saValue).default([]),
+    status: statusValue.optional(),
+    /** A key must carry every listed flag. */
+    risk: z.array(riskValue).default([]),
+    /** A key must have every listed permission; see hasPermission for what counts. */
+    perm: z.array(permValue).default([]),
+    /** Case-insensitive part of the name, hint, key id or service account name. Empty: no filter. */
+    q: qValue.default(""),
+    sort: sortValue.default("createdAt"),
+    dir: dirValue.optional(),
+  })
+  .transform((f) => ({
+    ...f,
+    sa: [...new Set(f.sa.filter((id) => id !== ""))],
+    risk: RISK_FLAGS.filter((flag) => f.risk.includes(flag)),
+    perm: PERMISSIONS.filter((p) => f.perm.includes(p)),
+    dir: f.dir ?? defaultDir(f.sort),
+  }));
+
+export type InventoryFilters = z.output<typeof inventoryFiltersSchema>;
+
+export const DEFAULT_INVENTORY_FILTERS: InventoryFilters = inventoryFiltersSchema.parse({});
+
+/** What was wrong with one parameter, for the page to show next to the table. */
+export interface FilterProblem {
+  param: string;
+  message: string;
+}
+
+/** The valid filters the URL holds, and a problem for each value that was dropped. */
+export function parseInventoryFilters(params: URLSearchParams): { filters: InventoryFilters; problems: FilterProblem[] } {
+  const problems: FilterProblem[] = [];
+  const check = <T>(param: string, schema: z.ZodType<T>, value: string): T | undefined => {
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    problems.push({ param, message: result.error.issues[0]?.message ?? "Invalid value." });
+    return undefined;
+  };
+  const list = <T>(param: string, schema: z.ZodType<T>): T[] =>
+    params
+      .getAll(param)
+      .filter((v) => v.trim() !== "")
+      .flatMap((v) => {
+        const value = check(param, schema, v);
+        return value === undefined ? [] : [value];
+      });
+  const single = <T>(param: string, schema: z.ZodType<T>): T | undefined => {
+    const values = params.getAll(param).filter((v) => v.trim() !== "");
+    if (values.length > 1) problems.push({ param, message: `Given ${values.length} times; only the first is used.` });
+    return values[0] === undefined ? undefined : check(param, schema, values[0]);
+  };
+  const candidate = {
+    sa: list("sa", saValue),
+    status: single("status", statusValue),
+    risk: list("risk", riskValue),
+    perm: list("perm", permValue),
+    q: single("q", qValue),
+    sort: single("sort", sortValue),
+    dir: single("dir", dirValue),
+  };
+  // Every value above already passed its own schema, so this only normalises.
+  return { filters: inventoryFiltersSchema.parse(candidate), problems };
+}
+
+/** The URL form of the filters: defaults left out so links stay short; lists as repeated params. */
+export function inventorySearchParams(filters: InventoryFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const id of filters.sa) params.append("sa", id);
+  if (filters.status) params.set("status", filters.status);
+  for (const flag of filters.risk) params.append("risk", flag);
+  for (const p of filters.perm) params.append("perm", p);
+  if (filters.q !== "") params.set("q", filters.q);
+  if (filters.sort !== DEFAULT_INVENTORY_FILTERS.sort) params.set("sort", filters.sort);
+  if (filters.dir !== defaultDir(filters.sort)) params.set("dir", filters.dir);
+  return params;
+}
+
+// The row work lives in files of its own; re-exported so the page needs one import for filters.
+export { filterRows, hasPermission } from "./filter-rows";
+export { sortRows } from "./sort-rows";
+export { describeFilters } from "./describe-filters";
