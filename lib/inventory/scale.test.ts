@@ -101,7 +101,8 @@ function expectSorted(input: InventoryRow[], output: InventoryRow[], sort: SortK
       expect(vb, `${sort} ${dir}: a value after a null at ${i}`).toBeNull();
     }
     if (va === null || vb === null) continue;
-    const order = typeof va === "string" ? collator.compare(va, vb as string) : va < vb ? -1 : va > vb ? 1 : 0;
+    const order =
+      typeof va === "string" || typeof vb === "string" ? collator.compare(String(va), String(vb)) : va < vb ? -1 : va > vb ? 1 : 0;
     const inOrder = dir === "asc" ? order <= 0 : order >= 0;
     if (!inOrder) throw new Error(`${sort} ${dir}: ${String(va)} before ${String(vb)} at ${i}`);
     if (order === 0) expect(position.get(a)! < position.get(b)!, `${sort} ${dir}: tie out of input order at ${i}`).toBe(true);
