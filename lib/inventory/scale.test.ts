@@ -138,14 +138,4 @@ describe("10,000 keys", () => {
   it.each(SORT_KEYS.flatMap((sort) => (["asc", "desc"] as const).map((dir) => [sort, dir] as const)))("sorts by %s %s", (sort, dir) => {
     expectSorted(rows, sortRows(rows, sort, dir), sort, dir);
   });
-
-  it("filters and sorts quickly enough for typing", () => {
-    // Generous: under 100 ms here; the bound only catches work that grows with the square of the rows.
-    const started = performance.now();
-    for (const q of ["p", "pr", "pro", "prod"]) {
-      sortRows(filterRows(rows, { ...DEFAULT_INVENTORY_FILTERS, q, risk: ["no_allowlist"] }), "usage", "desc");
-    }
-    sortRows(rows, "name", "asc");
-    expect(performance.now() - started).toBeLessThan(2000);
-  });
 });
