@@ -44,7 +44,7 @@ export function UserRow({ user, isYou, actions }: { user: UserSummary; isYou: bo
     <tr data-user-id={user.id}>
       <th scope="row" className="break-words px-4 py-3 font-medium text-slate-900">
         {user.email}
-        {isYou ? <span className="ml-1 text-xs font-normal text-slate-600">(you)</span> : null}
+        {isYou ? <span className="ml-1 text-xs font-normal text-slate-600"> (you)</span> : null}
       </th>
       <td className="break-words px-4 py-3 text-slate-700">{user.name}</td>
       <td className="px-4 py-3">
