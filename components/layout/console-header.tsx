@@ -1,11 +1,14 @@
 import Link from "next/link";
 import type { SessionUser } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/auth/roles";
+import { FIND_PATH, FIND_SHORTCUT } from "@/lib/find-key/shortcut";
+import { FindKeyShortcut } from "./find-key-shortcut";
 import { SignOutButton } from "./sign-out-button";
 
 export function ConsoleHeader({ user }: { user: SessionUser }) {
-  const links = [
+  const links: { href: string; label: string; shortcut?: string }[] = [
     { href: "/", label: "Service accounts" },
+    { href: FIND_PATH, label: "Find a key", shortcut: FIND_SHORTCUT },
     { href: "/audit", label: "Audit log" },
     ...(user.role === "admin" ? [{ href: "/users", label: "Users" }] : []),
   ];
@@ -18,11 +21,14 @@ export function ConsoleHeader({ user }: { user: SessionUser }) {
         </Link>
         <nav aria-label="Main" className="flex gap-4 text-sm">
           {links.map((link) => (
-            <Link key={link.href} href={link.href} className="font-medium text-slate-700 hover:text-indigo-700">
+            <Link key={link.href} href={link.href} aria-keyshortcuts={link.shortcut} className="inline-flex items-center gap-1.5 font-medium text-slate-700 hover:text-indigo-700">
               {link.label}
+              {/* The visible hint; aria-keyshortcuts tells assistive technology, so the name stays "Find a key". */}
+              {link.shortcut ? <kbd aria-hidden className="rounded border border-slate-300 bg-slate-50 px-1 font-mono text-xs text-slate-600">{link.shortcut}</kbd> : null}
             </Link>
           ))}
         </nav>
+        <FindKeyShortcut />
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span className="text-slate-700">
             <span className="sr-only">Signed in as </span>

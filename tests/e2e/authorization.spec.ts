@@ -24,6 +24,7 @@ const EXPECTED: Record<string, readonly Role[] | "public"> = {
   "PATCH /api/service-accounts/[saId]/keys/[keyId]": ["admin", "support"],
   "DELETE /api/service-accounts/[saId]/keys/[keyId]": ["admin"],
   "POST /api/service-accounts/[saId]/keys/[keyId]/rotate": ["admin"],
+  "POST /api/find-key": ROLES,
 };
 
 const routes = discoverApiRoutes();

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { FindKeyPanel } from "@/components/find-key/find-key-panel";
+import { requireUser } from "@/lib/auth/require-user";
+
+export const metadata: Metadata = { title: "Find a key" };
+
+// Leak response: paste what was found (a secret, its last four characters, a name or an id), see
+// which key it is and how sure that is, and (support, admin) disable it from the result.
+export default async function FindKeyPage() {
+  const user = await requireUser();
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Find a key</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          Found a secret in a public repository, a ticket or a log? Paste it here to see which key it is, then disable that key. Press <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-mono text-xs">/</kbd> on any page to come back here.
+        </p>
+      </div>
+      <FindKeyPanel canDisable={user.role === "admin" || user.role === "support"} />
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useEffect, useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { Dialog } from "@/components/ui/dialog";
+import { dangerButtonClass, FormField, inputClass, secondaryButtonClass } from "@/components/ui/form-field";
+import type { KeyView } from "@/lib/keys-ui/key-view";
+import type { Candidate } from "@/lib/find-key/types";
+import { errorDetails } from "@/lib/queries/api";
+import { conflictCurrent, useSetKeyEnabled } from "@/lib/queries/keys";
+import { reasonSchema } from "@/lib/schemas/keys";
+
+const schema = z.object({ reason: reasonSchema });
+
+export const LEAK_REASON = "leaked publicly";
+
+/** What a failure means for this key, in words; the reason typed stays in the field. */
+function failureMessage(name: string, error: unknown, current: KeyView | null): string {
+  if (current && !current.enabled) return `${name} is already disabled: someone else changed it since you searched. Nothing more to do.`;
+  if (current) return `${name} was changed by someone else since you searched, so nothing was disabled. Look at it again and retry. ${errorDetails(error)}`;
+  return `${name} was not disabled: it still works. ${errorDetails(error)}`;
+}
+
+/**
+ * One confirmation between "Disable now" and a disabled key: a reason for the audit log, prefilled
+ * and editable, and one button (Enter in the field does the same). The PATCH carries
+ * `expected: { enabled: true }`, so a key someone else already changed is reported, not overwritten.
+ */
+export function DisableNowDialog({ candidate, onClose, onDisabled, onConflict }: { candidate: Candidate; onClose: () => void; onDisabled: (key: KeyView, at: Date) => void; onConflict: (current: KeyView) => void }) {
+  const { key, serviceAccount } = candidate;
+  const setEnabled = useSetKeyEnabled();
+  const form = useForm<{ reason: string }>({ resolver: zodResolver(schema), defaultValues: { reason: LEAK_REASON } });
+  const { errors } = form.formState;
+  // Someone else disabled it meanwhile: nothing left to confirm.
+  const [alreadyDisabled, setAlreadyDisabled] = useState(false);
+  useEffect(() => form.setFocus("reason", { shouldSelect: true }), [form]);
+
+  const onSubmit = form.handleSubmit(async ({ reason }) => {
+    try {
+      const updated = await setEnabled.mutateAsync({ saId: key.serviceAccountId, keyId: key.id, enabled: false, was: true, reason });
+      onDisabled(updated, new Date());
+    } catch (error) {
+      const current = conflictCurrent(error);
+      if (current) onConflict(current);
+      if (current && !current.enabled) setAlreadyDisabled(true);
+      form.setError("root", { message: failureMessage(key.name, error, current) });
+    }
+  });
+
+  return (
+    <Dialog
+      open
+      onClose={() => !setEnabled.isPending && onClose()}
+      title={`Disable ${key.name}?`}
+      description={`In ${serviceAccount.name}. Every request with this key is refused at once, until someone enables it again.`}
+    >
+      <form onSubmit={onSubmit} noValidate className="space-y-4">
+        <FormField id="disable-now-reason" label="Reason" hint="Goes on the audit log with your name and the time." error={errors.reason?.message}>
+          {(describedBy) => (
+            <input id="disable-now-reason" type="text" autoComplete="off" aria-invalid={errors.reason ? true : undefined} aria-describedby={describedBy} className={inputClass} {...form.register("reason")} />
+          )}
+        </FormField>
+        {errors.root?.message ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{errors.root.message}</p> : null}
+        <div className="flex justify-end gap-2">
+          <button type="button" onClick={onClose} disabled={setEnabled.isPending} className={secondaryButtonClass}>{alreadyDisabled ? "Close" : "Cancel"}</button>
+          {alreadyDisabled ? null : (
+            <button type="submit" disabled={setEnabled.isPending} className={dangerButtonClass}>
+              {setEnabled.isPending ? "Disabling…" : "Confirm and disable"}
+            </button>
+          )}
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+
+import { useState } from "react";
+import { classifyQuery } from "@/lib/find-key/classify";
+import { resultSummary, searchedFor } from "@/lib/find-key/describe";
+import type { Candidate, QueryKind } from "@/lib/find-key/types";
+import { OneShotQuery, useFindKey } from "@/lib/find-key/use-find-key";
+import type { KeyView } from "@/lib/keys-ui/key-view";
+import { errorDetails } from "@/lib/queries/api";
+import { DisableNowDialog } from "./disable-now-dialog";
+import { ResultsTable } from "./results-table";
+import { SearchForm } from "./search-form";
+
+/** What the last search was for, in safe words (a secret only by its last four characters). */
+type Searched = { kind: QueryKind; label: string };
+/** A key's status as this page last learned it, after a disable or a conflict. */
+type StatusChange = { enabled: boolean; disableReason: string | null; disabledAt: Date | null };
+
+/** Only the status fields are taken from a PATCH answer: nothing else of it is kept on the page. */
+const withStatus = (c: Candidate, change: StatusChange | undefined): Candidate =>
+  change ? { ...c, key: { ...c.key, enabled: change.enabled, disableReason: change.disableReason } } : c;
+
+/** The search, its results, and Disable now: search box → results (announced) → dialog → outcome on the row. */
+export function FindKeyPanel({ canDisable }: { canDisable: boolean }) {
+  const search = useFindKey();
+  const [searched, setSearched] = useState<Searched | null>(null);
+  const [changes, setChanges] = useState<ReadonlyMap<string, StatusChange>>(new Map());
+  const [disabling, setDisabling] = useState<Candidate | null>(null);
+
+  const run = (query: string) => {
+    const classified = classifyQuery(query);
+    setSearched({ kind: classified.kind, label: searchedFor(classified) });
+    setChanges(new Map());
+    search.mutate(new OneShotQuery(query));
+  };
+  const record = (key: Pick<KeyView, "id" | "enabled" | "disableReason">, disabledAt: Date | null) =>
+    setChanges((prev) => new Map(prev).set(key.id, { enabled: key.enabled, disableReason: key.disableReason, disabledAt }));
+
+  const result = search.data;
+  const candidates = result?.candidates.map((c) => withStatus(c, changes.get(c.key.id))) ?? [];
+  const disabledAt = new Map([...changes].flatMap(([id, c]) => (c.disabledAt ? [[id, c.disabledAt] as const] : [])));
+  const isSecret = searched?.kind === "secret";
+
+  const status = !searched ? "" : search.isPending ? `Searching for ${searched.label}…` : result ? resultSummary(result, searched.label) : "";
+
+  return (
+    <div className="space-y-4">
+      <SearchForm onSearch={run} pending={search.isPending} />
+      {!canDisable ? <p className="text-sm text-slate-600">You can search; disabling a key needs the support or admin role.</p> : null}
+      {searched && isSecret ? <p className="text-sm text-slate-700">Searched for {searched.label}. The secret is not kept on this page.</p> : null}
+
+      {/* Always in the page, so a screen reader hears each new summary. */}
+      <p role="status" aria-live="polite" className="text-sm font-medium text-slate-900">{status}</p>
+
+      {search.isError && searched ? (
+        <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900">
+          <p className="font-semibold">The search for {searched.label} failed.</p>
+          <p className="mt-1">{errorDetails(search.error)}</p>
+          <p className="mt-1">{isSecret ? "Paste the secret again to retry." : "Press Search to try again."}</p>
+        </div>
+      ) : null}
+
+      <div aria-busy={search.isPending || undefined}>
+        {result && searched && result.total === 0 ? (
+          <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
+            <p>No key matches {searched.label}.</p>
+            {isSecret ? <p className="mt-1">If it is an ElevenLabs secret, its key may already be deleted, or belong to another workspace.</p> : null}
+          </div>
+        ) : null}
+        {result && searched && result.total > 0 ? (
+          <ResultsTable candidates={candidates} kind={result.kind} caption={`Keys matching ${searched.label}`} canDisable={canDisable} disabledAt={disabledAt} onDisable={setDisabling} />
+        ) : null}
+      </div>
+
+      {disabling ? (
+        <DisableNowDialog
+          candidate={disabling}
+          onClose={() => setDisabling(null)}
+          onDisabled={(key, at) => {
+            record(key, at);
+            setDisabling(null);
+          }}
+          onConflict={(current) => record(current, null)}
+        />
+      ) : null}
+    </div>
+  );
+}
