@@ -1,6 +1,6 @@
 // Managing keys in the browser, against the controlled emulator (reset to the demo workspace before
 // each test): create by keyboard alone, edit, clear, disable, rotate, delete, and what each role sees.
-import type { Locator, Page } from "@playwright/test";
+import type { Browser, Locator, Page } from "@playwright/test";
 import { storageStatePath } from "./support/accounts";
 import { emulator, expect, test } from "./support/emulator";
 
@@ -319,5 +319,56 @@ test.describe("as a reviewer", () => {
     await expect(row(page, "prod-tts-primary")).toContainText("Enabled");
     await expect(page.getByRole("switch")).toHaveCount(0);
     await expect(page.getByRole("main").getByRole("button")).toHaveCount(0);
+  });
+});
+
+test.describe("two admins in two browsers", () => {
+  /** Opens the edit dialog of prod-tts-primary in a new browser context signed in as the admin. */
+  async function editInNewBrowser(browser: Browser) {
+    const context = await browser.newContext({ storageState: storageStatePath("admin") });
+    const page = await context.newPage();
+    await openAccount(page);
+    await row(page, "prod-tts-primary").getByRole("button", { name: "Edit prod-tts-primary" }).click();
+    const dialog = page.getByRole("dialog", { name: "Edit prod-tts-primary" });
+    await expect(dialog.getByRole("textbox", { name: "Name" })).toHaveValue("prod-tts-primary");
+    return { context, page, dialog };
+  }
+
+  async function save(dialog: Locator) {
+    await dialog.getByRole("button", { name: "Review changes" }).click();
+    await dialog.getByRole("button", { name: "Save changes" }).click();
+  }
+
+  test("edits to different fields both survive; the same field gives the second a conflict", async ({ browser }) => {
+    test.setTimeout(90_000); // four browsers, each opening the account page
+    const a = await editInNewBrowser(browser);
+    const b = await editInNewBrowser(browser);
+
+    // Both began from the same key: A changes the limit, B the allowlist. Both land.
+    await a.dialog.getByRole("textbox", { name: "Monthly character limit" }).fill("4200000");
+    await b.dialog.getByRole("button", { name: "Clear allowlist" }).click();
+    await save(a.dialog);
+    await expect(a.dialog).toHaveCount(0);
+    await save(b.dialog);
+    await expect(b.dialog).toHaveCount(0);
+    const keyId = await row(a.page, "prod-tts-primary").getAttribute("data-key-id");
+    const saId = a.page.url().split("/").at(-1)!;
+    const keys = await emulator.admin<{ "api-keys": { key_id: string; character_limit: number | null; allowed_ips: string[] | null }[] }>("GET", `/v1/service-accounts/${saId}/api-keys`);
+    const stored = keys["api-keys"].find((k) => k.key_id === keyId)!;
+    expect(stored.character_limit).toBe(4_200_000);
+    expect(stored.allowed_ips).toBeNull();
+
+    // Both open the key again and change its name: the first wins, the second is told and nothing of it is written.
+    const a2 = await editInNewBrowser(browser);
+    const b2 = await editInNewBrowser(browser);
+    await a2.dialog.getByRole("textbox", { name: "Name" }).fill("prod-tts-primary-a");
+    await b2.dialog.getByRole("textbox", { name: "Name" }).fill("prod-tts-primary-b");
+    await save(a2.dialog);
+    await expect(a2.dialog).toHaveCount(0);
+    await save(b2.dialog);
+    await expect(b2.dialog.getByRole("alert").filter({ hasText: "Someone else changed this key" })).toContainText("prod-tts-primary-a");
+    const after = await emulator.admin<{ "api-keys": { key_id: string; name: string }[] }>("GET", `/v1/service-accounts/${saId}/api-keys`);
+    expect(after["api-keys"].find((k) => k.key_id === keyId)!.name).toBe("prod-tts-primary-a");
+    for (const s of [a, b, a2, b2]) await s.context.close();
   });
 });
