@@ -1,6 +1,7 @@
 // Keydesk's one PostgreSQL schema (PGlite embedded, or a PostgreSQL server). The first five tables
 // are better-auth's (users, sessions, password accounts, verification tokens, rate-limit counters),
-// with its admin plugin's role and ban fields; then the audit log and the key rotations.
+// with its admin plugin's role and ban fields; then the audit log, the key rotations, and the last
+// inventory Keydesk saw (to notice changes made outside it).
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
@@ -141,5 +142,41 @@ export const keyRotation = pgTable(
   (t) => [index("key_rotation_old_key_idx").on(t.oldKeyId), index("key_rotation_new_key_idx").on(t.newKeyId)],
 );
 
-export const schema = { user, session, account, verification, rateLimit, auditLog, keyRotation };
+/**
+ * The last state Keydesk saw of each key, so a later read can tell what changed outside Keydesk
+ * (lib/observed). One row per key id, never a secret. A deleted key keeps its row as a tombstone
+ * (deleted_at set), so a slower read that began before the deletion cannot bring it back.
+ */
+export const keySnapshot = pgTable(
+  "key_snapshot",
+  {
+    keyId: text("key_id").primaryKey(),
+    serviceAccountId: text("service_account_id").notNull(),
+    name: text("name").notNull(),
+    /** `{ name, enabled, permissions, characterLimit, allowedIps }`, normalised (see lib/observed/state.ts). */
+    state: jsonb("state").notNull().$type<Record<string, unknown>>(),
+    /** A short hash of `state`, so an unchanged read compares ids and digests only. */
+    digest: text("digest").notNull(),
+    /** How Keydesk first learned of the key: "keydesk" (made it), "baseline" (there when observing began) or "outside". */
+    origin: text("origin").notNull().$type<"keydesk" | "baseline" | "outside">(),
+    firstSeenAt: timestamp("first_seen_at", { withTimezone: true, mode: "string" }).notNull().default(sql`now()`),
+    /** A time by which the row's state was known to be true (a read's end, or Keydesk's own write). */
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "string" }).notNull().default(sql`now()`),
+    deletedAt: timestamp("deleted_at", { withTimezone: true, mode: "string" }),
+  },
+  (t) => [index("key_snapshot_service_account_idx").on(t.serviceAccountId)],
+);
+
+/**
+ * Where observing has begun: "*" for the whole workspace, or one service account's id (its page
+ * was read before the whole inventory was). Keys first seen in a scope without a row here are
+ * the baseline, recorded without an audit row each.
+ */
+export const keySnapshotBaseline = pgTable("key_snapshot_baseline", {
+  scope: text("scope").primaryKey(),
+  takenAt: timestamp("taken_at", { withTimezone: true, mode: "string" }).notNull().default(sql`now()`),
+  keyCount: integer("key_count").notNull(),
+});
+
+export const schema = { user, session, account, verification, rateLimit, auditLog, keyRotation, keySnapshot, keySnapshotBaseline };
 export type Schema = typeof schema;

@@ -30,7 +30,18 @@ export interface ApiKey {
    * present, null or set, in Keydesk's API answers; absent from the upstream client's reads.
    */
   rotation?: KeyRotation | null;
+  /**
+   * How Keydesk first learned of this key (its own record, see lib/observed): set on inventory
+   * reads, null when that record could not be consulted, absent elsewhere.
+   */
+  origin?: KeyOrigin | null;
 }
+
+/**
+ * "keydesk": made through Keydesk; "baseline": already there when Keydesk began observing;
+ * "outside": first seen after that, made somewhere else (ElevenLabs' own settings page, the API).
+ */
+export type KeyOrigin = "keydesk" | "baseline" | "outside";
 
 /** Old key and its replacement, paired until the old one is disabled or deleted through Keydesk. */
 export interface KeyRotation {

@@ -22,6 +22,11 @@ export interface KeyView {
   createdAt: string | null;
   disableReason: string | null;
   rotation: KeyRotation | null;
+  /**
+   * How Keydesk first learned of the key; "outside": it appeared without Keydesk. Null when not
+   * known (the API always sends it; optional only so views built by hand need not name it).
+   */
+  origin?: "keydesk" | "baseline" | "outside" | null;
 }
 
 export interface ServiceAccountView {
@@ -31,7 +36,7 @@ export interface ServiceAccountView {
   keys: KeyView[];
 }
 
-/** For a page's first render from the server: rotation is unknown there, so the client refetches at once. */
+/** For a page's first render from the server: rotation and origin are unknown there, so the client refetches at once. */
 export function toKeyView(key: ApiKey): KeyView {
   return {
     id: key.id,
@@ -46,6 +51,7 @@ export function toKeyView(key: ApiKey): KeyView {
     createdAt: key.createdAt,
     disableReason: key.disableReason,
     rotation: null,
+    origin: null,
   };
 }
 

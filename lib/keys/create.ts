@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { appendAudit, audited } from "@/lib/audit";
 import type { AuditChanges } from "@/lib/audit/types";
 import type { ApiKey, NewKeyInput } from "@/lib/domain/service-accounts";
+import { recordOwnChangeQuietly } from "@/lib/observed";
 import { keyEvent } from "./audit";
 import { readKey } from "./list";
 import type { KeyAction, KeyActionContext, KeyDeps } from "./types";
@@ -63,7 +64,12 @@ export async function createAndReveal(
   afterCreate?: (keyId: string) => Promise<void>,
 ): Promise<NewKeyResult> {
   const event = keyEvent(ctx, audit.action, { serviceAccountId, keyId: audit.keyId, name: input.name }, audit.changes ?? settings(input), audit.reason ?? null);
-  const created = await audited(deps.db, event, () => deps.upstream.createKey(serviceAccountId, input));
+  const created = await audited(deps.db, event, async () => {
+    const made = await deps.upstream.createKey(serviceAccountId, input);
+    // Into the snapshot before the completion row, so no inventory read takes it for an outside key.
+    await recordOwnChangeQuietly(deps.db, { kind: "created", serviceAccountId, keyId: made.keyId, input });
+    return made;
+  });
   if (afterCreate) await afterCreate(created.keyId);
   const key = await createdKey(deps, serviceAccountId, created.keyId, created.secret, input);
   await appendAudit(deps.db, { ...keyEvent(ctx, "key_secret_revealed", { serviceAccountId, keyId: created.keyId, name: key.name }), outcome: "ok" });

@@ -1,17 +1,27 @@
 // Reading: the whole inventory in one upstream call, or one service account's keys, each key with
-// its rotation pairing from Keydesk's own table.
+// its rotation pairing from Keydesk's own table and its origin from the inventory snapshot. The two
+// list reads are also where changes made outside Keydesk are noticed (lib/observed); readKey, used
+// just before a write, is not: it would compare a read that Keydesk is about to change.
 import "server-only";
 import type { ApiKey, ServiceAccount } from "@/lib/domain/service-accounts";
 import { UpstreamError } from "@/lib/elevenlabs/errors";
+import { observeOrWarn, withOrigins } from "@/lib/observed";
 import { accountsWithRotations, withRotations } from "./pairing";
 import type { KeyDeps } from "./types";
 
 export async function listServiceAccounts({ upstream, db }: KeyDeps): Promise<ServiceAccount[]> {
-  return accountsWithRotations(db, await upstream.listServiceAccounts());
+  const readStartedAt = new Date();
+  const accounts = await upstream.listServiceAccounts();
+  const origins = await observeOrWarn(db, accounts, undefined, { readStartedAt });
+  return (await accountsWithRotations(db, accounts)).map((a) => ({ ...a, keys: withOrigins(a.keys, origins) }));
 }
 
 export async function listKeys({ upstream, db }: KeyDeps, serviceAccountId: string): Promise<ApiKey[]> {
-  return withRotations(db, await upstream.listKeys(serviceAccountId));
+  const readStartedAt = new Date();
+  const keys = await upstream.listKeys(serviceAccountId);
+  const account: ServiceAccount = { id: serviceAccountId, name: "", createdAt: null, keys };
+  const origins = await observeOrWarn(db, [account], { serviceAccountIds: [serviceAccountId] }, { readStartedAt });
+  return withOrigins(await withRotations(db, keys), origins);
 }
 
 /** One key with its rotation (the upstream has no "get one key": this reads the list). */

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { eq } from "drizzle-orm";
 import { openDatabase, type Database } from "@/lib/db/database";
-import { auditLog, keyRotation } from "@/lib/db/schema";
+import { auditLog, keyRotation, keySnapshot } from "@/lib/db/schema";
 import { createUpstream } from "@/lib/elevenlabs/client";
 import type { Fault } from "@/lib/emulator/faults";
 import { startEmulator, type Emulator } from "@/lib/emulator/server";
@@ -58,10 +58,11 @@ export const writes = (bed: Testbed) => bed.emulator.log.list().filter((r) => r.
 export const auditOf = (bed: Testbed, ctx: KeyActionContext) =>
   bed.database.db.select().from(auditLog).where(eq(auditLog.requestId, ctx.info.requestId)).orderBy(auditLog.id);
 
-/** Every row Keydesk keeps (audit log and rotations), as one string, to scan for a secret. */
+/** Every row Keydesk keeps (audit log, rotations, inventory snapshot), as one string, to scan for a secret. */
 export async function everythingStored(bed: Testbed): Promise<string> {
-  const [audit, rotations] = await Promise.all([bed.database.db.select().from(auditLog), bed.database.db.select().from(keyRotation)]);
-  return JSON.stringify({ audit, rotations });
+  const db = bed.database.db;
+  const [audit, rotations, snapshot] = await Promise.all([db.select().from(auditLog), db.select().from(keyRotation), db.select().from(keySnapshot)]);
+  return JSON.stringify({ audit, rotations, snapshot });
 }
 
 export const failure = (promise: Promise<unknown>) =>

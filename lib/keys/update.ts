@@ -8,6 +8,7 @@ import type { AuditChanges } from "@/lib/audit/types";
 import { ApiError } from "@/lib/api/errors";
 import type { ApiKey, KeyChanges } from "@/lib/domain/service-accounts";
 import { EDITABLE_FIELDS, type EditableField, type KeyChangeBody } from "@/lib/schemas/keys";
+import { recordOwnChangeQuietly } from "@/lib/observed";
 import { keyEvent } from "./audit";
 import { sameValue } from "./compare";
 import { readKey } from "./list";
@@ -59,7 +60,11 @@ export async function updateKey(deps: KeyDeps, ctx: KeyActionContext, serviceAcc
   if (Object.keys(changes).length === 0) return current;
 
   const event = keyEvent(ctx, actionFor(changes), { serviceAccountId, keyId, name: current.name }, audit, change.reason ?? null);
-  await audited(deps.db, event, () => deps.upstream.updateKey(serviceAccountId, keyId, changes));
+  await audited(deps.db, event, async () => {
+    await deps.upstream.updateKey(serviceAccountId, keyId, changes);
+    // Only the fields sent, before the completion row: see lib/observed/own-change.ts.
+    await recordOwnChangeQuietly(deps.db, { kind: "updated", keyId, changes });
+  });
   // Disabling the old key of a rotation finishes it.
   if (changes.enabled === false) await finishRotations(deps.db, keyId, ctx.actor.id, "old");
 

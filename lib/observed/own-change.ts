@@ -1,0 +1,58 @@
+// Keydesk's own changes, written into the snapshot as soon as the upstream accepted them, so they
+// never come back as "changed outside". lib/keys calls this after the upstream call succeeds and
+// before the attempt's completion row (see guard.ts for why that order closes the gap).
+import "server-only";
+import type { Db } from "@/lib/db/database";
+import type { KeyChanges, NewKeyInput } from "@/lib/domain/service-accounts";
+import { underObservationLock } from "./lock";
+import { digestOf, stateOfNewKey, withChanges, type KeyState } from "./state";
+import { selectEntry, tombstone, upsertEntries } from "./store";
+import { warnObservation } from "./warn";
+
+export type OwnChange =
+  /** A key Keydesk created (or made by rotating another). */
+  | { kind: "created"; serviceAccountId: string; keyId: string; input: NewKeyInput }
+  /** Only the fields Keydesk changed: an outside change to another field is still noticed later. */
+  | { kind: "updated"; keyId: string; changes: KeyChanges }
+  /** `state`: the key as Keydesk read it just before deleting, for a key the snapshot never held. */
+  | { kind: "deleted"; serviceAccountId: string; keyId: string; state: KeyState };
+
+export async function recordOwnChange(db: Db, change: OwnChange): Promise<void> {
+  await underObservationLock(db, async (tx) => {
+    const now = new Date().toISOString();
+    if (change.kind === "created") {
+      const state = stateOfNewKey(change.input);
+      await upsertEntries(tx, [{ keyId: change.keyId, serviceAccountId: change.serviceAccountId, name: state.name, state: { ...state }, digest: digestOf(state), origin: "keydesk", firstSeenAt: now, updatedAt: now, deletedAt: null }]);
+      return;
+    }
+    const entry = await selectEntry(tx, change.keyId);
+    if (change.kind === "updated") {
+      // A key the snapshot does not hold was never seen: the next read judges it whole.
+      if (!entry || entry.deleted || !entry.state) return;
+      const state = withChanges(entry.state, change.changes);
+      await upsertEntries(tx, [{ keyId: entry.keyId, serviceAccountId: entry.serviceAccountId, name: state.name, state: { ...state }, digest: digestOf(state), origin: entry.origin, firstSeenAt: entry.firstSeenAt, updatedAt: now, deletedAt: null }]);
+      return;
+    }
+    if (entry) {
+      await tombstone(tx, [entry.keyId], now);
+      return;
+    }
+    // Never seen (made outside since the last read): a tombstone all the same, so a slower read
+    // that began before the deletion does not report the key as new.
+    const state = change.state;
+    await upsertEntries(tx, [{ keyId: change.keyId, serviceAccountId: change.serviceAccountId, name: state.name, state: { ...state }, digest: digestOf(state), origin: "outside", firstSeenAt: now, updatedAt: now, deletedAt: now }]);
+  });
+}
+
+/**
+ * The same, for a caller whose upstream change already succeeded: a failure here must not turn
+ * that success into an error. It is logged; the cost is that the next read reports Keydesk's own
+ * change as one made outside, which errs on the side of telling.
+ */
+export async function recordOwnChangeQuietly(db: Db, change: OwnChange): Promise<void> {
+  try {
+    await recordOwnChange(db, change);
+  } catch (error) {
+    warnObservation("could not record its own key change in the inventory snapshot", error);
+  }
+}

@@ -1,0 +1,79 @@
+// The careful half of an observation, run under the observation lock: compare again with the
+// snapshot as it is now (another process may have recorded the same change a moment ago), leave
+// alone what this read cannot judge, then write the snapshot and the audit rows in one transaction.
+import "server-only";
+import { appendChained } from "@/lib/audit/append";
+import type { KeyOrigin } from "@/lib/domain/service-accounts";
+import { differences, serviceAccountOf, type Difference, type ReadKey } from "./diff";
+import { isInFlight, keydeskWritesInFlight } from "./guard";
+import type { Tx } from "./lock";
+import { baselineRow, observedChangeRow } from "./rows";
+import { insertMarkers, selectDigests, selectEntries, selectMarkers, tombstone, upsertEntries, WHOLE_WORKSPACE, type NewEntry, type ObservationScope } from "./store";
+
+export interface ObservationTimes {
+  /** Epoch ms when the upstream read began. */
+  readStartedAt: number;
+  /** ISO time when it had ended: what this read knows is true as of then. */
+  asOf: string;
+}
+
+type Noticed = Exclude<Difference, { kind: "baseline" }>;
+
+/**
+ * A row written after this read began knows something the read may not (Keydesk's own change, or
+ * a newer read's): this read is not evidence against it. Without this, a slow read that began
+ * before a change would "record" the change being undone.
+ */
+function isStale(d: Noticed, readStartedAt: number): boolean {
+  const entry = d.entry;
+  // No time known (cannot happen once the row is read in full): not evidence either way, so wait.
+  return entry !== null && (entry.knownAt ?? Infinity) > readStartedAt;
+}
+
+function entryOf(read: ReadKey, origin: KeyOrigin, firstSeenAt: string, asOf: string): NewEntry {
+  return { keyId: read.keyId, serviceAccountId: read.serviceAccountId, name: read.state.name, state: { ...read.state }, digest: read.digest, origin, firstSeenAt, updatedAt: asOf, deletedAt: null };
+}
+
+/** Scopes in which observing begins with this read, with how many keys each records quietly. */
+function newBaselines(scope: ObservationScope, markers: Set<string>, baseline: ReadKey[]): { scope: string; keyCount: number }[] {
+  if (markers.has(WHOLE_WORKSPACE)) return [];
+  if (!scope) return [{ scope: WHOLE_WORKSPACE, keyCount: baseline.length }];
+  return scope.serviceAccountIds
+    .filter((id) => !markers.has(id))
+    .map((id) => ({ scope: id, keyCount: baseline.filter((k) => k.serviceAccountId === id).length }));
+}
+
+export async function recordDifferences(tx: Tx, read: readonly ReadKey[], scope: ObservationScope, times: ObservationTimes): Promise<Map<string, KeyOrigin>> {
+  const markers = await selectMarkers(tx);
+  const entries = await selectDigests(tx, scope);
+  const found = differences(read, entries, (id) => markers.has(WHOLE_WORKSPACE) || markers.has(id));
+  // The before-state and times, only for the keys that differ.
+  const details = await selectEntries(tx, found.flatMap((d) => (d.kind !== "baseline" && d.entry ? [d.entry.keyId] : [])));
+  for (const d of found) if (d.kind !== "baseline" && d.entry) Object.assign(d.entry, details.get(d.entry.keyId));
+
+  const baseline = found.flatMap((d) => (d.kind === "baseline" ? [d.read] : []));
+  const noticed = found.filter((d): d is Noticed => d.kind !== "baseline");
+  const inFlight = await keydeskWritesInFlight(tx, [...new Set(noticed.map(serviceAccountOf))], Date.now());
+  const recorded = noticed.filter((d) => !isStale(d, times.readStartedAt) && !isInFlight(d, inFlight));
+
+  const upserts: NewEntry[] = baseline.map((k) => entryOf(k, "baseline", times.asOf, times.asOf));
+  for (const d of recorded) {
+    if (d.kind === "created") upserts.push(entryOf(d.read, "outside", times.asOf, times.asOf));
+    if (d.kind === "changed") upserts.push(entryOf(d.read, d.entry.origin, d.entry.firstSeenAt ?? times.asOf, times.asOf));
+  }
+  const baselines = newBaselines(scope, markers, baseline);
+
+  await upsertEntries(tx, upserts);
+  await tombstone(tx, recorded.flatMap((d) => (d.kind === "deleted" ? [d.entry.keyId] : [])), times.asOf);
+  await insertMarkers(tx, baselines.map((b) => ({ ...b, takenAt: times.asOf })));
+  // Last, so the audit chain's lock is held only for the inserts and the commit.
+  const rows = [...baselines.map((b) => baselineRow(b.scope === WHOLE_WORKSPACE ? null : b.scope, b.keyCount)), ...recorded.map(observedChangeRow)];
+  if (rows.length > 0) await appendChained(tx, () => rows);
+
+  const origins = new Map<string, KeyOrigin>();
+  for (const [id, entry] of entries) if (!entry.deleted) origins.set(id, entry.origin);
+  for (const entry of upserts) origins.set(entry.keyId, entry.origin);
+  const readIds = new Set(read.map((k) => k.keyId));
+  for (const id of origins.keys()) if (!readIds.has(id)) origins.delete(id);
+  return origins;
+}
