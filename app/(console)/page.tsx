@@ -1,25 +1,31 @@
+import type { Metadata } from "next";
+import Link from "next/link";
 import { connection } from "next/server";
-import { ServiceAccountsList } from "@/components/service-accounts/service-accounts-list";
-import { UpstreamErrorPanel } from "@/components/upstream-error-panel";
+import { AuditTable } from "@/components/audit/audit-table";
+import { OverviewPanels } from "@/components/overview/overview-panels";
+import { queryAudit } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/require-user";
-import { toServiceAccountView } from "@/lib/keys-ui/key-view";
-import { loadServiceAccounts } from "@/lib/service-accounts/load";
+import { getDatabase } from "@/lib/db";
 
-// The first render comes from the server (one upstream call for the whole inventory), so the page
-// works before any script runs and an upstream failure is explained at once; react-query then owns
-// the list and keeps it current after every change.
-export default async function ServiceAccountsPage() {
-  await connection(); // always live data, never prerendered at build time
-  const user = await requireUser();
-  const result = await loadServiceAccounts();
+export const metadata: Metadata = { title: "Overview" };
+
+// The home page after sign-in: the workspace's keys and risks at a glance (read in the browser,
+// shared with the "All keys" page), and the latest audit events (from Keydesk's database).
+export default async function OverviewPage() {
+  await connection();
+  await requireUser();
+  const latest = await queryAudit((await getDatabase()).db, { limit: 8 });
   return (
-    <div className="space-y-6">
-      <h1 className="text-2xl font-semibold tracking-tight">Service accounts</h1>
-      {result.ok ? (
-        <ServiceAccountsList initialData={result.serviceAccounts.map(toServiceAccountView)} role={user.role} />
-      ) : (
-        <UpstreamErrorPanel error={result.error} />
-      )}
+    <div className="space-y-8">
+      <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
+      <OverviewPanels />
+      <section aria-labelledby="overview-audit" className="space-y-2">
+        <div className="flex items-baseline justify-between">
+          <h2 id="overview-audit" className="text-lg font-semibold">Latest audit events</h2>
+          <Link href="/audit" className="text-sm font-medium text-indigo-700 hover:underline">The whole audit log</Link>
+        </div>
+        <AuditTable entries={latest.entries} />
+      </section>
     </div>
   );
 }

@@ -7,7 +7,9 @@ import { SignOutButton } from "./sign-out-button";
 
 export function ConsoleHeader({ user }: { user: SessionUser }) {
   const links: { href: string; label: string; shortcut?: string }[] = [
-    { href: "/", label: "Service accounts" },
+    { href: "/", label: "Overview" },
+    { href: "/service-accounts", label: "Service accounts" },
+    { href: "/inventory", label: "All keys" },
     { href: FIND_PATH, label: "Find a key", shortcut: FIND_SHORTCUT },
     { href: "/audit", label: "Audit log" },
     ...(user.role === "admin" ? [{ href: "/users", label: "Users" }] : []),

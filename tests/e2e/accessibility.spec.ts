@@ -9,7 +9,7 @@ const ACCOUNT = "Production TTS backend";
 const row = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
 
 async function openAccount(page: Page) {
-  await page.goto("/");
+  await page.goto("/service-accounts");
   await page.getByRole("region", { name: ACCOUNT }).getByRole("link", { name: ACCOUNT }).click();
   await expect(page.getByRole("heading", { level: 1, name: ACCOUNT })).toBeVisible();
   await expect(row(page, "prod-tts-primary")).toBeVisible();
@@ -33,7 +33,7 @@ test.describe("pages", () => {
   });
 
   test("service accounts, a service account, users, audit", async ({ page }) => {
-    await page.goto("/");
+    await page.goto("/service-accounts");
     await expect(page.getByRole("region", { name: ACCOUNT })).toBeVisible();
     await expectNoAxeViolations(page, "the service accounts page");
 
@@ -54,13 +54,13 @@ test.describe("pages", () => {
 
   test("the empty workspace and a failed read", async ({ page }) => {
     await emulator.reset("empty");
-    await page.goto("/");
+    await page.goto("/service-accounts");
     await expect(page.getByText(/no service accounts/i).first()).toBeVisible();
     await expectNoAxeViolations(page, "the service accounts page, empty");
 
     await emulator.reset("demo");
     await emulator.inject("GET", "/v1/service-accounts", { kind: "status", status: 503 }, 10);
-    await page.goto("/");
+    await page.goto("/service-accounts");
     await expect(page.getByRole("alert").filter({ hasText: /ElevenLabs/ })).toBeVisible();
     await expectNoAxeViolations(page, "the service accounts page after an upstream failure");
   });
@@ -68,7 +68,7 @@ test.describe("pages", () => {
 
 test.describe("dialogs", () => {
   test("create service account", async ({ page }) => {
-    await page.goto("/");
+    await page.goto("/service-accounts");
     await page.getByRole("button", { name: "Create service account" }).click();
     const dialog = page.getByRole("dialog", { name: "Create a service account" });
     await expect(dialog).toBeVisible();

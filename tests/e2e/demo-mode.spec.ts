@@ -16,7 +16,7 @@ function demoWorkspace() {
 }
 
 test("shows the demo banner and every seeded service account with its keys", async ({ page }) => {
-  await page.goto("/");
+  await page.goto("/service-accounts");
   await expect(page.getByRole("region", { name: "Demo mode" })).toContainText("built-in ElevenLabs emulator");
   await expect(page.getByRole("heading", { level: 1, name: "Service accounts" })).toBeVisible();
 
@@ -41,7 +41,7 @@ test("shows the demo banner and every seeded service account with its keys", asy
 
 test("each service account's own page lists its keys, with the controls an admin may use", async ({ page }) => {
   for (const account of demoWorkspace()) {
-    await page.goto("/");
+    await page.goto("/service-accounts");
     await page.getByRole("region", { name: account.name }).getByRole("link", { name: account.name }).click();
     await expect(page.getByRole("heading", { level: 1, name: account.name })).toBeVisible();
     if (account.keys.length === 0) {
@@ -59,7 +59,7 @@ test("each service account's own page lists its keys, with the controls an admin
 });
 
 test("summarises access, usage and allowlists the way a reviewer reads them", async ({ page }) => {
-  await page.goto("/");
+  await page.goto("/service-accounts");
   const row = (name: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
 
   await expect(row("prod-tts-primary")).toContainText("3 of 51");
@@ -78,7 +78,7 @@ test("summarises access, usage and allowlists the way a reviewer reads them", as
 });
 
 test("sends no secret and no admin key to the browser", async ({ page }) => {
-  const response = await page.goto("/");
+  const response = await page.goto("/service-accounts");
   const html = (await response?.text()) ?? "";
   expect(html).toContain("prod-tts-primary");
   expect(html).not.toMatch(/sk_[0-9a-f]{48}/);

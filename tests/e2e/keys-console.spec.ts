@@ -8,7 +8,7 @@ const ACCOUNT = "Production TTS backend";
 const row = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
 
 async function openAccount(page: Page, name = ACCOUNT) {
-  await page.goto("/");
+  await page.goto("/service-accounts");
   await page.getByRole("region", { name }).getByRole("link", { name }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 }
@@ -276,12 +276,12 @@ test.describe("as an admin", () => {
     await confirm.click();
     await expect(dialog).toHaveCount(0);
     await expect(row(page, "prod-tts-legacy")).toHaveCount(0);
-    await page.goto("/");
+    await page.goto("/service-accounts");
     await expect(page.getByRole("region", { name: ACCOUNT })).toContainText("3 keys");
   });
 
   test("creates a service account and finds it by search", async ({ page }) => {
-    await page.goto("/");
+    await page.goto("/service-accounts");
     await page.getByRole("button", { name: "Create service account" }).click();
     const dialog = page.getByRole("dialog", { name: "Create a service account" });
     await dialog.getByRole("textbox", { name: "Name" }).fill("E2E new account");
@@ -313,7 +313,7 @@ test.describe("as a reviewer", () => {
   test.use({ storageState: storageStatePath("reviewer") });
 
   test("sees every key and no control that changes anything", async ({ page }) => {
-    await page.goto("/");
+    await page.goto("/service-accounts");
     await expect(page.getByRole("button", { name: "Create service account" })).toHaveCount(0);
     await openAccount(page);
     await expect(row(page, "prod-tts-primary")).toContainText("Enabled");

@@ -20,11 +20,11 @@ test("no page or log line carries the admin key or a secret, whatever the upstre
     { kind: "drop" },
   ] as const) {
     await emulator.inject("GET", "/v1/service-accounts", fault, 3);
-    const response = await page.goto("/");
+    const response = await page.goto("/service-accounts");
     pages.push((await response?.text()) ?? "");
     await emulator.clearFaults();
   }
-  pages.push((await (await page.goto("/"))?.text()) ?? "");
+  pages.push((await (await page.goto("/service-accounts"))?.text()) ?? "");
   expect(pages.at(-1)).toContain("probe");
 
   const log = readFileSync(E2E.consoleLog, "utf8");
@@ -33,5 +33,27 @@ test("no page or log line carries the admin key or a secret, whatever the upstre
     expect(text).not.toContain(E2E.adminKey);
     expect(text).not.toContain(secret);
     expect(text).not.toMatch(/sk_[0-9a-f]{48}/);
+  }
+});
+
+test("no JSON answer carries a key's secret hash (it would confirm a guessed secret offline)", async ({ page }) => {
+  const accounts = (await emulator.admin<{ "service-accounts": { service_account_user_id: string; "api-keys": { key_id: string; hashed_xi_api_key: string }[] }[] }>("GET", "/v1/service-accounts"))["service-accounts"];
+  const hashes = accounts.flatMap((a) => a["api-keys"].map((k) => k.hashed_xi_api_key));
+  const account = accounts.find((a) => a["api-keys"].length > 0)!;
+  const key = account["api-keys"][0]!;
+  const origin = new URL(E2E.consoleUrl).origin;
+  const answers = [
+    await page.request.get("/api/service-accounts"),
+    await page.request.get("/api/inventory"),
+    await page.request.get(`/api/service-accounts/${account.service_account_user_id}/keys`),
+    await page.request.get("/api/inventory/export?format=json"),
+    // A 409 carries the key as it is now.
+    await page.request.patch(`/api/service-accounts/${account.service_account_user_id}/keys/${key.key_id}`, { data: { name: "x-conflict", expected: { name: "not-its-name" } }, headers: { origin } }),
+  ];
+  expect(answers.at(-1)!.status()).toBe(409);
+  for (const answer of answers) {
+    const text = await answer.text();
+    expect(text).not.toMatch(/hashedSecret|hashed_xi_api_key/);
+    for (const hash of hashes) expect(text).not.toContain(hash);
   }
 });

@@ -8,7 +8,7 @@ const loadError = (page: Page) => page.getByRole("alert").filter({ hasText: "cou
 
 test("an outage is explained, with the upstream request id, and a retry recovers", async ({ page }) => {
   await emulator.inject("GET", "/v1/service-accounts", { kind: "status", status: 503 }, 3);
-  await page.goto("/");
+  await page.goto("/service-accounts");
   const alert = loadError(page);
   await expect(alert).toContainText("Keydesk could not load the service accounts.");
   await expect(alert).toContainText("ElevenLabs is unavailable right now (HTTP 503)");
@@ -22,13 +22,13 @@ test("an outage is explained, with the upstream request id, and a retry recovers
 
 test("a slow upstream that never answers becomes a clear timeout", async ({ page }) => {
   await emulator.inject("GET", "/v1/service-accounts", { kind: "hang" });
-  await page.goto("/");
+  await page.goto("/service-accounts");
   await expect(loadError(page)).toContainText("ElevenLabs did not answer in time.");
 });
 
 test("an empty workspace says so", async ({ page }) => {
   await emulator.reset("empty");
-  await page.goto("/");
+  await page.goto("/service-accounts");
   await expect(page.getByText("This workspace has no service accounts yet.")).toBeVisible();
 });
 
@@ -37,7 +37,7 @@ test("a change made straight at ElevenLabs shows on the next load", async ({ pag
     name: "Made outside Keydesk",
   });
   await emulator.admin("POST", `/v1/service-accounts/${saId}/api-keys`, { name: "outside-key", permissions: ["speech_to_text"], character_limit: 1000 });
-  await page.goto("/");
+  await page.goto("/service-accounts");
   const section = page.getByRole("region", { name: "Made outside Keydesk" });
   await expect(section.getByRole("rowheader", { name: "outside-key" })).toBeVisible();
   await expect(section).toContainText("1 of 51");

@@ -21,7 +21,7 @@ export default async function ServiceAccountPage({ params }: { params: Promise<{
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/" className="font-medium text-indigo-800 hover:underline">Service accounts</Link>
+        <Link href="/service-accounts" className="font-medium text-indigo-800 hover:underline">Service accounts</Link>
       </nav>
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{account?.name ?? "Service account"}</h1>

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { InventoryView } from "@/components/inventory/inventory-view";
+import { requireUser } from "@/lib/auth/require-user";
+
+export const metadata: Metadata = { title: "All keys" };
+
+// The inventory is read in the browser (one call for every key), so the page shell arrives at once
+// and 10,000 keys never travel twice (once in the HTML, once for react-query).
+export default async function InventoryPage() {
+  const user = await requireUser();
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">All keys</h1>
+        <p className="mt-1 text-sm text-slate-600">Every key of every service account, with what each may do and what makes it risky. Filters are kept in the address, so a view can be shared.</p>
+      </div>
+      <Suspense fallback={<p role="status" className="text-sm text-slate-600">Loading…</p>}>
+        <InventoryView role={user.role} />
+      </Suspense>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { connection } from "next/server";
+import { ServiceAccountsList } from "@/components/service-accounts/service-accounts-list";
+import { UpstreamErrorPanel } from "@/components/upstream-error-panel";
+import { requireUser } from "@/lib/auth/require-user";
+import { toServiceAccountView } from "@/lib/keys-ui/key-view";
+import { loadServiceAccounts } from "@/lib/service-accounts/load";
+
+// The first render comes from the server (one upstream call for the whole inventory), so the page
+// works before any script runs and an upstream failure is explained at once; react-query then owns
+// the list and keeps it current after every change.
+export default async function ServiceAccountsPage() {
+  await connection(); // always live data, never prerendered at build time
+  const user = await requireUser();
+  const result = await loadServiceAccounts();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold tracking-tight">Service accounts</h1>
+      {result.ok ? (
+        <ServiceAccountsList initialData={result.serviceAccounts.map(toServiceAccountView)} role={user.role} />
+      ) : (
+        <UpstreamErrorPanel error={result.error} />
+      )}
+    </div>
+  );
+}

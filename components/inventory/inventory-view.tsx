@@ -1,0 +1,102 @@
+"use client";
+// The "All keys" page: the whole inventory read once, filtered and sorted in the browser (10,000
+// keys filter in milliseconds), shown as a table or a permission matrix; export of what is shown;
+// and, for support and admins, selecting keys to enable or disable in bulk.
+import { useCallback, useMemo, useState } from "react";
+import type { Role } from "@/lib/auth/roles";
+import { formatNumber } from "@/lib/format";
+import { DEFAULT_INVENTORY_FILTERS, describeFilters, filterRows, sortRows, type InventoryFilters } from "@/lib/inventory/filters";
+import { inventoryRows } from "@/lib/inventory/rows";
+import { useInventory } from "@/lib/queries/inventory";
+import { QueryErrorPanel } from "@/components/keys/query-error-panel";
+import { FeedbackMessage, useFeedback } from "@/components/keys/feedback";
+import { secondaryButtonClass } from "@/components/ui/form-field";
+import { SelectionToolbar } from "./selection-toolbar";
+import { InventoryFiltersBar } from "./inventory-filters";
+import { InventoryTable } from "./inventory-table";
+import { PermissionMatrix } from "./permission-matrix";
+import { RiskLegend } from "./risk-badges";
+import { useInventoryUrl } from "./use-inventory-url";
+
+export function InventoryView({ role }: { role: Role }) {
+  const inventory = useInventory();
+  const { filters, problems, view, setFilters, setView, exportQuery } = useInventoryUrl();
+  const { feedback, notify, clear } = useFeedback();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const canChange = role === "admin" || role === "support";
+
+  const all = useMemo(() => (inventory.data ? inventoryRows(inventory.data.keys) : []), [inventory.data]);
+  const shown = useMemo(() => sortRows(filterRows(all, filters), filters.sort, filters.dir), [all, filters]);
+  const accountNames = useMemo(() => new Map(inventory.data?.serviceAccounts.map((a) => [a.id, a.name]) ?? []), [inventory.data]);
+
+  // A selection belongs to the filters it was made under; new filters start a new one.
+  const change = useCallback(
+    (patch: Partial<InventoryFilters>) => {
+      setSelected(new Set());
+      setFilters(patch);
+    },
+    [setFilters],
+  );
+  const toggle = useCallback((keyId: string) => setSelected((s) => {
+    const next = new Set(s);
+    if (!next.delete(keyId)) next.add(keyId);
+    return next;
+  }), []);
+
+  if (inventory.isPending) {
+    return <p role="status" className="h-64 animate-pulse rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">Reading every key from ElevenLabs…</p>;
+  }
+  if (inventory.isError && !inventory.data) {
+    return <QueryErrorPanel title="Keydesk could not read the keys." error={inventory.error} onRetry={() => void inventory.refetch()} retrying={inventory.isFetching} />;
+  }
+  const data = inventory.data!;
+  const selectedRows = shown.filter((r) => selected.has(r.id));
+
+  return (
+    <div className="space-y-4">
+      {problems.length > 0 ? (
+        <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          <p className="font-medium">Some filters in the address were not understood and are ignored:</p>
+          <ul className="mt-1 list-disc pl-5">{problems.map((p, i) => <li key={i}>{p.param}: {p.message}</li>)}</ul>
+        </div>
+      ) : null}
+      <InventoryFiltersBar filters={filters} accounts={data.serviceAccounts} onChange={change} onClear={() => change({ ...DEFAULT_INVENTORY_FILTERS, sort: filters.sort, dir: filters.dir })} />
+      <RiskLegend />
+      <div className="flex flex-wrap items-center gap-3">
+        <p className="text-sm text-slate-700" aria-live="polite">
+          Showing <strong>{formatNumber(shown.length)}</strong> of {formatNumber(all.length)} keys{shown.length === all.length ? "" : ` (${describeFilters(filters, accountNames)})`}.
+          {inventory.isFetching ? " Refreshing…" : ""}
+        </p>
+        <div role="group" aria-label="View" className="ml-auto inline-flex rounded-md border border-slate-300 text-sm">
+          {(["table", "matrix"] as const).map((kind) => (
+            <button key={kind} type="button" aria-pressed={view === kind} onClick={() => setView(kind)} className={`px-3 py-1.5 font-medium first:rounded-l-md last:rounded-r-md ${view === kind ? "bg-indigo-600 text-white" : "text-slate-700 hover:bg-slate-100"}`}>
+              {kind === "table" ? "Table" : "Permission matrix"}
+            </button>
+          ))}
+        </div>
+        <a href={`/api/inventory/export?${exportQuery ? `${exportQuery}&` : ""}format=csv`} download className={secondaryButtonClass}>Export CSV</a>
+        <a href={`/api/inventory/export?${exportQuery ? `${exportQuery}&` : ""}format=json`} download className={secondaryButtonClass}>Export JSON</a>
+        <button type="button" onClick={() => void inventory.refetch()} disabled={inventory.isFetching} className={secondaryButtonClass}>Refresh</button>
+      </div>
+      {inventory.isError ? (
+        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">The keys could not be refreshed; showing what was read at {new Date(data.generatedAt).toLocaleTimeString()}.</p>
+      ) : null}
+      <FeedbackMessage feedback={feedback} onDismiss={clear} />
+      {canChange && view === "table" && shown.length > 0 ? (
+        <SelectionToolbar role={role} shown={shown} selected={selectedRows} onSelect={setSelected} onFinished={(summary) => { setSelected(new Set()); notify(summary); }} />
+      ) : null}
+      {all.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">This workspace has no keys yet.</p>
+      ) : shown.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
+          <p>No key matches these filters.</p>
+          <button type="button" onClick={() => change(DEFAULT_INVENTORY_FILTERS)} className="mt-2 font-medium text-indigo-700 underline">Clear filters</button>
+        </div>
+      ) : view === "matrix" ? (
+        <PermissionMatrix rows={shown} />
+      ) : (
+        <InventoryTable rows={shown} total={all.length} sort={{ sort: filters.sort, dir: filters.dir, onSort: (sort, dir) => setFilters({ sort, dir }) }} selection={canChange ? { selected, toggle } : null} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+"use client";
+// The inventory's filters and view live in the URL, so a view can be shared and Back works. Reads
+// go through the shared parser (bad values become problems shown to the person, not crashes).
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useMemo } from "react";
+import { inventorySearchParams, parseInventoryFilters, type InventoryFilters } from "@/lib/inventory/filters";
+
+export type InventoryViewKind = "table" | "matrix";
+
+export function useInventoryUrl() {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const { filters, problems } = useMemo(() => parseInventoryFilters(new URLSearchParams(params.toString())), [params]);
+  const view: InventoryViewKind = params.get("view") === "matrix" ? "matrix" : "table";
+
+  const go = useCallback(
+    (next: InventoryFilters, nextView: InventoryViewKind) => {
+      const search = inventorySearchParams(next);
+      if (nextView === "matrix") search.set("view", "matrix");
+      const query = search.toString();
+      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    },
+    [router, pathname],
+  );
+  const setFilters = useCallback((patch: Partial<InventoryFilters>) => go({ ...filters, ...patch }, view), [go, filters, view]);
+  const setView = useCallback((next: InventoryViewKind) => go(filters, next), [go, filters]);
+  const exportQuery = inventorySearchParams(filters).toString();
+  return { filters, problems, view, setFilters, setView, exportQuery };
+}

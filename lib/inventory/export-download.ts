@@ -1,0 +1,54 @@
+// The inventory, filtered as the page shows it, as a CSV or JSON download. Each export is audited
+// (who took which slice of the workspace, and when); no export carries a secret or its hash.
+import "server-only";
+import type { RequestInfo } from "@/lib/api/request-info";
+import { ApiError } from "@/lib/api/errors";
+import { appendAudit } from "@/lib/audit/append";
+import type { SessionUser } from "@/lib/auth/session";
+import type { KeyDeps } from "@/lib/keys";
+import { describeFilters } from "./describe-filters";
+import { inventoryCsv, inventoryJson } from "./export";
+import { filterRows, parseInventoryFilters, sortRows } from "./filters";
+import { readInventory } from "./read";
+import { inventoryRows } from "./rows";
+
+const FORMATS = ["csv", "json"] as const;
+type Format = (typeof FORMATS)[number];
+
+/** The format and the page's filters from the URL; a bad value is a 422 naming the parameter. */
+export function exportRequest(params: URLSearchParams) {
+  const format = params.get("format");
+  const { filters, problems } = parseInventoryFilters(params);
+  const all = [...(FORMATS.includes(format as Format) ? [] : [{ param: "format", message: `Use csv or json${format ? `, not "${format.slice(0, 20)}"` : ""}.` }]), ...problems];
+  if (all.length > 0) {
+    throw new ApiError("validation_failed", all.map((p) => `${p.param}: ${p.message}`).join("; "), { fields: all.map((p) => ({ path: [p.param], message: p.message })) });
+  }
+  return { format: format as Format, filters };
+}
+
+export async function exportInventory(deps: KeyDeps, params: URLSearchParams, user: SessionUser, info: RequestInfo): Promise<Response> {
+  const { format, filters } = exportRequest(params);
+  const inventory = await readInventory(deps);
+  const rows = sortRows(filterRows(inventoryRows(inventory.keys), filters), filters.sort, filters.dir);
+  const accountNames = new Map(inventory.serviceAccounts.map((a) => [a.id, a.name]));
+  const meta = { generatedAt: inventory.generatedAt, filters, accountNames };
+  await appendAudit(deps.db, {
+    action: "inventory_exported",
+    actor: { userId: user.id, email: user.email, role: user.role },
+    ip: info.ip,
+    userAgent: info.userAgent,
+    requestId: info.requestId,
+    changes: { export: { before: null, after: { format, filters: describeFilters(filters, accountNames), rows: rows.length } } },
+    outcome: "ok",
+  });
+  const stamp = inventory.generatedAt.replace(/[:.]/g, "-");
+  return new Response(format === "csv" ? inventoryCsv(rows, meta) : inventoryJson(rows, meta), {
+    headers: {
+      "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+      "content-disposition": `attachment; filename="keydesk-keys-${stamp}.${format}"`,
+      "cache-control": "no-store",
+      "x-keydesk-generated-at": inventory.generatedAt,
+      "x-keydesk-rows": String(rows.length),
+    },
+  });
+}

@@ -1,0 +1,46 @@
+// The inventory as Keydesk's API sends it: every key of every service account from one upstream
+// call, as the browser may see it (no secret hash), with its rotation and where it came from.
+import "server-only";
+import type { ApiKey, ServiceAccount } from "@/lib/domain/service-accounts";
+import { listServiceAccounts, type KeyDeps } from "@/lib/keys";
+import type { InventoryKey } from "./types";
+
+export interface Inventory {
+  /** When the upstream was read (ISO 8601). */
+  generatedAt: string;
+  serviceAccounts: { id: string; name: string; keyCount: number }[];
+  keys: InventoryKey[];
+}
+
+/** Field by field, so nothing the browser should not have (the secret's hash) rides along. */
+export function toInventoryKey(key: ApiKey, serviceAccountName: string): InventoryKey {
+  return {
+    id: key.id,
+    serviceAccountId: key.serviceAccountId,
+    serviceAccountName,
+    name: key.name,
+    hint: key.hint,
+    enabled: key.enabled,
+    disableReason: key.disableReason,
+    permissions: key.permissions,
+    characterLimit: key.characterLimit,
+    characterCount: key.characterCount,
+    allowedIps: key.allowedIps,
+    createdAt: key.createdAt,
+    rotation: key.rotation ?? null,
+    origin: key.origin ?? null,
+  };
+}
+
+export function toInventory(accounts: ServiceAccount[], generatedAt: string): Inventory {
+  return {
+    generatedAt,
+    serviceAccounts: accounts.map((a) => ({ id: a.id, name: a.name, keyCount: a.keys.length })),
+    keys: accounts.flatMap((a) => a.keys.map((k) => toInventoryKey(k, a.name))),
+  };
+}
+
+export async function readInventory(deps: KeyDeps): Promise<Inventory> {
+  const accounts = await listServiceAccounts(deps);
+  return toInventory(accounts, new Date().toISOString());
+}
