@@ -36,6 +36,18 @@ export interface ServiceAccountView {
   keys: KeyView[];
 }
 
+/**
+ * A key as Keydesk's API answers with it: field by field, so the secret's hash (which could confirm
+ * a guessed secret offline) never reaches a browser. Keeps rotation and origin when the key has them.
+ */
+export function toPublicKey(key: ApiKey): KeyView {
+  return { ...toKeyView(key), rotation: key.rotation ?? null, origin: key.origin ?? null };
+}
+
+export function toPublicAccount(account: ServiceAccount): ServiceAccountView {
+  return { id: account.id, name: account.name, createdAt: account.createdAt, keys: account.keys.map(toPublicKey) };
+}
+
 /** For a page's first render from the server: rotation and origin are unknown there, so the client refetches at once. */
 export function toKeyView(key: ApiKey): KeyView {
   return {

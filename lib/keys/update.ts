@@ -14,6 +14,7 @@ import { sameValue } from "./compare";
 import { readKey } from "./list";
 import { finishRotations } from "./pairing";
 import type { KeyAction, KeyActionContext, KeyDeps } from "./types";
+import { toPublicKey } from "@/lib/keys-ui/key-view";
 
 /** Support may only switch a key on or off, and must say why. */
 function checkRole(ctx: KeyActionContext, change: KeyChangeBody, fields: EditableField[]): void {
@@ -45,7 +46,7 @@ export async function updateKey(deps: KeyDeps, ctx: KeyActionContext, serviceAcc
   if (moved.length > 0) {
     throw new ApiError("conflict", `Someone else changed ${moved.join(", ")} of this key since you began. Review the key as it is now and try again.`, {
       fields: moved.map((f) => ({ path: [f], message: "Changed by someone else since you began" })),
-      current,
+      current: toPublicKey(current),
     });
   }
 

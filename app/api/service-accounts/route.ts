@@ -5,14 +5,15 @@ import { getDatabase } from "@/lib/db";
 import { getUpstream } from "@/lib/elevenlabs/upstream";
 import { createServiceAccount, listServiceAccounts } from "@/lib/keys";
 import { newServiceAccountSchema } from "@/lib/schemas/keys";
+import { toPublicAccount } from "@/lib/keys-ui/key-view";
 
 export const GET = withRole(ROLES, {}, async () => {
   const [upstream, { db }] = await Promise.all([getUpstream(), getDatabase()]);
-  return { serviceAccounts: await listServiceAccounts({ upstream, db }) };
+  return { serviceAccounts: (await listServiceAccounts({ upstream, db })).map(toPublicAccount) };
 });
 
 export const POST = withRole(["admin"], { body: newServiceAccountSchema }, async ({ user: actor, info, body }) => {
   const [upstream, { db }] = await Promise.all([getUpstream(), getDatabase()]);
   const serviceAccount = await createServiceAccount({ upstream, db }, { actor, info }, body.name);
-  return Response.json({ serviceAccount }, { status: 201 });
+  return Response.json({ serviceAccount: toPublicAccount(serviceAccount) }, { status: 201 });
 });

@@ -6,14 +6,15 @@ import { getDatabase } from "@/lib/db";
 import { getUpstream } from "@/lib/elevenlabs/upstream";
 import { createKey, listKeys, serviceAccountParamsSchema } from "@/lib/keys";
 import { newKeySchema } from "@/lib/schemas/keys";
+import { toPublicKey } from "@/lib/keys-ui/key-view";
 
 export const GET = withRole(ROLES, { params: serviceAccountParamsSchema }, async ({ params }) => {
   const [upstream, { db }] = await Promise.all([getUpstream(), getDatabase()]);
-  return { keys: await listKeys({ upstream, db }, params.saId) };
+  return { keys: (await listKeys({ upstream, db }, params.saId)).map(toPublicKey) };
 });
 
 export const POST = withRole(["admin"], { params: serviceAccountParamsSchema, body: newKeySchema }, async ({ user: actor, info, params, body }) => {
   const [upstream, { db }] = await Promise.all([getUpstream(), getDatabase()]);
   const created = await createKey({ upstream, db }, { actor, info }, params.saId, body);
-  return Response.json(created, { status: 201, headers: { "cache-control": "no-store" } });
+  return Response.json({ ...created, key: toPublicKey(created.key) }, { status: 201, headers: { "cache-control": "no-store" } });
 });

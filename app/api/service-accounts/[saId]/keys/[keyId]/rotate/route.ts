@@ -3,9 +3,10 @@ import { withRole } from "@/lib/api/with-role";
 import { getDatabase } from "@/lib/db";
 import { getUpstream } from "@/lib/elevenlabs/upstream";
 import { keyParamsSchema, rotateKey } from "@/lib/keys";
+import { toPublicKey } from "@/lib/keys-ui/key-view";
 
 export const POST = withRole(["admin"], { params: keyParamsSchema }, async ({ user: actor, info, params }) => {
   const [upstream, { db }] = await Promise.all([getUpstream(), getDatabase()]);
   const rotated = await rotateKey({ upstream, db }, { actor, info }, params.saId, params.keyId);
-  return Response.json(rotated, { status: 201, headers: { "cache-control": "no-store" } });
+  return Response.json({ ...rotated, key: toPublicKey(rotated.key) }, { status: 201, headers: { "cache-control": "no-store" } });
 });
