@@ -1,0 +1,82 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useEffect, useMemo } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { dangerButtonClass, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
+import { alreadyNote, confirmLabel, pastTense, type BulkTarget } from "@/lib/inventory/bulk";
+import type { InventoryKey } from "@/lib/inventory/types";
+import { REASON_MAX, reasonSchema } from "@/lib/schemas/keys";
+import { keyLabel } from "./bulk-run";
+
+// The same rules as the API's reason; optional only where the API lets it be left out.
+const requiredSchema = z.object({ reason: reasonSchema });
+const optionalSchema = z.object({ reason: z.string().trim().max(REASON_MAX, `Use at most ${REASON_MAX} characters`) });
+
+/**
+ * Step 1: what will change, what will be left alone, and why (the reason goes on every key's audit
+ * entry). Enter in the reason confirms.
+ */
+export function BulkConfirmStep({ target, toChange, already, reasonRequired, onCancel, onConfirm }: {
+  target: BulkTarget;
+  toChange: InventoryKey[];
+  already: InventoryKey[];
+  reasonRequired: boolean;
+  onCancel: () => void;
+  onConfirm: (reason: string) => void;
+}) {
+  const schema = reasonRequired ? requiredSchema : optionalSchema;
+  const form = useForm<{ reason: string }>({ resolver: zodResolver(schema), defaultValues: { reason: "" } });
+  const { errors } = form.formState;
+  // A frame later: the shared Dialog calls showModal() in its own effect, after this one, and
+  // showModal focuses the first focusable element (the "already" list's summary, when there is one).
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => form.setFocus("reason"));
+    return () => cancelAnimationFrame(frame);
+  }, [form]);
+  const accounts = useMemo(() => new Set(toChange.map((k) => k.serviceAccountId)).size, [toChange]);
+
+  const onSubmit = form.handleSubmit(({ reason }) => onConfirm(reason.trim()));
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <p className="text-sm text-slate-700">
+        {toChange.length === 1 ? "The key is" : `The ${toChange.length} keys are`} in {accounts === 1 ? "1 service account" : `${accounts} service accounts`}. Each is changed and audited on its own, four at a time.
+      </p>
+      {already.length > 0 ? (
+        <details className="rounded-md border border-slate-200 px-3 py-2 text-sm">
+          <summary className="cursor-pointer">{alreadyNote(target, already.length)}</summary>
+          <ul aria-label={`Keys already ${pastTense(target)}`} className="mt-2 max-h-40 list-disc space-y-1 overflow-y-auto pl-5">
+            {already.map((key) => (
+              <li key={`${key.serviceAccountId}/${key.id}`}>{keyLabel(key)}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      <FormField
+        id="bulk-status-reason"
+        label="Reason"
+        hint={`${reasonRequired ? "Required" : "Optional"}. Goes on the audit log of every key changed, e.g. “offboarding the payments team”.`}
+        error={errors.reason?.message}
+      >
+        {(describedBy) => (
+          <input
+            id="bulk-status-reason"
+            type="text"
+            autoComplete="off"
+            aria-required={reasonRequired || undefined}
+            aria-invalid={errors.reason ? true : undefined}
+            aria-describedby={describedBy}
+            className={inputClass}
+            {...form.register("reason")}
+          />
+        )}
+      </FormField>
+      <div className="flex justify-end gap-2">
+        <button type="button" onClick={onCancel} className={secondaryButtonClass}>Cancel</button>
+        <button type="submit" className={target === "disable" ? dangerButtonClass : primaryButtonClass}>{confirmLabel(target, toChange.length)}</button>
+      </div>
+    </form>
+  );
+}
