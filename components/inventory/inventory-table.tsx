@@ -70,7 +70,7 @@ export function InventoryTable({ rows, total, sort, selection }: { rows: Invento
               <tr key={row.id} data-key-id={row.id} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }} className={selection?.selected.has(row.id) ? "bg-indigo-50" : undefined}>
                 {selection ? (
                   <td className="px-3">
-                    <input type="checkbox" aria-label={`Select ${row.name}`} checked={selection.selected.has(row.id)} onChange={() => selection.toggle(row.id)} className="size-4" />
+                    <input type="checkbox" aria-label={`Select ${row.name} (${row.serviceAccountName})`} checked={selection.selected.has(row.id)} onChange={() => selection.toggle(row.id)} className="size-4" />
                   </td>
                 ) : null}
                 <td className="truncate px-3" title={row.serviceAccountName}>{row.serviceAccountName}</td>

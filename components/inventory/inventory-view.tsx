@@ -82,7 +82,8 @@ export function InventoryView({ role }: { role: Role }) {
         <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">The keys could not be refreshed; showing what was read at {new Date(data.generatedAt).toLocaleTimeString()}.</p>
       ) : null}
       <FeedbackMessage feedback={feedback} onDismiss={clear} />
-      {canChange && view === "table" && shown.length > 0 ? (
+      {/* Mounted whatever the filters match: a bulk run's dialog must outlive the rows it changed leaving the filter. */}
+      {canChange && view === "table" ? (
         <SelectionToolbar role={role} shown={shown} selected={selectedRows} onSelect={setSelected} onFinished={(summary) => { setSelected(new Set()); notify(summary); }} />
       ) : null}
       {all.length === 0 ? (

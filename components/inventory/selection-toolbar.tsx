@@ -23,35 +23,37 @@ export function SelectionToolbar({
 }) {
   // The keys are fixed when the dialog opens: a refetch behind it must not change what it acts on.
   const [open, setOpen] = useState<{ target: "enable" | "disable"; keys: InventoryRow[] } | null>(null);
-  const [summary, setSummary] = useState<string | null>(null);
-  const close = () => {
-    setOpen(null);
-    if (summary) onFinished(summary);
-    setSummary(null);
-  };
+
   const box = useRef<HTMLInputElement>(null);
   const allSelected = selected.length === shown.length;
   useEffect(() => {
     if (box.current) box.current.indeterminate = selected.length > 0 && !allSelected;
   }, [selected.length, allSelected]);
 
+  const dialog = open ? <BulkStatusDialog keys={open.keys} target={open.target} role={role} onClose={() => setOpen(null)} onFinished={onFinished} /> : null;
+  // The dialog keeps one place in the tree whether or not the toolbar shows, so a run that empties
+  // the filtered list (every enabled key disabled) does not remount it and lose its result.
   return (
-    <div className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-4 py-2 text-sm">
-      <label className="inline-flex items-center gap-2 font-medium text-slate-800">
-        <input ref={box} type="checkbox" aria-label="Select all keys matching the filters" checked={allSelected} onChange={() => onSelect(new Set(allSelected ? [] : shown.map((r) => r.id)))} className="size-4" />
-        <span aria-hidden="true">Select all {formatNumber(shown.length)} matching</span>
-      </label>
-      {selected.length > 0 ? (
-        <>
-          <span aria-live="polite" className="text-slate-700">{formatNumber(selected.length)} selected</span>
-          <button type="button" onClick={() => setOpen({ target: "disable", keys: selected })} className={secondaryButtonClass}>Disable selected</button>
-          <button type="button" onClick={() => setOpen({ target: "enable", keys: selected })} className={secondaryButtonClass}>Enable selected</button>
-          <button type="button" onClick={() => onSelect(new Set())} className="font-medium text-indigo-700 underline">Clear selection</button>
-        </>
-      ) : (
-        <span className="text-slate-600">Select keys to enable or disable them together.</span>
-      )}
-      {open ? <BulkStatusDialog keys={open.keys} target={open.target} role={role} onClose={close} onFinished={setSummary} /> : null}
-    </div>
+    <>
+      {shown.length > 0 ? (
+        <div className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-4 py-2 text-sm">
+          <label className="inline-flex items-center gap-2 font-medium text-slate-800">
+            <input ref={box} type="checkbox" aria-label="Select all keys matching the filters" checked={allSelected} onChange={() => onSelect(new Set(allSelected ? [] : shown.map((r) => r.id)))} className="size-4" />
+            <span aria-hidden="true">Select all {formatNumber(shown.length)} matching</span>
+          </label>
+          {selected.length > 0 ? (
+            <>
+              <span aria-live="polite" className="text-slate-700">{formatNumber(selected.length)} selected</span>
+              <button type="button" onClick={() => setOpen({ target: "disable", keys: selected })} className={secondaryButtonClass}>Disable selected</button>
+              <button type="button" onClick={() => setOpen({ target: "enable", keys: selected })} className={secondaryButtonClass}>Enable selected</button>
+              <button type="button" onClick={() => onSelect(new Set())} className="font-medium text-indigo-700 underline">Clear selection</button>
+            </>
+          ) : (
+            <span className="text-slate-600">Select keys to enable or disable them together.</span>
+          )}
+        </div>
+      ) : null}
+      {dialog}
+    </>
   );
 }

@@ -12,7 +12,8 @@ interface WireKey {
   key_id: string;
   name: string;
   service_account_user_id: string;
-  permissions: "all" | string[];
+  /** null: every permission (how the wire says "all"). */
+  permissions: string[] | null;
   allowed_ips: string[] | null;
   character_limit: number | null;
   is_disabled: boolean;
@@ -61,13 +62,14 @@ test.describe("as a security reviewer", () => {
   test.use({ storageState: storageStatePath("reviewer") });
 
   test("filters to unrestricted keys without an allowlist, opens the matrix, and exports exactly those keys", async ({ page }) => {
-    const expected = (await allKeys()).filter((k) => k.permissions === "all" && k.allowed_ips === null);
+    const expected = (await allKeys()).filter((k) => k.permissions === null && k.allowed_ips === null);
     expect(expected.length).toBeGreaterThan(0);
 
     await page.goto("/inventory");
     await expect(bodyRows(page)).toHaveCount((await allKeys()).length);
-    await page.getByRole("checkbox", { name: "Unrestricted" }).check();
-    await page.getByRole("checkbox", { name: "No IP allowlist" }).check();
+    await page.getByRole("checkbox", { name: "Unrestricted" }).click();
+    await expect(page.getByRole("checkbox", { name: "Unrestricted" })).toBeChecked();
+    await page.getByRole("checkbox", { name: "No IP allowlist" }).click();
     await expect(page).toHaveURL(/risk=unrestricted&risk=no_allowlist/);
     await expect(bodyRows(page)).toHaveCount(expected.length);
     for (const key of expected) await expect(row(page, key.name)).toContainText("All permissions");
@@ -108,7 +110,8 @@ test.describe("as a security reviewer", () => {
       const key = expected.find((k) => k.key_id === r[col("key_id")])!;
       expect(r[col("name")]).toBe(key.name);
       expect(r[col("permissions")]).toBe("all");
-      expect(r[col("allowed_ips")]).toBe("");
+      expect(r[col("allowlist")]).toBe("");
+      expect(r[col("risk_flags")]).toContain("unrestricted");
     }
     expect(header!.join(",")).not.toMatch(/hash/i);
 
