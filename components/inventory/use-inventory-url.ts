@@ -1,7 +1,9 @@
 "use client";
-// The inventory's filters and view live in the URL, so a view can be shared and Back works. Reads
-// go through the shared parser (bad values become problems shown to the person, not crashes).
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+// The inventory's filters and view live in the URL, so a view can be shared. Reads go through the
+// shared parser (bad values become problems shown to the person, not crashes). Writes use the
+// browser's history API, which Next.js folds into useSearchParams: the rows are already here, so
+// a filter needs no round trip to the server (router.replace would fetch the page again).
+import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import { inventorySearchParams, parseInventoryFilters, type InventoryFilters } from "@/lib/inventory/filters";
 
@@ -9,7 +11,6 @@ export type InventoryViewKind = "table" | "matrix";
 
 export function useInventoryUrl() {
   const params = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
   const { filters, problems } = useMemo(() => parseInventoryFilters(new URLSearchParams(params.toString())), [params]);
   const view: InventoryViewKind = params.get("view") === "matrix" ? "matrix" : "table";
@@ -19,9 +20,9 @@ export function useInventoryUrl() {
       const search = inventorySearchParams(next);
       if (nextView === "matrix") search.set("view", "matrix");
       const query = search.toString();
-      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+      window.history.replaceState(null, "", query ? `${pathname}?${query}` : pathname);
     },
-    [router, pathname],
+    [pathname],
   );
   const setFilters = useCallback((patch: Partial<InventoryFilters>) => go({ ...filters, ...patch }, view), [go, filters, view]);
   const setView = useCallback((next: InventoryViewKind) => go(filters, next), [go, filters]);
