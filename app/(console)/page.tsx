@@ -22,7 +22,10 @@ export default async function OverviewPage() {
       <section aria-labelledby="overview-audit" className="space-y-2">
         <div className="flex items-baseline justify-between">
           <h2 id="overview-audit" className="text-lg font-semibold">Latest audit events</h2>
-          <Link href="/audit" className="text-sm font-medium text-indigo-700 hover:underline">The whole audit log</Link>
+          <div className="flex gap-4 text-sm font-medium">
+            <Link href="/audit?action=key_observed_change" className="text-indigo-700 hover:underline">Changes made outside Keydesk</Link>
+            <Link href="/audit" className="text-indigo-700 hover:underline">The whole audit log</Link>
+          </div>
         </div>
         <AuditTable entries={latest.entries} />
       </section>

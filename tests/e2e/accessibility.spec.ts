@@ -204,6 +204,38 @@ test("the checker itself finds violations (so a pass means something)", async ({
   await expect(expectNoAxeViolations(page, "a page with an unlabelled input")).rejects.toThrow(/label/);
 });
 
+test.describe("leak response and bulk changes", () => {
+  test.use({ storageState: storageStatePath("support") });
+
+  test("find a key: results and the Disable now dialog", async ({ page }) => {
+    await page.goto("/find");
+    await expect(page.getByRole("button", { name: "Search", exact: true })).toBeEnabled();
+    await expectNoAxeViolations(page, "the find-a-key page");
+    await page.getByRole("textbox", { name: "Secret, last four characters, name or key id" }).fill("prod-tts");
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    const candidate = row(page, "prod-tts-primary");
+    await expect(candidate).toBeVisible();
+    await expectNoAxeViolations(page, "the find-a-key results");
+    await candidate.getByRole("button", { name: "Disable now" }).click();
+    await expect(page.getByRole("dialog", { name: "Disable prod-tts-primary?" })).toBeVisible();
+    await expectNoAxeViolations(page, "the Disable now dialog");
+  });
+
+  test("all keys: selection and the bulk dialog, before and after a run", async ({ page }) => {
+    await page.goto("/inventory?q=prod-tts");
+    await page.getByRole("checkbox", { name: "Select all keys matching the filters" }).check();
+    await expectNoAxeViolations(page, "the inventory with a selection");
+    await page.getByRole("button", { name: "Disable selected" }).click();
+    const dialog = page.getByRole("dialog", { name: /^Disable \d+ keys?\?$/ });
+    await expect(dialog).toBeVisible();
+    await expectNoAxeViolations(page, "the bulk dialog");
+    await dialog.getByRole("textbox", { name: "Reason" }).fill("axe drill");
+    await dialog.getByRole("button", { name: /^Disable \d+ keys?$/ }).click();
+    await expect(dialog.getByRole("status")).toHaveText(/disabled\.$/);
+    await expectNoAxeViolations(page, "the bulk dialog's result");
+  });
+});
+
 test.describe("as support", () => {
   test.use({ storageState: storageStatePath("support") });
 
