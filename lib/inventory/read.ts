@@ -3,6 +3,7 @@
 import "server-only";
 import type { ApiKey, ServiceAccount } from "@/lib/domain/service-accounts";
 import { listServiceAccounts, type KeyDeps } from "@/lib/keys";
+import { toPublicKey } from "@/lib/keys-ui/key-view";
 import type { InventoryKey } from "./types";
 
 export interface Inventory {
@@ -12,24 +13,9 @@ export interface Inventory {
   keys: InventoryKey[];
 }
 
-/** Field by field, so nothing the browser should not have (the secret's hash) rides along. */
+/** The browser-safe key (never the secret's hash), with its service account's name. */
 export function toInventoryKey(key: ApiKey, serviceAccountName: string): InventoryKey {
-  return {
-    id: key.id,
-    serviceAccountId: key.serviceAccountId,
-    serviceAccountName,
-    name: key.name,
-    hint: key.hint,
-    enabled: key.enabled,
-    disableReason: key.disableReason,
-    permissions: key.permissions,
-    characterLimit: key.characterLimit,
-    characterCount: key.characterCount,
-    allowedIps: key.allowedIps,
-    createdAt: key.createdAt,
-    rotation: key.rotation ?? null,
-    origin: key.origin ?? null,
-  };
+  return { ...toPublicKey(key), serviceAccountName, origin: key.origin ?? null };
 }
 
 export function toInventory(accounts: ServiceAccount[], generatedAt: string): Inventory {

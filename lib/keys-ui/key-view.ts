@@ -37,19 +37,10 @@ export interface ServiceAccountView {
 }
 
 /**
- * A key as Keydesk's API answers with it: field by field, so the secret's hash (which could confirm
- * a guessed secret offline) never reaches a browser. Keeps rotation and origin when the key has them.
+ * A key as Keydesk's API and pages send it: field by field, so the secret's hash (which could
+ * confirm a guessed secret offline) never reaches a browser.
  */
 export function toPublicKey(key: ApiKey): KeyView {
-  return { ...toKeyView(key), rotation: key.rotation ?? null, origin: key.origin ?? null };
-}
-
-export function toPublicAccount(account: ServiceAccount): ServiceAccountView {
-  return { id: account.id, name: account.name, createdAt: account.createdAt, keys: account.keys.map(toPublicKey) };
-}
-
-/** For a page's first render from the server: rotation and origin are unknown there, so the client refetches at once. */
-export function toKeyView(key: ApiKey): KeyView {
   return {
     id: key.id,
     serviceAccountId: key.serviceAccountId,
@@ -62,13 +53,13 @@ export function toKeyView(key: ApiKey): KeyView {
     allowedIps: key.allowedIps,
     createdAt: key.createdAt,
     disableReason: key.disableReason,
-    rotation: null,
-    origin: null,
+    rotation: key.rotation ?? null,
+    origin: key.origin ?? null,
   };
 }
 
-export function toServiceAccountView(account: ServiceAccount): ServiceAccountView {
-  return { id: account.id, name: account.name, createdAt: account.createdAt, keys: account.keys.map(toKeyView) };
+export function toPublicAccount(account: ServiceAccount): ServiceAccountView {
+  return { id: account.id, name: account.name, createdAt: account.createdAt, keys: account.keys.map(toPublicKey) };
 }
 
 /** What a reviewer looks at first: unrestricted, open to any IP, uncapped. */

@@ -15,13 +15,12 @@ export const serviceAccounts = {
 const saPath = (saId: string) => `/api/service-accounts/${encodeURIComponent(saId)}`;
 const keyPath = (saId: string, keyId: string) => `${saPath(saId)}/keys/${encodeURIComponent(keyId)}`;
 
-/** The server's first render, if any, is shown at once and refetched at once (it lacks rotation state). */
+/** The server's first render, if any, is complete (same shape as the API's), so it counts as fresh. */
 export function useServiceAccounts(initialData?: ServiceAccountView[]) {
   return useQuery({
     queryKey: serviceAccounts.list(),
     queryFn: async () => (await apiJson<{ serviceAccounts: ServiceAccountView[] }>("/api/service-accounts")).serviceAccounts,
     initialData,
-    initialDataUpdatedAt: 0,
   });
 }
 
@@ -30,7 +29,6 @@ export function useServiceAccountKeys(saId: string, initialData?: KeyView[]) {
     queryKey: serviceAccounts.detail(saId),
     queryFn: async () => (await apiJson<{ keys: KeyView[] }>(`${saPath(saId)}/keys`)).keys,
     initialData,
-    initialDataUpdatedAt: 0,
   });
 }
 

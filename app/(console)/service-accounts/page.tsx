@@ -2,7 +2,7 @@ import { connection } from "next/server";
 import { ServiceAccountsList } from "@/components/service-accounts/service-accounts-list";
 import { UpstreamErrorPanel } from "@/components/upstream-error-panel";
 import { requireUser } from "@/lib/auth/require-user";
-import { toServiceAccountView } from "@/lib/keys-ui/key-view";
+import { toPublicAccount } from "@/lib/keys-ui/key-view";
 import { loadServiceAccounts } from "@/lib/service-accounts/load";
 
 // The first render comes from the server (one upstream call for the whole inventory), so the page
@@ -16,7 +16,7 @@ export default async function ServiceAccountsPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Service accounts</h1>
       {result.ok ? (
-        <ServiceAccountsList initialData={result.serviceAccounts.map(toServiceAccountView)} role={user.role} />
+        <ServiceAccountsList initialData={result.serviceAccounts.map(toPublicAccount)} role={user.role} />
       ) : (
         <UpstreamErrorPanel error={result.error} />
       )}

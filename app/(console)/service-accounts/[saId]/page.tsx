@@ -6,7 +6,7 @@ import { AccountKeys } from "@/components/keys/account-keys";
 import { UpstreamErrorPanel } from "@/components/upstream-error-panel";
 import { requireUser } from "@/lib/auth/require-user";
 import { formatDate } from "@/lib/format";
-import { toServiceAccountView } from "@/lib/keys-ui/key-view";
+import { toPublicAccount } from "@/lib/keys-ui/key-view";
 import { loadServiceAccounts } from "@/lib/service-accounts/load";
 
 export const metadata: Metadata = { title: "Service account" };
@@ -27,7 +27,7 @@ export default async function ServiceAccountPage({ params }: { params: Promise<{
         <h1 className="text-2xl font-semibold tracking-tight">{account?.name ?? "Service account"}</h1>
         {account ? <p className="mt-1 text-sm text-slate-600">Created {formatDate(account.createdAt)}.</p> : null}
       </div>
-      {account ? <AccountKeys account={toServiceAccountView(account)} role={user.role} /> : !result.ok ? <UpstreamErrorPanel error={result.error} /> : null}
+      {account ? <AccountKeys account={toPublicAccount(account)} role={user.role} /> : !result.ok ? <UpstreamErrorPanel error={result.error} /> : null}
     </div>
   );
 }
