@@ -1,3 +1,4 @@
+import { actionLabel } from "@/lib/audit/action-labels";
 import type { AuditEntry } from "@/lib/audit/types";
 
 const OUTCOME_STYLE = {
@@ -23,7 +24,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
     return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">No audit events match these filters.</p>;
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div tabIndex={0} role="region" aria-label="Audit events (scrolls sideways)" className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus:outline-2 focus:outline-indigo-600">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Audit events, newest first</caption>
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
@@ -41,10 +42,13 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
             <tr key={entry.id} data-audit-id={entry.id}>
               <td className="whitespace-nowrap px-3 py-2 font-mono text-xs text-slate-700">{entry.at.replace("T", " ").slice(0, 19)}</td>
               <td className="px-3 py-2">
-                <div>{entry.actor.email ?? "—"}</div>
+                <div>{entry.actor.email ?? (entry.action === "key_observed_change" || entry.action === "inventory_baseline" ? "Seen by Keydesk" : "—")}</div>
                 <div className="text-xs text-slate-500">{[entry.actor.role, entry.ip].filter(Boolean).join(" · ")}</div>
               </td>
-              <th scope="row" className="px-3 py-2 font-mono text-xs font-medium">{entry.action}</th>
+              <th scope="row" className="px-3 py-2 text-sm font-medium">
+                {actionLabel(entry.action) ?? entry.action}
+                {actionLabel(entry.action) ? <div className="font-mono text-xs font-normal text-slate-500">{entry.action}</div> : null}
+              </th>
               <td className="px-3 py-2 text-slate-700">{target(entry)}</td>
               <td className="max-w-md px-3 py-2 text-xs text-slate-700">
                 {describeChanges(entry.changes)}

@@ -5,7 +5,7 @@
 import { gzipSync } from "node:zlib";
 import { median, startHarness } from "./support/console-harness";
 
-const PAGES = ["/sign-in", "/", "/service-accounts/:first", "/users", "/audit", "/inventory", "/find"];
+const PAGES = ["/sign-in", "/", "/service-accounts", "/service-accounts/:first", "/users", "/audit", "/inventory", "/find"];
 const RUNS = 7;
 
 /** In the page: when 50 rows are on screen, and when the first row's button is hydrated. */

@@ -1,0 +1,28 @@
+// Plain words for the audit log's action names. The page shows both: the words to read, the name
+// to filter by (the action filter matches names exactly).
+const LABELS: Record<string, string> = {
+  sign_in: "Signed in",
+  sign_out: "Signed out",
+  user_created: "User added",
+  user_role_changed: "User's role changed",
+  user_disabled: "User disabled",
+  user_enabled: "User enabled",
+  user_password_reset: "User's password reset",
+  service_account_created: "Service account created",
+  key_created: "Key created",
+  key_updated: "Key changed",
+  key_enabled: "Key enabled",
+  key_disabled: "Key disabled",
+  key_deleted: "Key deleted",
+  key_rotated: "Key rotated",
+  key_secret_revealed: "New secret shown once",
+  key_observed_change: "Changed outside Keydesk",
+  inventory_baseline: "First look at the workspace",
+  inventory_exported: "Keys exported",
+  audit_exported: "Audit log exported",
+  key_search: "Searched for a leaked key",
+};
+
+export function actionLabel(action: string): string | null {
+  return LABELS[action] ?? null;
+}
