@@ -1,4 +1,5 @@
 // The audit filters as a plain GET form: the filters live in the URL, so a view can be shared.
+import { KNOWN_ACTIONS } from "@/lib/audit/action-labels";
 export interface AuditFilterValues {
   actor?: string;
   action?: string;
@@ -26,6 +27,7 @@ export function AuditFilterForm({ values, errors }: { values: AuditFilterValues;
             name={field.name}
             defaultValue={values[field.name] ?? ""}
             placeholder={field.placeholder}
+            list={field.name === "action" ? "audit-actions" : undefined}
             aria-invalid={errors[field.name] ? true : undefined}
             aria-describedby={errors[field.name] ? `filter-${field.name}-error` : undefined}
             className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm aria-invalid:border-red-600"
@@ -33,6 +35,9 @@ export function AuditFilterForm({ values, errors }: { values: AuditFilterValues;
           {errors[field.name] ? <p id={`filter-${field.name}-error`} className="mt-1 text-xs text-red-700">{errors[field.name]}</p> : null}
         </div>
       ))}
+      <datalist id="audit-actions">
+        {KNOWN_ACTIONS.map(({ action, label }) => <option key={action} value={action} label={label} />)}
+      </datalist>
       <div className="flex items-end gap-2">
         <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-700">Apply</button>
         <a href="/audit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">Clear</a>

@@ -23,6 +23,9 @@ const LABELS: Record<string, string> = {
   key_search: "Searched for a leaked key",
 };
 
+/** Every action name Keydesk writes, with its words: the audit filter offers them as suggestions. */
+export const KNOWN_ACTIONS = Object.entries(LABELS).map(([action, label]) => ({ action, label }));
+
 export function actionLabel(action: string): string | null {
   return LABELS[action] ?? null;
 }

@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tansta
 import type { KeyView, ServiceAccountView } from "@/lib/keys-ui/key-view";
 import type { Permissions } from "@/lib/permissions";
 import { ApiRequestError, apiJson } from "./api";
+import { inventoryQueryKey } from "./inventory";
 
 export const serviceAccounts = {
   all: ["service-accounts"] as const,
@@ -32,7 +33,9 @@ export function useServiceAccountKeys(saId: string, initialData?: KeyView[]) {
   });
 }
 
-const invalidateAll = (queryClient: QueryClient) => queryClient.invalidateQueries({ queryKey: serviceAccounts.all });
+/** A change shows everywhere keys are listed: the accounts, one account, and the whole inventory. */
+const invalidateAll = (queryClient: QueryClient) =>
+  Promise.all([queryClient.invalidateQueries({ queryKey: serviceAccounts.all }), queryClient.invalidateQueries({ queryKey: inventoryQueryKey })]);
 
 export function useCreateServiceAccount() {
   const queryClient = useQueryClient();

@@ -84,3 +84,16 @@ test("sends no secret and no admin key to the browser", async ({ page }) => {
   expect(html).not.toMatch(/sk_[0-9a-f]{48}/);
   expect(html).not.toContain("demo_admin_");
 });
+
+test("the overview after sign-in counts the demo workspace, and its flags lead to those keys", async ({ page }) => {
+  const workspace = demoWorkspace();
+  const keys = workspace.flatMap((a) => a.keys);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Service accounts/ }).filter({ hasText: String(workspace.length) })).toBeVisible();
+  await expect(page.getByRole("link", { name: new RegExp(`^Keys\\s*${keys.length}$`) })).toBeVisible();
+  const disabled = keys.filter((k) => k.is_disabled).length;
+  await page.getByRole("link", { name: new RegExp(`^Disabled\\s*${disabled} keys?$`) }).click();
+  await expect(page).toHaveURL(/\/inventory\?risk=disabled$/);
+  await expect(page.getByRole("region", { name: /^Keys/ }).locator("tbody tr[data-key-id]")).toHaveCount(disabled);
+});
