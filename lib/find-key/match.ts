@@ -1,7 +1,7 @@
 // Matching: every key of every service account against the search terms, pure (no hashing, no
 // I/O), so each rule is tested on plain data. Strongest first; capped, saying how many were left out.
 import type { ApiKey, ServiceAccount } from "@/lib/domain/service-accounts";
-import { candidateKeyView } from "./key-view";
+import { toPublicKey } from "@/lib/keys-ui/key-view";
 import { searchesIdParts, type SearchTerms } from "./terms";
 import { CERTAINTY_ORDER, type Candidate, type FindKeyResult, type Match } from "./types";
 
@@ -50,7 +50,7 @@ export function matchKeys(accounts: ServiceAccount[], terms: SearchTerms, cap = 
       const matches = keyMatches(key, terms);
       if (matches.length === 0) continue;
       all.push({
-        key: candidateKeyView(key),
+        key: toPublicKey(key),
         serviceAccount: { id: account.id, name: account.name },
         matchedBy: matches.map((m) => m.by),
         certainty: matches[0]!.certainty,
