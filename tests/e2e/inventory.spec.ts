@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import type { AuditEntry } from "@/lib/audit/types";
+import { parseCsv } from "@/tests/support/csv";
 import { storageStatePath } from "./support/accounts";
 import { expectNoAxeViolations } from "./support/axe";
 import { emulator, expect, test } from "./support/emulator";
@@ -28,35 +29,6 @@ const workspace = async () => (await emulator.admin<{ "service-accounts": WireAc
 const allKeys = async () => (await workspace()).flatMap((a) => a["api-keys"]);
 const bodyRows = (page: Page) => page.getByRole("region", { name: /^Keys/ }).locator("tbody tr[data-key-id]");
 const row = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
-
-/** A minimal RFC 4180 reader: enough for our own export (quoted cells, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let cell = "";
-  let current: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      current.push(cell);
-      cell = "";
-    } else if (c === "\n") {
-      current.push(cell.replace(/\r$/, ""));
-      rows.push(current);
-      current = [];
-      cell = "";
-    } else cell += c;
-  }
-  if (cell !== "" || current.length > 0) rows.push([...current, cell]);
-  return rows;
-}
 
 test.describe("as a security reviewer", () => {
   test.use({ storageState: storageStatePath("reviewer") });
