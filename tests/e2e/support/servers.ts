@@ -1,10 +1,13 @@
-// Where the end-to-end servers listen. Ports are fixed so a failing run is easy to poke at by hand.
+// Where the end-to-end servers listen. Ports are fixed so a failing run is easy to poke at by hand;
+// E2E_PORT_OFFSET moves them all, so two checkouts can run their browser tests side by side.
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0) || 0;
+
 export const E2E = {
-  demoPort: 3100,
-  consolePort: 3101,
-  emulatorPort: 4311,
+  demoPort: 3100 + offset,
+  consolePort: 3101 + offset,
+  emulatorPort: 4311 + offset,
   /** Two instances on one PostgreSQL database (only when the test run has a PostgreSQL server). */
-  clusterPorts: [3102, 3103] as const,
+  clusterPorts: [3102 + offset, 3103 + offset] as const,
   clusterDatabaseUrl: process.env.E2E_CLUSTER_DATABASE_URL || null,
   adminKey: "adm_e2e_workspace_admin_key",
   logDir: ".e2e-logs",
