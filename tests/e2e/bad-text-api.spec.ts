@@ -82,7 +82,7 @@ test.describe("bad text is a 422 naming the field, and nothing is sent or writte
       await expect422(request, "POST", url, json({ name: SECRET, permissions: "all" }), ["name"], SECRET_NAME);
       await expect422(request, "POST", url, json({ name: "k", permissions: ["text_to_speech\u0000"] }), ["permissions", 0], NUL);
       await expect422(request, "POST", url, json({ name: "k", permissions: "all", allowedIps: ["10.0.0.1", "10.0.0.2\u0000"] }), ["allowedIps", 1], NUL);
-      await expect422(request, "POST", url, json({ name: "k", permissions: "all", "na\u0000me": 1 }), ["na\u0000me"], NUL);
+      await expect422(request, "POST", url, json({ name: "k", permissions: "all", "na\u0000me": 1 }), [], /a field name must not contain a NUL byte/i);
       await expect422(request, "POST", `/api/service-accounts/sa%00x/keys`, json({ name: "k", permissions: "all" }), ["saId"], NUL);
       await expect422(request, "GET", `/api/service-accounts/sa%00x/keys`, undefined, ["saId"], NUL);
       await expect422(request, "GET", `${url}?q=%00`, undefined, ["q"], NUL);
