@@ -8,13 +8,31 @@ import { looksLikeSecret } from "./secret-pattern";
 export const NUL_MESSAGE = "Must not contain a NUL byte";
 export const SURROGATE_MESSAGE = "Contains an unpaired surrogate (broken Unicode text)";
 
-/** A surrogate half without its partner: a high one not followed by a low one, or a low one alone. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/**
+ * A surrogate half without its partner: a high one not followed by a low one, or a low one alone.
+ * A loop over code units rather than a regular expression with a lookbehind, which older Safari
+ * versions cannot even parse (and these schemas run in the browser too).
+ */
+function hasLoneSurrogate(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0xd800 || unit > 0xdfff) continue;
+    if (unit >= 0xdc00) return true; // a low half with no high half before it
+    const next = text.charCodeAt(i + 1);
+    if (!(next >= 0xdc00 && next <= 0xdfff)) return true; // a high half with no low half after it
+    i++;
+  }
+  return false;
+}
+
+/** Either problem's first sign; almost all text has neither, so it is the only scan it gets. */
+const SUSPECT = /[\u0000\uD800-\uDFFF]/;
 
 /** Why `text` cannot be accepted, or null when it can. */
 export function textProblem(text: string): string | null {
+  if (!SUSPECT.test(text)) return null;
   if (text.includes("\u0000")) return NUL_MESSAGE;
-  if (LONE_SURROGATE.test(text)) return SURROGATE_MESSAGE;
+  if (hasLoneSurrogate(text)) return SURROGATE_MESSAGE;
   return null;
 }
 
