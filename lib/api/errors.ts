@@ -6,6 +6,7 @@ import { errorBrand, hasBrand } from "@/lib/branded-error";
 import { z } from "zod";
 import { ConfigError } from "@/lib/auth/secret";
 import { UpstreamError, type UpstreamErrorKind } from "@/lib/elevenlabs/errors";
+import { logServerError } from "@/lib/log/server-error";
 
 export const ERROR_STATUS = {
   unauthenticated: 401,
@@ -13,6 +14,7 @@ export const ERROR_STATUS = {
   cross_origin: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,
   rate_limited: 429,
@@ -95,8 +97,9 @@ export function errorResponse(error: unknown, requestId: string): Response {
             ? new ApiError("not_configured", error.message)
             : null;
   if (!api) {
-    // Name and message only: a stack or a cause could carry an upstream body.
-    console.error(`Keydesk: unexpected error in request ${requestId}: ${error instanceof Error ? `${error.name}: ${error.message}` : typeof error}`);
+    // Never the error as it is: a stack or a cause could carry an upstream body, and a database
+    // error carries the statement's parameters (names, emails, IPs). See lib/log/server-error.ts.
+    logServerError("unexpected error", error, requestId);
     return Response.json({ error: { code: "internal", message: "Something went wrong on Keydesk's side.", requestId } }, { status: 500, headers: { "cache-control": "no-store" } });
   }
   const { fields, upstreamRequestId, retryAfterSeconds, headers, current } = api.extra;

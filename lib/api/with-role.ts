@@ -1,10 +1,14 @@
 // The one wrapper around every route handler: who is asking (session, checked here, never only in
 // a proxy), whether their role may do this, whether a mutation comes from Keydesk's own origin,
 // the params and body parsed with the shared zod schemas, and every error as the envelope.
+// Before any schema, every string a request carries (path ids, query string, JSON body, field
+// names too) is checked for text PostgreSQL cannot hold (lib/text/safe-text.ts), so no route can
+// forget it; and a body is read up to a size limit only.
 import "server-only";
 import { z } from "zod";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/roles";
+import { findBadText, type TextIssue } from "@/lib/text/safe-text";
 import { ApiError, errorResponse, fromZod } from "./errors";
 import { isMutation, isSameOrigin, requestInfo, type RequestInfo } from "./request-info";
 
@@ -26,16 +30,57 @@ interface Spec<P extends z.ZodType, B extends z.ZodType, Q extends z.ZodType> {
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
+/** Every body Keydesk takes is a few kilobytes at most; this leaves ample room and no more. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const tooLarge = () => new ApiError("payload_too_large", "The request body is larger than 1 MiB; Keydesk does not take bodies that big.");
+
+/** The body as text, refused as soon as it passes MAX_BODY_BYTES (whatever Content-Length claims). */
+async function readLimited(req: Request): Promise<string> {
+  const declared = Number(req.headers.get("content-length"));
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 async function readJson(req: Request): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) throw new ApiError("unsupported_media_type", "Send the body as JSON (Content-Type: application/json).");
-  const text = await req.text();
+  const text = await readLimited(req);
   if (text.trim() === "") throw new ApiError("validation_failed", "body: a JSON body is required", { fields: [{ path: [], message: "Required" }] });
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new ApiError("validation_failed", "body: not valid JSON", { fields: [{ path: [], message: "Not valid JSON" }] });
   }
+  refuseBadText(findBadText(value), "body");
+  return value;
+}
+
+/** A 422 naming each field whose text cannot be accepted; the text itself is never echoed. */
+function refuseBadText(issues: TextIssue[], where: "body" | "params" | "query"): void {
+  const first = issues[0];
+  if (!first) return;
+  throw new ApiError("validation_failed", `${first.path.length ? first.path.join(".") : where}: ${first.message}`, { fields: issues });
+}
+
+/** The query string as [name] → value pairs, repeated names included, for findBadText. */
+function queryText(url: URL): TextIssue[] {
+  return [...url.searchParams].flatMap(([name, value]) => findBadText({ [name]: value }));
 }
 
 export function withRole<P extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown>(
@@ -54,12 +99,15 @@ export function withRole<P extends z.ZodType = z.ZodUnknown, B extends z.ZodType
       if (!roles.includes(user.role)) throw new ApiError("forbidden", "Your role does not allow this.");
 
       const rawParams = route ? await route.params : {};
+      refuseBadText(findBadText(rawParams), "params");
+      const url = new URL(req.url);
+      refuseBadText(queryText(url), "query");
       const params = spec.params ? spec.params.safeParse(rawParams) : { success: true as const, data: rawParams };
       if (!params.success) throw fromZod(params.error, "params");
 
       let query: unknown = undefined;
       if (spec.query) {
-        const parsed = spec.query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+        const parsed = spec.query.safeParse(Object.fromEntries(url.searchParams));
         if (!parsed.success) throw fromZod(parsed.error, "query");
         query = parsed.data;
       }

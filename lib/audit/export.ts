@@ -1,6 +1,10 @@
 // The log as a file: CSV for spreadsheets, JSON for tools. Pure functions over entries already
 // filtered by queryAudit/collectAudit.
+import { csvCell } from "@/lib/text/csv-cell";
 import type { AuditEntry } from "./types";
+
+// Re-exported: the shared cell encoder (formula neutralising and quoting) lives in lib/text.
+export { csvCell };
 
 const COLUMNS: [header: string, value: (e: AuditEntry) => unknown][] = [
   ["id", (e) => e.id],
@@ -24,18 +28,6 @@ const COLUMNS: [header: string, value: (e: AuditEntry) => unknown][] = [
   ["upstream_request_id", (e) => e.upstreamRequestId],
   ["completed_at", (e) => e.completedAt],
 ];
-
-/**
- * One CSV cell. A text cell that a spreadsheet would run as a formula (starting with = + - @, or a
- * tab or carriage return) gets a leading apostrophe (OWASP's advice); then cells holding a comma,
- * quote or line break are quoted, with quotes doubled (RFC 4180).
- */
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /** A header row, then one row per entry; CRLF line ends as RFC 4180 has them. */
 export function auditCsv(entries: readonly AuditEntry[]): string {

@@ -1,7 +1,8 @@
 // The last line against a secret reaching the audit log: whatever a caller hands over, a row whose
 // text holds an ElevenLabs secret (`sk_` + hex; 48 now, 32 for older keys) is refused outright.
-
-const SECRET = /sk_[0-9a-f]{32,}/i;
+// The input schemas refuse the same shape first (lib/text/safe-text.ts), with the field named, so
+// a person who pastes a secret into a name gets a 422 rather than this.
+import { SECRET_PATTERN } from "@/lib/text/secret-pattern";
 
 export class AuditSecretError extends Error {
   override name = "AuditSecretError";
@@ -12,7 +13,7 @@ export class AuditSecretError extends Error {
 }
 
 export function containsSecret(value: unknown): boolean {
-  return SECRET.test(JSON.stringify(value) ?? "");
+  return SECRET_PATTERN.test(JSON.stringify(value) ?? "");
 }
 
 export function assertNoSecret(value: unknown): void {

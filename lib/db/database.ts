@@ -6,6 +6,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { logServerError } from "@/lib/log/server-error";
 import { schema, type Schema } from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -28,6 +29,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const { drizzle } = await import("drizzle-orm/node-postgres");
     const { migrate } = await import("drizzle-orm/node-postgres/migrator");
     const pool = new Pool({ connectionString: target.url, max: 10 });
+    // An idle connection the server dropped: logged (code only, never the error as it comes) rather
+    // than left unhandled, which would end the process; the pool opens a new one when next needed.
+    pool.on("error", (error) => logServerError("a database connection failed", error));
     const db = drizzle(pool, { schema }) as unknown as Db;
     const lock = await pool.connect();
     try {

@@ -1,13 +1,14 @@
 // The search request, for the route handler and the search form alike. Only `query`: an unknown
 // field is refused by name rather than ignored, so a client bug is seen at once.
 import { z } from "zod";
+import { safeText } from "@/lib/text/safe-text";
 
 export const QUERY_MAX = 500;
 
 export const findKeyBodySchema = z.strictObject(
   {
-    query: z
-      .string({ error: (issue) => (issue.input === undefined ? "Enter a secret, its last four characters, a name or a key id" : "Send the query as text") })
+    // A secret is exactly what may be pasted here, so only the text rule applies (no secret check).
+    query: safeText({ error: (issue) => (issue.input === undefined ? "Enter a secret, its last four characters, a name or a key id" : "Send the query as text") })
       .trim()
       .min(1, "Enter a secret, its last four characters, a name or a key id")
       .max(QUERY_MAX, `Use at most ${QUERY_MAX} characters`),

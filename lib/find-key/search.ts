@@ -3,6 +3,7 @@
 // The query lives only in this call: it is not logged, stored, returned or put in an error.
 import "server-only";
 import { listServiceAccounts, type KeyActionContext, type KeyDeps } from "@/lib/keys";
+import { logServerError } from "@/lib/log/server-error";
 import { recordSecretSearch } from "./audit";
 import { classifyQuery } from "./classify";
 import { secretSha256 } from "./hash";
@@ -23,7 +24,7 @@ export async function findKey(deps: KeyDeps, ctx: KeyActionContext, rawQuery: st
     if (hint !== null) {
       await recordSecretSearch(deps.db, ctx, { hint, candidates: null, exact: null }, error).catch((auditError: unknown) => {
         // The person still sees why the search failed; the log line names the problem, never the query.
-        console.error(`Keydesk: a failed key search could not be audited (request ${ctx.info.requestId}): ${auditError instanceof Error ? auditError.name : typeof auditError}`);
+        logServerError("a failed key search could not be audited", auditError, ctx.info.requestId);
       });
     }
     throw error;

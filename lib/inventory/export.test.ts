@@ -108,6 +108,37 @@ describe("inventoryCsv", () => {
     expect(row?.name).toBe(`'${name}`);
   });
 
+  // Spreadsheets skip leading blanks (spaces, tabs, line breaks, no-break and ideographic spaces,
+  // zero-width characters) before deciding a cell is a formula, and some read the full-width signs
+  // a Japanese or Chinese keyboard types as the ASCII ones: all of these are neutralised too.
+  it.each([
+    "  =1+1",
+    " +cmd",
+    "\t=SUM(A1)",
+    " \t -2+3",
+    "\r\n@SUM(A1)",
+    "\n=1",
+    "\u00a0=1",
+    "\u3000=1",
+    "\u200b=1",
+    "\ufeff=1",
+    "＝1+1",
+    "＋1",
+    "－1",
+    "＠SUM(A1)",
+    "  ＝HYPERLINK(1)",
+  ])("neutralises a name starting with blanks or a full-width sign: %j", (name) => {
+    const [row] = csvObjects(inventoryCsv([testRow({ name, serviceAccountName: name, hint: name })], meta));
+    expect(row?.name).toBe(`'${name}`);
+    expect(row?.service_account_name).toBe(`'${name}`);
+    expect(row?.hint).toBe(`'${name}`);
+  });
+
+  it("does not touch names that merely hold a sign after a letter, or blanks before ordinary text", () => {
+    const [row] = csvObjects(inventoryCsv([testRow({ name: "  tts = main", serviceAccountName: "a-b" })], meta));
+    expect(row).toMatchObject({ name: "  tts = main", service_account_name: "a-b" });
+  });
+
   it("does not touch numbers or names with a formula sign later on", () => {
     const [row] = csvObjects(inventoryCsv([testRow({ name: "a=b-c", characterLimit: 0, characterCount: 0 })], meta));
     expect(row).toMatchObject({ name: "a=b-c", character_limit: "0", characters_used: "0", permission_summary: "1 of 51" });

@@ -10,7 +10,7 @@
 //
 // Only the columns below are written, each read from a named field; nothing is spread from the
 // row, so a secret or hashedSecret that reached a row object by accident cannot reach a file.
-import { csvCell } from "@/lib/audit/export";
+import { csvCell } from "@/lib/text/csv-cell";
 import { permissionSummary } from "@/lib/domain/key-summary";
 import type { KeyRotation } from "@/lib/keys-ui/key-view";
 import { describeFilters } from "./describe-filters";

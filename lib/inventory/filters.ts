@@ -3,6 +3,7 @@
 // URL may hold anything, so reading it never throws: bad values are dropped and reported.
 import { z } from "zod";
 import { PERMISSIONS } from "@/lib/permissions";
+import { refuseSecret, safeText } from "@/lib/text/safe-text";
 import { RISK_FLAGS } from "./risk";
 
 export const SORT_KEYS = ["serviceAccount", "name", "hint", "status", "permissions", "usage", "allowlist", "createdAt", "risk"] as const;
@@ -28,15 +29,17 @@ const shown = (value: unknown) => {
 };
 
 // One schema per parameter value, so a list keeps its good values when one is bad.
-const saValue = z
-  .string({ error: "Expected a service account id." })
+// Free text is checked like every other text (NUL, lone surrogates), and an export's filters go on
+// the audit log, so a pasted secret is refused too.
+const saValue = safeText({ error: "Expected a service account id." })
+  .superRefine(refuseSecret("filter"))
   .trim()
   .max(ID_MAX, { error: `A service account id is at most ${ID_MAX} characters.` });
 const statusValue = z.enum(STATUSES, { error: (i) => `Unknown status ${shown(i.input)}; use enabled or disabled.` });
 const riskValue = z.enum(RISK_FLAGS, { error: (i) => `Unknown risk flag ${shown(i.input)}.` });
 const permValue = z.enum(PERMISSIONS, { error: (i) => `Unknown permission ${shown(i.input)}.` });
-const qValue = z
-  .string({ error: "Expected text." })
+const qValue = safeText({ error: "Expected text." })
+  .superRefine(refuseSecret("filter"))
   .trim()
   .max(SEARCH_TEXT_MAX, { error: `The search text is longer than ${SEARCH_TEXT_MAX} characters, so it was ignored.` });
 const sortValue = z.enum(SORT_KEYS, { error: (i) => `Unknown sort column ${shown(i.input)}; sorting by creation date.` });

@@ -1,9 +1,11 @@
 // The audit log's filters, as the page's search form and the route handler both read them. Values
 // arrive as URL search parameters, so empty strings mean "no filter" and numbers come as text.
 import { z } from "zod";
+import { refuseSecret, safeText } from "@/lib/text/safe-text";
 
+// An export's filters are written to the audit log, so a pasted secret is refused here by name.
 const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max).optional());
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), safeText().superRefine(refuseSecret("filter")).trim().max(max).optional());
 
 const optionalInstant = z.preprocess(
   (v) => (v === "" ? undefined : v),

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { normaliseAllowlistEntry } from "@/lib/ip/cidr";
 import { isPermission, type Permission, type Permissions } from "@/lib/permissions";
+import { refuseSecret, safeText } from "@/lib/text/safe-text";
 
 export const KEY_NAME_MAX = 100;
 export const ALLOWLIST_MAX = 100;
@@ -11,8 +12,8 @@ export const REASON_MAX = 500;
 /** ElevenLabs' largest monthly quotas are in the hundreds of millions; this leaves ample room. */
 export const CHARACTER_LIMIT_MAX = 1_000_000_000_000;
 
-export const keyNameSchema = z
-  .string({ error: "Enter a name" })
+export const keyNameSchema = safeText({ error: "Enter a name" })
+  .superRefine(refuseSecret("names"))
   .trim()
   .min(1, "Enter a name")
   .max(KEY_NAME_MAX, `Use at most ${KEY_NAME_MAX} characters`);
@@ -44,7 +45,7 @@ export const characterLimitSchema = z
 
 /** 1 to 100 IPv4/IPv6 addresses or CIDR ranges, each valid, none repeated once normalised. */
 export const allowedIpsSchema = z
-  .array(z.string({ error: "Enter an IP address or range" }).trim(), { error: "Enter a list of IP addresses or ranges" })
+  .array(safeText({ error: "Enter an IP address or range" }).trim(), { error: "Enter a list of IP addresses or ranges" })
   .min(1, "Add at least one address, or remove the allowlist")
   .max(ALLOWLIST_MAX, `Use at most ${ALLOWLIST_MAX} entries`)
   .superRefine((entries, ctx) => {
@@ -70,7 +71,7 @@ export const newKeySchema = z.strictObject({
 });
 export type NewKeyBody = z.infer<typeof newKeySchema>;
 
-export const reasonSchema = z.string().trim().min(1, "Give a reason").max(REASON_MAX, `Use at most ${REASON_MAX} characters`);
+export const reasonSchema = safeText().superRefine(refuseSecret("reason")).trim().min(1, "Give a reason").max(REASON_MAX, `Use at most ${REASON_MAX} characters`);
 
 /** The editable fields; `null` clears a limit or an allowlist. */
 const keyFieldsSchema = z.strictObject({
@@ -93,11 +94,11 @@ export const keyChangeSchema = keyFieldsSchema
   .extend({
     reason: reasonSchema.optional(),
     expected: z.strictObject({
-      name: z.string().optional(),
+      name: safeText().optional(),
       enabled: z.boolean().optional(),
-      permissions: z.union([z.literal("all"), z.array(z.string())]).optional(),
+      permissions: z.union([z.literal("all"), z.array(safeText())]).optional(),
       characterLimit: z.number().nullable().optional(),
-      allowedIps: z.array(z.string()).nullable().optional(),
+      allowedIps: z.array(safeText()).nullable().optional(),
     }),
   })
   .superRefine((change, ctx) => {
@@ -110,5 +111,5 @@ export const keyChangeSchema = keyFieldsSchema
 export type KeyChangeBody = z.infer<typeof keyChangeSchema>;
 
 export const newServiceAccountSchema = z.strictObject({
-  name: z.string({ error: "Enter a name" }).trim().min(1, "Enter a name").max(KEY_NAME_MAX, `Use at most ${KEY_NAME_MAX} characters`),
+  name: safeText({ error: "Enter a name" }).superRefine(refuseSecret("names")).trim().min(1, "Enter a name").max(KEY_NAME_MAX, `Use at most ${KEY_NAME_MAX} characters`),
 });

@@ -2,13 +2,14 @@
 import { z } from "zod";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { ROLES } from "@/lib/auth/roles";
+import { refuseSecret, safeText } from "@/lib/text/safe-text";
 
 export const roleSchema = z.enum(ROLES, { error: "Choose a role: admin, support or reviewer." });
 
-const emailField = z.string().trim().max(320, "An email address is at most 320 characters.").pipe(z.email("Enter an email address like name@example.com."));
+const emailField = safeText().superRefine(refuseSecret("email")).trim().max(320, "An email address is at most 320 characters.").pipe(z.email("Enter an email address like name@example.com."));
 
 /** A password that meets the policy; the reason is in the message ("The password is too common."). */
-export const passwordField = z.string().superRefine((password, ctx) => {
+export const passwordField = safeText().superRefine((password, ctx) => {
   const problem = passwordProblem(password);
   if (problem) ctx.addIssue({ code: "custom", message: `The password ${problem}.` });
 });
@@ -16,7 +17,7 @@ export const passwordField = z.string().superRefine((password, ctx) => {
 export const newUserSchema = z
   .strictObject({
     email: emailField,
-    name: z.string().trim().min(1, "Enter a name.").max(100, "A name is at most 100 characters."),
+    name: safeText().superRefine(refuseSecret("names")).trim().min(1, "Enter a name.").max(100, "A name is at most 100 characters."),
     role: roleSchema,
     password: passwordField,
   })
@@ -59,4 +60,4 @@ export const resetPasswordSchema = z.strictObject({ password: passwordField });
 
 export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
 
-export const userIdParamsSchema = z.object({ userId: z.string().min(1).max(100) });
+export const userIdParamsSchema = z.object({ userId: safeText().min(1).max(100) });
