@@ -12,6 +12,7 @@ import { isSameOrigin } from "@/lib/api/request-info";
 import type { Db } from "@/lib/db";
 import { schema } from "@/lib/db/schema";
 import { MIN_PASSWORD_LENGTH } from "./password-policy";
+import { PENDING_ROLE } from "./roles";
 
 const ac = createAccessControl(defaultStatements);
 /** Only Keydesk admins manage Keydesk users; the other roles hold no better-auth admin rights. */
@@ -19,6 +20,8 @@ const roles = {
   admin: ac.newRole({ ...adminAc.statements }),
   support: ac.newRole({ user: [], session: [] }),
   reviewer: ac.newRole({ user: [], session: [] }),
+  // A single sign-on user waiting for an admin to give them a role (see roles.ts): no rights.
+  [PENDING_ROLE]: ac.newRole({ user: [], session: [] }),
 };
 
 export interface AuthOptions {
