@@ -5,14 +5,16 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
-import { admin } from "better-auth/plugins";
+import { admin, genericOAuth } from "better-auth/plugins";
 import { createAccessControl } from "better-auth/plugins/access";
 import { adminAc, defaultStatements } from "better-auth/plugins/admin/access";
 import { isSameOrigin } from "@/lib/api/request-info";
 import type { Db } from "@/lib/db";
 import { schema } from "@/lib/db/schema";
 import { MIN_PASSWORD_LENGTH } from "./password-policy";
+import type { OidcConfig } from "./oidc-config";
 import { PENDING_ROLE } from "./roles";
+import { ssoDatabaseHooks, ssoProviderConfig } from "./sso-provider";
 
 const ac = createAccessControl(defaultStatements);
 /** Only Keydesk admins manage Keydesk users; the other roles hold no better-auth admin rights. */
@@ -33,6 +35,10 @@ export interface AuthOptions {
   /** Sign-in requests allowed per minute and address before a 429 (failures per account are
    * limited separately, see sign-in-throttle.ts). */
   signInPerMinute?: number;
+  /** Single sign-on with one OpenID Connect provider (better-auth's genericOAuth plugin). */
+  sso?: OidcConfig | null;
+  /** False: better-auth refuses email-and-password sign-in too (Keydesk's route already does). */
+  passwordSignIn?: boolean;
 }
 
 export function createAuth(options: AuthOptions) {
@@ -50,7 +56,7 @@ export function createAuth(options: AuthOptions) {
     },
     database: drizzleAdapter(options.db, { provider: "pg", schema }),
     emailAndPassword: {
-      enabled: true,
+      enabled: options.passwordSignIn ?? true,
       disableSignUp: true,
       minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: 128,
@@ -76,7 +82,17 @@ export function createAuth(options: AuthOptions) {
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
       database: { generateId: () => crypto.randomUUID() },
     },
-    plugins: [admin({ ac, roles, adminRoles: ["admin"], defaultRole: "reviewer" }), nextCookies()],
+    // An OAuth error lands on the sign-in page, which explains it (better-auth's own error page is not exposed).
+    onAPIError: { errorURL: "/sign-in" },
+    // A single sign-on identity never takes over an existing Keydesk account by its email alone
+    // (better-auth links only to locally verified emails, and Keydesk's own users are not).
+    account: { accountLinking: { enabled: true, requireLocalEmailVerified: true } },
+    ...(options.sso ? { databaseHooks: ssoDatabaseHooks } : {}),
+    plugins: [
+      admin({ ac, roles, adminRoles: ["admin"], defaultRole: "reviewer" }),
+      ...(options.sso ? [genericOAuth({ config: [ssoProviderConfig(options.sso)] })] : []),
+      nextCookies(),
+    ],
   });
 }
 
