@@ -16,7 +16,11 @@ export interface SsoCallbackState {
   sessionUserId: string | null;
 }
 
-const storage = new AsyncLocalStorage<SsoCallbackState>();
+// One storage per process, not per copy of this module: Next.js bundles server code per route, and
+// the better-auth instance (whose hooks read this) is shared by all of them through globalThis.
+const SLOT = Symbol.for("keydesk.ssoCallbackState");
+const slot = globalThis as { [SLOT]?: AsyncLocalStorage<SsoCallbackState> };
+const storage = (slot[SLOT] ??= new AsyncLocalStorage<SsoCallbackState>());
 
 export async function runSsoCallback<T>(fn: () => Promise<T>): Promise<{ result: T; state: SsoCallbackState }> {
   const state: SsoCallbackState = { email: null, mappedRole: null, created: null, sessionUserId: null };
