@@ -12,6 +12,7 @@ import { isSameOrigin } from "@/lib/api/request-info";
 import type { Db } from "@/lib/db";
 import { schema } from "@/lib/db/schema";
 import { MIN_PASSWORD_LENGTH } from "./password-policy";
+import { logAuthMessage } from "./auth-logger";
 import type { OidcConfig } from "./oidc-config";
 import { PENDING_ROLE } from "./roles";
 import { ssoDatabaseHooks, ssoProviderConfig } from "./sso-provider";
@@ -82,11 +83,13 @@ export function createAuth(options: AuthOptions) {
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
       database: { generateId: () => crypto.randomUUID() },
     },
+    logger: { level: "warn", log: logAuthMessage },
     // An OAuth error lands on the sign-in page, which explains it (better-auth's own error page is not exposed).
     onAPIError: { errorURL: "/sign-in" },
     // A single sign-on identity never takes over an existing Keydesk account by its email alone
     // (better-auth links only to locally verified emails, and Keydesk's own users are not).
-    account: { accountLinking: { enabled: true, requireLocalEmailVerified: true } },
+    // The provider's access and refresh tokens (which Keydesk never uses) are kept encrypted.
+    account: { accountLinking: { enabled: true, requireLocalEmailVerified: true }, encryptOAuthTokens: true },
     ...(options.sso ? { databaseHooks: ssoDatabaseHooks } : {}),
     plugins: [
       admin({ ac, roles, adminRoles: ["admin"], defaultRole: "reviewer" }),
