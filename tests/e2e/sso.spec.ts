@@ -4,6 +4,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { OIDC_TEST_PEOPLE } from "@/tests/support/oidc-test-accounts";
 import { storageStatePath } from "./support/accounts";
+import { expectNoAxeViolations } from "./support/axe";
 import { expect, test } from "./support/emulator";
 import { discoverApiRoutes } from "./support/routes";
 import { E2E } from "./support/servers";
@@ -77,6 +78,7 @@ test.describe("with the admin watching", () => {
     await expect(page).toHaveURL(`${E2E.consoleUrl}/pending`);
     await expect(page.getByRole("heading", { name: "Waiting for an admin to give you a role" })).toBeVisible();
     await expect(page.getByText(person.email)).toBeVisible();
+    await expectNoAxeViolations(page, "the waiting page");
     // Every other page leads back here, and every API handler refuses with 403.
     await page.goto("/inventory");
     await expect(page).toHaveURL(`${E2E.consoleUrl}/pending`);
@@ -100,6 +102,7 @@ test.describe("with the admin watching", () => {
     const dialog = adminPage.getByRole("dialog", { name: `Give ${person.email} a role?` });
     await expect(dialog).toContainText("Pending (no access yet)");
     await expect(dialog).toContainText("Security reviewer");
+    await expectNoAxeViolations(adminPage, "the give-a-role dialog over the users page with a pending user");
     await dialog.getByRole("button", { name: "Give role" }).click();
     await expect(adminPage.getByRole("status").filter({ hasText: `${person.email} is now Security reviewer.` })).toBeVisible();
     await expect(waiting).toBeHidden();

@@ -3,6 +3,7 @@
 // a reset gives a new link and ends their sessions, disabling signs them out; the last admin stays.
 import type { Browser, Page } from "@playwright/test";
 import { CONSOLE_ACCOUNTS, storageStatePath } from "./support/accounts";
+import { expectNoAxeViolations } from "./support/axe";
 import { expect, test } from "./support/emulator";
 import { signIn } from "./support/sign-in";
 
@@ -15,6 +16,8 @@ function row(page: Page, email: string) {
 /** Reads the link out of the one-time link dialog, copying it with its button, and closes the dialog. */
 async function copyLink(page: Page, email: string): Promise<string> {
   const dialog = page.getByRole("dialog", { name: `One-time link for ${email}` });
+  await expect(dialog).toBeVisible();
+  await expectNoAxeViolations(page, "the one-time link dialog");
   const url = await dialog.getByLabel(`Link for ${email}`).inputValue();
   expect(url).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
   await dialog.getByRole("button", { name: "Copy link" }).click();
@@ -35,6 +38,7 @@ async function setPasswordWithLink(browser: Browser, url: string, password: stri
   await other.getByLabel("The same password again").fill("password1234");
   await other.getByRole("button", { name: "Set password" }).click();
   await expect(other.getByText("The password is too common.")).toBeVisible();
+  await expectNoAxeViolations(other, "the invite page with an error");
   await other.getByLabel("New password", { exact: true }).fill(password);
   await other.getByLabel("The same password again").fill(password);
   await other.getByRole("button", { name: "Set password" }).click();
