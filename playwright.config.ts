@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 import { CONSOLE_ACCOUNTS, CONSOLE_PASSWORD, storageStatePath } from "./tests/e2e/support/accounts";
 import { E2E } from "./tests/e2e/support/servers";
+import { OIDC_TEST_CLIENT, OIDC_TEST_ROLE_MAP } from "./tests/support/oidc-test-accounts";
 
 const isCI = Boolean(process.env.CI);
 
@@ -12,8 +13,18 @@ const realModeEnv = {
   KEYDESK_AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef",
   KEYDESK_ADMIN_EMAIL: CONSOLE_ACCOUNTS.admin.email,
   KEYDESK_ADMIN_PASSWORD: CONSOLE_PASSWORD,
+  // Single sign-on through the test provider; password sign-in stays on.
+  KEYDESK_OIDC_ISSUER: E2E.oidcUrl,
+  KEYDESK_OIDC_CLIENT_ID: OIDC_TEST_CLIENT.clientId,
+  KEYDESK_OIDC_CLIENT_SECRET: OIDC_TEST_CLIENT.clientSecret,
+  KEYDESK_OIDC_NAME: "Test ID",
+  KEYDESK_OIDC_SCOPES: "openid email profile groups",
+  KEYDESK_OIDC_ROLE_MAP: OIDC_TEST_ROLE_MAP,
   NEXT_TELEMETRY_DISABLED: "1",
 };
+
+/** Where the test provider may send people back: the console server and the cluster instances. */
+const oidcRedirects = [E2E.consoleUrl, E2E.clusterUrl(0), E2E.clusterUrl(1)].map((base) => `--redirect-uri ${base}/api/auth/callback/oidc`).join(" ");
 
 // Two Keydesk instances on one PostgreSQL database, when the run has a server (tests/run-all.sh
 // starts a throwaway one); otherwise their tests are not run, and this says so.
@@ -70,6 +81,11 @@ export default defineConfig({
     {
       command: `npx tsx lib/emulator/cli.ts --port ${E2E.emulatorPort} --admin-key ${E2E.adminKey} --seed demo --control`,
       url: `${E2E.emulatorUrl}/__emulator/faults`,
+      timeout: 30_000,
+    },
+    {
+      command: `npx tsx tests/support/oidc-provider.ts --port ${E2E.oidcPort} ${oidcRedirects}`,
+      url: `${E2E.oidcUrl}/.well-known/openid-configuration`,
       timeout: 30_000,
     },
     {

@@ -2,6 +2,7 @@
 // value is caught once, at start, with a message that names the variable and what it should be.
 import "server-only";
 import { z } from "zod";
+import { parseRoleMap } from "@/lib/auth/oidc-role-map";
 
 const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
 
@@ -52,6 +53,47 @@ const schema = z.object({
   ),
   /** Set by Next.js while it builds; nothing is started then. */
   NEXT_PHASE: z.string().optional(),
+  /** Single sign-on: one OpenID Connect provider, found through `<issuer>/.well-known/openid-configuration`. */
+  KEYDESK_OIDC_ISSUER: z.preprocess(emptyAsUnset, z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://id.example.com" }).optional()),
+  KEYDESK_OIDC_CLIENT_ID: z.preprocess(emptyAsUnset, z.string().trim().min(1).optional()),
+  KEYDESK_OIDC_CLIENT_SECRET: z.preprocess(emptyAsUnset, z.string().min(1).optional()),
+  /** The provider's name on the sign-in button ("Sign in with …"). */
+  KEYDESK_OIDC_NAME: z.preprocess(emptyAsUnset, z.string().trim().min(1).max(40, "must be at most 40 characters").default("SSO")),
+  KEYDESK_OIDC_SCOPES: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .transform((text) => text.split(/[\s,]+/).filter(Boolean))
+      .refine((scopes) => scopes.includes("openid"), "must include openid")
+      .default(["openid", "email", "profile"]),
+  ),
+  /** The claim whose value(s) pick a new single sign-on user's role (a dotted path reads a nested claim). */
+  KEYDESK_OIDC_ROLE_CLAIM: z.preprocess(emptyAsUnset, z.string().trim().min(1).max(200).default("groups")),
+  /** `group=role,…`: which claim values give which role; a user whom nothing maps waits for an admin. */
+  KEYDESK_OIDC_ROLE_MAP: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .transform((text, ctx) => {
+        const parsed = parseRoleMap(text);
+        if ("map" in parsed) return parsed.map;
+        ctx.addIssue({ code: "custom", message: parsed.problem });
+        return z.NEVER;
+      })
+      .default([]),
+  ),
+  /** `off`: only single sign-on (the password form is gone and its endpoint refuses). */
+  KEYDESK_PASSWORD_SIGN_IN: z.preprocess(emptyAsUnset, z.enum(["on", "off"], { error: "must be on or off" }).default("on")),
+}).superRefine((e, ctx) => {
+  // Rules across variables, each reported on the variable to fix.
+  if (e.KEYDESK_OIDC_ISSUER) {
+    for (const name of ["KEYDESK_OIDC_CLIENT_ID", "KEYDESK_OIDC_CLIENT_SECRET"] as const) {
+      if (!e[name]) ctx.addIssue({ code: "custom", path: [name], message: "required when KEYDESK_OIDC_ISSUER is set" });
+    }
+  }
+  if (e.KEYDESK_PASSWORD_SIGN_IN === "off" && !e.KEYDESK_OIDC_ISSUER) {
+    ctx.addIssue({ code: "custom", path: ["KEYDESK_PASSWORD_SIGN_IN"], message: "can only be off when single sign-on is set up (KEYDESK_OIDC_ISSUER)" });
+  }
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { SsoButton } from "@/components/auth/sso-button";
+import { SsoError } from "@/components/auth/sso-error";
+import { oidcConfig, passwordSignInEnabled } from "@/lib/auth/oidc-config";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/auth/bootstrap";
 import { currentUser } from "@/lib/auth/require-user";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { ConfigError } from "@/lib/auth/secret";
-import { isDemoMode } from "@/lib/env";
+import { env, isDemoMode } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage() {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string | string[] }> }) {
   let configProblem: string | null = null;
   try {
     if (await currentUser()) redirect("/");
@@ -18,6 +21,9 @@ export default async function SignInPage() {
     configProblem = error.message;
   }
   const demo = isDemoMode();
+  const sso = oidcConfig(env());
+  const passwordSignIn = passwordSignInEnabled(env());
+  const { error: ssoError } = await searchParams;
   return (
     <main id="main" className="mx-auto max-w-sm space-y-6 px-6 py-12">
       <div>
@@ -30,10 +36,17 @@ export default async function SignInPage() {
           <p className="mt-1">{configProblem}</p>
         </div>
       ) : (
-        <SignInForm
-          demoAccounts={demo ? DEMO_ACCOUNTS.map((a) => ({ email: a.email, role: ROLE_LABELS[a.role] })) : []}
-          demoPassword={demo ? DEMO_PASSWORD : null}
-        />
+        <>
+          {sso && typeof ssoError === "string" ? <SsoError code={ssoError} providerName={sso.name} /> : null}
+          {sso ? <SsoButton providerName={sso.name} /> : null}
+          {sso && passwordSignIn ? <p className="text-center text-xs uppercase tracking-wide text-slate-500">or with your password</p> : null}
+          {passwordSignIn ? (
+            <SignInForm
+              demoAccounts={demo ? DEMO_ACCOUNTS.map((a) => ({ email: a.email, role: ROLE_LABELS[a.role] })) : []}
+              demoPassword={demo ? DEMO_PASSWORD : null}
+            />
+          ) : null}
+        </>
       )}
     </main>
   );

@@ -6,14 +6,17 @@ import { useForm } from "react-hook-form";
 import { FormField, inputClass, primaryButtonClass } from "@/components/ui/form-field";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { applyFieldErrors, errorMessage } from "@/lib/queries/api";
-import { useCreateUser } from "@/lib/queries/users";
+import { useCreateUser, type UserWithLink } from "@/lib/queries/users";
 import { newUserSchema, type NewUserInput } from "@/lib/schemas/users";
 
-const FIELDS = ["email", "name", "role", "password"] as const;
-const EMPTY: NewUserInput = { email: "", name: "", role: "reviewer", password: "" };
+const FIELDS = ["email", "name", "role"] as const;
+const EMPTY: NewUserInput = { email: "", name: "", role: "reviewer" };
 
-/** Adds a user. On failure everything typed stays, with the server's reasons on their fields. */
-export function AddUserForm({ onAdded }: { onAdded: (message: string) => void }) {
+/**
+ * Adds a user, who then sets their own password with the one-time link the admin is shown.
+ * On failure everything typed stays, with the server's reasons on their fields.
+ */
+export function AddUserForm({ onAdded }: { onAdded: (result: UserWithLink) => void }) {
   const create = useCreateUser();
   const [serverError, setServerError] = useState<string | null>(null);
   const form = useForm<NewUserInput>({ resolver: zodResolver(newUserSchema), defaultValues: EMPTY });
@@ -22,9 +25,9 @@ export function AddUserForm({ onAdded }: { onAdded: (message: string) => void })
   const onSubmit = form.handleSubmit(async (values) => {
     setServerError(null);
     try {
-      const user = await create.mutateAsync(values);
+      const result = await create.mutateAsync(values);
       form.reset(EMPTY);
-      onAdded(`Added ${user.email} as ${user.role ? ROLE_LABELS[user.role] : "a user without a role"}.`);
+      onAdded(result);
     } catch (error) {
       if (!applyFieldErrors(error, FIELDS, form.setError)) setServerError(errorMessage(error));
     }
@@ -33,6 +36,7 @@ export function AddUserForm({ onAdded }: { onAdded: (message: string) => void })
   return (
     <section aria-labelledby="add-user-heading" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="add-user-heading" className="text-base font-semibold">Add user</h2>
+      <p className="mt-1 text-sm text-slate-600">You get a one-time link for them to choose their own password.</p>
       <form onSubmit={onSubmit} noValidate className="mt-3 grid gap-4 sm:grid-cols-2" aria-describedby={serverError ? "add-user-error" : undefined}>
         <FormField id="new-user-email" label="Email" error={errors.email?.message}>
           {(describedBy) => (
@@ -51,11 +55,6 @@ export function AddUserForm({ onAdded }: { onAdded: (message: string) => void })
                 <option key={role} value={role}>{ROLE_LABELS[role]}</option>
               ))}
             </select>
-          )}
-        </FormField>
-        <FormField id="new-user-password" label="Password" hint="At least 12 characters, not a common one, not containing the email." error={errors.password?.message}>
-          {(describedBy) => (
-            <input id="new-user-password" type="password" autoComplete="new-password" aria-invalid={errors.password ? true : undefined} aria-describedby={describedBy} className={inputClass} {...form.register("password")} />
           )}
         </FormField>
         {serverError ? (

@@ -1,51 +1,44 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { Dialog } from "@/components/ui/dialog";
-import { FormField, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
-import { applyFieldErrors, errorMessage } from "@/lib/queries/api";
-import { useChangeUser } from "@/lib/queries/users";
-import { resetPasswordSchema, type ResetPasswordInput } from "@/lib/schemas/users";
+import { dangerButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
+import { errorMessage } from "@/lib/queries/api";
+import { useSendPasswordLink, type UserWithLink } from "@/lib/queries/users";
 import type { UserSummary } from "@/lib/users/types";
 
-export function ResetPasswordDialog({ user, onClose, onDone }: { user: UserSummary | null; onClose: () => void; onDone: (message: string) => void }) {
+/** Asks before resetting: the password stops working and the sessions end at once; the answer is a link. */
+export function ResetPasswordDialog({ user, onClose, onDone }: { user: UserSummary | null; onClose: () => void; onDone: (result: UserWithLink) => void }) {
   return (
-    <Dialog open={user !== null} onClose={onClose} title={user ? `Reset the password of ${user.email}` : "Reset password"} description="They sign in with the new password from now on; their current sessions end at once.">
-      {user ? <ResetPasswordForm user={user} onClose={onClose} onDone={onDone} /> : null}
+    <Dialog
+      open={user !== null}
+      onClose={onClose}
+      title={user ? `Reset the password of ${user.email}?` : "Reset password?"}
+      description="Their password stops working and their sessions end at once. You get a one-time link to send them, with which they choose a new password."
+    >
+      {user ? <Confirm user={user} onClose={onClose} onDone={onDone} /> : null}
     </Dialog>
   );
 }
 
-function ResetPasswordForm({ user, onClose, onDone }: { user: UserSummary; onClose: () => void; onDone: (message: string) => void }) {
-  const change = useChangeUser();
-  const [serverError, setServerError] = useState<string | null>(null);
-  const form = useForm<ResetPasswordInput>({ resolver: zodResolver(resetPasswordSchema), defaultValues: { password: "" } });
-  const { errors } = form.formState;
-
-  const onSubmit = form.handleSubmit(async ({ password }) => {
-    setServerError(null);
+function Confirm({ user, onClose, onDone }: { user: UserSummary; onClose: () => void; onDone: (result: UserWithLink) => void }) {
+  const send = useSendPasswordLink();
+  const [error, setError] = useState<string | null>(null);
+  const confirm = async () => {
+    setError(null);
     try {
-      await change.mutateAsync({ userId: user.id, change: { password } });
-      onDone(`The password of ${user.email} was reset; their sessions have ended.`);
-    } catch (error) {
-      if (!applyFieldErrors(error, ["password"] as const, form.setError)) setServerError(errorMessage(error));
+      onDone(await send.mutateAsync(user.id));
+    } catch (e) {
+      setError(errorMessage(e));
     }
-  });
-
+  };
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <FormField id="reset-password" label="New password" hint="At least 12 characters, not a common one, not containing the email." error={errors.password?.message}>
-        {(describedBy) => (
-          <input id="reset-password" type="password" autoComplete="new-password" aria-invalid={errors.password ? true : undefined} aria-describedby={describedBy} className={inputClass} {...form.register("password")} />
-        )}
-      </FormField>
-      {serverError ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{serverError}</p> : null}
+    <div className="space-y-4">
+      {error ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p> : null}
       <div className="flex justify-end gap-2">
         <button type="button" onClick={onClose} className={secondaryButtonClass}>Cancel</button>
-        <button type="submit" disabled={change.isPending} className={primaryButtonClass}>{change.isPending ? "Saving…" : "Set password"}</button>
+        <button type="button" onClick={confirm} disabled={send.isPending} className={dangerButtonClass}>{send.isPending ? "Resetting…" : "Reset and make a link"}</button>
       </div>
-    </form>
+    </div>
   );
 }

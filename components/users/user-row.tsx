@@ -12,23 +12,17 @@ export interface RowActions {
   fail: (message: string) => void;
   askDisable: (user: UserSummary) => void;
   askResetPassword: (user: UserSummary) => void;
+  askRoleChange: (user: UserSummary, role: Role) => void;
 }
 
 const smallButton = "rounded-md border border-slate-300 px-2.5 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-60";
 
-/** One user, with their role select (saved on change), Disable/Enable and Reset password. */
-export function UserRow({ user, isYou, actions }: { user: UserSummary; isYou: boolean; actions: RowActions }) {
+/**
+ * One user, with their role select (a change is confirmed in a dialog first), Disable/Enable and
+ * Reset password (which gives a one-time link; hidden when password sign-in is off).
+ */
+export function UserRow({ user, isYou, actions, passwordSignIn }: { user: UserSummary; isYou: boolean; actions: RowActions; passwordSignIn: boolean }) {
   const change = useChangeUser();
-
-  const setRole = (role: Role) => {
-    change.mutate(
-      { userId: user.id, change: { role } },
-      {
-        onSuccess: () => actions.notify(`${user.email} is now ${ROLE_LABELS[role]}.`),
-        onError: (error) => actions.fail(`The role of ${user.email} was not changed: ${errorMessage(error)}`),
-      },
-    );
-  };
 
   const enable = () => {
     change.mutate(
@@ -53,16 +47,22 @@ export function UserRow({ user, isYou, actions }: { user: UserSummary; isYou: bo
           id={`role-${user.id}`}
           value={user.role ?? ""}
           disabled={change.isPending}
-          onChange={(event) => setRole(event.target.value as Role)}
+          onChange={(event) => actions.askRoleChange(user, event.target.value as Role)}
           className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm disabled:opacity-60"
         >
-          {user.role === null ? <option value="" disabled>No role</option> : null}
+          {user.role === null ? <option value="" disabled>{user.pending ? "Pending: choose a role" : "No role"}</option> : null}
           {ROLES.map((role) => (
             <option key={role} value={role}>{ROLE_LABELS[role]}</option>
           ))}
         </select>
       </td>
-      <td className="px-4 py-3"><StatusBadge enabled={!user.disabled} /></td>
+      <td className="px-4 py-3">
+        {user.pending ? (
+          <span className="inline-flex items-center gap-1 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-amber-300">Waiting for a role</span>
+        ) : (
+          <StatusBadge enabled={!user.disabled} />
+        )}
+      </td>
       <td className="whitespace-nowrap px-4 py-3 text-slate-700">{formatDate(user.createdAt)}</td>
       <td className="px-4 py-3">
         <div className="flex flex-wrap gap-2">
@@ -75,9 +75,11 @@ export function UserRow({ user, isYou, actions }: { user: UserSummary; isYou: bo
               Disable<span className="sr-only"> {user.email}</span>
             </button>
           )}
-          <button type="button" onClick={() => actions.askResetPassword(user)} className={smallButton}>
-            Reset password<span className="sr-only"> of {user.email}</span>
-          </button>
+          {passwordSignIn ? (
+            <button type="button" onClick={() => actions.askResetPassword(user)} className={smallButton}>
+              Reset password<span className="sr-only"> of {user.email}</span>
+            </button>
+          ) : null}
         </div>
       </td>
     </tr>

@@ -3,7 +3,7 @@
 import type { UserSummary } from "@/lib/users/types";
 import { UserRow, type RowActions } from "./user-row";
 
-export function UserTable({ users, currentUserId, actions }: { users: UserSummary[]; currentUserId: string; actions: RowActions }) {
+export function UserTable({ users, currentUserId, actions, passwordSignIn }: { users: UserSummary[]; currentUserId: string; actions: RowActions; passwordSignIn: boolean }) {
   if (users.length === 0) {
     return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">Keydesk has no users yet.</p>;
   }
@@ -23,7 +23,7 @@ export function UserTable({ users, currentUserId, actions }: { users: UserSummar
         </thead>
         <tbody className="divide-y divide-slate-100">
           {users.map((user) => (
-            <UserRow key={user.id} user={user} isYou={user.id === currentUserId} actions={actions} />
+            <UserRow key={user.id} user={user} isYou={user.id === currentUserId} actions={actions} passwordSignIn={passwordSignIn} />
           ))}
         </tbody>
       </table>

@@ -1,23 +1,34 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import { ROLE_LABELS } from "@/lib/auth/roles";
 import { errorMessage } from "@/lib/queries/api";
-import { useUsers } from "@/lib/queries/users";
+import { useUsers, type UserWithLink } from "@/lib/queries/users";
 import type { UserSummary } from "@/lib/users/types";
 import { AddUserForm } from "./add-user-form";
 import { DisableUserDialog } from "./disable-user-dialog";
+import { InviteLinkDialog, type ShownInvite } from "./invite-link-dialog";
+import { PendingUsersNotice } from "./pending-users-notice";
 import { ResetPasswordDialog } from "./reset-password-dialog";
+import { RoleChangeDialog, type RoleChange } from "./role-change-dialog";
 import { UserTable } from "./user-table";
 import type { RowActions } from "./user-row";
 
 type Feedback = { kind: "ok" | "error"; text: string } | null;
 
+/** Pending users first: they are waiting for someone to act. */
+function pendingFirst(users: UserSummary[]): UserSummary[] {
+  return [...users.filter((u) => u.pending), ...users.filter((u) => !u.pending)];
+}
+
 /** The users page's interactive part: the list (from the server's first render), its controls and dialogs. */
-export function UsersManager({ initialUsers, currentUserId }: { initialUsers: UserSummary[]; currentUserId: string }) {
+export function UsersManager({ initialUsers, currentUserId, passwordSignIn }: { initialUsers: UserSummary[]; currentUserId: string; passwordSignIn: boolean }) {
   const users = useUsers(initialUsers);
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [disabling, setDisabling] = useState<UserSummary | null>(null);
   const [resetting, setResetting] = useState<UserSummary | null>(null);
+  const [roleChange, setRoleChange] = useState<RoleChange | null>(null);
+  const [shownInvite, setShownInvite] = useState<ShownInvite | null>(null);
 
   const actions: RowActions = useMemo(
     () => ({
@@ -25,13 +36,29 @@ export function UsersManager({ initialUsers, currentUserId }: { initialUsers: Us
       fail: (text) => setFeedback({ kind: "error", text }),
       askDisable: setDisabling,
       askResetPassword: setResetting,
+      askRoleChange: (user, role) => setRoleChange({ user, role }),
     }),
     [],
   );
 
+  const showLink = ({ user, invite }: UserWithLink, purpose: ShownInvite["purpose"]) => {
+    setShownInvite({ ...invite, email: user.email, purpose });
+    actions.notify(
+      purpose === "new_user"
+        ? `Added ${user.email} as ${user.role ? ROLE_LABELS[user.role] : "a user without a role"}. Send them their one-time link.`
+        : `The password of ${user.email} was reset; their sessions have ended. Send them their one-time link.`,
+    );
+  };
+
   return (
     <div className="space-y-6">
-      <AddUserForm onAdded={actions.notify} />
+      {passwordSignIn ? (
+        <AddUserForm onAdded={(result) => showLink(result, "new_user")} />
+      ) : (
+        <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
+          Password sign-in is off: people join by signing in with single sign-on. Someone whose groups give no role appears here as waiting for one.
+        </p>
+      )}
       <div role="status" aria-live="polite" className="empty:hidden">
         {feedback?.kind === "ok" ? <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{feedback.text}</p> : null}
       </div>
@@ -41,8 +68,19 @@ export function UsersManager({ initialUsers, currentUserId }: { initialUsers: Us
       ) : users.isError && !users.data ? (
         <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900">Keydesk could not load the users: {errorMessage(users.error)}</p>
       ) : (
-        <UserTable users={users.data} currentUserId={currentUserId} actions={actions} />
+        <>
+          <PendingUsersNotice users={users.data.filter((u) => u.pending && !u.disabled)} />
+          <UserTable users={pendingFirst(users.data)} currentUserId={currentUserId} actions={actions} passwordSignIn={passwordSignIn} />
+        </>
       )}
+      <RoleChangeDialog
+        change={roleChange}
+        onClose={() => setRoleChange(null)}
+        onDone={(text) => {
+          setRoleChange(null);
+          actions.notify(text);
+        }}
+      />
       <DisableUserDialog
         user={disabling}
         onClose={() => setDisabling(null)}
@@ -54,11 +92,12 @@ export function UsersManager({ initialUsers, currentUserId }: { initialUsers: Us
       <ResetPasswordDialog
         user={resetting}
         onClose={() => setResetting(null)}
-        onDone={(text) => {
+        onDone={(result) => {
           setResetting(null);
-          actions.notify(text);
+          showLink(result, "reset");
         }}
       />
+      <InviteLinkDialog invite={shownInvite} onClose={() => setShownInvite(null)} />
     </div>
   );
 }

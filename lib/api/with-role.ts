@@ -6,7 +6,7 @@
 // forget it; and a body is read up to a size limit only.
 import "server-only";
 import { z } from "zod";
-import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { getPendingUser, getSessionUser, type SessionUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/roles";
 import { findBadText, type TextIssue } from "@/lib/text/safe-text";
 import { ApiError, errorResponse, fromZod } from "./errors";
@@ -95,7 +95,11 @@ export function withRole<P extends z.ZodType = z.ZodUnknown, B extends z.ZodType
         throw new ApiError("cross_origin", "Changes are only accepted from Keydesk's own pages.");
       }
       const user = await getSessionUser(req.headers);
-      if (!user) throw new ApiError("unauthenticated", "Sign in to continue.");
+      if (!user) {
+        // Signed in but waiting for a role (single sign-on): refused, not asked to sign in again.
+        if (await getPendingUser(req.headers)) throw new ApiError("forbidden", "An admin has not given you a role yet.");
+        throw new ApiError("unauthenticated", "Sign in to continue.");
+      }
       if (!roles.includes(user.role)) throw new ApiError("forbidden", "Your role does not allow this.");
 
       const rawParams = route ? await route.params : {};

@@ -5,13 +5,17 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
-import { admin } from "better-auth/plugins";
+import { admin, genericOAuth } from "better-auth/plugins";
 import { createAccessControl } from "better-auth/plugins/access";
 import { adminAc, defaultStatements } from "better-auth/plugins/admin/access";
 import { isSameOrigin } from "@/lib/api/request-info";
 import type { Db } from "@/lib/db";
 import { schema } from "@/lib/db/schema";
 import { MIN_PASSWORD_LENGTH } from "./password-policy";
+import { logAuthMessage } from "./auth-logger";
+import type { OidcConfig } from "./oidc-config";
+import { PENDING_ROLE } from "./roles";
+import { ssoDatabaseHooks, ssoProviderConfig } from "./sso-provider";
 
 const ac = createAccessControl(defaultStatements);
 /** Only Keydesk admins manage Keydesk users; the other roles hold no better-auth admin rights. */
@@ -19,6 +23,8 @@ const roles = {
   admin: ac.newRole({ ...adminAc.statements }),
   support: ac.newRole({ user: [], session: [] }),
   reviewer: ac.newRole({ user: [], session: [] }),
+  // A single sign-on user waiting for an admin to give them a role (see roles.ts): no rights.
+  [PENDING_ROLE]: ac.newRole({ user: [], session: [] }),
 };
 
 export interface AuthOptions {
@@ -30,6 +36,10 @@ export interface AuthOptions {
   /** Sign-in requests allowed per minute and address before a 429 (failures per account are
    * limited separately, see sign-in-throttle.ts). */
   signInPerMinute?: number;
+  /** Single sign-on with one OpenID Connect provider (better-auth's genericOAuth plugin). */
+  sso?: OidcConfig | null;
+  /** False: better-auth refuses email-and-password sign-in too (Keydesk's route already does). */
+  passwordSignIn?: boolean;
 }
 
 export function createAuth(options: AuthOptions) {
@@ -47,7 +57,7 @@ export function createAuth(options: AuthOptions) {
     },
     database: drizzleAdapter(options.db, { provider: "pg", schema }),
     emailAndPassword: {
-      enabled: true,
+      enabled: options.passwordSignIn ?? true,
       disableSignUp: true,
       minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: 128,
@@ -73,7 +83,19 @@ export function createAuth(options: AuthOptions) {
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
       database: { generateId: () => crypto.randomUUID() },
     },
-    plugins: [admin({ ac, roles, adminRoles: ["admin"], defaultRole: "reviewer" }), nextCookies()],
+    logger: { level: "warn", log: logAuthMessage },
+    // An OAuth error lands on the sign-in page, which explains it (better-auth's own error page is not exposed).
+    onAPIError: { errorURL: "/sign-in" },
+    // A single sign-on identity never takes over an existing Keydesk account by its email alone
+    // (better-auth links only to locally verified emails, and Keydesk's own users are not).
+    // The provider's access and refresh tokens (which Keydesk never uses) are kept encrypted.
+    account: { accountLinking: { enabled: true, requireLocalEmailVerified: true }, encryptOAuthTokens: true },
+    ...(options.sso ? { databaseHooks: ssoDatabaseHooks } : {}),
+    plugins: [
+      admin({ ac, roles, adminRoles: ["admin"], defaultRole: "reviewer" }),
+      ...(options.sso ? [genericOAuth({ config: [ssoProviderConfig(options.sso)] })] : []),
+      nextCookies(),
+    ],
   });
 }
 

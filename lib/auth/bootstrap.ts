@@ -28,6 +28,8 @@ export async function seedDemoAccounts(auth: Auth, db: Db): Promise<void> {
 export interface FirstAdmin {
   email?: string;
   password?: string;
+  /** Single sign-on maps a group to admin: without KEYDESK_ADMIN_EMAIL, the first admin signs in that way. */
+  firstAdminBySso?: boolean;
 }
 
 /** Real mode: removes any demo account, and creates the first admin when there is none. */
@@ -35,6 +37,7 @@ export async function ensureRealModeAccounts(auth: Auth, db: Db, first: FirstAdm
   const removed = await db.delete(user).where(like(user.email, `%@${DEMO_DOMAIN}`)).returning({ id: user.id });
   const admins = await db.select({ id: user.id }).from(user).where(eq(user.role, "admin"));
   if (admins.length > 0) return { createdAdmin: null, removedDemo: removed.length };
+  if (!first.email && first.firstAdminBySso) return { createdAdmin: null, removedDemo: removed.length };
   if (!first.email || !first.password) {
     throw new ConfigError("Keydesk has no admin yet: set KEYDESK_ADMIN_EMAIL and KEYDESK_ADMIN_PASSWORD to create the first one.");
   }

@@ -4,6 +4,7 @@ import "server-only";
 import { getDatabase } from "@/lib/db";
 import { env, isDemoMode } from "@/lib/env";
 import { createAuth, type Auth } from "./auth";
+import { oidcConfig, passwordSignInEnabled } from "./oidc-config";
 import { ensureRealModeAccounts, seedDemoAccounts } from "./bootstrap";
 import { authSecret } from "./secret";
 
@@ -13,13 +14,16 @@ type Slot = { [SLOT]?: Promise<Auth> };
 async function start(): Promise<Auth> {
   const e = env();
   const { db } = await getDatabase();
-  const auth = createAuth({ db, secret: authSecret(), baseURL: e.KEYDESK_URL, idleMinutes: e.KEYDESK_SESSION_IDLE_MINUTES });
+  const sso = oidcConfig(e);
+  const auth = createAuth({ db, secret: authSecret(), baseURL: e.KEYDESK_URL, idleMinutes: e.KEYDESK_SESSION_IDLE_MINUTES, sso, passwordSignIn: passwordSignInEnabled(e) });
   if (isDemoMode(e)) {
     await seedDemoAccounts(auth, db);
   } else {
     const { createdAdmin, removedDemo } = await ensureRealModeAccounts(auth, db, {
       email: e.KEYDESK_ADMIN_EMAIL,
       password: e.KEYDESK_ADMIN_PASSWORD,
+      // Single sign-on that maps a group to admin can bring the first admin instead.
+      firstAdminBySso: sso?.roleMap.some((m) => m.role === "admin") ?? false,
     });
     if (removedDemo > 0) console.warn(`Keydesk: removed ${removedDemo} demo account(s): they may not exist outside demo mode.`);
     if (createdAdmin) console.info(`Keydesk: created the first admin, ${createdAdmin}.`);

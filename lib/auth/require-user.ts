@@ -3,7 +3,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { ConfigError } from "./secret";
-import { getSessionUser, type SessionUser } from "./session";
+import { getPendingUser, getSessionUser, type SessionUser } from "./session";
 
 /** The signed-in user; anyone else goes to the sign-in page (which also explains a configuration problem). */
 export async function requireUser(): Promise<SessionUser> {
@@ -14,7 +14,11 @@ export async function requireUser(): Promise<SessionUser> {
     if (ConfigError.is(error)) redirect("/sign-in");
     throw error;
   }
-  if (!user) redirect("/sign-in");
+  if (!user) {
+    // Signed in with single sign-on but without a role yet: the waiting page, and nothing else.
+    if (await getPendingUser(await headers())) redirect("/pending");
+    redirect("/sign-in");
+  }
   return user;
 }
 

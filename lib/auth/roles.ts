@@ -17,3 +17,13 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
+
+/**
+ * Not a role: a single sign-on user whose claims mapped to none waits with this value until an
+ * admin gives them one. Signed in, they see only the waiting page; every API handler answers 403.
+ */
+export const PENDING_ROLE = "pending";
+
+export function isPendingRole(value: unknown): boolean {
+  return value === PENDING_ROLE;
+}

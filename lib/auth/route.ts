@@ -11,6 +11,9 @@ import { getDatabase } from "@/lib/db";
 import { getAuth } from "./index";
 import { signInPause } from "./sign-in-throttle";
 import { getSessionUser } from "./session";
+import { passwordSignInEnabled } from "./oidc-config";
+import { finishSsoSignIn, SSO_CALLBACK_PATH, startSsoSignIn } from "./sso-route";
+import { env } from "@/lib/env";
 
 const PREFIX = "/api/auth";
 
@@ -72,6 +75,15 @@ async function handle(req: Request): Promise<Response> {
   const info = requestInfo(req);
   const path = new URL(req.url).pathname.slice(PREFIX.length);
   try {
+    // Single sign-on: starting it (from Keydesk's sign-in page), and the provider sending the person back.
+    if (req.method === "POST" && path === "/sign-in/social") {
+      if (!isSameOrigin(req)) throw new ApiError("cross_origin", "Changes are only accepted from Keydesk's own pages.");
+      return await startSsoSignIn(req);
+    }
+    if (req.method === "GET" && path === SSO_CALLBACK_PATH) return await finishSsoSignIn(req, info);
+    if (req.method === "POST" && path === "/sign-in/email" && !passwordSignInEnabled(env())) {
+      throw new ApiError("forbidden", "Password sign-in is switched off: sign in with single sign-on.");
+    }
     if (req.method === "POST" && (path === "/sign-in/email" || path === "/sign-out")) {
       if (!isSameOrigin(req)) throw new ApiError("cross_origin", "Changes are only accepted from Keydesk's own pages.");
       return path === "/sign-in/email" ? await signIn(req, info) : await signOut(req, info);

@@ -1,7 +1,7 @@
 // Who is asking: the signed-in, enabled Keydesk user behind a request's session cookie.
 import "server-only";
 import { getAuth } from "./index";
-import { isRole, type Role } from "./roles";
+import { isPendingRole, isRole, type Role } from "./roles";
 
 export interface SessionUser {
   id: string;
@@ -18,4 +18,19 @@ export async function getSessionUser(headers: Headers): Promise<SessionUser | nu
   // A disabled (banned) user, or one without a Keydesk role, is nobody.
   if (user.banned || !isRole(user.role)) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+/** A signed-in, enabled user still waiting for an admin to give them a role (single sign-on). */
+export interface PendingUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+/** The pending user behind a request's session, or null (nobody, disabled, or a user with a role). */
+export async function getPendingUser(headers: Headers): Promise<PendingUser | null> {
+  const auth = await getAuth();
+  const session = await auth.api.getSession({ headers });
+  if (!session || session.user.banned || !isPendingRole(session.user.role)) return null;
+  return { id: session.user.id, email: session.user.email, name: session.user.name };
 }

@@ -178,5 +178,28 @@ export const keySnapshotBaseline = pgTable("key_snapshot_baseline", {
   keyCount: integer("key_count").notNull(),
 });
 
-export const schema = { user, session, account, verification, rateLimit, auditLog, keyRotation, keySnapshot, keySnapshotBaseline };
+/**
+ * One-time links that let a user set their own password: made when an admin adds them or resets
+ * their password. Only the SHA-256 of the link's token is kept; a link works once, until expires_at.
+ */
+export const userInvite = pgTable(
+  "user_invite",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    /** "new_user" (added by an admin) or "reset" (a password reset). */
+    purpose: text("purpose").notNull().$type<"new_user" | "reset">(),
+    /** The admin who made it. */
+    createdBy: text("created_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [index("user_invite_user_id_idx").on(t.userId)],
+);
+
+export const schema = { user, session, account, verification, rateLimit, auditLog, keyRotation, keySnapshot, keySnapshotBaseline, userInvite };
 export type Schema = typeof schema;

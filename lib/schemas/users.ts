@@ -14,50 +14,45 @@ export const passwordField = safeText().superRefine((password, ctx) => {
   if (problem) ctx.addIssue({ code: "custom", message: `The password ${problem}.` });
 });
 
-export const newUserSchema = z
-  .strictObject({
-    email: emailField,
-    name: safeText().superRefine(refuseSecret("names")).trim().min(1, "Enter a name.").max(100, "A name is at most 100 characters."),
-    role: roleSchema,
-    password: passwordField,
-  })
-  .superRefine((user, ctx) => {
-    // The check that needs the email too (the password may not contain it); the others are the
-    // password field's own, already reported.
-    if (passwordProblem(user.password)) return;
-    const problem = passwordProblem(user.password, user.email);
-    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: `The password ${problem}.` });
-  });
+/** A new user: who they are and their role. No password: they set their own through a one-time link. */
+export const newUserSchema = z.strictObject({
+  email: emailField,
+  name: safeText().superRefine(refuseSecret("names")).trim().min(1, "Enter a name.").max(100, "A name is at most 100 characters."),
+  role: roleSchema,
+});
 
 export type NewUserInput = z.infer<typeof newUserSchema>;
 
 /**
- * One change to a user per request: a new role, disabled or enabled, or a new password. Unknown
- * fields are refused, so a typo never turns into a silent no-op.
+ * One change to a user per request: a new role, or disabled or enabled. Unknown fields are
+ * refused, so a typo (or a password: an admin never sets one) never turns into a silent no-op.
  */
 export const userChangeSchema = z
   .strictObject({
     role: roleSchema.optional(),
     disabled: z.boolean({ error: "disabled must be true or false." }).optional(),
-    password: passwordField.optional(),
   })
   .superRefine((change, ctx) => {
-    const given = (["role", "disabled", "password"] as const).filter((k) => change[k] !== undefined);
+    const given = (["role", "disabled"] as const).filter((k) => change[k] !== undefined);
     if (given.length !== 1) {
-      ctx.addIssue({
-        code: "custom",
-        path: [],
-        message: given.length === 0 ? "Send one change: role, disabled or password." : `Send one change at a time, not ${given.join(" and ")}.`,
-      });
+      ctx.addIssue({ code: "custom", path: [], message: given.length === 0 ? "Send one change: role or disabled." : "Send one change at a time, not role and disabled." });
     }
   })
-  .transform((c): UserChange => (c.role !== undefined ? { role: c.role } : c.disabled !== undefined ? { disabled: c.disabled } : { password: c.password ?? "" }));
+  .transform((c): UserChange => (c.role !== undefined ? { role: c.role } : { disabled: c.disabled ?? false }));
 
-export type UserChange = { role: (typeof ROLES)[number] } | { disabled: boolean } | { password: string };
+export type UserChange = { role: (typeof ROLES)[number] } | { disabled: boolean };
 
-/** The reset-password dialog's form: the same password rule as the handler. */
-export const resetPasswordSchema = z.strictObject({ password: passwordField });
+/** The invite page's form: the new password twice (the second only in the browser). */
+export const setPasswordSchema = z
+  .strictObject({ password: passwordField, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ." });
 
-export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
+export type SetPasswordInput = z.infer<typeof setPasswordSchema>;
+
+/** What POST /api/invites/accept receives: the link's token and the chosen password. */
+export const acceptInviteSchema = z.strictObject({
+  token: safeText().min(1, "The link's token is missing.").max(100),
+  password: z.string().max(200, "A password is at most 128 characters."),
+});
 
 export const userIdParamsSchema = z.object({ userId: safeText().min(1).max(100) });

@@ -1,12 +1,20 @@
 // User changes on the audit record: the admin who acted, the user (id and email), the fields
-// before and after. A password is never among the changes: a reset records only that it happened.
+// before and after. A password is never among the changes: a reset records only that it happened,
+// and an invite only that it was made (never its link).
 import "server-only";
 import { appendAudit } from "@/lib/audit/append";
 import type { AuditChanges } from "@/lib/audit/types";
 import type { Db } from "@/lib/db";
 import type { UserActionContext } from "./types";
 
-export type UserAction = "user_created" | "user_role_changed" | "user_disabled" | "user_enabled" | "user_password_reset";
+export type UserAction =
+  | "user_created"
+  | "user_role_changed"
+  | "user_role_given"
+  | "user_disabled"
+  | "user_enabled"
+  | "user_password_reset"
+  | "user_invite_created";
 
 export async function recordUserAction(
   db: Db,

@@ -2,7 +2,7 @@
 import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import { ApiError } from "@/lib/api/errors";
-import { isRole } from "@/lib/auth/roles";
+import { isPendingRole, isRole } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db";
 import { user } from "@/lib/db/schema";
 import type { UserSummary } from "./types";
@@ -17,6 +17,7 @@ function toSummary(row: Row): UserSummary {
     email: row.email,
     name: row.name,
     role: isRole(row.role) ? row.role : null,
+    pending: isPendingRole(row.role),
     disabled: row.banned === true,
     createdAt: new Date(row.createdAt).toISOString(),
   };

@@ -1,38 +1,23 @@
-// Setting a new password for a user. Hashed with better-auth's own hasher (so sign-in can check
-// it), stored on their password account, and every session of theirs ends: whoever held the old
-// password is signed out. Only the fact of the reset is audited, never the password.
+// Resetting a user's password: nobody types it for them. Their password stops working, every
+// session of theirs ends (whoever held the old password is signed out), and the admin gets a
+// one-time link for the user to choose a new one. Only the fact is audited, never the link.
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { ApiError } from "@/lib/api/errors";
-import type { Auth } from "@/lib/auth";
-import { passwordProblem } from "@/lib/auth/password-policy";
 import type { Db } from "@/lib/db";
 import { account, session } from "@/lib/db/schema";
 import { recordUserAction } from "./audit";
+import { issueInvite, type IssuedInvite } from "./invites";
 import { getUser } from "./list";
 import type { UserActionContext, UserSummary } from "./types";
 
-export async function resetPassword(auth: Auth, db: Db, ctx: UserActionContext, userId: string, password: string): Promise<UserSummary> {
+export async function sendPasswordLink(db: Db, ctx: UserActionContext, userId: string): Promise<IssuedInvite & { user: UserSummary }> {
   const target = await getUser(db, userId);
-  const problem = passwordProblem(password, target.email);
-  if (problem) {
-    const message = `The password ${problem}.`;
-    throw new ApiError("validation_failed", `password: ${message}`, { fields: [{ path: ["password"], message }] });
-  }
-  const hash = await (await auth.$context).password.hash(password);
-  await db.transaction(async (tx) => {
-    const now = new Date();
-    const updated = await tx
-      .update(account)
-      .set({ password: hash, updatedAt: now })
-      .where(and(eq(account.userId, userId), eq(account.providerId, "credential")))
-      .returning({ id: account.id });
-    if (updated.length === 0) {
-      // A user made without a password (not through Keydesk) gets a password account now.
-      await tx.insert(account).values({ id: crypto.randomUUID(), accountId: userId, providerId: "credential", userId, password: hash });
-    }
+  const invite = await db.transaction(async (tx) => {
+    await tx.delete(account).where(and(eq(account.userId, userId), eq(account.providerId, "credential")));
     await tx.delete(session).where(eq(session.userId, userId));
+    return issueInvite(tx, userId, "reset", ctx.actor.id);
   });
   await recordUserAction(db, ctx, "user_password_reset", target, null);
-  return target;
+  await recordUserAction(db, ctx, "user_invite_created", target, { purpose: { before: null, after: "reset" }, expiresAt: { before: null, after: invite.expiresAt } });
+  return { ...invite, user: target };
 }

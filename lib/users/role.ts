@@ -1,5 +1,6 @@
 // Changing a user's role. It takes effect on their next request (sessions are read from the
-// database every time), so their sessions stay.
+// database every time), so their sessions stay. Giving a pending user their first role is its own
+// audit action (user_role_given), from "pending".
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Role } from "@/lib/auth/roles";
@@ -25,6 +26,7 @@ export async function changeRole(db: Db, ctx: UserActionContext, userId: string,
     if (error instanceof LastAdminError) await recordUserAction(db, ctx, "user_role_changed", before, { role: { before: before.role, after: role } }, "last_admin");
     throw error;
   }
-  if (before.role !== role) await recordUserAction(db, ctx, "user_role_changed", before, { role: { before: before.role, after: role } });
+  if (before.pending) await recordUserAction(db, ctx, "user_role_given", before, { role: { before: "pending", after: role } });
+  else if (before.role !== role) await recordUserAction(db, ctx, "user_role_changed", before, { role: { before: before.role, after: role } });
   return getUser(db, userId);
 }

@@ -7,8 +7,10 @@ export interface UserSummary {
   id: string;
   email: string;
   name: string;
-  /** Null only for a row made outside Keydesk without one of its roles. */
+  /** Null for a pending user (see `pending`), or a row made outside Keydesk without one of its roles. */
   role: Role | null;
+  /** A single sign-on user waiting for an admin to give them a role. */
+  pending: boolean;
   disabled: boolean;
   /** ISO 8601. */
   createdAt: string;

@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/database";
 import { auditLog, session } from "@/lib/db/schema";
 import { testDatabases } from "@/lib/audit/testing";
 import { DATABASE_KINDS } from "@/tests/support/databases";
-import { changeUser, createUser, listUsers } from "./index";
+import { acceptInvite, changeUser, createUser, listUsers, sendPasswordLink } from "./index";
 import type { UserActionContext } from "./types";
 
 const open = testDatabases();
@@ -35,66 +35,85 @@ const auditRows = (db: Db) => db.select().from(auditLog).orderBy(auditLog.id);
 describe.each(DATABASE_KINDS)("users (%s)", (kind) => {
   it("creates, lists, changes role, disables (ending sessions), enables and resets, each audited without a password", async () => {
     const { db, auth, ctx } = await setup(kind);
-    const user = await createUser(auth, db, ctx, { email: "Patricia@Example.com", name: "Pat", role: "support", password: PASSWORD });
+    const { user, invite } = await createUser(auth, db, ctx, { email: "Patricia@Example.com", name: "Pat", role: "support" });
     expect(user).toMatchObject({ email: "patricia@example.com", name: "Pat", role: "support", disabled: false });
-    await expect(createUser(auth, db, ctx, { email: "patricia@example.com", name: "Again", role: "support", password: PASSWORD })).rejects.toMatchObject({ code: "conflict" });
+    await expect(createUser(auth, db, ctx, { email: "patricia@example.com", name: "Again", role: "support" })).rejects.toMatchObject({ code: "conflict" });
+    await acceptInvite(auth, db, ctx.info, invite.token, PASSWORD);
 
     const listed = await listUsers(db);
-    expect(listed.map((u) => Object.keys(u).sort())).toEqual(listed.map(() => ["createdAt", "disabled", "email", "id", "name", "role"]));
+    expect(listed.map((u) => Object.keys(u).sort())).toEqual(listed.map(() => ["createdAt", "disabled", "email", "id", "name", "pending", "role"]));
 
-    expect(await changeUser(auth, db, ctx, user.id, { role: "reviewer" })).toMatchObject({ role: "reviewer" });
+    expect(await changeUser(db, ctx, user.id, { role: "reviewer" })).toMatchObject({ role: "reviewer" });
 
     expect(await signIn(auth, "patricia@example.com", PASSWORD)).toBe(true);
     expect(await sessionsOf(db, user.id)).toHaveLength(1);
-    expect(await changeUser(auth, db, ctx, user.id, { disabled: true })).toMatchObject({ disabled: true });
+    expect(await changeUser(db, ctx, user.id, { disabled: true })).toMatchObject({ disabled: true });
     expect(await sessionsOf(db, user.id)).toHaveLength(0);
     expect(await signIn(auth, "patricia@example.com", PASSWORD)).toBe(false);
-    await changeUser(auth, db, ctx, user.id, { disabled: false });
+    await changeUser(db, ctx, user.id, { disabled: false });
 
     const next = "Quiet-Meadow-5150";
     expect(await signIn(auth, "patricia@example.com", PASSWORD)).toBe(true);
-    await changeUser(auth, db, ctx, user.id, { password: next });
+    const link = await sendPasswordLink(db, ctx, user.id);
     expect(await sessionsOf(db, user.id)).toHaveLength(0);
     expect(await signIn(auth, "patricia@example.com", PASSWORD)).toBe(false);
+    await expect(acceptInvite(auth, db, ctx.info, link.token, "My-patricia-pass-1")).rejects.toMatchObject({ code: "validation_failed" });
+    await acceptInvite(auth, db, ctx.info, link.token, next);
     expect(await signIn(auth, "patricia@example.com", next)).toBe(true);
-    await expect(changeUser(auth, db, ctx, user.id, { password: "My-patricia-pass-1" })).rejects.toMatchObject({ code: "validation_failed" });
 
     const rows = await auditRows(db);
     expect(rows.map((r) => [r.action, r.outcome])).toEqual([
       ["user_created", "ok"],
+      ["user_invite_created", "ok"],
+      ["user_invite_used", "ok"],
       ["user_role_changed", "ok"],
       ["user_disabled", "ok"],
       ["user_enabled", "ok"],
       ["user_password_reset", "ok"],
+      ["user_invite_created", "ok"],
+      ["user_invite_used", "ok"],
     ]);
-    for (const r of rows) expect(r).toMatchObject({ actorEmail: "root@example.com", actorRole: "admin", targetUserId: user.id, targetName: "patricia@example.com", requestId: "req-1" });
-    expect(rows[1]!.changes).toEqual({ role: { before: "support", after: "reviewer" } });
-    expect(rows[2]!.changes).toEqual({ disabled: { before: false, after: true } });
-    expect(rows[4]!.changes).toBeNull();
+    for (const r of rows) expect(r).toMatchObject({ targetUserId: user.id, targetName: "patricia@example.com", requestId: "req-1" });
+    for (const r of rows.filter((r) => r.action !== "user_invite_used")) expect(r).toMatchObject({ actorEmail: "root@example.com", actorRole: "admin" });
+    expect(rows[3]!.changes).toEqual({ role: { before: "support", after: "reviewer" } });
+    expect(rows[4]!.changes).toEqual({ disabled: { before: false, after: true } });
+    expect(rows[6]!.changes).toBeNull();
     expect(JSON.stringify(rows)).not.toContain(PASSWORD);
     expect(JSON.stringify(rows)).not.toContain(next);
   });
 
   it("refuses to demote or disable the last enabled admin, and audits the refusal", async () => {
     const { db, auth, ctx, adminId } = await setup(kind);
-    await expect(changeUser(auth, db, ctx, adminId, { role: "support" })).rejects.toMatchObject({ code: "conflict" });
-    await expect(changeUser(auth, db, ctx, adminId, { disabled: true })).rejects.toMatchObject({ code: "conflict" });
+    await expect(changeUser(db, ctx, adminId, { role: "support" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(changeUser(db, ctx, adminId, { disabled: true })).rejects.toMatchObject({ code: "conflict" });
     expect((await auditRows(db)).map((r) => [r.action, r.outcome, r.errorCode])).toEqual([
       ["user_role_changed", "error", "last_admin"],
       ["user_disabled", "error", "last_admin"],
     ]);
 
     // A disabled admin does not count; an enabled one does.
-    const other = await createUser(auth, db, ctx, { email: "second@example.com", name: "Second", role: "admin", password: PASSWORD });
-    await changeUser(auth, db, ctx, other.id, { disabled: true });
-    await expect(changeUser(auth, db, ctx, adminId, { role: "reviewer" })).rejects.toMatchObject({ code: "conflict" });
-    await changeUser(auth, db, ctx, other.id, { disabled: false });
-    expect(await changeUser(auth, db, ctx, adminId, { role: "reviewer" })).toMatchObject({ role: "reviewer" });
-    await expect(changeUser(auth, db, ctx, other.id, { disabled: true })).rejects.toMatchObject({ code: "conflict" });
+    const { user: other } = await createUser(auth, db, ctx, { email: "second@example.com", name: "Second", role: "admin" });
+    await changeUser(db, ctx, other.id, { disabled: true });
+    await expect(changeUser(db, ctx, adminId, { role: "reviewer" })).rejects.toMatchObject({ code: "conflict" });
+    await changeUser(db, ctx, other.id, { disabled: false });
+    expect(await changeUser(db, ctx, adminId, { role: "reviewer" })).toMatchObject({ role: "reviewer" });
+    await expect(changeUser(db, ctx, other.id, { disabled: true })).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("answers not_found for an unknown user", async () => {
+    const { db, ctx } = await setup(kind);
+    await expect(changeUser(db, ctx, "nobody", { role: "admin" })).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe.each(DATABASE_KINDS)("pending users (%s)", (kind) => {
+  it("are listed as pending, and an admin gives them a role (audited as given)", async () => {
     const { db, auth, ctx } = await setup(kind);
-    await expect(changeUser(auth, db, ctx, "nobody", { role: "admin" })).rejects.toMatchObject({ code: "not_found" });
+    const made = await auth.api.createUser({ body: { email: "waiting@example.com", name: "Waiting", role: "pending" } });
+    const listed = (await listUsers(db)).find((u) => u.id === made.user.id);
+    expect(listed).toMatchObject({ role: null, pending: true });
+    expect(await changeUser(db, ctx, made.user.id, { role: "support" })).toMatchObject({ role: "support", pending: false });
+    const [row] = await auditRows(db);
+    expect(row).toMatchObject({ action: "user_role_given", outcome: "ok", targetName: "waiting@example.com", changes: { role: { before: "pending", after: "support" } } });
   });
 });

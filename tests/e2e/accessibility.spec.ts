@@ -22,11 +22,11 @@ test.describe("pages", () => {
     const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const page = await context.newPage();
     await page.goto("/sign-in");
-    await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
     await expectNoAxeViolations(page, "the sign-in page");
     await page.getByRole("textbox", { name: "Email" }).fill("nobody@e2e.example");
     await page.getByLabel("Password").fill("not-the-password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("alert").filter({ hasText: /password|sign in/i })).toBeVisible();
     await expectNoAxeViolations(page, "the sign-in page with an error");
     await context.close();
@@ -194,8 +194,13 @@ test.describe("dialogs", () => {
     await expectNoAxeViolations(page, "the disable-user dialog");
     await page.getByRole("dialog", { name: `Disable ${admin}?` }).getByRole("button", { name: "Cancel" }).click();
     await row(page, admin).getByRole("button", { name: `Reset password of ${admin}` }).click();
-    await expect(page.getByRole("dialog", { name: `Reset the password of ${admin}` })).toBeVisible();
+    await expect(page.getByRole("dialog", { name: `Reset the password of ${admin}?` })).toBeVisible();
     await expectNoAxeViolations(page, "the reset-password dialog");
+    await page.getByRole("dialog", { name: `Reset the password of ${admin}?` }).getByRole("button", { name: "Cancel" }).click();
+    await row(page, admin).getByLabel(`Role of ${admin}`).selectOption("reviewer");
+    await expect(page.getByRole("dialog", { name: `Change the role of ${admin}?` })).toBeVisible();
+    await expectNoAxeViolations(page, "the role-change dialog");
+    await page.getByRole("dialog", { name: `Change the role of ${admin}?` }).getByRole("button", { name: "Cancel" }).click();
   });
 });
 

@@ -7,13 +7,15 @@ import { expect, test } from "./support/emulator";
 import { discoverApiRoutes } from "./support/routes";
 import { E2E } from "./support/servers";
 
-/** "public": better-auth's sign-in and sign-out, reachable before signing in. */
+/** "public": better-auth's sign-in and sign-out, and setting a password with a one-time link, reachable before signing in. */
 const EXPECTED: Record<string, readonly Role[] | "public"> = {
   "GET /api/auth/[...all]": "public",
   "POST /api/auth/[...all]": "public",
   "GET /api/users": ["admin"],
   "POST /api/users": ["admin"],
   "PATCH /api/users/[userId]": ["admin"],
+  "POST /api/users/[userId]/password-link": ["admin"],
+  "POST /api/invites/accept": "public",
   "GET /api/audit": ROLES,
   "GET /api/audit/verify": ROLES,
   "GET /api/audit/export": ROLES,
@@ -76,7 +78,7 @@ for (const route of routes) {
 test("a change from another origin, or with no origin, is refused even for an admin", async () => {
   for (const headers of [{ origin: "https://evil.example" }, {}] as Record<string, string>[]) {
     const client = await playwrightRequest.newContext({ baseURL: E2E.consoleUrl, storageState: storageStatePath("admin"), extraHTTPHeaders: headers });
-    const res = await client.post("/api/users", { data: { email: "x@example.com", name: "X", role: "reviewer", password: "a-Long-enough-passw0rd" } });
+    const res = await client.post("/api/users", { data: { email: "x@example.com", name: "X", role: "reviewer" } });
     expect(res.status()).toBe(403);
     expect((await res.json()).error.code).toBe("cross_origin");
     const signOut = await client.post("/api/auth/sign-out", { data: {} });

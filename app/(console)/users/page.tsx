@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { UsersManager } from "@/components/users/users-manager";
+import { passwordSignInEnabled } from "@/lib/auth/oidc-config";
 import { requireUser } from "@/lib/auth/require-user";
 import { getDatabase } from "@/lib/db";
+import { env } from "@/lib/env";
 import { listUsers } from "@/lib/users";
 
 export const metadata: Metadata = { title: "Users" };
@@ -28,7 +30,7 @@ export default async function UsersPage() {
         <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
         <p className="mt-1 text-sm text-slate-600">Who can sign in to Keydesk, and with which role. There is always at least one enabled admin.</p>
       </div>
-      <UsersManager initialUsers={users} currentUserId={user.id} />
+      <UsersManager initialUsers={users} currentUserId={user.id} passwordSignIn={passwordSignInEnabled(env())} />
     </div>
   );
 }

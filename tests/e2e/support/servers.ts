@@ -6,6 +6,8 @@ export const E2E = {
   demoPort: 3100 + offset,
   consolePort: 3101 + offset,
   emulatorPort: 4311 + offset,
+  /** The test OpenID Connect provider (tests/support/oidc-provider.ts). */
+  oidcPort: 4312 + offset,
   /** Two instances on one PostgreSQL database (only when the test run has a PostgreSQL server). */
   clusterPorts: [3102 + offset, 3103 + offset] as const,
   clusterDatabaseUrl: process.env.E2E_CLUSTER_DATABASE_URL || null,
@@ -23,6 +25,9 @@ export const E2E = {
   },
   clusterUrl(i: 0 | 1) {
     return `http://127.0.0.1:${this.clusterPorts[i]}`;
+  },
+  get oidcUrl() {
+    return `http://127.0.0.1:${this.oidcPort}`;
   },
   get emulatorUrl() {
     return `http://127.0.0.1:${this.emulatorPort}`;

@@ -6,7 +6,7 @@ export async function signIn(page: Page, email: string, password: string, base =
   await page.goto(`${base}/sign-in`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   // The first sign-in on a fresh instance also migrates its database and hashes a password.
   await expect(page.getByText(`Signed in as ${email}`)).toBeVisible({ timeout: 20_000 });
 }

@@ -1,11 +1,10 @@
-// One change to one user: role, disabled/enabled, or a new password. Admins only.
+// One change to one user: role, or disabled/enabled. Admins only.
 import { withRole } from "@/lib/api/with-role";
-import { getAuth } from "@/lib/auth";
 import { getDatabase } from "@/lib/db";
 import { userChangeSchema, userIdParamsSchema } from "@/lib/schemas/users";
 import { changeUser } from "@/lib/users";
 
 export const PATCH = withRole(["admin"], { params: userIdParamsSchema, body: userChangeSchema }, async ({ user: actor, info, params, body }) => {
-  const [{ db }, auth] = await Promise.all([getDatabase(), getAuth()]);
-  return { user: await changeUser(auth, db, { actor, info }, params.userId, body) };
+  const { db } = await getDatabase();
+  return { user: await changeUser(db, { actor, info }, params.userId, body) };
 });

@@ -1,0 +1,25 @@
+// Single sign-on sign-ins on the audit record (who the provider said, how it went; never a token).
+import "server-only";
+import type { RequestInfo } from "@/lib/api/request-info";
+import { appendAudit } from "@/lib/audit/append";
+import { getDatabase } from "@/lib/db";
+
+interface SsoEvent {
+  email: string | null;
+  userId?: string;
+  role?: string;
+  outcome: "ok" | "error";
+  errorCode?: string;
+}
+
+export async function recordSsoEvent(info: RequestInfo, event: SsoEvent): Promise<void> {
+  const { db } = await getDatabase();
+  const base = {
+    action: "sign_in_sso",
+    requestId: info.requestId,
+    ip: info.ip,
+    userAgent: info.userAgent,
+    actor: { userId: event.userId ?? null, email: event.email, role: event.role ?? null },
+  };
+  await appendAudit(db, event.outcome === "ok" ? { ...base, outcome: "ok" } : { ...base, outcome: "error", errorCode: event.errorCode ?? "error" });
+}
