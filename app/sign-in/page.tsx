@@ -6,13 +6,16 @@ import { currentUser } from "@/lib/auth/require-user";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { ConfigError } from "@/lib/auth/secret";
 import { isDemoMode } from "@/lib/env";
+import { safeNextPath } from "@/lib/http/next-path";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage() {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  // Where the person was going (proxy.ts remembers it), when it is a path on this site.
+  const next = safeNextPath((await searchParams).next) ?? "/";
   let configProblem: string | null = null;
   try {
-    if (await currentUser()) redirect("/");
+    if (await currentUser()) redirect(next);
   } catch (error) {
     if (!(ConfigError.is(error))) throw error;
     configProblem = error.message;
@@ -31,6 +34,7 @@ export default async function SignInPage() {
         </div>
       ) : (
         <SignInForm
+          next={next}
           demoAccounts={demo ? DEMO_ACCOUNTS.map((a) => ({ email: a.email, role: ROLE_LABELS[a.role] })) : []}
           demoPassword={demo ? DEMO_PASSWORD : null}
         />
