@@ -9,7 +9,7 @@ function incoming(peer: string, headers: Record<string, string>, encrypted = fal
 }
 
 function asHeaders(req: IncomingMessage): Headers {
-  return new Headers(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+  return new Headers(Object.entries(req.headers).map(([k, v]): [string, string] => [k, String(v)]));
 }
 
 describe("stampRequest", () => {
