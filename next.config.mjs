@@ -1,32 +1,12 @@
 import { PHASE_DEVELOPMENT_SERVER } from "next/constants.js";
-
-/** Security headers for every response. The CSP allows inline scripts (Next.js's hydration data)
- * but never eval outside the development server. */
-function securityHeaders(dev) {
-  const csp = [
-    "default-src 'self'",
-    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src 'self'${dev ? " ws:" : ""}`,
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join("; ");
-  return [
-    { key: "Content-Security-Policy", value: csp },
-    { key: "X-Content-Type-Options", value: "nosniff" },
-    { key: "Referrer-Policy", value: "no-referrer" },
-    { key: "X-Frame-Options", value: "DENY" },
-    { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
-    { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-  ];
-}
+import { contentSecurityPolicy, OTHER_SECURITY_HEADERS } from "./lib/http/security-policy.mjs";
 
 /** @type {(phase: string) => import('next').NextConfig} */
 export default function nextConfig(phase) {
+  const dev = phase === PHASE_DEVELOPMENT_SERVER;
+  // Pages get their CSP, with a nonce per request, from proxy.ts; the API and the build's files
+  // get the fixed one here (no inline script at all). Every response gets the other headers.
+  const fixedPolicy = [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ dev }) }];
   return {
     reactStrictMode: true,
     poweredByHeader: false,
@@ -34,7 +14,11 @@ export default function nextConfig(phase) {
     // which reads its WebAssembly files from its own folder.
     serverExternalPackages: ["@elevenlabs/elevenlabs-js", "@electric-sql/pglite", "pg"],
     async headers() {
-      return [{ source: "/:path*", headers: securityHeaders(phase === PHASE_DEVELOPMENT_SERVER) }];
+      return [
+        { source: "/:path*", headers: [...OTHER_SECURITY_HEADERS] },
+        { source: "/api/:path*", headers: fixedPolicy },
+        { source: "/_next/:path*", headers: fixedPolicy },
+      ];
     },
   };
 }

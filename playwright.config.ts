@@ -35,7 +35,9 @@ const clusterServers = clusterDb
       command: `npx next start -H 127.0.0.1 -p ${port}`,
       url: `http://127.0.0.1:${port}/sign-in`,
       timeout: 60_000,
-      env: { ...realModeEnv, DATABASE_URL: clusterDb },
+      // As if behind a proxy on this machine: its X-Forwarded-For is believed (the sign-in limit
+      // test gives itself an address of its own that way).
+      env: { ...realModeEnv, DATABASE_URL: clusterDb, KEYDESK_TRUSTED_PROXIES: "127.0.0.1" },
     }))
   : [];
 

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { DemoBanner } from "@/components/demo-banner";
+import { ZodWithoutEval } from "@/components/zod-without-eval";
 import { isDemoMode } from "@/lib/env";
 import "./globals.css";
 
@@ -9,10 +11,14 @@ export const metadata: Metadata = {
   description: "A safe admin console for ElevenLabs service-account API keys.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: its scripts must carry that request's CSP nonce (proxy.ts),
+  // which a page built ahead of time could not.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
+        <ZodWithoutEval />
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           Skip to content
         </a>

@@ -30,4 +30,15 @@ describe("readEnv", () => {
       expect(String(error)).not.toContain(secret);
     }
   });
+
+  it("reads KEYDESK_TRUSTED_PROXIES as a list (empty by default) and names a bad entry", () => {
+    expect(readEnv({}).KEYDESK_TRUSTED_PROXIES).toEqual([]);
+    expect(readEnv({ KEYDESK_TRUSTED_PROXIES: " 10.0.0.0/8, 192.0.2.1 ,::1" }).KEYDESK_TRUSTED_PROXIES).toEqual(["10.0.0.0/8", "192.0.2.1", "::1"]);
+    expect(() => readEnv({ KEYDESK_TRUSTED_PROXIES: "10.0.0.0/8, proxy.example" })).toThrow(/KEYDESK_TRUSTED_PROXIES: "proxy.example" is not an IP address or CIDR range/);
+  });
+
+  it("keeps the sign-in pause at 15 minutes unless told otherwise", () => {
+    expect(readEnv({}).KEYDESK_SIGN_IN_PAUSE_SECONDS).toBe(900);
+    expect(() => readEnv({ KEYDESK_SIGN_IN_PAUSE_SECONDS: "1" })).toThrow(/KEYDESK_SIGN_IN_PAUSE_SECONDS: must be at least 10/);
+  });
 });

@@ -1,6 +1,7 @@
 // The one reader of process.env. Everything else imports `env` (or `readEnv` in tests), so a bad
 // value is caught once, at start, with a message that names the variable and what it should be.
 import "server-only";
+import proxyaddr from "proxy-addr";
 import { z } from "zod";
 import { parseRoleMap } from "@/lib/auth/oidc-role-map";
 
@@ -50,6 +51,28 @@ const schema = z.object({
   KEYDESK_SESSION_IDLE_MINUTES: z.preprocess(
     emptyAsUnset,
     z.coerce.number().int("must be a whole number of minutes").min(5, "must be at least 5").max(10_080, "must be at most 10080 (a week)").default(240),
+  ),
+  /**
+   * Reverse proxies whose X-Forwarded-For/-Host/-Proto Keydesk believes: addresses or CIDR ranges,
+   * comma-separated (proxy-addr's syntax). Empty: none; the client is the socket's peer.
+   */
+  KEYDESK_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((text) => text.split(",").map((entry) => entry.trim()).filter(Boolean))
+    .superRefine((entries, ctx) => {
+      for (const entry of entries) {
+        try {
+          proxyaddr.compile(entry);
+        } catch {
+          ctx.addIssue({ code: "custom", message: `"${entry}" is not an IP address or CIDR range (use a comma-separated list such as 10.0.0.0/8, 192.0.2.1)` });
+        }
+      }
+    }),
+  /** How long sign-in pauses for an account after too many failures (lib/auth/sign-in-throttle.ts). */
+  KEYDESK_SIGN_IN_PAUSE_SECONDS: z.preprocess(
+    emptyAsUnset,
+    z.coerce.number().int("must be a whole number of seconds").min(10, "must be at least 10").max(86_400, "must be at most 86400 (a day)").default(900),
   ),
   /** Set by Next.js while it builds; nothing is started then. */
   NEXT_PHASE: z.string().optional(),

@@ -9,13 +9,17 @@ import { currentUser } from "@/lib/auth/require-user";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { ConfigError } from "@/lib/auth/secret";
 import { env, isDemoMode } from "@/lib/env";
+import { safeNextPath } from "@/lib/http/next-path";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string | string[] }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  // Where the person was going (proxy.ts remembers it), when it is a path on this site.
+  const next = safeNextPath(params.next) ?? "/";
   let configProblem: string | null = null;
   try {
-    if (await currentUser()) redirect("/");
+    if (await currentUser()) redirect(next);
   } catch (error) {
     if (!(ConfigError.is(error))) throw error;
     configProblem = error.message;
@@ -23,7 +27,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const demo = isDemoMode();
   const sso = oidcConfig(env());
   const passwordSignIn = passwordSignInEnabled(env());
-  const { error: ssoError } = await searchParams;
+  const ssoError = params.error;
   return (
     <main id="main" className="mx-auto max-w-sm space-y-6 px-6 py-12">
       <div>
@@ -42,6 +46,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           {sso && passwordSignIn ? <p className="text-center text-xs uppercase tracking-wide text-slate-500">or with your password</p> : null}
           {passwordSignIn ? (
             <SignInForm
+              next={next}
               demoAccounts={demo ? DEMO_ACCOUNTS.map((a) => ({ email: a.email, role: ROLE_LABELS[a.role] })) : []}
               demoPassword={demo ? DEMO_PASSWORD : null}
             />

@@ -12,7 +12,8 @@ export interface DemoAccount {
   role: string;
 }
 
-export function SignInForm({ demoAccounts, demoPassword }: { demoAccounts: DemoAccount[]; demoPassword: string | null }) {
+/** `next`: a same-site path, already checked by the page (lib/http/next-path.ts). */
+export function SignInForm({ demoAccounts, demoPassword, next = "/" }: { demoAccounts: DemoAccount[]; demoPassword: string | null; next?: string }) {
   const router = useRouter();
   const [serverError, setServerError] = useState<string | null>(null);
   const form = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
@@ -27,7 +28,7 @@ export function SignInForm({ demoAccounts, demoPassword }: { demoAccounts: DemoA
         body: JSON.stringify(values),
       });
       if (res.ok) {
-        router.replace("/");
+        router.replace(next);
         router.refresh();
         return;
       }

@@ -9,6 +9,7 @@ import { admin, genericOAuth } from "better-auth/plugins";
 import { createAccessControl } from "better-auth/plugins/access";
 import { adminAc, defaultStatements } from "better-auth/plugins/admin/access";
 import { isSameOrigin } from "@/lib/api/request-info";
+import { STAMP_HEADERS } from "@/lib/http/request-stamp";
 import type { Db } from "@/lib/db";
 import { schema } from "@/lib/db/schema";
 import { MIN_PASSWORD_LENGTH } from "./password-policy";
@@ -79,6 +80,9 @@ export function createAuth(options: AuthOptions) {
       customRules: { "/sign-in/email": { window: 60, max: options.signInPerMinute ?? 30 } },
     },
     advanced: {
+      // The client's address for the limits and sessions: only the header Keydesk's server hook
+      // stamps from the socket (or a trusted proxy) and route.ts passes on; never X-Forwarded-For.
+      ipAddress: { ipAddressHeaders: [STAMP_HEADERS.clientIp] },
       useSecureCookies: options.baseURL?.startsWith("https://") ?? false,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
       database: { generateId: () => crypto.randomUUID() },

@@ -1,73 +1,84 @@
 // better-auth's HTTP surface, cut down to what Keydesk's pages use: signing in and signing out.
 // Its other endpoints (sign-up, admin user management, session listing) are not exposed: user
 // management goes through Keydesk's own handlers, which check roles and write the audit log.
-// Response bodies are reduced so that no session token ever leaves in a body (only in the cookie).
+// better-auth never reads the client's request body: Keydesk parses it, counts the attempt, and
+// hands better-auth a fresh request (sign-in-request.ts). Response bodies are reduced so that no
+// session token ever leaves in a body (only in the cookie).
 import "server-only";
-import { z } from "zod";
 import { ApiError, errorResponse } from "@/lib/api/errors";
 import { isSameOrigin, requestInfo, type RequestInfo } from "@/lib/api/request-info";
-import { recordAuthEvent } from "./auth-events";
 import { getDatabase } from "@/lib/db";
+import { env } from "@/lib/env";
+import { recordAuthEvent } from "./auth-events";
 import { getAuth } from "./index";
-import { signInPause } from "./sign-in-throttle";
+import { betterAuthRequest, readSignInBody } from "./sign-in-request";
+import { clearSignInAttempts, forgetExpiredSignInAttempts, releaseSignInAttempt, reserveSignInAttempt } from "./sign-in-throttle";
 import { getSessionUser } from "./session";
 import { passwordSignInEnabled } from "./oidc-config";
 import { finishSsoSignIn, SSO_CALLBACK_PATH, startSsoSignIn } from "./sso-route";
-import { env } from "@/lib/env";
 
 const PREFIX = "/api/auth";
+const WRONG = "That email and password do not match an enabled Keydesk account.";
+
+let attemptsSinceCleanup = 0;
 
 async function signIn(req: Request, info: RequestInfo): Promise<Response> {
-  const auth = await getAuth();
-  // Only a well-formed address is recorded: whatever else was typed (a pasted secret, a password
-  // in the wrong field) stays out of the audit log.
-  const attempted = await req
-    .clone()
-    .json()
-    .then((b: { email?: unknown }) => {
-      const email = typeof b.email === "string" ? b.email.trim().toLowerCase() : "";
-      return email.length <= 320 && z.email().safeParse(email).success ? email : null;
-    })
-    .catch(() => null);
-  if (attempted) {
-    const pause = await signInPause((await getDatabase()).db, attempted);
-    if (pause > 0) {
-      await recordAuthEvent("sign_in", info, { email: attempted, outcome: "error", errorCode: "rate_limited" });
-      const minutes = Math.ceil(pause / 60);
-      throw new ApiError("rate_limited", `Too many failed sign-ins for this account. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
-        headers: { "retry-after": String(pause) },
-        retryAfterSeconds: pause,
-      });
-    }
+  const { email, password } = await readSignInBody(req);
+  if (!email) {
+    await recordAuthEvent("sign_in", info, { email: null, outcome: "error", errorCode: "http_401" });
+    throw new ApiError("unauthenticated", WRONG);
   }
-  const response = await auth.handler(req);
+  const { db } = await getDatabase();
+  const windowSeconds = env().KEYDESK_SIGN_IN_PAUSE_SECONDS;
+  if (++attemptsSinceCleanup >= 100) {
+    attemptsSinceCleanup = 0;
+    await forgetExpiredSignInAttempts(db, windowSeconds);
+  }
+  const reservation = await reserveSignInAttempt(db, email, windowSeconds);
+  if (!reservation.allowed) {
+    await recordAuthEvent("sign_in", info, { email, outcome: "error", errorCode: "rate_limited" });
+    const pause = reservation.retryAfterSeconds;
+    const minutes = Math.ceil(pause / 60);
+    throw new ApiError("rate_limited", `Too many failed sign-ins for this account. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
+      headers: { "retry-after": String(pause) },
+      retryAfterSeconds: pause,
+    });
+  }
+  const auth = await getAuth();
+  const response = await auth.handler(betterAuthRequest(req, { email, password }, info.ip));
   const headers = new Headers(response.headers);
   headers.delete("content-length");
   headers.set("cache-control", "no-store");
   if (!response.ok) {
-    await recordAuthEvent("sign_in", info, { email: attempted, outcome: "error", errorCode: response.status === 429 ? "rate_limited" : `http_${response.status}` });
+    // Refused by the per-address limit: the password was never checked, so the slot is given back.
+    if (response.status === 429) await releaseSignInAttempt(db, reservation);
+    await recordAuthEvent("sign_in", info, { email, outcome: "error", errorCode: response.status === 429 ? "rate_limited" : `http_${response.status}` });
     const retryAfter = response.headers.get("x-retry-after") ?? response.headers.get("retry-after");
     const error =
       response.status === 429
         ? new ApiError("rate_limited", "Too many sign-in attempts from this address. Wait a minute and try again.", { headers: retryAfter ? { "retry-after": retryAfter } : undefined })
-        : new ApiError("unauthenticated", "That email and password do not match an enabled Keydesk account.");
+        : new ApiError("unauthenticated", WRONG);
     return errorResponse(error, info.requestId);
   }
+  await clearSignInAttempts(db, email);
   const body = (await response.json()) as { user?: { id: string; email: string; name: string; role?: string } };
   const user = body.user ? { id: body.user.id, email: body.user.email, name: body.user.name, role: body.user.role ?? null } : null;
-  await recordAuthEvent("sign_in", info, { email: user?.email ?? attempted, userId: user?.id, role: user?.role ?? undefined, outcome: "ok" });
+  await recordAuthEvent("sign_in", info, { email: user?.email ?? email, userId: user?.id, role: user?.role ?? undefined, outcome: "ok" });
   headers.set("content-type", "application/json");
   return new Response(JSON.stringify({ user }), { status: 200, headers });
 }
 
+/** Ends the session whatever the client's body was (better-auth only gets an empty JSON one). */
 async function signOut(req: Request, info: RequestInfo): Promise<Response> {
   const auth = await getAuth();
   const user = await getSessionUser(req.headers);
-  const response = await auth.handler(req);
-  if (user && response.ok) await recordAuthEvent("sign_out", info, { email: user.email, userId: user.id, role: user.role, outcome: "ok" });
+  const response = await auth.handler(betterAuthRequest(req, {}, info.ip));
+  if (!response.ok) throw new Error(`sign-out failed with HTTP ${response.status}`);
+  if (user) await recordAuthEvent("sign_out", info, { email: user.email, userId: user.id, role: user.role, outcome: "ok" });
   const headers = new Headers(response.headers);
   headers.delete("content-length");
   headers.set("content-type", "application/json");
+  headers.set("cache-control", "no-store");
   return new Response(JSON.stringify({ signedOut: true }), { status: 200, headers });
 }
 

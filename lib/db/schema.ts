@@ -201,5 +201,20 @@ export const userInvite = pgTable(
   (t) => [index("user_invite_user_id_idx").on(t.userId)],
 );
 
-export const schema = { user, session, account, verification, rateLimit, auditLog, keyRotation, keySnapshot, keySnapshotBaseline, userInvite };
+/**
+ * Sign-in attempts per account (lib/auth/sign-in-throttle.ts): each attempt takes a slot here
+ * before its password is checked, in one atomic statement, so concurrent guesses (on any number of
+ * instances) cannot all pass a check before a failure is counted. A success clears the row.
+ */
+export const signInGuard = pgTable(
+  "sign_in_guard",
+  {
+    email: text("email").primaryKey(),
+    attempts: integer("attempts").notNull(),
+    windowStartedAt: timestamp("window_started_at", { withTimezone: true, mode: "string" }).notNull(),
+  },
+  (t) => [index("sign_in_guard_window_idx").on(t.windowStartedAt)],
+);
+
+export const schema = { user, session, account, verification, rateLimit, auditLog, keyRotation, keySnapshot, keySnapshotBaseline, userInvite, signInGuard };
 export type Schema = typeof schema;

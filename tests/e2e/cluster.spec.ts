@@ -71,7 +71,8 @@ test("a row edited in SQL is named by verification on either instance", async ({
 });
 
 test("the sign-in rate limit is one count across both instances", async () => {
-  // One made-up address for this test alone, so other tests' sign-ins are not throttled.
+  // One made-up address for this test alone, so other tests' sign-ins are not throttled (the
+  // cluster's instances trust 127.0.0.1 as their proxy, see playwright.config.ts).
   const headers = { origin: A, "x-forwarded-for": "203.0.113.77" };
   const clients = await Promise.all([A, B].map((base) => playwrightRequest.newContext({ baseURL: base, extraHTTPHeaders: { ...headers, origin: base } })));
   const statuses: number[] = [];

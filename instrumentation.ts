@@ -1,0 +1,10 @@
+// Runs once when a Keydesk server starts, before it answers requests. On Node.js (not the edge
+// runtime, where there is no socket) it installs the hook that stamps each request with its real
+// client address before Next.js sees it (lib/http/install-request-stamp.ts).
+export async function register(): Promise<void> {
+  // NEXT_RUNTIME is set by Next.js itself and replaced at build time; it is not configuration.
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { installRequestStamp } = await import("./lib/http/install-request-stamp");
+    installRequestStamp();
+  }
+}
