@@ -9,6 +9,7 @@ import { auditLog } from "@/lib/db/schema";
 import { appendChained, eventColumns } from "./append";
 import { auditNow } from "./at";
 import { assertNoSecret } from "./secret-guard";
+import { readableRow } from "./stored-row";
 import type { AuditEvent, AuditOutcome, AuditRow, AuditRowContent } from "./types";
 
 export class AuditAttemptError extends Error {
@@ -37,7 +38,9 @@ export async function beginAttempt(db: Db, event: AuditEvent): Promise<AuditRow>
  */
 export async function completeAttempt(db: Db, attemptId: number, outcome: AuditOutcome): Promise<AuditRow> {
   const [row] = await appendChained(db, async (tx) => {
-    const [attempt] = await tx.select().from(auditLog).where(eq(auditLog.id, attemptId)).limit(1);
+    const [stored] = await tx.select().from(auditLog).where(eq(auditLog.id, attemptId)).limit(1);
+    // Copied as the person gave it: appendChained stores it again (not escaped twice).
+    const attempt = stored ? readableRow(stored) : undefined;
     if (!attempt || attempt.outcome !== "pending") throw new AuditAttemptError(`Audit row ${attemptId} is not an attempt.`);
     const [done] = await tx.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.completes, attemptId)).limit(1);
     if (done) throw new AuditAttemptError(`Audit attempt ${attemptId} is already completed (row ${done.id}).`);

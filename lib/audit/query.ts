@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/database";
 import { auditLog } from "@/lib/db/schema";
 import type { AuditFilters } from "@/lib/schemas/audit-filters";
 import { normaliseRow } from "./append";
+import { readableRow } from "./stored-row";
 import type { AuditEntry, AuditRow } from "./types";
 
 export interface AuditPageOptions extends AuditFilters {
@@ -42,7 +43,9 @@ function conditions(filters: AuditPageOptions): SQL[] {
   return where;
 }
 
-function toEntry(row: AuditRow, completion: AuditRow | undefined): AuditEntry {
+function toEntry(stored: AuditRow, storedCompletion: AuditRow | undefined): AuditEntry {
+  const row = readableRow(stored);
+  const completion = storedCompletion && readableRow(storedCompletion);
   const outcome = row.outcome === "pending" ? (completion ? completion.outcome : "unknown") : row.outcome;
   const result = completion ?? row;
   return {
