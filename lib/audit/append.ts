@@ -48,7 +48,7 @@ export function entryColumns(entry: AuditEntryInput): AuditRowContent {
     ...eventColumns(entry),
     at: auditNow(),
     outcome: entry.outcome,
-    errorCode: entry.outcome === "error" ? entry.errorCode : null,
+    errorCode: entry.outcome !== "ok" ? entry.errorCode : null,
     upstreamStatus: entry.upstreamStatus ?? null,
     upstreamRequestId: entry.upstreamRequestId ?? null,
     completes: null,

@@ -43,6 +43,8 @@ function conditions(filters: AuditPageOptions): SQL[] {
   return where;
 }
 
+const OUTCOMES = new Set<string>(["ok", "error", "applied", "not_applied", "unknown"] satisfies AuditEntry["outcome"][]);
+
 function toEntry(stored: AuditRow, storedCompletion: AuditRow | undefined): AuditEntry {
   const row = readableRow(stored);
   const completion = storedCompletion && readableRow(storedCompletion);
@@ -56,10 +58,11 @@ function toEntry(stored: AuditRow, storedCompletion: AuditRow | undefined): Audi
     ip: row.ip,
     userAgent: row.userAgent,
     action: row.action,
-    target: { serviceAccountId: row.serviceAccountId, keyId: row.keyId, name: row.targetName, userId: row.targetUserId },
-    changes: row.changes ?? null,
+    // A create found by re-reading the upstream names its key on the completion (attempt.ts).
+    target: { serviceAccountId: row.serviceAccountId, keyId: row.keyId ?? completion?.keyId ?? null, name: row.targetName, userId: row.targetUserId },
+    changes: completion?.changes ? { ...row.changes, ...completion.changes } : (row.changes ?? null),
     reason: row.reason,
-    outcome: outcome === "ok" || outcome === "error" ? outcome : "unknown",
+    outcome: OUTCOMES.has(outcome) ? (outcome as AuditEntry["outcome"]) : "unknown",
     errorCode: result.errorCode,
     upstreamStatus: result.upstreamStatus,
     upstreamRequestId: result.upstreamRequestId,

@@ -8,3 +8,4 @@ export { stateOfKey, type KeyState } from "./state";
 export { OBSERVED_CHANGE, INVENTORY_BASELINE } from "./rows";
 export { OBSERVATION_LOCK } from "./lock";
 export { GUARD_WINDOW_MS } from "./guard";
+export { knownKeyIds } from "./store";

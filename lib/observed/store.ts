@@ -132,3 +132,9 @@ export async function insertMarkers(tx: Tx, markers: readonly { scope: string; k
   if (markers.length === 0) return;
   await tx.insert(keySnapshotBaseline).values([...markers]).onConflictDoNothing();
 }
+
+/** Every key the snapshot holds for one service account, deleted ones included. */
+export async function knownKeyIds(db: Reader, serviceAccountId: string): Promise<Set<string>> {
+  const rows = await db.select({ keyId: keySnapshot.keyId }).from(keySnapshot).where(eq(keySnapshot.serviceAccountId, toStored(serviceAccountId)));
+  return new Set(rows.map((r) => fromStored(r.keyId)));
+}
