@@ -4,8 +4,8 @@ import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { dangerButtonClass, FormField, inputClass, secondaryButtonClass } from "@/components/ui/form-field";
 import type { KeyView } from "@/lib/keys-ui/key-view";
-import { errorDetails } from "@/lib/queries/api";
 import { useDeleteKey } from "@/lib/queries/keys";
+import { failureText } from "./write-outcome";
 
 /** Deleting asks the admin to type the key's name: it stops working at once and cannot come back. */
 export function DeleteKeyDialog({ apiKey, onClose, onDone, title }: { apiKey: KeyView; onClose: () => void; onDone: (message: string) => void; title?: string }) {
@@ -17,10 +17,10 @@ export function DeleteKeyDialog({ apiKey, onClose, onDone, title }: { apiKey: Ke
   const confirm = async () => {
     setError(null);
     try {
-      await remove.mutateAsync({ saId: apiKey.serviceAccountId, keyId: apiKey.id });
-      onDone(`Deleted ${apiKey.name}.`);
+      const { reconciled } = await remove.mutateAsync({ saId: apiKey.serviceAccountId, keyId: apiKey.id });
+      onDone(reconciled ? `${apiKey.name}: ${reconciled.message}` : `Deleted ${apiKey.name}.`);
     } catch (e) {
-      setError(`${apiKey.name} was not deleted. ${errorDetails(e)}`);
+      setError(failureText(e, `${apiKey.name} was not deleted.`));
     }
   };
 
