@@ -9,8 +9,9 @@ import { ApiError } from "@/lib/api/errors";
 import { appendAudit } from "@/lib/audit";
 import type { AuditChanges } from "@/lib/audit/types";
 import type { ApiKey, CreatedKey, NewKeyInput } from "@/lib/domain/service-accounts";
+import { visibleText } from "@/lib/format";
 import { toPublicKey } from "@/lib/keys-ui/key-view";
-import { knownKeyIds, recordOwnChangeQuietly } from "@/lib/observed";
+import { knownKeyIds, recordOwnChangeQuietly, safeName } from "@/lib/observed";
 import { keyEvent } from "./audit";
 import { readKey } from "./list";
 import { withRotations } from "./pairing";
@@ -62,7 +63,8 @@ async function createdKey(deps: KeyDeps, serviceAccountId: string, keyId: string
 
 /** Said, never "try again", when a create turned out to have made its key without the secret reaching Keydesk. */
 export function secretLostMessage(key: { id: string; name: string }): string {
-  return `The key was created but its secret was lost: rotate or delete it. (Key "${key.name}", id ${key.id}: ElevenLabs answered with an error after making it.)`;
+  // The name as Keydesk keeps it (a secret pasted into a name never reaches an error body) and spelled out.
+  return `The key was created but its secret was lost: rotate or delete it. (Key "${visibleText(safeName(key.name))}", id ${visibleText(key.id)}: ElevenLabs answered with an error after making it.)`;
 }
 
 /** Creates a key upstream under `action` (key_created or key_rotated) and records the reveal. */
