@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/database";
 import { auditLog } from "@/lib/db/schema";
 import type { AuditFilters } from "@/lib/schemas/audit-filters";
 import { normaliseRow } from "./append";
+import { isUnstorable, toStored } from "./storable";
 import { readableRow } from "./stored-row";
 import type { AuditEntry, AuditRow } from "./types";
 
@@ -27,14 +28,20 @@ function containing(text: string): string {
   return `%${text.replace(/[\\%_]/g, "\\$&")}%`;
 }
 
+/**
+ * Part of a stored text (storable.ts): text PostgreSQL would refuse is looked for in its escaped
+ * spelling, which is how it appears inside an escaped value.
+ */
+const storedPart = (text: string) => (isUnstorable(text) ? JSON.stringify(text).slice(1, -1) : text);
+
 function conditions(filters: AuditPageOptions): SQL[] {
   const where: SQL[] = [isNull(auditLog.completes)];
-  if (filters.actor) where.push(or(eq(auditLog.actorUserId, filters.actor), ilike(auditLog.actorEmail, containing(filters.actor)))!);
-  if (filters.action) where.push(eq(auditLog.action, filters.action));
+  if (filters.actor) where.push(or(eq(auditLog.actorUserId, toStored(filters.actor)), ilike(auditLog.actorEmail, containing(storedPart(filters.actor))))!);
+  if (filters.action) where.push(eq(auditLog.action, toStored(filters.action)));
   if (filters.target) {
-    const t = filters.target;
+    const t = toStored(filters.target);
     where.push(
-      or(eq(auditLog.keyId, t), eq(auditLog.serviceAccountId, t), eq(auditLog.targetUserId, t), ilike(auditLog.targetName, containing(t)))!,
+      or(eq(auditLog.keyId, t), eq(auditLog.serviceAccountId, t), eq(auditLog.targetUserId, t), ilike(auditLog.targetName, containing(storedPart(filters.target))))!,
     );
   }
   if (filters.from) where.push(gte(auditLog.at, new Date(filters.from).toISOString()));

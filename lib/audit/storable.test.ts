@@ -48,5 +48,11 @@ describe.each(DATABASE_KINDS)("odd text in the audit log on %s", (kind) => {
       reason: "why\u0000",
     });
     expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: 3 });
+
+    // Filters with such text find those rows (and never make PostgreSQL refuse the query).
+    expect((await queryAudit(db, { target: "k\ud800" })).entries.map((e) => e.id)).toEqual([entries[1]!.id]);
+    expect((await queryAudit(db, { target: "\u0000b" })).entries.map((e) => e.id)).toEqual([entries[1]!.id]);
+    expect((await queryAudit(db, { actor: "\u0000" })).entries).toEqual([]);
+    expect((await queryAudit(db, { action: "key\u0000" })).entries).toEqual([]);
   });
 });
