@@ -21,9 +21,9 @@ export function DeleteKeyDialog({ apiKey, onClose, onDone, title }: { apiKey: Ke
     setError(null);
     try {
       const { reconciled } = await remove.mutateAsync({ saId: apiKey.serviceAccountId, keyId: apiKey.id });
-      onDone(reconciled ? `${apiKey.name}: ${reconciled.message}` : `Deleted ${apiKey.name}.`);
+      onDone(reconciled ? `${shown}: ${reconciled.message}` : `Deleted ${shown}.`);
     } catch (e) {
-      setError(failureText(e, `${apiKey.name} was not deleted.`));
+      setError(failureText(e, `${shown} was not deleted.`));
     }
   };
 

@@ -61,4 +61,13 @@ test("a key named with a NUL in ElevenLabs shows it spelled out, in its account 
   const table = page.getByRole("table");
   await expect(table).toContainText("a\\u0000b");
   await expect(table).toContainText("lone \\ud800 surrogate");
+  // It can be deleted: the confirmation takes the name as shown.
+  await page.goto("/service-accounts");
+  await page.getByRole("region", { name: "Odd names" }).getByRole("link", { name: "Odd names" }).click();
+  await page.getByRole("button", { name: "Delete a\\u0000b", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete a\\u0000b?" });
+  await dialog.getByRole("textbox", { name: "Type a\\u0000b to confirm" }).fill("a\\u0000b");
+  await dialog.getByRole("button", { name: "Delete key" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Deleted a\\u0000b." })).toBeVisible();
+  await expect(page.getByRole("rowheader").filter({ hasText: "a\\u0000b" })).toHaveCount(0);
 });
