@@ -1,11 +1,17 @@
 import { actionLabel } from "@/lib/audit/action-labels";
 import type { AuditEntry } from "@/lib/audit/types";
+import { visibleText } from "@/lib/format";
 
 const OUTCOME_STYLE = {
   ok: "bg-emerald-50 text-emerald-800 ring-emerald-200",
   error: "bg-red-50 text-red-800 ring-red-200",
   unknown: "bg-amber-50 text-amber-900 ring-amber-300",
-} as const;
+  // An uncertain write, reconciled by re-reading the upstream (lib/keys/reconcile.ts).
+  applied: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  not_applied: "bg-red-50 text-red-800 ring-red-200",
+} as const satisfies Record<AuditEntry["outcome"], string>;
+
+const OUTCOME_WORDS: Partial<Record<AuditEntry["outcome"], string>> = { unknown: "outcome unknown", not_applied: "not applied" };
 
 function describeChanges(changes: AuditEntry["changes"]): string {
   if (!changes) return "";
@@ -16,7 +22,8 @@ function describeChanges(changes: AuditEntry["changes"]): string {
 
 function target(entry: AuditEntry): string {
   const t = entry.target;
-  return [t.name, t.keyId && `key ${t.keyId}`, t.serviceAccountId && `account ${t.serviceAccountId}`].filter(Boolean).join(" · ");
+  // Names and ids come from the upstream: a NUL or a lone surrogate is shown spelled out.
+  return [t.name, t.keyId && `key ${t.keyId}`, t.serviceAccountId && `account ${t.serviceAccountId}`].filter((part): part is string => Boolean(part)).map(visibleText).join(" · ");
 }
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
@@ -56,7 +63,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
               </td>
               <td className="px-3 py-2">
                 <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${OUTCOME_STYLE[entry.outcome]}`}>
-                  {entry.outcome === "unknown" ? "outcome unknown" : entry.outcome}
+                  {OUTCOME_WORDS[entry.outcome] ?? entry.outcome}
                 </span>
                 {entry.errorCode ? <div className="mt-1 font-mono text-xs text-red-800">{entry.errorCode}{entry.upstreamStatus ? ` (HTTP ${entry.upstreamStatus})` : ""}</div> : null}
                 {entry.upstreamRequestId ? <div className="font-mono text-[11px] text-slate-500">upstream {entry.upstreamRequestId}</div> : null}

@@ -6,6 +6,7 @@ import { describeMatch } from "@/lib/find-key/describe";
 import type { Candidate, QueryKind } from "@/lib/find-key/types";
 import { CertaintyBadge } from "./certainty-badge";
 import { DisabledConfirmation } from "./disabled-confirmation";
+import { visibleText } from "@/lib/format";
 
 const disableButton = "rounded-md bg-red-700 px-2.5 py-1 text-xs font-semibold text-white hover:bg-red-800 disabled:opacity-60";
 
@@ -14,7 +15,7 @@ export function CandidateRow({ candidate, kind, canDisable, disabledAt, onDisabl
   const { key, serviceAccount, matches, certainty } = candidate;
   return (
     <tr data-key-id={key.id} className="align-top">
-      <th scope="row" className="break-words px-4 py-3 font-medium text-slate-900">{key.name}</th>
+      <th scope="row" className="break-words px-4 py-3 font-medium text-slate-900">{visibleText(key.name)}</th>
       <td className="px-4 py-3 text-slate-700">{serviceAccount.name}</td>
       <td className="whitespace-nowrap px-4 py-3 font-mono text-slate-700">…{key.hint}</td>
       <td className="px-4 py-3">

@@ -7,7 +7,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
 import { useRef } from "react";
 import { allowlistSummary, permissionSummary } from "@/lib/domain/key-summary";
-import { formatDate } from "@/lib/format";
+import { formatDate, visibleText } from "@/lib/format";
 import type { InventoryRow } from "@/lib/inventory/types";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { UsageMeter } from "@/components/ui/usage-meter";
@@ -74,7 +74,7 @@ export function InventoryTable({ rows, total, sort, selection }: { rows: Invento
                   </td>
                 ) : null}
                 <td className="truncate px-3" title={row.serviceAccountName}>{row.serviceAccountName}</td>
-                <th scope="row" className="truncate px-3 font-medium text-slate-900" title={row.name}>{row.name}</th>
+                <th scope="row" className="truncate px-3 font-medium text-slate-900" title={visibleText(row.name)}>{visibleText(row.name)}</th>
                 <td className="px-3 font-mono text-slate-700">…{row.hint}</td>
                 <td className="px-3"><StatusBadge enabled={row.enabled} /></td>
                 <td className="truncate px-3 text-slate-700">{permissionSummary(row.permissions)}</td>

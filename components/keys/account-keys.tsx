@@ -16,6 +16,7 @@ import { KeysTable } from "./keys-table";
 import { QueryErrorPanel } from "./query-error-panel";
 import { RotateKeyDialog } from "./rotate-key-dialog";
 import { StatusReasonDialog } from "./status-reason-dialog";
+import { failureText } from "./write-outcome";
 
 type Open = { kind: Exclude<KeyAction, "status"> | "status-reason"; key: KeyView } | { kind: "create" } | null;
 
@@ -38,8 +39,8 @@ export function AccountKeys({ account, role }: { account: ServiceAccountView; ro
     setEnabled.mutate(
       { saId: key.serviceAccountId, keyId: key.id, enabled: true, was: false },
       {
-        onSuccess: () => notify(`Enabled ${key.name}.`),
-        onError: (error) => fail(`${key.name} was not enabled; it is still disabled. ${errorDetails(error)}`),
+        onSuccess: ({ reconciled }) => notify(reconciled ? `${key.name}: ${reconciled.message}` : `Enabled ${key.name}.`),
+        onError: (error) => fail(failureText(error, `${key.name} was not enabled; it is still disabled.`)),
       },
     );
   };

@@ -17,6 +17,7 @@ import { asPermissions, newKeyDefaults, type KeyFormInput, type KeyFormOutput } 
 import { KeyReview } from "./key-review";
 import { SecretReveal, useSecretGuard } from "./secret-reveal";
 import { StepIndicator } from "./step-indicator";
+import { failureText, writeOutcome } from "./write-outcome";
 
 const STEPS = ["Name", "Access", "Limits", "Review", "Secret"] as const;
 const STEP_FIELDS: (typeof KEY_FORM_FIELDS)[number][][] = [["name"], ["permissions"], ["characterLimit", "allowedIps"], []];
@@ -29,6 +30,8 @@ export function CreateKeyDialog({ saId, accountName, onClose, onCreated }: { saI
   const [step, setStep] = useState(0);
   const [serverError, setServerError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
+  /** The key was made, but the upstream's answer (and so its secret) was lost: never offer to create again. */
+  const [secretLost, setSecretLost] = useState<string | null>(null);
   const create = useCreateKey(saId);
   const guard = useSecretGuard(onClose);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -58,10 +61,13 @@ export function CreateKeyDialog({ saId, accountName, onClose, onCreated }: { saI
       setStep(4);
       onCreated(`Created the key ${key.name}.`);
     } catch (error) {
-      if (applyFieldErrors(error, KEY_FORM_FIELDS, form.setError)) {
+      if (writeOutcome(error) === "applied") {
+        setSecretLost(errorDetails(error));
+        onCreated(errorDetails(error));
+      } else if (applyFieldErrors(error, KEY_FORM_FIELDS, form.setError)) {
         const first = KEY_FORM_FIELDS.find((f) => form.getFieldState(f).error);
         setStep(stepOf(first ?? "name"));
-      } else setServerError(`The key was not created. ${errorDetails(error)}`);
+      } else setServerError(failureText(error, "The key was not created."));
     }
   });
 
@@ -76,7 +82,14 @@ export function CreateKeyDialog({ saId, accountName, onClose, onCreated }: { saI
   return (
     <Dialog open onClose={requestClose} title={`Create a key for ${accountName}`} wide>
       <StepIndicator steps={STEPS} current={step} />
-      {created ? (
+      {secretLost ? (
+        <section className="space-y-4">
+          <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">{secretLost}</p>
+          <div className="flex justify-end">
+            <button type="button" onClick={onClose} className={primaryButtonClass}>Close</button>
+          </div>
+        </section>
+      ) : created ? (
         <section aria-labelledby="create-step-heading" className="space-y-3">
           <h3 id="create-step-heading" ref={headingRef} tabIndex={-1} className="font-semibold">Step 5: copy the secret</h3>
           <SecretReveal keyName={created.name} secret={created.secret} guard={guard} onClose={onClose} />

@@ -2,30 +2,33 @@
 
 import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
+import { visibleText } from "@/lib/format";
 import { dangerButtonClass, FormField, inputClass, secondaryButtonClass } from "@/components/ui/form-field";
 import type { KeyView } from "@/lib/keys-ui/key-view";
-import { errorDetails } from "@/lib/queries/api";
 import { useDeleteKey } from "@/lib/queries/keys";
+import { failureText } from "./write-outcome";
 
 /** Deleting asks the admin to type the key's name: it stops working at once and cannot come back. */
 export function DeleteKeyDialog({ apiKey, onClose, onDone, title }: { apiKey: KeyView; onClose: () => void; onDone: (message: string) => void; title?: string }) {
   const remove = useDeleteKey();
   const [typed, setTyped] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const matches = typed.trim() === apiKey.name;
+  // A name with an invisible character (a NUL, say) cannot be typed: its spelled-out form counts too.
+  const shown = visibleText(apiKey.name);
+  const matches = typed.trim() === apiKey.name || typed.trim() === shown;
 
   const confirm = async () => {
     setError(null);
     try {
-      await remove.mutateAsync({ saId: apiKey.serviceAccountId, keyId: apiKey.id });
-      onDone(`Deleted ${apiKey.name}.`);
+      const { reconciled } = await remove.mutateAsync({ saId: apiKey.serviceAccountId, keyId: apiKey.id });
+      onDone(reconciled ? `${shown}: ${reconciled.message}` : `Deleted ${shown}.`);
     } catch (e) {
-      setError(`${apiKey.name} was not deleted. ${errorDetails(e)}`);
+      setError(failureText(e, `${shown} was not deleted.`));
     }
   };
 
   return (
-    <Dialog open onClose={() => !remove.isPending && onClose()} title={title ?? `Delete ${apiKey.name}?`} description="The key stops working at once: every request with it is refused. This cannot be undone.">
+    <Dialog open onClose={() => !remove.isPending && onClose()} title={title ?? `Delete ${shown}?`} description="The key stops working at once: every request with it is refused. This cannot be undone.">
       <form
         noValidate
         className="space-y-4"
@@ -34,7 +37,7 @@ export function DeleteKeyDialog({ apiKey, onClose, onDone, title }: { apiKey: Ke
           if (matches) void confirm();
         }}
       >
-        <FormField id="delete-key-confirm" label={`Type ${apiKey.name} to confirm`}>
+        <FormField id="delete-key-confirm" label={`Type ${shown} to confirm`}>
           {(describedBy) => <input id="delete-key-confirm" autoComplete="off" spellCheck={false} value={typed} onChange={(e) => setTyped(e.target.value)} aria-describedby={describedBy} className={inputClass} />}
         </FormField>
         {error ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p> : null}

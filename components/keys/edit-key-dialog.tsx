@@ -7,7 +7,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { FormField, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
 import { changeBody, diffKey, movedFields, pickEditable, type EditableKeyFields, type FieldChange } from "@/lib/keys-ui/key-diff";
 import type { KeyView } from "@/lib/keys-ui/key-view";
-import { applyFieldErrors, errorDetails } from "@/lib/queries/api";
+import { applyFieldErrors } from "@/lib/queries/api";
 import { conflictCurrent, useChangeKey } from "@/lib/queries/keys";
 import { keyChangeSchema, newKeySchema } from "@/lib/schemas/keys";
 import { AccessFields } from "./access-fields";
@@ -15,6 +15,7 @@ import { AllowlistEditor } from "./allowlist-editor";
 import { ChangePreview } from "./change-preview";
 import { CharacterLimitField } from "./character-limit-field";
 import { allowlistError, KEY_FORM_FIELDS } from "./field-errors";
+import { failureText } from "./write-outcome";
 import { asPermissions, editKeyDefaults, type KeyFormInput, type KeyFormOutput } from "./key-form.schema";
 
 type Conflict = { current: KeyView; moved: FieldChange[] } | null;
@@ -51,15 +52,15 @@ export function EditKeyDialog({ apiKey, onClose, onSaved }: { apiKey: KeyView; o
     setServerError(null);
     const body = keyChangeSchema.parse(changeBody(base, preview.draft));
     try {
-      const key = await change.mutateAsync({ saId: apiKey.serviceAccountId, keyId: apiKey.id, body });
-      onSaved(`Saved the changes to ${key.name}.`);
+      const { key, reconciled } = await change.mutateAsync({ saId: apiKey.serviceAccountId, keyId: apiKey.id, body });
+      onSaved(reconciled ? `${key.name}: ${reconciled.message}` : `Saved the changes to ${key.name}.`);
     } catch (error) {
       const current = conflictCurrent(error);
       if (current) {
         setConflict({ current, moved: movedFields(base, pickEditable(current), preview.changes.map((c) => c.field)) });
       } else if (applyFieldErrors(error, KEY_FORM_FIELDS, form.setError)) {
         setPreview(null);
-      } else setServerError(`Nothing was saved. ${errorDetails(error)}`);
+      } else setServerError(failureText(error, "Nothing was saved."));
     }
   };
 

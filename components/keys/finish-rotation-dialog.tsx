@@ -4,9 +4,9 @@ import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { dangerButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
 import type { KeyView } from "@/lib/keys-ui/key-view";
-import { errorDetails } from "@/lib/queries/api";
 import { useChangeKey } from "@/lib/queries/keys";
 import { DeleteKeyDialog } from "./delete-key-dialog";
+import { failureText } from "./write-outcome";
 
 /** Finish a rotation on the old key: disable it (can be undone) or delete it (cannot). */
 export function FinishRotationDialog({ apiKey, onClose, onDone }: { apiKey: KeyView; onClose: () => void; onDone: (message: string) => void }) {
@@ -19,10 +19,10 @@ export function FinishRotationDialog({ apiKey, onClose, onDone }: { apiKey: KeyV
   const disable = async () => {
     setError(null);
     try {
-      await change.mutateAsync({ saId: apiKey.serviceAccountId, keyId: apiKey.id, body: { enabled: false, reason: "Rotation finished", expected: { enabled: apiKey.enabled } } });
-      onDone(`Rotation finished: ${apiKey.name} is disabled.`);
+      const { reconciled } = await change.mutateAsync({ saId: apiKey.serviceAccountId, keyId: apiKey.id, body: { enabled: false, reason: "Rotation finished", expected: { enabled: apiKey.enabled } } });
+      onDone(`Rotation finished: ${apiKey.name} is disabled.${reconciled ? ` ${reconciled.message}` : ""}`);
     } catch (e) {
-      setError(`The rotation was not finished. ${errorDetails(e)}`);
+      setError(failureText(e, "The rotation was not finished."));
     }
   };
 

@@ -2,6 +2,7 @@
 
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { Role } from "@/lib/auth/roles";
+import { visibleText } from "@/lib/format";
 import type { KeyView } from "@/lib/keys-ui/key-view";
 import { KeyStatusSwitch } from "./key-status-switch";
 import { KeySummaryCells } from "./key-summary-cells";
@@ -25,13 +26,13 @@ export function KeyRow({ apiKey, role, busy, onAction }: { apiKey: KeyView; role
       {role === "admin" ? (
         <td className="px-4 py-3">
           <div className="flex flex-wrap gap-1">
-            <button type="button" onClick={() => onAction("edit", apiKey)} className={smallButton}>Edit<span className="sr-only"> {apiKey.name}</span></button>
+            <button type="button" onClick={() => onAction("edit", apiKey)} className={smallButton}>Edit<span className="sr-only"> {visibleText(apiKey.name)}</span></button>
             {apiKey.rotation?.role === "old" ? (
-              <button type="button" onClick={() => onAction("finish-rotation", apiKey)} className={smallButton}>Finish rotation<span className="sr-only"> of {apiKey.name}</span></button>
+              <button type="button" onClick={() => onAction("finish-rotation", apiKey)} className={smallButton}>Finish rotation<span className="sr-only"> of {visibleText(apiKey.name)}</span></button>
             ) : apiKey.rotation ? null : (
-              <button type="button" onClick={() => onAction("rotate", apiKey)} className={smallButton}>Rotate<span className="sr-only"> {apiKey.name}</span></button>
+              <button type="button" onClick={() => onAction("rotate", apiKey)} className={smallButton}>Rotate<span className="sr-only"> {visibleText(apiKey.name)}</span></button>
             )}
-            <button type="button" onClick={() => onAction("delete", apiKey)} className={`${smallButton} text-red-800`}>Delete<span className="sr-only"> {apiKey.name}</span></button>
+            <button type="button" onClick={() => onAction("delete", apiKey)} className={`${smallButton} text-red-800`}>Delete<span className="sr-only"> {visibleText(apiKey.name)}</span></button>
           </div>
         </td>
       ) : null}

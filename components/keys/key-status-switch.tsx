@@ -1,5 +1,6 @@
 "use client";
 
+import { visibleText } from "@/lib/format";
 import type { KeyView } from "@/lib/keys-ui/key-view";
 
 /** The status switch: on is enabled. The row decides what a flip does (a reason first, or at once). */
@@ -9,7 +10,7 @@ export function KeyStatusSwitch({ apiKey, onFlip, busy }: { apiKey: KeyView; onF
       type="button"
       role="switch"
       aria-checked={apiKey.enabled}
-      aria-label={`${apiKey.name} enabled`}
+      aria-label={`${visibleText(apiKey.name)} enabled`}
       aria-busy={busy || undefined}
       onClick={onFlip}
       className="group inline-flex items-center gap-2 rounded-full text-xs font-medium text-slate-700"

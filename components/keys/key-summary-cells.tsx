@@ -1,13 +1,13 @@
 import { allowlistSummary, permissionSummary } from "@/lib/domain/key-summary";
 import type { ApiKey } from "@/lib/domain/service-accounts";
-import { formatDate } from "@/lib/format";
+import { formatDate, visibleText } from "@/lib/format";
 import { UsageMeter } from "@/components/ui/usage-meter";
 
 /** The read-only cells every row of a key table starts with (name to allowlist), in KeyTableHead's order. */
 export function KeySummaryCells({ apiKey }: { apiKey: Pick<ApiKey, "name" | "hint" | "createdAt" | "permissions" | "characterLimit" | "characterCount" | "allowedIps"> }) {
   return (
     <>
-      <th scope="row" className="break-words px-4 py-3 font-medium text-slate-900">{apiKey.name}</th>
+      <th scope="row" className="break-words px-4 py-3 font-medium text-slate-900">{visibleText(apiKey.name)}</th>
       <td className="whitespace-nowrap px-4 py-3 font-mono text-slate-700">…{apiKey.hint}</td>
       <td className="whitespace-nowrap px-4 py-3 text-slate-700">{formatDate(apiKey.createdAt)}</td>
       <td className="px-4 py-3 text-slate-700">

@@ -7,12 +7,15 @@ import type { KeyView } from "@/lib/keys-ui/key-view";
 import { errorDetails } from "@/lib/queries/api";
 import { useRotateKey } from "@/lib/queries/keys";
 import { SecretReveal, useSecretGuard } from "./secret-reveal";
+import { failureText, writeOutcome } from "./write-outcome";
 
 /** Rotate: a new key with the same access; the old one keeps working until the rotation is finished. */
 export function RotateKeyDialog({ apiKey, onClose, onDone }: { apiKey: KeyView; onClose: () => void; onDone: (message: string) => void }) {
   const rotate = useRotateKey();
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** The new key was made, but its secret was lost: never offer to rotate again from here. */
+  const [secretLost, setSecretLost] = useState(false);
   const guard = useSecretGuard(onClose);
 
   const start = async () => {
@@ -22,7 +25,11 @@ export function RotateKeyDialog({ apiKey, onClose, onDone }: { apiKey: KeyView; 
       setCreated({ name: key.name, secret });
       onDone(`Rotation of ${apiKey.name} started: ${key.name} is the new key. Finish the rotation once nothing uses the old one.`);
     } catch (e) {
-      setError(`${apiKey.name} was not rotated. ${errorDetails(e)}`);
+      if (writeOutcome(e) === "applied") {
+        setSecretLost(true);
+        onDone(errorDetails(e));
+      }
+      setError(failureText(e, `${apiKey.name} was not rotated.`));
     }
   };
 
@@ -40,7 +47,9 @@ export function RotateKeyDialog({ apiKey, onClose, onDone }: { apiKey: KeyView; 
           {error ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p> : null}
           <div className="flex justify-end gap-2">
             <button type="button" onClick={onClose} disabled={rotate.isPending} className={secondaryButtonClass}>Cancel</button>
-            <button type="button" onClick={start} disabled={rotate.isPending} className={primaryButtonClass}>{rotate.isPending ? "Rotating…" : "Rotate key"}</button>
+            {secretLost ? null : (
+              <button type="button" onClick={start} disabled={rotate.isPending} className={primaryButtonClass}>{rotate.isPending ? "Rotating…" : "Rotate key"}</button>
+            )}
           </div>
         </div>
       )}

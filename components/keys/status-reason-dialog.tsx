@@ -7,9 +7,9 @@ import { z } from "zod";
 import { Dialog } from "@/components/ui/dialog";
 import { dangerButtonClass, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
 import type { KeyView } from "@/lib/keys-ui/key-view";
-import { errorDetails } from "@/lib/queries/api";
 import { useSetKeyEnabled } from "@/lib/queries/keys";
 import { reasonSchema } from "@/lib/schemas/keys";
+import { failureText } from "./write-outcome";
 
 const schema = z.object({ reason: reasonSchema });
 
@@ -27,10 +27,11 @@ export function StatusReasonDialog({ apiKey, onClose, onDone }: { apiKey: KeyVie
 
   const onSubmit = form.handleSubmit(async ({ reason }) => {
     try {
-      await setEnabled.mutateAsync({ saId: apiKey.serviceAccountId, keyId: apiKey.id, enabled: enabling, was, reason });
-      onDone(enabling ? `Enabled ${apiKey.name}.` : `Disabled ${apiKey.name}: it stops working at once.`);
+      const { reconciled } = await setEnabled.mutateAsync({ saId: apiKey.serviceAccountId, keyId: apiKey.id, enabled: enabling, was, reason });
+      if (reconciled) onDone(`${apiKey.name}: ${reconciled.message}`);
+      else onDone(enabling ? `Enabled ${apiKey.name}.` : `Disabled ${apiKey.name}: it stops working at once.`);
     } catch (error) {
-      form.setError("root", { message: `${apiKey.name} was not ${enabling ? "enabled" : "disabled"}; its status is back as it was. ${errorDetails(error)}` });
+      form.setError("root", { message: failureText(error, `${apiKey.name} was not ${enabling ? "enabled" : "disabled"}; its status is back as it was.`) });
     }
   });
 

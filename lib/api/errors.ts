@@ -1,6 +1,7 @@
 // One error envelope for every route handler, and one table from error codes to HTTP statuses:
-// { "error": { "code", "message", "fields"?, "requestId", "upstreamRequestId"?, "retryAfterSeconds"?, "current"? } }
-// (`current`: on a 409 edit conflict, the resource as it is now, so the person can redo the edit.)
+// { "error": { "code", "message", "fields"?, "requestId", "upstreamRequestId"?, "retryAfterSeconds"?, "current"?, "outcome"? } }
+// (`current`: on a 409 edit conflict, the resource as it is now, so the person can redo the edit;
+// `outcome`: after an uncertain upstream write, "applied", "not_applied" or "unknown".)
 import "server-only";
 import { errorBrand, hasBrand } from "@/lib/branded-error";
 import { z } from "zod";
@@ -46,7 +47,15 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly extra: { fields?: FieldError[]; headers?: Record<string, string>; upstreamRequestId?: string; retryAfterSeconds?: number; current?: unknown } = {},
+    readonly extra: {
+      fields?: FieldError[];
+      headers?: Record<string, string>;
+      upstreamRequestId?: string;
+      retryAfterSeconds?: number;
+      current?: unknown;
+      /** After an uncertain upstream write: what re-reading the upstream found (lib/keys/reconcile.ts). */
+      outcome?: "applied" | "not_applied" | "unknown";
+    } = {},
   ) {
     super(message);
   }
@@ -102,7 +111,7 @@ export function errorResponse(error: unknown, requestId: string): Response {
     logServerError("unexpected error", error, requestId);
     return Response.json({ error: { code: "internal", message: "Something went wrong on Keydesk's side.", requestId } }, { status: 500, headers: { "cache-control": "no-store" } });
   }
-  const { fields, upstreamRequestId, retryAfterSeconds, headers, current } = api.extra;
+  const { fields, upstreamRequestId, retryAfterSeconds, headers, current, outcome } = api.extra;
   return Response.json(
     {
       error: {
@@ -113,6 +122,7 @@ export function errorResponse(error: unknown, requestId: string): Response {
         ...(upstreamRequestId ? { upstreamRequestId } : {}),
         ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
         ...(current !== undefined ? { current } : {}),
+        ...(outcome !== undefined ? { outcome } : {}),
       },
     },
     { status: api.status, headers: { "cache-control": "no-store", ...headers } },

@@ -8,6 +8,7 @@ import { auditLog } from "@/lib/db/schema";
 import { auditNow, toIsoAt } from "./at";
 import { GENESIS_HASH, hashRow } from "./hash";
 import { assertNoSecret } from "./secret-guard";
+import { storedRow } from "./stored-row";
 import type { AuditEntryInput, AuditEvent, AuditRow, AuditRowContent } from "./types";
 
 /** The advisory lock key that serialises appends (the migration lock is 724_401). */
@@ -47,7 +48,7 @@ export function entryColumns(entry: AuditEntryInput): AuditRowContent {
     ...eventColumns(entry),
     at: auditNow(),
     outcome: entry.outcome,
-    errorCode: entry.outcome === "error" ? entry.errorCode : null,
+    errorCode: entry.outcome !== "ok" ? entry.errorCode : null,
     upstreamStatus: entry.upstreamStatus ?? null,
     upstreamRequestId: entry.upstreamRequestId ?? null,
     completes: null,
@@ -60,14 +61,16 @@ export function normaliseRow(row: AuditRow): AuditRow {
 }
 
 /**
- * Appends rows to the chain in one transaction. `make` runs under the lock, so it may read rows
+ * Appends rows to the chain in one transaction. Rows are written (and hashed) in their stored form
+ * (stored-row.ts); what this returns is that form, and `readableRow` turns it back. `make` runs under the lock, so it may read rows
  * and decide (a completion checks its attempt there). Refuses the whole batch if any row holds a
  * secret.
  */
 export async function appendChained(db: Db, make: (tx: Tx) => Promise<AuditRowContent[]> | AuditRowContent[]): Promise<AuditRow[]> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-    const contents = await make(tx);
+    // Text PostgreSQL would refuse (a NUL, a lone surrogate) is escaped; the hash covers that form.
+    const contents = (await make(tx)).map(storedRow);
     for (const content of contents) assertNoSecret(content);
     const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
     let prevHash = last?.hash ?? GENESIS_HASH;

@@ -2,6 +2,13 @@
 // completion, a second row written after (`completes` = the attempt's id). Never an UPDATE: the
 // chain stays append-only, and a process that dies in between leaves an attempt with no completion,
 // which readers show as "unknown".
+//
+// A completion's outcome: "ok" (the upstream answered that it was done), "error" (it refused: a
+// 4xx, or the call never went out), or, when the answer left it uncertain (a 5xx, a cut connection,
+// a timeout, an unreadable answer) and Keydesk re-read the upstream to find out (lib/keys/reconcile.ts),
+// "applied", "not_applied" or "unknown", with the error the upstream answered in error_code and
+// upstream_status. The values live in the existing `outcome` column: no new column, so every row's
+// hash is taken exactly as before.
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/database";
@@ -9,6 +16,7 @@ import { auditLog } from "@/lib/db/schema";
 import { appendChained, eventColumns } from "./append";
 import { auditNow } from "./at";
 import { assertNoSecret } from "./secret-guard";
+import { readableRow } from "./stored-row";
 import type { AuditEvent, AuditOutcome, AuditRow, AuditRowContent } from "./types";
 
 export class AuditAttemptError extends Error {
@@ -32,12 +40,22 @@ export async function beginAttempt(db: Db, event: AuditEvent): Promise<AuditRow>
 }
 
 /**
+ * What a completion may add to its attempt: the key a create turned out to have made (found by
+ * re-reading the upstream), as the row's key id when the attempt named none, and in `changes`.
+ */
+export interface CompletionLink {
+  createdKeyId?: string;
+}
+
+/**
  * Writes the completion row of an attempt: who, where and what copied from the attempt, with the
  * outcome. Refuses an id that is not a pending attempt, or one already completed.
  */
-export async function completeAttempt(db: Db, attemptId: number, outcome: AuditOutcome): Promise<AuditRow> {
+export async function completeAttempt(db: Db, attemptId: number, outcome: AuditOutcome, link: CompletionLink = {}): Promise<AuditRow> {
   const [row] = await appendChained(db, async (tx) => {
-    const [attempt] = await tx.select().from(auditLog).where(eq(auditLog.id, attemptId)).limit(1);
+    const [stored] = await tx.select().from(auditLog).where(eq(auditLog.id, attemptId)).limit(1);
+    // Copied as the person gave it: appendChained stores it again (not escaped twice).
+    const attempt = stored ? readableRow(stored) : undefined;
     if (!attempt || attempt.outcome !== "pending") throw new AuditAttemptError(`Audit row ${attemptId} is not an attempt.`);
     const [done] = await tx.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.completes, attemptId)).limit(1);
     if (done) throw new AuditAttemptError(`Audit attempt ${attemptId} is already completed (row ${done.id}).`);
@@ -52,13 +70,14 @@ export async function completeAttempt(db: Db, attemptId: number, outcome: AuditO
         userAgent: attempt.userAgent,
         action: attempt.action,
         serviceAccountId: attempt.serviceAccountId,
-        keyId: attempt.keyId,
+        keyId: attempt.keyId ?? link.createdKeyId ?? null,
         targetName: attempt.targetName,
         targetUserId: attempt.targetUserId,
-        changes: null, // the attempt holds them
+        // The attempt holds the changes; a completion adds only what was learned after it.
+        changes: link.createdKeyId ? { createdKeyId: { before: null, after: link.createdKeyId } } : null,
         reason: null,
         outcome: outcome.outcome,
-        errorCode: outcome.outcome === "error" ? outcome.errorCode : null,
+        errorCode: outcome.outcome !== "ok" ? outcome.errorCode : null,
         upstreamStatus: outcome.upstreamStatus ?? null,
         upstreamRequestId: outcome.upstreamRequestId ?? null,
         completes: attempt.id,

@@ -7,6 +7,8 @@ import type { Db } from "@/lib/db/database";
 import { auditLog } from "@/lib/db/schema";
 import type { AuditFilters } from "@/lib/schemas/audit-filters";
 import { normaliseRow } from "./append";
+import { isUnstorable, toStored } from "./storable";
+import { readableRow } from "./stored-row";
 import type { AuditEntry, AuditRow } from "./types";
 
 export interface AuditPageOptions extends AuditFilters {
@@ -26,14 +28,20 @@ function containing(text: string): string {
   return `%${text.replace(/[\\%_]/g, "\\$&")}%`;
 }
 
+/**
+ * Part of a stored text (storable.ts): text PostgreSQL would refuse is looked for in its escaped
+ * spelling, which is how it appears inside an escaped value.
+ */
+const storedPart = (text: string) => (isUnstorable(text) ? JSON.stringify(text).slice(1, -1) : text);
+
 function conditions(filters: AuditPageOptions): SQL[] {
   const where: SQL[] = [isNull(auditLog.completes)];
-  if (filters.actor) where.push(or(eq(auditLog.actorUserId, filters.actor), ilike(auditLog.actorEmail, containing(filters.actor)))!);
-  if (filters.action) where.push(eq(auditLog.action, filters.action));
+  if (filters.actor) where.push(or(eq(auditLog.actorUserId, toStored(filters.actor)), ilike(auditLog.actorEmail, containing(storedPart(filters.actor))))!);
+  if (filters.action) where.push(eq(auditLog.action, toStored(filters.action)));
   if (filters.target) {
-    const t = filters.target;
+    const t = toStored(filters.target);
     where.push(
-      or(eq(auditLog.keyId, t), eq(auditLog.serviceAccountId, t), eq(auditLog.targetUserId, t), ilike(auditLog.targetName, containing(t)))!,
+      or(eq(auditLog.keyId, t), eq(auditLog.serviceAccountId, t), eq(auditLog.targetUserId, t), ilike(auditLog.targetName, containing(storedPart(filters.target))))!,
     );
   }
   if (filters.from) where.push(gte(auditLog.at, new Date(filters.from).toISOString()));
@@ -42,7 +50,11 @@ function conditions(filters: AuditPageOptions): SQL[] {
   return where;
 }
 
-function toEntry(row: AuditRow, completion: AuditRow | undefined): AuditEntry {
+const OUTCOMES = new Set<string>(["ok", "error", "applied", "not_applied", "unknown"] satisfies AuditEntry["outcome"][]);
+
+function toEntry(stored: AuditRow, storedCompletion: AuditRow | undefined): AuditEntry {
+  const row = readableRow(stored);
+  const completion = storedCompletion && readableRow(storedCompletion);
   const outcome = row.outcome === "pending" ? (completion ? completion.outcome : "unknown") : row.outcome;
   const result = completion ?? row;
   return {
@@ -53,10 +65,11 @@ function toEntry(row: AuditRow, completion: AuditRow | undefined): AuditEntry {
     ip: row.ip,
     userAgent: row.userAgent,
     action: row.action,
-    target: { serviceAccountId: row.serviceAccountId, keyId: row.keyId, name: row.targetName, userId: row.targetUserId },
-    changes: row.changes ?? null,
+    // A create found by re-reading the upstream names its key on the completion (attempt.ts).
+    target: { serviceAccountId: row.serviceAccountId, keyId: row.keyId ?? completion?.keyId ?? null, name: row.targetName, userId: row.targetUserId },
+    changes: completion?.changes ? { ...row.changes, ...completion.changes } : (row.changes ?? null),
     reason: row.reason,
-    outcome: outcome === "ok" || outcome === "error" ? outcome : "unknown",
+    outcome: OUTCOMES.has(outcome) ? (outcome as AuditEntry["outcome"]) : "unknown",
     errorCode: result.errorCode,
     upstreamStatus: result.upstreamStatus,
     upstreamRequestId: result.upstreamRequestId,

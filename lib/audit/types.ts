@@ -36,10 +36,20 @@ export interface AuditEvent {
   reason?: string | null;
 }
 
-/** How it ended: ok, or an error with what the upstream said. */
+/**
+ * What re-reading the upstream showed after a write whose answer was lost or an error (a 5xx, a cut
+ * connection, a timeout, an unreadable answer): the change is there, it is not, or Keydesk could not
+ * tell (the re-read failed too, or what it found fits neither).
+ */
+export type Reconciliation = "applied" | "not_applied" | "unknown";
+
+/**
+ * How it ended: ok (the upstream said so), an error (refused, or nothing was tried), or, for an
+ * uncertain write, what re-reading found, with the error the upstream answered.
+ */
 export type AuditOutcome =
   | { outcome: "ok"; upstreamStatus?: number | null; upstreamRequestId?: string | null }
-  | { outcome: "error"; errorCode: string; upstreamStatus?: number | null; upstreamRequestId?: string | null };
+  | { outcome: "error" | Reconciliation; errorCode: string; upstreamStatus?: number | null; upstreamRequestId?: string | null };
 
 /** A finished event, written as one row (sign-in, a reveal, an export, a role change…). */
 export type AuditEntryInput = AuditEvent & AuditOutcome;
@@ -59,7 +69,8 @@ export interface AuditEntry {
   target: { serviceAccountId: string | null; keyId: string | null; name: string | null; userId: string | null };
   changes: AuditChanges | null;
   reason: string | null;
-  outcome: "ok" | "error" | "unknown";
+  /** "unknown" also for an attempt never completed (the process died between the two rows). */
+  outcome: "ok" | "error" | Reconciliation;
   errorCode: string | null;
   upstreamStatus: number | null;
   upstreamRequestId: string | null;

@@ -102,7 +102,10 @@ export const auditLog = pgTable(
     /** `{ field: { before, after } }` for the fields that changed. */
     changes: jsonb("changes").$type<Record<string, { before: unknown; after: unknown }>>(),
     reason: text("reason"),
-    /** "pending" (an attempt), "ok", or "error". */
+    /**
+     * "pending" (an attempt), "ok", or "error"; on the completion of a write whose answer left it
+     * uncertain, what re-reading the upstream found: "applied", "not_applied" or "unknown".
+     */
     outcome: text("outcome").notNull(),
     errorCode: text("error_code"),
     upstreamStatus: integer("upstream_status"),

@@ -158,6 +158,19 @@ describe("faults", () => {
     expect((await listKeys(emulator, saId)).map((k) => k.name)).toEqual(["ghost"]);
   });
 
+  it.each([
+    ["drop", { kind: "drop", after: true }],
+    ["hang", { kind: "hang", after: true }],
+    ["malformed", { kind: "malformed", after: true }],
+  ])("%s with after: true applies the change, then fails the answer", async (_label, fault) => {
+    const saId = await createAccount(emulator);
+    await addFault({ method: "POST", path: "/v1/service-accounts/*/api-keys", fault });
+    const reply = call(emulator, "POST", `/v1/service-accounts/${saId}/api-keys`, { body: { name: "ghost", permissions: "all" }, signal: AbortSignal.timeout(300) });
+    // No readable answer: the connection cut, no answer in time, or a body that is not JSON.
+    expect(await reply.then((r) => r.body, () => undefined)).toBeUndefined();
+    expect((await listKeys(emulator, saId)).map((k) => k.name)).toEqual(["ghost"]);
+  });
+
   it("hang never answers; the client's timeout fires and the server goes on", async () => {
     await addFault({ method: "GET", path: LIST, fault: { kind: "hang" } });
     const hung = call(emulator, "GET", LIST, { signal: AbortSignal.timeout(200) });

@@ -32,9 +32,9 @@ const faultSchema = z.discriminatedUnion("kind", [
     retryAfter: z.number().int().min(0).optional(),
     after: z.boolean().optional(),
   }),
-  z.object({ kind: z.literal("hang") }),
-  z.object({ kind: z.literal("drop") }),
-  z.object({ kind: z.literal("malformed") }),
+  z.object({ kind: z.literal("hang"), after: z.boolean().optional() }),
+  z.object({ kind: z.literal("drop"), after: z.boolean().optional() }),
+  z.object({ kind: z.literal("malformed"), after: z.boolean().optional() }),
 ]);
 
 const faultRuleSchema = z.object({

@@ -2,13 +2,19 @@
 // unreliable upstream does to Keydesk (slowness, rate limits, outages, hangs, cut connections,
 // garbage bodies).
 
+/**
+ * `after: true` lets the request take effect first, then fails it: what a write whose outcome the
+ * client cannot know looks like (answered 5xx, the connection cut, no answer, garbage).
+ */
 export type Fault =
   | { kind: "latency"; ms: number }
-  /** `after: true` lets the request take effect first, then answers with the failure. */
   | { kind: "status"; status: number; body?: unknown; retryAfter?: number; after?: boolean }
-  | { kind: "hang" }
-  | { kind: "drop" }
-  | { kind: "malformed" };
+  | { kind: "hang"; after?: boolean }
+  | { kind: "drop"; after?: boolean }
+  | { kind: "malformed"; after?: boolean };
+
+/** A fault that acts once the request has been handled. */
+export const actsAfter = (fault: Fault): boolean => fault.kind !== "latency" && fault.after === true;
 
 export interface FaultRule {
   id: number;

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { isAllowedByAllowlist } from "@/lib/ip/cidr";
 import { matchRoute, ROUTES, type WorkspaceContext } from "./api";
 import { authErrors, errorBody, type EmulatorError } from "./errors";
-import { defaultFaultBody, FaultQueue, type Fault } from "./faults";
+import { actsAfter, defaultFaultBody, FaultQueue, type Fault } from "./faults";
 import { MAX_BODY_BYTES, parseBody, readBody, sendJson } from "./http";
 import { maskSecrets, RequestLog, type LoggedRequest } from "./request-log";
 import { applySeed, type Seed } from "./seed";
@@ -114,7 +114,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
 
     const fault = faults.take(method, path);
     if (fault) entry.fault = fault.kind;
-    if (fault && (await applyFaultBefore(fault, res, requestId, entry))) return;
+    if (fault && !actsAfter(fault) && (await applyFault(fault, res, requestId, entry))) return;
 
     const match = matchRoute(path);
     if (!match) {
@@ -157,7 +157,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
 
     const ctx: WorkspaceContext = { store, maxServiceAccounts, requestId };
     const outcome = endpoint.handle(ctx, match.params, body);
-    if (fault?.kind === "status" && fault.after) return sendStatusFault(fault, res, requestId, entry);
+    if (fault && actsAfter(fault)) {
+      await applyFault(fault, res, requestId, entry);
+      return;
+    }
     respond(outcome.status, outcome.body, outcome.headers);
   }
 
@@ -168,8 +171,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     sendJson(res, fault.status, fault.body ?? defaultFaultBody(fault.status, requestId), requestId, headers);
   }
 
-  /** Applies a fault that acts before the request is handled; true when it answered (or will not). */
-  async function applyFaultBefore(fault: Fault, res: ServerResponse, requestId: string, entry: LoggedRequest): Promise<boolean> {
+  /** Applies a fault (before the request is handled, or after with `after`); true when it answered (or will not). */
+  async function applyFault(fault: Fault, res: ServerResponse, requestId: string, entry: LoggedRequest): Promise<boolean> {
     switch (fault.kind) {
       case "latency": {
         // Wake early if the client gives up or close() destroys the socket, so a long latency
@@ -184,7 +187,6 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         return closed;
       }
       case "status":
-        if (fault.after) return false;
         sendStatusFault(fault, res, requestId, entry);
         return true;
       case "hang": {

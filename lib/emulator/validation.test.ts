@@ -211,3 +211,19 @@ describe("create service account", () => {
     expect((await createSa({ name: "b", default_sharing_groups: [] })).status).toBe(200);
   });
 });
+
+describe("names with a NUL or a lone surrogate", () => {
+  // pydantic's str takes any Python str, and Python's json reads "\u0000" and a lone "\ud800" escape:
+  // ElevenLabs accepts such names on create and PATCH, and lists them back escaped the same way.
+  it("are accepted on create and PATCH and listed back exactly", async () => {
+    const created = await call(emulator, "POST", `/v1/service-accounts/${saId}/api-keys`, { body: '{"name":"a\\u0000b","permissions":"all"}' });
+    expect(created.status).toBe(200);
+    const keyId = (created.body as { key_id: string }).key_id;
+    expect((await listKeys(emulator, saId)).map((k) => k.name)).toEqual(["a\u0000b"]);
+    const patched = await call(emulator, "PATCH", `/v1/service-accounts/${saId}/api-keys/${keyId}`, { body: '{"name":"x\\ud800y"}' });
+    expect(patched.status).toBe(200);
+    const listed = await call(emulator, "GET", `/v1/service-accounts/${saId}/api-keys`);
+    expect(listed.text).toContain('"name":"x\\ud800y"');
+    expect((await listKeys(emulator, saId)).map((k) => k.name)).toEqual(["x\ud800y"]);
+  });
+});

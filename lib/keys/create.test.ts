@@ -37,7 +37,7 @@ describe("createKey", () => {
     expect(stored).not.toMatch(/sk_[0-9a-f]{8}/);
   });
 
-  it("does not retry a create the upstream made but answered 500 for: one request, one key, a 503", async () => {
+  it("does not retry a create the upstream made but answered 500 for: one request, one key, found by re-reading, a 502 saying so", async () => {
     const ctx = ctxAs("admin");
     inject(bed, "POST", keysPath(), { kind: "status", status: 500, after: true });
     const error = await failure(createKey(bed.deps, ctx, bed.serviceAccountId, { name: "once", permissions: "all" }));
@@ -45,12 +45,13 @@ describe("createKey", () => {
     expect(writes(bed)).toHaveLength(1);
     expect(await bed.deps.upstream.listKeys(bed.serviceAccountId)).toHaveLength(1);
     const res = errorResponse(error, "req-x");
-    expect(res.status).toBe(503);
+    expect(res.status).toBe(502);
     const body = await res.json();
+    expect(body.error).toMatchObject({ code: "upstream_error", outcome: "applied" });
     expect(body.error.upstreamRequestId).toBe(writes(bed)[0]!.requestId);
     expect((await auditOf(bed, ctx)).map((r) => [r.action, r.outcome, r.errorCode, r.upstreamStatus])).toEqual([
       ["key_created", "pending", null, null],
-      ["key_created", "error", "unavailable", 500],
+      ["key_created", "applied", "unavailable", 500],
     ]);
   });
 
@@ -58,7 +59,7 @@ describe("createKey", () => {
     ["429 with Retry-After", { kind: "status", status: 429, retryAfter: 7 } as const, 429, "rate_limited"],
     ["503", { kind: "status", status: 503 } as const, 503, "upstream_unavailable"],
     ["a timeout", { kind: "hang" } as const, 504, "upstream_timeout"],
-  ])("surfaces %s with its own status, once, with nothing revealed", async (_label, fault, status, code) => {
+  ])("surfaces %s with its own status, once, with nothing revealed (nothing was made)", async (_label, fault, status, code) => {
     const ctx = ctxAs("admin");
     inject(bed, "POST", keysPath(), fault);
     const error = await failure(createKey(bed.deps, ctx, bed.serviceAccountId, { name: "k", permissions: "all" }));

@@ -1,14 +1,21 @@
 // Creating a key: audited as an attempt before the upstream call and its completion after; never
-// retried (a retried create can make two keys). The secret comes back once, to the caller only;
+// retried (a retried create can make two keys). An uncertain answer (5xx, cut connection, timeout)
+// is reconciled by re-reading the upstream (reconcile.ts): a key found made is Keydesk's own, linked
+// to its attempt, and the person is told its secret was lost (a 502 with `outcome: "applied"`). The secret comes back once, to the caller only;
 // handing it over is its own audit event, which records that it happened, never the secret.
 import "server-only";
 import { createHash } from "node:crypto";
-import { appendAudit, audited } from "@/lib/audit";
+import { ApiError } from "@/lib/api/errors";
+import { appendAudit } from "@/lib/audit";
 import type { AuditChanges } from "@/lib/audit/types";
-import type { ApiKey, NewKeyInput } from "@/lib/domain/service-accounts";
-import { recordOwnChangeQuietly } from "@/lib/observed";
+import type { ApiKey, CreatedKey, NewKeyInput } from "@/lib/domain/service-accounts";
+import { visibleText } from "@/lib/format";
+import { toPublicKey } from "@/lib/keys-ui/key-view";
+import { knownKeyIds, recordOwnChangeQuietly, safeName } from "@/lib/observed";
 import { keyEvent } from "./audit";
 import { readKey } from "./list";
+import { withRotations } from "./pairing";
+import { auditedWrite, findCreated, notAppliedOrUnknown, UncertainWrite } from "./reconcile";
 import type { KeyAction, KeyActionContext, KeyDeps } from "./types";
 
 export interface NewKeyResult {
@@ -54,6 +61,12 @@ async function createdKey(deps: KeyDeps, serviceAccountId: string, keyId: string
   }
 }
 
+/** Said, never "try again", when a create turned out to have made its key without the secret reaching Keydesk. */
+export function secretLostMessage(key: { id: string; name: string }): string {
+  // The name as Keydesk keeps it (a secret pasted into a name never reaches an error body) and spelled out.
+  return `The key was created but its secret was lost: rotate or delete it. (Key "${visibleText(safeName(key.name))}", id ${visibleText(key.id)}: ElevenLabs answered with an error after making it.)`;
+}
+
 /** Creates a key upstream under `action` (key_created or key_rotated) and records the reveal. */
 export async function createAndReveal(
   deps: KeyDeps,
@@ -64,12 +77,27 @@ export async function createAndReveal(
   afterCreate?: (keyId: string) => Promise<void>,
 ): Promise<NewKeyResult> {
   const event = keyEvent(ctx, audit.action, { serviceAccountId, keyId: audit.keyId, name: input.name }, audit.changes ?? settings(input), audit.reason ?? null);
-  const created = await audited(deps.db, event, async () => {
-    const made = await deps.upstream.createKey(serviceAccountId, input);
-    // Into the snapshot before the completion row, so no inventory read takes it for an outside key.
-    await recordOwnChangeQuietly(deps.db, { kind: "created", serviceAccountId, keyId: made.keyId, input });
-    return made;
-  });
+  let created: CreatedKey;
+  try {
+    created = await auditedWrite<CreatedKey, ApiKey>(deps.db, event, {
+      write: () => deps.upstream.createKey(serviceAccountId, input),
+      // Into the snapshot before the completion row, so no inventory read takes it for an outside key.
+      recordDone: (made) => recordOwnChangeQuietly(deps.db, { kind: "created", serviceAccountId, keyId: made.keyId, input }),
+      check: async (attemptAt) => {
+        const [keys, known] = await Promise.all([deps.upstream.listKeys(serviceAccountId), knownKeyIds(deps.db, serviceAccountId)]);
+        return findCreated(keys, known, input.name, attemptAt);
+      },
+      recordFound: (key) => recordOwnChangeQuietly(deps.db, { kind: "created", serviceAccountId, keyId: key.id, input }),
+      createdKeyId: (key) => key.id,
+    });
+  } catch (error) {
+    if (!(error instanceof UncertainWrite)) throw error;
+    if (error.check.outcome !== "applied") throw notAppliedOrUnknown(error, "the key was created");
+    const found = (error as UncertainWrite<ApiKey>).check as { found: ApiKey };
+    if (afterCreate) await afterCreate(found.found.id);
+    const [key] = await withRotations(deps.db, [found.found]);
+    throw new ApiError("upstream_error", secretLostMessage(found.found), { outcome: "applied", current: toPublicKey(key!), upstreamRequestId: error.upstream.requestId });
+  }
   if (afterCreate) await afterCreate(created.keyId);
   const key = await createdKey(deps, serviceAccountId, created.keyId, created.secret, input);
   await appendAudit(deps.db, { ...keyEvent(ctx, "key_secret_revealed", { serviceAccountId, keyId: created.keyId, name: key.name }), outcome: "ok" });

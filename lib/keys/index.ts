@@ -2,8 +2,8 @@
 import "server-only";
 export { listServiceAccounts, listKeys, readKey } from "./list";
 export { createKey, type NewKeyResult } from "./create";
-export { updateKey } from "./update";
-export { deleteKey } from "./delete";
+export { updateKey, changeKey } from "./update";
+export { deleteKey, removeKey } from "./delete";
 export { rotateKey, rotatedName } from "./rotate";
 export { createServiceAccount } from "./service-accounts";
 export { serviceAccountParamsSchema, keyParamsSchema } from "./params";

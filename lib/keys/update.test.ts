@@ -96,7 +96,7 @@ describe("updateKey", () => {
     expect(reviewer).toMatchObject({ code: "forbidden" });
   });
 
-  it("surfaces an upstream 503 on the write and records it", async () => {
+  it("surfaces an upstream 503 on the write, checks the key, and records that the change was not applied", async () => {
     const key = await aKey();
     bed.emulator.faults.add({ method: "PATCH", path: `/v1/service-accounts/${bed.serviceAccountId}/api-keys/${key.id}`, remaining: 1, fault: { kind: "status", status: 503 } });
     const ctx = ctxAs("admin");
@@ -105,7 +105,7 @@ describe("updateKey", () => {
     expect(patches()).toHaveLength(1);
     expect((await auditOf(bed, ctx)).map((r) => [r.action, r.outcome, r.upstreamStatus])).toEqual([
       ["key_disabled", "pending", null],
-      ["key_disabled", "error", 503],
+      ["key_disabled", "not_applied", 503],
     ]);
   });
 });

@@ -1,9 +1,9 @@
 // Changing a key. Only the fields the person changed go upstream, so two people editing different
 // fields never undo each other. For the same field, the edit carries what it started from
 // (`expected`); the key is re-read just before writing, and if a changed field moved meanwhile the
-// answer is 409 with the key as it is now, and nothing is written.
+// answer is 409 with the key as it is now, and nothing is written. An uncertain answer from the
+// upstream is reconciled by re-reading the key (reconcile.ts).
 import "server-only";
-import { audited } from "@/lib/audit";
 import type { AuditChanges } from "@/lib/audit/types";
 import { ApiError } from "@/lib/api/errors";
 import type { ApiKey, KeyChanges } from "@/lib/domain/service-accounts";
@@ -13,6 +13,7 @@ import { keyEvent } from "./audit";
 import { sameValue } from "./compare";
 import { readKey } from "./list";
 import { finishRotations } from "./pairing";
+import { auditedWrite, notAppliedOrUnknown, UncertainWrite, type Check, type Reconciled } from "./reconcile";
 import type { KeyAction, KeyActionContext, KeyDeps } from "./types";
 import { toPublicKey } from "@/lib/keys-ui/key-view";
 
@@ -37,7 +38,25 @@ function actionFor(changes: KeyChanges): KeyAction {
   return "key_updated";
 }
 
-export async function updateKey(deps: KeyDeps, ctx: KeyActionContext, serviceAccountId: string, keyId: string, change: KeyChangeBody): Promise<ApiKey> {
+/** What re-reading shows of a change: all sent fields at their new values, all at their old ones, or neither. */
+function checkChange(key: ApiKey | undefined, current: ApiKey, changes: KeyChanges): Check<ApiKey> {
+  if (!key) return { outcome: "unknown" }; // gone meanwhile: the change cannot be judged
+  const fields = Object.keys(changes) as EditableField[];
+  if (fields.every((f) => sameValue(f, key[f], changes[f]))) return { outcome: "applied", found: key };
+  if (fields.every((f) => sameValue(f, key[f], current[f]))) return { outcome: "not_applied" };
+  return { outcome: "unknown" };
+}
+
+export const SAVED_DESPITE_ERROR = "Saved (the upstream answered with an error, but the change is in place).";
+
+/** The change, and, when the upstream's error hid a success, what to tell the person. */
+export async function changeKey(
+  deps: KeyDeps,
+  ctx: KeyActionContext,
+  serviceAccountId: string,
+  keyId: string,
+  change: KeyChangeBody,
+): Promise<{ key: ApiKey; reconciled: Reconciled | null }> {
   const fields = EDITABLE_FIELDS.filter((f) => change[f] !== undefined);
   checkRole(ctx, change, fields);
 
@@ -58,21 +77,36 @@ export async function updateKey(deps: KeyDeps, ctx: KeyActionContext, serviceAcc
     (changes as Record<string, unknown>)[f] = change[f];
     audit[f] = { before: current[f], after: change[f] };
   }
-  if (Object.keys(changes).length === 0) return current;
+  if (Object.keys(changes).length === 0) return { key: current, reconciled: null };
 
   const event = keyEvent(ctx, actionFor(changes), { serviceAccountId, keyId, name: current.name }, audit, change.reason ?? null);
-  await audited(deps.db, event, async () => {
-    await deps.upstream.updateKey(serviceAccountId, keyId, changes);
-    // Only the fields sent, before the completion row: see lib/observed/own-change.ts.
-    await recordOwnChangeQuietly(deps.db, { kind: "updated", keyId, changes });
-  });
+  // Only the fields sent, before the completion row: see lib/observed/own-change.ts.
+  const record = () => recordOwnChangeQuietly(deps.db, { kind: "updated", keyId, changes });
+  let reconciled: Reconciled | null = null;
+  try {
+    await auditedWrite<void, ApiKey>(deps.db, event, {
+      write: () => deps.upstream.updateKey(serviceAccountId, keyId, changes),
+      recordDone: record,
+      check: async () => checkChange((await deps.upstream.listKeys(serviceAccountId)).find((k) => k.id === keyId), current, changes),
+      recordFound: record,
+    });
+  } catch (error) {
+    if (!(error instanceof UncertainWrite)) throw error;
+    if (error.check.outcome !== "applied") throw notAppliedOrUnknown(error, "the change was saved");
+    reconciled = { outcome: "applied", message: SAVED_DESPITE_ERROR };
+  }
   // Disabling the old key of a rotation finishes it.
   if (changes.enabled === false) await finishRotations(deps.db, keyId, ctx.actor.id, "old");
 
   try {
-    return await readKey(deps, serviceAccountId, keyId);
+    return { key: await readKey(deps, serviceAccountId, keyId), reconciled };
   } catch {
     // The change was made; if the read-back fails, answer with what it must now be.
-    return { ...current, ...changes, ...(changes.enabled ? { disableReason: null } : {}), rotation: changes.enabled === false && current.rotation?.role === "old" ? null : (current.rotation ?? null) };
+    const key = { ...current, ...changes, ...(changes.enabled ? { disableReason: null } : {}), rotation: changes.enabled === false && current.rotation?.role === "old" ? null : (current.rotation ?? null) };
+    return { key, reconciled };
   }
+}
+
+export async function updateKey(deps: KeyDeps, ctx: KeyActionContext, serviceAccountId: string, keyId: string, change: KeyChangeBody): Promise<ApiKey> {
+  return (await changeKey(deps, ctx, serviceAccountId, keyId, change)).key;
 }

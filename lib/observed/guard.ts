@@ -6,6 +6,7 @@
 import "server-only";
 import { and, eq, gte, inArray, notExists, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { fromStored, toStored } from "@/lib/audit/storable";
 import { auditLog } from "@/lib/db/schema";
 import type { KeyAction } from "@/lib/keys/types";
 import { keyIdOf, serviceAccountOf, type Difference } from "./diff";
@@ -40,13 +41,13 @@ export async function keydeskWritesInFlight(tx: Tx, serviceAccountIds: readonly 
         eq(auditLog.outcome, "pending"),
         gte(auditLog.at, new Date(now - GUARD_WINDOW_MS).toISOString()),
         inArray(auditLog.action, KEY_WRITES),
-        inArray(auditLog.serviceAccountId, [...serviceAccountIds]),
+        inArray(auditLog.serviceAccountId, serviceAccountIds.map(toStored)),
         notExists(tx.select({ one: sql`1` }).from(completion).where(eq(completion.completes, auditLog.id))),
       ),
     );
   for (const row of pending) {
-    if (row.keyId) inFlight.keyIds.add(row.keyId);
-    if (MAKES_A_KEY.has(row.action) && row.serviceAccountId) inFlight.makingKeysIn.add(row.serviceAccountId);
+    if (row.keyId) inFlight.keyIds.add(fromStored(row.keyId));
+    if (MAKES_A_KEY.has(row.action) && row.serviceAccountId) inFlight.makingKeysIn.add(fromStored(row.serviceAccountId));
   }
   return inFlight;
 }

@@ -3,12 +3,14 @@
 // alone what this read cannot judge, then write the snapshot and the audit rows in one transaction.
 import "server-only";
 import { appendChained } from "@/lib/audit/append";
+import type { AuditRowContent } from "@/lib/audit/types";
 import type { KeyOrigin } from "@/lib/domain/service-accounts";
 import { differences, serviceAccountOf, type Difference, type ReadKey } from "./diff";
 import { isInFlight, keydeskWritesInFlight } from "./guard";
 import type { Tx } from "./lock";
 import { baselineRow, observedChangeRow } from "./rows";
 import { insertMarkers, selectDigests, selectEntries, selectMarkers, tombstone, upsertEntries, WHOLE_WORKSPACE, type NewEntry, type ObservationScope } from "./store";
+import { warnObservation } from "./warn";
 
 export interface ObservationTimes {
   /** Epoch ms when the upstream read began. */
@@ -43,6 +45,48 @@ function newBaselines(scope: ObservationScope, markers: Set<string>, baseline: R
     .map((id) => ({ scope: id, keyCount: baseline.filter((k) => k.serviceAccountId === id).length }));
 }
 
+/** One key's part of an observation: its snapshot row (or tombstone) and its audit row, if any. */
+interface WriteUnit {
+  keyId: string;
+  entry: NewEntry | null;
+  tombstone: boolean;
+  row: AuditRowContent | null;
+}
+
+async function writeTogether(tx: Tx, units: readonly WriteUnit[], asOf: string): Promise<void> {
+  await upsertEntries(tx, units.flatMap((u) => (u.entry ? [u.entry] : [])));
+  await tombstone(tx, units.flatMap((u) => (u.tombstone ? [u.keyId] : [])), asOf);
+  // Last, so the audit chain's lock is held only for the inserts and the commit.
+  const rows = units.flatMap((u) => (u.row ? [u.row] : []));
+  if (rows.length > 0) await appendChained(tx, () => rows);
+}
+
+/**
+ * Writes every unit in one go (a savepoint); if that fails, one unit at a time, each in its own
+ * savepoint, so one key that cannot be stored (a secret-shaped value the guard refuses, a database
+ * refusal) never stops the others being recorded. A unit that fails is left out of the snapshot, so
+ * the next read tries it again; the server log says so, without key data. Returns the keys written.
+ */
+async function writeUnits(tx: Tx, units: readonly WriteUnit[], asOf: string): Promise<Set<string>> {
+  const all = new Set(units.map((u) => u.keyId));
+  if (units.length === 0) return all;
+  try {
+    await tx.transaction((sp) => writeTogether(sp, units, asOf));
+    return all;
+  } catch {
+    const written = new Set<string>();
+    for (const unit of units) {
+      try {
+        await tx.transaction((sp) => writeTogether(sp, [unit], asOf));
+        written.add(unit.keyId);
+      } catch (error) {
+        warnObservation("could not record one key's state or change; the other keys were recorded, and this one is tried again on the next read", error);
+      }
+    }
+    return written;
+  }
+}
+
 export async function recordDifferences(tx: Tx, read: readonly ReadKey[], scope: ObservationScope, times: ObservationTimes): Promise<Map<string, KeyOrigin>> {
   const markers = await selectMarkers(tx);
   const entries = await selectDigests(tx, scope);
@@ -56,19 +100,19 @@ export async function recordDifferences(tx: Tx, read: readonly ReadKey[], scope:
   const inFlight = await keydeskWritesInFlight(tx, [...new Set(noticed.map(serviceAccountOf))], Date.now());
   const recorded = noticed.filter((d) => !isStale(d, times.readStartedAt) && !isInFlight(d, inFlight));
 
-  const upserts: NewEntry[] = baseline.map((k) => entryOf(k, "baseline", times.asOf, times.asOf));
+  const units: WriteUnit[] = baseline.map((k) => ({ keyId: k.keyId, entry: entryOf(k, "baseline", times.asOf, times.asOf), tombstone: false, row: null }));
   for (const d of recorded) {
-    if (d.kind === "created") upserts.push(entryOf(d.read, "outside", times.asOf, times.asOf));
-    if (d.kind === "changed") upserts.push(entryOf(d.read, d.entry.origin, d.entry.firstSeenAt ?? times.asOf, times.asOf));
+    const row = observedChangeRow(d);
+    if (d.kind === "created") units.push({ keyId: d.read.keyId, entry: entryOf(d.read, "outside", times.asOf, times.asOf), tombstone: false, row });
+    if (d.kind === "changed") units.push({ keyId: d.read.keyId, entry: entryOf(d.read, d.entry.origin, d.entry.firstSeenAt ?? times.asOf, times.asOf), tombstone: false, row });
+    if (d.kind === "deleted") units.push({ keyId: d.entry.keyId, entry: null, tombstone: true, row });
   }
-  const baselines = newBaselines(scope, markers, baseline);
-
-  await upsertEntries(tx, upserts);
-  await tombstone(tx, recorded.flatMap((d) => (d.kind === "deleted" ? [d.entry.keyId] : [])), times.asOf);
+  const written = await writeUnits(tx, units, times.asOf);
+  const writtenBaseline = baseline.filter((k) => written.has(k.keyId));
+  const baselines = newBaselines(scope, markers, writtenBaseline);
   await insertMarkers(tx, baselines.map((b) => ({ ...b, takenAt: times.asOf })));
-  // Last, so the audit chain's lock is held only for the inserts and the commit.
-  const rows = [...baselines.map((b) => baselineRow(b.scope === WHOLE_WORKSPACE ? null : b.scope, b.keyCount)), ...recorded.map(observedChangeRow)];
-  if (rows.length > 0) await appendChained(tx, () => rows);
+  if (baselines.length > 0) await appendChained(tx, () => baselines.map((b) => baselineRow(b.scope === WHOLE_WORKSPACE ? null : b.scope, b.keyCount)));
+  const upserts = units.flatMap((u) => (u.entry && written.has(u.keyId) ? [u.entry] : []));
 
   const origins = new Map<string, KeyOrigin>();
   for (const [id, entry] of entries) if (!entry.deleted) origins.set(id, entry.origin);

@@ -1,9 +1,14 @@
 // Reading and writing the snapshot tables. Reads take either the database or a transaction; writes
 // are meant for a transaction under the observation lock (see lock.ts).
+//
+// Every string from the upstream (ids, the name, the state's values) is kept in its stored form
+// (lib/audit/storable.ts): a NUL or a lone surrogate is escaped, reversibly, so one odd key name
+// cannot make PostgreSQL refuse the whole comparison. Callers see the upstream's text exactly.
 import "server-only";
 import { eq, inArray, sql, type SQL } from "drizzle-orm";
 import { toIsoAt } from "@/lib/audit/at";
 import { assertNoSecret } from "@/lib/audit/secret-guard";
+import { fromStored, fromStoredJson, toStored, toStoredJson } from "@/lib/audit/storable";
 import type { Db } from "@/lib/db/database";
 import { keySnapshot, keySnapshotBaseline } from "@/lib/db/schema";
 import type { KeyOrigin } from "@/lib/domain/service-accounts";
@@ -25,7 +30,7 @@ const BATCH = 1_000;
 export type NewEntry = typeof keySnapshot.$inferInsert;
 
 function inScope(scope: ObservationScope): SQL | undefined {
-  return scope ? inArray(keySnapshot.serviceAccountId, [...scope.serviceAccountIds]) : undefined;
+  return scope ? inArray(keySnapshot.serviceAccountId, scope.serviceAccountIds.map(toStored)) : undefined;
 }
 
 const knownAt = (at: string) => Date.parse(toIsoAt(at));
@@ -44,18 +49,23 @@ export async function selectDigests(db: Reader, scope: ObservationScope): Promis
   );
   const [row] = (result as unknown as { rows: { entries: string }[] }).rows;
   const entries = JSON.parse(row?.entries ?? "[]") as [string, string, string, KeyOrigin, boolean][];
-  return new Map(entries.map(([keyId, serviceAccountId, digest, origin, deleted]) => [keyId, { keyId, serviceAccountId, digest, origin, deleted }]));
+  return new Map(
+    entries.map(([storedKeyId, storedAccountId, digest, origin, deleted]) => {
+      const keyId = fromStored(storedKeyId);
+      return [keyId, { keyId, serviceAccountId: fromStored(storedAccountId), digest, origin, deleted }];
+    }),
+  );
 }
 
 function fullEntry(r: typeof keySnapshot.$inferSelect): Required<SnapshotEntry> {
   return {
-    keyId: r.keyId,
-    serviceAccountId: r.serviceAccountId,
+    keyId: fromStored(r.keyId),
+    serviceAccountId: fromStored(r.serviceAccountId),
     digest: r.digest,
     origin: r.origin,
     deleted: r.deletedAt !== null,
     knownAt: knownAt(r.updatedAt),
-    state: storedState(r.state),
+    state: storedState(fromStoredJson(r.state)),
     firstSeenAt: toIsoAt(r.firstSeenAt),
   };
 }
@@ -64,19 +74,24 @@ function fullEntry(r: typeof keySnapshot.$inferSelect): Required<SnapshotEntry> 
 export async function selectEntries(db: Reader, keyIds: readonly string[]): Promise<Map<string, Required<SnapshotEntry>>> {
   const found = new Map<string, Required<SnapshotEntry>>();
   for (let i = 0; i < keyIds.length; i += BATCH) {
-    const rows = await db.select().from(keySnapshot).where(inArray(keySnapshot.keyId, keyIds.slice(i, i + BATCH)));
-    for (const r of rows) found.set(r.keyId, fullEntry(r));
+    const rows = await db.select().from(keySnapshot).where(inArray(keySnapshot.keyId, keyIds.slice(i, i + BATCH).map(toStored)));
+    for (const r of rows) found.set(fromStored(r.keyId), fullEntry(r));
   }
   return found;
 }
 
 export async function selectEntry(db: Reader, keyId: string): Promise<Required<SnapshotEntry> | null> {
-  const [r] = await db.select().from(keySnapshot).where(eq(keySnapshot.keyId, keyId));
+  const [r] = await db.select().from(keySnapshot).where(eq(keySnapshot.keyId, toStored(keyId)));
   return r ? fullEntry(r) : null;
 }
 
 /** Inserts rows, or replaces the row of the same key (a changed key, or one back after a tombstone). */
-export async function upsertEntries(tx: Tx, entries: readonly NewEntry[]): Promise<void> {
+function storedEntry(entry: NewEntry): NewEntry {
+  return { ...entry, keyId: toStored(entry.keyId), serviceAccountId: toStored(entry.serviceAccountId), name: toStored(entry.name), state: toStoredJson(entry.state) };
+}
+
+export async function upsertEntries(tx: Tx, given: readonly NewEntry[]): Promise<void> {
+  const entries = given.map(storedEntry);
   for (const entry of entries) assertNoSecret(entry);
   for (let i = 0; i < entries.length; i += BATCH) {
     await tx
@@ -104,7 +119,7 @@ export async function tombstone(tx: Tx, keyIds: readonly string[], at: string): 
     await tx
       .update(keySnapshot)
       .set({ deletedAt: at, updatedAt: at })
-      .where(inArray(keySnapshot.keyId, keyIds.slice(i, i + BATCH)));
+      .where(inArray(keySnapshot.keyId, keyIds.slice(i, i + BATCH).map(toStored)));
   }
 }
 
@@ -116,4 +131,10 @@ export async function selectMarkers(db: Reader): Promise<Set<string>> {
 export async function insertMarkers(tx: Tx, markers: readonly { scope: string; keyCount: number; takenAt: string }[]): Promise<void> {
   if (markers.length === 0) return;
   await tx.insert(keySnapshotBaseline).values([...markers]).onConflictDoNothing();
+}
+
+/** Every key the snapshot holds for one service account, deleted ones included. */
+export async function knownKeyIds(db: Reader, serviceAccountId: string): Promise<Set<string>> {
+  const rows = await db.select({ keyId: keySnapshot.keyId }).from(keySnapshot).where(eq(keySnapshot.serviceAccountId, toStored(serviceAccountId)));
+  return new Set(rows.map((r) => fromStored(r.keyId)));
 }

@@ -63,6 +63,15 @@ export function useCreateKey(saId: string) {
   });
 }
 
+/**
+ * On a change or delete answered 200 although the upstream answered with an error: Keydesk re-read
+ * the upstream and found the change made (lib/keys/reconcile.ts). `message` says so.
+ */
+export interface Reconciled {
+  outcome: "applied";
+  message: string;
+}
+
 export interface KeyChangeRequest {
   saId: string;
   keyId: string;
@@ -79,7 +88,7 @@ export function conflictCurrent(error: unknown): KeyView | null {
 export function useChangeKey() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ saId, keyId, body }: KeyChangeRequest) => (await apiJson<{ key: KeyView }>(keyPath(saId, keyId), { method: "PATCH", body })).key,
+    mutationFn: ({ saId, keyId, body }: KeyChangeRequest) => apiJson<{ key: KeyView; reconciled?: Reconciled }>(keyPath(saId, keyId), { method: "PATCH", body }),
     onSettled: () => invalidateAll(queryClient),
   });
 }
@@ -96,8 +105,10 @@ function patchKeyInCaches(queryClient: QueryClient, saId: string, keyId: string,
 export function useSetKeyEnabled() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ saId, keyId, enabled, was, reason }: { saId: string; keyId: string; enabled: boolean; was: boolean; reason?: string }) =>
-      (await apiJson<{ key: KeyView }>(keyPath(saId, keyId), { method: "PATCH", body: { enabled, ...(reason ? { reason } : {}), expected: { enabled: was } } })).key,
+    mutationFn: async ({ saId, keyId, enabled, was, reason }: { saId: string; keyId: string; enabled: boolean; was: boolean; reason?: string }): Promise<KeyView & { reconciled?: Reconciled }> => {
+      const answer = await apiJson<{ key: KeyView; reconciled?: Reconciled }>(keyPath(saId, keyId), { method: "PATCH", body: { enabled, ...(reason ? { reason } : {}), expected: { enabled: was } } });
+      return answer.reconciled ? { ...answer.key, reconciled: answer.reconciled } : answer.key;
+    },
     onMutate: async ({ saId, keyId, enabled }): Promise<Snapshot> => {
       await queryClient.cancelQueries({ queryKey: serviceAccounts.all });
       const snapshot = { detail: queryClient.getQueryData<KeyView[]>(serviceAccounts.detail(saId)), list: queryClient.getQueryData<ServiceAccountView[]>(serviceAccounts.list()) };
@@ -115,7 +126,8 @@ export function useSetKeyEnabled() {
 export function useDeleteKey() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ saId, keyId }: { saId: string; keyId: string }) => apiJson<unknown>(keyPath(saId, keyId), { method: "DELETE", body: {} }),
+    mutationFn: ({ saId, keyId }: { saId: string; keyId: string }) =>
+      apiJson<{ deleted: { id: string; serviceAccountId: string }; reconciled?: Reconciled }>(keyPath(saId, keyId), { method: "DELETE", body: {} }),
     onSettled: () => invalidateAll(queryClient),
   });
 }

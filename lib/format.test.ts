@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+import { visibleText } from "./format";
+
+describe("visibleText", () => {
+  it("spells out NUL, controls, direction marks and lone surrogates, and leaves the rest", () => {
+    expect(visibleText("a\u0000b")).toBe("a\\u0000b");
+    expect(visibleText("x\ud800y")).toBe("x\\ud800y");
+    expect(visibleText("\udc00")).toBe("\\udc00");
+    expect(visibleText("x\ufffdy")).toBe("x\ufffdy");
+    expect(visibleText("tab\there\u202e")).toBe("tab\\u0009here\\u202e");
+    expect(visibleText("😀 naïve 名前")).toBe("😀 naïve 名前");
+  });
+});
