@@ -5,6 +5,8 @@ export interface RequestInfo {
   requestId: string;
   ip: string | null;
   userAgent: string | null;
+  /** Set by requireRecentSignIn (lib/auth/step-up.ts) for a dangerous action; its audit row records it as `details`. */
+  stepUp?: { steppedUp: boolean; verifiedAt: string };
 }
 
 export function requestInfo(req: Request): RequestInfo {

@@ -5,6 +5,7 @@ import "server-only";
 import { z } from "zod";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/roles";
+import { assertEnrolled } from "@/lib/auth/two-factor-policy";
 import { ApiError, errorResponse, fromZod } from "./errors";
 import { isMutation, isSameOrigin, requestInfo, type RequestInfo } from "./request-info";
 
@@ -22,6 +23,8 @@ interface Spec<P extends z.ZodType, B extends z.ZodType, Q extends z.ZodType> {
   body?: B;
   /** The URL's search parameters, as an object of strings. */
   query?: Q;
+  /** Answer even a person who must enrol in two-factor sign-in and has not yet (enrolment, their sessions). */
+  allowUnenrolled?: boolean;
 }
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -52,6 +55,7 @@ export function withRole<P extends z.ZodType = z.ZodUnknown, B extends z.ZodType
       const user = await getSessionUser(req.headers);
       if (!user) throw new ApiError("unauthenticated", "Sign in to continue.");
       if (!roles.includes(user.role)) throw new ApiError("forbidden", "Your role does not allow this.");
+      if (!spec.allowUnenrolled) assertEnrolled(user);
 
       const rawParams = route ? await route.params : {};
       const params = spec.params ? spec.params.safeParse(rawParams) : { success: true as const, data: rawParams };

@@ -57,6 +57,7 @@ export async function completeAttempt(db: Db, attemptId: number, outcome: AuditO
         targetUserId: attempt.targetUserId,
         changes: null, // the attempt holds them
         reason: null,
+        details: null,
         outcome: outcome.outcome,
         errorCode: outcome.outcome === "error" ? outcome.errorCode : null,
         upstreamStatus: outcome.upstreamStatus ?? null,

@@ -56,6 +56,7 @@ function toEntry(row: AuditRow, completion: AuditRow | undefined): AuditEntry {
     target: { serviceAccountId: row.serviceAccountId, keyId: row.keyId, name: row.targetName, userId: row.targetUserId },
     changes: row.changes ?? null,
     reason: row.reason,
+    details: row.details ?? null,
     outcome: outcome === "ok" || outcome === "error" ? outcome : "unknown",
     errorCode: result.errorCode,
     upstreamStatus: result.upstreamStatus,

@@ -34,6 +34,8 @@ export interface AuditEvent {
   target?: AuditTarget;
   changes?: AuditChanges | null;
   reason?: string | null;
+  /** How it was done, e.g. `{ steppedUp: true, verifiedAt }` (see lib/auth/step-up.ts). */
+  details?: Record<string, unknown> | null;
 }
 
 /** How it ended: ok, or an error with what the upstream said. */
@@ -59,6 +61,7 @@ export interface AuditEntry {
   target: { serviceAccountId: string | null; keyId: string | null; name: string | null; userId: string | null };
   changes: AuditChanges | null;
   reason: string | null;
+  details?: Record<string, unknown> | null;
   outcome: "ok" | "error" | "unknown";
   errorCode: string | null;
   upstreamStatus: number | null;

@@ -11,6 +11,7 @@ import { getDatabase } from "@/lib/db";
 import { getAuth } from "./index";
 import { signInPause } from "./sign-in-throttle";
 import { getSessionUser } from "./session";
+import { isSecondFactorPath, secondFactorChallenge, verifySecondFactor } from "./two-factor-sign-in";
 
 const PREFIX = "/api/auth";
 
@@ -51,6 +52,8 @@ async function signIn(req: Request, info: RequestInfo): Promise<Response> {
     return errorResponse(error, info.requestId);
   }
   const body = (await response.json()) as { user?: { id: string; email: string; name: string; role?: string } };
+  // Two-factor sign-in on: no session yet, a code comes next (two-factor-sign-in.ts audits that step).
+  if ((body as { twoFactorRedirect?: boolean }).twoFactorRedirect) return secondFactorChallenge(headers);
   const user = body.user ? { id: body.user.id, email: body.user.email, name: body.user.name, role: body.user.role ?? null } : null;
   await recordAuthEvent("sign_in", info, { email: user?.email ?? attempted, userId: user?.id, role: user?.role ?? undefined, outcome: "ok" });
   headers.set("content-type", "application/json");
@@ -75,6 +78,10 @@ async function handle(req: Request): Promise<Response> {
     if (req.method === "POST" && (path === "/sign-in/email" || path === "/sign-out")) {
       if (!isSameOrigin(req)) throw new ApiError("cross_origin", "Changes are only accepted from Keydesk's own pages.");
       return path === "/sign-in/email" ? await signIn(req, info) : await signOut(req, info);
+    }
+    if (req.method === "POST" && isSecondFactorPath(path)) {
+      if (!isSameOrigin(req)) throw new ApiError("cross_origin", "Changes are only accepted from Keydesk's own pages.");
+      return await verifySecondFactor(req, info, path);
     }
     throw new ApiError("not_found", "No such sign-in endpoint.");
   } catch (error) {

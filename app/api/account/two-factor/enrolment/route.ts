@@ -1,0 +1,10 @@
+// Set-up step 1: the password → a new TOTP secret, as a QR code and an otpauth URI (this answer only).
+import { withRole } from "@/lib/api/with-role";
+import { getAuth } from "@/lib/auth";
+import { ROLES } from "@/lib/auth/roles";
+import { startEnrolment } from "@/lib/auth/two-factor";
+import { enrolmentStartSchema } from "@/lib/schemas/account";
+
+export const POST = withRole(ROLES, { body: enrolmentStartSchema, allowUnenrolled: true }, async ({ req, user, body }) =>
+  Response.json(await startEnrolment(await getAuth(), req.headers, user, body.password), { headers: { "cache-control": "no-store" } }),
+);
