@@ -30,4 +30,12 @@ describe("readEnv", () => {
       expect(String(error)).not.toContain(secret);
     }
   });
+
+  it("reads the roles that must use two-factor sign-in, and a step-up window of 5 minutes unless set", () => {
+    expect(readEnv({}).KEYDESK_REQUIRE_2FA).toEqual([]);
+    expect(readEnv({}).KEYDESK_STEP_UP_SECONDS).toBe(300);
+    expect(readEnv({ KEYDESK_REQUIRE_2FA: " admin, support ," }).KEYDESK_REQUIRE_2FA).toEqual(["admin", "support"]);
+    expect(() => readEnv({ KEYDESK_REQUIRE_2FA: "admin,owner" })).toThrow(/KEYDESK_REQUIRE_2FA.*must list roles among admin, support and reviewer/);
+    expect(() => readEnv({ KEYDESK_STEP_UP_SECONDS: "0" })).toThrow(/KEYDESK_STEP_UP_SECONDS: must be at least 1/);
+  });
 });

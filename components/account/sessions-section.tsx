@@ -64,7 +64,7 @@ export function SessionsSection({ initialSessions }: { initialSessions: SessionV
                 <td className="whitespace-nowrap px-4 py-2 text-slate-700">{at(s.lastUsedAt)}</td>
                 <td className="px-4 py-2 text-right">
                   <button type="button" disabled={end.isPending} onClick={() => (s.current ? setConfirmCurrent(s) : endSession(s))} className={secondaryButtonClass}>
-                    {s.current ? "Sign out here" : "End session"}
+                    {s.current ? "End this session" : "End session"}
                     <span className="sr-only"> on {s.device}, signed in {at(s.createdAt)}</span>
                   </button>
                 </td>

@@ -6,8 +6,8 @@
 export const BULK_HEADER = "x-keydesk-bulk";
 
 /** A key created with, or changed to, every permission. */
-export function grantsAll(body: { permissions?: unknown }): boolean {
-  return body.permissions === "all";
+export function grantsAll(body: object): boolean {
+  return (body as { permissions?: unknown }).permissions === "all";
 }
 
 /**
