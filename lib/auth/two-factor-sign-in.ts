@@ -42,7 +42,7 @@ async function pendingSignInUser(req: Request): Promise<{ id: string; email: str
   if (!raw) return null;
   const value = decodeURIComponent(raw.slice(raw.indexOf("=") + 1));
   const identifier = value.slice(0, value.lastIndexOf(".") > 0 ? value.lastIndexOf(".") : value.length);
-  if (!/^2fa-[A-Za-z0-9]{10,64}$/.test(identifier)) return null;
+  if (!/^2fa-[A-Za-z0-9_-]{10,64}$/.test(identifier)) return null;
   const { db } = await getDatabase();
   const [row] = await db
     .select({ id: userTable.id, email: userTable.email, role: userTable.role })

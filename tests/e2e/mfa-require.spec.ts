@@ -14,7 +14,7 @@ test("a support user who has not enrolled is sent to enrolment until they do", a
 
   await signIn(page, email, CONSOLE_PASSWORD);
   await expect(page).toHaveURL(/\/account\?enrol=required/);
-  await expect(page.getByRole("alert")).toContainText("Your role must use two-factor sign-in");
+  await expect(page.getByRole("alert").filter({ hasText: "Your role must use two-factor sign-in" })).toBeVisible();
   await page.goto("/inventory");
   await expect(page).toHaveURL(/\/account\?enrol=required/);
   const refused = await page.request.get("/api/service-accounts");
