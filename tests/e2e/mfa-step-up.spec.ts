@@ -58,3 +58,51 @@ test("a key delete without a recent sign-in asks for one in place, then goes ahe
   const reauth = await auditEntries(page, { action: "reauthenticated" });
   expect(reauth.map((e) => e.outcome)).toEqual(expect.arrayContaining(["ok", "error"]));
 });
+
+test("the other dangerous actions need a recent sign-in too; a bulk run asks once, then does every key", async ({ page, baseURL }) => {
+  test.setTimeout(90_000);
+  await signIn(page, CONSOLE_ACCOUNTS.admin.email, CONSOLE_PASSWORD);
+  await waitUntilNotRecent(page);
+  const headers = { origin: baseURL! };
+  const code = async (res: { status(): number; json(): Promise<unknown> }) => [res.status(), ((await res.json()) as { error?: { code: string } }).error?.code];
+
+  const accounts = (await (await page.request.get("/api/service-accounts")).json()) as { serviceAccounts: { id: string; name: string; keys: { id: string; name: string; enabled: boolean; permissions: unknown }[] }[] };
+  const sa = accounts.serviceAccounts.find((s) => s.name === ACCOUNT)!;
+  const enabled = sa.keys.filter((k) => k.enabled);
+  expect(enabled.length).toBeGreaterThan(1);
+  const keysUrl = `/api/service-accounts/${sa.id}/keys`;
+  expect(await code(await page.request.post(keysUrl, { headers, data: { name: "e2e-all", permissions: "all" } }))).toEqual([403, "reauth_required"]);
+  expect(await code(await page.request.patch(`${keysUrl}/${enabled[0]!.id}`, { headers, data: { permissions: "all", expected: { permissions: enabled[0]!.permissions } } }))).toEqual([403, "reauth_required"]);
+  expect(await code(await page.request.patch(`${keysUrl}/${enabled[0]!.id}`, { headers: { ...headers, "x-keydesk-bulk": "1" }, data: { enabled: false, expected: { enabled: true } } }))).toEqual([
+    403,
+    "reauth_required",
+  ]);
+  expect(await code(await page.request.get("/api/inventory/export?format=csv"))).toEqual([403, "reauth_required"]);
+  expect(await code(await page.request.get("/api/audit/export?format=json"))).toEqual([403, "reauth_required"]);
+  const users = ((await (await page.request.get("/api/users")).json()) as { users: { id: string; email: string }[] }).users;
+  const me = users.find((u) => u.email === CONSOLE_ACCOUNTS.admin.email)!;
+  expect(await code(await page.request.patch(`/api/users/${me.id}`, { headers, data: { role: "admin" } }))).toEqual([403, "reauth_required"]);
+  // Not dangerous: a restricted key is made without asking.
+  expect((await page.request.post(keysUrl, { headers, data: { name: "e2e-restricted", permissions: [] } })).status()).toBe(201);
+
+  // The bulk run: every PATCH of it needs a recent sign-in; the person is asked once.
+  const asked = (await auditEntries(page, { action: "reauthenticated" })).filter((e) => e.outcome === "ok").length;
+  await page.goto(`/inventory?${new URLSearchParams({ sa: sa.id, status: "enabled" })}`);
+  await expect(page.getByRole("checkbox", { name: /^Select (?!all keys matching)/ }).first()).toBeVisible({ timeout: 15_000 });
+  await page.getByRole("checkbox", { name: "Select all keys matching the filters" }).check();
+  const n = enabled.length + 1; // with the restricted key just made
+  await expect(page.getByText(new RegExp(`(^|\\D)${n} selected`)).first()).toBeVisible();
+  await page.getByRole("button", { name: "Disable selected" }).click();
+  const dialog = page.getByRole("dialog", { name: `Disable ${n} keys?` });
+  await dialog.getByRole("textbox", { name: "Reason" }).fill("E2E: step-up bulk");
+  await dialog.getByRole("button", { name: `Disable ${n} keys`, exact: true }).click();
+  const stepUp = page.getByRole("dialog", { name: "Confirm it's you" });
+  await stepUp.getByLabel("Password").fill(CONSOLE_PASSWORD);
+  await stepUp.getByRole("button", { name: "Confirm and continue" }).click();
+  await expect(dialog.getByRole("status")).toHaveText(`${n} disabled.`, { timeout: 30_000 });
+
+  expect((await auditEntries(page, { action: "reauthenticated" })).filter((e) => e.outcome === "ok").length).toBe(asked + 1);
+  const disabled = (await auditEntries(page, { action: "key_disabled" })).slice(0, n);
+  expect(disabled).toHaveLength(n);
+  for (const row of disabled) expect(row).toMatchObject({ outcome: "ok", details: { steppedUp: true } });
+});
