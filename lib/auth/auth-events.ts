@@ -2,7 +2,7 @@
 import "server-only";
 import type { RequestInfo } from "@/lib/api/request-info";
 import { appendAudit } from "@/lib/audit/append";
-import { getDatabase } from "@/lib/db";
+import { getDatabase, type Db } from "@/lib/db";
 
 interface AuthEvent {
   email: string | null;
@@ -35,9 +35,9 @@ export async function recordAccountEvent(
   info: RequestInfo,
   actor: { id: string; email: string; role: string },
   result: { outcome: "ok" } | { outcome: "error"; errorCode: string },
-  extra: { target?: { userId: string; name: string }; details?: Record<string, unknown> } = {},
+  extra: { target?: { userId: string; name: string }; details?: Record<string, unknown>; db?: Db } = {},
 ): Promise<void> {
-  const { db } = await getDatabase();
+  const db = extra.db ?? (await getDatabase()).db;
   const base = {
     action,
     requestId: info.requestId,

@@ -17,7 +17,7 @@ export const RECOVERY_CODE = /^[A-Za-z0-9]{5}-[A-Za-z0-9]{5}$/;
 
 export async function reauthenticate(auth: Auth, db: Db, headers: Headers, user: SessionUser, info: RequestInfo, input: { password: string; code?: string }): Promise<{ verifiedAt: string }> {
   if (!user.sessionId) throw new ApiError("unauthenticated", "Sign in to continue.");
-  await assertNotThrottled(db, user.id, ["reauthenticated", "two_factor_disabled"]);
+  await assertNotThrottled(db, user.id);
   const fail = (errorCode: string) => recordAccountEvent("reauthenticated", info, user, { outcome: "error", errorCode });
   if (user.twoFactorEnabled && !input.code) {
     throw new ApiError("validation_failed", "code: enter the code from your authenticator app", { fields: [{ path: ["code"], message: "Enter the 6-digit code from your authenticator app, or a recovery code." }] });

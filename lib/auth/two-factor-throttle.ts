@@ -12,7 +12,10 @@ export const MAX_ACCOUNT_FAILURES = 5;
 export const ACCOUNT_WINDOW_MINUTES = 15;
 const COUNTED = ["wrong_password", "invalid_code"];
 
-export async function assertNotThrottled(db: Db, userId: string, actions: AccountAction[], now = Date.now()): Promise<void> {
+/** Every place a signed-in person types their password or a code. */
+export const PASSWORD_CHECKS: AccountAction[] = ["reauthenticated", "two_factor_enabled", "two_factor_disabled"];
+
+export async function assertNotThrottled(db: Db, userId: string, actions: AccountAction[] = PASSWORD_CHECKS, now = Date.now()): Promise<void> {
   const since = new Date(now - ACCOUNT_WINDOW_MINUTES * 60_000).toISOString();
   const failures = await db
     .select({ id: auditLog.id })

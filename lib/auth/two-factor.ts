@@ -49,14 +49,18 @@ export function qrDataUrl(uri: string): string {
 }
 
 /** Step 1: a new secret (replacing an unconfirmed one). The recovery codes come after the code is confirmed. */
-export async function startEnrolment(auth: Auth, headers: Headers, user: SessionUser, password: string): Promise<{ totpURI: string; qr: string }> {
+export async function startEnrolment(auth: Auth, db: Db, headers: Headers, user: SessionUser, info: RequestInfo, password: string): Promise<{ totpURI: string; qr: string }> {
   if (user.twoFactorEnabled) throw new ApiError("conflict", "Two-factor sign-in is already on for your account.");
+  await assertNotThrottled(db, user.id);
   try {
     const made = await auth.api.enableTwoFactor({ body: { password, method: "totp" }, headers });
     if (made.method !== "totp") throw new ApiError("internal", "No secret was made.");
     return { totpURI: made.totpURI, qr: qrDataUrl(made.totpURI) };
   } catch (error) {
-    if (authErrorCode(error) === "INVALID_PASSWORD") throw wrongPassword();
+    if (authErrorCode(error) === "INVALID_PASSWORD") {
+      await recordAccountEvent("two_factor_enabled", info, user, { outcome: "error", errorCode: "wrong_password" }, { db });
+      throw wrongPassword();
+    }
     if (authErrorCode(error) === "TOTP_ALREADY_ENABLED") throw new ApiError("conflict", "Two-factor sign-in is already on for your account.");
     throw error;
   }
@@ -64,7 +68,7 @@ export async function startEnrolment(auth: Auth, headers: Headers, user: Session
 
 /** Step 2: the first code proves the app holds the secret; two-factor sign-in is then on, and the recovery codes are shown (once). */
 export async function confirmEnrolment(auth: Auth, db: Db, headers: Headers, user: SessionUser, info: RequestInfo, code: string): Promise<{ backupCodes: string[] }> {
-  await assertNotThrottled(db, user.id, ["two_factor_enabled"]);
+  await assertNotThrottled(db, user.id);
   const status = await twoFactorStatus(db, user);
   if (status.enabled) throw new ApiError("conflict", "Two-factor sign-in is already on for your account.");
   if (!status.pending) throw new ApiError("conflict", "Start the set-up again: no secret is waiting for a code.");
@@ -72,21 +76,21 @@ export async function confirmEnrolment(auth: Auth, db: Db, headers: Headers, use
     await auth.api.verifyTOTP({ body: { code }, headers });
   } catch (error) {
     if (authErrorCode(error) === "INVALID_CODE") {
-      await recordAccountEvent("two_factor_enabled", info, user, { outcome: "error", errorCode: "invalid_code" });
+      await recordAccountEvent("two_factor_enabled", info, user, { outcome: "error", errorCode: "invalid_code" }, { db });
       throw wrongCode();
     }
     throw error;
   }
   // Server-only: better-auth decrypts the codes made at step 1. Nothing else ever reads them back.
   const { backupCodes } = await auth.api.viewBackupCodes({ body: { userId: user.id } });
-  await recordAccountEvent("two_factor_enabled", info, user, { outcome: "ok" });
+  await recordAccountEvent("two_factor_enabled", info, user, { outcome: "ok" }, { db });
   return { backupCodes };
 }
 
 /** Turning it off takes the password and a current code, and is refused when the person's role requires it. */
 export async function disableTwoFactor(auth: Auth, db: Db, headers: Headers, user: SessionUser, info: RequestInfo, input: { password: string; code: string }): Promise<void> {
   if (!user.twoFactorEnabled) throw new ApiError("conflict", "Two-factor sign-in is not on for your account.");
-  await assertNotThrottled(db, user.id, ["two_factor_disabled", "reauthenticated"]);
+  await assertNotThrottled(db, user.id);
   if (twoFactorRequiredFor(user.role)) {
     await recordAccountEvent("two_factor_disabled", info, user, { outcome: "error", errorCode: "required_for_role" });
     throw new ApiError("forbidden", "Your role must use two-factor sign-in: it cannot be turned off.");

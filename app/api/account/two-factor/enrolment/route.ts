@@ -3,8 +3,10 @@ import { withRole } from "@/lib/api/with-role";
 import { getAuth } from "@/lib/auth";
 import { ROLES } from "@/lib/auth/roles";
 import { startEnrolment } from "@/lib/auth/two-factor";
+import { getDatabase } from "@/lib/db";
 import { enrolmentStartSchema } from "@/lib/schemas/account";
 
-export const POST = withRole(ROLES, { body: enrolmentStartSchema, allowUnenrolled: true }, async ({ req, user, body }) =>
-  Response.json(await startEnrolment(await getAuth(), req.headers, user, body.password), { headers: { "cache-control": "no-store" } }),
-);
+export const POST = withRole(ROLES, { body: enrolmentStartSchema, allowUnenrolled: true }, async ({ req, user, info, body }) => {
+  const [auth, { db }] = await Promise.all([getAuth(), getDatabase()]);
+  return Response.json(await startEnrolment(auth, db, req.headers, user, info, body.password), { headers: { "cache-control": "no-store" } });
+});
