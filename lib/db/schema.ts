@@ -1,6 +1,6 @@
-// Keydesk's one PostgreSQL schema (PGlite embedded, or a PostgreSQL server). The first five tables
-// are better-auth's (users, sessions, password accounts, verification tokens, rate-limit counters),
-// with its admin plugin's role and ban fields; then the audit log, the key rotations, and the last
+// Keydesk's one PostgreSQL schema (PGlite embedded, or a PostgreSQL server). The first six tables
+// are better-auth's (users, sessions, password accounts, verification tokens, two-factor secrets,
+// rate-limit counters), with its admin plugin's role and ban fields; then the audit log, the key rotations, and the last
 // inventory Keydesk saw (to notice changes made outside it).
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";

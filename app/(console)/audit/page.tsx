@@ -1,8 +1,8 @@
-import { StepUpDownloadLink } from "@/components/account/step-up-download-link";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditFilterForm, type AuditFilterValues } from "@/components/audit/audit-filter-form";
 import { AuditTable } from "@/components/audit/audit-table";
+import { StepUpDownloadLink } from "@/components/account/step-up-download-link";
 import { VerifyChainButton } from "@/components/audit/verify-chain-button";
 import { queryAudit } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/require-user";
