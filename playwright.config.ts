@@ -21,6 +21,9 @@ const realModeEnv = {
   KEYDESK_OIDC_SCOPES: "openid email profile groups",
   KEYDESK_OIDC_ROLE_MAP: OIDC_TEST_ROLE_MAP,
   NEXT_TELEMETRY_DISABLED: "1",
+  // The console tests share sign-ins saved by the setup project at the start of the run; a day-long step-up window keeps
+  // those "recent" for the whole run. The step-up itself is tested on the mfa server, with a short window.
+  KEYDESK_STEP_UP_SECONDS: "86400",
 };
 
 /** Where the test provider may send people back: the console server and the cluster instances. */
@@ -65,10 +68,12 @@ export default defineConfig({
     { name: "console-setup", testMatch: /console\.setup\.ts/, use: { browserName: "chromium", baseURL: E2E.consoleUrl } },
     {
       name: "console",
-      testIgnore: [/demo-.*\.spec\.ts/, /cluster\.spec\.ts/],
+      testIgnore: [/demo-.*\.spec\.ts/, /cluster\.spec\.ts/, /mfa-.*\.spec\.ts/],
       dependencies: ["console-setup"],
       use: { browserName: "chromium", baseURL: E2E.consoleUrl, storageState: storageStatePath("admin") },
     },
+    // Two-factor sign-in, step-up and sessions, on their own server (support must enrol; a 10-second step-up window).
+    { name: "mfa", testMatch: /mfa-.*\.spec\.ts/, use: { browserName: "chromium", baseURL: E2E.mfaUrl } },
     ...(clusterDb ? [{ name: "cluster", testMatch: /cluster\.spec\.ts/, use: { browserName: "chromium" as const } }] : []),
   ],
   // Started in this order; the first builds (when needed) and the last reuses that build.
@@ -97,6 +102,12 @@ export default defineConfig({
       timeout: 60_000,
       stdout: "pipe",
       env: { ...realModeEnv, KEYDESK_DATA_DIR: `${E2E.dataDir}/console` },
+    },
+    {
+      command: `rm -rf ${E2E.dataDir}/mfa && npx next start -H 127.0.0.1 -p ${E2E.mfaPort}`,
+      url: `${E2E.mfaUrl}/sign-in`,
+      timeout: 60_000,
+      env: { ...realModeEnv, KEYDESK_DATA_DIR: `${E2E.dataDir}/mfa`, KEYDESK_REQUIRE_2FA: "support", KEYDESK_STEP_UP_SECONDS: String(E2E.mfaStepUpSeconds) },
     },
     ...clusterServers,
   ],

@@ -41,4 +41,12 @@ describe("readEnv", () => {
     expect(readEnv({}).KEYDESK_SIGN_IN_PAUSE_SECONDS).toBe(900);
     expect(() => readEnv({ KEYDESK_SIGN_IN_PAUSE_SECONDS: "1" })).toThrow(/KEYDESK_SIGN_IN_PAUSE_SECONDS: must be at least 10/);
   });
+
+  it("reads the roles that must use two-factor sign-in, and a step-up window of 5 minutes unless set", () => {
+    expect(readEnv({}).KEYDESK_REQUIRE_2FA).toEqual([]);
+    expect(readEnv({}).KEYDESK_STEP_UP_SECONDS).toBe(300);
+    expect(readEnv({ KEYDESK_REQUIRE_2FA: " admin, support ," }).KEYDESK_REQUIRE_2FA).toEqual(["admin", "support"]);
+    expect(() => readEnv({ KEYDESK_REQUIRE_2FA: "admin,owner" })).toThrow(/KEYDESK_REQUIRE_2FA.*must list roles among admin, support and reviewer/);
+    expect(() => readEnv({ KEYDESK_STEP_UP_SECONDS: "0" })).toThrow(/KEYDESK_STEP_UP_SECONDS: must be at least 1/);
+  });
 });

@@ -74,6 +74,17 @@ const schema = z.object({
     emptyAsUnset,
     z.coerce.number().int("must be a whole number of seconds").min(10, "must be at least 10").max(86_400, "must be at most 86400 (a day)").default(900),
   ),
+  /** Roles that must use two-factor sign-in (comma-separated, e.g. "admin,support"); empty: nobody is required to. */
+  KEYDESK_REQUIRE_2FA: z.preprocess(
+    (value) => (typeof value === "string" ? value.split(",").map((r) => r.trim()).filter((r) => r !== "") : []),
+    z.array(z.enum(["admin", "support", "reviewer"], { error: "must list roles among admin, support and reviewer, separated by commas" })),
+  ),
+  /** How recent a sign-in the dangerous actions need (deleting keys, granting "all", bulk changes, role changes,
+   * full exports). Five minutes; the browser tests shorten or lengthen it. */
+  KEYDESK_STEP_UP_SECONDS: z.preprocess(
+    emptyAsUnset,
+    z.coerce.number().int("must be a whole number of seconds").min(1, "must be at least 1").max(86_400, "must be at most 86400 (a day)").default(300),
+  ),
   /** Set by Next.js while it builds; nothing is started then. */
   NEXT_PHASE: z.string().optional(),
   /** Single sign-on: one OpenID Connect provider, found through `<issuer>/.well-known/openid-configuration`. */

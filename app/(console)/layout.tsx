@@ -1,15 +1,18 @@
 import type { ReactNode } from "react";
+import { StepUpHost } from "@/components/account/step-up-dialog";
 import { ConsoleHeader } from "@/components/layout/console-header";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { requireUser } from "@/lib/auth/require-user";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
-  const user = await requireUser();
+  // The header only: each page checks for itself (and sends a person who must enrol in two-factor sign-in there).
+  const user = await requireUser({ allowUnenrolled: true });
   return (
     <>
       <ConsoleHeader user={user} />
       <main id="main" className="mx-auto max-w-6xl px-6 py-8">
         <QueryProvider>{children}</QueryProvider>
+        <StepUpHost />
       </main>
     </>
   );

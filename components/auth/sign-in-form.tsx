@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { signInSchema, type SignInInput } from "@/lib/schemas/sign-in";
+import { SecondFactorStep } from "./second-factor-step";
 
 export interface DemoAccount {
   email: string;
@@ -18,6 +19,8 @@ export function SignInForm({ demoAccounts, demoPassword, next = "/" }: { demoAcc
   const [serverError, setServerError] = useState<string | null>(null);
   const form = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
   const { errors, isSubmitting } = form.formState;
+  // Two-factor sign-in on: after the password, the code (second-factor-step.tsx).
+  const [secondFactor, setSecondFactor] = useState(false);
 
   const onSubmit = form.handleSubmit(async (values) => {
     setServerError(null);
@@ -28,6 +31,10 @@ export function SignInForm({ demoAccounts, demoPassword, next = "/" }: { demoAcc
         body: JSON.stringify(values),
       });
       if (res.ok) {
+        if (((await res.clone().json().catch(() => null)) as { twoFactorRequired?: boolean } | null)?.twoFactorRequired) {
+          setSecondFactor(true);
+          return;
+        }
         router.replace(next);
         router.refresh();
         return;
@@ -43,6 +50,17 @@ export function SignInForm({ demoAccounts, demoPassword, next = "/" }: { demoAcc
     form.setValue("email", email, { shouldValidate: true });
     if (demoPassword) form.setValue("password", demoPassword, { shouldValidate: true });
   };
+
+  if (secondFactor) {
+    return (
+      <SecondFactorStep
+        onRestart={() => {
+          setSecondFactor(false);
+          form.setValue("password", "");
+        }}
+      />
+    );
+  }
 
   return (
     <div className="space-y-6">

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { bulkSummary, pastTense, progressToAnnounce, runBulk, type BulkTarget } from "@/lib/inventory/bulk";
 import type { InventoryKey } from "@/lib/inventory/types";
 import { apiJson, ApiRequestError } from "@/lib/queries/api";
+import { BULK_HEADER } from "@/lib/auth/step-up-policy";
 import { inventoryQueryKey } from "@/lib/queries/inventory";
 import { conflictCurrent, serviceAccounts } from "@/lib/queries/keys";
 
@@ -48,7 +49,8 @@ class AlreadyThere extends Error {}
 async function changeKey(key: InventoryKey, target: BulkTarget, reason: string): Promise<void> {
   const enabled = target === "enable";
   try {
-    await apiJson(keyPath(key), { method: "PATCH", body: { enabled, ...(reason ? { reason } : {}), expected: { enabled: !enabled } } });
+    // Marked as a bulk change: the first PATCH asks for a recent sign-in if needed, which covers the rest.
+    await apiJson(keyPath(key), { method: "PATCH", headers: { [BULK_HEADER]: "1" }, body: { enabled, ...(reason ? { reason } : {}), expected: { enabled: !enabled } } });
   } catch (error) {
     if (conflictCurrent(error)?.enabled === enabled) throw new AlreadyThere(`Already ${pastTense(target)}: someone else changed it meanwhile, so Keydesk left it alone.`);
     throw error; // an ApiRequestError's message is the server's own

@@ -9,6 +9,7 @@ import { DEFAULT_INVENTORY_FILTERS, describeFilters, filterRows, sortRows, type 
 import { inventoryRows } from "@/lib/inventory/rows";
 import { useInventory } from "@/lib/queries/inventory";
 import { QueryErrorPanel } from "@/components/keys/query-error-panel";
+import { StepUpDownloadLink } from "@/components/account/step-up-download-link";
 import { FeedbackMessage, useFeedback } from "@/components/keys/feedback";
 import { secondaryButtonClass } from "@/components/ui/form-field";
 import { SelectionToolbar } from "./selection-toolbar";
@@ -74,8 +75,8 @@ export function InventoryView({ role }: { role: Role }) {
             </button>
           ))}
         </div>
-        <a href={`/api/inventory/export?${exportQuery ? `${exportQuery}&` : ""}format=csv`} download className={secondaryButtonClass}>Export CSV</a>
-        <a href={`/api/inventory/export?${exportQuery ? `${exportQuery}&` : ""}format=json`} download className={secondaryButtonClass}>Export JSON</a>
+        <StepUpDownloadLink href={`/api/inventory/export?${exportQuery ? `${exportQuery}&` : ""}format=csv`} className={secondaryButtonClass}>Export CSV</StepUpDownloadLink>
+        <StepUpDownloadLink href={`/api/inventory/export?${exportQuery ? `${exportQuery}&` : ""}format=json`} className={secondaryButtonClass}>Export JSON</StepUpDownloadLink>
         <button type="button" onClick={() => void inventory.refetch()} disabled={inventory.isFetching} className={secondaryButtonClass}>Refresh</button>
       </div>
       {inventory.isError ? (

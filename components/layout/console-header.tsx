@@ -36,6 +36,7 @@ export function ConsoleHeader({ user }: { user: SessionUser }) {
             <span className="sr-only">Signed in as </span>
             {user.email} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{ROLE_LABELS[user.role]}</span>
           </span>
+          <Link href="/account" className="font-medium text-slate-700 hover:text-indigo-700">Your account</Link>
           <SignOutButton />
         </div>
       </div>

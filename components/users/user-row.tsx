@@ -1,5 +1,6 @@
 "use client";
 
+import { EndUserSessionsButton } from "@/components/account/end-user-sessions-button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
 import { formatDate } from "@/lib/format";
@@ -80,6 +81,7 @@ export function UserRow({ user, isYou, actions, passwordSignIn }: { user: UserSu
               Reset password<span className="sr-only"> of {user.email}</span>
             </button>
           ) : null}
+          <EndUserSessionsButton userId={user.id} email={user.email} notify={actions.notify} fail={actions.fail} />
         </div>
       </td>
     </tr>

@@ -13,6 +13,10 @@ export const ERROR_STATUS = {
   unauthenticated: 401,
   forbidden: 403,
   cross_origin: 403,
+  /** A dangerous action needs a sign-in (or a re-entered password) within the last few minutes: lib/auth/step-up.ts. */
+  reauth_required: 403,
+  /** The person's role must use two-factor sign-in and they have not enrolled yet: lib/auth/two-factor-policy.ts. */
+  enrolment_required: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

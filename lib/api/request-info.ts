@@ -8,6 +8,8 @@ export interface RequestInfo {
   requestId: string;
   ip: string | null;
   userAgent: string | null;
+  /** Set by requireRecentSignIn (lib/auth/step-up.ts) for a dangerous action; its audit row records it as `details`. */
+  stepUp?: { steppedUp: boolean; verifiedAt: string };
 }
 
 /** The client's address is the one Keydesk's server hook stamped (the socket's, or through a

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { getPendingUser, getSessionUser, type SessionUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/auth/roles";
 import { findBadText, type TextIssue } from "@/lib/text/safe-text";
+import { assertEnrolled } from "@/lib/auth/two-factor-policy";
 import { ApiError, errorResponse, fromZod } from "./errors";
 import { isMutation, isSameOrigin, requestInfo, type RequestInfo } from "./request-info";
 
@@ -26,6 +27,8 @@ interface Spec<P extends z.ZodType, B extends z.ZodType, Q extends z.ZodType> {
   body?: B;
   /** The URL's search parameters, as an object of strings. */
   query?: Q;
+  /** Answer even a person who must enrol in two-factor sign-in and has not yet (enrolment, their sessions). */
+  allowUnenrolled?: boolean;
 }
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -101,6 +104,7 @@ export function withRole<P extends z.ZodType = z.ZodUnknown, B extends z.ZodType
         throw new ApiError("unauthenticated", "Sign in to continue.");
       }
       if (!roles.includes(user.role)) throw new ApiError("forbidden", "Your role does not allow this.");
+      if (!spec.allowUnenrolled) assertEnrolled(user);
 
       const rawParams = route ? await route.params : {};
       refuseBadText(findBadText(rawParams), "params");

@@ -27,6 +27,11 @@ const LABELS: Record<string, string> = {
   inventory_exported: "Keys exported",
   audit_exported: "Audit log exported",
   key_search: "Searched for a leaked key",
+  two_factor_enabled: "Two-factor sign-in turned on",
+  two_factor_disabled: "Two-factor sign-in turned off",
+  reauthenticated: "Confirmed it's them (step-up)",
+  session_ended: "Ended one of their sessions",
+  user_sessions_ended: "User's sessions ended",
 };
 
 /** Every action name Keydesk writes, with its words: the audit filter offers them as suggestions. */

@@ -40,6 +40,7 @@ export function eventColumns(event: AuditEvent): Omit<AuditRowContent, "at" | "o
     targetUserId: event.target?.userId ?? null,
     changes: plainJson(event.changes ?? null),
     reason: event.reason ?? null,
+    details: plainJson(event.details ?? null),
   };
 }
 

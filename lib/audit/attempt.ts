@@ -76,6 +76,7 @@ export async function completeAttempt(db: Db, attemptId: number, outcome: AuditO
         // The attempt holds the changes; a completion adds only what was learned after it.
         changes: link.createdKeyId ? { createdKeyId: { before: null, after: link.createdKeyId } } : null,
         reason: null,
+        details: null,
         outcome: outcome.outcome,
         errorCode: outcome.outcome !== "ok" ? outcome.errorCode : null,
         upstreamStatus: outcome.upstreamStatus ?? null,

@@ -2,6 +2,7 @@
 import "server-only";
 import type { RequestInfo } from "@/lib/api/request-info";
 import type { SessionUser } from "@/lib/auth/session";
+import { stepUpDetails } from "@/lib/auth/step-up";
 import { getDatabase } from "@/lib/db";
 import type { AuditExportQuery } from "@/lib/schemas/audit-filters";
 import { appendAudit } from "./append";
@@ -20,6 +21,7 @@ export async function exportAudit(query: AuditExportQuery, user: SessionUser, in
     userAgent: info.userAgent,
     requestId: info.requestId,
     changes: { export: { before: null, after: { format, filters, rows: entries.length, truncated } } },
+    details: stepUpDetails(info),
     outcome: "ok",
   });
   const body = format === "csv" ? auditCsv(entries) : auditJson(entries);

@@ -53,6 +53,8 @@ export type HashableRow = AuditRowContent & { prevHash: string };
 export function canonicalRow(row: HashableRow): string {
   const content: Record<string, unknown> = {};
   for (const [column, field] of HASHED_COLUMNS) content[column] = row[field] ?? null;
+  // Added later (migration 0007): hashed only when set, so every row written before keeps its hash.
+  if (row.details != null) content.details = row.details;
   return canonicalJson(content);
 }
 

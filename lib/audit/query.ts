@@ -69,6 +69,7 @@ function toEntry(stored: AuditRow, storedCompletion: AuditRow | undefined): Audi
     target: { serviceAccountId: row.serviceAccountId, keyId: row.keyId ?? completion?.keyId ?? null, name: row.targetName, userId: row.targetUserId },
     changes: completion?.changes ? { ...row.changes, ...completion.changes } : (row.changes ?? null),
     reason: row.reason,
+    details: row.details ?? null,
     outcome: OUTCOMES.has(outcome) ? (outcome as AuditEntry["outcome"]) : "unknown",
     errorCode: result.errorCode,
     upstreamStatus: result.upstreamStatus,

@@ -34,6 +34,8 @@ export interface AuditEvent {
   target?: AuditTarget;
   changes?: AuditChanges | null;
   reason?: string | null;
+  /** How it was done, e.g. `{ steppedUp: true, verifiedAt }` (see lib/auth/step-up.ts). */
+  details?: Record<string, unknown> | null;
 }
 
 /**
@@ -69,6 +71,7 @@ export interface AuditEntry {
   target: { serviceAccountId: string | null; keyId: string | null; name: string | null; userId: string | null };
   changes: AuditChanges | null;
   reason: string | null;
+  details?: Record<string, unknown> | null;
   /** "unknown" also for an attempt never completed (the process died between the two rows). */
   outcome: "ok" | "error" | Reconciliation;
   errorCode: string | null;

@@ -2,7 +2,7 @@
 import "server-only";
 import type { RequestInfo } from "@/lib/api/request-info";
 import { appendAudit } from "@/lib/audit/append";
-import { getDatabase } from "@/lib/db";
+import { getDatabase, type Db } from "@/lib/db";
 
 interface AuthEvent {
   email: string | null;
@@ -10,6 +10,8 @@ interface AuthEvent {
   role?: string;
   outcome: "ok" | "error";
   errorCode?: string;
+  /** E.g. `{ secondFactor: "totp" }` for a two-factor sign-in. */
+  details?: Record<string, unknown>;
 }
 
 export async function recordAuthEvent(action: "sign_in" | "sign_out", info: RequestInfo, event: AuthEvent): Promise<void> {
@@ -20,6 +22,30 @@ export async function recordAuthEvent(action: "sign_in" | "sign_out", info: Requ
     ip: info.ip,
     userAgent: info.userAgent,
     actor: { userId: event.userId ?? null, email: event.email, role: event.role ?? null },
+    details: event.details ?? null,
   };
   await appendAudit(db, event.outcome === "ok" ? { ...base, outcome: "ok" } : { ...base, outcome: "error", errorCode: event.errorCode ?? "error" });
+}
+
+/** The person's own account changes: two-factor on or off, a re-verification, ending sessions. Never a secret or a code. */
+export type AccountAction = "two_factor_enabled" | "two_factor_disabled" | "reauthenticated" | "session_ended" | "user_sessions_ended";
+
+export async function recordAccountEvent(
+  action: AccountAction,
+  info: RequestInfo,
+  actor: { id: string; email: string; role: string },
+  result: { outcome: "ok" } | { outcome: "error"; errorCode: string },
+  extra: { target?: { userId: string; name: string }; details?: Record<string, unknown>; db?: Db } = {},
+): Promise<void> {
+  const db = extra.db ?? (await getDatabase()).db;
+  const base = {
+    action,
+    requestId: info.requestId,
+    ip: info.ip,
+    userAgent: info.userAgent,
+    actor: { userId: actor.id, email: actor.email, role: actor.role },
+    target: extra.target ? { userId: extra.target.userId, name: extra.target.name } : undefined,
+    details: extra.details ?? null,
+  };
+  await appendAudit(db, result.outcome === "ok" ? { ...base, outcome: "ok" } : { ...base, outcome: "error", errorCode: result.errorCode });
 }

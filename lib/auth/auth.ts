@@ -5,7 +5,7 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
-import { admin, genericOAuth } from "better-auth/plugins";
+import { admin, genericOAuth, twoFactor } from "better-auth/plugins";
 import { createAccessControl } from "better-auth/plugins/access";
 import { adminAc, defaultStatements } from "better-auth/plugins/admin/access";
 import { isSameOrigin } from "@/lib/api/request-info";
@@ -77,7 +77,12 @@ export function createAuth(options: AuthOptions) {
       storage: "database",
       window: 60,
       max: 300,
-      customRules: { "/sign-in/email": { window: 60, max: options.signInPerMinute ?? 30 } },
+      customRules: {
+        "/sign-in/email": { window: 60, max: options.signInPerMinute ?? 30 },
+        // The second sign-in step (a code or a recovery code), per address; better-auth also allows 5 tries per
+        // password step and locks the account's second factor for 15 minutes after 10 failures in a row.
+        "/two-factor/*": { window: 60, max: 12 },
+      },
     },
     advanced: {
       // The client's address for the limits and sessions: only the header Keydesk's server hook
@@ -98,6 +103,9 @@ export function createAuth(options: AuthOptions) {
     plugins: [
       admin({ ac, roles, adminRoles: ["admin"], defaultRole: "reviewer" }),
       ...(options.sso ? [genericOAuth({ config: [ssoProviderConfig(options.sso)] })] : []),
+      // TOTP two-factor sign-in (lib/auth/two-factor.ts): the secret and the recovery codes are stored encrypted with
+      // the auth secret. No "trust this device": every sign-in asks for the code.
+      twoFactor({ issuer: "Keydesk", twoFactorCookieMaxAge: 300, backupCodeOptions: { amount: 10, length: 10, storeBackupCodes: "encrypted" } }),
       nextCookies(),
     ],
   });

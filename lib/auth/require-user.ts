@@ -4,9 +4,11 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { ConfigError } from "./secret";
 import { getPendingUser, getSessionUser, type SessionUser } from "./session";
+import { ENROLMENT_PATH, mustEnrol } from "./two-factor-policy";
 
-/** The signed-in user; anyone else goes to the sign-in page (which also explains a configuration problem). */
-export async function requireUser(): Promise<SessionUser> {
+/** The signed-in user; anyone else goes to the sign-in page (which also explains a configuration problem).
+ * A person whose role must use two-factor sign-in and who has not enrolled goes to enrolment, except where allowed. */
+export async function requireUser(options: { allowUnenrolled?: boolean } = {}): Promise<SessionUser> {
   let user: SessionUser | null;
   try {
     user = await getSessionUser(await headers());
@@ -19,6 +21,7 @@ export async function requireUser(): Promise<SessionUser> {
     if (await getPendingUser(await headers())) redirect("/pending");
     redirect("/sign-in");
   }
+  if (!options.allowUnenrolled && mustEnrol(user)) redirect(ENROLMENT_PATH);
   return user;
 }
 

@@ -16,6 +16,7 @@ import { clearSignInAttempts, forgetExpiredSignInAttempts, releaseSignInAttempt,
 import { getSessionUser } from "./session";
 import { passwordSignInEnabled } from "./oidc-config";
 import { finishSsoSignIn, SSO_CALLBACK_PATH, startSsoSignIn } from "./sso-route";
+import { isSecondFactorPath, secondFactorChallenge, verifySecondFactor } from "./two-factor-sign-in";
 
 const PREFIX = "/api/auth";
 const WRONG = "That email and password do not match an enabled Keydesk account.";
@@ -60,8 +61,12 @@ async function signIn(req: Request, info: RequestInfo): Promise<Response> {
         : new ApiError("unauthenticated", WRONG);
     return errorResponse(error, info.requestId);
   }
-  await clearSignInAttempts(db, email);
   const body = (await response.json()) as { user?: { id: string; email: string; name: string; role?: string } };
+  // Two-factor sign-in on: no session yet, a code comes next (two-factor-sign-in.ts audits that step).
+  // The attempt count is not cleared until the code is right, so a known password cannot reset it
+  // between code guesses.
+  if ((body as { twoFactorRedirect?: boolean }).twoFactorRedirect) return secondFactorChallenge(headers);
+  await clearSignInAttempts(db, email);
   const user = body.user ? { id: body.user.id, email: body.user.email, name: body.user.name, role: body.user.role ?? null } : null;
   await recordAuthEvent("sign_in", info, { email: user?.email ?? email, userId: user?.id, role: user?.role ?? undefined, outcome: "ok" });
   headers.set("content-type", "application/json");
@@ -98,6 +103,10 @@ async function handle(req: Request): Promise<Response> {
     if (req.method === "POST" && (path === "/sign-in/email" || path === "/sign-out")) {
       if (!isSameOrigin(req)) throw new ApiError("cross_origin", "Changes are only accepted from Keydesk's own pages.");
       return path === "/sign-in/email" ? await signIn(req, info) : await signOut(req, info);
+    }
+    if (req.method === "POST" && isSecondFactorPath(path)) {
+      if (!isSameOrigin(req)) throw new ApiError("cross_origin", "Changes are only accepted from Keydesk's own pages.");
+      return await verifySecondFactor(req, info, path);
     }
     throw new ApiError("not_found", "No such sign-in endpoint.");
   } catch (error) {

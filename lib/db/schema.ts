@@ -1,9 +1,9 @@
-// Keydesk's one PostgreSQL schema (PGlite embedded, or a PostgreSQL server). The first five tables
-// are better-auth's (users, sessions, password accounts, verification tokens, rate-limit counters),
-// with its admin plugin's role and ban fields; then the audit log, the key rotations, and the last
+// Keydesk's one PostgreSQL schema (PGlite embedded, or a PostgreSQL server). The first six tables
+// are better-auth's (users, sessions, password accounts, verification tokens, two-factor secrets,
+// rate-limit counters), with its admin plugin's role and ban fields; then the audit log, the key rotations, and the last
 // inventory Keydesk saw (to notice changes made outside it).
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -20,6 +20,8 @@ export const user = pgTable("user", {
   banned: boolean("banned").default(false),
   banReason: text("ban_reason"),
   banExpires: timestamp("ban_expires", { withTimezone: true }),
+  /** better-auth's two-factor plugin: true once a TOTP enrolment is confirmed with a code. */
+  twoFactorEnabled: boolean("two_factor_enabled").default(false),
   ...timestamps,
 });
 
@@ -35,6 +37,9 @@ export const session = pgTable(
       .notNull()
       .references(() => user.id, { onDelete: "cascade" }),
     impersonatedBy: text("impersonated_by"),
+    /** Keydesk's own (better-auth does not know it): when the person last re-entered their password (and code) for a
+     * dangerous action. With created_at (the sign-in), it says how recent the session's sign-in is (lib/auth/step-up.ts). */
+    reauthenticatedAt: timestamp("reauthenticated_at", { withTimezone: true }),
     ...timestamps,
   },
   (t) => [index("session_user_id_idx").on(t.userId)],
@@ -68,6 +73,26 @@ export const verification = pgTable("verification", {
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   ...timestamps,
 });
+
+/**
+ * better-auth's two-factor plugin: one row per enrolled (or enrolling, verified = false) user. The
+ * TOTP secret and the recovery codes are encrypted by better-auth with the auth secret.
+ */
+export const twoFactor = pgTable(
+  "two_factor",
+  {
+    id: text("id").primaryKey(),
+    secret: text("secret").notNull(),
+    backupCodes: text("backup_codes").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    verified: boolean("verified").default(true),
+    failedVerificationCount: integer("failed_verification_count").default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("two_factor_user_id_idx").on(t.userId)],
+);
 
 export const rateLimit = pgTable("rate_limit", {
   id: text("id").primaryKey(),
@@ -112,6 +137,9 @@ export const auditLog = pgTable(
     upstreamRequestId: text("upstream_request_id"),
     /** For a completion row: the id of the attempt it completes. */
     completes: bigint("completes", { mode: "number" }),
+    /** More about how it was done, e.g. `{ steppedUp: true, verifiedAt }` for a dangerous action after a fresh sign-in.
+     * Hashed only when set, so rows written before the column existed keep their hashes. */
+    details: jsonb("details").$type<Record<string, unknown>>(),
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
@@ -219,5 +247,5 @@ export const signInGuard = pgTable(
   (t) => [index("sign_in_guard_window_idx").on(t.windowStartedAt)],
 );
 
-export const schema = { user, session, account, verification, rateLimit, auditLog, keyRotation, keySnapshot, keySnapshotBaseline, userInvite, signInGuard };
+export const schema = { user, session, account, verification, twoFactor, rateLimit, auditLog, keyRotation, keySnapshot, keySnapshotBaseline, userInvite, signInGuard };
 export type Schema = typeof schema;

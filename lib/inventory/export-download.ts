@@ -5,6 +5,7 @@ import type { RequestInfo } from "@/lib/api/request-info";
 import { ApiError } from "@/lib/api/errors";
 import { appendAudit } from "@/lib/audit/append";
 import type { SessionUser } from "@/lib/auth/session";
+import { stepUpDetails } from "@/lib/auth/step-up";
 import type { KeyDeps } from "@/lib/keys";
 import { describeFilters } from "./describe-filters";
 import { inventoryCsv, inventoryJson } from "./export";
@@ -39,6 +40,7 @@ export async function exportInventory(deps: KeyDeps, params: URLSearchParams, us
     userAgent: info.userAgent,
     requestId: info.requestId,
     changes: { export: { before: null, after: { format, filters: describeFilters(filters, accountNames), rows: rows.length } } },
+    details: stepUpDetails(info),
     outcome: "ok",
   });
   const stamp = inventory.generatedAt.replace(/[:.]/g, "-");

@@ -3,6 +3,7 @@
 // callers hand over names, ids and settings only, and the audit log itself refuses an `sk_…`.
 import "server-only";
 import type { AuditChanges, AuditEvent } from "@/lib/audit/types";
+import { stepUpDetails } from "@/lib/auth/step-up";
 import type { KeyAction, KeyActionContext } from "./types";
 
 export function keyEvent(
@@ -21,5 +22,6 @@ export function keyEvent(
     target: { serviceAccountId: target.serviceAccountId, keyId: target.keyId ?? null, name: target.name ?? null },
     changes,
     reason,
+    details: stepUpDetails(ctx.info),
   };
 }

@@ -1,5 +1,8 @@
 // The browser's side of Keydesk's JSON API: one fetch that turns the error envelope
 // ({ error: { code, message, fields } }) into an ApiRequestError forms can put back on their fields.
+// A 403 `reauth_required` opens the step-up dialog and, once the person has re-verified, repeats
+// the request (lib/queries/step-up.ts): every dangerous action gets that without asking for it.
+import { askForStepUp } from "./step-up";
 
 export interface ApiFieldError {
   path: (string | number)[];
@@ -26,12 +29,12 @@ export function isClientError(error: unknown): boolean {
   return error instanceof ApiRequestError && error.status >= 400 && error.status < 500;
 }
 
-export async function apiJson<T>(url: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function apiJson<T>(url: string, init: { method?: string; body?: unknown; headers?: Record<string, string>; stepUpAsked?: boolean } = {}): Promise<T> {
   let res: Response;
   try {
     res = await fetch(url, {
       method: init.method ?? "GET",
-      headers: init.body === undefined ? undefined : { "content-type": "application/json" },
+      headers: { ...(init.body === undefined ? {} : { "content-type": "application/json" }), ...init.headers },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
   } catch {
@@ -42,6 +45,9 @@ export async function apiJson<T>(url: string, init: { method?: string; body?: un
   } | null;
   if (!res.ok) {
     const error = body?.error;
+    if (res.status === 403 && error?.code === "reauth_required" && !init.stepUpAsked && (await askForStepUp())) {
+      return apiJson<T>(url, { ...init, stepUpAsked: true });
+    }
     throw new ApiRequestError(res.status, error?.code ?? "http_error", error?.message ?? `The request failed (HTTP ${res.status}).`, error?.fields ?? [], {
       requestId: error?.requestId,
       upstreamRequestId: error?.upstreamRequestId,

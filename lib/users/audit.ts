@@ -5,6 +5,7 @@ import "server-only";
 import { appendAudit } from "@/lib/audit/append";
 import type { AuditChanges } from "@/lib/audit/types";
 import type { Db } from "@/lib/db";
+import { stepUpDetails } from "@/lib/auth/step-up";
 import type { UserActionContext } from "./types";
 
 export type UserAction =
@@ -32,6 +33,7 @@ export async function recordUserAction(
     requestId: ctx.info.requestId,
     target: { userId: target.id, name: target.email },
     changes,
+    details: stepUpDetails(ctx.info),
   };
   await appendAudit(db, errorCode ? { ...event, outcome: "error", errorCode } : { ...event, outcome: "ok" });
 }

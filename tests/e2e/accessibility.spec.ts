@@ -52,6 +52,18 @@ test.describe("pages", () => {
     await expectNoAxeViolations(page, "the audit page after a verify");
   });
 
+  test("your account: two-factor sign-in and sessions, and its set-up's password step with an error", async ({ page }) => {
+    await page.goto("/account");
+    await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Your active sessions" })).toBeVisible();
+    await expectNoAxeViolations(page, "the account page");
+    await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
+    await page.getByLabel("Your password").fill("not-the-password");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.getByText("That is not your password.")).toBeVisible();
+    await expectNoAxeViolations(page, "the account page's two-factor set-up, with an error");
+  });
+
   test("the empty workspace and a failed read", async ({ page }) => {
     await emulator.reset("empty");
     await page.goto("/service-accounts");

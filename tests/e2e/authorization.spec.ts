@@ -29,6 +29,16 @@ const EXPECTED: Record<string, readonly Role[] | "public"> = {
   "DELETE /api/service-accounts/[saId]/keys/[keyId]": ["admin"],
   "POST /api/service-accounts/[saId]/keys/[keyId]/rotate": ["admin"],
   "POST /api/find-key": ROLES,
+  // The signed-in person's own account: two-factor sign-in, step-up, sessions. An admin ends a user's sessions.
+  "GET /api/account/two-factor": ROLES,
+  "POST /api/account/two-factor/enrolment": ROLES,
+  "POST /api/account/two-factor/confirmation": ROLES,
+  "POST /api/account/two-factor/disable": ROLES,
+  "GET /api/account/step-up": ROLES,
+  "POST /api/account/step-up": ROLES,
+  "GET /api/account/sessions": ROLES,
+  "DELETE /api/account/sessions/[sessionId]": ROLES,
+  "DELETE /api/users/[userId]/sessions": ["admin"],
 };
 
 const routes = discoverApiRoutes();

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditFilterForm, type AuditFilterValues } from "@/components/audit/audit-filter-form";
 import { AuditTable } from "@/components/audit/audit-table";
+import { StepUpDownloadLink } from "@/components/account/step-up-download-link";
 import { VerifyChainButton } from "@/components/audit/verify-chain-button";
 import { queryAudit } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/require-user";
@@ -38,8 +39,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       <AuditFilterForm values={values} errors={errors} />
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <span className="text-slate-600">Export these rows:</span>
-        <a href={exportHref("csv")} className="font-medium text-indigo-700 underline" download>CSV</a>
-        <a href={exportHref("json")} className="font-medium text-indigo-700 underline" download>JSON</a>
+        <StepUpDownloadLink href={exportHref("csv")} className="font-medium text-indigo-700 underline">CSV</StepUpDownloadLink>
+        <StepUpDownloadLink href={exportHref("json")} className="font-medium text-indigo-700 underline">JSON</StepUpDownloadLink>
       </div>
       {page ? <AuditTable entries={page.entries} /> : <p role="alert" className="text-sm text-red-800">Fix the filters above to see the log.</p>}
       <nav aria-label="Audit pages" className="flex gap-3 text-sm">

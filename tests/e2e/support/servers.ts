@@ -11,6 +11,9 @@ export const E2E = {
   /** Two instances on one PostgreSQL database (only when the test run has a PostgreSQL server). */
   clusterPorts: [3102 + offset, 3103 + offset] as const,
   clusterDatabaseUrl: process.env.E2E_CLUSTER_DATABASE_URL || null,
+  /** Real mode with support staff required to use two-factor sign-in and a 10-second step-up window (mfa-*.spec.ts). */
+  mfaPort: 3104 + offset,
+  mfaStepUpSeconds: 10,
   adminKey: "adm_e2e_workspace_admin_key",
   logDir: ".e2e-logs",
   dataDir: ".e2e-data",
@@ -28,6 +31,9 @@ export const E2E = {
   },
   get oidcUrl() {
     return `http://127.0.0.1:${this.oidcPort}`;
+  },
+  get mfaUrl() {
+    return `http://127.0.0.1:${this.mfaPort}`;
   },
   get emulatorUrl() {
     return `http://127.0.0.1:${this.emulatorPort}`;

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { SessionsSection } from "@/components/account/sessions-section";
+import { TwoFactorSection } from "@/components/account/two-factor-section";
+import { requireUser } from "@/lib/auth/require-user";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import { listSessions } from "@/lib/auth/sessions";
+import { twoFactorStatus } from "@/lib/auth/two-factor";
+import { mustEnrol } from "@/lib/auth/two-factor-policy";
+import { getDatabase } from "@/lib/db";
+
+export const metadata: Metadata = { title: "Your account" };
+export const dynamic = "force-dynamic";
+
+/** The signed-in person's own security: two-factor sign-in and where they are signed in. */
+export default async function AccountPage() {
+  // Open to a person who must still enrol: this is where they do it.
+  const user = await requireUser({ allowUnenrolled: true });
+  const { db } = await getDatabase();
+  const [status, sessions] = await Promise.all([twoFactorStatus(db, user), listSessions(db, user.id, user.sessionId)]);
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Your account</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          {user.email} · {ROLE_LABELS[user.role]}
+        </p>
+      </div>
+      {mustEnrol(user) ? (
+        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+          Your role must use two-factor sign-in. Set it up below to use the rest of Keydesk.
+        </p>
+      ) : null}
+      <section aria-labelledby="two-factor-title" className="space-y-3">
+        <h2 id="two-factor-title" className="text-lg font-semibold">Two-factor sign-in</h2>
+        <TwoFactorSection status={status} />
+      </section>
+      <section aria-labelledby="sessions-title" className="space-y-3">
+        <h2 id="sessions-title" className="text-lg font-semibold">Where you are signed in</h2>
+        <SessionsSection initialSessions={sessions} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+// Ending one of one's own sessions (the current one too: that signs this browser out).
+import { withRole } from "@/lib/api/with-role";
+import { ROLES } from "@/lib/auth/roles";
+import { endOwnSession } from "@/lib/auth/sessions";
+import { getDatabase } from "@/lib/db";
+import { sessionParamsSchema } from "@/lib/schemas/account";
+
+export const DELETE = withRole(ROLES, { params: sessionParamsSchema, allowUnenrolled: true }, async ({ user, info, params }) =>
+  endOwnSession((await getDatabase()).db, user, info, params.sessionId),
+);

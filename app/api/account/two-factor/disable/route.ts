@@ -1,0 +1,13 @@
+// Turning two-factor sign-in off: the password and a current code (refused when the role requires it).
+import { withRole } from "@/lib/api/with-role";
+import { getAuth } from "@/lib/auth";
+import { ROLES } from "@/lib/auth/roles";
+import { disableTwoFactor } from "@/lib/auth/two-factor";
+import { getDatabase } from "@/lib/db";
+import { twoFactorDisableSchema } from "@/lib/schemas/account";
+
+export const POST = withRole(ROLES, { body: twoFactorDisableSchema }, async ({ req, user, info, body }) => {
+  const [auth, { db }] = await Promise.all([getAuth(), getDatabase()]);
+  await disableTwoFactor(auth, db, req.headers, user, info, body);
+  return { twoFactor: { enabled: false } };
+});

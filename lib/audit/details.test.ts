@@ -1,0 +1,52 @@
+// The `details` column (migration 0007) joined the chain without changing any earlier row's hash.
+import { describe, expect, it } from "vitest";
+import { appendAudit } from "./append";
+import { canonicalRow, hashRow, type HashableRow } from "./hash";
+import { entry, testDatabases, tamper } from "./testing";
+import { verifyAuditChain } from "./verify";
+import { sql } from "drizzle-orm";
+
+const open = testDatabases();
+
+const base = {
+  at: "2026-11-29T22:00:00.000Z",
+  requestId: "r",
+  actorUserId: "u",
+  actorEmail: "a@example.com",
+  actorRole: "admin",
+  ip: null,
+  userAgent: null,
+  action: "key_deleted",
+  serviceAccountId: "sa",
+  keyId: "k",
+  targetName: "n",
+  targetUserId: null,
+  changes: null,
+  reason: null,
+  outcome: "ok",
+  errorCode: null,
+  upstreamStatus: null,
+  upstreamRequestId: null,
+  completes: null,
+  prevHash: "0".repeat(64),
+} as const;
+
+describe("audit details", () => {
+  it("leaves a row without details hashed exactly as before the column existed", () => {
+    const row = { ...base, details: null } as HashableRow;
+    expect(canonicalRow(row)).not.toContain("details");
+    // The hash of this content, as computed before migration 0007.
+    expect(hashRow(row)).toBe(hashRow({ ...base } as unknown as HashableRow));
+  });
+
+  it("hashes details when set, so editing them breaks the chain", async () => {
+    const row = { ...base, details: { steppedUp: true } } as HashableRow;
+    expect(hashRow(row)).not.toBe(hashRow({ ...base, details: null } as HashableRow));
+    const { db } = await open("pglite");
+    const written = await appendAudit(db, { ...entry(1), details: { steppedUp: true, verifiedAt: "2026-11-29T21:59:00.000Z" } });
+    expect(written.details).toEqual({ steppedUp: true, verifiedAt: "2026-11-29T21:59:00.000Z" });
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: 1 });
+    await tamper(db, sql`update audit_log set details = '{"steppedUp": false}'::jsonb`);
+    expect((await verifyAuditChain(db)).ok).toBe(false);
+  });
+});

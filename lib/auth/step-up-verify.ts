@@ -1,0 +1,51 @@
+// Re-verifying for a dangerous action: the password, and a current code (or a recovery code) when
+// the person uses two-factor sign-in, checked by better-auth; then the session is stamped (see
+// step-up.ts) and the re-verification is on the audit log. Wrong tries are counted and throttled.
+import "server-only";
+import { ApiError } from "@/lib/api/errors";
+import type { RequestInfo } from "@/lib/api/request-info";
+import type { Db } from "@/lib/db";
+import type { Auth } from "./auth";
+import { recordAccountEvent } from "./auth-events";
+import type { SessionUser } from "./session";
+import { markReauthenticated } from "./step-up";
+import { authErrorCode, wrongCode, wrongPassword } from "./two-factor";
+import { assertNotThrottled } from "./two-factor-throttle";
+
+/** better-auth's recovery codes look like `AbC12-dEf34`. */
+export const RECOVERY_CODE = /^[A-Za-z0-9]{5}-[A-Za-z0-9]{5}$/;
+
+export async function reauthenticate(auth: Auth, db: Db, headers: Headers, user: SessionUser, info: RequestInfo, input: { password: string; code?: string }): Promise<{ verifiedAt: string }> {
+  if (!user.sessionId) throw new ApiError("unauthenticated", "Sign in to continue.");
+  await assertNotThrottled(db, user.id);
+  const fail = (errorCode: string) => recordAccountEvent("reauthenticated", info, user, { outcome: "error", errorCode });
+  if (user.twoFactorEnabled && !input.code) {
+    throw new ApiError("validation_failed", "code: enter the code from your authenticator app", { fields: [{ path: ["code"], message: "Enter the 6-digit code from your authenticator app, or a recovery code." }] });
+  }
+  try {
+    await auth.api.verifyPassword({ body: { password: input.password }, headers });
+  } catch (error) {
+    if (authErrorCode(error) !== "INVALID_PASSWORD") throw error;
+    await fail("wrong_password");
+    throw wrongPassword();
+  }
+  let method = "password";
+  if (user.twoFactorEnabled && input.code) {
+    const code = input.code.trim();
+    const recovery = RECOVERY_CODE.test(code);
+    try {
+      if (recovery) await auth.api.verifyBackupCode({ body: { code, disableSession: true }, headers });
+      else await auth.api.verifyTOTP({ body: { code }, headers });
+    } catch (error) {
+      const known = authErrorCode(error);
+      if (known !== "INVALID_CODE" && known !== "INVALID_BACKUP_CODE") throw error;
+      await fail("invalid_code");
+      throw wrongCode();
+    }
+    method = recovery ? "password+recovery_code" : "password+totp";
+  }
+  const at = new Date();
+  await markReauthenticated(db, user.sessionId, at);
+  await recordAccountEvent("reauthenticated", info, user, { outcome: "ok" }, { details: { method } });
+  return { verifiedAt: at.toISOString() };
+}
