@@ -59,7 +59,7 @@ test.describe("on a server of its own", () => {
   test.beforeAll(async () => {
     test.setTimeout(120_000);
     // A short sign-in pause, so the test can see it end; the default stays 15 minutes.
-    server = await startOwnServer("edge", E2E.consolePort + 3, { KEYDESK_SIGN_IN_PAUSE_SECONDS: String(PAUSE_SECONDS) });
+    server = await startOwnServer("edge", E2E.edgePort, { KEYDESK_SIGN_IN_PAUSE_SECONDS: String(PAUSE_SECONDS) });
     adminCookie = await signInCookie(server.url, CONSOLE_ACCOUNTS.admin.email, CONSOLE_PASSWORD);
   });
   test.afterAll(async () => {

@@ -14,6 +14,8 @@ export const E2E = {
   /** Real mode with support staff required to use two-factor sign-in and a 10-second step-up window (mfa-*.spec.ts). */
   mfaPort: 3104 + offset,
   mfaStepUpSeconds: 10,
+  /** A server of trust-edge.spec.ts's own, with a short sign-in pause. */
+  edgePort: 3105 + offset,
   adminKey: "adm_e2e_workspace_admin_key",
   logDir: ".e2e-logs",
   dataDir: ".e2e-data",
