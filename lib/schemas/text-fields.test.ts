@@ -9,7 +9,7 @@ import { keyParamsSchema, serviceAccountParamsSchema } from "@/lib/keys/params";
 import { auditExportSchema, auditPageSchema } from "./audit-filters";
 import { keyChangeSchema, newKeySchema, newServiceAccountSchema, reasonSchema } from "./keys";
 import { signInSchema } from "./sign-in";
-import { newUserSchema, userChangeSchema, userIdParamsSchema } from "./users";
+import { acceptInviteSchema, newUserSchema, setPasswordSchema, userIdParamsSchema } from "./users";
 
 const NUL = "Must not contain a NUL byte";
 const SURROGATE = "Contains an unpaired surrogate (broken Unicode text)";
@@ -24,7 +24,7 @@ function firstIssue(schema: z.ZodType, input: unknown): string {
   return `${issue.path.join(".")}: ${issue.message}`;
 }
 
-const user = { email: "pat@example.com", name: "Pat", role: "support", password: "Quiet-Harbour-4821" };
+const user = { email: "pat@example.com", name: "Pat", role: "support" };
 
 describe("NUL bytes and lone surrogates", () => {
   it.each<[string, z.ZodType, unknown, string]>([
@@ -37,8 +37,8 @@ describe("NUL bytes and lone surrogates", () => {
     ["a service account name", newServiceAccountSchema, { name: "\u0000" }, "name"],
     ["a user's email", newUserSchema, { ...user, email: "pat\u0000@example.com" }, "email"],
     ["a user's name", newUserSchema, { ...user, name: "P\u0000t" }, "name"],
-    ["a user's password", newUserSchema, { ...user, password: "Quiet-Harbour\u00004821" }, "password"],
-    ["a changed password", userChangeSchema, { password: "Quiet-Harbour\u00004821" }, "password"],
+    ["a password set with a one-time link", setPasswordSchema, { password: "Quiet-Harbour\u00004821", confirm: "Quiet-Harbour\u00004821" }, "password"],
+    ["a one-time link's token", acceptInviteSchema, { token: "t\u0000", password: "Quiet-Harbour-4821" }, "token"],
     ["a user id", userIdParamsSchema, { userId: "u\u0000" }, "userId"],
     ["a service account id", serviceAccountParamsSchema, { saId: "s\u0000" }, "saId"],
     ["a key id", keyParamsSchema, { saId: "s", keyId: "k\u0000" }, "keyId"],

@@ -62,7 +62,7 @@ describe("a database error in a route handler", () => {
         new Request(`${ORIGIN}/api/users`, {
           method: "POST",
           headers: { "content-type": "application/json", origin: ORIGIN, host: "localhost:3000", cookie, "x-forwarded-for": IP },
-          body: JSON.stringify({ email: EMAIL, name: NAME, role: "support", password: "Quiet-Harbour-4821" }),
+          body: JSON.stringify({ email: EMAIL, name: NAME, role: "support" }),
         }),
       );
     } finally {
