@@ -248,11 +248,11 @@ test.describe("pages", () => {
     await page.goto("/inventory");
     await expect(page).toHaveURL(/\/sign-in\?next=%2Finventory$/);
     // Client-side validation: only a hydrated form says this without a round trip.
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByText("Enter an email address like name@example.com")).toBeVisible();
     await page.getByLabel("Email").fill(CONSOLE_ACCOUNTS.reviewer.email);
     await page.getByLabel("Password").fill(CONSOLE_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/inventory$/);
     await expect(page.getByText(`Signed in as ${CONSOLE_ACCOUNTS.reviewer.email}`)).toBeVisible();
     expect(problems).toEqual([]);
@@ -263,7 +263,7 @@ test.describe("pages", () => {
       await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
       await page.getByLabel("Email").fill(CONSOLE_ACCOUNTS.reviewer.email);
       await page.getByLabel("Password").fill(CONSOLE_PASSWORD);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await expect(page.getByText(`Signed in as ${CONSOLE_ACCOUNTS.reviewer.email}`)).toBeVisible();
       expect(new URL(page.url()).origin, next).toBe(E2E.consoleUrl);
     }
