@@ -9,12 +9,14 @@ import { hasSessionCookie } from "@/lib/http/session-cookie";
 import { signInPath } from "@/lib/http/next-path";
 import { contentSecurityPolicy, OTHER_SECURITY_HEADERS } from "@/lib/http/security-policy.mjs";
 
-/** Pages reachable signed out. */
-const PUBLIC_PAGES = new Set(["/sign-in"]);
+/** Pages reachable signed out: signing in, and setting a password with a one-time link. */
+function isPublicPage(pathname: string): boolean {
+  return pathname === "/sign-in" || /^\/invite\/[^/]+$/.test(pathname);
+}
 
 export function proxy(request: NextRequest): NextResponse {
   const { pathname, search } = request.nextUrl;
-  if (!PUBLIC_PAGES.has(pathname) && !hasSessionCookie(request.cookies.getAll().map((c) => c.name))) {
+  if (!isPublicPage(pathname) && !hasSessionCookie(request.cookies.getAll().map((c) => c.name))) {
     // On this server's own URL, which Next.js sends as a relative Location (the client may know
     // this server under another name).
     const redirect = NextResponse.redirect(new URL(signInPath(`${pathname}${search}`), request.nextUrl), 307);

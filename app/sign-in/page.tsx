@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { SsoButton } from "@/components/auth/sso-button";
@@ -8,6 +9,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/auth/bootstrap";
 import { currentUser } from "@/lib/auth/require-user";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { ConfigError } from "@/lib/auth/secret";
+import { getPendingUser } from "@/lib/auth/session";
 import { env, isDemoMode } from "@/lib/env";
 import { safeNextPath } from "@/lib/http/next-path";
 
@@ -20,6 +22,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   let configProblem: string | null = null;
   try {
     if (await currentUser()) redirect(next);
+    // Signed in with single sign-on but still waiting for a role: the waiting page says so.
+    if (await getPendingUser(await headers())) redirect("/pending");
   } catch (error) {
     if (!(ConfigError.is(error))) throw error;
     configProblem = error.message;

@@ -4,7 +4,16 @@
 import "server-only";
 import type { AuditChanges, AuditEvent } from "@/lib/audit/types";
 import { stepUpDetails } from "@/lib/auth/step-up";
+import { redactSecrets } from "@/lib/text/secret-pattern";
 import type { KeyAction, KeyActionContext } from "./types";
+
+/** Names come from ElevenLabs too, where anyone may have pasted a secret into one: recorded
+ * redacted, so editing or deleting such a key works and the audit log still never holds a secret. */
+function redactNames(changes: AuditChanges | null): AuditChanges | null {
+  if (!changes?.name) return changes;
+  const redact = (v: unknown) => (typeof v === "string" ? redactSecrets(v) : v);
+  return { ...changes, name: { before: redact(changes.name.before), after: redact(changes.name.after) } };
+}
 
 export function keyEvent(
   ctx: KeyActionContext,
@@ -19,8 +28,8 @@ export function keyEvent(
     ip: ctx.info.ip,
     userAgent: ctx.info.userAgent,
     requestId: ctx.info.requestId,
-    target: { serviceAccountId: target.serviceAccountId, keyId: target.keyId ?? null, name: target.name ?? null },
-    changes,
+    target: { serviceAccountId: target.serviceAccountId, keyId: target.keyId ?? null, name: target.name == null ? null : redactSecrets(target.name) },
+    changes: redactNames(changes),
     reason,
     details: stepUpDetails(ctx.info),
   };

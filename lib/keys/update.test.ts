@@ -38,6 +38,24 @@ describe("updateKey", () => {
     expect(rows[0]).toMatchObject({ keyId: key.id, targetName: "worker", reason: "more traffic", changes: { characterLimit: { before: 1000, after: 5000 } } });
   });
 
+  it("renames and disables a key whose name, set in ElevenLabs itself, holds a secret: audited redacted", async () => {
+    const key = await aKey();
+    const secretShaped = `leaked sk_${"ab12".repeat(12)} here`;
+    await bed.deps.upstream.updateKey(bed.serviceAccountId, key.id, { name: secretShaped }); // in ElevenLabs' own settings
+    bed.emulator.log.clear();
+    const ctx = ctxAs("admin");
+    await updateKey(bed.deps, ctx, bed.serviceAccountId, key.id, change({ enabled: false, reason: "odd name", expected: { enabled: true } }));
+    await updateKey(bed.deps, ctx, bed.serviceAccountId, key.id, change({ name: "worker", expected: { name: secretShaped } }));
+    expect(patches().map((r) => r.body)).toEqual([{ is_enabled: false }, { name: "worker" }]);
+
+    const rows = await auditOf(bed, ctx);
+    expect(JSON.stringify(rows)).not.toMatch(/sk_[0-9a-f]{32,}/i);
+    expect(rows.find((r) => r.action === "key_updated" && r.changes && "name" in r.changes)).toMatchObject({
+      targetName: "leaked sk_[redacted] here",
+      changes: { name: { before: "leaked sk_[redacted] here", after: "worker" } },
+    });
+  });
+
   it("answers 409 with the current key, and writes nothing, when a changed field moved meanwhile", async () => {
     const key = await aKey();
     await bed.deps.upstream.updateKey(bed.serviceAccountId, key.id, { characterLimit: 2000 }); // someone else, elsewhere

@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import type { ApiKey, KeyChanges, NewKeyInput } from "@/lib/domain/service-accounts";
 import { normaliseAllowlistEntry } from "@/lib/ip/cidr";
+import { redactSecrets } from "@/lib/text/secret-pattern";
 
 export interface KeyState {
   name: string;
@@ -17,13 +18,10 @@ export interface KeyState {
 
 export const STATE_FIELDS = ["name", "enabled", "permissions", "characterLimit", "allowedIps"] as const satisfies readonly (keyof KeyState)[];
 
-// The same pattern the audit log's secret guard refuses (lib/audit/secret-guard.ts). A name is the
-// only free text kept here; someone may have pasted a secret into it in ElevenLabs' settings page.
-const SECRET = /sk_[0-9a-f]{32,}/gi;
-
-/** A key name as Keydesk keeps it: any secret-shaped run replaced, so it can never be stored. */
+/** A key name as Keydesk keeps it: any secret-shaped run replaced, so it can never be stored
+ * (someone may have pasted a secret into a name in ElevenLabs' settings page). */
 export function safeName(name: string): string {
-  return name.replace(SECRET, "sk_[redacted]");
+  return redactSecrets(name);
 }
 
 function permissionList(permissions: "all" | readonly string[], unknown: readonly string[] = []): "all" | string[] {

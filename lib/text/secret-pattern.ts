@@ -8,3 +8,9 @@ export const SECRET_PATTERN = /sk_[0-9a-f]{32,}/i;
 export function looksLikeSecret(text: string): boolean {
   return SECRET_PATTERN.test(text);
 }
+
+/** `text` with every secret-shaped run replaced: for text Keydesk did not choose (a key name set
+ * in ElevenLabs' own settings), which may be recorded but must never carry a secret. */
+export function redactSecrets(text: string): string {
+  return text.replace(new RegExp(SECRET_PATTERN.source, "gi"), "sk_[redacted]");
+}

@@ -82,6 +82,8 @@ test.describe("with the admin watching", () => {
     // Every other page leads back here, and every API handler refuses with 403.
     await page.goto("/inventory");
     await expect(page).toHaveURL(`${E2E.consoleUrl}/pending`);
+    await page.goto("/sign-in");
+    await expect(page).toHaveURL(`${E2E.consoleUrl}/pending`);
     for (const route of discoverApiRoutes()) {
       if (PUBLIC.has(route.pattern)) continue;
       for (const method of route.methods) {

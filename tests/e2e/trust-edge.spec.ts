@@ -28,8 +28,12 @@ async function signInCookie(base: string, email: string, password: string): Prom
 
 async function createUser(base: string, adminCookie: string, email: string): Promise<void> {
   const c = await client(base, { cookie: adminCookie });
-  const res = await c.post("/api/users", { data: { email, name: "Edge target", role: "reviewer", password: TARGET_PASSWORD } });
+  const res = await c.post("/api/users", { data: { email, name: "Edge target", role: "reviewer" } });
   expect(res.status(), await res.text()).toBe(201);
+  // The person sets their own password with the one-time link the admin was given.
+  const token = new URL(((await res.json()) as { invite: { url: string } }).invite.url).pathname.split("/").pop()!;
+  const accepted = await c.post("/api/invites/accept", { data: { token, password: TARGET_PASSWORD } });
+  expect(accepted.status(), await accepted.text()).toBe(200);
   await c.dispose();
 }
 
@@ -177,7 +181,7 @@ test.describe("the same-origin check", () => {
     ];
     for (const headers of cases) {
       const c = await playwrightRequest.newContext({ baseURL: E2E.consoleUrl, storageState: storageStatePath("admin"), extraHTTPHeaders: headers });
-      const res = await c.post("/api/users", { data: { email: "x@example.com", name: "X", role: "reviewer", password: "a-Long-enough-passw0rd" } });
+      const res = await c.post("/api/users", { data: { email: "x@example.com", name: "X", role: "reviewer" } });
       expect(res.status(), JSON.stringify(headers)).toBe(403);
       expect((await res.json()).error.code).toBe("cross_origin");
       const signIn = await c.post("/api/auth/sign-in/email", { data: { email: CONSOLE_ACCOUNTS.reviewer.email, password: CONSOLE_PASSWORD } });
@@ -244,11 +248,11 @@ test.describe("pages", () => {
     await page.goto("/inventory");
     await expect(page).toHaveURL(/\/sign-in\?next=%2Finventory$/);
     // Client-side validation: only a hydrated form says this without a round trip.
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByText("Enter an email address like name@example.com")).toBeVisible();
     await page.getByLabel("Email").fill(CONSOLE_ACCOUNTS.reviewer.email);
     await page.getByLabel("Password").fill(CONSOLE_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/inventory$/);
     await expect(page.getByText(`Signed in as ${CONSOLE_ACCOUNTS.reviewer.email}`)).toBeVisible();
     expect(problems).toEqual([]);
@@ -259,7 +263,7 @@ test.describe("pages", () => {
       await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
       await page.getByLabel("Email").fill(CONSOLE_ACCOUNTS.reviewer.email);
       await page.getByLabel("Password").fill(CONSOLE_PASSWORD);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await expect(page.getByText(`Signed in as ${CONSOLE_ACCOUNTS.reviewer.email}`)).toBeVisible();
       expect(new URL(page.url()).origin, next).toBe(E2E.consoleUrl);
     }

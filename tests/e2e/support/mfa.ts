@@ -13,12 +13,16 @@ export async function adminPage(browser: Browser): Promise<Page> {
   return page;
 }
 
-/** A new Keydesk user (a fresh email each run), added by the admin through the users API. */
+/** A new Keydesk user (a fresh email each run), added by the admin through the users API; the
+ * person then sets their password (CONSOLE_PASSWORD) with the one-time link, as they would. */
 export async function addUser(admin: Page, role: "admin" | "support" | "reviewer", label: string): Promise<string> {
   const email = `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.example`;
   const origin = new URL(admin.url()).origin;
-  const res = await admin.request.post("/api/users", { headers: { origin }, data: { email, name: label, role, password: CONSOLE_PASSWORD } });
+  const res = await admin.request.post("/api/users", { headers: { origin }, data: { email, name: label, role } });
   expect(res.status()).toBe(201);
+  const token = new URL(((await res.json()) as { invite: { url: string } }).invite.url).pathname.split("/").pop()!;
+  const accepted = await admin.request.post("/api/invites/accept", { headers: { origin }, data: { token, password: CONSOLE_PASSWORD } });
+  expect(accepted.status()).toBe(200);
   return email;
 }
 
