@@ -26,8 +26,8 @@ const realModeEnv = {
   KEYDESK_STEP_UP_SECONDS: "86400",
 };
 
-/** Where the test provider may send people back: the console server and the cluster instances. */
-const oidcRedirects = [E2E.consoleUrl, E2E.clusterUrl(0), E2E.clusterUrl(1)].map((base) => `--redirect-uri ${base}/api/auth/callback/oidc`).join(" ");
+/** Where the test provider may send people back: the console server, the two-factor server (SSO step-up) and the cluster instances. */
+const oidcRedirects = [E2E.consoleUrl, E2E.mfaUrl, E2E.clusterUrl(0), E2E.clusterUrl(1)].map((base) => `--redirect-uri ${base}/api/auth/callback/oidc`).join(" ");
 
 // Two Keydesk instances on one PostgreSQL database, when the run has a server (tests/run-all.sh
 // starts a throwaway one); otherwise their tests are not run, and this says so.

@@ -14,6 +14,8 @@ import { recordSsoEvent } from "./sso-events";
 import { getAuth } from "./index";
 import { oidcConfig, SSO_PROVIDER_ID } from "./oidc-config";
 import { runSsoCallback } from "./sso-callback-state";
+import { getSessionUser } from "./session";
+import { finishSsoStepUp, STEP_UP_SSO_DONE_PATH, STEP_UP_SSO_PURPOSE } from "./step-up-sso";
 
 export const SSO_CALLBACK_PATH = `/callback/${SSO_PROVIDER_ID}`;
 
@@ -30,7 +32,13 @@ export async function startSsoSignIn(req: Request): Promise<Response> {
   const headers = new Headers(req.headers);
   headers.set("content-type", "application/json");
   headers.delete("content-length");
-  const body = JSON.stringify({ provider: SSO_PROVIDER_ID, callbackURL: "/", newUserCallbackURL: "/", errorCallbackURL: "/sign-in", disableRedirect: true });
+  // The only choice a caller has: the step-up popup asks to come back to its own page (step-up-sso.ts),
+  // and for the provider to ask the person to sign in again (prompt=login), not wave through on its own session.
+  const stepUp = ((await req.json().catch(() => null)) as { purpose?: unknown } | null)?.purpose === STEP_UP_SSO_PURPOSE;
+  const back = stepUp
+    ? { callbackURL: STEP_UP_SSO_DONE_PATH, newUserCallbackURL: STEP_UP_SSO_DONE_PATH, errorCallbackURL: STEP_UP_SSO_DONE_PATH, additionalParams: { prompt: "login" } }
+    : { callbackURL: "/", newUserCallbackURL: "/", errorCallbackURL: "/sign-in" };
+  const body = JSON.stringify({ provider: SSO_PROVIDER_ID, ...back, disableRedirect: true });
   const response = await auth.handler(new Request(req.url, { method: "POST", headers, body }));
   const out = new Headers(response.headers);
   out.delete("content-length");
@@ -53,6 +61,7 @@ function callbackError(response: Response): string | null {
 export async function finishSsoSignIn(req: Request, info: RequestInfo): Promise<Response> {
   requireSso();
   const auth = await getAuth();
+  const previous = await getSessionUser(req.headers); // a step-up replaces this session (step-up-sso.ts)
   const { result: response, state } = await runSsoCallback(() => auth.handler(req));
   const error = callbackError(response);
   const { db } = await getDatabase();
@@ -76,6 +85,7 @@ export async function finishSsoSignIn(req: Request, info: RequestInfo): Promise<
     await recordSsoEvent(info, { email: state.email, outcome: "error", errorCode: error ?? "no_session" });
   } else {
     await recordSsoEvent(info, { email: signedIn.email, userId: signedIn.id, role: signedIn.role ?? undefined, outcome: "ok" });
+    await finishSsoStepUp(db, info, previous, signedIn.id, response);
   }
   const headers = new Headers(response.headers);
   headers.set("cache-control", "no-store");

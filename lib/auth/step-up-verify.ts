@@ -5,10 +5,12 @@ import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import type { RequestInfo } from "@/lib/api/request-info";
 import type { Db } from "@/lib/db";
+import { env } from "@/lib/env";
 import type { Auth } from "./auth";
 import { recordAccountEvent } from "./auth-events";
 import type { SessionUser } from "./session";
 import { markReauthenticated } from "./step-up";
+import { stepUpMethods } from "./step-up-methods";
 import { authErrorCode, wrongCode, wrongPassword } from "./two-factor";
 import { assertNotThrottled } from "./two-factor-throttle";
 
@@ -19,6 +21,11 @@ export async function reauthenticate(auth: Auth, db: Db, headers: Headers, user:
   if (!user.sessionId) throw new ApiError("unauthenticated", "Sign in to continue.");
   await assertNotThrottled(db, user.id);
   const fail = (errorCode: string) => recordAccountEvent("reauthenticated", info, user, { outcome: "error", errorCode });
+  const methods = await stepUpMethods(db, env(), user.id);
+  if (!methods.password) {
+    const how = methods.sso ? `confirm with ${methods.sso.name} instead` : "sign out and sign in again instead";
+    throw new ApiError("validation_failed", `password: you have no Keydesk password to confirm with: ${how}`, { fields: [{ path: ["password"], message: `You have no Keydesk password to confirm with: ${how}.` }] });
+  }
   if (user.twoFactorEnabled && !input.code) {
     throw new ApiError("validation_failed", "code: enter the code from your authenticator app", { fields: [{ path: ["code"], message: "Enter the 6-digit code from your authenticator app, or a recovery code." }] });
   }

@@ -2,6 +2,7 @@
 // exports) need a sign-in within the last few minutes (KEYDESK_STEP_UP_SECONDS, 5 by default).
 // Otherwise the answer is a 403 `reauth_required`; the page then asks for the password (and a code
 // when enrolled), POSTs it to /api/account/step-up, which stamps the session, and repeats the action.
+// A person without a password confirms through the SSO provider instead (step-up-sso.ts).
 import "server-only";
 import { eq } from "drizzle-orm";
 import { ApiError } from "@/lib/api/errors";
@@ -10,6 +11,7 @@ import { getDatabase, type Db } from "@/lib/db";
 import { session } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import type { SessionUser } from "./session";
+import { stepUpMethods, type StepUpMethods } from "./step-up-methods";
 import { isRecent, lastVerification, type SessionFreshness } from "./step-up-window";
 
 export async function sessionFreshness(db: Db, sessionId: string): Promise<SessionFreshness | null> {
@@ -18,15 +20,18 @@ export async function sessionFreshness(db: Db, sessionId: string): Promise<Sessi
 }
 
 /** The step-up state of the person's session, for the page (is a dialog needed before a download?). */
-export async function stepUpStatus(user: SessionUser): Promise<{ recent: boolean; verifiedAt: string | null; windowSeconds: number; twoFactorEnabled: boolean }> {
+export async function stepUpStatus(user: SessionUser): Promise<{ userId: string; recent: boolean; verifiedAt: string | null; windowSeconds: number; twoFactorEnabled: boolean } & StepUpMethods> {
   const windowSeconds = env().KEYDESK_STEP_UP_SECONDS;
   const { db } = await getDatabase();
   const fresh = user.sessionId ? await sessionFreshness(db, user.sessionId) : null;
   return {
+    // Who asked: after a confirmation through the provider, the dialog checks it is still the same person.
+    userId: user.id,
     recent: fresh ? isRecent(fresh, windowSeconds) : false,
     verifiedAt: fresh ? lastVerification(fresh).at.toISOString() : null,
     windowSeconds,
     twoFactorEnabled: user.twoFactorEnabled === true,
+    ...(await stepUpMethods(db, env(), user.id)),
   };
 }
 
