@@ -31,7 +31,7 @@ interface StepUpStatus {
   userId: string;
   recent: boolean;
   twoFactorEnabled: boolean;
-  password: boolean;
+  withPassword: boolean;
   sso: { name: string } | null;
 }
 
@@ -51,7 +51,7 @@ function StepUpDialog({ onDone }: { onDone: (ok: boolean) => void }) {
     let live = true;
     readStatus()
       .then((s) => live && setStatus(s))
-      .catch(() => live && setStatus({ userId: "", recent: false, twoFactorEnabled: false, password: true, sso: null }));
+      .catch(() => live && setStatus({ userId: "", recent: false, twoFactorEnabled: false, withPassword: true, sso: null }));
     return () => {
       live = false;
     };
@@ -109,7 +109,7 @@ function StepUpDialog({ onDone }: { onDone: (ok: boolean) => void }) {
     }
   };
 
-  const withPassword = status?.password !== false;
+  const withPassword = status?.withPassword !== false;
   const sso = status?.sso ?? null;
   const description = withPassword
     ? `This action needs a recent sign-in. Enter your password${twoFactor ? " and a code from your authenticator app" : ""}${sso ? `, or confirm with ${sso.name}` : ""}, and it goes ahead.`

@@ -10,7 +10,7 @@ import { oidcConfig, passwordSignInEnabled } from "./oidc-config";
 
 export interface StepUpMethods {
   /** The password (and a code when enrolled) is a way to confirm. */
-  password: boolean;
+  withPassword: boolean;
   /** "Confirm with <name>": the provider's sign-in, in a popup. */
   sso: { name: string } | null;
 }
@@ -23,5 +23,5 @@ export async function hasPasswordCredential(db: Db, userId: string): Promise<boo
 
 export async function stepUpMethods(db: Db, e: Env, userId: string): Promise<StepUpMethods> {
   const sso = oidcConfig(e);
-  return { password: passwordSignInEnabled(e) && (await hasPasswordCredential(db, userId)), sso: sso ? { name: sso.name } : null };
+  return { withPassword: passwordSignInEnabled(e) && (await hasPasswordCredential(db, userId)), sso: sso ? { name: sso.name } : null };
 }

@@ -22,7 +22,7 @@ export async function reauthenticate(auth: Auth, db: Db, headers: Headers, user:
   await assertNotThrottled(db, user.id);
   const fail = (errorCode: string) => recordAccountEvent("reauthenticated", info, user, { outcome: "error", errorCode });
   const methods = await stepUpMethods(db, env(), user.id);
-  if (!methods.password) {
+  if (!methods.withPassword) {
     const how = methods.sso ? `confirm with ${methods.sso.name} instead` : "sign out and sign in again instead";
     throw new ApiError("validation_failed", `password: you have no Keydesk password to confirm with: ${how}`, { fields: [{ path: ["password"], message: `You have no Keydesk password to confirm with: ${how}.` }] });
   }

@@ -33,7 +33,7 @@ test("an SSO admin with no password confirms it's them through the provider in a
   await expect(page.getByText(`Signed in as ${person.email}`)).toBeVisible();
   const before = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).sort();
   await expect.poll(async () => (await stepUpState(page)).recent, { timeout: 30_000, intervals: [1000] }).toBe(false);
-  expect(await stepUpState(page)).toMatchObject({ password: false, sso: { name: "Test ID" } });
+  expect(await stepUpState(page)).toMatchObject({ withPassword: false, sso: { name: "Test ID" } });
 
   await page.goto("/service-accounts");
   await page.getByRole("region", { name: ACCOUNT }).getByRole("link", { name: ACCOUNT }).click();
