@@ -9,8 +9,10 @@ export function looksLikeSecret(text: string): boolean {
   return SECRET_PATTERN.test(text);
 }
 
+const EVERY_SECRET = new RegExp(SECRET_PATTERN.source, "gi");
+
 /** `text` with every secret-shaped run replaced: for text Keydesk did not choose (a key name set
  * in ElevenLabs' own settings), which may be recorded but must never carry a secret. */
 export function redactSecrets(text: string): string {
-  return text.replace(new RegExp(SECRET_PATTERN.source, "gi"), "sk_[redacted]");
+  return text.replace(EVERY_SECRET, "sk_[redacted]");
 }
