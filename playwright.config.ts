@@ -86,7 +86,7 @@ export default defineConfig({
       env: { ELEVENLABS_API_KEY: "", KEYDESK_DATA_DIR: `${E2E.dataDir}/demo`, NEXT_TELEMETRY_DISABLED: "1" },
     },
     {
-      command: `npx tsx lib/emulator/cli.ts --port ${E2E.emulatorPort} --admin-key ${E2E.adminKey} --seed demo --control`,
+      command: `npx tsx lib/emulator/elevenlabs/cli.ts --port ${E2E.emulatorPort} --admin-key ${E2E.adminKey} --seed demo --control`,
       url: `${E2E.emulatorUrl}/__emulator/faults`,
       timeout: 30_000,
     },

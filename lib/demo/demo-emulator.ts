@@ -3,7 +3,7 @@
 // admin key, exactly as it talks to ElevenLabs.
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { startEmulator } from "@/lib/emulator/server";
+import { startEmulator } from "@/lib/emulator/elevenlabs/server";
 
 export interface DemoUpstream {
   url: string;

@@ -1,7 +1,7 @@
 // The upstream client against a real emulator over HTTP, with faults injected at the emulator.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startEmulator, type Emulator } from "@/lib/emulator/server";
-import type { Fault } from "@/lib/emulator/faults";
+import { startEmulator, type Emulator } from "@/lib/emulator/elevenlabs/server";
+import type { Fault } from "@/lib/emulator/elevenlabs/faults";
 import { createUpstream, type Upstream } from "./client";
 import { UpstreamError } from "./errors";
 

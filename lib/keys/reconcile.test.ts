@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { errorResponse } from "@/lib/api/errors";
 import { auditLog, keyRotation } from "@/lib/db/schema";
 import type { ApiKey } from "@/lib/domain/service-accounts";
-import type { Fault } from "@/lib/emulator/faults";
+import type { Fault } from "@/lib/emulator/elevenlabs/faults";
 import { OBSERVED_CHANGE } from "@/lib/observed";
 import { keyChangeSchema } from "@/lib/schemas/keys";
 import { createKey } from "./create";

@@ -6,8 +6,8 @@ import { eq } from "drizzle-orm";
 import { openDatabase, type Database } from "@/lib/db/database";
 import { auditLog, keyRotation, keySnapshot } from "@/lib/db/schema";
 import { createUpstream } from "@/lib/elevenlabs/client";
-import type { Fault } from "@/lib/emulator/faults";
-import { startEmulator, type Emulator } from "@/lib/emulator/server";
+import type { Fault } from "@/lib/emulator/elevenlabs/faults";
+import { startEmulator, type Emulator } from "@/lib/emulator/elevenlabs/server";
 import type { Role } from "@/lib/auth/roles";
 import type { KeyActionContext, KeyDeps } from "./types";
 

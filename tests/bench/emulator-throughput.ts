@@ -10,7 +10,7 @@ const CONCURRENCY = Number(process.argv[2] ?? 8);
 const DURATION_MS = 8_000;
 
 function startEmulator(seed: string, port: number): Promise<() => void> {
-  const child = spawn("npx", ["tsx", "lib/emulator/cli.ts", "--port", String(port), "--admin-key", ADMIN_KEY, "--seed", seed], {
+  const child = spawn("npx", ["tsx", "lib/emulator/elevenlabs/cli.ts", "--port", String(port), "--admin-key", ADMIN_KEY, "--seed", seed], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   return new Promise((resolve, reject) => {

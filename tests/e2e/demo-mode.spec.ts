@@ -1,7 +1,7 @@
 // Demo mode: `npm start` with no admin key shows the seeded emulator's workspace, every key of it.
 import { expect, test } from "@playwright/test";
-import { applySeed } from "@/lib/emulator/seed";
-import { EmulatorStore } from "@/lib/emulator/store";
+import { applySeed } from "@/lib/emulator/elevenlabs/seed";
+import { EmulatorStore } from "@/lib/emulator/elevenlabs/store";
 import { signIn } from "./support/sign-in";
 
 test.beforeEach(async ({ page }) => {

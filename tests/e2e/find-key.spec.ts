@@ -26,7 +26,7 @@ async function leakableKey(name: string) {
 /**
  * The emulator's answer to a request made with the key itself. A service-account key may never
  * manage service accounts, so a live key is told `missing_permissions` and a disabled one
- * `invalid_api_key` (lib/emulator/DECISIONS.md, "Authentication and errors").
+ * `invalid_api_key` (lib/emulator/elevenlabs/DECISIONS.md, "Authentication and errors").
  */
 async function useKey(secret: string): Promise<{ status: number; code: string }> {
   const res = await fetch(`${E2E.emulatorUrl}/v1/service-accounts`, { headers: { "xi-api-key": secret } });

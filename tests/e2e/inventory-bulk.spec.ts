@@ -1,9 +1,9 @@
 // Bulk enable and disable from the "All keys" inventory, against the controlled emulator reset to a
 // bulk workspace: 5 service accounts × 50 keys, about one key in ten starting disabled (see
-// lib/emulator/seed.ts). Every expectation is computed from the emulator's admin API before the
+// lib/emulator/elevenlabs/seed.ts). Every expectation is computed from the emulator's admin API before the
 // run, and checked against it after: the keys chosen change, and nothing else does.
 import type { Page } from "@playwright/test";
-import type { LoggedRequest } from "@/lib/emulator/request-log";
+import type { LoggedRequest } from "@/lib/emulator/elevenlabs/request-log";
 import { storageStatePath } from "./support/accounts";
 import { emulator, expect, test } from "./support/emulator";
 

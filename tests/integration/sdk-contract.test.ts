@@ -2,7 +2,7 @@
 // the SDK can do against ElevenLabs, it can do here, with the same wire shapes.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ElevenLabs, ElevenLabsClient, ElevenLabsError } from "@elevenlabs/elevenlabs-js";
-import { startEmulator, type Emulator } from "@/lib/emulator/server";
+import { startEmulator, type Emulator } from "@/lib/emulator/elevenlabs/server";
 
 const ADMIN_KEY = "adm_contract";
 let emulator: Emulator;

@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext } from "@playwright/test";
-import type { Seed } from "@/lib/emulator/seed";
-import { startEmulator, type Emulator } from "@/lib/emulator/server";
+import type { Seed } from "@/lib/emulator/elevenlabs/seed";
+import { startEmulator, type Emulator } from "@/lib/emulator/elevenlabs/server";
 
 const ADMIN_KEY = "adm_bench_workspace_admin_key";
 const ADMIN = { email: "admin@bench.example", password: "bench-Console-Passw0rd!" };

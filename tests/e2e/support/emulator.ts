@@ -1,8 +1,8 @@
 // The e2e tests' handle on the controlled emulator: its /__emulator/ routes and its admin API.
 import { test as base } from "@playwright/test";
-import type { Fault } from "@/lib/emulator/faults";
-import type { LoggedRequest } from "@/lib/emulator/request-log";
-import type { Seed } from "@/lib/emulator/seed";
+import type { Fault } from "@/lib/emulator/elevenlabs/faults";
+import type { LoggedRequest } from "@/lib/emulator/elevenlabs/request-log";
+import type { Seed } from "@/lib/emulator/elevenlabs/seed";
 import { E2E } from "./servers";
 
 async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
