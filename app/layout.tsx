@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
-import { DemoBanner } from "@/components/demo-banner";
-import { ZodWithoutEval } from "@/components/zod-without-eval";
+import { DemoBanner } from "@/components/layout/demo-banner";
+import { ZodWithoutEval } from "@/components/layout/zod-without-eval";
 import { isDemoMode } from "@/lib/env";
 import "./globals.css";
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
-import { StepUpHost } from "@/components/account/step-up-dialog";
+import { StepUpHost } from "@/components/auth/step-up-dialog";
 import { ConsoleHeader } from "@/components/layout/console-header";
-import { QueryProvider } from "@/components/providers/query-provider";
+import { QueryProvider } from "@/components/layout/query-provider";
 import { requireUser } from "@/lib/auth/require-user";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {

@@ -1,5 +1,5 @@
 // The audit filters as a plain GET form: the filters live in the URL, so a view can be shared.
-import { KNOWN_ACTIONS } from "@/lib/audit/action-labels";
+import { KNOWN_ACTIONS } from "@/lib/audit/actions";
 export interface AuditFilterValues {
   actor?: string;
   action?: string;

@@ -1,4 +1,4 @@
-import { actionLabel } from "@/lib/audit/action-labels";
+import { actionLabel } from "@/lib/audit/actions";
 import type { AuditEntry } from "@/lib/audit/types";
 import { visibleText } from "@/lib/format";
 

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormField, inputClass } from "@/components/ui/form-field";
-import { signInSchema, type SignInInput } from "@/lib/schemas/sign-in";
+import { signInSchema, type SignInInput } from "@/lib/auth/sign-in-schema";
 import { SecondFactorStep } from "./second-factor-step";
 
 export interface DemoAccount {

@@ -1,7 +1,7 @@
 "use client";
 
 import { StatusBadge } from "@/components/ui/status-badge";
-import { permissionSummary } from "@/lib/domain/key-summary";
+import { permissionSummary } from "@/lib/keys/summary";
 import { describeMatch } from "@/lib/find-key/describe";
 import type { Candidate, QueryKind } from "@/lib/find-key/types";
 import { CertaintyBadge } from "./certainty-badge";

@@ -6,11 +6,11 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { Dialog } from "@/components/ui/dialog";
 import { dangerButtonClass, FormField, inputClass, secondaryButtonClass } from "@/components/ui/form-field";
-import type { KeyView } from "@/lib/keys-ui/key-view";
+import type { KeyView } from "@/lib/keys/view";
 import type { Candidate } from "@/lib/find-key/types";
-import { errorDetails } from "@/lib/queries/api";
-import { conflictCurrent, useSetKeyEnabled } from "@/lib/queries/keys";
-import { reasonSchema } from "@/lib/schemas/keys";
+import { errorDetails } from "@/lib/http/client";
+import { conflictCurrent, useSetKeyEnabled } from "@/lib/keys/queries";
+import { reasonSchema } from "@/lib/keys/schema";
 
 const schema = z.object({ reason: reasonSchema });
 

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { dangerButtonClass, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
 import { alreadyNote, confirmLabel, pastTense, type BulkTarget } from "@/lib/inventory/bulk";
 import type { InventoryKey } from "@/lib/inventory/types";
-import { REASON_MAX, reasonSchema } from "@/lib/schemas/keys";
+import { REASON_MAX, reasonSchema } from "@/lib/keys/schema";
 import { keyLabel } from "./bulk-run";
 
 // The same rules as the API's reason; optional only where the API lets it be left out.

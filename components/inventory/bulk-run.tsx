@@ -4,10 +4,10 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { bulkSummary, pastTense, progressToAnnounce, runBulk, type BulkTarget } from "@/lib/inventory/bulk";
 import type { InventoryKey } from "@/lib/inventory/types";
-import { apiJson, ApiRequestError } from "@/lib/queries/api";
+import { apiJson, ApiRequestError } from "@/lib/http/client";
 import { BULK_HEADER } from "@/lib/auth/step-up-policy";
-import { inventoryQueryKey } from "@/lib/queries/inventory";
-import { conflictCurrent, serviceAccounts } from "@/lib/queries/keys";
+import { inventoryQueryKey } from "@/lib/inventory/queries";
+import { conflictCurrent, serviceAccounts } from "@/lib/keys/queries";
 
 const CONCURRENCY = 4;
 

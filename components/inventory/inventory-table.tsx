@@ -6,7 +6,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
 import { useRef } from "react";
-import { allowlistSummary, permissionSummary } from "@/lib/domain/key-summary";
+import { allowlistSummary, permissionSummary } from "@/lib/keys/summary";
 import { formatDate, visibleText } from "@/lib/format";
 import type { InventoryRow } from "@/lib/inventory/types";
 import { StatusBadge } from "@/components/ui/status-badge";

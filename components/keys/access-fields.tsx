@@ -2,9 +2,9 @@
 
 import { useState } from "react";
 import { secondaryButtonClass } from "@/components/ui/form-field";
-import { describePermissions, permissionsFrom, READ_ONLY_PRESET, TTS_ONLY_PRESET } from "@/lib/keys-ui/permission-picker";
+import { describePermissions, permissionsFrom, READ_ONLY_PRESET, TTS_ONLY_PRESET } from "./permission-picker.logic";
 import type { Permission, Permissions } from "@/lib/permissions";
-import { useServiceAccounts } from "@/lib/queries/keys";
+import { useServiceAccounts } from "@/lib/keys/queries";
 import { PermissionPicker } from "./permission-picker";
 
 /** "All permissions" or "Restricted" with the picker and its presets. */

@@ -2,8 +2,8 @@
 
 import { useRef, useState } from "react";
 import { secondaryButtonClass } from "@/components/ui/form-field";
-import { checkAllowlistRows, pasteIntoRows, rowsToAllowedIps, splitPastedEntries } from "@/lib/keys-ui/allowlist";
-import { ALLOWLIST_MAX } from "@/lib/schemas/keys";
+import { checkAllowlistRows, pasteIntoRows, rowsToAllowedIps, splitPastedEntries } from "./allowlist.logic";
+import { ALLOWLIST_MAX } from "@/lib/keys/schema";
 import { AllowlistTester } from "./allowlist-tester";
 
 const rowButton = "rounded-md border border-slate-300 px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100";

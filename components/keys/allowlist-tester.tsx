@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { testAddress } from "@/lib/keys-ui/allowlist";
+import { testAddress } from "./allowlist.logic";
 
 /** "Would 203.0.113.9 be allowed?", answered as it is typed. */
 export function AllowlistTester({ id, entries }: { id: string; entries: string[] | null }) {

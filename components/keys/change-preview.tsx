@@ -1,4 +1,4 @@
-import type { FieldChange } from "@/lib/keys-ui/key-diff";
+import type { FieldChange } from "./key-diff.logic";
 
 /** "Monthly limit: 1,000 characters → 2,500 characters", one line per changed field. */
 export function ChangePreview({ changes, label }: { changes: FieldChange[]; label: string }) {

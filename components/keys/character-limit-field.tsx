@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { FormField, inputClass, secondaryButtonClass } from "@/components/ui/form-field";
-import { formatCharacterLimit, parseCharacterLimit } from "@/lib/keys-ui/character-limit";
+import { formatCharacterLimit, parseCharacterLimit } from "./character-limit.logic";
 
 /** Monthly character limit: empty is no limit; shown with thousands separators once typed. */
 export function CharacterLimitField({ id, value, onChange, error, clearable = false }: { id: string; value: number | null | undefined; onChange: (next: number | null) => void; error?: string; clearable?: boolean }) {

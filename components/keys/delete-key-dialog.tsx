@@ -4,8 +4,8 @@ import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { visibleText } from "@/lib/format";
 import { dangerButtonClass, FormField, inputClass, secondaryButtonClass } from "@/components/ui/form-field";
-import type { KeyView } from "@/lib/keys-ui/key-view";
-import { useDeleteKey } from "@/lib/queries/keys";
+import type { KeyView } from "@/lib/keys/view";
+import { useDeleteKey } from "@/lib/keys/queries";
 import { failureText } from "./write-outcome";
 
 /** Deleting asks the admin to type the key's name: it stops working at once and cannot come back. */

@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { dangerButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
-import type { KeyView } from "@/lib/keys-ui/key-view";
-import { useChangeKey } from "@/lib/queries/keys";
+import type { KeyView } from "@/lib/keys/view";
+import { useChangeKey } from "@/lib/keys/queries";
 import { DeleteKeyDialog } from "./delete-key-dialog";
 import { failureText } from "./write-outcome";
 

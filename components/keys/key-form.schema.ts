@@ -1,9 +1,9 @@
-// The key form's values and defaults. The schema itself is the shared one (lib/schemas/keys.ts),
+// The key form's values and defaults. The schema itself is the shared one (lib/keys/schema.ts),
 // so the create and edit forms refuse exactly what the route handler refuses.
 import type { z } from "zod";
-import type { KeyView } from "@/lib/keys-ui/key-view";
-import { friendlyKeyName } from "@/lib/keys-ui/friendly-name";
-import type { newKeySchema, NewKeyBody } from "@/lib/schemas/keys";
+import type { KeyView } from "@/lib/keys/view";
+import { friendlyKeyName } from "./friendly-name.logic";
+import type { newKeySchema, NewKeyBody } from "@/lib/keys/schema";
 import type { Permissions } from "@/lib/permissions";
 
 export type KeyFormInput = z.input<typeof newKeySchema>;

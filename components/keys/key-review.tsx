@@ -1,7 +1,7 @@
 import { formatNumber } from "@/lib/format";
 import { normaliseAllowlistEntry } from "@/lib/ip/cidr";
-import { keyRisks } from "@/lib/keys-ui/key-view";
-import { describePermissions } from "@/lib/keys-ui/permission-picker";
+import { keyRisks } from "@/lib/keys/view";
+import { describePermissions } from "./permission-picker.logic";
 import type { Permissions } from "@/lib/permissions";
 
 const RISK_TEXT: Record<string, string> = {

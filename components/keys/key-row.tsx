@@ -3,7 +3,7 @@
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { Role } from "@/lib/auth/roles";
 import { visibleText } from "@/lib/format";
-import type { KeyView } from "@/lib/keys-ui/key-view";
+import type { KeyView } from "@/lib/keys/view";
 import { KeyStatusSwitch } from "./key-status-switch";
 import { KeySummaryCells } from "./key-summary-cells";
 import { RotationBadge } from "./rotation-badge";

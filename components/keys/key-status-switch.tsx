@@ -1,7 +1,7 @@
 "use client";
 
 import { visibleText } from "@/lib/format";
-import type { KeyView } from "@/lib/keys-ui/key-view";
+import type { KeyView } from "@/lib/keys/view";
 
 /** The status switch: on is enabled. The row decides what a flip does (a reason first, or at once). */
 export function KeyStatusSwitch({ apiKey, onFlip, busy }: { apiKey: KeyView; onFlip: () => void; busy: boolean }) {

@@ -1,5 +1,5 @@
-import { allowlistSummary, permissionSummary } from "@/lib/domain/key-summary";
-import type { ApiKey } from "@/lib/domain/service-accounts";
+import { allowlistSummary, permissionSummary } from "@/lib/keys/summary";
+import type { ApiKey } from "@/lib/elevenlabs/types";
 import { formatDate, visibleText } from "@/lib/format";
 import { UsageMeter } from "@/components/ui/usage-meter";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import type { Role } from "@/lib/auth/roles";
-import type { KeyView } from "@/lib/keys-ui/key-view";
+import type { KeyView } from "@/lib/keys/view";
 import { KeyRow, type KeyAction } from "./key-row";
 import { KeyTableHead } from "./key-table-head";
 

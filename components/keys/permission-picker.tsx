@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { inputClass } from "@/components/ui/form-field";
-import { filterAreas, pairLevel, setPairLevel, setSingle, type PairLevel } from "@/lib/keys-ui/permission-picker";
+import { filterAreas, pairLevel, setPairLevel, setSingle, type PairLevel } from "./permission-picker.logic";
 import { PERMISSIONS, type Permission, type PermissionControl } from "@/lib/permissions";
 
 const LEVELS: { value: PairLevel; label: string }[] = [

@@ -3,9 +3,9 @@
 import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
-import type { KeyView } from "@/lib/keys-ui/key-view";
-import { errorDetails } from "@/lib/queries/api";
-import { useRotateKey } from "@/lib/queries/keys";
+import type { KeyView } from "@/lib/keys/view";
+import { errorDetails } from "@/lib/http/client";
+import { useRotateKey } from "@/lib/keys/queries";
 import { SecretReveal, useSecretGuard } from "./secret-reveal";
 import { failureText, writeOutcome } from "./write-outcome";
 

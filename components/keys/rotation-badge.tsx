@@ -1,4 +1,4 @@
-import type { KeyRotation } from "@/lib/keys-ui/key-view";
+import type { KeyRotation } from "@/lib/keys/view";
 
 export function RotationBadge({ rotation }: { rotation: KeyRotation }) {
   return (

@@ -6,9 +6,9 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { Dialog } from "@/components/ui/dialog";
 import { dangerButtonClass, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
-import type { KeyView } from "@/lib/keys-ui/key-view";
-import { useSetKeyEnabled } from "@/lib/queries/keys";
-import { reasonSchema } from "@/lib/schemas/keys";
+import type { KeyView } from "@/lib/keys/view";
+import { useSetKeyEnabled } from "@/lib/keys/queries";
+import { reasonSchema } from "@/lib/keys/schema";
 import { failureText } from "./write-outcome";
 
 const schema = z.object({ reason: reasonSchema });

@@ -2,7 +2,7 @@
 // re-read the upstream (lib/keys/reconcile.ts) and put what it found in the error's `outcome`:
 // "applied" (made after all: for a create, its secret is lost), "not_applied" (safe to try again),
 // "unknown" (check the key first). Only a write known not to have happened may say "was not …".
-import { ApiRequestError, errorDetails } from "@/lib/queries/api";
+import { ApiRequestError, errorDetails } from "@/lib/http/client";
 
 export type WriteOutcome = "applied" | "not_applied" | "unknown";
 

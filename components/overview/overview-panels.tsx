@@ -8,8 +8,8 @@ import { formatNumber } from "@/lib/format";
 import { inventorySearchParams, DEFAULT_INVENTORY_FILTERS } from "@/lib/inventory/filters";
 import { RISK_FLAGS, RISK_FLAG_INFO, type RiskFlag } from "@/lib/inventory/risk";
 import { closestToLimit, countFlags, inventoryRows } from "@/lib/inventory/rows";
-import { useInventory } from "@/lib/queries/inventory";
-import { QueryErrorPanel } from "@/components/keys/query-error-panel";
+import { useInventory } from "@/lib/inventory/queries";
+import { QueryErrorPanel } from "@/components/ui/query-error-panel";
 import { UsageMeter } from "@/components/ui/usage-meter";
 
 const flagHref = (flag: RiskFlag) => `/inventory?${inventorySearchParams({ ...DEFAULT_INVENTORY_FILTERS, risk: [flag] })}`;

@@ -5,9 +5,9 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Dialog } from "@/components/ui/dialog";
 import { FormField, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
-import { applyFieldErrors, errorDetails } from "@/lib/queries/api";
-import { useCreateServiceAccount } from "@/lib/queries/keys";
-import { newServiceAccountSchema } from "@/lib/schemas/keys";
+import { applyFieldErrors, errorDetails } from "@/lib/http/client";
+import { useCreateServiceAccount } from "@/lib/keys/queries";
+import { newServiceAccountSchema } from "@/lib/keys/schema";
 
 type Values = z.input<typeof newServiceAccountSchema>;
 

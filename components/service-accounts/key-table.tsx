@@ -1,4 +1,4 @@
-import type { KeyView } from "@/lib/keys-ui/key-view";
+import type { KeyView } from "@/lib/keys/view";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { KeySummaryCells } from "@/components/keys/key-summary-cells";
 import { KeyTableHead } from "@/components/keys/key-table-head";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatDate } from "@/lib/format";
-import type { ServiceAccountView } from "@/lib/keys-ui/key-view";
-import { accountWarnings } from "@/lib/keys-ui/account-warnings";
+import type { ServiceAccountView } from "@/lib/keys/view";
+import { accountWarnings } from "./account-warnings.logic";
 import { KeyTable } from "./key-table";
 
 /** One service account on the list: its name (a link to manage its keys), counts, warnings and keys. */

@@ -1,14 +1,14 @@
 "use client";
 
 import { useState } from "react";
-import { FeedbackMessage, useFeedback } from "@/components/keys/feedback";
-import { QueryErrorPanel } from "@/components/keys/query-error-panel";
+import { FeedbackMessage, useFeedback } from "@/components/ui/feedback";
+import { QueryErrorPanel } from "@/components/ui/query-error-panel";
 import { inputClass, primaryButtonClass } from "@/components/ui/form-field";
 import type { Role } from "@/lib/auth/roles";
-import { matchesSearch } from "@/lib/keys-ui/account-warnings";
-import type { ServiceAccountView } from "@/lib/keys-ui/key-view";
-import { errorDetails } from "@/lib/queries/api";
-import { useServiceAccounts } from "@/lib/queries/keys";
+import { matchesSearch } from "./account-warnings.logic";
+import type { ServiceAccountView } from "@/lib/keys/view";
+import { errorDetails } from "@/lib/http/client";
+import { useServiceAccounts } from "@/lib/keys/queries";
 import { CreateServiceAccountDialog } from "./create-service-account-dialog";
 import { ServiceAccountCard } from "./service-account-card";
 

@@ -1,5 +1,5 @@
-import { usageLevel } from "@/lib/domain/key-summary";
-import type { ApiKey } from "@/lib/domain/service-accounts";
+import { usageLevel } from "@/lib/keys/summary";
+import type { ApiKey } from "@/lib/elevenlabs/types";
 import { formatNumber, formatPercent } from "@/lib/format";
 
 const BAR = { none: "", ok: "bg-emerald-500", warning: "bg-amber-500", danger: "bg-red-600" } as const;

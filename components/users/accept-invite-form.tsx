@@ -5,8 +5,8 @@ import Link from "next/link";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormField, inputClass, primaryButtonClass } from "@/components/ui/form-field";
-import { ApiRequestError, apiJson, applyFieldErrors, errorMessage } from "@/lib/queries/api";
-import { setPasswordSchema, type SetPasswordInput } from "@/lib/schemas/users";
+import { ApiRequestError, apiJson, applyFieldErrors, errorMessage } from "@/lib/http/client";
+import { setPasswordSchema, type SetPasswordInput } from "@/lib/users/schema";
 
 /** Chooses a password with a one-time link, then sends the person to sign in with it. */
 export function AcceptInviteForm({ token, email }: { token: string; email: string }) {

@@ -5,9 +5,9 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormField, inputClass, primaryButtonClass } from "@/components/ui/form-field";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
-import { applyFieldErrors, errorMessage } from "@/lib/queries/api";
-import { useCreateUser, type UserWithLink } from "@/lib/queries/users";
-import { newUserSchema, type NewUserInput } from "@/lib/schemas/users";
+import { applyFieldErrors, errorMessage } from "@/lib/http/client";
+import { useCreateUser, type UserWithLink } from "@/lib/users/queries";
+import { newUserSchema, type NewUserInput } from "@/lib/users/schema";
 
 const FIELDS = ["email", "name", "role"] as const;
 const EMPTY: NewUserInput = { email: "", name: "", role: "reviewer" };

@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { dangerButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
-import { errorMessage } from "@/lib/queries/api";
-import { useChangeUser } from "@/lib/queries/users";
+import { errorMessage } from "@/lib/http/client";
+import { useChangeUser } from "@/lib/users/queries";
 import type { UserSummary } from "@/lib/users/types";
 
 /** Asks before disabling: it signs the user out everywhere at once. */

@@ -3,7 +3,7 @@
 import { useRef, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
-import type { InviteLink } from "@/lib/queries/users";
+import type { InviteLink } from "@/lib/users/queries";
 
 export interface ShownInvite extends InviteLink {
   email: string;

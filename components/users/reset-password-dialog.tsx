@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { dangerButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
-import { errorMessage } from "@/lib/queries/api";
-import { useSendPasswordLink, type UserWithLink } from "@/lib/queries/users";
+import { errorMessage } from "@/lib/http/client";
+import { useSendPasswordLink, type UserWithLink } from "@/lib/users/queries";
 import type { UserSummary } from "@/lib/users/types";
 
 /** Asks before resetting: the password stops working and the sessions end at once; the answer is a link. */

@@ -4,8 +4,8 @@ import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from "@/lib/auth/roles";
-import { errorMessage } from "@/lib/queries/api";
-import { useChangeUser } from "@/lib/queries/users";
+import { errorMessage } from "@/lib/http/client";
+import { useChangeUser } from "@/lib/users/queries";
 import type { UserSummary } from "@/lib/users/types";
 
 export interface RoleChange {

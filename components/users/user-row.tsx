@@ -1,11 +1,11 @@
 "use client";
 
-import { EndUserSessionsButton } from "@/components/account/end-user-sessions-button";
+import { EndUserSessionsButton } from "@/components/auth/end-user-sessions-button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
 import { formatDate } from "@/lib/format";
-import { errorMessage } from "@/lib/queries/api";
-import { useChangeUser } from "@/lib/queries/users";
+import { errorMessage } from "@/lib/http/client";
+import { useChangeUser } from "@/lib/users/queries";
 import type { UserSummary } from "@/lib/users/types";
 
 export interface RowActions {

@@ -2,8 +2,8 @@
 
 import { useMemo, useState } from "react";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import { errorMessage } from "@/lib/queries/api";
-import { useUsers, type UserWithLink } from "@/lib/queries/users";
+import { errorMessage } from "@/lib/http/client";
+import { useUsers, type UserWithLink } from "@/lib/users/queries";
 import type { UserSummary } from "@/lib/users/types";
 import { AddUserForm } from "./add-user-form";
 import { DisableUserDialog } from "./disable-user-dialog";

@@ -10,8 +10,8 @@ import { getPendingUser, getSessionUser, type SessionUser } from "@/lib/auth/ses
 import type { Role } from "@/lib/auth/roles";
 import { findBadText, type TextIssue } from "@/lib/text/safe-text";
 import { assertEnrolled } from "@/lib/auth/two-factor-policy";
-import { ApiError, errorResponse, fromZod } from "./errors";
-import { isMutation, isSameOrigin, requestInfo, type RequestInfo } from "./request-info";
+import { ApiError, errorResponse, fromZod } from "@/lib/http/api-error";
+import { isMutation, isSameOrigin, requestInfo, type RequestInfo } from "@/lib/http/request-info";
 
 export interface HandlerContext<Params, Body, Query = unknown> {
   req: Request;

@@ -6,7 +6,7 @@ import { appendAudit } from "./append";
 import { beginAttempt } from "./attempt";
 import { GENESIS_HASH, hashRow } from "./hash";
 import { AuditSecretError } from "./secret-guard";
-import { entry, selectRows, testDatabases } from "./testing";
+import { entry, selectRows, testDatabases } from "@/tests/support/audit-log";
 import { verifyAuditChain } from "./verify";
 
 const open = testDatabases();

@@ -6,7 +6,7 @@ import { appendAudit } from "./append";
 import { AuditAttemptError, audited, beginAttempt, completeAttempt } from "./attempt";
 import { queryAudit } from "./query";
 import { AuditSecretError } from "./secret-guard";
-import { selectRows, testDatabases } from "./testing";
+import { selectRows, testDatabases } from "@/tests/support/audit-log";
 import type { AuditEvent } from "./types";
 import { verifyAuditChain } from "./verify";
 

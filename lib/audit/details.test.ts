@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { appendAudit } from "./append";
 import { canonicalRow, hashRow, type HashableRow } from "./hash";
-import { entry, testDatabases, tamper } from "./testing";
+import { entry, testDatabases, tamper } from "@/tests/support/audit-log";
 import { verifyAuditChain } from "./verify";
 import { sql } from "drizzle-orm";
 

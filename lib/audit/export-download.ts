@@ -1,10 +1,10 @@
 // An export of the audit log as a file download, recorded in the log itself (who exported what).
 import "server-only";
-import type { RequestInfo } from "@/lib/api/request-info";
+import type { RequestInfo } from "@/lib/http/request-info";
 import type { SessionUser } from "@/lib/auth/session";
 import { stepUpDetails } from "@/lib/auth/step-up";
 import { getDatabase } from "@/lib/db";
-import type { AuditExportQuery } from "@/lib/schemas/audit-filters";
+import type { AuditExportQuery } from "./filters";
 import { appendAudit } from "./append";
 import { auditCsv, auditJson } from "./export";
 import { collectAudit } from "./query";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditExportSchema, auditFiltersSchema, auditPageSchema } from "@/lib/schemas/audit-filters";
+import { auditExportSchema, auditFiltersSchema, auditPageSchema } from "./filters";
 
 describe("audit filter schemas", () => {
   it("treats empty search parameters as no filter and reads numbers from text", () => {

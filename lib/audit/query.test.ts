@@ -5,7 +5,7 @@ import { audited, beginAttempt } from "./attempt";
 import { auditCsv } from "./export";
 import { collectAudit, queryAudit } from "./query";
 import { seedAudit } from "./seed";
-import { testDatabases } from "./testing";
+import { testDatabases } from "@/tests/support/audit-log";
 import type { AuditEntryInput } from "./types";
 import { verifyAuditChain } from "./verify";
 

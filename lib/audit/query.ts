@@ -5,7 +5,7 @@ import "server-only";
 import { and, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/database";
 import { auditLog } from "@/lib/db/schema";
-import type { AuditFilters } from "@/lib/schemas/audit-filters";
+import type { AuditFilters } from "./filters";
 import { normaliseRow } from "./append";
 import { isUnstorable, toStored } from "./storable";
 import { readableRow } from "./stored-row";

@@ -4,7 +4,7 @@ import { appendAudit } from "./append";
 import { beginAttempt, completeAttempt } from "./attempt";
 import { queryAudit } from "./query";
 import { ESCAPED_MARK, fromStored, isUnstorable, toStored } from "./storable";
-import { testDatabases } from "./testing";
+import { testDatabases } from "@/tests/support/audit-log";
 import { verifyAuditChain } from "./verify";
 
 const ODD = ["a\u0000b", "\ud800", "x\udc00y", "\udbff\u0000", "~esc:plain", "~esc:", "back\\slash \"quoted\" \n", "😀 paired", "", "plain"];

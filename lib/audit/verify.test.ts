@@ -5,7 +5,7 @@ import { DATABASE_KINDS } from "@/tests/support/databases";
 import { appendAudit, normaliseRow } from "./append";
 import { hashRow } from "./hash";
 import { seedAudit } from "./seed";
-import { entry, tamper, testDatabases } from "./testing";
+import { entry, tamper, testDatabases } from "@/tests/support/audit-log";
 import type { AuditRow } from "./types";
 import { verifyAuditChain } from "./verify";
 

@@ -1,6 +1,6 @@
 // Sign-in and sign-out on the audit record (who, from where, and how it went; never a password).
 import "server-only";
-import type { RequestInfo } from "@/lib/api/request-info";
+import type { RequestInfo } from "@/lib/http/request-info";
 import { appendAudit } from "@/lib/audit/append";
 import { getDatabase, type Db } from "@/lib/db";
 

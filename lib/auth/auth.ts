@@ -8,7 +8,7 @@ import { nextCookies } from "better-auth/next-js";
 import { admin, genericOAuth, twoFactor } from "better-auth/plugins";
 import { createAccessControl } from "better-auth/plugins/access";
 import { adminAc, defaultStatements } from "better-auth/plugins/admin/access";
-import { isSameOrigin } from "@/lib/api/request-info";
+import { isSameOrigin } from "@/lib/http/request-info";
 import { STAMP_HEADERS } from "@/lib/http/request-stamp";
 import type { Db } from "@/lib/db";
 import { schema } from "@/lib/db/schema";

@@ -3,8 +3,8 @@
 // session table: better-auth's session endpoints are not exposed to the browser. Never a token.
 import "server-only";
 import { and, desc, eq, gt } from "drizzle-orm";
-import { ApiError } from "@/lib/api/errors";
-import type { RequestInfo } from "@/lib/api/request-info";
+import { ApiError } from "@/lib/http/api-error";
+import type { RequestInfo } from "@/lib/http/request-info";
 import type { Db } from "@/lib/db";
 import { session, user as userTable } from "@/lib/db/schema";
 import { recordAccountEvent } from "./auth-events";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { STAMP_HEADERS } from "@/lib/http/request-stamp";
 import { betterAuthRequest, readSignInBody } from "./sign-in-request";
 

@@ -4,7 +4,7 @@
 // spelling of the address can reach the password check without being counted.
 import "server-only";
 import { z } from "zod";
-import { ApiError, fromZod } from "@/lib/api/errors";
+import { ApiError, fromZod } from "@/lib/http/api-error";
 import { STAMP_HEADERS } from "@/lib/http/request-stamp";
 
 /** Other fields (better-auth's rememberMe, callbackURL) are dropped: better-auth gets only these two. */

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "@/lib/db/database";
-import { testDatabases } from "@/lib/audit/testing";
+import { testDatabases } from "@/tests/support/audit-log";
 import { createPostgresDatabase, DATABASE_KINDS, postgresUrl, POSTGRES_MISSING } from "@/tests/support/databases";
 import { clearSignInAttempts, MAX_FAILURES, releaseSignInAttempt, reserveSignInAttempt, WINDOW_SECONDS, forgetExpiredSignInAttempts } from "./sign-in-throttle";
 

@@ -1,6 +1,6 @@
 // Single sign-on sign-ins on the audit record (who the provider said, how it went; never a token).
 import "server-only";
-import type { RequestInfo } from "@/lib/api/request-info";
+import type { RequestInfo } from "@/lib/http/request-info";
 import { appendAudit } from "@/lib/audit/append";
 import { getDatabase } from "@/lib/db";
 

@@ -4,8 +4,8 @@
 // first-time user (with the role their claims gave, or pending). No token is ever logged or audited.
 import "server-only";
 import { eq } from "drizzle-orm";
-import { ApiError } from "@/lib/api/errors";
-import type { RequestInfo } from "@/lib/api/request-info";
+import { ApiError } from "@/lib/http/api-error";
+import type { RequestInfo } from "@/lib/http/request-info";
 import { appendAudit } from "@/lib/audit/append";
 import { getDatabase } from "@/lib/db";
 import { user as userTable } from "@/lib/db/schema";

@@ -3,7 +3,7 @@
 // replaced, and audits the re-verification; any other return is only a sign-in.
 import { afterAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import type { RequestInfo } from "@/lib/api/request-info";
+import type { RequestInfo } from "@/lib/http/request-info";
 import type { Database } from "@/lib/db/database";
 import { account, auditLog, session, user } from "@/lib/db/schema";
 import { openTestDatabase } from "@/tests/support/databases";

@@ -7,7 +7,7 @@
 // in the session list until it expired), and the re-verification is audited with method "sso".
 import "server-only";
 import { and, desc, eq, ne } from "drizzle-orm";
-import type { RequestInfo } from "@/lib/api/request-info";
+import type { RequestInfo } from "@/lib/http/request-info";
 import type { Db } from "@/lib/db";
 import { session } from "@/lib/db/schema";
 import { recordAccountEvent } from "./auth-events";

@@ -2,8 +2,8 @@
 // the person uses two-factor sign-in, checked by better-auth; then the session is stamped (see
 // step-up.ts) and the re-verification is on the audit log. Wrong tries are counted and throttled.
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
-import type { RequestInfo } from "@/lib/api/request-info";
+import { ApiError } from "@/lib/http/api-error";
+import type { RequestInfo } from "@/lib/http/request-info";
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Auth } from "./auth";

@@ -5,8 +5,8 @@
 // A person without a password confirms through the SSO provider instead (step-up-sso.ts).
 import "server-only";
 import { eq } from "drizzle-orm";
-import { ApiError } from "@/lib/api/errors";
-import type { RequestInfo } from "@/lib/api/request-info";
+import { ApiError } from "@/lib/http/api-error";
+import type { RequestInfo } from "@/lib/http/request-info";
 import { getDatabase, type Db } from "@/lib/db";
 import { session } from "@/lib/db/schema";
 import { env } from "@/lib/env";

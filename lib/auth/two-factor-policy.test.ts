@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { assertEnrolled, mustEnrol } from "./two-factor-policy";
 
 describe("KEYDESK_REQUIRE_2FA", () => {

@@ -2,7 +2,7 @@
 // everyone else's requests get until such a person has enrolled: pages send them to enrolment, API
 // answers are a 403 `enrolment_required` (except enrolment itself, their sessions and signing out).
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { env } from "@/lib/env";
 import type { Role } from "./roles";
 

@@ -7,8 +7,8 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { ApiError, errorResponse } from "@/lib/api/errors";
-import type { RequestInfo } from "@/lib/api/request-info";
+import { ApiError, errorResponse } from "@/lib/http/api-error";
+import type { RequestInfo } from "@/lib/http/request-info";
 import { getDatabase } from "@/lib/db";
 import { user as userTable, verification } from "@/lib/db/schema";
 import { recordAuthEvent } from "./auth-events";

@@ -3,7 +3,7 @@
 // 15 minutes, the next try waits. better-auth locks only the sign-in step itself.
 import "server-only";
 import { and, eq, gt, inArray } from "drizzle-orm";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/http/api-error";
 import type { Db } from "@/lib/db";
 import { auditLog } from "@/lib/db/schema";
 import type { AccountAction } from "./auth-events";

@@ -6,12 +6,12 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { renderSVG } from "uqr";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/http/api-error";
 import type { Db } from "@/lib/db";
 import { twoFactor } from "@/lib/db/schema";
 import type { Auth } from "./auth";
 import { recordAccountEvent } from "./auth-events";
-import type { RequestInfo } from "@/lib/api/request-info";
+import type { RequestInfo } from "@/lib/http/request-info";
 import type { SessionUser } from "./session";
 import { twoFactorRequiredFor } from "./two-factor-policy";
 import { assertNotThrottled } from "./two-factor-throttle";

@@ -1,5 +1,5 @@
 // `npx drizzle-kit generate --config lib/db/drizzle.config.ts` writes a new migration after a
-// schema change. Migrations are applied at start by lib/db/migrate.ts.
+// schema change. Migrations are applied when the database opens (lib/db/database.ts).
 import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({

@@ -3,7 +3,7 @@
 // out, retries reads (never writes) and never follows redirects (see fetch.ts).
 import "server-only";
 import { ElevenLabsClient, type ElevenLabs } from "@elevenlabs/elevenlabs-js";
-import type { ApiKey, CreatedKey, KeyChanges, NewKeyInput, ServiceAccount } from "@/lib/domain/service-accounts";
+import type { ApiKey, CreatedKey, KeyChanges, NewKeyInput, ServiceAccount } from "./types";
 import { toUpstreamError, UpstreamError } from "./errors";
 import { upstreamFetch } from "./fetch";
 import { reshapeKey, reshapeServiceAccount } from "./reshape";

@@ -2,7 +2,7 @@
 // the upstream's field names and its "null means unrestricted" convention.
 import "server-only";
 import type { ElevenLabs } from "@elevenlabs/elevenlabs-js";
-import type { ApiKey, ServiceAccount } from "@/lib/domain/service-accounts";
+import type { ApiKey, ServiceAccount } from "./types";
 import { isPermission, type Permission } from "@/lib/permissions";
 
 function isoFromUnix(seconds: number | undefined | null): string | null {

@@ -2,7 +2,7 @@
 // demo mode the embedded emulator.
 import "server-only";
 import { env, isDemoMode } from "@/lib/env";
-import { ensureDemoEmulator } from "@/lib/demo/demo-emulator";
+import { ensureDemoEmulator } from "./demo";
 import { createUpstream, type Upstream } from "./client";
 
 const SLOT = Symbol.for("keydesk.upstream");

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { ApiKey, ServiceAccount } from "@/lib/domain/service-accounts";
+import type { ApiKey, ServiceAccount } from "@/lib/elevenlabs/types";
 import { classifyQuery } from "./classify";
 import { keyMatches, matchKeys } from "./match";
 import { searchTerms } from "./terms";

@@ -1,7 +1,7 @@
 // Matching: every key of every service account against the search terms, pure (no hashing, no
 // I/O), so each rule is tested on plain data. Strongest first; capped, saying how many were left out.
-import type { ApiKey, ServiceAccount } from "@/lib/domain/service-accounts";
-import { toPublicKey } from "@/lib/keys-ui/key-view";
+import type { ApiKey, ServiceAccount } from "@/lib/elevenlabs/types";
+import { toPublicKey } from "@/lib/keys/view";
 import { searchesIdParts, type SearchTerms } from "./terms";
 import { CERTAINTY_ORDER, type Candidate, type FindKeyResult, type Match } from "./types";
 

@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createKey } from "@/lib/keys";
-import { auditOf, ctxAs, everythingStored, failure, inject, keyTestbed } from "@/lib/keys/testing";
+import { auditOf, ctxAs, everythingStored, failure, inject, keyTestbed } from "@/tests/support/key-testbed";
 import { findKey } from "./search";
 
 const bed = keyTestbed();

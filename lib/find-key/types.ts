@@ -1,6 +1,6 @@
 // The shapes of a key search, shared by the server (which matches) and the browser (which shows).
 // A candidate's key is a KeyView: it never carries the secret's hash.
-import type { KeyView } from "@/lib/keys-ui/key-view";
+import type { KeyView } from "@/lib/keys/view";
 
 /** What a query was taken for. "secret" covers anything that might be one (see classify.ts). */
 export type QueryKind = "secret" | "hint" | "text";

@@ -1,8 +1,8 @@
 // The inventory, filtered as the page shows it, as a CSV or JSON download. Each export is audited
 // (who took which slice of the workspace, and when); no export carries a secret or its hash.
 import "server-only";
-import type { RequestInfo } from "@/lib/api/request-info";
-import { ApiError } from "@/lib/api/errors";
+import type { RequestInfo } from "@/lib/http/request-info";
+import { ApiError } from "@/lib/http/api-error";
 import { appendAudit } from "@/lib/audit/append";
 import type { SessionUser } from "@/lib/auth/session";
 import { stepUpDetails } from "@/lib/auth/step-up";

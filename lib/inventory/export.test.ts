@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_INVENTORY_FILTERS, type InventoryFilters } from "./filters";
 import { INVENTORY_CSV_HEADER, inventoryCsv, inventoryJson, inventoryJsonDocument } from "./export";
-import { testRow } from "./test-fixtures";
+import { testRow } from "@/tests/support/inventory-rows";
 import type { InventoryRow } from "./types";
 import { parseCsv } from "@/tests/support/csv";
 

@@ -11,8 +11,8 @@
 // Only the columns below are written, each read from a named field; nothing is spread from the
 // row, so a secret or hashedSecret that reached a row object by accident cannot reach a file.
 import { csvCell } from "@/lib/text/csv-cell";
-import { permissionSummary } from "@/lib/domain/key-summary";
-import type { KeyRotation } from "@/lib/keys-ui/key-view";
+import { permissionSummary } from "@/lib/keys/summary";
+import type { KeyRotation } from "@/lib/keys/view";
 import { describeFilters } from "./describe-filters";
 import type { InventoryFilters } from "./filters";
 import type { RiskFlag } from "./risk";

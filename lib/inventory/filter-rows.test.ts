@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_INVENTORY_FILTERS, type InventoryFilters } from "./filters";
 import { filterRows, hasPermission } from "./filter-rows";
-import { testRow } from "./test-fixtures";
+import { testRow } from "@/tests/support/inventory-rows";
 
 const only = (overrides: Partial<InventoryFilters>) => ({ ...DEFAULT_INVENTORY_FILTERS, ...overrides });
 

@@ -1,9 +1,9 @@
 // The inventory as Keydesk's API sends it: every key of every service account from one upstream
 // call, as the browser may see it (no secret hash), with its rotation and where it came from.
 import "server-only";
-import type { ApiKey, ServiceAccount } from "@/lib/domain/service-accounts";
+import type { ApiKey, ServiceAccount } from "@/lib/elevenlabs/types";
 import { listServiceAccounts, type KeyDeps } from "@/lib/keys";
-import { toPublicKey } from "@/lib/keys-ui/key-view";
+import { toPublicKey } from "@/lib/keys/view";
 import type { InventoryKey } from "./types";
 
 export interface Inventory {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isPermission, PERMISSIONS } from "@/lib/permissions";
 import { isRiskFlag, PRIVILEGED_PERMISSIONS, RISK_FLAG_INFO, RISK_FLAGS, riskFlags } from "./risk";
-import { testKey } from "./test-fixtures";
+import { testKey } from "@/tests/support/inventory-rows";
 
 describe("RISK_FLAGS and RISK_FLAG_INFO", () => {
   it("lists the flags in the table's order", () => {

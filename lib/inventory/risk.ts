@@ -1,6 +1,6 @@
 // The risk flags a reviewer scans the inventory for. Each one is a plain fact about a key, so the
 // table can filter on any combination and count them; none of them says a key is wrong by itself.
-import { usageLevel } from "@/lib/domain/key-summary";
+import { usageLevel } from "@/lib/keys/summary";
 import type { Permission } from "@/lib/permissions";
 import type { InventoryKey } from "./types";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { PERMISSIONS } from "@/lib/permissions";
 import { RISK_FLAGS } from "./risk";
 import { closestToLimit, countFlags, inventoryRow, inventoryRows } from "./rows";
-import { testKey, testRow } from "./test-fixtures";
+import { testKey, testRow } from "@/tests/support/inventory-rows";
 
 describe("inventoryRow", () => {
   it("keeps every field of the key and adds flags and the precomputed values", () => {

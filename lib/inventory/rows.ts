@@ -1,6 +1,6 @@
 // Keys to table rows: flags and the values filtering and sorting need, worked out once per key;
 // plus the summaries the page shows above the table.
-import { usageLevel } from "@/lib/domain/key-summary";
+import { usageLevel } from "@/lib/keys/summary";
 import { PERMISSIONS } from "@/lib/permissions";
 import { RISK_FLAGS, riskFlags, type RiskFlag } from "./risk";
 import type { InventoryKey, InventoryRow } from "./types";

@@ -7,7 +7,7 @@ import { filterRows } from "./filter-rows";
 import { RISK_FLAGS } from "./risk";
 import { inventoryRows } from "./rows";
 import { sortRows } from "./sort-rows";
-import { testKey } from "./test-fixtures";
+import { testKey } from "@/tests/support/inventory-rows";
 import type { InventoryKey, InventoryRow } from "./types";
 
 /** A small seeded generator, so a failure can be reproduced. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PERMISSIONS } from "@/lib/permissions";
 import { sortRows } from "./sort-rows";
-import { testRow } from "./test-fixtures";
+import { testRow } from "@/tests/support/inventory-rows";
 import type { InventoryRow } from "./types";
 
 const ids = (rows: InventoryRow[]) => rows.map((r) => r.id);

@@ -1,5 +1,5 @@
 // The shapes of the "All keys" inventory: every key of every service account in one table.
-import type { KeyView } from "@/lib/keys-ui/key-view";
+import type { KeyView } from "@/lib/keys/view";
 import type { RiskFlag } from "./risk";
 
 /**

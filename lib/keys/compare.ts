@@ -1,7 +1,7 @@
 // Whether a field's value is "the same" for the conflict check and for deciding what to send:
 // permissions compared as sets, allowlists as normalised sorted lists, the rest as they are.
 import { normaliseAllowlistEntry } from "@/lib/ip/cidr";
-import type { EditableField } from "@/lib/schemas/keys";
+import type { EditableField } from "./schema";
 
 function permissionSet(value: unknown): string {
   if (value === "all") return "all";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { errorResponse } from "@/lib/api/errors";
+import { errorResponse } from "@/lib/http/api-error";
 import { createKey } from "./create";
-import { auditOf, ctxAs, everythingStored, failure, inject, keyTestbed, writes } from "./testing";
+import { auditOf, ctxAs, everythingStored, failure, inject, keyTestbed, writes } from "@/tests/support/key-testbed";
 
 const bed = keyTestbed();
 const keysPath = () => `/v1/service-accounts/${bed.serviceAccountId}/api-keys`;

@@ -5,12 +5,12 @@
 // handing it over is its own audit event, which records that it happened, never the secret.
 import "server-only";
 import { createHash } from "node:crypto";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { appendAudit } from "@/lib/audit";
 import type { AuditChanges } from "@/lib/audit/types";
-import type { ApiKey, CreatedKey, NewKeyInput } from "@/lib/domain/service-accounts";
+import type { ApiKey, CreatedKey, NewKeyInput } from "@/lib/elevenlabs/types";
 import { visibleText } from "@/lib/format";
-import { toPublicKey } from "@/lib/keys-ui/key-view";
+import { toPublicKey } from "./view";
 import { knownKeyIds, recordOwnChangeQuietly, safeName } from "@/lib/observed";
 import { keyEvent } from "./audit";
 import { readKey } from "./list";

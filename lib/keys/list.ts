@@ -3,7 +3,7 @@
 // list reads are also where changes made outside Keydesk are noticed (lib/observed); readKey, used
 // just before a write, is not: it would compare a read that Keydesk is about to change.
 import "server-only";
-import type { ApiKey, ServiceAccount } from "@/lib/domain/service-accounts";
+import type { ApiKey, ServiceAccount } from "@/lib/elevenlabs/types";
 import { UpstreamError } from "@/lib/elevenlabs/errors";
 import { observeOrWarn, withOrigins } from "@/lib/observed";
 import { accountsWithRotations, withRotations } from "./pairing";

@@ -6,7 +6,7 @@ import { and, eq, isNull, or } from "drizzle-orm";
 import { toIsoAt } from "@/lib/audit/at";
 import type { Db } from "@/lib/db/database";
 import { keyRotation } from "@/lib/db/schema";
-import type { ApiKey, KeyRotation, ServiceAccount } from "@/lib/domain/service-accounts";
+import type { ApiKey, KeyRotation, ServiceAccount } from "@/lib/elevenlabs/types";
 
 export type OpenRotation = typeof keyRotation.$inferSelect;
 

@@ -3,17 +3,17 @@
 // completion row and to the person, and never takes its own change for an outside one later.
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { errorResponse } from "@/lib/api/errors";
+import { errorResponse } from "@/lib/http/api-error";
 import { auditLog, keyRotation } from "@/lib/db/schema";
-import type { ApiKey } from "@/lib/domain/service-accounts";
+import type { ApiKey } from "@/lib/elevenlabs/types";
 import type { Fault } from "@/lib/emulator/elevenlabs/faults";
 import { OBSERVED_CHANGE } from "@/lib/observed";
-import { keyChangeSchema } from "@/lib/schemas/keys";
+import { keyChangeSchema } from "./schema";
 import { createKey } from "./create";
 import { removeKey } from "./delete";
 import { listKeys, listServiceAccounts } from "./list";
 import { rotateKey } from "./rotate";
-import { auditOf, ctxAs, failure, inject, keyTestbed, writes } from "./testing";
+import { auditOf, ctxAs, failure, inject, keyTestbed, writes } from "@/tests/support/key-testbed";
 import { changeKey } from "./update";
 
 const bed = keyTestbed();

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { keyRotation } from "@/lib/db/schema";
-import type { ApiKey } from "@/lib/domain/service-accounts";
-import { keyChangeSchema } from "@/lib/schemas/keys";
+import type { ApiKey } from "@/lib/elevenlabs/types";
+import { keyChangeSchema } from "./schema";
 import { createKey } from "./create";
 import { deleteKey } from "./delete";
 import { listKeys, listServiceAccounts } from "./list";
 import { rotatedName, rotateKey } from "./rotate";
-import { auditOf, ctxAs, everythingStored, failure, keyTestbed, writes } from "./testing";
+import { auditOf, ctxAs, everythingStored, failure, keyTestbed, writes } from "@/tests/support/key-testbed";
 import { updateKey } from "./update";
 
 const bed = keyTestbed();

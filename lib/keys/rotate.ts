@@ -2,9 +2,9 @@
 // its secret shown once. The old key stays until the admin finishes the rotation by disabling or
 // deleting it through Keydesk; until then the two are paired (see pairing.ts).
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
-import type { NewKeyInput } from "@/lib/domain/service-accounts";
-import { KEY_NAME_MAX } from "@/lib/schemas/keys";
+import { ApiError } from "@/lib/http/api-error";
+import type { NewKeyInput } from "@/lib/elevenlabs/types";
+import { KEY_NAME_MAX } from "./schema";
 import { createAndReveal, type NewKeyResult } from "./create";
 import { readKey } from "./list";
 import { startRotation } from "./pairing";

@@ -1,7 +1,7 @@
 // Creating a service account (admin). Audited as attempt and completion.
 import "server-only";
 import { audited } from "@/lib/audit";
-import type { ServiceAccount } from "@/lib/domain/service-accounts";
+import type { ServiceAccount } from "@/lib/elevenlabs/types";
 import { keyEvent } from "./audit";
 import type { KeyActionContext, KeyDeps } from "./types";
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, errorResponse } from "@/lib/api/errors";
-import type { ApiKey } from "@/lib/domain/service-accounts";
-import { keyChangeSchema } from "@/lib/schemas/keys";
+import { ApiError, errorResponse } from "@/lib/http/api-error";
+import type { ApiKey } from "@/lib/elevenlabs/types";
+import { keyChangeSchema } from "./schema";
 import { createKey } from "./create";
-import { auditOf, ctxAs, failure, keyTestbed, writes } from "./testing";
+import { auditOf, ctxAs, failure, keyTestbed, writes } from "@/tests/support/key-testbed";
 import { updateKey } from "./update";
 
 const bed = keyTestbed();

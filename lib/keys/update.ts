@@ -5,9 +5,9 @@
 // upstream is reconciled by re-reading the key (reconcile.ts).
 import "server-only";
 import type { AuditChanges } from "@/lib/audit/types";
-import { ApiError } from "@/lib/api/errors";
-import type { ApiKey, KeyChanges } from "@/lib/domain/service-accounts";
-import { EDITABLE_FIELDS, type EditableField, type KeyChangeBody } from "@/lib/schemas/keys";
+import { ApiError } from "@/lib/http/api-error";
+import type { ApiKey, KeyChanges } from "@/lib/elevenlabs/types";
+import { EDITABLE_FIELDS, type EditableField, type KeyChangeBody } from "./schema";
 import { recordOwnChangeQuietly } from "@/lib/observed";
 import { keyEvent } from "./audit";
 import { sameValue } from "./compare";
@@ -15,7 +15,7 @@ import { readKey } from "./list";
 import { finishRotations } from "./pairing";
 import { auditedWrite, notAppliedOrUnknown, UncertainWrite, type Check, type Reconciled } from "./reconcile";
 import type { KeyAction, KeyActionContext, KeyDeps } from "./types";
-import { toPublicKey } from "@/lib/keys-ui/key-view";
+import { toPublicKey } from "./view";
 
 /** Support may only switch a key on or off, and must say why. */
 function checkRole(ctx: KeyActionContext, change: KeyChangeBody, fields: EditableField[]): void {

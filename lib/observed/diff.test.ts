@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { differences, type ReadKey, type SnapshotEntry } from "./diff";
 import { digestOf, stateOfKey } from "./state";
-import { fakeKey } from "./testing";
+import { fakeKey } from "@/tests/support/fake-workspace";
 
 const readKey = (id: string, sa: string, over = {}): ReadKey => {
   const state = stateOfKey(fakeKey(id, sa, over));

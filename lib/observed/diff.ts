@@ -1,6 +1,6 @@
 // Comparing a read with the snapshot, without the database: which keys are new, which changed,
 // which vanished, and which are merely being seen for the first time (the baseline).
-import type { KeyOrigin } from "@/lib/domain/service-accounts";
+import type { KeyOrigin } from "@/lib/elevenlabs/types";
 import type { KeyState } from "./state";
 
 /** A key as this read saw it. */

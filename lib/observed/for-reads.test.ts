@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db/database";
 import { observeOrWarn, withOrigins } from "./for-reads";
-import { fakeAccount, fakeKey } from "./testing";
+import { fakeAccount, fakeKey } from "@/tests/support/fake-workspace";
 
 afterEach(() => void vi.restoreAllMocks());
 

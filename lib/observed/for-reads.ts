@@ -2,7 +2,7 @@
 // trouble must not break the read: the keys are then shown without an origin (null).
 import "server-only";
 import type { Db } from "@/lib/db/database";
-import type { ApiKey, KeyOrigin, ServiceAccount } from "@/lib/domain/service-accounts";
+import type { ApiKey, KeyOrigin, ServiceAccount } from "@/lib/elevenlabs/types";
 import { observeInventory, type ObserveOptions } from "./observe";
 import { warnObservation } from "./warn";
 

@@ -8,9 +8,9 @@ import { createKey } from "@/lib/keys/create";
 import { deleteKey } from "@/lib/keys/delete";
 import { listKeys, listServiceAccounts } from "@/lib/keys/list";
 import { rotateKey } from "@/lib/keys/rotate";
-import { ctxAs, everythingStored, keyTestbed } from "@/lib/keys/testing";
+import { ctxAs, everythingStored, keyTestbed } from "@/tests/support/key-testbed";
 import { updateKey } from "@/lib/keys/update";
-import { keyChangeSchema } from "@/lib/schemas/keys";
+import { keyChangeSchema } from "@/lib/keys/schema";
 import { OBSERVED_CHANGE } from "./rows";
 
 const bed = keyTestbed();

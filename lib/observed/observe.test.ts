@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { beginAttempt, completeAttempt } from "@/lib/audit";
-import { testDatabases } from "@/lib/audit/testing";
+import { testDatabases } from "@/tests/support/audit-log";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import type { Db } from "@/lib/db/database";
 import { DATABASE_KINDS } from "@/tests/support/databases";
 import { GUARD_WINDOW_MS } from "./guard";
 import { observeInventory } from "./observe";
 import { recordOwnChange } from "./own-change";
-import { auditCount, baselineRows, fakeKey, fakeWorkspace, observedRows, snapshotOf, withKey } from "./testing";
+import { auditCount, baselineRows, fakeKey, fakeWorkspace, observedRows, snapshotOf, withKey } from "@/tests/support/fake-workspace";
 
 const open = testDatabases();
 afterEach(() => void vi.useRealTimers());

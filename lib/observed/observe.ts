@@ -6,7 +6,7 @@
 // lock (record.ts), which compares again and writes.
 import "server-only";
 import type { Db } from "@/lib/db/database";
-import type { KeyOrigin, ServiceAccount } from "@/lib/domain/service-accounts";
+import type { KeyOrigin, ServiceAccount } from "@/lib/elevenlabs/types";
 import type { ReadKey } from "./diff";
 import { underObservationLock } from "./lock";
 import { recordDifferences } from "./record";

@@ -3,13 +3,13 @@
 // recorded as it is. PostgreSQL refuses both in text (22021) and in jsonb (22P05 / 22P02).
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { queryAudit } from "@/lib/audit/query";
-import { testDatabases } from "@/lib/audit/testing";
+import { testDatabases } from "@/tests/support/audit-log";
 import { verifyAuditChain } from "@/lib/audit/verify";
-import type { ServiceAccount } from "@/lib/domain/service-accounts";
+import type { ServiceAccount } from "@/lib/elevenlabs/types";
 import { DATABASE_KINDS } from "@/tests/support/databases";
 import { observeInventory } from "./observe";
 import { recordOwnChange } from "./own-change";
-import { fakeKey, fakeWorkspace, observedRows, snapshotOf, withKey } from "./testing";
+import { fakeKey, fakeWorkspace, observedRows, snapshotOf, withKey } from "@/tests/support/fake-workspace";
 
 const open = testDatabases();
 afterEach(() => void vi.restoreAllMocks());

@@ -3,7 +3,7 @@
 // before the attempt's completion row (see guard.ts for why that order closes the gap).
 import "server-only";
 import type { Db } from "@/lib/db/database";
-import type { KeyChanges, NewKeyInput } from "@/lib/domain/service-accounts";
+import type { KeyChanges, NewKeyInput } from "@/lib/elevenlabs/types";
 import { underObservationLock } from "./lock";
 import { digestOf, stateOfNewKey, withChanges, type KeyState } from "./state";
 import { selectEntry, tombstone, upsertEntries } from "./store";

@@ -5,7 +5,7 @@ import { verifyAuditChain } from "@/lib/audit/verify";
 import { openDatabase, type Database } from "@/lib/db/database";
 import { createPostgresDatabase, postgresUrl, POSTGRES_MISSING } from "@/tests/support/databases";
 import { observeInventory } from "./observe";
-import { fakeKey, fakeWorkspace, observedRows, withKey } from "./testing";
+import { fakeKey, fakeWorkspace, observedRows, withKey } from "@/tests/support/fake-workspace";
 
 const opened: Database[] = [];
 afterAll(async () => {

@@ -4,7 +4,7 @@
 import "server-only";
 import { appendChained } from "@/lib/audit/append";
 import type { AuditRowContent } from "@/lib/audit/types";
-import type { KeyOrigin } from "@/lib/domain/service-accounts";
+import type { KeyOrigin } from "@/lib/elevenlabs/types";
 import { differences, serviceAccountOf, type Difference, type ReadKey } from "./diff";
 import { isInFlight, keydeskWritesInFlight } from "./guard";
 import type { Tx } from "./lock";

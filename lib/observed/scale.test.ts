@@ -1,11 +1,11 @@
 // A workspace of 10,000 keys (200 service accounts x 50): the baseline is recorded whole, a read
 // with nothing changed writes nothing, one change is one row. (Timings: tests/bench/observe-inventory.ts.)
 import { describe, expect, it } from "vitest";
-import { testDatabases } from "@/lib/audit/testing";
+import { testDatabases } from "@/tests/support/audit-log";
 import { keySnapshot } from "@/lib/db/schema";
 import { DATABASE_KINDS } from "@/tests/support/databases";
 import { observeInventory } from "./observe";
-import { auditCount, fakeWorkspace, observedRows, withKey } from "./testing";
+import { auditCount, fakeWorkspace, observedRows, withKey } from "@/tests/support/fake-workspace";
 
 const open = testDatabases();
 

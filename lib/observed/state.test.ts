@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { observedChanges } from "./changes";
 import { digestOf, safeName, stateOfKey, stateOfNewKey, storedState, withChanges } from "./state";
-import { fakeKey } from "./testing";
+import { fakeKey } from "@/tests/support/fake-workspace";
 
 describe("key state", () => {
   it("spells what the upstream lists and what Keydesk sent alike", () => {

@@ -2,7 +2,7 @@
 // Keydesk itself sent must look alike when they mean the same thing (permissions in any order, an
 // allowlist entry with or without "/32"), or Keydesk's own changes would come back as outside ones.
 import { createHash } from "node:crypto";
-import type { ApiKey, KeyChanges, NewKeyInput } from "@/lib/domain/service-accounts";
+import type { ApiKey, KeyChanges, NewKeyInput } from "@/lib/elevenlabs/types";
 import { normaliseAllowlistEntry } from "@/lib/ip/cidr";
 import { redactSecrets } from "@/lib/text/secret-pattern";
 

@@ -11,7 +11,7 @@ import { assertNoSecret } from "@/lib/audit/secret-guard";
 import { fromStored, fromStoredJson, toStored, toStoredJson } from "@/lib/audit/storable";
 import type { Db } from "@/lib/db/database";
 import { keySnapshot, keySnapshotBaseline } from "@/lib/db/schema";
-import type { KeyOrigin } from "@/lib/domain/service-accounts";
+import type { KeyOrigin } from "@/lib/elevenlabs/types";
 import type { SnapshotEntry } from "./diff";
 import type { Tx } from "./lock";
 import { storedState } from "./state";

@@ -2,7 +2,7 @@
 // see password.ts, which gives a link instead).
 import "server-only";
 import type { Db } from "@/lib/db";
-import type { UserChange } from "@/lib/schemas/users";
+import type { UserChange } from "./schema";
 import { setDisabled } from "./disabled";
 import { changeRole } from "./role";
 import type { UserActionContext, UserSummary } from "./types";

@@ -3,10 +3,10 @@
 // so a duplicate is a clear 409 naming the field rather than better-auth's generic 400.
 import "server-only";
 import { APIError } from "better-auth/api";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/http/api-error";
 import type { Auth } from "@/lib/auth";
 import type { Db } from "@/lib/db";
-import type { NewUserInput } from "@/lib/schemas/users";
+import type { NewUserInput } from "./schema";
 import { recordUserAction } from "./audit";
 import { issueInvite, type IssuedInvite } from "./invites";
 import { findUserByEmail, getUser } from "./list";

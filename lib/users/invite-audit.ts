@@ -1,7 +1,7 @@
 // Invites on the audit record: made (by an admin, through recordUserAction), used and refused (by
 // whoever holds the link). Never the token and never the password: only who, which user, and why.
 import "server-only";
-import type { RequestInfo } from "@/lib/api/request-info";
+import type { RequestInfo } from "@/lib/http/request-info";
 import { appendAudit } from "@/lib/audit/append";
 import type { Db } from "@/lib/db";
 

@@ -1,7 +1,7 @@
 // What an admin is shown once after adding a user or resetting a password: the one-time link.
 // The answer is never cached (Cache-Control: no-store) and the link is never logged or stored.
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { passwordSignInEnabled } from "@/lib/auth/oidc-config";
 import { env } from "@/lib/env";
 import type { IssuedInvite } from "./invites";

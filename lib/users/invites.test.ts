@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createAuth, type Auth } from "@/lib/auth/auth";
 import type { Db } from "@/lib/db/database";
 import { account, auditLog, session, userInvite } from "@/lib/db/schema";
-import { testDatabases } from "@/lib/audit/testing";
+import { testDatabases } from "@/tests/support/audit-log";
 import { DATABASE_KINDS } from "@/tests/support/databases";
 import { acceptInvite, createUser, lookupInvite, sendPasswordLink } from "./index";
 import { INVITE_LIFETIME_MS } from "./invite-token";

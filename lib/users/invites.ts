@@ -3,8 +3,8 @@
 // A link works once, for 24 hours; a newer link for the same user replaces the older ones.
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
-import { ApiError } from "@/lib/api/errors";
-import type { RequestInfo } from "@/lib/api/request-info";
+import { ApiError } from "@/lib/http/api-error";
+import type { RequestInfo } from "@/lib/http/request-info";
 import type { Auth } from "@/lib/auth";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import type { Db } from "@/lib/db";

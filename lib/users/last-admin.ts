@@ -3,7 +3,7 @@
 // demoting each other at the same moment cannot both succeed.
 import "server-only";
 import { and, eq, ne, or, isNull, sql } from "drizzle-orm";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/http/api-error";
 import type { Db } from "@/lib/db";
 import { user } from "@/lib/db/schema";
 

@@ -1,7 +1,7 @@
 // Reading users. Only the columns a summary needs are selected, so no password or token can leak.
 import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/http/api-error";
 import { isPendingRole, isRole } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db";
 import { user } from "@/lib/db/schema";

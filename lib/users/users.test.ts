@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createAuth, type Auth } from "@/lib/auth/auth";
 import type { Db } from "@/lib/db/database";
 import { auditLog, session } from "@/lib/db/schema";
-import { testDatabases } from "@/lib/audit/testing";
+import { testDatabases } from "@/tests/support/audit-log";
 import { DATABASE_KINDS } from "@/tests/support/databases";
 import { acceptInvite, changeUser, createUser, listUsers, sendPasswordLink } from "./index";
 import type { UserActionContext } from "./types";

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase } from "@/lib/db/database";
 import { observeInventory } from "@/lib/observed/observe";
-import { fakeWorkspace, withKey } from "@/lib/observed/testing";
+import { fakeWorkspace, withKey } from "@/tests/support/fake-workspace";
 
 const dir = mkdtempSync(join(tmpdir(), "keydesk-observe-"));
 const { db, close } = await openDatabase({ kind: "pglite", dataDir: dir });

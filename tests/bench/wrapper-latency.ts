@@ -10,7 +10,7 @@ process.env.KEYDESK_DATA_DIR = dataDir;
 delete process.env.ELEVENLABS_API_KEY;
 
 const { withRole } = await import("@/lib/api/with-role");
-const { authRoute } = await import("@/lib/auth/route");
+const { authRoute } = await import("@/lib/api/auth-route");
 const { ROLES } = await import("@/lib/auth/roles");
 
 const ORIGIN = "http://localhost:3000";

@@ -35,7 +35,7 @@ describe("a database error in a route handler", () => {
   // Generous: a fresh demo database (migrations, three demo users' password hashes) and a sign-in
   // take a while on a busy machine. A limit on waiting, not an assertion about speed.
   it("is logged with its code, the statement's label and the request id, and none of the values", { timeout: 120_000 }, async () => {
-    const { authRoute } = await import("@/lib/auth/route");
+    const { authRoute } = await import("@/lib/api/auth-route");
     const { POST } = await import("@/app/api/users/route");
     const { getDatabase } = await import("@/lib/db");
 

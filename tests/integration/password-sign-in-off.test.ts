@@ -24,7 +24,7 @@ const post = (path: string, body: unknown) =>
 
 describe("password sign-in switched off", () => {
   it("refuses a right password at Keydesk's endpoint, and at better-auth's", { timeout: 120_000 }, async () => {
-    const { authRoute } = await import("@/lib/auth/route");
+    const { authRoute } = await import("@/lib/api/auth-route");
     const { getAuth } = await import("@/lib/auth");
     const res = await authRoute.POST(post("/sign-in/email", { email: "admin@demo.keydesk", password: "keydesk-demo" }));
     expect(res.status).toBe(403);
@@ -35,7 +35,7 @@ describe("password sign-in switched off", () => {
   });
 
   it("still signs out", async () => {
-    const { authRoute } = await import("@/lib/auth/route");
+    const { authRoute } = await import("@/lib/api/auth-route");
     expect((await authRoute.POST(post("/sign-out", {}))).status).toBe(200);
   });
 });

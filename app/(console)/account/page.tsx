@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { SessionsSection } from "@/components/account/sessions-section";
-import { TwoFactorSection } from "@/components/account/two-factor-section";
+import { SessionsSection } from "@/components/auth/sessions-section";
+import { TwoFactorSection } from "@/components/auth/two-factor-section";
 import { requireUser } from "@/lib/auth/require-user";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { listSessions } from "@/lib/auth/sessions";

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditFilterForm, type AuditFilterValues } from "@/components/audit/audit-filter-form";
 import { AuditTable } from "@/components/audit/audit-table";
-import { StepUpDownloadLink } from "@/components/account/step-up-download-link";
+import { StepUpDownloadLink } from "@/components/auth/step-up-download-link";
 import { VerifyChainButton } from "@/components/audit/verify-chain-button";
 import { queryAudit } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/require-user";
 import { getDatabase } from "@/lib/db";
-import { auditPageSchema } from "@/lib/schemas/audit-filters";
+import { auditPageSchema } from "@/lib/audit/filters";
 
 export const metadata: Metadata = { title: "Audit log" };
 

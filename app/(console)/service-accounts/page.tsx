@@ -1,9 +1,9 @@
 import { connection } from "next/server";
 import { ServiceAccountsList } from "@/components/service-accounts/service-accounts-list";
-import { UpstreamErrorPanel } from "@/components/upstream-error-panel";
+import { UpstreamErrorPanel } from "@/components/ui/upstream-error-panel";
 import { requireUser } from "@/lib/auth/require-user";
-import { toPublicAccount } from "@/lib/keys-ui/key-view";
-import { loadServiceAccounts } from "@/lib/service-accounts/load";
+import { toPublicAccount } from "@/lib/keys/view";
+import { loadServiceAccounts } from "@/lib/keys/load";
 
 // The first render comes from the server (one upstream call for the whole inventory), so the page
 // works before any script runs and an upstream failure is explained at once; react-query then owns

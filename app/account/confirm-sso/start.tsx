@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { SSO_STEP_UP_MESSAGE, tellStepUpDialog } from "@/components/account/sso-step-up-message";
+import { SSO_STEP_UP_MESSAGE, tellStepUpDialog } from "@/components/auth/sso-step-up-message";
 
 /** Starts the provider's sign-in with a return to /account/confirm-sso/done (lib/auth/step-up-sso.ts). */
 export function StartSsoConfirmation() {

@@ -4,8 +4,8 @@ import { ROLES } from "@/lib/auth/roles";
 import { getDatabase } from "@/lib/db";
 import { getUpstream } from "@/lib/elevenlabs/upstream";
 import { createServiceAccount, listServiceAccounts } from "@/lib/keys";
-import { newServiceAccountSchema } from "@/lib/schemas/keys";
-import { toPublicAccount } from "@/lib/keys-ui/key-view";
+import { newServiceAccountSchema } from "@/lib/keys/schema";
+import { toPublicAccount } from "@/lib/keys/view";
 
 export const GET = withRole(ROLES, {}, async () => {
   const [upstream, { db }] = await Promise.all([getUpstream(), getDatabase()]);

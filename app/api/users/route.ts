@@ -2,7 +2,7 @@
 import { withRole } from "@/lib/api/with-role";
 import { getAuth } from "@/lib/auth";
 import { getDatabase } from "@/lib/db";
-import { newUserSchema } from "@/lib/schemas/users";
+import { newUserSchema } from "@/lib/users/schema";
 import { createUser, listUsers } from "@/lib/users";
 import { assertInvitesAllowed, inviteResponse } from "@/lib/users/invite-link";
 

@@ -3,11 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { AccountKeys } from "@/components/keys/account-keys";
-import { UpstreamErrorPanel } from "@/components/upstream-error-panel";
+import { UpstreamErrorPanel } from "@/components/ui/upstream-error-panel";
 import { requireUser } from "@/lib/auth/require-user";
 import { formatDate } from "@/lib/format";
-import { toPublicAccount } from "@/lib/keys-ui/key-view";
-import { loadServiceAccounts } from "@/lib/service-accounts/load";
+import { toPublicAccount } from "@/lib/keys/view";
+import { loadServiceAccounts } from "@/lib/keys/load";
 
 export const metadata: Metadata = { title: "Service account" };
 

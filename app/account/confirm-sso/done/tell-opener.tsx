@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect } from "react";
-import { SSO_STEP_UP_MESSAGE, tellStepUpDialog } from "@/components/account/sso-step-up-message";
+import { SSO_STEP_UP_MESSAGE, tellStepUpDialog } from "@/components/auth/sso-step-up-message";
 
 /** Tells the step-up dialog (Keydesk's own origin only) how the sign-in went, then closes. */
 export function TellOpener({ error }: { error: string | null }) {

@@ -6,7 +6,7 @@ import { ROLES } from "@/lib/auth/roles";
 import { stepUpStatus } from "@/lib/auth/step-up";
 import { reauthenticate } from "@/lib/auth/step-up-verify";
 import { getDatabase } from "@/lib/db";
-import { stepUpSchema } from "@/lib/schemas/account";
+import { stepUpSchema } from "@/lib/auth/account-schema";
 
 export const GET = withRole(ROLES, {}, async ({ user }) => ({ stepUp: await stepUpStatus(user) }));
 

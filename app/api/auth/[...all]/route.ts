@@ -1,3 +1,3 @@
-import { authRoute } from "@/lib/auth/route";
+import { authRoute } from "@/lib/api/auth-route";
 
 export const { GET, POST } = authRoute;

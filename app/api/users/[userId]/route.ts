@@ -3,7 +3,7 @@ import { withRole } from "@/lib/api/with-role";
 import { requireRecentSignIn } from "@/lib/auth/step-up";
 import { changesRole } from "@/lib/auth/step-up-policy";
 import { getDatabase } from "@/lib/db";
-import { userChangeSchema, userIdParamsSchema } from "@/lib/schemas/users";
+import { userChangeSchema, userIdParamsSchema } from "@/lib/users/schema";
 import { changeUser } from "@/lib/users";
 
 export const PATCH = withRole(["admin"], { params: userIdParamsSchema, body: userChangeSchema }, async ({ user: actor, info: requestInfo, params, body }) => {

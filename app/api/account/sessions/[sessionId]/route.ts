@@ -3,7 +3,7 @@ import { withRole } from "@/lib/api/with-role";
 import { ROLES } from "@/lib/auth/roles";
 import { endOwnSession } from "@/lib/auth/sessions";
 import { getDatabase } from "@/lib/db";
-import { sessionParamsSchema } from "@/lib/schemas/account";
+import { sessionParamsSchema } from "@/lib/auth/account-schema";
 
 export const DELETE = withRole(ROLES, { params: sessionParamsSchema, allowUnenrolled: true }, async ({ user, info, params }) =>
   endOwnSession((await getDatabase()).db, user, info, params.sessionId),

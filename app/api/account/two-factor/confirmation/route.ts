@@ -4,7 +4,7 @@ import { getAuth } from "@/lib/auth";
 import { ROLES } from "@/lib/auth/roles";
 import { confirmEnrolment } from "@/lib/auth/two-factor";
 import { getDatabase } from "@/lib/db";
-import { enrolmentConfirmSchema } from "@/lib/schemas/account";
+import { enrolmentConfirmSchema } from "@/lib/auth/account-schema";
 
 export const POST = withRole(ROLES, { body: enrolmentConfirmSchema, allowUnenrolled: true }, async ({ req, user, info, body }) => {
   const [auth, { db }] = await Promise.all([getAuth(), getDatabase()]);

@@ -4,7 +4,7 @@ import { getAuth } from "@/lib/auth";
 import { ROLES } from "@/lib/auth/roles";
 import { disableTwoFactor } from "@/lib/auth/two-factor";
 import { getDatabase } from "@/lib/db";
-import { twoFactorDisableSchema } from "@/lib/schemas/account";
+import { twoFactorDisableSchema } from "@/lib/auth/account-schema";
 
 export const POST = withRole(ROLES, { body: twoFactorDisableSchema }, async ({ req, user, info, body }) => {
   const [auth, { db }] = await Promise.all([getAuth(), getDatabase()]);

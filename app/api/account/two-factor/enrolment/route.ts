@@ -4,7 +4,7 @@ import { getAuth } from "@/lib/auth";
 import { ROLES } from "@/lib/auth/roles";
 import { startEnrolment } from "@/lib/auth/two-factor";
 import { getDatabase } from "@/lib/db";
-import { enrolmentStartSchema } from "@/lib/schemas/account";
+import { enrolmentStartSchema } from "@/lib/auth/account-schema";
 
 export const POST = withRole(ROLES, { body: enrolmentStartSchema, allowUnenrolled: true }, async ({ req, user, info, body }) => {
   const [auth, { db }] = await Promise.all([getAuth(), getDatabase()]);

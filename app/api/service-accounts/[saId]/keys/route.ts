@@ -7,8 +7,8 @@ import { ROLES } from "@/lib/auth/roles";
 import { getDatabase } from "@/lib/db";
 import { getUpstream } from "@/lib/elevenlabs/upstream";
 import { createKey, listKeys, serviceAccountParamsSchema } from "@/lib/keys";
-import { newKeySchema } from "@/lib/schemas/keys";
-import { toPublicKey } from "@/lib/keys-ui/key-view";
+import { newKeySchema } from "@/lib/keys/schema";
+import { toPublicKey } from "@/lib/keys/view";
 
 export const GET = withRole(ROLES, { params: serviceAccountParamsSchema }, async ({ params }) => {
   const [upstream, { db }] = await Promise.all([getUpstream(), getDatabase()]);

@@ -2,7 +2,7 @@
 // link for them to choose a new one. Admins only.
 import { withRole } from "@/lib/api/with-role";
 import { getDatabase } from "@/lib/db";
-import { userIdParamsSchema } from "@/lib/schemas/users";
+import { userIdParamsSchema } from "@/lib/users/schema";
 import { sendPasswordLink } from "@/lib/users";
 import { assertInvitesAllowed, inviteResponse } from "@/lib/users/invite-link";
 

@@ -2,6 +2,6 @@
 import { withRole } from "@/lib/api/with-role";
 import { endAllSessions } from "@/lib/auth/sessions";
 import { getDatabase } from "@/lib/db";
-import { userIdParamsSchema } from "@/lib/schemas/users";
+import { userIdParamsSchema } from "@/lib/users/schema";
 
 export const DELETE = withRole(["admin"], { params: userIdParamsSchema }, async ({ user, info, params }) => endAllSessions((await getDatabase()).db, user, info, params.userId));

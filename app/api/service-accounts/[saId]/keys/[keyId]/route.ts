@@ -5,8 +5,8 @@ import { grantsAll, isBulkRequest } from "@/lib/auth/step-up-policy";
 import { getDatabase } from "@/lib/db";
 import { getUpstream } from "@/lib/elevenlabs/upstream";
 import { changeKey, keyParamsSchema, removeKey } from "@/lib/keys";
-import { keyChangeSchema } from "@/lib/schemas/keys";
-import { toPublicKey } from "@/lib/keys-ui/key-view";
+import { keyChangeSchema } from "@/lib/keys/schema";
+import { toPublicKey } from "@/lib/keys/view";
 
 export const PATCH = withRole(["admin", "support"], { params: keyParamsSchema, body: keyChangeSchema }, async ({ req, user: actor, info: requestInfo, params, body }) => {
   // Granting every permission, or one change of a bulk run, needs a recent sign-in.

@@ -3,7 +3,7 @@ import { withRole } from "@/lib/api/with-role";
 import { getDatabase } from "@/lib/db";
 import { getUpstream } from "@/lib/elevenlabs/upstream";
 import { keyParamsSchema, rotateKey } from "@/lib/keys";
-import { toPublicKey } from "@/lib/keys-ui/key-view";
+import { toPublicKey } from "@/lib/keys/view";
 
 export const POST = withRole(["admin"], { params: keyParamsSchema }, async ({ user: actor, info, params }) => {
   const [upstream, { db }] = await Promise.all([getUpstream(), getDatabase()]);

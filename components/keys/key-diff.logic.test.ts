@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { keyChangeSchema } from "@/lib/keys/schema";
+import { changeBody, diffKey, movedFields, type EditableKeyFields } from "./key-diff.logic";
+
+const original: EditableKeyFields = { name: "prod", permissions: ["voices_read", "text_to_speech"], characterLimit: 1000, allowedIps: ["10.0.0.1/32"] };
+
+describe("key diff", () => {
+  it("finds nothing when only order or notation differs", () => {
+    expect(diffKey(original, { ...original, permissions: ["text_to_speech", "voices_read"], allowedIps: ["10.0.0.1"], name: " prod " })).toEqual([]);
+  });
+
+  it("lists each changed field with before and after", () => {
+    expect(diffKey(original, { ...original, characterLimit: 2500, allowedIps: null })).toEqual([
+      { field: "characterLimit", label: "Monthly limit", before: "1,000 characters", after: "2,500 characters" },
+      { field: "allowedIps", label: "IP allowlist", before: "10.0.0.1/32", after: "Any IP (no allowlist)" },
+    ]);
+  });
+
+  it("builds a PATCH body with only the changed fields and what they were, which the shared schema accepts", () => {
+    const body = changeBody(original, { ...original, characterLimit: null });
+    expect(body).toEqual({ characterLimit: null, expected: { characterLimit: 1000 } });
+    expect(keyChangeSchema.safeParse(body).success).toBe(true);
+  });
+
+  it("after a conflict, says which touched fields moved meanwhile", () => {
+    const current = { ...original, characterLimit: 5000, name: "renamed" };
+    expect(movedFields(original, current, ["characterLimit"])).toEqual([{ field: "characterLimit", label: "Monthly limit", before: "1,000 characters", after: "5,000 characters" }]);
+  });
+});
