@@ -3,7 +3,21 @@
 import "server-only";
 import proxyaddr from "proxy-addr";
 import { z } from "zod";
-import { parseRoleMap } from "@/lib/auth/oidc-role-map";
+import { errorBrand, hasBrand } from "@/lib/branded-error";
+import { parseRoleMap } from "@/lib/roles";
+
+const CONFIG_ERROR = errorBrand("ConfigError");
+
+/** Keydesk is not set up to do this (a missing or wrong variable): a 503 naming what to set. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+  readonly [CONFIG_ERROR] = true;
+
+  /** `instanceof` across duplicated copies of this module (see lib/branded-error.ts). */
+  static is(value: unknown): value is ConfigError {
+    return hasBrand(value, CONFIG_ERROR);
+  }
+}
 
 const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
 

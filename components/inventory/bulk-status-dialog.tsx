@@ -3,7 +3,7 @@
 import { useCallback, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { secondaryButtonClass } from "@/components/ui/form-field";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/roles";
 import { confirmLabel, partitionByTarget, pastTense, type BulkTarget } from "@/lib/inventory/bulk";
 import type { InventoryKey } from "@/lib/inventory/types";
 import { BulkConfirmStep } from "./bulk-confirm-step";

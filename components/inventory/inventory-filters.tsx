@@ -5,7 +5,8 @@
 import { useEffect, useId, useState } from "react";
 import { PRODUCT_AREAS, controlPermissions } from "@/lib/permissions";
 import type { InventoryFilters } from "@/lib/inventory/filters";
-import { RISK_FLAGS, RISK_FLAG_INFO } from "@/lib/inventory/risk";
+import { RISK_FLAG_INFO } from "@/lib/inventory/risk";
+import { RISK_FLAGS } from "@/lib/inventory/types";
 import { inputClass, secondaryButtonClass } from "@/components/ui/form-field";
 
 const SEARCH_DELAY_MS = 200;

@@ -3,9 +3,12 @@
 // keys filter in milliseconds), shown as a table or a permission matrix; export of what is shown;
 // and, for support and admins, selecting keys to enable or disable in bulk.
 import { useCallback, useMemo, useState } from "react";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/roles";
 import { formatNumber } from "@/lib/format";
-import { DEFAULT_INVENTORY_FILTERS, describeFilters, filterRows, sortRows, type InventoryFilters } from "@/lib/inventory/filters";
+import { describeFilters } from "@/lib/inventory/describe-filters";
+import { filterRows } from "@/lib/inventory/filter-rows";
+import { DEFAULT_INVENTORY_FILTERS, type InventoryFilters } from "@/lib/inventory/filters";
+import { sortRows } from "@/lib/inventory/sort-rows";
 import { inventoryRows } from "@/lib/inventory/rows";
 import { useInventory } from "@/lib/inventory/queries";
 import { QueryErrorPanel } from "@/components/ui/query-error-panel";

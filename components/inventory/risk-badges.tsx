@@ -1,6 +1,7 @@
 // A key's risk flags as short badges. The hover text explains each; the legend on the page says
 // the same for keyboard and screen-reader users, who do not get hover text.
-import { RISK_FLAG_INFO, type RiskFlag } from "@/lib/inventory/risk";
+import { RISK_FLAG_INFO } from "@/lib/inventory/risk";
+import type { RiskFlag } from "@/lib/inventory/types";
 
 const TONE: Record<RiskFlag, string> = {
   unrestricted: "border-red-300 bg-red-50 text-red-900",

@@ -2,7 +2,7 @@
 // Selecting keys in the inventory for a bulk change: one box for every key the filters match, a
 // count, and the two actions, which open the bulk dialog with exactly the selected keys.
 import { useEffect, useRef, useState } from "react";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/roles";
 import { formatNumber } from "@/lib/format";
 import type { InventoryRow } from "@/lib/inventory/types";
 import { secondaryButtonClass } from "@/components/ui/form-field";

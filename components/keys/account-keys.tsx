@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { primaryButtonClass } from "@/components/ui/form-field";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/roles";
 import type { KeyView, ServiceAccountView } from "@/lib/keys/view";
 import { errorDetails } from "@/lib/http/client";
 import { useServiceAccountKeys, useSetKeyEnabled } from "@/lib/keys/queries";

@@ -1,7 +1,7 @@
 "use client";
 
 import { StatusBadge } from "@/components/ui/status-badge";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/roles";
 import { visibleText } from "@/lib/format";
 import type { KeyView } from "@/lib/keys/view";
 import { KeyStatusSwitch } from "./key-status-switch";

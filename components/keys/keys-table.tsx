@@ -1,6 +1,6 @@
 "use client";
 
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/roles";
 import type { KeyView } from "@/lib/keys/view";
 import { KeyRow, type KeyAction } from "./key-row";
 import { KeyTableHead } from "./key-table-head";

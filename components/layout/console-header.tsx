@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { SessionUser } from "@/lib/auth/session";
-import { ROLE_LABELS } from "@/lib/auth/roles";
+import { ROLE_LABELS } from "@/lib/roles";
 import { FIND_PATH, FIND_SHORTCUT } from "@/lib/find-key/shortcut";
 import { FindKeyShortcut } from "./find-key-shortcut";
 import { SignOutButton } from "./sign-out-button";

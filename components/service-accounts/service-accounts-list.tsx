@@ -4,7 +4,7 @@ import { useState } from "react";
 import { FeedbackMessage, useFeedback } from "@/components/ui/feedback";
 import { QueryErrorPanel } from "@/components/ui/query-error-panel";
 import { inputClass, primaryButtonClass } from "@/components/ui/form-field";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/roles";
 import { matchesSearch } from "./account-warnings.logic";
 import type { ServiceAccountView } from "@/lib/keys/view";
 import { errorDetails } from "@/lib/http/client";

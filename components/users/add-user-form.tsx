@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormField, inputClass, primaryButtonClass } from "@/components/ui/form-field";
-import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
+import { ROLE_LABELS, ROLES } from "@/lib/roles";
 import { applyFieldErrors, errorMessage } from "@/lib/http/client";
 import { useCreateUser, type UserWithLink } from "@/lib/users/queries";
 import { newUserSchema, type NewUserInput } from "@/lib/users/schema";

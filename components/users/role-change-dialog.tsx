@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
-import { ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from "@/lib/auth/roles";
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from "@/lib/roles";
 import { errorMessage } from "@/lib/http/client";
 import { useChangeUser } from "@/lib/users/queries";
 import type { UserSummary } from "@/lib/users/types";

@@ -2,7 +2,7 @@
 
 import { EndUserSessionsButton } from "@/components/auth/end-user-sessions-button";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
+import { ROLE_LABELS, ROLES, type Role } from "@/lib/roles";
 import { formatDate } from "@/lib/format";
 import { errorMessage } from "@/lib/http/client";
 import { useChangeUser } from "@/lib/users/queries";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { ROLE_LABELS } from "@/lib/auth/roles";
+import { ROLE_LABELS } from "@/lib/roles";
 import { errorMessage } from "@/lib/http/client";
 import { useUsers, type UserWithLink } from "@/lib/users/queries";
 import type { UserSummary } from "@/lib/users/types";

@@ -2,7 +2,8 @@
 // (the link is the proof), so it is not behind withRole; it still takes changes from Keydesk's
 // own pages only, parses the body with the shared schema and answers in the error envelope.
 import "server-only";
-import { ApiError, errorResponse, fromZod } from "@/lib/http/api-error";
+import { ApiError, fromZod } from "@/lib/http/api-error";
+import { errorResponse } from "@/lib/http/error-response";
 import { isSameOrigin, requestInfo } from "@/lib/http/request-info";
 import { getAuth } from "@/lib/auth";
 import { passwordSignInEnabled } from "@/lib/auth/oidc-config";

@@ -5,7 +5,8 @@
 // hands better-auth a fresh request (sign-in-request.ts). Response bodies are reduced so that no
 // session token ever leaves in a body (only in the cookie).
 import "server-only";
-import { ApiError, errorResponse } from "@/lib/http/api-error";
+import { ApiError } from "@/lib/http/api-error";
+import { errorResponse } from "@/lib/http/error-response";
 import { isSameOrigin, requestInfo, type RequestInfo } from "@/lib/http/request-info";
 import { getDatabase } from "@/lib/db";
 import { env } from "@/lib/env";

@@ -7,10 +7,11 @@
 import "server-only";
 import { z } from "zod";
 import { getPendingUser, getSessionUser, type SessionUser } from "@/lib/auth/session";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/roles";
 import { findBadText, type TextIssue } from "@/lib/text/safe-text";
 import { assertEnrolled } from "@/lib/auth/two-factor-policy";
-import { ApiError, errorResponse, fromZod } from "@/lib/http/api-error";
+import { ApiError, fromZod } from "@/lib/http/api-error";
+import { handlerErrorResponse } from "./handler-error";
 import { isMutation, isSameOrigin, requestInfo, type RequestInfo } from "@/lib/http/request-info";
 
 export interface HandlerContext<Params, Body, Query = unknown> {
@@ -131,7 +132,7 @@ export function withRole<P extends z.ZodType = z.ZodUnknown, B extends z.ZodType
       response.headers.set("x-request-id", info.requestId);
       return response;
     } catch (error) {
-      const response = errorResponse(error, info.requestId);
+      const response = handlerErrorResponse(error, info.requestId);
       response.headers.set("x-request-id", info.requestId);
       return response;
     }

@@ -1,4 +1,4 @@
-// Plain words for the audit log's action names. The page shows both: the words to read, the name
+// The audit log's action names, and plain words for them. The page shows both: the words to read, the name
 // to filter by (the action filter matches names exactly).
 const LABELS: Record<string, string> = {
   sign_in: "Signed in",
@@ -40,3 +40,14 @@ export const KNOWN_ACTIONS = Object.entries(LABELS).map(([action, label]) => ({ 
 export function actionLabel(action: string): string | null {
   return LABELS[action] ?? null;
 }
+
+/** The actions a key change is recorded under (lib/keys writes them; lib/observed reads them back). */
+export type KeyAction =
+  | "key_created"
+  | "key_updated"
+  | "key_enabled"
+  | "key_disabled"
+  | "key_deleted"
+  | "key_rotated"
+  | "key_secret_revealed"
+  | "service_account_created";

@@ -1,15 +1,20 @@
 // An export of the audit log as a file download, recorded in the log itself (who exported what).
 import "server-only";
 import type { RequestInfo } from "@/lib/http/request-info";
-import type { SessionUser } from "@/lib/auth/session";
-import { stepUpDetails } from "@/lib/auth/step-up";
 import { getDatabase } from "@/lib/db";
 import type { AuditExportQuery } from "./filters";
 import { appendAudit } from "./append";
 import { auditCsv, auditJson } from "./export";
 import { collectAudit } from "./query";
 
-export async function exportAudit(query: AuditExportQuery, user: SessionUser, info: RequestInfo): Promise<Response> {
+/** Who exports, and what the log should note about how they proved it (the step-up details). */
+export interface AuditExporter {
+  user: { id: string; email: string; role: string };
+  info: RequestInfo;
+  details?: Record<string, unknown> | null;
+}
+
+export async function exportAudit(query: AuditExportQuery, { user, info, details }: AuditExporter): Promise<Response> {
   const { db } = await getDatabase();
   const { format, ...filters } = query;
   const { entries, truncated } = await collectAudit(db, filters);
@@ -21,7 +26,7 @@ export async function exportAudit(query: AuditExportQuery, user: SessionUser, in
     userAgent: info.userAgent,
     requestId: info.requestId,
     changes: { export: { before: null, after: { format, filters, rows: entries.length, truncated } } },
-    details: stepUpDetails(info),
+    details,
     outcome: "ok",
   });
   const body = format === "csv" ? auditCsv(entries) : auditJson(entries);

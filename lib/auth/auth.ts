@@ -15,7 +15,7 @@ import { schema } from "@/lib/db/schema";
 import { MIN_PASSWORD_LENGTH } from "./password-policy";
 import { logAuthMessage } from "./auth-logger";
 import type { OidcConfig } from "./oidc-config";
-import { PENDING_ROLE } from "./roles";
+import { PENDING_ROLE } from "@/lib/roles";
 import { ssoDatabaseHooks, ssoProviderConfig } from "./sso-provider";
 
 const ac = createAccessControl(defaultStatements);

@@ -5,7 +5,7 @@ import { openDatabase, type Database } from "@/lib/db/database";
 import { user } from "@/lib/db/schema";
 import { createAuth, type Auth } from "./auth";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureRealModeAccounts, seedDemoAccounts } from "./bootstrap";
-import { ConfigError } from "./secret";
+import { ConfigError } from "@/lib/env";
 
 let database: Database;
 let auth: Auth;

@@ -6,8 +6,8 @@ import type { Db } from "@/lib/db";
 import { user } from "@/lib/db/schema";
 import type { Auth } from "./auth";
 import { passwordProblem } from "./password-policy";
-import type { Role } from "./roles";
-import { ConfigError } from "./secret";
+import type { Role } from "@/lib/roles";
+import { ConfigError } from "@/lib/env";
 
 export const DEMO_PASSWORD = "keydesk-demo";
 export const DEMO_DOMAIN = "demo.keydesk";

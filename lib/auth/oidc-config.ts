@@ -1,7 +1,7 @@
 // Single sign-on as the environment sets it up (validated in lib/env.ts): one OpenID Connect
 // provider, found through its issuer's discovery document, and whether password sign-in stays on.
 import type { Env } from "@/lib/env";
-import type { RoleMap } from "./oidc-role-map";
+import type { RoleMap } from "@/lib/roles";
 
 /** better-auth's id for the provider: its callback is /api/auth/callback/oidc. */
 export const SSO_PROVIDER_ID = "oidc";

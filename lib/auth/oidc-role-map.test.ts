@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { claimValues, parseRoleMap, roleFromClaims } from "./oidc-role-map";
+import { parseRoleMap } from "@/lib/roles";
+import { claimValues, roleFromClaims } from "./oidc-role-map";
 
 const MAP = "keydesk-admins=admin,keydesk-support=support,keydesk-reviewers=reviewer";
 

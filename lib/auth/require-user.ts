@@ -2,7 +2,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { ConfigError } from "./secret";
+import { ConfigError } from "@/lib/env";
 import { getPendingUser, getSessionUser, type SessionUser } from "./session";
 import { ENROLMENT_PATH, mustEnrol } from "./two-factor-policy";
 

@@ -2,23 +2,10 @@
 // share it). Demo mode makes one on first start and keeps it in the data folder, so demo sessions
 // survive a restart.
 import "server-only";
-import { errorBrand, hasBrand } from "@/lib/branded-error";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { env, isDemoMode } from "@/lib/env";
-
-const CONFIG_ERROR = errorBrand("ConfigError");
-
-export class ConfigError extends Error {
-  override name = "ConfigError";
-  readonly [CONFIG_ERROR] = true;
-
-  /** `instanceof` across duplicated copies of this module (see lib/branded-error.ts). */
-  static is(value: unknown): value is ConfigError {
-    return hasBrand(value, CONFIG_ERROR);
-  }
-}
+import { ConfigError, env, isDemoMode } from "@/lib/env";
 
 export function authSecret(): string {
   const e = env();

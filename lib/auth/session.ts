@@ -1,7 +1,7 @@
 // Who is asking: the signed-in, enabled Keydesk user behind a request's session cookie.
 import "server-only";
 import { getAuth } from "./index";
-import { isPendingRole, isRole, type Role } from "./roles";
+import { isPendingRole, isRole, type Role } from "@/lib/roles";
 
 export interface SessionUser {
   id: string;

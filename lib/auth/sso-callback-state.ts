@@ -3,7 +3,7 @@
 // audits it). It lives for one request only, in AsyncLocalStorage: never a token, never stored.
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { Role } from "./roles";
+import type { Role } from "@/lib/roles";
 
 export interface SsoCallbackState {
   /** From the provider's profile: who it says this is. */

@@ -6,7 +6,7 @@ import type { BetterAuthOptions } from "better-auth";
 import type { GenericOAuthConfig } from "better-auth/plugins";
 import type { OidcConfig } from "./oidc-config";
 import { roleFromClaims } from "./oidc-role-map";
-import { PENDING_ROLE } from "./roles";
+import { PENDING_ROLE } from "@/lib/roles";
 import { ssoCallbackState } from "./sso-callback-state";
 
 export function ssoProviderConfig(config: OidcConfig): GenericOAuthConfig {

@@ -4,7 +4,7 @@
 import "server-only";
 import { ApiError } from "@/lib/http/api-error";
 import { env } from "@/lib/env";
-import type { Role } from "./roles";
+import type { Role } from "@/lib/roles";
 
 /** Where enrolment happens (the account page's two-factor section). */
 export const ENROLMENT_PATH = "/account?enrol=required";

@@ -7,7 +7,8 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { ApiError, errorResponse } from "@/lib/http/api-error";
+import { ApiError } from "@/lib/http/api-error";
+import { errorResponse } from "@/lib/http/error-response";
 import type { RequestInfo } from "@/lib/http/request-info";
 import { getDatabase } from "@/lib/db";
 import { user as userTable, verification } from "@/lib/db/schema";

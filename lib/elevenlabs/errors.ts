@@ -3,6 +3,7 @@
 import "server-only";
 import { errorBrand, hasBrand } from "@/lib/branded-error";
 import { ElevenLabsError, ElevenLabsTimeoutError } from "@elevenlabs/elevenlabs-js";
+import { ApiError, type ErrorCode } from "@/lib/http/api-error";
 
 export type UpstreamErrorKind =
   | "bad_admin_key" // the admin key is missing, invalid or revoked
@@ -161,4 +162,27 @@ export function toUpstreamError(error: unknown): UpstreamError {
     return new UpstreamError({ kind: "bad_response", message: "ElevenLabs answered with a response Keydesk could not read." });
   }
   throw error;
+}
+
+// How an upstream failure reaches the browser: its kind picks Keydesk's error code.
+const UPSTREAM_CODES: Record<UpstreamErrorKind, ErrorCode> = {
+  bad_admin_key: "upstream_error",
+  missing_rights: "upstream_error",
+  bad_response: "upstream_error",
+  not_found: "not_found",
+  validation: "validation_failed",
+  rejected: "conflict",
+  rate_limited: "rate_limited",
+  unavailable: "upstream_unavailable",
+  timeout: "upstream_timeout",
+};
+
+export function fromUpstream(error: UpstreamError): ApiError {
+  const retry = error.retryAfterSeconds;
+  return new ApiError(UPSTREAM_CODES[error.kind], error.message, {
+    fields: error.field ? [{ path: error.field, message: error.message }] : undefined,
+    upstreamRequestId: error.requestId,
+    retryAfterSeconds: retry,
+    headers: retry !== undefined ? { "retry-after": String(Math.ceil(retry)) } : undefined,
+  });
 }

@@ -1,13 +1,11 @@
-// One error envelope for every route handler, and one table from error codes to HTTP statuses:
+// The error every route handler throws, and one table from its codes to HTTP statuses. The
+// envelope it becomes is lib/http/error-response.ts:
 // { "error": { "code", "message", "fields"?, "requestId", "upstreamRequestId"?, "retryAfterSeconds"?, "current"?, "outcome"? } }
 // (`current`: on a 409 edit conflict, the resource as it is now, so the person can redo the edit;
 // `outcome`: after an uncertain upstream write, "applied", "not_applied" or "unknown".)
 import "server-only";
 import { errorBrand, hasBrand } from "@/lib/branded-error";
 import { z } from "zod";
-import { ConfigError } from "@/lib/auth/secret";
-import { UpstreamError, type UpstreamErrorKind } from "@/lib/elevenlabs/errors";
-import { logServerError } from "@/lib/log/server-error";
 
 export const ERROR_STATUS = {
   unauthenticated: 401,
@@ -68,67 +66,9 @@ export class ApiError extends Error {
   }
 }
 
-const UPSTREAM_CODES: Record<UpstreamErrorKind, ErrorCode> = {
-  bad_admin_key: "upstream_error",
-  missing_rights: "upstream_error",
-  bad_response: "upstream_error",
-  not_found: "not_found",
-  validation: "validation_failed",
-  rejected: "conflict",
-  rate_limited: "rate_limited",
-  unavailable: "upstream_unavailable",
-  timeout: "upstream_timeout",
-};
-
-export function fromUpstream(error: UpstreamError): ApiError {
-  const retry = error.retryAfterSeconds;
-  return new ApiError(UPSTREAM_CODES[error.kind], error.message, {
-    fields: error.field ? [{ path: error.field, message: error.message }] : undefined,
-    upstreamRequestId: error.requestId,
-    retryAfterSeconds: retry,
-    headers: retry !== undefined ? { "retry-after": String(Math.ceil(retry)) } : undefined,
-  });
-}
-
 export function fromZod(error: z.ZodError, prefix: "body" | "params" | "query"): ApiError {
   const fields = error.issues.map((issue) => ({ path: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: issue.message }));
   const first = fields[0];
   const where = first?.path.length ? first.path.join(".") : prefix;
   return new ApiError("validation_failed", first ? `${where}: ${first.message}` : `Invalid ${prefix}`, { fields });
-}
-
-/** The envelope for any thrown value. Unknown errors become a bare 500 with only the request id. */
-export function errorResponse(error: unknown, requestId: string): Response {
-  const api =
-    ApiError.is(error)
-      ? error
-      : UpstreamError.is(error)
-        ? fromUpstream(error)
-        : error instanceof z.ZodError
-          ? fromZod(error, "body")
-          : ConfigError.is(error)
-            ? new ApiError("not_configured", error.message)
-            : null;
-  if (!api) {
-    // Never the error as it is: a stack or a cause could carry an upstream body, and a database
-    // error carries the statement's parameters (names, emails, IPs). See lib/log/server-error.ts.
-    logServerError("unexpected error", error, requestId);
-    return Response.json({ error: { code: "internal", message: "Something went wrong on Keydesk's side.", requestId } }, { status: 500, headers: { "cache-control": "no-store" } });
-  }
-  const { fields, upstreamRequestId, retryAfterSeconds, headers, current, outcome } = api.extra;
-  return Response.json(
-    {
-      error: {
-        code: api.code,
-        message: api.message,
-        ...(fields ? { fields } : {}),
-        requestId,
-        ...(upstreamRequestId ? { upstreamRequestId } : {}),
-        ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
-        ...(current !== undefined ? { current } : {}),
-        ...(outcome !== undefined ? { outcome } : {}),
-      },
-    },
-    { status: api.status, headers: { "cache-control": "no-store", ...headers } },
-  );
 }

@@ -9,7 +9,9 @@ import { stepUpDetails } from "@/lib/auth/step-up";
 import type { KeyDeps } from "@/lib/keys";
 import { describeFilters } from "./describe-filters";
 import { inventoryCsv, inventoryJson } from "./export";
-import { filterRows, parseInventoryFilters, sortRows } from "./filters";
+import { filterRows } from "./filter-rows";
+import { parseInventoryFilters } from "./filters";
+import { sortRows } from "./sort-rows";
 import { readInventory } from "./read";
 import { inventoryRows } from "./rows";
 

@@ -15,7 +15,7 @@ import { permissionSummary } from "@/lib/keys/summary";
 import type { KeyRotation } from "@/lib/keys/view";
 import { describeFilters } from "./describe-filters";
 import type { InventoryFilters } from "./filters";
-import type { RiskFlag } from "./risk";
+import type { RiskFlag } from "./types";
 import type { InventoryRow } from "./types";
 
 export interface InventoryExportMeta {

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { PERMISSIONS } from "@/lib/permissions";
 import { refuseSecret, safeText } from "@/lib/text/safe-text";
-import { RISK_FLAGS } from "./risk";
+import { RISK_FLAGS } from "./types";
 
 export const SORT_KEYS = ["serviceAccount", "name", "hint", "status", "permissions", "usage", "allowlist", "createdAt", "risk"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -128,8 +128,3 @@ export function inventorySearchParams(filters: InventoryFilters): URLSearchParam
   if (filters.dir !== defaultDir(filters.sort)) params.set("dir", filters.dir);
   return params;
 }
-
-// The row work lives in files of its own; re-exported so the page needs one import for filters.
-export { filterRows, hasPermission } from "./filter-rows";
-export { sortRows } from "./sort-rows";
-export { describeFilters } from "./describe-filters";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isPermission, PERMISSIONS } from "@/lib/permissions";
-import { isRiskFlag, PRIVILEGED_PERMISSIONS, RISK_FLAG_INFO, RISK_FLAGS, riskFlags } from "./risk";
+import { PRIVILEGED_PERMISSIONS, RISK_FLAG_INFO, riskFlags } from "./risk";
+import { isRiskFlag, RISK_FLAGS } from "./types";
 import { testKey } from "@/tests/support/inventory-rows";
 
 describe("RISK_FLAGS and RISK_FLAG_INFO", () => {

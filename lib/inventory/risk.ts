@@ -2,27 +2,7 @@
 // table can filter on any combination and count them; none of them says a key is wrong by itself.
 import { usageLevel } from "@/lib/keys/summary";
 import type { Permission } from "@/lib/permissions";
-import type { InventoryKey } from "./types";
-
-/** In the order the table shows them: access first, then exposure, then state. */
-export const RISK_FLAGS = [
-  "unrestricted",
-  "privileged",
-  "no_allowlist",
-  "no_limit",
-  "near_limit",
-  "disabled",
-  "rotating",
-  "unseen",
-] as const;
-
-export type RiskFlag = (typeof RISK_FLAGS)[number];
-
-const RISK_FLAG_SET: ReadonlySet<string> = new Set(RISK_FLAGS);
-
-export function isRiskFlag(value: unknown): value is RiskFlag {
-  return typeof value === "string" && RISK_FLAG_SET.has(value);
-}
+import type { InventoryKey, RiskFlag } from "./types";
 
 /**
  * Permissions that change the workspace or who can get into it, rather than use ElevenLabs'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PERMISSIONS } from "@/lib/permissions";
-import { RISK_FLAGS } from "./risk";
+import { RISK_FLAGS } from "./types";
 import { closestToLimit, countFlags, inventoryRow, inventoryRows } from "./rows";
 import { testKey, testRow } from "@/tests/support/inventory-rows";
 

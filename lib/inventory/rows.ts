@@ -2,8 +2,8 @@
 // plus the summaries the page shows above the table.
 import { usageLevel } from "@/lib/keys/summary";
 import { PERMISSIONS } from "@/lib/permissions";
-import { RISK_FLAGS, riskFlags, type RiskFlag } from "./risk";
-import type { InventoryKey, InventoryRow } from "./types";
+import { riskFlags } from "./risk";
+import { RISK_FLAGS, type InventoryKey, type InventoryRow, type RiskFlag } from "./types";
 
 /**
  * NUL between fields so a search can never match across two of them (the end of a name and the

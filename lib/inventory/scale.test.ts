@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { PERMISSIONS, type Permission } from "@/lib/permissions";
 import { DEFAULT_INVENTORY_FILTERS, SORT_KEYS, type InventoryFilters, type SortDir, type SortKey } from "./filters";
 import { filterRows } from "./filter-rows";
-import { RISK_FLAGS } from "./risk";
+import { RISK_FLAGS } from "./types";
 import { inventoryRows } from "./rows";
 import { sortRows } from "./sort-rows";
 import { testKey } from "@/tests/support/inventory-rows";

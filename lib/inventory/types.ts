@@ -1,6 +1,5 @@
 // The shapes of the "All keys" inventory: every key of every service account in one table.
 import type { KeyView } from "@/lib/keys/view";
-import type { RiskFlag } from "./risk";
 
 /**
  * Where a key came from, as far as Keydesk knows:
@@ -28,3 +27,23 @@ export type InventoryRow = InventoryKey & {
   /** createdAt in epoch milliseconds; null when unknown or unreadable. */
   createdAtMs: number | null;
 };
+
+/** In the order the table shows them: access first, then exposure, then state. */
+export const RISK_FLAGS = [
+  "unrestricted",
+  "privileged",
+  "no_allowlist",
+  "no_limit",
+  "near_limit",
+  "disabled",
+  "rotating",
+  "unseen",
+] as const;
+
+export type RiskFlag = (typeof RISK_FLAGS)[number];
+
+const RISK_FLAG_SET: ReadonlySet<string> = new Set(RISK_FLAGS);
+
+export function isRiskFlag(value: unknown): value is RiskFlag {
+  return typeof value === "string" && RISK_FLAG_SET.has(value);
+}

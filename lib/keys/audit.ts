@@ -5,7 +5,8 @@ import "server-only";
 import type { AuditChanges, AuditEvent } from "@/lib/audit/types";
 import { stepUpDetails } from "@/lib/auth/step-up";
 import { redactSecrets } from "@/lib/text/secret-pattern";
-import type { KeyAction, KeyActionContext } from "./types";
+import type { KeyAction } from "@/lib/audit/actions";
+import type { KeyActionContext } from "./types";
 
 /** Names come from ElevenLabs too, where anyone may have pasted a secret into one: recorded
  * redacted, so editing or deleting such a key works and the audit log still never holds a secret. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorResponse } from "@/lib/http/api-error";
+import { handlerErrorResponse as errorResponse } from "@/lib/api/handler-error";
 import { createKey } from "./create";
 import { auditOf, ctxAs, everythingStored, failure, inject, keyTestbed, writes } from "@/tests/support/key-testbed";
 

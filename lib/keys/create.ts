@@ -16,7 +16,8 @@ import { keyEvent } from "./audit";
 import { readKey } from "./list";
 import { withRotations } from "./pairing";
 import { auditedWrite, findCreated, notAppliedOrUnknown, UncertainWrite } from "./reconcile";
-import type { KeyAction, KeyActionContext, KeyDeps } from "./types";
+import type { KeyAction } from "@/lib/audit/actions";
+import type { KeyActionContext, KeyDeps } from "./types";
 
 export interface NewKeyResult {
   key: ApiKey;

@@ -3,7 +3,7 @@
 // completion row and to the person, and never takes its own change for an outside one later.
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { errorResponse } from "@/lib/http/api-error";
+import { handlerErrorResponse as errorResponse } from "@/lib/api/handler-error";
 import { auditLog, keyRotation } from "@/lib/db/schema";
 import type { ApiKey } from "@/lib/elevenlabs/types";
 import type { Fault } from "@/lib/emulator/elevenlabs/faults";

@@ -11,9 +11,9 @@
 import "server-only";
 import { beginAttempt, completeAttempt, errorOutcome } from "@/lib/audit";
 import type { AuditEvent, AuditRow, Reconciliation } from "@/lib/audit/types";
-import { ApiError, fromUpstream } from "@/lib/http/api-error";
+import { ApiError } from "@/lib/http/api-error";
 import type { ApiKey } from "@/lib/elevenlabs/types";
-import { UpstreamError } from "@/lib/elevenlabs/errors";
+import { fromUpstream, UpstreamError } from "@/lib/elevenlabs/errors";
 
 export type { Reconciliation };
 

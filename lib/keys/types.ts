@@ -14,13 +14,3 @@ export interface KeyActionContext {
   actor: SessionUser;
   info: RequestInfo;
 }
-
-export type KeyAction =
-  | "key_created"
-  | "key_updated"
-  | "key_enabled"
-  | "key_disabled"
-  | "key_deleted"
-  | "key_rotated"
-  | "key_secret_revealed"
-  | "service_account_created";

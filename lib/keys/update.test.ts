@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, errorResponse } from "@/lib/http/api-error";
+import { handlerErrorResponse as errorResponse } from "@/lib/api/handler-error";
+import { ApiError } from "@/lib/http/api-error";
 import type { ApiKey } from "@/lib/elevenlabs/types";
 import { keyChangeSchema } from "./schema";
 import { createKey } from "./create";

@@ -14,7 +14,8 @@ import { sameValue } from "./compare";
 import { readKey } from "./list";
 import { finishRotations } from "./pairing";
 import { auditedWrite, notAppliedOrUnknown, UncertainWrite, type Check, type Reconciled } from "./reconcile";
-import type { KeyAction, KeyActionContext, KeyDeps } from "./types";
+import type { KeyAction } from "@/lib/audit/actions";
+import type { KeyActionContext, KeyDeps } from "./types";
 import { toPublicKey } from "./view";
 
 /** Support may only switch a key on or off, and must say why. */

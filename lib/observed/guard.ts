@@ -8,7 +8,7 @@ import { and, eq, gte, inArray, notExists, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { fromStored, toStored } from "@/lib/audit/storable";
 import { auditLog } from "@/lib/db/schema";
-import type { KeyAction } from "@/lib/keys/types";
+import type { KeyAction } from "@/lib/audit/actions";
 import { keyIdOf, serviceAccountOf, type Difference } from "./diff";
 import type { Tx } from "./lock";
 

@@ -2,7 +2,7 @@
 import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import { ApiError } from "@/lib/http/api-error";
-import { isPendingRole, isRole } from "@/lib/auth/roles";
+import { isPendingRole, isRole } from "@/lib/roles";
 import type { Db } from "@/lib/db";
 import { user } from "@/lib/db/schema";
 import type { UserSummary } from "./types";

@@ -3,7 +3,7 @@
 // audit action (user_role_given), from "pending".
 import "server-only";
 import { eq } from "drizzle-orm";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/roles";
 import type { Db } from "@/lib/db";
 import { user } from "@/lib/db/schema";
 import { recordUserAction } from "./audit";

@@ -1,7 +1,7 @@
 // Keydesk's users, as the users page's forms and the /api/users handlers both read them.
 import { z } from "zod";
 import { passwordProblem } from "@/lib/auth/password-policy";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/roles";
 import { refuseSecret, safeText } from "@/lib/text/safe-text";
 
 export const roleSchema = z.enum(ROLES, { error: "Choose a role: admin, support or reviewer." });

@@ -1,7 +1,7 @@
 // A Keydesk user as the users API and page see them: never a password hash or a session token.
 import type { RequestInfo } from "@/lib/http/request-info";
 import type { SessionUser } from "@/lib/auth/session";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/roles";
 
 export interface UserSummary {
   id: string;

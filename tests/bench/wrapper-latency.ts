@@ -11,7 +11,7 @@ delete process.env.ELEVENLABS_API_KEY;
 
 const { withRole } = await import("@/lib/api/with-role");
 const { authRoute } = await import("@/lib/api/auth-route");
-const { ROLES } = await import("@/lib/auth/roles");
+const { ROLES } = await import("@/lib/roles");
 
 const ORIGIN = "http://localhost:3000";
 const signIn = await authRoute.POST(

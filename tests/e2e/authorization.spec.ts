@@ -1,7 +1,7 @@
 // Who may call what. The handlers are found in app/api by the test itself; each must have an entry
 // in EXPECTED, and each is called as nobody, reviewer, support and admin.
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
-import { ROLES, type Role } from "@/lib/auth/roles";
+import { ROLES, type Role } from "@/lib/roles";
 import { storageStatePath } from "./support/accounts";
 import { expect, test } from "./support/emulator";
 import { discoverApiRoutes } from "./support/routes";

@@ -2,7 +2,7 @@
 // signed-in browser state. Users are added the way an admin does it (the users API answers with a
 // one-time link), and set their own password through that link, as the person would.
 import { test as setup, expect, type APIRequestContext } from "@playwright/test";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/roles";
 import { CONSOLE_ACCOUNTS, CONSOLE_PASSWORD, storageStatePath } from "./support/accounts";
 import { signIn } from "./support/sign-in";
 

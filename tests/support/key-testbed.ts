@@ -8,7 +8,7 @@ import { auditLog, keyRotation, keySnapshot } from "@/lib/db/schema";
 import { createUpstream } from "@/lib/elevenlabs/client";
 import type { Fault } from "@/lib/emulator/elevenlabs/faults";
 import { startEmulator, type Emulator } from "@/lib/emulator/elevenlabs/server";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/roles";
 import type { KeyActionContext, KeyDeps } from "@/lib/keys/types";
 
 const ADMIN_KEY = "adm_keys_tests_0123456789";

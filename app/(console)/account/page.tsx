@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { SessionsSection } from "@/components/auth/sessions-section";
 import { TwoFactorSection } from "@/components/auth/two-factor-section";
 import { requireUser } from "@/lib/auth/require-user";
-import { ROLE_LABELS } from "@/lib/auth/roles";
+import { ROLE_LABELS } from "@/lib/roles";
 import { listSessions } from "@/lib/auth/sessions";
 import { twoFactorStatus } from "@/lib/auth/two-factor";
 import { mustEnrol } from "@/lib/auth/two-factor-policy";

@@ -1,6 +1,6 @@
 import { withRole } from "@/lib/api/with-role";
 import { queryAudit } from "@/lib/audit";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/roles";
 import { getDatabase } from "@/lib/db";
 import { auditPageSchema } from "@/lib/audit/filters";
 

@@ -1,6 +1,6 @@
 // Every service account with its keys (one upstream call), and adding a service account (admins).
 import { withRole } from "@/lib/api/with-role";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/roles";
 import { getDatabase } from "@/lib/db";
 import { getUpstream } from "@/lib/elevenlabs/upstream";
 import { createServiceAccount, listServiceAccounts } from "@/lib/keys";

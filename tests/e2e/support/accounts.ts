@@ -1,7 +1,7 @@
 // The people the browser tests sign in as. The console server (real mode) starts with one admin
 // from the environment; the setup project adds the support and reviewer users through Keydesk's
 // own users API, then saves a signed-in browser state per role.
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/roles";
 
 export const CONSOLE_PASSWORD = "e2e-Console-Passw0rd!";
 

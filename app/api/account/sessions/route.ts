@@ -1,6 +1,6 @@
 // The signed-in person's active sessions (device, address, signed in, last use; never a token).
 import { withRole } from "@/lib/api/with-role";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/roles";
 import { listSessions } from "@/lib/auth/sessions";
 import { getDatabase } from "@/lib/db";
 

@@ -2,7 +2,7 @@
 // the password, plus a code when two-factor sign-in is on). See lib/auth/step-up.ts.
 import { withRole } from "@/lib/api/with-role";
 import { getAuth } from "@/lib/auth";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/roles";
 import { stepUpStatus } from "@/lib/auth/step-up";
 import { reauthenticate } from "@/lib/auth/step-up-verify";
 import { getDatabase } from "@/lib/db";

@@ -1,6 +1,6 @@
 // The signed-in person's two-factor sign-in: on, being set up, required for their role.
 import { withRole } from "@/lib/api/with-role";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/roles";
 import { twoFactorStatus } from "@/lib/auth/two-factor";
 import { getDatabase } from "@/lib/db";
 

@@ -1,8 +1,11 @@
 import { withRole } from "@/lib/api/with-role";
-import { ROLES } from "@/lib/auth/roles";
-import { requireRecentSignIn } from "@/lib/auth/step-up";
+import { ROLES } from "@/lib/roles";
+import { requireRecentSignIn, stepUpDetails } from "@/lib/auth/step-up";
 import { exportAudit } from "@/lib/audit/export-download";
 import { auditExportSchema } from "@/lib/audit/filters";
 
 /** Every row the filters match, as CSV or JSON; the export itself is audited. */
-export const GET = withRole(ROLES, { query: auditExportSchema }, async ({ query, user, info }) => exportAudit(query, user, await requireRecentSignIn({ user, info })));
+export const GET = withRole(ROLES, { query: auditExportSchema }, async ({ query, user, info }) => {
+  const checked = await requireRecentSignIn({ user, info });
+  return exportAudit(query, { user, info: checked, details: stepUpDetails(checked) });
+});

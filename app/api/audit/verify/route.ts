@@ -1,6 +1,6 @@
 import { withRole } from "@/lib/api/with-role";
 import { verifyAuditChain } from "@/lib/audit";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/roles";
 import { getDatabase } from "@/lib/db";
 
 /** Walks the hash chain and names the first row that was altered or removed. */

@@ -1,6 +1,6 @@
 // The filtered inventory as CSV or JSON (`?format=csv&<the page's filters>`); audited.
 import { withRole } from "@/lib/api/with-role";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/roles";
 import { requireRecentSignIn } from "@/lib/auth/step-up";
 import { getDatabase } from "@/lib/db";
 import { getUpstream } from "@/lib/elevenlabs/upstream";

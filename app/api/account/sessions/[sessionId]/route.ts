@@ -1,6 +1,6 @@
 // Ending one of one's own sessions (the current one too: that signs this browser out).
 import { withRole } from "@/lib/api/with-role";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/roles";
 import { endOwnSession } from "@/lib/auth/sessions";
 import { getDatabase } from "@/lib/db";
 import { sessionParamsSchema } from "@/lib/auth/account-schema";

@@ -1,7 +1,7 @@
 // Set-up step 2: a code from the app turns two-factor sign-in on; the answer carries the recovery codes, once.
 import { withRole } from "@/lib/api/with-role";
 import { getAuth } from "@/lib/auth";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/roles";
 import { confirmEnrolment } from "@/lib/auth/two-factor";
 import { getDatabase } from "@/lib/db";
 import { enrolmentConfirmSchema } from "@/lib/auth/account-schema";

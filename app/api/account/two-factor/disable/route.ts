@@ -1,7 +1,7 @@
 // Turning two-factor sign-in off: the password and a current code (refused when the role requires it).
 import { withRole } from "@/lib/api/with-role";
 import { getAuth } from "@/lib/auth";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/roles";
 import { disableTwoFactor } from "@/lib/auth/two-factor";
 import { getDatabase } from "@/lib/db";
 import { twoFactorDisableSchema } from "@/lib/auth/account-schema";

@@ -1,7 +1,7 @@
 // Set-up step 1: the password → a new TOTP secret, as a QR code and an otpauth URI (this answer only).
 import { withRole } from "@/lib/api/with-role";
 import { getAuth } from "@/lib/auth";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/roles";
 import { startEnrolment } from "@/lib/auth/two-factor";
 import { getDatabase } from "@/lib/db";
 import { enrolmentStartSchema } from "@/lib/auth/account-schema";

@@ -3,7 +3,7 @@
 import { withRole } from "@/lib/api/with-role";
 import { requireRecentSignIn } from "@/lib/auth/step-up";
 import { grantsAll } from "@/lib/auth/step-up-policy";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/roles";
 import { getDatabase } from "@/lib/db";
 import { getUpstream } from "@/lib/elevenlabs/upstream";
 import { createKey, listKeys, serviceAccountParamsSchema } from "@/lib/keys";
