@@ -1,12 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { keyChangeSchema } from "@/lib/keys/schema";
-import { changeBody, diffKey, movedFields, type EditableKeyFields } from "./key-diff.logic";
+import { changeBody, DIFF_FIELDS, diffKey, isSameValue, movedFields, type EditableKeyFields } from "./key-diff.logic";
 
 const original: EditableKeyFields = { name: "prod", permissions: ["voices_read", "text_to_speech"], characterLimit: 1000, allowedIps: ["10.0.0.1/32"] };
 
 describe("key diff", () => {
   it("finds nothing when only order or notation differs", () => {
-    expect(diffKey(original, { ...original, permissions: ["text_to_speech", "voices_read"], allowedIps: ["10.0.0.1"], name: " prod " })).toEqual([]);
+    expect(diffKey(original, { ...original, permissions: ["text_to_speech", "voices_read"], allowedIps: ["10.0.0.1"] })).toEqual([]);
+  });
+
+  // The server treats an allowlist as a set (lib/keys/compare.ts): a reordered list writes nothing.
+  // The preview must agree, or it shows a change, the save sends nothing and the dialog says "Saved".
+  it("finds nothing when an allowlist is only reordered, as the server sees it", () => {
+    const two: EditableKeyFields = { ...original, allowedIps: ["10.0.0.1/32", "192.168.0.0/24"] };
+    expect(diffKey(two, { ...two, allowedIps: ["192.168.0.7/24", "10.0.0.1"] })).toEqual([]);
+    for (const field of DIFF_FIELDS) expect(isSameValue(field, two[field], { ...two, allowedIps: ["192.168.0.0/24", "10.0.0.1/32"] }[field])).toBe(true);
+  });
+
+  it("compares names exactly, as the server does (the form trims before it diffs)", () => {
+    expect(diffKey(original, { ...original, name: " prod" }).map((c) => c.field)).toEqual(["name"]);
   });
 
   it("lists each changed field with before and after", () => {

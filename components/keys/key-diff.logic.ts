@@ -5,7 +5,7 @@ import { formatNumber } from "@/lib/format";
 import { normaliseAllowlistEntry } from "@/lib/ip/cidr";
 import type { Permissions } from "@/lib/permissions";
 import type { KeyView } from "@/lib/keys/view";
-import { sortPermissions } from "./permission-picker.logic";
+import { sameValue } from "@/lib/keys/compare";
 
 export interface EditableKeyFields {
   name: string;
@@ -25,35 +25,13 @@ export interface FieldChange {
 
 const LABELS: Record<DiffField, string> = { name: "Name", permissions: "Permissions", characterLimit: "Monthly limit", allowedIps: "IP allowlist" };
 
-function samePermissions(a: Permissions, b: Permissions): boolean {
-  if (a === "all" || b === "all") return a === b;
-  const x = sortPermissions(a);
-  const y = sortPermissions(b);
-  return x.length === y.length && x.every((p, i) => p === y[i]);
-}
-
 function normalisedIps(list: string[] | null): string[] | null {
   return list === null ? null : list.map((e) => normaliseAllowlistEntry(e.trim()) ?? e.trim());
 }
 
-function sameIps(a: string[] | null, b: string[] | null): boolean {
-  const x = normalisedIps(a);
-  const y = normalisedIps(b);
-  if (x === null || y === null) return x === y;
-  return x.length === y.length && x.every((e, i) => e === y[i]);
-}
-
+/** The server's own equality (lib/keys/compare.ts), so the preview and the save never disagree. */
 export function isSameValue(field: DiffField, a: EditableKeyFields[DiffField], b: EditableKeyFields[DiffField]): boolean {
-  switch (field) {
-    case "permissions":
-      return samePermissions(a as Permissions, b as Permissions);
-    case "allowedIps":
-      return sameIps(a as string[] | null, b as string[] | null);
-    case "name":
-      return String(a).trim() === String(b).trim();
-    default:
-      return a === b;
-  }
+  return sameValue(field, a, b);
 }
 
 export function describeValue(field: DiffField, value: EditableKeyFields[DiffField]): string {

@@ -1,5 +1,9 @@
-// Whether a field's value is "the same" for the conflict check and for deciding what to send:
-// permissions compared as sets, allowlists as normalised sorted lists, the rest as they are.
+// The one answer to "is this field's value the same?", for every place that asks: the server's
+// conflict check and its choice of what to send upstream (lib/keys/update.ts), the outcome check
+// after an uncertain write, and the edit dialog's preview (components/keys/key-diff.logic.ts).
+// Permissions compare as sets ("all" only equals "all"); an allowlist compares as a set of
+// normalised networks (order, duplicates and notation such as `10.0.0.1` vs `10.0.0.1/32` do not
+// matter, as they do not to the upstream); everything else as it is. Client-safe.
 import { normaliseAllowlistEntry } from "@/lib/ip/cidr";
 import type { EditableField } from "./schema";
 
@@ -9,13 +13,14 @@ function permissionSet(value: unknown): string {
   return JSON.stringify([...new Set(value.map(String))].sort());
 }
 
-function allowlist(value: unknown): string {
+function allowlistSet(value: unknown): string {
   if (!Array.isArray(value)) return JSON.stringify(value ?? null);
-  return JSON.stringify([...new Set(value.map((e) => normaliseAllowlistEntry(String(e)) ?? String(e)))].sort());
+  const entries = value.map((e) => normaliseAllowlistEntry(String(e).trim()) ?? String(e).trim());
+  return JSON.stringify([...new Set(entries)].sort());
 }
 
 export function sameValue(field: EditableField, a: unknown, b: unknown): boolean {
   if (field === "permissions") return permissionSet(a) === permissionSet(b);
-  if (field === "allowedIps") return allowlist(a) === allowlist(b);
+  if (field === "allowedIps") return allowlistSet(a) === allowlistSet(b);
   return (a ?? null) === (b ?? null);
 }
