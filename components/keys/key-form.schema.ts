@@ -3,11 +3,12 @@
 import type { z } from "zod";
 import type { KeyView } from "@/lib/keys/view";
 import { friendlyKeyName } from "./friendly-name.logic";
-import type { newKeySchema, NewKeyBody } from "@/lib/keys/schema";
+import type { NewKeyInput } from "@/lib/elevenlabs/types";
+import type { newKeySchema } from "@/lib/keys/schema";
 import type { Permissions } from "@/lib/permissions";
 
 export type KeyFormInput = z.input<typeof newKeySchema>;
-export type KeyFormOutput = NewKeyBody;
+export type KeyFormOutput = NewKeyInput;
 
 /** A new key starts restricted with nothing allowed: least privilege unless someone chooses more. */
 export function newKeyDefaults(): KeyFormInput {

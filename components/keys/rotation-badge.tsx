@@ -1,4 +1,4 @@
-import type { KeyRotation } from "@/lib/keys/view";
+import type { KeyRotation } from "@/lib/elevenlabs/types";
 
 export function RotationBadge({ rotation }: { rotation: KeyRotation }) {
   return (

@@ -12,7 +12,7 @@
 // row, so a secret or hashedSecret that reached a row object by accident cannot reach a file.
 import { csvCell } from "@/lib/text/csv-cell";
 import { permissionSummary } from "@/lib/keys/summary";
-import type { KeyRotation } from "@/lib/keys/view";
+import type { KeyRotation } from "@/lib/elevenlabs/types";
 import { describeFilters } from "./describe-filters";
 import type { InventoryFilters } from "./filters";
 import type { RiskFlag } from "./types";

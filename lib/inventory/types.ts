@@ -1,14 +1,6 @@
 // The shapes of the "All keys" inventory: every key of every service account in one table.
+import type { KeyOrigin } from "@/lib/elevenlabs/types";
 import type { KeyView } from "@/lib/keys/view";
-
-/**
- * Where a key came from, as far as Keydesk knows:
- * - "keydesk": created through Keydesk;
- * - "baseline": already there when Keydesk first looked at the workspace;
- * - "outside": appeared later without Keydesk creating it (someone used the ElevenLabs site or API).
- * null when Keydesk has no record either way.
- */
-export type KeyOrigin = "keydesk" | "baseline" | "outside";
 
 export type InventoryKey = KeyView & { serviceAccountName: string; origin: KeyOrigin | null };
 

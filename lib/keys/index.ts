@@ -6,5 +6,5 @@ export { updateKey, changeKey } from "./update";
 export { deleteKey, removeKey } from "./delete";
 export { rotateKey, rotatedName } from "./rotate";
 export { createServiceAccount } from "./service-accounts";
-export { serviceAccountParamsSchema, keyParamsSchema } from "./params";
+export { serviceAccountParamsSchema, keyParamsSchema } from "./schema";
 export type { KeyActionContext, KeyDeps } from "./types";

@@ -3,9 +3,9 @@
 // list's key counts and warnings and the account's key table both show what changed.
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import type { KeyView, ServiceAccountView } from "./view";
-import type { Permissions } from "@/lib/permissions";
 import { ApiRequestError, apiJson } from "@/lib/http/client";
 import { inventoryQueryKey } from "@/lib/inventory/queries";
+import type { NewKeyInput } from "@/lib/elevenlabs/types";
 
 export const serviceAccounts = {
   all: ["service-accounts"] as const,
@@ -46,18 +46,11 @@ export function useCreateServiceAccount() {
   });
 }
 
-export interface NewKeyRequest {
-  name: string;
-  permissions: Permissions;
-  characterLimit?: number | null;
-  allowedIps?: string[] | null;
-}
-
 /** Never retried (a retried create makes two keys); the secret lives only in the dialog that asked. */
 export function useCreateKey(saId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: NewKeyRequest) => apiJson<{ key: KeyView; secret: string }>(`${saPath(saId)}/keys`, { method: "POST", body: input }),
+    mutationFn: (input: NewKeyInput) => apiJson<{ key: KeyView; secret: string }>(`${saPath(saId)}/keys`, { method: "POST", body: input }),
     gcTime: 0, // the secret leaves the mutation cache as soon as the dialog that showed it closes
     onSettled: () => invalidateAll(queryClient),
   });

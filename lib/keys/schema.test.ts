@@ -1,4 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import type { z } from "zod";
+import type { NewKeyInput } from "@/lib/elevenlabs/types";
 import { keyChangeSchema, newKeySchema } from "./schema";
 
 const issues = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
@@ -44,5 +46,11 @@ describe("keyChangeSchema", () => {
   it("refuses a change without what it started from, and an empty change", () => {
     expect(issues(keyChangeSchema.safeParse({ enabled: false, expected: {} }))).toContainEqual({ path: "expected.enabled", message: "Say what enabled was when the edit began" });
     expect(issues(keyChangeSchema.safeParse({ expected: {} }))).toContainEqual({ path: "", message: "Change at least one field" });
+  });
+});
+
+describe("the new-key body", () => {
+  it("is the domain's new-key shape, no more and no less (one type for one concept)", () => {
+    expectTypeOf<z.output<typeof newKeySchema>>().toEqualTypeOf<NewKeyInput>();
   });
 });

@@ -1,6 +1,7 @@
 // What a person may send to create or change a key: one set of rules for the forms (zodResolver)
 // and the route handlers, so the browser and the server cannot disagree. Everything that would
-// be refused upstream is refused here first, with the field and the reason.
+// be refused upstream is refused here first, with the field and the reason. The ids in the URL
+// (/api/service-accounts/:saId/keys/:keyId) are checked here too.
 import { z } from "zod";
 import { normaliseAllowlistEntry } from "@/lib/ip/cidr";
 import { isPermission, type Permission, type Permissions } from "@/lib/permissions";
@@ -69,7 +70,6 @@ export const newKeySchema = z.strictObject({
   characterLimit: characterLimitSchema.nullable().optional(),
   allowedIps: allowedIpsSchema.nullable().optional(),
 });
-export type NewKeyBody = z.infer<typeof newKeySchema>;
 
 export const reasonSchema = safeText().superRefine(refuseSecret("reason")).trim().min(1, "Give a reason").max(REASON_MAX, `Use at most ${REASON_MAX} characters`);
 
@@ -113,3 +113,10 @@ export type KeyChangeBody = z.infer<typeof keyChangeSchema>;
 export const newServiceAccountSchema = z.strictObject({
   name: safeText({ error: "Enter a name" }).superRefine(refuseSecret("names")).trim().min(1, "Enter a name").max(KEY_NAME_MAX, `Use at most ${KEY_NAME_MAX} characters`),
 });
+
+// The ids in the URL are opaque upstream strings: only their size and that they are there are
+// checked here (the upstream answers 404 for one it does not know).
+const idSchema = safeText().min(1, "Missing id").max(200, "That id is too long");
+
+export const serviceAccountParamsSchema = z.object({ saId: idSchema });
+export const keyParamsSchema = z.object({ saId: idSchema, keyId: idSchema });

@@ -1,13 +1,7 @@
 // The key and service account as Keydesk's JSON API sends them to the browser: the domain shape
 // without what the browser has no use for (the secret's hash), plus the rotation Keydesk tracks.
-import type { ApiKey, ServiceAccount } from "@/lib/elevenlabs/types";
+import type { ApiKey, KeyOrigin, KeyRotation, ServiceAccount } from "@/lib/elevenlabs/types";
 import type { Permissions } from "@/lib/permissions";
-
-export interface KeyRotation {
-  role: "old" | "new";
-  partnerKeyId: string;
-  startedAt: string;
-}
 
 export interface KeyView {
   id: string;
@@ -26,7 +20,7 @@ export interface KeyView {
    * How Keydesk first learned of the key; "outside": it appeared without Keydesk. Null when not
    * known (the API always sends it; optional only so views built by hand need not name it).
    */
-  origin?: "keydesk" | "baseline" | "outside" | null;
+  origin?: KeyOrigin | null;
 }
 
 export interface ServiceAccountView {

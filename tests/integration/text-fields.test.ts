@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { findKeyBodySchema } from "@/lib/find-key/schema";
 import { parseInventoryFilters } from "@/lib/inventory/filters";
-import { keyParamsSchema, serviceAccountParamsSchema } from "@/lib/keys/params";
+import { keyParamsSchema, serviceAccountParamsSchema } from "@/lib/keys/schema";
 import { auditExportSchema, auditPageSchema } from "@/lib/audit/filters";
 import { keyChangeSchema, newKeySchema, newServiceAccountSchema, reasonSchema } from "@/lib/keys/schema";
 import { signInSchema } from "@/lib/auth/sign-in-schema";
