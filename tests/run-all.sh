@@ -12,6 +12,12 @@ npx tsc --noEmit
 step "Lint"
 npx eslint --max-warnings 0 .
 
+step "Import rules (dependency-cruiser: layers one way, no cycles, the emulator apart)"
+npm run -s lint:deps
+
+step "Formatting (Prettier)"
+npx prettier --check . --log-level warn
+
 # One throwaway PostgreSQL server for the whole run (when PostgreSQL is installed): the database
 # tests and the two-instance browser tests use it; it is stopped and deleted at the end.
 pg_pid=""
