@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
-import { CONSOLE_ACCOUNTS, CONSOLE_PASSWORD, storageStatePath } from "./tests/e2e/support/accounts";
-import { E2E } from "./tests/e2e/support/servers";
+import { CONSOLE_ACCOUNTS, CONSOLE_PASSWORD, storageStatePath } from "@/tests/support/e2e-accounts";
+import { E2E } from "@/tests/support/e2e-servers";
 import { OIDC_TEST_CLIENT, OIDC_TEST_ROLE_MAP } from "./tests/support/oidc-test-accounts";
 
 const isCI = Boolean(process.env.CI);

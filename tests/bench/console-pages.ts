@@ -3,7 +3,7 @@
 // cache for each page. Prints; asserts nothing. Needs a build (`npx next build`).
 //   npx tsx --conditions=react-server tests/bench/console-pages.ts
 import { gzipSync } from "node:zlib";
-import { median, startHarness } from "./support/console-harness";
+import { median, startHarness } from "@/tests/support/console-harness";
 
 const PAGES = ["/sign-in", "/", "/service-accounts", "/service-accounts/:first", "/users", "/audit", "/inventory", "/find"];
 const RUNS = 7;

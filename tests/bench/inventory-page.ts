@@ -2,7 +2,7 @@
 // the first rows, to a filter's result, the page's memory in Chromium, and the export's time.
 // Real `next start`, real HTTP to the emulator. Prints; asserts nothing. Needs a build.
 //   npx tsx --conditions=react-server tests/bench/inventory-page.ts
-import { median, startHarness } from "./support/console-harness";
+import { median, startHarness } from "@/tests/support/console-harness";
 
 const RUNS = 5;
 const ms = (n: number) => `${n.toFixed(0).padStart(6)} ms`;

@@ -3,7 +3,7 @@
 // `--seconds`, in mixed body types (JSON, form, multipart, text/plain) with a made-up
 // X-Forwarded-For each. A 401 is a guess whose password was checked. Prints; asserts nothing.
 // Run: npx tsx tests/bench/sign-in-guesses.ts [--dir /tmp/base-checkout] [--seconds 60] [--concurrency 20] [--port 3190]
-import { arg, startNext } from "./support/next-server";
+import { arg, startNext } from "@/tests/support/next-server";
 
 const dir = arg("dir", ".");
 const seconds = Number(arg("seconds", "60"));

@@ -1,9 +1,9 @@
 // axe on every page and every dialog, in the states a person meets them: empty, filled, with
 // errors, after a failure. The keyboard-only create flow is in keys-console.spec.ts.
 import type { Page } from "@playwright/test";
-import { storageStatePath } from "./support/accounts";
-import { expectNoAxeViolations } from "./support/axe";
-import { emulator, expect, test } from "./support/emulator";
+import { storageStatePath } from "@/tests/support/e2e-accounts";
+import { expectNoAxeViolations } from "@/tests/support/axe";
+import { emulator, expect, test } from "@/tests/support/emulator-fixture";
 
 const ACCOUNT = "Production TTS backend";
 const row = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });

@@ -1,7 +1,7 @@
 // The audit page: every role reads it; sign-ins and exports are on it; filters live in the URL;
 // exports carry the filtered rows; verification says the chain is intact.
-import { expect, test } from "./support/emulator";
-import { CONSOLE_ACCOUNTS, storageStatePath } from "./support/accounts";
+import { expect, test } from "@/tests/support/emulator-fixture";
+import { CONSOLE_ACCOUNTS, storageStatePath } from "@/tests/support/e2e-accounts";
 
 test.use({ storageState: storageStatePath("reviewer") });
 

@@ -2,10 +2,10 @@
 // in EXPECTED, and each is called as nobody, reviewer, support and admin.
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { ROLES, type Role } from "@/lib/roles";
-import { storageStatePath } from "./support/accounts";
-import { expect, test } from "./support/emulator";
-import { discoverApiRoutes } from "./support/routes";
-import { E2E } from "./support/servers";
+import { storageStatePath } from "@/tests/support/e2e-accounts";
+import { expect, test } from "@/tests/support/emulator-fixture";
+import { discoverApiRoutes } from "@/tests/support/api-routes";
+import { E2E } from "@/tests/support/e2e-servers";
 
 /** "public": better-auth's sign-in and sign-out, and setting a password with a one-time link, reachable before signing in. */
 const EXPECTED: Record<string, readonly Role[] | "public"> = {

@@ -4,8 +4,8 @@
 // bare 500, never a silently mangled row), nothing reaches ElevenLabs and no row is written.
 // Also: a body that is not JSON is a 415, and a huge one a 413.
 import type { APIRequestContext } from "@playwright/test";
-import { emulator, expect, test } from "./support/emulator";
-import { E2E } from "./support/servers";
+import { emulator, expect, test } from "@/tests/support/emulator-fixture";
+import { E2E } from "@/tests/support/e2e-servers";
 
 test.use({ extraHTTPHeaders: { origin: E2E.consoleUrl } });
 

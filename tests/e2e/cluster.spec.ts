@@ -3,9 +3,9 @@
 // made straight in SQL is named by verification on either.
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { Client } from "pg";
-import { CONSOLE_ACCOUNTS, CONSOLE_PASSWORD } from "./support/accounts";
-import { signIn } from "./support/sign-in";
-import { E2E } from "./support/servers";
+import { CONSOLE_ACCOUNTS, CONSOLE_PASSWORD } from "@/tests/support/e2e-accounts";
+import { signIn } from "@/tests/support/sign-in";
+import { E2E } from "@/tests/support/e2e-servers";
 
 const [A, B] = [E2E.clusterUrl(0), E2E.clusterUrl(1)];
 const admin = CONSOLE_ACCOUNTS.admin;

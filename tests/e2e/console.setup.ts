@@ -3,8 +3,8 @@
 // one-time link), and set their own password through that link, as the person would.
 import { test as setup, expect, type APIRequestContext } from "@playwright/test";
 import { ROLES } from "@/lib/roles";
-import { CONSOLE_ACCOUNTS, CONSOLE_PASSWORD, storageStatePath } from "./support/accounts";
-import { signIn } from "./support/sign-in";
+import { CONSOLE_ACCOUNTS, CONSOLE_PASSWORD, storageStatePath } from "@/tests/support/e2e-accounts";
+import { signIn } from "@/tests/support/sign-in";
 
 /** A one-time link for the user: adding them, or (made by an earlier run on the same data) a reset. */
 async function linkFor(request: APIRequestContext, origin: string, account: { email: string; name: string }, role: string): Promise<string> {

@@ -2,7 +2,7 @@
 import { expect, test } from "@playwright/test";
 import { applySeed } from "@/lib/emulator/elevenlabs/seed";
 import { EmulatorStore } from "@/lib/emulator/elevenlabs/store";
-import { signIn } from "./support/sign-in";
+import { signIn } from "@/tests/support/sign-in";
 
 test.beforeEach(async ({ page }) => {
   await signIn(page, "admin@demo.keydesk", "keydesk-demo");

@@ -1,6 +1,6 @@
 // Demo mode's sign-in page: the three demo accounts are shown, and each signs in with its role.
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support/sign-in";
+import { signIn } from "@/tests/support/sign-in";
 
 test("the console sends a signed-out visitor to the sign-in page, which lists the demo accounts", async ({ page }) => {
   await page.goto("/");

@@ -5,9 +5,9 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import type { AuditEntry } from "@/lib/audit/types";
-import { CONSOLE_ACCOUNTS, storageStatePath } from "./support/accounts";
-import { emulator, expect, test } from "./support/emulator";
-import { E2E } from "./support/servers";
+import { CONSOLE_ACCOUNTS, storageStatePath } from "@/tests/support/e2e-accounts";
+import { emulator, expect, test } from "@/tests/support/emulator-fixture";
+import { E2E } from "@/tests/support/e2e-servers";
 
 const BOX = "Secret, last four characters, name or key id";
 const row = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });

@@ -4,8 +4,8 @@
 // run, and checked against it after: the keys chosen change, and nothing else does.
 import type { Page } from "@playwright/test";
 import type { LoggedRequest } from "@/lib/emulator/elevenlabs/request-log";
-import { storageStatePath } from "./support/accounts";
-import { emulator, expect, test } from "./support/emulator";
+import { storageStatePath } from "@/tests/support/e2e-accounts";
+import { emulator, expect, test } from "@/tests/support/emulator-fixture";
 
 const BULK = { serviceAccounts: 5, keysPerAccount: 50 };
 // A 503 on a write is checked against ElevenLabs before it is reported: these were not applied.

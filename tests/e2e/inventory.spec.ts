@@ -5,9 +5,9 @@ import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import type { AuditEntry } from "@/lib/audit/types";
 import { parseCsv } from "@/tests/support/csv";
-import { storageStatePath } from "./support/accounts";
-import { expectNoAxeViolations } from "./support/axe";
-import { emulator, expect, test } from "./support/emulator";
+import { storageStatePath } from "@/tests/support/e2e-accounts";
+import { expectNoAxeViolations } from "@/tests/support/axe";
+import { emulator, expect, test } from "@/tests/support/emulator-fixture";
 
 interface WireKey {
   key_id: string;

@@ -2,8 +2,8 @@
 // reach to move a link's expiry into the past; the console server's embedded database it cannot).
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { Client } from "pg";
-import { CONSOLE_ACCOUNTS, CONSOLE_PASSWORD } from "./support/accounts";
-import { E2E } from "./support/servers";
+import { CONSOLE_ACCOUNTS, CONSOLE_PASSWORD } from "@/tests/support/e2e-accounts";
+import { E2E } from "@/tests/support/e2e-servers";
 
 const A = E2E.clusterUrl(0);
 

@@ -2,9 +2,9 @@
 // to ElevenLabs; the contract the pages rely on (201 + secret once, no-store, 409 with the current
 // key, rotation pairing); and what support may and may not change.
 import type { APIRequestContext } from "@playwright/test";
-import { storageStatePath } from "./support/accounts";
-import { emulator, expect, test } from "./support/emulator";
-import { E2E } from "./support/servers";
+import { storageStatePath } from "@/tests/support/e2e-accounts";
+import { emulator, expect, test } from "@/tests/support/emulator-fixture";
+import { E2E } from "@/tests/support/e2e-servers";
 
 test.use({ extraHTTPHeaders: { origin: E2E.consoleUrl } });
 

@@ -1,8 +1,8 @@
 // Managing keys in the browser, against the controlled emulator (reset to the demo workspace before
 // each test): create by keyboard alone, edit, clear, disable, rotate, delete, and what each role sees.
 import type { Browser, Locator, Page } from "@playwright/test";
-import { storageStatePath } from "./support/accounts";
-import { emulator, expect, test } from "./support/emulator";
+import { storageStatePath } from "@/tests/support/e2e-accounts";
+import { emulator, expect, test } from "@/tests/support/emulator-fixture";
 
 const ACCOUNT = "Production TTS backend";
 const row = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });

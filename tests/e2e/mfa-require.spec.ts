@@ -2,9 +2,9 @@
 // enrolment by every page, and every API answer other than enrolment is a 403 enrolment_required,
 // until they enrol. After that, Keydesk is theirs; turning it off is not offered.
 import { expect, test } from "@playwright/test";
-import { addUser, adminPage, enrol } from "./support/mfa";
-import { CONSOLE_PASSWORD } from "./support/accounts";
-import { signIn } from "./support/sign-in";
+import { addUser, adminPage, enrol } from "@/tests/support/mfa-users";
+import { CONSOLE_PASSWORD } from "@/tests/support/e2e-accounts";
+import { signIn } from "@/tests/support/sign-in";
 
 test("a support user who has not enrolled is sent to enrolment until they do", async ({ browser, page }) => {
   test.setTimeout(90_000);

@@ -2,9 +2,9 @@
 // other one (that browser is signed out), then ends their own (with a warning). An admin ends all of
 // a user's sessions from the Users page. Each is on the audit log.
 import { expect, test } from "@playwright/test";
-import { addUser, adminPage, auditEntries } from "./support/mfa";
-import { CONSOLE_PASSWORD } from "./support/accounts";
-import { signIn } from "./support/sign-in";
+import { addUser, adminPage, auditEntries } from "@/tests/support/mfa-users";
+import { CONSOLE_PASSWORD } from "@/tests/support/e2e-accounts";
+import { signIn } from "@/tests/support/sign-in";
 
 test("ends another browser's session from the account page, then its own", async ({ browser }) => {
   test.setTimeout(90_000);

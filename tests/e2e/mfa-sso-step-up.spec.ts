@@ -5,9 +5,9 @@
 // a step-up, and the delete's audit row says so.
 import type { Page } from "@playwright/test";
 import { OIDC_TEST_PEOPLE } from "@/tests/support/oidc-test-accounts";
-import { emulator, expect, test } from "./support/emulator";
-import { adminPage, auditEntries } from "./support/mfa";
-import { E2E } from "./support/servers";
+import { emulator, expect, test } from "@/tests/support/emulator-fixture";
+import { adminPage, auditEntries } from "@/tests/support/mfa-users";
+import { E2E } from "@/tests/support/e2e-servers";
 
 const ACCOUNT = "Production TTS backend";
 const KEY = "prod-tts-legacy";

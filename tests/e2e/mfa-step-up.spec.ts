@@ -3,10 +3,10 @@
 // password in place, over the delete dialog, and the delete then goes ahead by itself. Its audit
 // row says it was stepped up.
 import type { Page } from "@playwright/test";
-import { CONSOLE_ACCOUNTS, CONSOLE_PASSWORD } from "./support/accounts";
-import { expect, test } from "./support/emulator";
-import { auditEntries } from "./support/mfa";
-import { signIn } from "./support/sign-in";
+import { CONSOLE_ACCOUNTS, CONSOLE_PASSWORD } from "@/tests/support/e2e-accounts";
+import { expect, test } from "@/tests/support/emulator-fixture";
+import { auditEntries } from "@/tests/support/mfa-users";
+import { signIn } from "@/tests/support/sign-in";
 
 const ACCOUNT = "Production TTS backend";
 const row = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });

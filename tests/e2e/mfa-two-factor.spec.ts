@@ -3,9 +3,9 @@
 // refused; a recovery code works once. All of it on the audit log, with no secret or code in it.
 import { expect, test } from "@playwright/test";
 import { totp } from "@/tests/support/totp";
-import { addUser, adminPage, auditEntries, enrol, passwordStep, signOut, wrongCode } from "./support/mfa";
-import { CONSOLE_PASSWORD } from "./support/accounts";
-import { signIn } from "./support/sign-in";
+import { addUser, adminPage, auditEntries, enrol, passwordStep, signOut, wrongCode } from "@/tests/support/mfa-users";
+import { CONSOLE_PASSWORD } from "@/tests/support/e2e-accounts";
+import { signIn } from "@/tests/support/sign-in";
 
 test("enrols, then signs in with password and code; a wrong code is refused; a recovery code works once", async ({ browser, page }) => {
   test.setTimeout(90_000);

@@ -1,8 +1,8 @@
 // The admin key and created secrets never reach the browser or the server's log, even when the
 // upstream fails in every way it can.
 import { readFileSync } from "node:fs";
-import { emulator, expect, test } from "./support/emulator";
-import { E2E } from "./support/servers";
+import { emulator, expect, test } from "@/tests/support/emulator-fixture";
+import { E2E } from "@/tests/support/e2e-servers";
 
 test("no page or log line carries the admin key or a secret, whatever the upstream does", async ({ page }) => {
   const { "service-account-user-id": saId } = await emulator.admin<{ "service-account-user-id": string }>("POST", "/v1/service-accounts", {

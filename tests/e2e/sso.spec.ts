@@ -3,11 +3,11 @@
 // waits as pending (a waiting page, 403 from every API handler) until an admin gives them a role.
 import type { Browser, Page } from "@playwright/test";
 import { OIDC_TEST_PEOPLE } from "@/tests/support/oidc-test-accounts";
-import { storageStatePath } from "./support/accounts";
-import { expectNoAxeViolations } from "./support/axe";
-import { expect, test } from "./support/emulator";
-import { discoverApiRoutes } from "./support/routes";
-import { E2E } from "./support/servers";
+import { storageStatePath } from "@/tests/support/e2e-accounts";
+import { expectNoAxeViolations } from "@/tests/support/axe";
+import { expect, test } from "@/tests/support/emulator-fixture";
+import { discoverApiRoutes } from "@/tests/support/api-routes";
+import { E2E } from "@/tests/support/e2e-servers";
 
 test.describe.configure({ mode: "serial" });
 

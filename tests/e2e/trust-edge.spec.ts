@@ -2,10 +2,10 @@
 // forwarded host, a body type better-auth would also read), and what every page and path must
 // answer whatever is sent (a nonce CSP, a sign-in redirect, a 400 for a broken path).
 import { request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { CONSOLE_ACCOUNTS, CONSOLE_PASSWORD, storageStatePath } from "./support/accounts";
-import { expect, test } from "./support/emulator";
-import { startOwnServer, type OwnServer } from "./support/own-server";
-import { E2E } from "./support/servers";
+import { CONSOLE_ACCOUNTS, CONSOLE_PASSWORD, storageStatePath } from "@/tests/support/e2e-accounts";
+import { expect, test } from "@/tests/support/emulator-fixture";
+import { startOwnServer, type OwnServer } from "@/tests/support/own-server";
+import { E2E } from "@/tests/support/e2e-servers";
 
 /** lib/auth/sign-in-throttle.ts's MAX_FAILURES (that module is server-only). */
 const MAX_FAILURES = 5;

@@ -1,7 +1,7 @@
 // Real mode against the controlled emulator: what a person sees when ElevenLabs misbehaves, and
 // that Keydesk always shows the upstream's current state.
 import type { Page } from "@playwright/test";
-import { emulator, expect, test } from "./support/emulator";
+import { emulator, expect, test } from "@/tests/support/emulator-fixture";
 
 // Next.js keeps an empty route announcer with role "alert" on every page; ours has text.
 const loadError = (page: Page) => page.getByRole("alert").filter({ hasText: "could not load" });

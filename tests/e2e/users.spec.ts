@@ -2,10 +2,10 @@
 // password), the person sets their own password with it (once), a role change is confirmed first,
 // a reset gives a new link and ends their sessions, disabling signs them out; the last admin stays.
 import type { Browser, Page } from "@playwright/test";
-import { CONSOLE_ACCOUNTS, storageStatePath } from "./support/accounts";
-import { expectNoAxeViolations } from "./support/axe";
-import { expect, test } from "./support/emulator";
-import { signIn } from "./support/sign-in";
+import { CONSOLE_ACCOUNTS, storageStatePath } from "@/tests/support/e2e-accounts";
+import { expectNoAxeViolations } from "@/tests/support/axe";
+import { expect, test } from "@/tests/support/emulator-fixture";
+import { signIn } from "@/tests/support/sign-in";
 
 const SUMMARY_FIELDS = ["createdAt", "disabled", "email", "id", "name", "pending", "role"];
 

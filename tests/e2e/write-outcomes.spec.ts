@@ -1,7 +1,7 @@
 // What the browser shows when ElevenLabs makes a change but answers with an error, and when a key
 // made in ElevenLabs has a name with an invisible character: the truth, spelled out.
 import type { Page } from "@playwright/test";
-import { emulator, expect, test } from "./support/emulator";
+import { emulator, expect, test } from "@/tests/support/emulator-fixture";
 
 const ACCOUNT = "Production TTS backend";
 

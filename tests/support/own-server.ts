@@ -3,8 +3,8 @@
 // pausing accounts, or needing settings of their own (a short sign-in pause, trusted proxies).
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, openSync, rmSync } from "node:fs";
-import { CONSOLE_ACCOUNTS, CONSOLE_PASSWORD } from "./accounts";
-import { E2E } from "./servers";
+import { CONSOLE_ACCOUNTS, CONSOLE_PASSWORD } from "./e2e-accounts";
+import { E2E } from "./e2e-servers";
 
 export interface OwnServer {
   url: string;

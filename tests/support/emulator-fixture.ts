@@ -3,7 +3,7 @@ import { test as base } from "@playwright/test";
 import type { Fault } from "@/lib/emulator/elevenlabs/faults";
 import type { LoggedRequest } from "@/lib/emulator/elevenlabs/request-log";
 import type { Seed } from "@/lib/emulator/elevenlabs/seed";
-import { E2E } from "./servers";
+import { E2E } from "./e2e-servers";
 
 async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const res = await fetch(`${E2E.emulatorUrl}${path}`, {

@@ -2,8 +2,8 @@
 // sign-in, and the step-up window is a few seconds): new users, enrolment as a person does it, and
 // reading the audit log as the admin.
 import { expect, type Browser, type Page } from "@playwright/test";
-import { secretFromUri, totp } from "@/tests/support/totp";
-import { CONSOLE_ACCOUNTS, CONSOLE_PASSWORD } from "./accounts";
+import { secretFromUri, totp } from "./totp";
+import { CONSOLE_ACCOUNTS, CONSOLE_PASSWORD } from "./e2e-accounts";
 import { signIn } from "./sign-in";
 
 /** A signed-in admin page in a context of its own. */
