@@ -193,6 +193,22 @@ test.describe("as an admin", () => {
     await expect(row(page, "prod-tts-primary")).toContainText("Any IP");
   });
 
+  test("reordering the allowlist is no change: nothing to save, nothing sent", async ({ page }) => {
+    await openAccount(page);
+    await row(page, "prod-tts-primary").getByRole("button", { name: "Edit prod-tts-primary" }).click();
+    const dialog = page.getByRole("dialog", { name: "Edit prod-tts-primary" });
+    const first = dialog.getByRole("textbox", { name: "Allowlist entry 1" });
+    const second = dialog.getByRole("textbox", { name: "Allowlist entry 2" });
+    const [a, b] = [await first.inputValue(), await second.inputValue()];
+    expect(a).not.toBe(b);
+    await first.fill(b);
+    await second.fill(a);
+    await dialog.getByRole("button", { name: "Review changes" }).click();
+    await expect(dialog.getByRole("heading", { name: "Nothing has changed" })).toBeVisible();
+    await expect(dialog.getByRole("button", { name: "Save changes" })).toBeDisabled();
+    expect((await emulator.requests()).filter((r) => r.method === "PATCH")).toHaveLength(0);
+  });
+
   test("a change made meanwhile is shown, and the admin can re-apply theirs", async ({ page }) => {
     await openAccount(page);
     const primary = row(page, "prod-tts-primary");
