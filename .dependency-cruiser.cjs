@@ -61,7 +61,7 @@ module.exports = {
       name: "server-never-imports-ui",
       comment: "Server code never reaches into a UI folder.",
       severity: "error",
-      from: { path: "^lib/" },
+      from: { path: "^(lib/|app/api/|proxy\\.ts$|instrumentation\\.ts$)" },
       to: { path: "^components/" },
     },
     {
