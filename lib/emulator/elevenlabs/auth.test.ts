@@ -106,6 +106,18 @@ describe("IP allowlists (X-Forwarded-For speaks for the caller when control is o
     expectError(await call(emulator, "GET", "/v1/service-accounts", { key: secret }), 403, "ip_not_allowed", "authorization_error");
   });
 
+  it("an IPv4-mapped caller is the IPv4 caller it carries; a scope id plays no part", async () => {
+    const saId = await createAccount(emulator);
+    const { secret } = await createKey(emulator, saId, { allowed_ips: ["203.0.113.0/24", "fe80::/64"] });
+    const as = (ip: string) => call(emulator, "GET", "/v1/service-accounts", { key: secret, headers: { "x-forwarded-for": ip } });
+
+    expectError(await as("::ffff:203.0.113.9"), 401, "missing_permissions", "authentication_error");
+    expectError(await as("::ffff:cb00:7109"), 401, "missing_permissions", "authentication_error");
+    expectError(await as("::ffff:198.51.100.1"), 403, "ip_not_allowed", "authorization_error");
+    expectError(await as("fe80::1%eth0"), 401, "missing_permissions", "authentication_error");
+    expectError(await as("fe81::1%eth0"), 403, "ip_not_allowed", "authorization_error");
+  });
+
   it("an allowlist holding the loopback address lets the test runner through to the scope check", async () => {
     const saId = await createAccount(emulator);
     const { secret } = await createKey(emulator, saId, { allowed_ips: ["127.0.0.1"] });

@@ -1,6 +1,6 @@
 // The three request bodies the service-accounts API takes, validated into commands.
-import type { Permission } from "@/lib/permissions";
 import type { ValidationIssue } from "./errors";
+import type { PermissionType } from "./permissions";
 import { Validator } from "./validate";
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
@@ -15,7 +15,7 @@ export interface CreateServiceAccountBody {
 
 export interface CreateKeyBody {
   name: string;
-  permissions: Permission[] | "all";
+  permissions: PermissionType[] | "all";
   characterLimit: number | null;
   allowedIps: string[] | null;
   thirdPartyDisableAllowed: boolean | null;
@@ -26,7 +26,7 @@ export interface CreateKeyBody {
 export interface UpdateKeyBody {
   isEnabled?: boolean;
   name?: string;
-  permissions?: Permission[] | "all";
+  permissions?: PermissionType[] | "all";
   characterLimit?: number | null;
   allowedIps?: string[] | null;
   thirdPartyDisableAllowed?: boolean | null;

@@ -2,7 +2,7 @@
 // draw; the bulk one is for scale. Both are deterministic (a seeded random source), so the same
 // seed gives the same ids, hints and dates.
 import { createHash } from "node:crypto";
-import { PERMISSIONS, type Permission } from "@/lib/permissions";
+import { PERMISSION_TYPES, type PermissionType } from "./permissions";
 import { EmulatorStore, nowUnix, type NewKey, type RandomBytes } from "./store";
 
 export type SeedName = "demo" | "empty";
@@ -30,7 +30,7 @@ function seededRandom(seed: string): RandomBytes {
 const DAY = 86_400;
 
 interface DemoKey extends Omit<NewKey, "permissions" | "character_limit" | "allowed_ips"> {
-  permissions: Permission[] | null;
+  permissions: PermissionType[] | null;
   character_limit?: number | null;
   allowed_ips?: string[] | null;
   ageDays: number;
@@ -119,8 +119,8 @@ function seedBulk(store: EmulatorStore, { serviceAccounts, keysPerAccount }: Bul
     const sa = store.createServiceAccount(`${TEAMS[s % TEAMS.length]}-service-${String(s + 1).padStart(3, "0")}`, now - (400 - (s % 365)) * DAY);
     for (let k = 0; k < keysPerAccount; k++) {
       const shape = pick(10);
-      const permissions: Permission[] | null =
-        shape === 0 ? null : Array.from(new Set(Array.from({ length: 1 + pick(6) }, () => PERMISSIONS[pick(PERMISSIONS.length)]!)));
+      const permissions: PermissionType[] | null =
+        shape === 0 ? null : Array.from(new Set(Array.from({ length: 1 + pick(6) }, () => PERMISSION_TYPES[pick(PERMISSION_TYPES.length)]!)));
       const limit = shape < 6 ? (1 + pick(50)) * 100_000 : null;
       store.createKey(sa, {
         name: `${ROLES[k % ROLES.length]}-${String(k + 1).padStart(2, "0")}`,

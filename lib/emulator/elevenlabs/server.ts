@@ -4,7 +4,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { randomBytes } from "node:crypto";
-import { isAllowedByAllowlist } from "@/lib/ip/cidr";
 import { matchRoute, ROUTES, type WorkspaceContext } from "./api";
 import { authErrors, errorBody, type EmulatorError } from "./errors";
 import { actsAfter, defaultFaultBody, FaultQueue, type Fault } from "./faults";
@@ -13,6 +12,7 @@ import { maskSecrets, RequestLog, type LoggedRequest } from "./request-log";
 import { applySeed, type Seed } from "./seed";
 import { EmulatorStore } from "./store";
 import { handleControl } from "./control";
+import { allowlistAdmits } from "./ip-network";
 
 export interface EmulatorOptions {
   /** The workspace admin keys that may manage service accounts. */
@@ -87,7 +87,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     const record = store.findKeyBySecret(presented);
     if (!record || record.is_disabled) return authErrors.invalid;
     const ip = clientIp(req);
-    if (!isAllowedByAllowlist(record.allowed_ips, ip)) return authErrors.ipNotAllowed(ip);
+    if (!allowlistAdmits(record.allowed_ips, ip)) return authErrors.ipNotAllowed(ip);
     return authErrors.missingPermissions;
   }
 

@@ -1,7 +1,7 @@
 // The emulator's workspace: service accounts, their keys and the secrets that unlock them, held in
 // memory. Records are kept in wire form (snake_case), because the emulator speaks the wire.
 import { createHash, randomBytes } from "node:crypto";
-import type { Permission } from "@/lib/permissions";
+import type { PermissionType } from "./permissions";
 
 export interface KeyRecord {
   key_id: string;
@@ -12,7 +12,7 @@ export interface KeyRecord {
   created_at_unix: number;
   is_disabled: boolean;
   /** null: unrestricted (created with "all"). */
-  permissions: Permission[] | null;
+  permissions: PermissionType[] | null;
   disable_reason: "trial_ended" | "subscription_downgrade" | "exposed_publicly" | "self_disabled" | null;
   character_limit: number | null;
   character_count: number;

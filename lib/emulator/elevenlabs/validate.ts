@@ -2,9 +2,9 @@
 // checked, every problem is reported with its `loc`, extra fields are ignored, numeric strings
 // pass as integers. Where pydantic would report one error per union member, we report the single
 // error a client can act on, at the field's own `loc` (see the emulator's README).
-import { PERMISSIONS, isPermission, type Permission } from "@/lib/permissions";
-import { normaliseAllowlistEntry } from "@/lib/ip/cidr";
 import type { ValidationIssue } from "./errors";
+import { normaliseIpNetwork } from "./ip-network";
+import { PERMISSION_TYPES, isPermissionType, type PermissionType } from "./permissions";
 
 type Loc = (string | number)[];
 type Result<T> = { ok: true; value: T } | { ok: false };
@@ -96,19 +96,19 @@ export class Validator {
   }
 
   /** `PermissionType[]` or the literal "all"; a list is de-duplicated, keeping its order. */
-  permissions(value: unknown, loc: Loc): Result<Permission[] | "all"> {
+  permissions(value: unknown, loc: Loc): Result<PermissionType[] | "all"> {
     if (typeof value === "string") return this.literal(value, loc, ["all"] as const);
     const list = this.list(value, loc);
     if (!list.ok) return list;
     let ok = true;
     list.value.forEach((item, i) => {
-      if (!isPermission(item)) {
-        const expected = quoteList(PERMISSIONS);
+      if (!isPermissionType(item)) {
+        const expected = quoteList(PERMISSION_TYPES);
         this.fail("enum", [...loc, i], `Input should be ${expected}`, item, { expected });
         ok = false;
       }
     });
-    return ok ? { ok: true, value: [...new Set(list.value as Permission[])] } : { ok: false };
+    return ok ? { ok: true, value: [...new Set(list.value as PermissionType[])] } : { ok: false };
   }
 
   /** 1 to 100 IP addresses or CIDR ranges, each normalised (bare IP to /32 or /128, host bits masked). */
@@ -119,7 +119,7 @@ export class Validator {
     list.value.forEach((item, i) => {
       const text = this.string(item, [...loc, i]);
       if (!text.ok) return;
-      const entry = normaliseAllowlistEntry(text.value);
+      const entry = normaliseIpNetwork(text.value);
       if (entry === null) {
         this.fail(
           "value_error",

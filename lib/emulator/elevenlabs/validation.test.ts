@@ -96,10 +96,10 @@ describe("permissions", () => {
   });
 
   it("all 51 SDK 2.73 permissions are accepted, voice_collections_* included", async () => {
-    const { PERMISSIONS } = await import("@/lib/permissions");
-    expect(PERMISSIONS).toHaveLength(51);
-    const { keyId } = await createKey(emulator, saId, { permissions: [...PERMISSIONS] });
-    expect((await getKey(emulator, saId, keyId)).permissions).toEqual([...PERMISSIONS]);
+    const { PERMISSION_TYPES } = await import("./permissions");
+    expect(PERMISSION_TYPES).toHaveLength(51);
+    const { keyId } = await createKey(emulator, saId, { permissions: [...PERMISSION_TYPES] });
+    expect((await getKey(emulator, saId, keyId)).permissions).toEqual([...PERMISSION_TYPES]);
   });
 });
 
@@ -114,6 +114,37 @@ describe("allowed_ips", () => {
       "2001:db8::1/128",
       "2001:db8:abcd::/48",
       "0.0.0.0/0",
+    ]);
+  });
+
+  // Python's ip_network takes these, so ElevenLabs does (DECISIONS.md): zero-padded prefixes, an IPv4
+  // netmask or hostmask, scope ids; an IPv4-mapped address prints as Python 3.13 prints it.
+  it("takes every spelling Python's ip_network takes, and saves it as Python prints it", async () => {
+    const { keyId } = await createKey(emulator, saId, {
+      allowed_ips: ["10.0.0.7/024", "10.0.0.7/255.255.255.0", "10.1.2.3/0.255.255.255", "2001:db8::1/064"],
+    });
+    expect((await getKey(emulator, saId, keyId)).allowed_ips).toEqual([
+      "10.0.0.0/24",
+      "10.0.0.0/24",
+      "10.0.0.0/8",
+      "2001:db8::/64",
+    ]);
+    const more = await createKey(emulator, saId, {
+      allowed_ips: ["fe80::1%eth0", "fe80::1%eth0/64", "::ffff:1.2.3.4", "::ffff:0:0/96"],
+    });
+    expect((await getKey(emulator, saId, more.keyId)).allowed_ips).toEqual([
+      "fe80::1%eth0/128",
+      "fe80::/64",
+      "::ffff:1.2.3.4/128",
+      "::ffff:0.0.0.0/96",
+    ]);
+  });
+
+  it("refuses an IPv4 address standing before a \"::\", as Python does", async () => {
+    const reply = await createKeyWith({ name: "k", permissions: "all", allowed_ips: ["1.2.3.4::", "1.2.3.4::5"] });
+    expect422(reply, [
+      { type: "value_error", loc: ["body", "allowed_ips", 0] },
+      { type: "value_error", loc: ["body", "allowed_ips", 1] },
     ]);
   });
 
