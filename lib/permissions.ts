@@ -1,6 +1,8 @@
 // The ElevenLabs key permissions (`PermissionType` in SDK 2.73: 51 values) and their grouping into
-// product areas. This is the one list: the emulator validates against it, the upstream client types
-// with it, and the UI draws its permission picker from it.
+// product areas. This is the product's one list: the upstream client types with it and the UI draws
+// its permission picker from it. The emulator keeps its own copy (lib/emulator/elevenlabs/
+// permissions.ts) so it can catch a mistake here; tests/integration/emulator-permissions.test.ts
+// checks the two hold the same values.
 
 export const PERMISSIONS = [
   "text_to_speech",

@@ -1,6 +1,6 @@
 // The IP allowlist editor's logic: pasted text to rows, each row checked and shown as it will be
 // saved, repeats flagged, the size limit, and the "would this address be allowed?" tester.
-import { isAllowedByAllowlist, normaliseAllowlistEntry, parseIpAddress } from "@/lib/ip/cidr";
+import { allowlistEntryProblem, isAllowedByAllowlist, normaliseAllowlistEntry, parseIpAddress } from "@/lib/ip/cidr";
 import { ALLOWLIST_MAX } from "@/lib/keys/schema";
 
 /** One entry per line; commas, semicolons and spaces also separate, so a pasted CSV line works. */
@@ -26,7 +26,7 @@ export function checkAllowlistRows(rows: readonly string[]): { rows: AllowlistRo
     const text = raw.trim();
     if (text === "") return { raw, normalised: null, error: null, duplicateOf: null };
     const normalised = normaliseAllowlistEntry(text);
-    if (normalised === null) return { raw, normalised, error: `"${text}" is not an IPv4 or IPv6 address or CIDR range`, duplicateOf: null };
+    if (normalised === null) return { raw, normalised, error: allowlistEntryProblem(text), duplicateOf: null };
     const first = seen.get(normalised);
     if (first !== undefined) return { raw, normalised, error: `Same as entry ${first + 1} (${normalised})`, duplicateOf: first };
     seen.set(normalised, i);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAllowedByAllowlist, normaliseAllowlistEntry, parseIpAddress } from "./cidr";
+import { allowlistEntryProblem, isAllowedByAllowlist, normaliseAllowlistEntry, parseIpAddress } from "./cidr";
 
 describe("normaliseAllowlistEntry", () => {
   it.each([
@@ -14,7 +14,7 @@ describe("normaliseAllowlistEntry", () => {
     ["2001:db8:1:0:1:1:1:1", "2001:db8:1:0:1:1:1:1/128"],
     ["::", "::/128"],
     ["::1", "::1/128"],
-    ["::ffff:1.2.3.4", "::ffff:102:304/128"],
+    ["::ffff:1.2.3.4", null], // IPv4-mapped: refused, see below
     ["fe80::/10", "fe80::/10"],
     ["2001:db8:abcd:12::/48", "2001:db8:abcd::/48"],
   ])("%s is saved as %s", (input, expected) => {
@@ -103,8 +103,12 @@ const PYTHON_ANSWERS: [input: string, python: string | null][] = [
 ];
 
 // Keydesk may refuse what Python accepts (a prefix with a leading zero, netmask and hostmask forms,
-// zone ids), but must never accept what Python refuses or save a different string.
+// zone ids, IPv4-mapped networks, which Python 3.13 prints differently from 3.9-3.12), but must
+// never accept what Python refuses or save a different string.
 const STRICTER_THAN_PYTHON = new Set([
+  "::FFFF:1.2.3.4",
+  "::ffff:1.2.3.4/96",
+  "::ffff:255.255.255.255/127",
   "1.2.3.4/024",
   "::/0128",
   "10.0.0.0/255.255.255.0",
@@ -163,6 +167,13 @@ describe("isAllowedByAllowlist", () => {
   it("ignores entries that are not valid", () => {
     expect(isAllowedByAllowlist(["127.1", "127.0.0.1/08", "nope"], "127.0.0.1")).toBe(false);
   });
+  it("refuses an IPv4-mapped entry, saying to write the IPv4 address itself", () => {
+    expect(allowlistEntryProblem("::ffff:10.0.0.1")).toMatch(/IPv4 address written as IPv6/);
+    expect(allowlistEntryProblem("::ffff:10.0.0.0/104")).toMatch(/IPv4 address written as IPv6/);
+    expect(allowlistEntryProblem("10.0.0.1")).toBeNull();
+    expect(allowlistEntryProblem("nope")).toMatch(/not an IPv4 or IPv6 address/);
+  });
+
   it("keeps an IPv4-mapped entry and an IPv4 client apart (today's answer)", () => {
     // A mapped client is compared as IPv4, so it never falls in an IPv6 entry, mapped or not.
     expect(isAllowedByAllowlist(["::ffff:0:0/96"], "::ffff:127.0.0.1")).toBe(false);

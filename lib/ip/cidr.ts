@@ -70,13 +70,31 @@ function networkAddress([address, prefix]: IpNetwork): IpAddress {
   return ipaddr.fromByteArray(address.toByteArray().map((byte, i) => byte & mask[i]!));
 }
 
-/** The form an allowlist entry is saved in, or null when the entry is not an IP address or range. */
+// An IPv4-mapped IPv6 entry (`::ffff:1.2.3.4`) is refused: Python 3.9-3.12 print it in hex groups
+// (`::ffff:102:304`) and 3.13 as a dotted tail (`::ffff:1.2.3.4`), so what ElevenLabs would list back
+// depends on its Python, and no caller reaches an HTTP API from such an address anyway.
+function isIpv4Mapped(address: IpAddress): boolean {
+  return address instanceof ipaddr.IPv6 && address.isIPv4MappedAddress();
+}
+
+/** The form an allowlist entry is saved in, or null when it is not an IP address or range we take. */
 export function normaliseAllowlistEntry(text: string): string | null {
   const network = parseIpNetwork(text);
   if (!network) return null;
-  // ipaddr.js prints IPv4 as a dotted quad and IPv6 as RFC 5952 with hex groups throughout, also for
-  // IPv4-mapped addresses (`::ffff:102:304`), which is what Python 3.11 prints.
-  return `${networkAddress(network).toString()}/${network[1]}`;
+  const address = networkAddress(network);
+  if (isIpv4Mapped(address)) return null;
+  // ipaddr.js prints IPv4 as a dotted quad and IPv6 as RFC 5952, as Python does.
+  return `${address.toString()}/${network[1]}`;
+}
+
+/** Why an entry cannot be saved, in words for the person who typed it; null when it can. */
+export function allowlistEntryProblem(text: string): string | null {
+  if (normaliseAllowlistEntry(text) !== null) return null;
+  const network = parseIpNetwork(text);
+  if (network && isIpv4Mapped(networkAddress(network))) {
+    return `"${text}" is an IPv4 address written as IPv6: write the IPv4 address or range itself`;
+  }
+  return `"${text}" is not an IPv4 or IPv6 address or CIDR range`;
 }
 
 /** Whether `ip` may use a key with this allowlist (`null` allows every address). */

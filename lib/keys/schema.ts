@@ -3,7 +3,7 @@
 // be refused upstream is refused here first, with the field and the reason. The ids in the URL
 // (/api/service-accounts/:saId/keys/:keyId) are checked here too.
 import { z } from "zod";
-import { normaliseAllowlistEntry } from "@/lib/ip/cidr";
+import { allowlistEntryProblem, normaliseAllowlistEntry } from "@/lib/ip/cidr";
 import { isPermission, type Permission, type Permissions } from "@/lib/permissions";
 import { refuseSecret, safeText } from "@/lib/text/safe-text";
 
@@ -54,7 +54,7 @@ export const allowedIpsSchema = z
     entries.forEach((entry, i) => {
       const normalised = normaliseAllowlistEntry(entry);
       if (normalised === null) {
-        ctx.addIssue({ code: "custom", path: [i], message: `"${entry}" is not an IPv4 or IPv6 address or CIDR range` });
+        ctx.addIssue({ code: "custom", path: [i], message: allowlistEntryProblem(entry)! });
         return;
       }
       const first = seen.get(normalised);

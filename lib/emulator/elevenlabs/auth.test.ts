@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Emulator } from "./server";
-import { call, createAccount, createKey, expectError, getKey, start } from "./test-helpers";
+import { call, createAccount, createKey, expectError, getKey, start } from "@/tests/support/emulator-calls";
 
 let emulator: Emulator;
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 // masked) and every fault kind.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Emulator } from "./server";
-import { ADMIN_KEY, call, createAccount, createKey, expectError, listKeys, start } from "./test-helpers";
+import { ADMIN_KEY, call, createAccount, createKey, expectError, listKeys, start } from "@/tests/support/emulator-calls";
 
 let emulator: Emulator;
 beforeAll(async () => {

@@ -3,7 +3,7 @@
 import { connect } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Emulator } from "./server";
-import { ADMIN_KEY, call, createAccount, createKey, expect422, expectError, getKey, listKeys, start } from "./test-helpers";
+import { ADMIN_KEY, call, createAccount, createKey, expect422, expectError, getKey, listKeys, start } from "@/tests/support/emulator-calls";
 
 let emulator: Emulator;
 beforeAll(async () => {

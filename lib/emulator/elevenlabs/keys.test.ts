@@ -14,7 +14,7 @@ import {
   SERVICE_ACCOUNT_FIELDS,
   sorted,
   start,
-} from "./test-helpers";
+} from "@/tests/support/emulator-calls";
 
 let emulator: Emulator;
 beforeAll(async () => {

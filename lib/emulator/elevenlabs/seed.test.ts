@@ -2,7 +2,7 @@
 // bulk one scales to 200 x 50 = 10,000 keys; both are repeatable.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Emulator } from "./server";
-import { call, KEY_FIELDS, SERVICE_ACCOUNT_FIELDS, sorted, start } from "./test-helpers";
+import { call, KEY_FIELDS, SERVICE_ACCOUNT_FIELDS, sorted, start } from "@/tests/support/emulator-calls";
 
 let emulator: Emulator;
 beforeAll(async () => {

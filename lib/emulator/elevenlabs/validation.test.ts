@@ -2,7 +2,7 @@
 // service account, create key, update key.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Emulator } from "./server";
-import { call, createAccount, createKey, expect422, getKey, listKeys, start } from "./test-helpers";
+import { call, createAccount, createKey, expect422, getKey, listKeys, start } from "@/tests/support/emulator-calls";
 
 let emulator: Emulator;
 let saId: string;

@@ -1,7 +1,7 @@
 // Shared bits of the emulator's contract tests: raw `fetch` against a running emulator, and the
 // wire shapes API.md fixes (exact key sets, error bodies).
 import { expect } from "vitest";
-import { startEmulator, type Emulator, type EmulatorOptions } from "./server";
+import { startEmulator, type Emulator, type EmulatorOptions } from "@/lib/emulator/elevenlabs/server";
 
 export const ADMIN_KEY = "adm_test";
 
