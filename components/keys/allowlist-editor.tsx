@@ -1,7 +1,7 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { useRef, useState } from "react";
-import { secondaryButtonClass } from "@/components/ui/form-field";
 import { checkAllowlistRows, pasteIntoRows, rowsToAllowedIps, splitPastedEntries } from "./allowlist.logic";
 import { ALLOWLIST_MAX } from "@/lib/keys/schema";
 import { AllowlistTester } from "./allowlist-tester";
@@ -80,7 +80,7 @@ export function AllowlistEditor({ id, value, onChange, error, clearable = false 
       <div className="flex flex-wrap gap-2">
         <button type="button" onClick={() => update([...rows, ""], rows.length)} className={rowButton}>Add entry</button>
         {clearable ? (
-          <button type="button" onClick={() => update([""], 0)} className={secondaryButtonClass}>Clear allowlist</button>
+          <Button type="button" onClick={() => update([""], 0)} variant="secondary">Clear allowlist</Button>
         ) : null}
       </div>
       {check.tooMany ? <p className="text-sm text-red-700">Use at most {ALLOWLIST_MAX} entries ({filled} now).</p> : null}
