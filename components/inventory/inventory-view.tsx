@@ -95,7 +95,7 @@ export function InventoryView({ role }: { role: Role }) {
       ) : shown.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
           <p>No key matches these filters.</p>
-          <button type="button" onClick={() => change(DEFAULT_INVENTORY_FILTERS)} className="mt-2 font-medium text-indigo-700 underline">Clear filters</button>
+          <Button type="button" onClick={() => change(DEFAULT_INVENTORY_FILTERS)} variant="link" size="inline" className="mt-2">Clear filters</Button>
         </div>
       ) : view === "matrix" ? (
         <PermissionMatrix rows={shown} />

@@ -46,7 +46,7 @@ export function SelectionToolbar({
               <span aria-live="polite" className="text-slate-700">{formatNumber(selected.length)} selected</span>
               <Button type="button" onClick={() => setOpen({ target: "disable", keys: selected })} variant="secondary">Disable selected</Button>
               <Button type="button" onClick={() => setOpen({ target: "enable", keys: selected })} variant="secondary">Enable selected</Button>
-              <button type="button" onClick={() => onSelect(new Set())} className="font-medium text-indigo-700 underline">Clear selection</button>
+              <Button type="button" onClick={() => onSelect(new Set())} variant="link" size="inline">Clear selection</Button>
             </>
           ) : (
             <span className="text-slate-600">Select keys to enable or disable them together.</span>
