@@ -60,7 +60,7 @@ export function AccountKeys({ account, role }: { account: ServiceAccountView; ro
         <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">The keys could not be refreshed; showing what was last loaded. {errorDetails(keys.error)}</p>
       ) : null}
       {keys.data ? (
-        <KeysTable keys={keys.data} caption={`API keys of ${account.name}`} role={role} busyKeyIds={busy} onAction={onAction} />
+        <KeysTable keys={keys.data} caption={`API keys of ${account.name}`} controls={{ role, busyKeyIds: busy, onAction }} />
       ) : keys.isError ? (
         <QueryErrorPanel title="Keydesk could not load the keys." error={keys.error} onRetry={() => void keys.refetch()} retrying={keys.isFetching} />
       ) : (
