@@ -6,11 +6,14 @@ import type { KeyView } from "@/lib/keys/view";
 import { KeysTable, type KeysTableProps } from "./keys-table";
 
 const KEY: KeyView = {
-  id: "k1", serviceAccountId: "sa1", name: "Build bot", hint: "ab12", enabled: true, permissions: ["text_to_speech"],
-  characterLimit: 1000, characterCount: 250, allowedIps: null, createdAt: "2026-01-02T03:04:05Z", disableReason: null,
+  id: "k1", serviceAccountId: "sa1", name: "Build bot", hint: "ab12", enabled: true,
+  permissions: ["text_to_speech"], characterLimit: 1000, characterCount: 250, allowedIps: null,
+  createdAt: "2026-01-02T03:04:05Z", disableReason: null,
   rotation: { role: "old", partnerKeyId: "k2", startedAt: "2026-01-03T00:00:00Z" },
 };
-const DISABLED: KeyView = { ...KEY, id: "k2", name: "Leaked", enabled: false, disableReason: "leaked_secret", rotation: null };
+const DISABLED: KeyView = {
+  ...KEY, id: "k2", name: "Leaked", enabled: false, disableReason: "leaked_secret", rotation: null,
+};
 
 const html = (props: KeysTableProps) => renderToStaticMarkup(createElement(KeysTable, props));
 const controls = (role: Role) => ({ role, busyKeyIds: new Set<string>(), onAction: () => {} });
@@ -38,13 +41,15 @@ describe("KeysTable without controls: the read-only summary on the service accou
   });
 
   it("says so when the account has no keys, inside the card", () => {
-    expect(html({ keys: [], caption: "x" })).toBe(`<p class="px-4 py-6 text-sm text-slate-600">This service account has no API keys yet.</p>`);
+    expect(html({ keys: [], caption: "x" })).toBe(
+      `<p class="px-4 py-6 text-sm text-slate-600">This service account has no API keys yet.</p>`,
+    );
   });
 });
 
 describe("KeysTable with controls: a service account's page", () => {
   it("gives an admin the switch and the row actions, in their own column", () => {
-    const table = html({ keys: [KEY, DISABLED], caption: "API keys of Bots", controls: controls("admin") });
+    const table = html({ keys: [KEY, DISABLED], caption: "c", controls: controls("admin") });
     expect(count(table, `role="switch"`)).toBe(2);
     expect(table).toContain(`<span class="sr-only">Actions</span>`);
     expect(table).toContain("Finish rotation");
@@ -61,6 +66,7 @@ describe("KeysTable with controls: a service account's page", () => {
   });
 
   it("says so when the account has no keys, as a page of its own", () => {
-    expect(html({ keys: [], caption: "x", controls: controls("admin") })).toContain("rounded-lg border border-dashed");
+    const empty = html({ keys: [], caption: "x", controls: controls("admin") });
+    expect(empty).toContain("rounded-lg border border-dashed");
   });
 });

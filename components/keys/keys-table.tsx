@@ -19,7 +19,7 @@ export interface KeysTableProps {
   keys: KeyView[];
   /** Read by screen readers only, e.g. "API keys of <account>". */
   caption: string;
-  /** Given: each row has the controls the role may use. Left out: a read-only summary (a card on the list). */
+  /** Given: each row has the controls the role may use. Left out: a read-only summary (a list's card). */
   controls?: KeyControls;
 }
 
@@ -41,7 +41,7 @@ const LOOK = {
 // Column widths of the summary, in KeyTableHead's order (name to status).
 const SUMMARY_COLUMNS = ["w-[18%]", "w-[8%]", "w-[11%]", "w-[15%]", "w-[20%]", "w-[17%]", "w-[11%]"];
 
-/** A service account's keys: read-only on the service accounts list, with the role's controls on its own page. */
+/** A service account's keys: read-only on the accounts list, with the role's controls on its own page. */
 export function KeysTable({ keys, caption, controls }: KeysTableProps) {
   const look = controls ? LOOK.controlled : LOOK.summary;
   if (keys.length === 0) {
@@ -60,7 +60,13 @@ export function KeysTable({ keys, caption, controls }: KeysTableProps) {
         <tbody className="divide-y divide-slate-100">
           {keys.map((key) =>
             controls ? (
-              <KeyRow key={key.id} apiKey={key} role={controls.role} busy={controls.busyKeyIds.has(key.id)} onAction={controls.onAction} />
+              <KeyRow
+                key={key.id}
+                apiKey={key}
+                role={controls.role}
+                busy={controls.busyKeyIds.has(key.id)}
+                onAction={controls.onAction}
+              />
             ) : (
               <tr key={key.id} data-key-id={key.id}>
                 <KeySummaryCells apiKey={key} />

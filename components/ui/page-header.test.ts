@@ -1,13 +1,13 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { PageHeader } from "./page-header";
+import { PageHeader, type PageHeaderProps } from "./page-header";
 
 // The markup the pages wrote by hand before: PageHeader must give the same elements and classes.
 const H1 = "text-2xl font-semibold tracking-tight";
 const DESCRIPTION = "mt-1 text-sm text-slate-600";
 
-const html = (props: Parameters<typeof PageHeader>[0]) => renderToStaticMarkup(createElement(PageHeader, props));
+const html = (props: PageHeaderProps) => renderToStaticMarkup(createElement(PageHeader, props));
 
 describe("PageHeader", () => {
   it("is the page's one h1 when there is only a title", () => {
