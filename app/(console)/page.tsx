@@ -3,6 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { AuditTable } from "@/components/audit/audit-table";
 import { OverviewPanels } from "@/components/overview/overview-panels";
+import { PageHeader } from "@/components/ui/page-header";
 import { queryAudit } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/require-user";
 import { getDatabase } from "@/lib/db";
@@ -17,7 +18,7 @@ export default async function OverviewPage() {
   const latest = await queryAudit((await getDatabase()).db, { limit: 8 });
   return (
     <div className="space-y-8">
-      <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
+      <PageHeader title="Overview" />
       {/* Starts reading every key while the HTML is parsed (see the inventory page). */}
       <link rel="preload" href="/api/inventory" as="fetch" crossOrigin="anonymous" />
       <OverviewPanels />

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { SignOutButton } from "@/components/layout/sign-out-button";
+import { PageHeader } from "@/components/ui/page-header";
 import { getPendingUser, getSessionUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Waiting for a role" };
@@ -15,7 +16,7 @@ export default async function PendingPage() {
   if (!pending) redirect((await getSessionUser(h)) ? "/" : "/sign-in");
   return (
     <main id="main" className="mx-auto max-w-md space-y-6 px-6 py-12">
-      <h1 className="text-2xl font-semibold tracking-tight">Waiting for an admin to give you a role</h1>
+      <PageHeader title="Waiting for an admin to give you a role" />
       <div className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-4 text-sm text-amber-950">
         <p>
           You are signed in as <span className="font-mono">{pending.email}</span>, but none of your groups gives a Keydesk role yet.

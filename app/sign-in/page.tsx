@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { SsoButton } from "@/components/auth/sso-button";
 import { SsoError } from "@/components/auth/sso-error";
+import { PageHeader } from "@/components/ui/page-header";
 import { oidcConfig, passwordSignInEnabled } from "@/lib/auth/oidc-config";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/auth/bootstrap";
 import { currentUser } from "@/lib/auth/require-user";
@@ -34,10 +35,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const ssoError = params.error;
   return (
     <main id="main" className="mx-auto max-w-sm space-y-6 px-6 py-12">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Sign in to Keydesk</h1>
-        <p className="mt-1 text-sm text-slate-600">Keydesk manages the API keys of your ElevenLabs workspace.</p>
-      </div>
+      <PageHeader title="Sign in to Keydesk" description="Keydesk manages the API keys of your ElevenLabs workspace." />
       {configProblem ? (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-900">
           <p className="font-semibold">Keydesk is not configured yet.</p>

@@ -1,7 +1,7 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { useState } from "react";
-import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
 
 /** The recovery codes, shown once right after two-factor sign-in is turned on: copy, download, done. */
 export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
@@ -29,9 +29,9 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
         ))}
       </ul>
       <div className="flex flex-wrap gap-2">
-        <button
+        <Button
           type="button"
-          className={secondaryButtonClass}
+          variant="secondary"
           onClick={() =>
             void navigator.clipboard
               ?.writeText(text)
@@ -40,9 +40,9 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
           }
         >
           {copied ? "Copied" : "Copy"}
-        </button>
-        <button type="button" className={secondaryButtonClass} onClick={download}>Download</button>
-        <button type="button" className={primaryButtonClass} onClick={onDone}>I have saved them</button>
+        </Button>
+        <Button type="button" variant="secondary" onClick={download}>Download</Button>
+        <Button type="button" variant="primary" onClick={onDone}>I have saved them</Button>
       </div>
     </section>
   );

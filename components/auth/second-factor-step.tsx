@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { FormField, inputClass } from "@/components/ui/form-field";
 
 /**
@@ -71,13 +72,14 @@ export function SecondFactorStep({ onRestart }: { onRestart: () => void }) {
       {error?.restart ? (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{error.text}</p>
       ) : null}
-      <button type="submit" disabled={busy} className="w-full rounded-md bg-indigo-600 px-3 py-2 text-sm font-semibold text-white hover:bg-indigo-700 disabled:opacity-60">
+      <Button type="submit" disabled={busy} variant="primary" className="w-full">
         {busy ? "Checking…" : "Verify and sign in"}
-      </button>
+      </Button>
       <div className="flex justify-between text-sm">
-        <button
+        <Button
           type="button"
-          className="font-medium text-indigo-700 underline"
+          variant="link"
+          size="inline"
           onClick={() => {
             setRecovery(!recovery);
             setCode("");
@@ -85,7 +87,7 @@ export function SecondFactorStep({ onRestart }: { onRestart: () => void }) {
           }}
         >
           {recovery ? "Use a code from the app" : "Use a recovery code"}
-        </button>
+        </Button>
         <button type="button" className="font-medium text-slate-700 underline" onClick={onRestart}>Start again</button>
       </div>
     </form>

@@ -1,9 +1,9 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
-import { dangerButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
 import type { SessionView } from "@/lib/auth/sessions";
 import { errorDetails } from "@/lib/http/client";
 import { useEndSession, useSessions } from "@/lib/auth/queries";
@@ -63,10 +63,10 @@ export function SessionsSection({ initialSessions }: { initialSessions: SessionV
                 <td className="whitespace-nowrap px-4 py-2 text-slate-700">{at(s.createdAt)}</td>
                 <td className="whitespace-nowrap px-4 py-2 text-slate-700">{at(s.lastUsedAt)}</td>
                 <td className="px-4 py-2 text-right">
-                  <button type="button" disabled={end.isPending} onClick={() => (s.current ? setConfirmCurrent(s) : endSession(s))} className={secondaryButtonClass}>
+                  <Button type="button" disabled={end.isPending} onClick={() => (s.current ? setConfirmCurrent(s) : endSession(s))} variant="secondary">
                     {s.current ? "End this session" : "End session"}
                     <span className="sr-only"> on {s.device}, signed in {at(s.createdAt)}</span>
-                  </button>
+                  </Button>
                 </td>
               </tr>
             ))}
@@ -76,8 +76,8 @@ export function SessionsSection({ initialSessions }: { initialSessions: SessionV
       {confirmCurrent ? (
         <Dialog open onClose={() => setConfirmCurrent(null)} title="End this session?" description="This is the browser you are using now: ending its session signs you out here at once.">
           <div className="flex justify-end gap-2">
-            <button type="button" onClick={() => setConfirmCurrent(null)} className={secondaryButtonClass}>Cancel</button>
-            <button type="button" onClick={() => endSession(confirmCurrent)} disabled={end.isPending} className={dangerButtonClass}>End and sign out</button>
+            <Button type="button" onClick={() => setConfirmCurrent(null)} variant="secondary">Cancel</Button>
+            <Button type="button" onClick={() => endSession(confirmCurrent)} disabled={end.isPending} variant="danger">End and sign out</Button>
           </div>
         </Dialog>
       ) : null}

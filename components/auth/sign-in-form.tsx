@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { Button } from "@/components/ui/button";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { signInSchema, type SignInInput } from "@/lib/auth/sign-in-schema";
 import { SecondFactorStep } from "./second-factor-step";
@@ -90,13 +91,9 @@ export function SignInForm({ demoAccounts, demoPassword, next = "/" }: { demoAcc
             {serverError}
           </p>
         ) : null}
-        <button
-          type="submit"
-          disabled={isSubmitting}
-          className="w-full rounded-md bg-indigo-600 px-3 py-2 text-sm font-semibold text-white hover:bg-indigo-700 disabled:opacity-60"
-        >
+        <Button type="submit" disabled={isSubmitting} variant="primary" className="w-full">
           {isSubmitting ? "Signing in…" : "Sign in"}
-        </button>
+        </Button>
       </form>
       {demoAccounts.length > 0 ? (
         <section aria-labelledby="demo-accounts" className="rounded-md border border-amber-200 bg-amber-50 p-4 text-sm">

@@ -1,8 +1,9 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
-import { FormField, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
+import { FormField, inputClass } from "@/components/ui/form-field";
 import { ApiRequestError, apiJson, errorDetails } from "@/lib/http/client";
 import { registerStepUpPrompter } from "@/lib/http/step-up-prompt";
 import { listenForStepUpPopup } from "./sso-step-up-message";
@@ -118,9 +119,9 @@ function StepUpDialog({ onDone }: { onDone: (ok: boolean) => void }) {
       : "This action needs a recent sign-in. Sign out and sign in again, then repeat it.";
   const formError = errors.form ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{errors.form}</p> : null;
   const ssoButton = sso ? (
-    <button type="button" onClick={confirmWithSso} disabled={busy} className={withPassword ? secondaryButtonClass : primaryButtonClass}>
+    <Button type="button" onClick={confirmWithSso} disabled={busy} variant={withPassword ? "secondary" : "primary"}>
       {ssoWaiting ? "Open the sign-in window again" : `Confirm with ${sso.name}`}
-    </button>
+    </Button>
   ) : null;
   const ssoHint = ssoWaiting && sso ? (
     <p role="status" className="text-sm text-slate-700">
@@ -174,8 +175,8 @@ function StepUpDialog({ onDone }: { onDone: (ok: boolean) => void }) {
           {ssoHint}
           <div className="flex flex-wrap justify-end gap-2">
             {ssoButton}
-            <button type="button" onClick={() => onDone(false)} disabled={busy} className={secondaryButtonClass}>Cancel</button>
-            <button type="submit" disabled={busy || twoFactor === null} className={primaryButtonClass}>{busy ? "Checking…" : "Confirm and continue"}</button>
+            <Button type="button" onClick={() => onDone(false)} disabled={busy} variant="secondary">Cancel</Button>
+            <Button type="submit" disabled={busy || twoFactor === null} variant="primary">{busy ? "Checking…" : "Confirm and continue"}</Button>
           </div>
         </form>
       ) : (
@@ -183,7 +184,7 @@ function StepUpDialog({ onDone }: { onDone: (ok: boolean) => void }) {
           {formError}
           {ssoHint}
           <div className="flex flex-wrap justify-end gap-2">
-            <button type="button" onClick={() => onDone(false)} className={secondaryButtonClass}>Cancel</button>
+            <Button type="button" onClick={() => onDone(false)} variant="secondary">Cancel</Button>
             {ssoButton}
           </div>
         </div>

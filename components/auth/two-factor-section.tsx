@@ -1,8 +1,9 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { FormField, inputClass, primaryButtonClass, secondaryButtonClass, dangerButtonClass } from "@/components/ui/form-field";
+import { FormField, inputClass } from "@/components/ui/form-field";
 import type { TwoFactorStatus } from "@/lib/auth/two-factor";
 import { ApiRequestError, errorDetails } from "@/lib/http/client";
 import { useConfirmEnrolment, useDisableTwoFactor, useStartEnrolment } from "@/lib/auth/queries";
@@ -66,7 +67,7 @@ export function TwoFactorSection({ status }: { status: TwoFactorStatus }) {
               {(d) => <input id="disable-code" inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} aria-invalid={fieldError(disable.error, "code") ? true : undefined} aria-describedby={d} className={inputClass} />}
             </FormField>
             {formError(disable.error, ["password", "code"]) ? <p role="alert" className={alertClass}>{formError(disable.error, ["password", "code"])}</p> : null}
-            <button type="submit" disabled={disable.isPending} className={dangerButtonClass}>{disable.isPending ? "Turning off…" : "Turn off"}</button>
+            <Button type="submit" disabled={disable.isPending} variant="danger">{disable.isPending ? "Turning off…" : "Turn off"}</Button>
           </form>
         )}
       </div>
@@ -79,7 +80,7 @@ export function TwoFactorSection({ status }: { status: TwoFactorStatus }) {
         <p className="text-sm text-slate-700">
           <span className="font-semibold">Off.</span> With it on, signing in also asks for a code from an authenticator app (such as 1Password, Google Authenticator or Authy).
         </p>
-        <button type="button" onClick={() => setStep({ name: "password" })} className={primaryButtonClass}>Set up two-factor sign-in</button>
+        <Button type="button" onClick={() => setStep({ name: "password" })} variant="primary">Set up two-factor sign-in</Button>
       </div>
     );
   }
@@ -104,8 +105,8 @@ export function TwoFactorSection({ status }: { status: TwoFactorStatus }) {
         </FormField>
         {formError(start.error, ["password"]) ? <p role="alert" className={alertClass}>{formError(start.error, ["password"])}</p> : null}
         <div className="flex gap-2">
-          <button type="submit" disabled={start.isPending} className={primaryButtonClass}>{start.isPending ? "Checking…" : "Continue"}</button>
-          <button type="button" onClick={() => setStep({ name: "idle" })} className={secondaryButtonClass}>Cancel</button>
+          <Button type="submit" disabled={start.isPending} variant="primary">{start.isPending ? "Checking…" : "Continue"}</Button>
+          <Button type="button" onClick={() => setStep({ name: "idle" })} variant="secondary">Cancel</Button>
         </div>
       </form>
     );
@@ -142,8 +143,8 @@ export function TwoFactorSection({ status }: { status: TwoFactorStatus }) {
         </FormField>
         {formError(confirm.error, ["code"]) ? <p role="alert" className={alertClass}>{formError(confirm.error, ["code"])}</p> : null}
         <div className="flex gap-2">
-          <button type="submit" disabled={confirm.isPending} className={primaryButtonClass}>{confirm.isPending ? "Checking…" : "Turn on"}</button>
-          <button type="button" onClick={() => setStep({ name: "idle" })} className={secondaryButtonClass}>Cancel</button>
+          <Button type="submit" disabled={confirm.isPending} variant="primary">{confirm.isPending ? "Checking…" : "Turn on"}</Button>
+          <Button type="button" onClick={() => setStep({ name: "idle" })} variant="secondary">Cancel</Button>
         </div>
       </div>
     </form>

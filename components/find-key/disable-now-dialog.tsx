@@ -1,11 +1,12 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { Dialog } from "@/components/ui/dialog";
-import { dangerButtonClass, FormField, inputClass, secondaryButtonClass } from "@/components/ui/form-field";
+import { FormField, inputClass } from "@/components/ui/form-field";
 import type { KeyView } from "@/lib/keys/view";
 import type { Candidate } from "@/lib/find-key/types";
 import { errorDetails } from "@/lib/http/client";
@@ -64,11 +65,11 @@ export function DisableNowDialog({ candidate, onClose, onDisabled, onConflict }:
         </FormField>
         {errors.root?.message ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{errors.root.message}</p> : null}
         <div className="flex justify-end gap-2">
-          <button type="button" onClick={onClose} disabled={setEnabled.isPending} className={secondaryButtonClass}>{alreadyDisabled ? "Close" : "Cancel"}</button>
+          <Button type="button" onClick={onClose} disabled={setEnabled.isPending} variant="secondary">{alreadyDisabled ? "Close" : "Cancel"}</Button>
           {alreadyDisabled ? null : (
-            <button type="submit" disabled={setEnabled.isPending} className={dangerButtonClass}>
+            <Button type="submit" disabled={setEnabled.isPending} variant="danger">
               {setEnabled.isPending ? "Disabling…" : "Confirm and disable"}
-            </button>
+            </Button>
           )}
         </div>
       </form>

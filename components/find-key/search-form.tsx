@@ -1,9 +1,10 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useSyncExternalStore, type ClipboardEvent } from "react";
 import { useForm } from "react-hook-form";
-import { FormField, inputClass, primaryButtonClass } from "@/components/ui/form-field";
+import { FormField, inputClass } from "@/components/ui/form-field";
 import { classifyQuery } from "@/lib/find-key/classify";
 import { findKeyBodySchema, type FindKeyBody } from "@/lib/find-key/schema";
 import { FIND_INPUT_ID } from "@/lib/find-key/shortcut";
@@ -63,9 +64,9 @@ export function SearchForm({ onSearch, pending }: { onSearch: (query: string) =>
               {...form.register("query")}
               onPaste={onPaste}
             />
-            <button type="submit" disabled={pending || !hydrated} className={`${primaryButtonClass} mt-1 shrink-0`}>
+            <Button type="submit" disabled={pending || !hydrated} variant="primary" className="mt-1 shrink-0">
               {pending ? "Searching…" : "Search"}
-            </button>
+            </Button>
           </div>
         )}
       </FormField>

@@ -1,10 +1,11 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { dangerButtonClass, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
+import { FormField, inputClass } from "@/components/ui/form-field";
 import { alreadyNote, confirmLabel, pastTense, type BulkTarget } from "@/lib/inventory/bulk";
 import type { InventoryKey } from "@/lib/inventory/types";
 import { REASON_MAX, reasonSchema } from "@/lib/keys/schema";
@@ -74,8 +75,8 @@ export function BulkConfirmStep({ target, toChange, already, reasonRequired, onC
         )}
       </FormField>
       <div className="flex justify-end gap-2">
-        <button type="button" onClick={onCancel} className={secondaryButtonClass}>Cancel</button>
-        <button type="submit" className={target === "disable" ? dangerButtonClass : primaryButtonClass}>{confirmLabel(target, toChange.length)}</button>
+        <Button type="button" onClick={onCancel} variant="secondary">Cancel</Button>
+        <Button type="submit" variant={target === "disable" ? "danger" : "primary"}>{confirmLabel(target, toChange.length)}</Button>
       </div>
     </form>
   );

@@ -1,7 +1,7 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { useEffect, useRef } from "react";
-import { primaryButtonClass, secondaryButtonClass, dangerButtonClass } from "@/components/ui/form-field";
 import { bulkSummary, type BulkTarget } from "@/lib/inventory/bulk";
 import { keyLabel, type BulkRunState } from "./bulk-run";
 
@@ -67,8 +67,8 @@ export function BulkProgressStep({ target, state, closeRequested, onStop, onRetr
         <div role="alert" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
           <p>Keys are still being changed. Stop and close? Keys already sent finish; the rest are left alone.</p>
           <div className="flex justify-end gap-2">
-            <button ref={keepGoingRef} type="button" onClick={onKeepGoing} className={secondaryButtonClass}>Keep going</button>
-            <button type="button" onClick={onStopAndClose} className={dangerButtonClass}>Stop and close</button>
+            <Button ref={keepGoingRef} type="button" onClick={onKeepGoing} variant="secondary">Keep going</Button>
+            <Button type="button" onClick={onStopAndClose} variant="danger">Stop and close</Button>
           </div>
         </div>
       ) : null}
@@ -76,13 +76,13 @@ export function BulkProgressStep({ target, state, closeRequested, onStop, onRetr
       <div className="flex justify-end gap-2">
         {running ? (
           // aria-disabled rather than disabled while stopping: a disabled button would drop focus.
-          <button ref={stopRef} type="button" aria-disabled={state.stopping || undefined} onClick={() => !state.stopping && onStop()} className={secondaryButtonClass}>
+          <Button ref={stopRef} type="button" aria-disabled={state.stopping || undefined} onClick={() => !state.stopping && onStop()} variant="secondary">
             {state.stopping ? "Stopping…" : "Stop"}
-          </button>
+          </Button>
         ) : (
           <>
-            {retryable > 0 ? <button type="button" onClick={onRetry} className={primaryButtonClass}>{`Retry the ${retryable} failed`}</button> : null}
-            <button ref={closeRef} type="button" onClick={onClose} className={secondaryButtonClass}>Close</button>
+            {retryable > 0 ? <Button type="button" onClick={onRetry} variant="primary">{`Retry the ${retryable} failed`}</Button> : null}
+            <Button ref={closeRef} type="button" onClick={onClose} variant="secondary">Close</Button>
           </>
         )}
       </div>

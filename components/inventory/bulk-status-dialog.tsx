@@ -1,8 +1,8 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { useCallback, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
-import { secondaryButtonClass } from "@/components/ui/form-field";
 import type { Role } from "@/lib/roles";
 import { confirmLabel, partitionByTarget, pastTense, type BulkTarget } from "@/lib/inventory/bulk";
 import type { InventoryKey } from "@/lib/inventory/types";
@@ -55,7 +55,7 @@ export function BulkStatusDialog({ keys, target, role, onClose, onFinished }: {
             {role === "reviewer" ? "Security reviewers can look at keys but not enable or disable them." : `All ${already.length} selected ${already.length === 1 ? "key is" : "keys are"} already ${pastTense(target)}; nothing to change.`}
           </p>
           <div className="flex justify-end">
-            <button type="button" onClick={onClose} className={secondaryButtonClass}>Close</button>
+            <Button type="button" onClick={onClose} variant="secondary">Close</Button>
           </div>
         </>
       ) : state.phase === "idle" ? (

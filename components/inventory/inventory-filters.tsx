@@ -2,12 +2,13 @@
 // The inventory's filters. Each control writes the URL (the one source of truth); the search box
 // keeps its own text while typing and writes the URL a moment after the last key, so typing stays
 // smooth and Back does not step through every letter.
+import { Button } from "@/components/ui/button";
 import { useEffect, useId, useState } from "react";
 import { PRODUCT_AREAS, controlPermissions } from "@/lib/permissions";
 import type { InventoryFilters } from "@/lib/inventory/filters";
 import { RISK_FLAG_INFO } from "@/lib/inventory/risk";
 import { RISK_FLAGS } from "@/lib/inventory/types";
-import { inputClass, secondaryButtonClass } from "@/components/ui/form-field";
+import { inputClass } from "@/components/ui/form-field";
 
 const SEARCH_DELAY_MS = 200;
 const selectClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-2 text-sm";
@@ -96,7 +97,7 @@ export function InventoryFiltersBar({
             {RISK_FLAG_INFO[flag].label}
           </label>
         ))}
-        <button type="button" onClick={onClear} className={`${secondaryButtonClass} ml-auto`}>Clear filters</button>
+        <Button type="button" onClick={onClear} variant="secondary" className="ml-auto">Clear filters</Button>
       </fieldset>
     </div>
   );

@@ -2,6 +2,7 @@
 // The "All keys" page: the whole inventory read once, filtered and sorted in the browser (10,000
 // keys filter in milliseconds), shown as a table or a permission matrix; export of what is shown;
 // and, for support and admins, selecting keys to enable or disable in bulk.
+import { Button, buttonVariants } from "@/components/ui/button";
 import { useCallback, useMemo, useState } from "react";
 import type { Role } from "@/lib/roles";
 import { formatNumber } from "@/lib/format";
@@ -14,7 +15,6 @@ import { useInventory } from "@/lib/inventory/queries";
 import { QueryErrorPanel } from "@/components/ui/query-error-panel";
 import { StepUpDownloadLink } from "@/components/auth/step-up-download-link";
 import { FeedbackMessage, useFeedback } from "@/components/ui/feedback";
-import { secondaryButtonClass } from "@/components/ui/form-field";
 import { SelectionToolbar } from "./selection-toolbar";
 import { InventoryFiltersBar } from "./inventory-filters";
 import { InventoryTable } from "./inventory-table";
@@ -78,9 +78,9 @@ export function InventoryView({ role }: { role: Role }) {
             </button>
           ))}
         </div>
-        <StepUpDownloadLink href={`/api/inventory/export?${exportQuery ? `${exportQuery}&` : ""}format=csv`} className={secondaryButtonClass}>Export CSV</StepUpDownloadLink>
-        <StepUpDownloadLink href={`/api/inventory/export?${exportQuery ? `${exportQuery}&` : ""}format=json`} className={secondaryButtonClass}>Export JSON</StepUpDownloadLink>
-        <button type="button" onClick={() => void inventory.refetch()} disabled={inventory.isFetching} className={secondaryButtonClass}>Refresh</button>
+        <StepUpDownloadLink href={`/api/inventory/export?${exportQuery ? `${exportQuery}&` : ""}format=csv`} className={buttonVariants({ variant: "secondary" })}>Export CSV</StepUpDownloadLink>
+        <StepUpDownloadLink href={`/api/inventory/export?${exportQuery ? `${exportQuery}&` : ""}format=json`} className={buttonVariants({ variant: "secondary" })}>Export JSON</StepUpDownloadLink>
+        <Button type="button" onClick={() => void inventory.refetch()} disabled={inventory.isFetching} variant="secondary">Refresh</Button>
       </div>
       {inventory.isError ? (
         <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">The keys could not be refreshed; showing what was read at {new Date(data.generatedAt).toLocaleTimeString()}.</p>
@@ -95,7 +95,7 @@ export function InventoryView({ role }: { role: Role }) {
       ) : shown.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
           <p>No key matches these filters.</p>
-          <button type="button" onClick={() => change(DEFAULT_INVENTORY_FILTERS)} className="mt-2 font-medium text-indigo-700 underline">Clear filters</button>
+          <Button type="button" onClick={() => change(DEFAULT_INVENTORY_FILTERS)} variant="link" size="inline" className="mt-2">Clear filters</Button>
         </div>
       ) : view === "matrix" ? (
         <PermissionMatrix rows={shown} />

@@ -1,11 +1,11 @@
 "use client";
 // Selecting keys in the inventory for a bulk change: one box for every key the filters match, a
 // count, and the two actions, which open the bulk dialog with exactly the selected keys.
+import { Button } from "@/components/ui/button";
 import { useEffect, useRef, useState } from "react";
 import type { Role } from "@/lib/roles";
 import { formatNumber } from "@/lib/format";
 import type { InventoryRow } from "@/lib/inventory/types";
-import { secondaryButtonClass } from "@/components/ui/form-field";
 import { BulkStatusDialog } from "./bulk-status-dialog";
 
 export function SelectionToolbar({
@@ -44,9 +44,9 @@ export function SelectionToolbar({
           {selected.length > 0 ? (
             <>
               <span aria-live="polite" className="text-slate-700">{formatNumber(selected.length)} selected</span>
-              <button type="button" onClick={() => setOpen({ target: "disable", keys: selected })} className={secondaryButtonClass}>Disable selected</button>
-              <button type="button" onClick={() => setOpen({ target: "enable", keys: selected })} className={secondaryButtonClass}>Enable selected</button>
-              <button type="button" onClick={() => onSelect(new Set())} className="font-medium text-indigo-700 underline">Clear selection</button>
+              <Button type="button" onClick={() => setOpen({ target: "disable", keys: selected })} variant="secondary">Disable selected</Button>
+              <Button type="button" onClick={() => setOpen({ target: "enable", keys: selected })} variant="secondary">Enable selected</Button>
+              <Button type="button" onClick={() => onSelect(new Set())} variant="link" size="inline">Clear selection</Button>
             </>
           ) : (
             <span className="text-slate-600">Select keys to enable or disable them together.</span>

@@ -1,7 +1,7 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { useState } from "react";
-import { secondaryButtonClass } from "@/components/ui/form-field";
 import { describePermissions, permissionsFrom, READ_ONLY_PRESET, TTS_ONLY_PRESET } from "./permission-picker.logic";
 import type { Permission, Permissions } from "@/lib/permissions";
 import { useServiceAccounts } from "@/lib/keys/queries";
@@ -50,8 +50,8 @@ function Presets({ onPick, idPrefix }: { onPick: (list: Permission[]) => void; i
   const copyId = `${idPrefix}-copy-from`;
   return (
     <div className="flex flex-wrap items-end gap-2">
-      <button type="button" onClick={() => onPick(READ_ONLY_PRESET)} className={secondaryButtonClass}>Read-only</button>
-      <button type="button" onClick={() => onPick(TTS_ONLY_PRESET)} className={secondaryButtonClass}>Text to Speech only</button>
+      <Button type="button" onClick={() => onPick(READ_ONLY_PRESET)} variant="secondary">Read-only</Button>
+      <Button type="button" onClick={() => onPick(TTS_ONLY_PRESET)} variant="secondary">Text to Speech only</Button>
       <div>
         <label htmlFor={copyId} className="block text-xs font-medium text-slate-700">Copy from another key</label>
         <select

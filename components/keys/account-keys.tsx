@@ -1,7 +1,7 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { useState } from "react";
-import { primaryButtonClass } from "@/components/ui/form-field";
 import type { Role } from "@/lib/roles";
 import type { KeyView, ServiceAccountView } from "@/lib/keys/view";
 import { errorDetails } from "@/lib/http/client";
@@ -53,14 +53,14 @@ export function AccountKeys({ account, role }: { account: ServiceAccountView; ro
           {keys.data ? `${keys.data.length} ${keys.data.length === 1 ? "key" : "keys"}, ${keys.data.filter((k) => k.enabled).length} enabled.` : ""}
           {keys.isFetching ? " Refreshing…" : ""}
         </p>
-        {role === "admin" ? <button type="button" onClick={() => setOpen({ kind: "create" })} className={primaryButtonClass}>Create key</button> : null}
+        {role === "admin" ? <Button type="button" onClick={() => setOpen({ kind: "create" })} variant="primary">Create key</Button> : null}
       </div>
       <FeedbackMessage feedback={feedback} onDismiss={clear} />
       {keys.isError && keys.data ? (
         <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">The keys could not be refreshed; showing what was last loaded. {errorDetails(keys.error)}</p>
       ) : null}
       {keys.data ? (
-        <KeysTable keys={keys.data} caption={`API keys of ${account.name}`} role={role} busyKeyIds={busy} onAction={onAction} />
+        <KeysTable keys={keys.data} caption={`API keys of ${account.name}`} controls={{ role, busyKeyIds: busy, onAction }} />
       ) : keys.isError ? (
         <QueryErrorPanel title="Keydesk could not load the keys." error={keys.error} onRetry={() => void keys.refetch()} retrying={keys.isFetching} />
       ) : (

@@ -1,12 +1,10 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { secondaryButtonClass } from "@/components/ui/form-field";
+import { Button } from "@/components/ui/button";
 import { checkAllowlistRows, pasteIntoRows, rowsToAllowedIps, splitPastedEntries } from "./allowlist.logic";
 import { ALLOWLIST_MAX } from "@/lib/keys/schema";
 import { AllowlistTester } from "./allowlist-tester";
-
-const rowButton = "rounded-md border border-slate-300 px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100";
 
 /**
  * The IP allowlist: one entry per row, many lines pasted at once, each entry checked as it is typed
@@ -69,18 +67,18 @@ export function AllowlistEditor({ id, value, onChange, error, clearable = false 
                 ) : null}
               </div>
               {rows.length > 1 ? (
-                <button type="button" onClick={() => update(rows.length === 1 ? [""] : rows.filter((_, j) => j !== i), Math.max(0, i - 1))} className={`${rowButton} mt-1`}>
+                <Button type="button" onClick={() => update(rows.length === 1 ? [""] : rows.filter((_, j) => j !== i), Math.max(0, i - 1))} variant="secondary" size="xs" className="mt-1">
                   Remove<span className="sr-only"> entry {i + 1}</span>
-                </button>
+                </Button>
               ) : null}
             </li>
           );
         })}
       </ol>
       <div className="flex flex-wrap gap-2">
-        <button type="button" onClick={() => update([...rows, ""], rows.length)} className={rowButton}>Add entry</button>
+        <Button type="button" onClick={() => update([...rows, ""], rows.length)} variant="secondary" size="xs">Add entry</Button>
         {clearable ? (
-          <button type="button" onClick={() => update([""], 0)} className={secondaryButtonClass}>Clear allowlist</button>
+          <Button type="button" onClick={() => update([""], 0)} variant="secondary">Clear allowlist</Button>
         ) : null}
       </div>
       {check.tooMany ? <p className="text-sm text-red-700">Use at most {ALLOWLIST_MAX} entries ({filled} now).</p> : null}

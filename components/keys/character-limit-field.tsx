@@ -1,7 +1,8 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { useState } from "react";
-import { FormField, inputClass, secondaryButtonClass } from "@/components/ui/form-field";
+import { FormField, inputClass } from "@/components/ui/form-field";
 import { formatCharacterLimit, parseCharacterLimit } from "./character-limit.logic";
 
 /** Monthly character limit: empty is no limit; shown with thousands separators once typed. */
@@ -30,16 +31,17 @@ export function CharacterLimitField({ id, value, onChange, error, clearable = fa
             className={inputClass}
           />
           {clearable ? (
-            <button
+            <Button
               type="button"
               onClick={() => {
                 setText("");
                 onChange(null);
               }}
-              className={`${secondaryButtonClass} mt-1 whitespace-nowrap`}
+              variant="secondary"
+              className="mt-1 whitespace-nowrap"
             >
               Clear limit
-            </button>
+            </Button>
           ) : null}
         </div>
       )}

@@ -1,10 +1,11 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { Dialog } from "@/components/ui/dialog";
-import { FormField, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
+import { FormField, inputClass } from "@/components/ui/form-field";
 import { friendlyKeyName } from "./friendly-name.logic";
 import { applyFieldErrors, errorDetails } from "@/lib/http/client";
 import { useCreateKey } from "@/lib/keys/queries";
@@ -86,7 +87,7 @@ export function CreateKeyDialog({ saId, accountName, onClose, onCreated }: { saI
         <section className="space-y-4">
           <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">{secretLost}</p>
           <div className="flex justify-end">
-            <button type="button" onClick={onClose} className={primaryButtonClass}>Close</button>
+            <Button type="button" onClick={onClose} variant="primary">Close</Button>
           </div>
         </section>
       ) : created ? (
@@ -102,9 +103,9 @@ export function CreateKeyDialog({ saId, accountName, onClose, onCreated }: { saI
               {(describedBy) => (
                 <div className="flex gap-2">
                   <input id="key-name" autoComplete="off" aria-invalid={errors.name ? true : undefined} aria-describedby={describedBy} className={inputClass} {...form.register("name")} />
-                  <button type="button" onClick={() => form.setValue("name", friendlyKeyName(), { shouldValidate: true })} className={`${secondaryButtonClass} mt-1 whitespace-nowrap`}>
+                  <Button type="button" onClick={() => form.setValue("name", friendlyKeyName(), { shouldValidate: true })} variant="secondary" className="mt-1 whitespace-nowrap">
                     Suggest another
-                  </button>
+                  </Button>
                 </div>
               )}
             </FormField>
@@ -133,12 +134,12 @@ export function CreateKeyDialog({ saId, accountName, onClose, onCreated }: { saI
           ) : null}
           {serverError ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{serverError}</p> : null}
           <div className="flex justify-between gap-2">
-            <button type="button" onClick={requestClose} disabled={create.isPending} className={secondaryButtonClass}>Cancel</button>
+            <Button type="button" onClick={requestClose} disabled={create.isPending} variant="secondary">Cancel</Button>
             <div className="flex gap-2">
-              {step > 0 ? <button type="button" onClick={() => setStep(step - 1)} disabled={create.isPending} className={secondaryButtonClass}>Back</button> : null}
-              <button type="submit" disabled={create.isPending} className={primaryButtonClass}>
+              {step > 0 ? <Button type="button" onClick={() => setStep(step - 1)} disabled={create.isPending} variant="secondary">Back</Button> : null}
+              <Button type="submit" disabled={create.isPending} variant="primary">
                 {step < 3 ? "Next" : create.isPending ? "Creating…" : "Create key"}
-              </button>
+              </Button>
             </div>
           </div>
         </form>

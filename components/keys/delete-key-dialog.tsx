@@ -1,9 +1,10 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { visibleText } from "@/lib/format";
-import { dangerButtonClass, FormField, inputClass, secondaryButtonClass } from "@/components/ui/form-field";
+import { FormField, inputClass } from "@/components/ui/form-field";
 import type { KeyView } from "@/lib/keys/view";
 import { useDeleteKey } from "@/lib/keys/queries";
 import { failureText } from "./write-outcome";
@@ -42,8 +43,8 @@ export function DeleteKeyDialog({ apiKey, onClose, onDone, title }: { apiKey: Ke
         </FormField>
         {error ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p> : null}
         <div className="flex justify-end gap-2">
-          <button type="button" onClick={onClose} disabled={remove.isPending} className={secondaryButtonClass}>Cancel</button>
-          <button type="submit" disabled={!matches || remove.isPending} className={dangerButtonClass}>{remove.isPending ? "Deleting…" : "Delete key"}</button>
+          <Button type="button" onClick={onClose} disabled={remove.isPending} variant="secondary">Cancel</Button>
+          <Button type="submit" disabled={!matches || remove.isPending} variant="danger">{remove.isPending ? "Deleting…" : "Delete key"}</Button>
         </div>
       </form>
     </Dialog>

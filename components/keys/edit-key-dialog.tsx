@@ -1,10 +1,11 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useRef, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { Dialog } from "@/components/ui/dialog";
-import { FormField, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
+import { FormField, inputClass } from "@/components/ui/form-field";
 import { changeBody, diffKey, movedFields, pickEditable, type EditableKeyFields, type FieldChange } from "./key-diff.logic";
 import type { KeyView } from "@/lib/keys/view";
 import { applyFieldErrors } from "@/lib/http/client";
@@ -94,8 +95,8 @@ export function EditKeyDialog({ apiKey, onClose, onSaved }: { apiKey: KeyView; o
           render={({ field }) => <AllowlistEditor id="edit-key-ips" clearable value={field.value} onChange={field.onChange} error={allowlistError(errors)} />}
         />
         <div className="flex justify-end gap-2">
-          <button type="button" onClick={onClose} className={secondaryButtonClass}>Cancel</button>
-          <button type="submit" className={primaryButtonClass}>Review changes</button>
+          <Button type="button" onClick={onClose} variant="secondary">Cancel</Button>
+          <Button type="submit" variant="primary">Review changes</Button>
         </div>
       </form>
       {preview ? (
@@ -109,16 +110,16 @@ export function EditKeyDialog({ apiKey, onClose, onSaved }: { apiKey: KeyView; o
               <p className="font-semibold">Someone else changed this key while you were editing it. Nothing was saved.</p>
               {conflict.moved.length > 0 ? <ChangePreview changes={conflict.moved} label="Changed meanwhile" /> : null}
               <p>Re-apply your changes on top of their version, or go back and edit again.</p>
-              <button type="button" onClick={reapply} className={primaryButtonClass}>Re-apply my changes</button>
+              <Button type="button" onClick={reapply} variant="primary">Re-apply my changes</Button>
             </div>
           ) : null}
           {serverError ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{serverError}</p> : null}
           <div className="flex justify-end gap-2">
-            <button type="button" onClick={() => { setPreview(null); setConflict(null); }} disabled={change.isPending} className={secondaryButtonClass}>Back to editing</button>
+            <Button type="button" onClick={() => { setPreview(null); setConflict(null); }} disabled={change.isPending} variant="secondary">Back to editing</Button>
             {conflict ? null : (
-              <button type="button" onClick={save} disabled={change.isPending || preview.changes.length === 0} className={primaryButtonClass}>
+              <Button type="button" onClick={save} disabled={change.isPending || preview.changes.length === 0} variant="primary">
                 {change.isPending ? "Saving…" : "Save changes"}
-              </button>
+              </Button>
             )}
           </div>
         </section>

@@ -1,8 +1,8 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
-import { dangerButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
 import type { KeyView } from "@/lib/keys/view";
 import { useChangeKey } from "@/lib/keys/queries";
 import { DeleteKeyDialog } from "./delete-key-dialog";
@@ -31,9 +31,9 @@ export function FinishRotationDialog({ apiKey, onClose, onDone }: { apiKey: KeyV
       <div className="space-y-4">
         {error ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p> : null}
         <div className="flex flex-wrap justify-end gap-2">
-          <button type="button" onClick={onClose} disabled={change.isPending} className={secondaryButtonClass}>Cancel</button>
-          <button type="button" onClick={() => setDeleting(true)} disabled={change.isPending} className={secondaryButtonClass}>Delete the old key…</button>
-          <button type="button" onClick={disable} disabled={change.isPending} className={dangerButtonClass}>{change.isPending ? "Disabling…" : "Disable the old key"}</button>
+          <Button type="button" onClick={onClose} disabled={change.isPending} variant="secondary">Cancel</Button>
+          <Button type="button" onClick={() => setDeleting(true)} disabled={change.isPending} variant="secondary">Delete the old key…</Button>
+          <Button type="button" onClick={disable} disabled={change.isPending} variant="danger">{change.isPending ? "Disabling…" : "Disable the old key"}</Button>
         </div>
       </div>
     </Dialog>

@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { Role } from "@/lib/roles";
 import { visibleText } from "@/lib/format";
@@ -9,8 +10,6 @@ import { KeySummaryCells } from "./key-summary-cells";
 import { RotationBadge } from "./rotation-badge";
 
 export type KeyAction = "edit" | "rotate" | "delete" | "finish-rotation" | "status";
-
-const smallButton = "rounded-md border border-slate-300 px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-60";
 
 /** One key. The controls shown are the ones the role may use: reviewer none, support the switch. */
 export function KeyRow({ apiKey, role, busy, onAction }: { apiKey: KeyView; role: Role; busy: boolean; onAction: (action: KeyAction, key: KeyView) => void }) {
@@ -26,13 +25,13 @@ export function KeyRow({ apiKey, role, busy, onAction }: { apiKey: KeyView; role
       {role === "admin" ? (
         <td className="px-4 py-3">
           <div className="flex flex-wrap gap-1">
-            <button type="button" onClick={() => onAction("edit", apiKey)} className={smallButton}>Edit<span className="sr-only"> {visibleText(apiKey.name)}</span></button>
+            <Button type="button" onClick={() => onAction("edit", apiKey)} variant="secondary" size="xs">Edit<span className="sr-only"> {visibleText(apiKey.name)}</span></Button>
             {apiKey.rotation?.role === "old" ? (
-              <button type="button" onClick={() => onAction("finish-rotation", apiKey)} className={smallButton}>Finish rotation<span className="sr-only"> of {visibleText(apiKey.name)}</span></button>
+              <Button type="button" onClick={() => onAction("finish-rotation", apiKey)} variant="secondary" size="xs">Finish rotation<span className="sr-only"> of {visibleText(apiKey.name)}</span></Button>
             ) : apiKey.rotation ? null : (
-              <button type="button" onClick={() => onAction("rotate", apiKey)} className={smallButton}>Rotate<span className="sr-only"> {visibleText(apiKey.name)}</span></button>
+              <Button type="button" onClick={() => onAction("rotate", apiKey)} variant="secondary" size="xs">Rotate<span className="sr-only"> {visibleText(apiKey.name)}</span></Button>
             )}
-            <button type="button" onClick={() => onAction("delete", apiKey)} className={`${smallButton} text-red-800`}>Delete<span className="sr-only"> {visibleText(apiKey.name)}</span></button>
+            <Button type="button" onClick={() => onAction("delete", apiKey)} variant="secondary" size="xs" className="text-red-800">Delete<span className="sr-only"> {visibleText(apiKey.name)}</span></Button>
           </div>
         </td>
       ) : null}

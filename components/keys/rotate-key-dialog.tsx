@@ -1,8 +1,8 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
-import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
 import type { KeyView } from "@/lib/keys/view";
 import { errorDetails } from "@/lib/http/client";
 import { useRotateKey } from "@/lib/keys/queries";
@@ -46,9 +46,9 @@ export function RotateKeyDialog({ apiKey, onClose, onDone }: { apiKey: KeyView; 
         <div className="space-y-4">
           {error ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p> : null}
           <div className="flex justify-end gap-2">
-            <button type="button" onClick={onClose} disabled={rotate.isPending} className={secondaryButtonClass}>Cancel</button>
+            <Button type="button" onClick={onClose} disabled={rotate.isPending} variant="secondary">Cancel</Button>
             {secretLost ? null : (
-              <button type="button" onClick={start} disabled={rotate.isPending} className={primaryButtonClass}>{rotate.isPending ? "Rotating…" : "Rotate key"}</button>
+              <Button type="button" onClick={start} disabled={rotate.isPending} variant="primary">{rotate.isPending ? "Rotating…" : "Rotate key"}</Button>
             )}
           </div>
         </div>

@@ -1,7 +1,7 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { useRef, useState } from "react";
-import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
 
 /** Whether the secret was copied, and the second confirmation when closing before it was. */
 export function useSecretGuard(onClose: () => void) {
@@ -58,7 +58,7 @@ export function SecretReveal({ keyName, secret, guard, onClose }: { keyName: str
             onCopy={guard.markCopied}
             className="block w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm"
           />
-          <button type="button" autoFocus onClick={copy} className={`${primaryButtonClass} whitespace-nowrap`}>{guard.copied ? "Copied" : "Copy secret"}</button>
+          <Button type="button" autoFocus onClick={copy} variant="primary" className="whitespace-nowrap">{guard.copied ? "Copied" : "Copy secret"}</Button>
         </div>
         <p id="new-secret-warning" className="mt-2 text-sm font-medium text-amber-900">
           Copy it now: Keydesk does not keep it and will not show it again. Anyone who has it can use the key.
@@ -70,13 +70,13 @@ export function SecretReveal({ keyName, secret, guard, onClose }: { keyName: str
           <p id="close-uncopied-title" className="font-semibold">You have not copied the secret. Close anyway?</p>
           <p id="close-uncopied-text">It cannot be shown again; you would have to rotate the key to get a new one.</p>
           <div className="flex justify-end gap-2">
-            <button type="button" autoFocus onClick={guard.cancelClose} className={secondaryButtonClass}>Go back</button>
+            <Button type="button" autoFocus onClick={guard.cancelClose} variant="secondary">Go back</Button>
             <button type="button" onClick={onClose} className="rounded-md bg-amber-700 px-3 py-2 text-sm font-semibold text-white hover:bg-amber-800">Close without copying</button>
           </div>
         </div>
       ) : (
         <div className="flex justify-end">
-          <button type="button" onClick={guard.requestClose} className={guard.copied ? primaryButtonClass : secondaryButtonClass}>Done</button>
+          <Button type="button" onClick={guard.requestClose} variant={guard.copied ? "primary" : "secondary"}>Done</Button>
         </div>
       )}
     </div>

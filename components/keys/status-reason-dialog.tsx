@@ -1,11 +1,12 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { Dialog } from "@/components/ui/dialog";
-import { dangerButtonClass, FormField, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
+import { FormField, inputClass } from "@/components/ui/form-field";
 import type { KeyView } from "@/lib/keys/view";
 import { useSetKeyEnabled } from "@/lib/keys/queries";
 import { reasonSchema } from "@/lib/keys/schema";
@@ -50,10 +51,10 @@ export function StatusReasonDialog({ apiKey, onClose, onDone }: { apiKey: KeyVie
         </FormField>
         {errors.root?.message ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{errors.root.message}</p> : null}
         <div className="flex justify-end gap-2">
-          <button type="button" onClick={onClose} disabled={setEnabled.isPending} className={secondaryButtonClass}>Cancel</button>
-          <button type="submit" disabled={setEnabled.isPending} className={enabling ? primaryButtonClass : dangerButtonClass}>
+          <Button type="button" onClick={onClose} disabled={setEnabled.isPending} variant="secondary">Cancel</Button>
+          <Button type="submit" disabled={setEnabled.isPending} variant={enabling ? "primary" : "danger"}>
             {setEnabled.isPending ? (enabling ? "Enabling…" : "Disabling…") : enabling ? "Enable key" : "Disable key"}
-          </button>
+          </Button>
         </div>
       </form>
     </Dialog>

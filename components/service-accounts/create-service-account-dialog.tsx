@@ -1,10 +1,11 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Dialog } from "@/components/ui/dialog";
-import { FormField, inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
+import { FormField, inputClass } from "@/components/ui/form-field";
 import { applyFieldErrors, errorDetails } from "@/lib/http/client";
 import { useCreateServiceAccount } from "@/lib/keys/queries";
 import { newServiceAccountSchema } from "@/lib/keys/schema";
@@ -34,8 +35,8 @@ export function CreateServiceAccountDialog({ onClose, onCreated }: { onClose: ()
         </FormField>
         {errors.root?.message ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{errors.root.message}</p> : null}
         <div className="flex justify-end gap-2">
-          <button type="button" onClick={onClose} disabled={create.isPending} className={secondaryButtonClass}>Cancel</button>
-          <button type="submit" disabled={create.isPending} className={primaryButtonClass}>{create.isPending ? "Creating…" : "Create service account"}</button>
+          <Button type="button" onClick={onClose} disabled={create.isPending} variant="secondary">Cancel</Button>
+          <Button type="submit" disabled={create.isPending} variant="primary">{create.isPending ? "Creating…" : "Create service account"}</Button>
         </div>
       </form>
     </Dialog>

@@ -1,8 +1,8 @@
 import Link from "next/link";
+import { KeysTable } from "@/components/keys/keys-table";
 import { formatDate } from "@/lib/format";
 import type { ServiceAccountView } from "@/lib/keys/view";
 import { accountWarnings } from "./account-warnings.logic";
-import { KeyTable } from "./key-table";
 
 /** One service account on the list: its name (a link to manage its keys), counts, warnings and keys. */
 export function ServiceAccountCard({ account }: { account: ServiceAccountView }) {
@@ -26,7 +26,7 @@ export function ServiceAccountCard({ account }: { account: ServiceAccountView })
           ))}
         </ul>
       ) : null}
-      <KeyTable keys={account.keys} caption={`API keys of ${account.name}`} />
+      <KeysTable keys={account.keys} caption={`API keys of ${account.name}`} />
     </section>
   );
 }

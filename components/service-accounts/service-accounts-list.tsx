@@ -1,9 +1,10 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { useState } from "react";
 import { FeedbackMessage, useFeedback } from "@/components/ui/feedback";
 import { QueryErrorPanel } from "@/components/ui/query-error-panel";
-import { inputClass, primaryButtonClass } from "@/components/ui/form-field";
+import { inputClass } from "@/components/ui/form-field";
 import type { Role } from "@/lib/roles";
 import { matchesSearch } from "./account-warnings.logic";
 import type { ServiceAccountView } from "@/lib/keys/view";
@@ -29,7 +30,7 @@ export function ServiceAccountsList({ initialData, role }: { initialData?: Servi
           {accounts.data ? `${all.length} service accounts, ${keyCount} API keys.` : "Every service account of the workspace and its API keys."}
           {accounts.isFetching && accounts.data ? " Refreshing…" : ""}
         </p>
-        {role === "admin" ? <button type="button" onClick={() => setCreating(true)} className={primaryButtonClass}>Create service account</button> : null}
+        {role === "admin" ? <Button type="button" onClick={() => setCreating(true)} variant="primary">Create service account</Button> : null}
       </div>
       <FeedbackMessage feedback={feedback} onDismiss={clear} />
       {accounts.isError && accounts.data ? (

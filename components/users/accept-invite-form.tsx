@@ -1,10 +1,11 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { FormField, inputClass, primaryButtonClass } from "@/components/ui/form-field";
+import { FormField, inputClass } from "@/components/ui/form-field";
 import { ApiRequestError, apiJson, applyFieldErrors, errorMessage } from "@/lib/http/client";
 import { setPasswordSchema, type SetPasswordInput } from "@/lib/users/schema";
 
@@ -59,9 +60,9 @@ export function AcceptInviteForm({ token, email }: { token: string; email: strin
           {serverError}
         </p>
       ) : null}
-      <button type="submit" disabled={isSubmitting} className={`${primaryButtonClass} w-full`}>
+      <Button type="submit" disabled={isSubmitting} variant="primary" className="w-full">
         {isSubmitting ? "Saving…" : "Set password"}
-      </button>
+      </Button>
     </form>
   );
 }

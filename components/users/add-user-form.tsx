@@ -1,9 +1,10 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { FormField, inputClass, primaryButtonClass } from "@/components/ui/form-field";
+import { FormField, inputClass } from "@/components/ui/form-field";
 import { ROLE_LABELS, ROLES } from "@/lib/roles";
 import { applyFieldErrors, errorMessage } from "@/lib/http/client";
 import { useCreateUser, type UserWithLink } from "@/lib/users/queries";
@@ -63,9 +64,9 @@ export function AddUserForm({ onAdded }: { onAdded: (result: UserWithLink) => vo
           </p>
         ) : null}
         <div className="sm:col-span-2">
-          <button type="submit" disabled={create.isPending} className={primaryButtonClass}>
+          <Button type="submit" disabled={create.isPending} variant="primary">
             {create.isPending ? "Adding…" : "Add user"}
-          </button>
+          </Button>
         </div>
       </form>
     </section>

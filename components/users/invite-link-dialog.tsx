@@ -1,8 +1,8 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { useRef, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
-import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
 import type { InviteLink } from "@/lib/users/queries";
 
 export interface ShownInvite extends InviteLink {
@@ -56,7 +56,7 @@ function LinkBody({ invite, onClose }: { invite: ShownInvite; onClose: () => voi
             onCopy={() => setCopied(true)}
             className="block w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm"
           />
-          <button type="button" autoFocus onClick={copy} className={`${primaryButtonClass} whitespace-nowrap`}>{copied ? "Copied" : "Copy link"}</button>
+          <Button type="button" autoFocus onClick={copy} variant="primary" className="whitespace-nowrap">{copied ? "Copied" : "Copy link"}</Button>
         </div>
         <p id="invite-link-warning" className="mt-2 text-sm font-medium text-amber-900">
           It works once, until {until}. Copy it now: Keydesk does not keep it and will not show it again.
@@ -64,7 +64,7 @@ function LinkBody({ invite, onClose }: { invite: ShownInvite; onClose: () => voi
         <p aria-live="polite" className="mt-1 text-sm text-slate-700">{copied ? "The link is on your clipboard." : copyError}</p>
       </div>
       <div className="flex justify-end">
-        <button type="button" onClick={onClose} className={copied ? primaryButtonClass : secondaryButtonClass}>Done</button>
+        <Button type="button" onClick={onClose} variant={copied ? "primary" : "secondary"}>Done</Button>
       </div>
     </div>
   );

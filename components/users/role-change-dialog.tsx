@@ -1,8 +1,8 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
-import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/form-field";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from "@/lib/roles";
 import { errorMessage } from "@/lib/http/client";
 import { useChangeUser } from "@/lib/users/queries";
@@ -55,8 +55,8 @@ function Confirm({ change, onClose, onDone }: { change: RoleChange; onClose: () 
       </dl>
       {error ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p> : null}
       <div className="flex justify-end gap-2">
-        <button type="button" onClick={onClose} className={secondaryButtonClass}>Cancel</button>
-        <button type="button" autoFocus onClick={confirm} disabled={mutation.isPending} className={primaryButtonClass}>{mutation.isPending ? "Saving…" : user.pending ? "Give role" : "Change role"}</button>
+        <Button type="button" onClick={onClose} variant="secondary">Cancel</Button>
+        <Button type="button" autoFocus onClick={confirm} disabled={mutation.isPending} variant="primary">{mutation.isPending ? "Saving…" : user.pending ? "Give role" : "Change role"}</Button>
       </div>
     </div>
   );

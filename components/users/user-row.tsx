@@ -1,5 +1,6 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
 import { EndUserSessionsButton } from "@/components/auth/end-user-sessions-button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/roles";
@@ -16,7 +17,6 @@ export interface RowActions {
   askRoleChange: (user: UserSummary, role: Role) => void;
 }
 
-const smallButton = "rounded-md border border-slate-300 px-2.5 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-60";
 
 /**
  * One user, with their role select (a change is confirmed in a dialog first), Disable/Enable and
@@ -68,18 +68,18 @@ export function UserRow({ user, isYou, actions, passwordSignIn }: { user: UserSu
       <td className="px-4 py-3">
         <div className="flex flex-wrap gap-2">
           {user.disabled ? (
-            <button type="button" onClick={enable} disabled={change.isPending} className={smallButton}>
+            <Button type="button" onClick={enable} disabled={change.isPending} variant="secondary" size="sm">
               Enable<span className="sr-only"> {user.email}</span>
-            </button>
+            </Button>
           ) : (
-            <button type="button" onClick={() => actions.askDisable(user)} disabled={change.isPending} className={smallButton}>
+            <Button type="button" onClick={() => actions.askDisable(user)} disabled={change.isPending} variant="secondary" size="sm">
               Disable<span className="sr-only"> {user.email}</span>
-            </button>
+            </Button>
           )}
           {passwordSignIn ? (
-            <button type="button" onClick={() => actions.askResetPassword(user)} className={smallButton}>
+            <Button type="button" onClick={() => actions.askResetPassword(user)} variant="secondary" size="sm">
               Reset password<span className="sr-only"> of {user.email}</span>
-            </button>
+            </Button>
           ) : null}
           <EndUserSessionsButton userId={user.id} email={user.email} notify={actions.notify} fail={actions.fail} />
         </div>

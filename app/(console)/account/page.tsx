@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { SessionsSection } from "@/components/auth/sessions-section";
 import { TwoFactorSection } from "@/components/auth/two-factor-section";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
 import { ROLE_LABELS } from "@/lib/roles";
 import { listSessions } from "@/lib/auth/sessions";
@@ -19,12 +20,7 @@ export default async function AccountPage() {
   const [status, sessions] = await Promise.all([twoFactorStatus(db, user), listSessions(db, user.id, user.sessionId)]);
   return (
     <div className="space-y-8">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Your account</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          {user.email} · {ROLE_LABELS[user.role]}
-        </p>
-      </div>
+      <PageHeader title="Your account" description={<>{user.email} · {ROLE_LABELS[user.role]}</>} />
       {mustEnrol(user) ? (
         <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
           Your role must use two-factor sign-in. Set it up below to use the rest of Keydesk.

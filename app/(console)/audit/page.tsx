@@ -4,6 +4,7 @@ import { AuditFilterForm, type AuditFilterValues } from "@/components/audit/audi
 import { AuditTable } from "@/components/audit/audit-table";
 import { StepUpDownloadLink } from "@/components/auth/step-up-download-link";
 import { VerifyChainButton } from "@/components/audit/verify-chain-button";
+import { PageHeader } from "@/components/ui/page-header";
 import { queryAudit } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/require-user";
 import { getDatabase } from "@/lib/db";
@@ -29,13 +30,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
-          <p className="mt-1 text-sm text-slate-600">Everything done through Keydesk, newest first. Rows are hash-chained: an edited or removed row is detected.</p>
-        </div>
-        <VerifyChainButton />
-      </div>
+      <PageHeader
+        title="Audit log"
+        description="Everything done through Keydesk, newest first. Rows are hash-chained: an edited or removed row is detected."
+        actions={<VerifyChainButton />}
+      />
       <AuditFilterForm values={values} errors={errors} />
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <span className="text-slate-600">Export these rows:</span>

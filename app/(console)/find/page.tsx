@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { FindKeyPanel } from "@/components/find-key/find-key-panel";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
 
 export const metadata: Metadata = { title: "Find a key" };
@@ -10,12 +11,12 @@ export default async function FindKeyPage() {
   const user = await requireUser();
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Find a key</h1>
-        <p className="mt-1 text-sm text-slate-600">
+      <PageHeader
+        title="Find a key"
+        description={<>
           Found a secret in a public repository, a ticket or a log? Paste it here to see which key it is, then disable that key. Press <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-mono text-xs">/</kbd> on any page to come back here.
-        </p>
-      </div>
+        </>}
+      />
       <FindKeyPanel canDisable={user.role === "admin" || user.role === "support"} />
     </div>
   );

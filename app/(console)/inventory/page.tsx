@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { InventoryView } from "@/components/inventory/inventory-view";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
 
 export const metadata: Metadata = { title: "All keys" };
@@ -11,10 +12,10 @@ export default async function InventoryPage() {
   const user = await requireUser();
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">All keys</h1>
-        <p className="mt-1 text-sm text-slate-600">Every key of every service account, with what each may do and what makes it risky. Filters are kept in the address, so a view can be shared.</p>
-      </div>
+      <PageHeader
+        title="All keys"
+        description="Every key of every service account, with what each may do and what makes it risky. Filters are kept in the address, so a view can be shared."
+      />
       {/* The browser starts reading every key while it parses the HTML, not once the page's script
           has run; react-query's fetch of the same URL then takes the preloaded answer. */}
       <link rel="preload" href="/api/inventory" as="fetch" crossOrigin="anonymous" />

@@ -1,5 +1,6 @@
 import { connection } from "next/server";
 import { ServiceAccountsList } from "@/components/service-accounts/service-accounts-list";
+import { PageHeader } from "@/components/ui/page-header";
 import { UpstreamErrorPanel } from "@/components/ui/upstream-error-panel";
 import { requireUser } from "@/lib/auth/require-user";
 import { toPublicAccount } from "@/lib/keys/view";
@@ -14,7 +15,7 @@ export default async function ServiceAccountsPage() {
   const result = await loadServiceAccounts();
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold tracking-tight">Service accounts</h1>
+      <PageHeader title="Service accounts" />
       {result.ok ? (
         <ServiceAccountsList initialData={result.serviceAccounts.map(toPublicAccount)} role={user.role} />
       ) : (

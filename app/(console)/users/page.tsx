@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { UsersManager } from "@/components/users/users-manager";
+import { PageHeader } from "@/components/ui/page-header";
 import { passwordSignInEnabled } from "@/lib/auth/oidc-config";
 import { requireUser } from "@/lib/auth/require-user";
 import { getDatabase } from "@/lib/db";
@@ -15,7 +16,7 @@ export default async function UsersPage() {
   if (user.role !== "admin") {
     return (
       <div className="space-y-2">
-        <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
+        <PageHeader title="Users" />
         <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">
           Only workspace admins can manage users.
         </p>
@@ -26,10 +27,7 @@ export default async function UsersPage() {
   const users = await listUsers(db);
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
-        <p className="mt-1 text-sm text-slate-600">Who can sign in to Keydesk, and with which role. There is always at least one enabled admin.</p>
-      </div>
+      <PageHeader title="Users" description="Who can sign in to Keydesk, and with which role. There is always at least one enabled admin." />
       <UsersManager initialUsers={users} currentUserId={user.id} passwordSignIn={passwordSignInEnabled(env())} />
     </div>
   );

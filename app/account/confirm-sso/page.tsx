@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import { StartSsoConfirmation } from "./start";
 
 export const metadata: Metadata = { title: "Confirm it's you" };
@@ -7,7 +8,7 @@ export const metadata: Metadata = { title: "Confirm it's you" };
 export default function ConfirmSsoPage() {
   return (
     <main id="main" className="mx-auto max-w-md space-y-4 px-6 py-12">
-      <h1 className="text-xl font-semibold tracking-tight">Confirm it&apos;s you</h1>
+      <PageHeader title="Confirm it's you" size="sm" />
       <StartSsoConfirmation />
     </main>
   );

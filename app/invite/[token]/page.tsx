@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { AcceptInviteForm } from "@/components/users/accept-invite-form";
+import { PageHeader } from "@/components/ui/page-header";
 import { passwordSignInEnabled } from "@/lib/auth/oidc-config";
 import { getDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -17,7 +18,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const invite = passwordSignInEnabled(env()) ? await lookupInvite(db, token) : null;
   return (
     <main id="main" className="mx-auto max-w-sm space-y-6 px-6 py-12">
-      <h1 className="text-2xl font-semibold tracking-tight">{invite?.state === "valid" && invite.purpose === "reset" ? "Choose a new password" : "Set your Keydesk password"}</h1>
+      <PageHeader title={invite?.state === "valid" && invite.purpose === "reset" ? "Choose a new password" : "Set your Keydesk password"} />
       {invite?.state === "valid" ? (
         <AcceptInviteForm token={token} email={invite.email} />
       ) : (

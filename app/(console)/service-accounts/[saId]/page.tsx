@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { AccountKeys } from "@/components/keys/account-keys";
+import { PageHeader } from "@/components/ui/page-header";
 import { UpstreamErrorPanel } from "@/components/ui/upstream-error-panel";
 import { requireUser } from "@/lib/auth/require-user";
 import { formatDate } from "@/lib/format";
@@ -23,10 +24,7 @@ export default async function ServiceAccountPage({ params }: { params: Promise<{
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link href="/service-accounts" className="font-medium text-indigo-800 hover:underline">Service accounts</Link>
       </nav>
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">{account?.name ?? "Service account"}</h1>
-        {account ? <p className="mt-1 text-sm text-slate-600">Created {formatDate(account.createdAt)}.</p> : null}
-      </div>
+      <PageHeader title={account?.name ?? "Service account"} description={account ? `Created ${formatDate(account.createdAt)}.` : null} />
       {account ? <AccountKeys account={toPublicAccount(account)} role={user.role} /> : !result.ok ? <UpstreamErrorPanel error={result.error} /> : null}
     </div>
   );

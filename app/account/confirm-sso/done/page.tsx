@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import { TellOpener } from "./tell-opener";
 
 export const metadata: Metadata = { title: "Confirm it's you" };
@@ -9,7 +10,7 @@ export default async function ConfirmSsoDonePage({ searchParams }: { searchParam
   const code = typeof error === "string" ? (/^[a-z0-9_]{1,60}$/i.test(error) ? error.toLowerCase() : "invalid") : null;
   return (
     <main id="main" className="mx-auto max-w-md space-y-4 px-6 py-12">
-      <h1 className="text-xl font-semibold tracking-tight">Confirm it&apos;s you</h1>
+      <PageHeader title="Confirm it's you" size="sm" />
       <TellOpener error={code} />
     </main>
   );
