@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import type { ReactNode } from "react";
 import { DemoBanner } from "@/components/layout/demo-banner";
 import { ZodWithoutEval } from "@/components/layout/zod-without-eval";
 import { isDemoMode } from "@/lib/env";
@@ -11,7 +10,7 @@ export const metadata: Metadata = {
   description: "A safe admin console for ElevenLabs service-account API keys.",
 };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: LayoutProps<"/">) {
   // Every page renders per request: its scripts must carry that request's CSP nonce (proxy.ts),
   // which a page built ahead of time could not.
   await connection();

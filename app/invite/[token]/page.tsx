@@ -10,7 +10,7 @@ import { INVITE_REFUSALS, lookupInvite } from "@/lib/users";
 export const metadata: Metadata = { title: "Set your password", referrer: "no-referrer", robots: { index: false } };
 
 /** Where a one-time link leads: the form to choose a password, or why the link no longer works. */
-export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
+export default async function InvitePage({ params }: PageProps<"/invite/[token]">) {
   await connection();
   const { token } = await params;
   const { db } = await getDatabase();

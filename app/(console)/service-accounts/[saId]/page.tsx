@@ -11,7 +11,7 @@ import { loadServiceAccounts } from "@/lib/keys/load";
 
 export const metadata: Metadata = { title: "Service account" };
 
-export default async function ServiceAccountPage({ params }: { params: Promise<{ saId: string }> }) {
+export default async function ServiceAccountPage({ params }: PageProps<"/service-accounts/[saId]">) {
   await connection();
   const user = await requireUser();
   const { saId } = await params;
