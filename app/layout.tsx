@@ -12,7 +12,9 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: LayoutProps<"/">) {
   // Every page renders per request: its scripts must carry that request's CSP nonce (proxy.ts),
-  // which a page built ahead of time could not.
+  // which a page built ahead of time could not. This is the one call that ensures it: most pages
+  // read the request anyway (requireUser reads its headers), but some read nothing from it
+  // (/account/confirm-sso, the not-found page) and would otherwise be prerendered at build time.
   await connection();
   return (
     <html lang="en">

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
 import { AcceptInviteForm } from "@/components/users/accept-invite-form";
 import { passwordSignInEnabled } from "@/lib/auth/oidc-config";
 import { getDatabase } from "@/lib/db";
@@ -11,7 +10,6 @@ export const metadata: Metadata = { title: "Set your password", referrer: "no-re
 
 /** Where a one-time link leads: the form to choose a password, or why the link no longer works. */
 export default async function InvitePage({ params }: PageProps<"/invite/[token]">) {
-  await connection();
   const { token } = await params;
   const { db } = await getDatabase();
   const invite = passwordSignInEnabled(env()) ? await lookupInvite(db, token) : null;

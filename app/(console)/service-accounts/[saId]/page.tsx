@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { AccountKeys } from "@/components/keys/account-keys";
 import { UpstreamErrorPanel } from "@/components/ui/upstream-error-panel";
 import { requireUser } from "@/lib/auth/require-user";
@@ -12,7 +11,6 @@ import { loadServiceAccounts } from "@/lib/keys/load";
 export const metadata: Metadata = { title: "Service account" };
 
 export default async function ServiceAccountPage({ params }: PageProps<"/service-accounts/[saId]">) {
-  await connection();
   const user = await requireUser();
   const { saId } = await params;
   const result = await loadServiceAccounts();
