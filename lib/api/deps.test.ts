@@ -11,7 +11,8 @@ Object.assign(process.env, { KEYDESK_DATA_DIR: dataDir, ELEVENLABS_API_KEY: "" }
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe("a handler's dependencies", () => {
-  it("keyDeps: the process's upstream and database, enough to read the workspace", { timeout: 120_000 }, async () => {
+  // The first test opens the database and starts the demo emulator: a few seconds on a slow machine.
+  it("keyDeps: the process's upstream and database, enough to read keys", { timeout: 120_000 }, async () => {
     const { keyDeps } = await import("./deps");
     const { getUpstream } = await import("@/lib/elevenlabs/upstream");
     const { getDatabase } = await import("@/lib/db");

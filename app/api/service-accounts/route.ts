@@ -6,7 +6,9 @@ import { createServiceAccount, listServiceAccounts } from "@/lib/keys";
 import { newServiceAccountSchema } from "@/lib/keys/schema";
 import { toPublicAccount } from "@/lib/keys/view";
 
-export const GET = withRole(ROLES, {}, async () => ({ serviceAccounts: (await listServiceAccounts(await keyDeps())).map(toPublicAccount) }));
+export const GET = withRole(ROLES, {}, async () => ({
+  serviceAccounts: (await listServiceAccounts(await keyDeps())).map(toPublicAccount),
+}));
 
 export const POST = withRole(["admin"], { body: newServiceAccountSchema }, async ({ user: actor, info, body }) => {
   const serviceAccount = await createServiceAccount(await keyDeps(), { actor, info }, body.name);
