@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import type { ReactNode } from "react";
 import { DemoBanner } from "@/components/layout/demo-banner";
 import { ZodWithoutEval } from "@/components/layout/zod-without-eval";
 import { isDemoMode } from "@/lib/env";
@@ -11,9 +10,11 @@ export const metadata: Metadata = {
   description: "A safe admin console for ElevenLabs service-account API keys.",
 };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: LayoutProps<"/">) {
   // Every page renders per request: its scripts must carry that request's CSP nonce (proxy.ts),
-  // which a page built ahead of time could not.
+  // which a page built ahead of time could not. This is the one call that ensures it: most pages
+  // read the request anyway (requireUser reads its headers), but some read nothing from it
+  // (/account/confirm-sso, the not-found page) and would otherwise be prerendered at build time.
   await connection();
   return (
     <html lang="en">

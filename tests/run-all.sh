@@ -7,7 +7,8 @@ export NEXT_TELEMETRY_DISABLED=1
 step() { printf '\n==> %s\n' "$1"; }
 
 step "Typecheck"
-npx tsc --noEmit
+# The route types (PageProps, RouteContext) are generated into .next/types, which a fresh clone lacks.
+npx next typegen && npx tsc --noEmit
 
 step "Lint"
 npx eslint --max-warnings 0 .

@@ -1,10 +1,9 @@
-import type { ReactNode } from "react";
 import { StepUpHost } from "@/components/auth/step-up-dialog";
 import { ConsoleHeader } from "@/components/layout/console-header";
 import { QueryProvider } from "@/components/layout/query-provider";
 import { requireUser } from "@/lib/auth/require-user";
 
-export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+export default async function ConsoleLayout({ children }: LayoutProps<"/">) {
   // The header only: each page checks for itself (and sends a person who must enrol in two-factor sign-in there).
   const user = await requireUser({ allowUnenrolled: true });
   return (

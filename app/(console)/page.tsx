@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
 import { AuditTable } from "@/components/audit/audit-table";
 import { OverviewPanels } from "@/components/overview/overview-panels";
 import { PageHeader } from "@/components/ui/page-header";
@@ -13,7 +12,6 @@ export const metadata: Metadata = { title: "Overview" };
 // The home page after sign-in: the workspace's keys and risks at a glance (read in the browser,
 // shared with the "All keys" page), and the latest audit events (from Keydesk's database).
 export default async function OverviewPage() {
-  await connection();
   await requireUser();
   const latest = await queryAudit((await getDatabase()).db, { limit: 8 });
   return (

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { connection } from "next/server";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getPendingUser, getSessionUser } from "@/lib/auth/session";
@@ -10,7 +9,6 @@ export const metadata: Metadata = { title: "Waiting for a role" };
 
 /** All a pending single sign-on user sees: who they are, and that an admin must give them a role. */
 export default async function PendingPage() {
-  await connection();
   const h = await headers();
   const pending = await getPendingUser(h);
   if (!pending) redirect((await getSessionUser(h)) ? "/" : "/sign-in");

@@ -16,7 +16,7 @@ import { safeNextPath } from "@/lib/http/next-path";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
   const params = await searchParams;
   // Where the person was going (proxy.ts remembers it), when it is a path on this site.
   const next = safeNextPath(params.next) ?? "/";

@@ -7,15 +7,15 @@ import { QueryErrorPanel } from "@/components/ui/query-error-panel";
 import { inputClass } from "@/components/ui/form-field";
 import type { Role } from "@/lib/roles";
 import { matchesSearch } from "./account-warnings.logic";
-import type { ServiceAccountView } from "@/lib/keys/view";
 import { errorDetails } from "@/lib/http/client";
 import { useServiceAccounts } from "@/lib/keys/queries";
 import { CreateServiceAccountDialog } from "./create-service-account-dialog";
 import { ServiceAccountCard } from "./service-account-card";
 
-/** Every service account, searchable by account name, key name or a key's last characters. */
-export function ServiceAccountsList({ initialData, role }: { initialData?: ServiceAccountView[]; role: Role }) {
-  const accounts = useServiceAccounts(initialData);
+/** Every service account, searchable by account name, key name or a key's last characters. The page
+ * puts the server's first read in the query cache (HydrationBoundary), so the list starts with it. */
+export function ServiceAccountsList({ role }: { role: Role }) {
+  const accounts = useServiceAccounts();
   const [query, setQuery] = useState("");
   const [creating, setCreating] = useState(false);
   const { feedback, notify, clear } = useFeedback();

@@ -13,6 +13,7 @@ import { assertEnrolled } from "@/lib/auth/two-factor-policy";
 import { ApiError, fromZod } from "@/lib/http/api-error";
 import { handlerErrorResponse } from "./handler-error";
 import { isMutation, isSameOrigin, requestInfo, type RequestInfo } from "@/lib/http/request-info";
+import type { AppRouteHandlerRoutes } from "@/.next/types/routes";
 
 export interface HandlerContext<Params, Body, Query = unknown> {
   req: Request;
@@ -32,7 +33,14 @@ interface Spec<P extends z.ZodType, B extends z.ZodType, Q extends z.ZodType> {
   allowUnenrolled?: boolean;
 }
 
-type RouteContext = { params: Promise<Record<string, string | string[]>> };
+/**
+ * The route handler paths whose params, as Next.js generates them (`next typegen`), the spec's params
+ * schema takes. Exported from any other route, a handler fails .next/types/validator.ts, which hands
+ * it that route's RouteContext (checked when that file is compiled: Next's strictRouteTypes option).
+ */
+type RoutesTaking<Params> = {
+  [R in AppRouteHandlerRoutes]: Awaited<RouteContext<R>["params"]> extends Params ? R : never;
+}[AppRouteHandlerRoutes];
 
 /** Every body Keydesk takes is a few kilobytes at most; this leaves ample room and no more. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -92,7 +100,9 @@ export function withRole<P extends z.ZodType = z.ZodUnknown, B extends z.ZodType
   spec: Spec<P, B, Q>,
   handler: (ctx: HandlerContext<z.infer<P>, z.infer<B>, z.infer<Q>>) => Promise<Response | object>,
 ) {
-  return async (req: Request, route?: RouteContext): Promise<Response> => {
+  // The context is optional so that a handler can be called on its own (tests/bench). Its params are
+  // untrusted text until the bad-text check and the schema have passed them.
+  return async (req: Request, route?: RouteContext<RoutesTaking<z.input<P>>>): Promise<Response> => {
     const info = requestInfo(req);
     try {
       if (isMutation(req.method) && !isSameOrigin(req)) {

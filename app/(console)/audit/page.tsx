@@ -12,11 +12,9 @@ import { auditPageSchema } from "@/lib/audit/filters";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
 const FILTER_NAMES = ["actor", "action", "target", "from", "to"] as const;
 
-export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
   await requireUser();
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])) as Record<string, string | undefined>;
   const values: AuditFilterValues = Object.fromEntries(FILTER_NAMES.map((name) => [name, raw[name]]));

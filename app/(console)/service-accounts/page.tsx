@@ -1,8 +1,9 @@
-import { connection } from "next/server";
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { ServiceAccountsList } from "@/components/service-accounts/service-accounts-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { UpstreamErrorPanel } from "@/components/ui/upstream-error-panel";
 import { requireUser } from "@/lib/auth/require-user";
+import { serviceAccounts } from "@/lib/keys/queries";
 import { toPublicAccount } from "@/lib/keys/view";
 import { loadServiceAccounts } from "@/lib/keys/load";
 
@@ -10,14 +11,23 @@ import { loadServiceAccounts } from "@/lib/keys/load";
 // works before any script runs and an upstream failure is explained at once; react-query then owns
 // the list and keeps it current after every change.
 export default async function ServiceAccountsPage() {
-  await connection(); // always live data, never prerendered at build time
   const user = await requireUser();
+  // Read outside react-query, so that an upstream failure gets the panel below and any other failure
+  // the error page (a prefetch keeps its error to itself); the list's hook then finds the answer in
+  // its cache, under its own key.
   const result = await loadServiceAccounts();
+  const queryClient = new QueryClient();
+  if (result.ok) {
+    const accounts = result.serviceAccounts.map(toPublicAccount);
+    await queryClient.prefetchQuery({ queryKey: serviceAccounts.list(), queryFn: () => accounts });
+  }
   return (
     <div className="space-y-6">
       <PageHeader title="Service accounts" />
       {result.ok ? (
-        <ServiceAccountsList initialData={result.serviceAccounts.map(toPublicAccount)} role={user.role} />
+        <HydrationBoundary state={dehydrate(queryClient)}>
+          <ServiceAccountsList role={user.role} />
+        </HydrationBoundary>
       ) : (
         <UpstreamErrorPanel error={result.error} />
       )}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
 import { UsersManager } from "@/components/users/users-manager";
 import { PageHeader } from "@/components/ui/page-header";
 import { passwordSignInEnabled } from "@/lib/auth/oidc-config";
@@ -11,7 +10,6 @@ import { listUsers } from "@/lib/users";
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  await connection();
   const user = await requireUser();
   if (user.role !== "admin") {
     return (

@@ -2,13 +2,11 @@
 // never appears in a URL, an access log or the browser's history; the answer never repeats the
 // query and is never cached. Reviewers may search too; disabling is the keys route's job.
 import { withRole } from "@/lib/api/with-role";
-import { getDatabase } from "@/lib/db";
-import { getUpstream } from "@/lib/elevenlabs/upstream";
+import { keyDeps } from "@/lib/api/deps";
 import { findKeyBodySchema } from "@/lib/find-key/schema";
 import { findKey } from "@/lib/find-key/search";
 
 export const POST = withRole(["admin", "support", "reviewer"], { body: findKeyBodySchema }, async ({ user: actor, info, body }) => {
-  const [upstream, { db }] = await Promise.all([getUpstream(), getDatabase()]);
-  const result = await findKey({ upstream, db }, { actor, info }, body.query);
+  const result = await findKey(await keyDeps(), { actor, info }, body.query);
   return Response.json(result, { headers: { "cache-control": "no-store" } });
 });

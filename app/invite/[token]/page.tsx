@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
 import { AcceptInviteForm } from "@/components/users/accept-invite-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { passwordSignInEnabled } from "@/lib/auth/oidc-config";
@@ -11,8 +10,7 @@ import { INVITE_REFUSALS, lookupInvite } from "@/lib/users";
 export const metadata: Metadata = { title: "Set your password", referrer: "no-referrer", robots: { index: false } };
 
 /** Where a one-time link leads: the form to choose a password, or why the link no longer works. */
-export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
-  await connection();
+export default async function InvitePage({ params }: PageProps<"/invite/[token]">) {
   const { token } = await params;
   const { db } = await getDatabase();
   const invite = passwordSignInEnabled(env()) ? await lookupInvite(db, token) : null;

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { AccountKeys } from "@/components/keys/account-keys";
 import { PageHeader } from "@/components/ui/page-header";
 import { UpstreamErrorPanel } from "@/components/ui/upstream-error-panel";
@@ -12,8 +11,7 @@ import { loadServiceAccounts } from "@/lib/keys/load";
 
 export const metadata: Metadata = { title: "Service account" };
 
-export default async function ServiceAccountPage({ params }: { params: Promise<{ saId: string }> }) {
-  await connection();
+export default async function ServiceAccountPage({ params }: PageProps<"/service-accounts/[saId]">) {
   const user = await requireUser();
   const { saId } = await params;
   const result = await loadServiceAccounts();

@@ -1,0 +1,27 @@
+// What a route handler works with, got in one place: this process's upstream (ElevenLabs, or the
+// demo emulator), its database and its sign-in service, each opened once and shared (lib/elevenlabs/
+// upstream.ts, lib/db, lib/auth). A handler asks for what it needs when it needs it, so a handler
+// that only reads the database never starts the upstream, and a refused request opens nothing.
+import "server-only";
+import { getAuth } from "@/lib/auth";
+import type { Auth } from "@/lib/auth/auth";
+import { getDatabase, type Db } from "@/lib/db";
+import { getUpstream } from "@/lib/elevenlabs/upstream";
+import type { KeyDeps } from "@/lib/keys";
+
+/** The upstream and the database: what every key, service account, inventory and find-key action takes. */
+export async function keyDeps(): Promise<KeyDeps> {
+  const [upstream, { db }] = await Promise.all([getUpstream(), getDatabase()]);
+  return { upstream, db };
+}
+
+/** The sign-in service and the database: for the handlers that check a password or a code, or add a user. */
+export async function authDeps(): Promise<{ auth: Auth; db: Db }> {
+  const [auth, { db }] = await Promise.all([getAuth(), getDatabase()]);
+  return { auth, db };
+}
+
+/** The database alone. */
+export async function database(): Promise<Db> {
+  return (await getDatabase()).db;
+}
