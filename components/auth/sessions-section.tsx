@@ -12,9 +12,9 @@ const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: 
 const at = (iso: string) => `${when.format(new Date(iso))} UTC`;
 
 /** Where the person is signed in, with a way to end any of those sessions (this one with a warning). */
-export function SessionsSection({ initialSessions }: { initialSessions: SessionView[] }) {
+export function SessionsSection() {
   const router = useRouter();
-  const sessions = useSessions(initialSessions);
+  const sessions = useSessions();
   const end = useEndSession();
   const [confirmCurrent, setConfirmCurrent] = useState<SessionView | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);

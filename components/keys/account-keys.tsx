@@ -22,7 +22,7 @@ type Open = { kind: Exclude<KeyAction, "status"> | "status-reason"; key: KeyView
 
 /** One service account's keys: the table, its controls, and the dialogs they open. */
 export function AccountKeys({ account, role }: { account: ServiceAccountView; role: Role }) {
-  const keys = useServiceAccountKeys(account.id, account.keys);
+  const keys = useServiceAccountKeys(account.id);
   const setEnabled = useSetKeyEnabled();
   const { feedback, notify, fail, clear } = useFeedback();
   const [open, setOpen] = useState<Open>(null);

@@ -22,8 +22,8 @@ function pendingFirst(users: UserSummary[]): UserSummary[] {
 }
 
 /** The users page's interactive part: the list (from the server's first render), its controls and dialogs. */
-export function UsersManager({ initialUsers, currentUserId, passwordSignIn }: { initialUsers: UserSummary[]; currentUserId: string; passwordSignIn: boolean }) {
-  const users = useUsers(initialUsers);
+export function UsersManager({ currentUserId, passwordSignIn }: { currentUserId: string; passwordSignIn: boolean }) {
+  const users = useUsers();
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [disabling, setDisabling] = useState<UserSummary | null>(null);
   const [resetting, setResetting] = useState<UserSummary | null>(null);

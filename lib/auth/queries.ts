@@ -7,8 +7,8 @@ import { apiJson } from "@/lib/http/client";
 
 export const accountKeys = { sessions: ["account", "sessions"] as const };
 
-export function useSessions(initialData?: SessionView[]) {
-  return useQuery({ queryKey: accountKeys.sessions, queryFn: async () => (await apiJson<{ sessions: SessionView[] }>("/api/account/sessions")).sessions, initialData });
+export function useSessions() {
+  return useQuery({ queryKey: accountKeys.sessions, queryFn: async () => (await apiJson<{ sessions: SessionView[] }>("/api/account/sessions")).sessions });
 }
 
 export function useEndSession() {

@@ -16,20 +16,18 @@ export const serviceAccounts = {
 const saPath = (saId: string) => `/api/service-accounts/${encodeURIComponent(saId)}`;
 const keyPath = (saId: string, keyId: string) => `${saPath(saId)}/keys/${encodeURIComponent(keyId)}`;
 
-/** The server's first render, if any, is complete (same shape as the API's), so it counts as fresh. */
-export function useServiceAccounts(initialData?: ServiceAccountView[]) {
+/** The pages put the server's first read in the cache under these keys (components/layout/prefilled-queries.tsx). */
+export function useServiceAccounts() {
   return useQuery({
     queryKey: serviceAccounts.list(),
     queryFn: async () => (await apiJson<{ serviceAccounts: ServiceAccountView[] }>("/api/service-accounts")).serviceAccounts,
-    initialData,
   });
 }
 
-export function useServiceAccountKeys(saId: string, initialData?: KeyView[]) {
+export function useServiceAccountKeys(saId: string) {
   return useQuery({
     queryKey: serviceAccounts.detail(saId),
     queryFn: async () => (await apiJson<{ keys: KeyView[] }>(`${saPath(saId)}/keys`)).keys,
-    initialData,
   });
 }
 

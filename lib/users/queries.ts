@@ -11,11 +11,10 @@ export const userKeys = {
   list: () => [...userKeys.all, "list"] as const,
 };
 
-export function useUsers(initialData?: UserSummary[]) {
+export function useUsers() {
   return useQuery({
     queryKey: userKeys.list(),
     queryFn: async () => (await apiJson<{ users: UserSummary[] }>("/api/users")).users,
-    initialData,
   });
 }
 

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { SessionsSection } from "@/components/auth/sessions-section";
+import { PrefilledQueries } from "@/components/layout/prefilled-queries";
+import { accountKeys } from "@/lib/auth/queries";
 import { TwoFactorSection } from "@/components/auth/two-factor-section";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
@@ -10,7 +12,6 @@ import { mustEnrol } from "@/lib/auth/two-factor-policy";
 import { getDatabase } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Your account" };
-export const dynamic = "force-dynamic";
 
 /** The signed-in person's own security: two-factor sign-in and where they are signed in. */
 export default async function AccountPage() {
@@ -32,7 +33,9 @@ export default async function AccountPage() {
       </section>
       <section aria-labelledby="sessions-title" className="space-y-3">
         <h2 id="sessions-title" className="text-lg font-semibold">Where you are signed in</h2>
-        <SessionsSection initialSessions={sessions} />
+        <PrefilledQueries queries={[[accountKeys.sessions, sessions]]}>
+          <SessionsSection />
+        </PrefilledQueries>
       </section>
     </div>
   );

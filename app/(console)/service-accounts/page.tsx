@@ -1,4 +1,4 @@
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { PrefilledQueries } from "@/components/layout/prefilled-queries";
 import { ServiceAccountsList } from "@/components/service-accounts/service-accounts-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { UpstreamErrorPanel } from "@/components/ui/upstream-error-panel";
@@ -16,18 +16,13 @@ export default async function ServiceAccountsPage() {
   // the error page (a prefetch keeps its error to itself); the list's hook then finds the answer in
   // its cache, under its own key.
   const result = await loadServiceAccounts();
-  const queryClient = new QueryClient();
-  if (result.ok) {
-    const accounts = result.serviceAccounts.map(toPublicAccount);
-    await queryClient.prefetchQuery({ queryKey: serviceAccounts.list(), queryFn: () => accounts });
-  }
   return (
     <div className="space-y-6">
       <PageHeader title="Service accounts" />
       {result.ok ? (
-        <HydrationBoundary state={dehydrate(queryClient)}>
+        <PrefilledQueries queries={[[serviceAccounts.list(), result.serviceAccounts.map(toPublicAccount)]]}>
           <ServiceAccountsList role={user.role} />
-        </HydrationBoundary>
+        </PrefilledQueries>
       ) : (
         <UpstreamErrorPanel error={result.error} />
       )}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PrefilledQueries } from "@/components/layout/prefilled-queries";
 import { UsersManager } from "@/components/users/users-manager";
 import { PageHeader } from "@/components/ui/page-header";
 import { passwordSignInEnabled } from "@/lib/auth/oidc-config";
@@ -6,6 +7,7 @@ import { requireUser } from "@/lib/auth/require-user";
 import { getDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
 import { listUsers } from "@/lib/users";
+import { userKeys } from "@/lib/users/queries";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -26,7 +28,9 @@ export default async function UsersPage() {
   return (
     <div className="space-y-6">
       <PageHeader title="Users" description="Who can sign in to Keydesk, and with which role. There is always at least one enabled admin." />
-      <UsersManager initialUsers={users} currentUserId={user.id} passwordSignIn={passwordSignInEnabled(env())} />
+      <PrefilledQueries queries={[[userKeys.list(), users]]}>
+        <UsersManager currentUserId={user.id} passwordSignIn={passwordSignInEnabled(env())} />
+      </PrefilledQueries>
     </div>
   );
 }

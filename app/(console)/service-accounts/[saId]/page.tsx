@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AccountKeys } from "@/components/keys/account-keys";
+import { PrefilledQueries } from "@/components/layout/prefilled-queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { UpstreamErrorPanel } from "@/components/ui/upstream-error-panel";
 import { requireUser } from "@/lib/auth/require-user";
 import { formatDate } from "@/lib/format";
+import { serviceAccounts } from "@/lib/keys/queries";
 import { toPublicAccount } from "@/lib/keys/view";
 import { loadServiceAccounts } from "@/lib/keys/load";
 
@@ -17,13 +19,20 @@ export default async function ServiceAccountPage({ params }: PageProps<"/service
   const result = await loadServiceAccounts();
   const account = result.ok ? result.serviceAccounts.find((sa) => sa.id === saId) : undefined;
   if (result.ok && !account) notFound();
+  const view = account ? toPublicAccount(account) : null;
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link href="/service-accounts" className="font-medium text-indigo-800 hover:underline">Service accounts</Link>
       </nav>
       <PageHeader title={account?.name ?? "Service account"} description={account ? `Created ${formatDate(account.createdAt)}.` : null} />
-      {account ? <AccountKeys account={toPublicAccount(account)} role={user.role} /> : !result.ok ? <UpstreamErrorPanel error={result.error} /> : null}
+      {view ? (
+        <PrefilledQueries queries={[[serviceAccounts.detail(view.id), view.keys]]}>
+          <AccountKeys account={view} role={user.role} />
+        </PrefilledQueries>
+      ) : !result.ok ? (
+        <UpstreamErrorPanel error={result.error} />
+      ) : null}
     </div>
   );
 }
