@@ -27,12 +27,17 @@ const realModeEnv = {
 };
 
 /** Where the test provider may send people back: the console server, the two-factor server (SSO step-up) and the cluster instances. */
-const oidcRedirects = [E2E.consoleUrl, E2E.mfaUrl, E2E.clusterUrl(0), E2E.clusterUrl(1)].map((base) => `--redirect-uri ${base}/api/auth/callback/oidc`).join(" ");
+const oidcRedirects = [E2E.consoleUrl, E2E.mfaUrl, E2E.clusterUrl(0), E2E.clusterUrl(1)]
+  .map((base) => `--redirect-uri ${base}/api/auth/callback/oidc`)
+  .join(" ");
 
 // Two Keydesk instances on one PostgreSQL database, when the run has a server (tests/run-all.sh
 // starts a throwaway one); otherwise their tests are not run, and this says so.
 const clusterDb = E2E.clusterDatabaseUrl;
-if (!clusterDb) console.warn("E2E_CLUSTER_DATABASE_URL is not set: the two-instances-on-PostgreSQL browser tests will not run.");
+if (!clusterDb)
+  console.warn(
+    "E2E_CLUSTER_DATABASE_URL is not set: the two-instances-on-PostgreSQL browser tests will not run.",
+  );
 const clusterServers = clusterDb
   ? E2E.clusterPorts.map((port) => ({
       command: `npx next start -H 127.0.0.1 -p ${port}`,
@@ -57,7 +62,15 @@ export default defineConfig({
     launchOptions: {
       // Debian's Chromium; the flags keep it from reaching for a network this machine does not have.
       executablePath: "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     },
   },
   projects: [
@@ -65,7 +78,11 @@ export default defineConfig({
     { name: "demo", testMatch: /demo-.*\.spec\.ts/, use: { browserName: "chromium", baseURL: E2E.demoUrl } },
     // Real mode against an emulator the tests control (reset, faults, request log), signed in as
     // the admin unless a test says otherwise; the setup adds the other roles' users.
-    { name: "console-setup", testMatch: /console\.setup\.ts/, use: { browserName: "chromium", baseURL: E2E.consoleUrl } },
+    {
+      name: "console-setup",
+      testMatch: /console\.setup\.ts/,
+      use: { browserName: "chromium", baseURL: E2E.consoleUrl },
+    },
     {
       name: "console",
       testIgnore: [/demo-.*\.spec\.ts/, /cluster\.spec\.ts/, /mfa-.*\.spec\.ts/],
@@ -74,7 +91,9 @@ export default defineConfig({
     },
     // Two-factor sign-in, step-up and sessions, on their own server (support must enrol; a 10-second step-up window).
     { name: "mfa", testMatch: /mfa-.*\.spec\.ts/, use: { browserName: "chromium", baseURL: E2E.mfaUrl } },
-    ...(clusterDb ? [{ name: "cluster", testMatch: /cluster\.spec\.ts/, use: { browserName: "chromium" as const } }] : []),
+    ...(clusterDb
+      ? [{ name: "cluster", testMatch: /cluster\.spec\.ts/, use: { browserName: "chromium" as const } }]
+      : []),
   ],
   // Started in this order; the first builds (when needed) and the last reuses that build.
   webServer: [
@@ -107,7 +126,12 @@ export default defineConfig({
       command: `rm -rf ${E2E.dataDir}/mfa && npx next start -H 127.0.0.1 -p ${E2E.mfaPort}`,
       url: `${E2E.mfaUrl}/sign-in`,
       timeout: 60_000,
-      env: { ...realModeEnv, KEYDESK_DATA_DIR: `${E2E.dataDir}/mfa`, KEYDESK_REQUIRE_2FA: "support", KEYDESK_STEP_UP_SECONDS: String(E2E.mfaStepUpSeconds) },
+      env: {
+        ...realModeEnv,
+        KEYDESK_DATA_DIR: `${E2E.dataDir}/mfa`,
+        KEYDESK_REQUIRE_2FA: "support",
+        KEYDESK_STEP_UP_SECONDS: String(E2E.mfaStepUpSeconds),
+      },
     },
     ...clusterServers,
   ],

@@ -20,7 +20,10 @@ export default async function RootLayout({ children }: LayoutProps<"/">) {
     <html lang="en">
       <body className="min-h-screen font-sans">
         <ZodWithoutEval />
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
           Skip to content
         </a>
         {isDemoMode() ? <DemoBanner /> : null}

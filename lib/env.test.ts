@@ -16,9 +16,15 @@ describe("readEnv", () => {
 
   it("names the variable and the reason for a bad value", () => {
     expect(() => readEnv({ ELEVENLABS_TIMEOUT_MS: "soon" })).toThrow(EnvError);
-    expect(() => readEnv({ ELEVENLABS_TIMEOUT_MS: "soon" })).toThrow(/ELEVENLABS_TIMEOUT_MS: must be a whole number/);
-    expect(() => readEnv({ ELEVENLABS_TIMEOUT_MS: "5" })).toThrow(/ELEVENLABS_TIMEOUT_MS: must be at least 100/);
-    expect(() => readEnv({ ELEVENLABS_BASE_URL: "ftp://x" })).toThrow(/ELEVENLABS_BASE_URL: must be an http\(s\) URL/);
+    expect(() => readEnv({ ELEVENLABS_TIMEOUT_MS: "soon" })).toThrow(
+      /ELEVENLABS_TIMEOUT_MS: must be a whole number/,
+    );
+    expect(() => readEnv({ ELEVENLABS_TIMEOUT_MS: "5" })).toThrow(
+      /ELEVENLABS_TIMEOUT_MS: must be at least 100/,
+    );
+    expect(() => readEnv({ ELEVENLABS_BASE_URL: "ftp://x" })).toThrow(
+      /ELEVENLABS_BASE_URL: must be an http\(s\) URL/,
+    );
   });
 
   it("never puts the admin key in its error message", () => {
@@ -33,20 +39,33 @@ describe("readEnv", () => {
 
   it("reads KEYDESK_TRUSTED_PROXIES as a list (empty by default) and names a bad entry", () => {
     expect(readEnv({}).KEYDESK_TRUSTED_PROXIES).toEqual([]);
-    expect(readEnv({ KEYDESK_TRUSTED_PROXIES: " 10.0.0.0/8, 192.0.2.1 ,::1" }).KEYDESK_TRUSTED_PROXIES).toEqual(["10.0.0.0/8", "192.0.2.1", "::1"]);
-    expect(() => readEnv({ KEYDESK_TRUSTED_PROXIES: "10.0.0.0/8, proxy.example" })).toThrow(/KEYDESK_TRUSTED_PROXIES: "proxy.example" is not an IP address or CIDR range/);
+    expect(
+      readEnv({ KEYDESK_TRUSTED_PROXIES: " 10.0.0.0/8, 192.0.2.1 ,::1" }).KEYDESK_TRUSTED_PROXIES,
+    ).toEqual(["10.0.0.0/8", "192.0.2.1", "::1"]);
+    expect(() => readEnv({ KEYDESK_TRUSTED_PROXIES: "10.0.0.0/8, proxy.example" })).toThrow(
+      /KEYDESK_TRUSTED_PROXIES: "proxy.example" is not an IP address or CIDR range/,
+    );
   });
 
   it("keeps the sign-in pause at 15 minutes unless told otherwise", () => {
     expect(readEnv({}).KEYDESK_SIGN_IN_PAUSE_SECONDS).toBe(900);
-    expect(() => readEnv({ KEYDESK_SIGN_IN_PAUSE_SECONDS: "1" })).toThrow(/KEYDESK_SIGN_IN_PAUSE_SECONDS: must be at least 10/);
+    expect(() => readEnv({ KEYDESK_SIGN_IN_PAUSE_SECONDS: "1" })).toThrow(
+      /KEYDESK_SIGN_IN_PAUSE_SECONDS: must be at least 10/,
+    );
   });
 
   it("reads the roles that must use two-factor sign-in, and a step-up window of 5 minutes unless set", () => {
     expect(readEnv({}).KEYDESK_REQUIRE_2FA).toEqual([]);
     expect(readEnv({}).KEYDESK_STEP_UP_SECONDS).toBe(300);
-    expect(readEnv({ KEYDESK_REQUIRE_2FA: " admin, support ," }).KEYDESK_REQUIRE_2FA).toEqual(["admin", "support"]);
-    expect(() => readEnv({ KEYDESK_REQUIRE_2FA: "admin,owner" })).toThrow(/KEYDESK_REQUIRE_2FA.*must list roles among admin, support and reviewer/);
-    expect(() => readEnv({ KEYDESK_STEP_UP_SECONDS: "0" })).toThrow(/KEYDESK_STEP_UP_SECONDS: must be at least 1/);
+    expect(readEnv({ KEYDESK_REQUIRE_2FA: " admin, support ," }).KEYDESK_REQUIRE_2FA).toEqual([
+      "admin",
+      "support",
+    ]);
+    expect(() => readEnv({ KEYDESK_REQUIRE_2FA: "admin,owner" })).toThrow(
+      /KEYDESK_REQUIRE_2FA.*must list roles among admin, support and reviewer/,
+    );
+    expect(() => readEnv({ KEYDESK_STEP_UP_SECONDS: "0" })).toThrow(
+      /KEYDESK_STEP_UP_SECONDS: must be at least 1/,
+    );
   });
 });

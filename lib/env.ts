@@ -21,128 +21,185 @@ export class ConfigError extends Error {
 
 const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
 
-const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  /** The workspace admin key. Set: real mode against ElevenLabs. Unset: demo mode. */
-  ELEVENLABS_API_KEY: z.preprocess(emptyAsUnset, z.string().trim().min(1).optional()),
-  /** The API's base URL (a region, or an emulator). */
-  ELEVENLABS_BASE_URL: z.preprocess(
-    emptyAsUnset,
-    z
-      .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://api.elevenlabs.io" })
-      .default("https://api.elevenlabs.io"),
-  ),
-  /** How long one upstream call may take before it is abandoned. */
-  ELEVENLABS_TIMEOUT_MS: z.preprocess(
-    emptyAsUnset,
-    z.coerce
-      .number({ error: "must be a whole number of milliseconds" })
-      .int("must be a whole number of milliseconds")
-      .min(100, "must be at least 100 (ms)")
-      .max(600_000, "must be at most 600000 (ms)")
-      .default(10_000),
-  ),
-  /** Port of the embedded emulator in demo mode (0: any free port). */
-  KEYDESK_DEMO_EMULATOR_PORT: z.preprocess(
-    emptyAsUnset,
-    z.coerce.number().int("must be a port number").min(0).max(65535, "must be a port number").default(0),
-  ),
-  /** A PostgreSQL server (postgres://…). Unset: PGlite in KEYDESK_DATA_DIR. */
-  DATABASE_URL: z.preprocess(
-    emptyAsUnset,
-    z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" }).optional(),
-  ),
-  /** Where Keydesk keeps its local data (the embedded database, the demo sign-in secret). */
-  KEYDESK_DATA_DIR: z.preprocess(emptyAsUnset, z.string().default("./.data")),
-  /** Signs session cookies. Required in real mode (and the same on every instance); demo mode makes one. */
-  KEYDESK_AUTH_SECRET: z.preprocess(emptyAsUnset, z.string().min(32, "must be at least 32 characters").optional()),
-  /** Keydesk's public URL, e.g. https://keydesk.example.com; https makes session cookies Secure. */
-  KEYDESK_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
-  /** Real mode: the first admin, created at start when no admin exists yet. */
-  KEYDESK_ADMIN_EMAIL: z.preprocess(emptyAsUnset, z.email("must be an email address").optional()),
-  KEYDESK_ADMIN_PASSWORD: z.preprocess(emptyAsUnset, z.string().optional()),
-  /** Sessions end after this long without use. */
-  KEYDESK_SESSION_IDLE_MINUTES: z.preprocess(
-    emptyAsUnset,
-    z.coerce.number().int("must be a whole number of minutes").min(5, "must be at least 5").max(10_080, "must be at most 10080 (a week)").default(240),
-  ),
-  /**
-   * Reverse proxies whose X-Forwarded-For/-Host/-Proto Keydesk believes: addresses or CIDR ranges,
-   * comma-separated (proxy-addr's syntax). Empty: none; the client is the socket's peer.
-   */
-  KEYDESK_TRUSTED_PROXIES: z
-    .string()
-    .default("")
-    .transform((text) => text.split(",").map((entry) => entry.trim()).filter(Boolean))
-    .superRefine((entries, ctx) => {
-      for (const entry of entries) {
-        try {
-          proxyaddr.compile(entry);
-        } catch {
-          ctx.addIssue({ code: "custom", message: `"${entry}" is not an IP address or CIDR range (use a comma-separated list such as 10.0.0.0/8, 192.0.2.1)` });
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** The workspace admin key. Set: real mode against ElevenLabs. Unset: demo mode. */
+    ELEVENLABS_API_KEY: z.preprocess(emptyAsUnset, z.string().trim().min(1).optional()),
+    /** The API's base URL (a region, or an emulator). */
+    ELEVENLABS_BASE_URL: z.preprocess(
+      emptyAsUnset,
+      z
+        .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://api.elevenlabs.io" })
+        .default("https://api.elevenlabs.io"),
+    ),
+    /** How long one upstream call may take before it is abandoned. */
+    ELEVENLABS_TIMEOUT_MS: z.preprocess(
+      emptyAsUnset,
+      z.coerce
+        .number({ error: "must be a whole number of milliseconds" })
+        .int("must be a whole number of milliseconds")
+        .min(100, "must be at least 100 (ms)")
+        .max(600_000, "must be at most 600000 (ms)")
+        .default(10_000),
+    ),
+    /** Port of the embedded emulator in demo mode (0: any free port). */
+    KEYDESK_DEMO_EMULATOR_PORT: z.preprocess(
+      emptyAsUnset,
+      z.coerce.number().int("must be a port number").min(0).max(65535, "must be a port number").default(0),
+    ),
+    /** A PostgreSQL server (postgres://…). Unset: PGlite in KEYDESK_DATA_DIR. */
+    DATABASE_URL: z.preprocess(
+      emptyAsUnset,
+      z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" }).optional(),
+    ),
+    /** Where Keydesk keeps its local data (the embedded database, the demo sign-in secret). */
+    KEYDESK_DATA_DIR: z.preprocess(emptyAsUnset, z.string().default("./.data")),
+    /** Signs session cookies. Required in real mode (and the same on every instance); demo mode makes one. */
+    KEYDESK_AUTH_SECRET: z.preprocess(
+      emptyAsUnset,
+      z.string().min(32, "must be at least 32 characters").optional(),
+    ),
+    /** Keydesk's public URL, e.g. https://keydesk.example.com; https makes session cookies Secure. */
+    KEYDESK_URL: z.preprocess(
+      emptyAsUnset,
+      z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+    ),
+    /** Real mode: the first admin, created at start when no admin exists yet. */
+    KEYDESK_ADMIN_EMAIL: z.preprocess(emptyAsUnset, z.email("must be an email address").optional()),
+    KEYDESK_ADMIN_PASSWORD: z.preprocess(emptyAsUnset, z.string().optional()),
+    /** Sessions end after this long without use. */
+    KEYDESK_SESSION_IDLE_MINUTES: z.preprocess(
+      emptyAsUnset,
+      z.coerce
+        .number()
+        .int("must be a whole number of minutes")
+        .min(5, "must be at least 5")
+        .max(10_080, "must be at most 10080 (a week)")
+        .default(240),
+    ),
+    /**
+     * Reverse proxies whose X-Forwarded-For/-Host/-Proto Keydesk believes: addresses or CIDR ranges,
+     * comma-separated (proxy-addr's syntax). Empty: none; the client is the socket's peer.
+     */
+    KEYDESK_TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .transform((text) =>
+        text
+          .split(",")
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
+      .superRefine((entries, ctx) => {
+        for (const entry of entries) {
+          try {
+            proxyaddr.compile(entry);
+          } catch {
+            ctx.addIssue({
+              code: "custom",
+              message: `"${entry}" is not an IP address or CIDR range (use a comma-separated list such as 10.0.0.0/8, 192.0.2.1)`,
+            });
+          }
         }
+      }),
+    /** How long sign-in pauses for an account after too many failures (lib/auth/sign-in-throttle.ts). */
+    KEYDESK_SIGN_IN_PAUSE_SECONDS: z.preprocess(
+      emptyAsUnset,
+      z.coerce
+        .number()
+        .int("must be a whole number of seconds")
+        .min(10, "must be at least 10")
+        .max(86_400, "must be at most 86400 (a day)")
+        .default(900),
+    ),
+    /** Roles that must use two-factor sign-in (comma-separated, e.g. "admin,support"); empty: nobody is required to. */
+    KEYDESK_REQUIRE_2FA: z.preprocess(
+      (value) =>
+        typeof value === "string"
+          ? value
+              .split(",")
+              .map((r) => r.trim())
+              .filter((r) => r !== "")
+          : [],
+      z.array(
+        z.enum(["admin", "support", "reviewer"], {
+          error: "must list roles among admin, support and reviewer, separated by commas",
+        }),
+      ),
+    ),
+    /** How recent a sign-in the dangerous actions need (deleting keys, granting "all", bulk changes, role changes,
+     * full exports). Five minutes; the browser tests shorten or lengthen it. */
+    KEYDESK_STEP_UP_SECONDS: z.preprocess(
+      emptyAsUnset,
+      z.coerce
+        .number()
+        .int("must be a whole number of seconds")
+        .min(1, "must be at least 1")
+        .max(86_400, "must be at most 86400 (a day)")
+        .default(300),
+    ),
+    /** Set by Next.js while it builds; nothing is started then. */
+    NEXT_PHASE: z.string().optional(),
+    /** Single sign-on: one OpenID Connect provider, found through `<issuer>/.well-known/openid-configuration`. */
+    KEYDESK_OIDC_ISSUER: z.preprocess(
+      emptyAsUnset,
+      z
+        .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://id.example.com" })
+        .optional(),
+    ),
+    KEYDESK_OIDC_CLIENT_ID: z.preprocess(emptyAsUnset, z.string().trim().min(1).optional()),
+    KEYDESK_OIDC_CLIENT_SECRET: z.preprocess(emptyAsUnset, z.string().min(1).optional()),
+    /** The provider's name on the sign-in button ("Sign in with …"). */
+    KEYDESK_OIDC_NAME: z.preprocess(
+      emptyAsUnset,
+      z.string().trim().min(1).max(40, "must be at most 40 characters").default("SSO"),
+    ),
+    KEYDESK_OIDC_SCOPES: z.preprocess(
+      emptyAsUnset,
+      z
+        .string()
+        .transform((text) => text.split(/[\s,]+/).filter(Boolean))
+        .refine((scopes) => scopes.includes("openid"), "must include openid")
+        .default(["openid", "email", "profile"]),
+    ),
+    /** The claim whose value(s) pick a new single sign-on user's role (a dotted path reads a nested claim). */
+    KEYDESK_OIDC_ROLE_CLAIM: z.preprocess(emptyAsUnset, z.string().trim().min(1).max(200).default("groups")),
+    /** `group=role,…`: which claim values give which role; a user whom nothing maps waits for an admin. */
+    KEYDESK_OIDC_ROLE_MAP: z.preprocess(
+      emptyAsUnset,
+      z
+        .string()
+        .transform((text, ctx) => {
+          const parsed = parseRoleMap(text);
+          if ("map" in parsed) return parsed.map;
+          ctx.addIssue({ code: "custom", message: parsed.problem });
+          return z.NEVER;
+        })
+        .default([]),
+    ),
+    /** `off`: only single sign-on (the password form is gone and its endpoint refuses). */
+    KEYDESK_PASSWORD_SIGN_IN: z.preprocess(
+      emptyAsUnset,
+      z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+    ),
+  })
+  .superRefine((e, ctx) => {
+    // Rules across variables, each reported on the variable to fix.
+    if (e.KEYDESK_OIDC_ISSUER) {
+      for (const name of ["KEYDESK_OIDC_CLIENT_ID", "KEYDESK_OIDC_CLIENT_SECRET"] as const) {
+        if (!e[name])
+          ctx.addIssue({ code: "custom", path: [name], message: "required when KEYDESK_OIDC_ISSUER is set" });
       }
-    }),
-  /** How long sign-in pauses for an account after too many failures (lib/auth/sign-in-throttle.ts). */
-  KEYDESK_SIGN_IN_PAUSE_SECONDS: z.preprocess(
-    emptyAsUnset,
-    z.coerce.number().int("must be a whole number of seconds").min(10, "must be at least 10").max(86_400, "must be at most 86400 (a day)").default(900),
-  ),
-  /** Roles that must use two-factor sign-in (comma-separated, e.g. "admin,support"); empty: nobody is required to. */
-  KEYDESK_REQUIRE_2FA: z.preprocess(
-    (value) => (typeof value === "string" ? value.split(",").map((r) => r.trim()).filter((r) => r !== "") : []),
-    z.array(z.enum(["admin", "support", "reviewer"], { error: "must list roles among admin, support and reviewer, separated by commas" })),
-  ),
-  /** How recent a sign-in the dangerous actions need (deleting keys, granting "all", bulk changes, role changes,
-   * full exports). Five minutes; the browser tests shorten or lengthen it. */
-  KEYDESK_STEP_UP_SECONDS: z.preprocess(
-    emptyAsUnset,
-    z.coerce.number().int("must be a whole number of seconds").min(1, "must be at least 1").max(86_400, "must be at most 86400 (a day)").default(300),
-  ),
-  /** Set by Next.js while it builds; nothing is started then. */
-  NEXT_PHASE: z.string().optional(),
-  /** Single sign-on: one OpenID Connect provider, found through `<issuer>/.well-known/openid-configuration`. */
-  KEYDESK_OIDC_ISSUER: z.preprocess(emptyAsUnset, z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://id.example.com" }).optional()),
-  KEYDESK_OIDC_CLIENT_ID: z.preprocess(emptyAsUnset, z.string().trim().min(1).optional()),
-  KEYDESK_OIDC_CLIENT_SECRET: z.preprocess(emptyAsUnset, z.string().min(1).optional()),
-  /** The provider's name on the sign-in button ("Sign in with …"). */
-  KEYDESK_OIDC_NAME: z.preprocess(emptyAsUnset, z.string().trim().min(1).max(40, "must be at most 40 characters").default("SSO")),
-  KEYDESK_OIDC_SCOPES: z.preprocess(
-    emptyAsUnset,
-    z
-      .string()
-      .transform((text) => text.split(/[\s,]+/).filter(Boolean))
-      .refine((scopes) => scopes.includes("openid"), "must include openid")
-      .default(["openid", "email", "profile"]),
-  ),
-  /** The claim whose value(s) pick a new single sign-on user's role (a dotted path reads a nested claim). */
-  KEYDESK_OIDC_ROLE_CLAIM: z.preprocess(emptyAsUnset, z.string().trim().min(1).max(200).default("groups")),
-  /** `group=role,…`: which claim values give which role; a user whom nothing maps waits for an admin. */
-  KEYDESK_OIDC_ROLE_MAP: z.preprocess(
-    emptyAsUnset,
-    z
-      .string()
-      .transform((text, ctx) => {
-        const parsed = parseRoleMap(text);
-        if ("map" in parsed) return parsed.map;
-        ctx.addIssue({ code: "custom", message: parsed.problem });
-        return z.NEVER;
-      })
-      .default([]),
-  ),
-  /** `off`: only single sign-on (the password form is gone and its endpoint refuses). */
-  KEYDESK_PASSWORD_SIGN_IN: z.preprocess(emptyAsUnset, z.enum(["on", "off"], { error: "must be on or off" }).default("on")),
-}).superRefine((e, ctx) => {
-  // Rules across variables, each reported on the variable to fix.
-  if (e.KEYDESK_OIDC_ISSUER) {
-    for (const name of ["KEYDESK_OIDC_CLIENT_ID", "KEYDESK_OIDC_CLIENT_SECRET"] as const) {
-      if (!e[name]) ctx.addIssue({ code: "custom", path: [name], message: "required when KEYDESK_OIDC_ISSUER is set" });
     }
-  }
-  if (e.KEYDESK_PASSWORD_SIGN_IN === "off" && !e.KEYDESK_OIDC_ISSUER) {
-    ctx.addIssue({ code: "custom", path: ["KEYDESK_PASSWORD_SIGN_IN"], message: "can only be off when single sign-on is set up (KEYDESK_OIDC_ISSUER)" });
-  }
-});
+    if (e.KEYDESK_PASSWORD_SIGN_IN === "off" && !e.KEYDESK_OIDC_ISSUER) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["KEYDESK_PASSWORD_SIGN_IN"],
+        message: "can only be off when single sign-on is set up (KEYDESK_OIDC_ISSUER)",
+      });
+    }
+  });
 
 export type Env = z.infer<typeof schema>;
 

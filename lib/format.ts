@@ -15,7 +15,8 @@ export function formatPercent(ratio: number): string {
 // Characters a name can hold that a page would not show (or would show as something else): C0 and
 // C1 controls (NUL included), DEL, zero-width and direction controls, the byte-order mark, and a
 // lone UTF-16 surrogate (not a character at all; a browser shows it as U+FFFD).
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const INVISIBLE =
+  /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
  * Text from the upstream as a page shows it: every invisible character spelled out as `\uXXXX`, so

@@ -121,7 +121,11 @@ export const PRODUCT_AREAS: readonly ProductArea[] = [
       single("Create professional voice clones", "create_professional_voice_clone"),
       single("Publish voices to the Voice Library", "publish_voice_to_voice_library"),
       single("Share voices externally", "share_voice_externally"),
-      pair("Pronunciation dictionaries", "pronunciation_dictionaries_read", "pronunciation_dictionaries_write"),
+      pair(
+        "Pronunciation dictionaries",
+        "pronunciation_dictionaries_read",
+        "pronunciation_dictionaries_write",
+      ),
     ],
   },
   {

@@ -35,12 +35,16 @@ export type RoleMap = ReadonlyArray<{ value: string; role: Role }>;
 /** `group=role,group=role` → the pairs in order, or why the text is wrong (for the env message). */
 export function parseRoleMap(text: string): { map: RoleMap } | { problem: string } {
   const map: { value: string; role: Role }[] = [];
-  for (const pair of text.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of text
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const at = pair.lastIndexOf("=");
     const value = pair.slice(0, Math.max(at, 0)).trim();
     const role = pair.slice(at + 1).trim();
     if (at < 0 || !value || !role) return { problem: `in "${pair}", write group=role` };
-    if (!isRole(role)) return { problem: `in "${pair}", "${role}" is not a role (admin, support or reviewer)` };
+    if (!isRole(role))
+      return { problem: `in "${pair}", "${role}" is not a role (admin, support or reviewer)` };
     if (map.some((m) => m.value === value)) return { problem: `"${value}" is mapped twice` };
     map.push({ value, role });
   }

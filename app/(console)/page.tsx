@@ -22,10 +22,16 @@ export default async function OverviewPage() {
       <OverviewPanels />
       <section aria-labelledby="overview-audit" className="space-y-2">
         <div className="flex items-baseline justify-between">
-          <h2 id="overview-audit" className="text-lg font-semibold">Latest audit events</h2>
+          <h2 id="overview-audit" className="text-lg font-semibold">
+            Latest audit events
+          </h2>
           <div className="flex gap-4 text-sm font-medium">
-            <Link href="/audit?action=key_observed_change" className="text-indigo-700 hover:underline">Changes made outside Keydesk</Link>
-            <Link href="/audit" className="text-indigo-700 hover:underline">The whole audit log</Link>
+            <Link href="/audit?action=key_observed_change" className="text-indigo-700 hover:underline">
+              Changes made outside Keydesk
+            </Link>
+            <Link href="/audit" className="text-indigo-700 hover:underline">
+              The whole audit log
+            </Link>
           </div>
         </div>
         <AuditTable entries={latest.entries} />

@@ -17,7 +17,8 @@ export default async function PendingPage() {
       <PageHeader title="Waiting for an admin to give you a role" />
       <div className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-4 text-sm text-amber-950">
         <p>
-          You are signed in as <span className="font-mono">{pending.email}</span>, but none of your groups gives a Keydesk role yet.
+          You are signed in as <span className="font-mono">{pending.email}</span>, but none of your groups
+          gives a Keydesk role yet.
         </p>
         <p>A Keydesk admin can give you one on the Users page. Then reload this page.</p>
       </div>

@@ -26,7 +26,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
     // Signed in with single sign-on but still waiting for a role: the waiting page says so.
     if (await getPendingUser(await headers())) redirect("/pending");
   } catch (error) {
-    if (!(ConfigError.is(error))) throw error;
+    if (!ConfigError.is(error)) throw error;
     configProblem = error.message;
   }
   const demo = isDemoMode();
@@ -35,7 +35,10 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
   const ssoError = params.error;
   return (
     <main id="main" className="mx-auto max-w-sm space-y-6 px-6 py-12">
-      <PageHeader title="Sign in to Keydesk" description="Keydesk manages the API keys of your ElevenLabs workspace." />
+      <PageHeader
+        title="Sign in to Keydesk"
+        description="Keydesk manages the API keys of your ElevenLabs workspace."
+      />
       {configProblem ? (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-900">
           <p className="font-semibold">Keydesk is not configured yet.</p>
@@ -45,11 +48,17 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
         <>
           {sso && typeof ssoError === "string" ? <SsoError code={ssoError} providerName={sso.name} /> : null}
           {sso ? <SsoButton providerName={sso.name} /> : null}
-          {sso && passwordSignIn ? <p className="text-center text-xs uppercase tracking-wide text-slate-500">or with your password</p> : null}
+          {sso && passwordSignIn ? (
+            <p className="text-center text-xs tracking-wide text-slate-500 uppercase">
+              or with your password
+            </p>
+          ) : null}
           {passwordSignIn ? (
             <SignInForm
               next={next}
-              demoAccounts={demo ? DEMO_ACCOUNTS.map((a) => ({ email: a.email, role: ROLE_LABELS[a.role] })) : []}
+              demoAccounts={
+                demo ? DEMO_ACCOUNTS.map((a) => ({ email: a.email, role: ROLE_LABELS[a.role] })) : []
+              }
               demoPassword={demo ? DEMO_PASSWORD : null}
             />
           ) : null}

@@ -5,7 +5,17 @@ import { errorMessage } from "@/lib/http/client";
 import { useEndUserSessions } from "@/lib/auth/queries";
 
 /** On the users page (admins): signs a user out of every browser at once. */
-export function EndUserSessionsButton({ userId, email, notify, fail }: { userId: string; email: string; notify: (m: string) => void; fail: (m: string) => void }) {
+export function EndUserSessionsButton({
+  userId,
+  email,
+  notify,
+  fail,
+}: {
+  userId: string;
+  email: string;
+  notify: (m: string) => void;
+  fail: (m: string) => void;
+}) {
   const end = useEndUserSessions();
   return (
     <Button

@@ -17,13 +17,23 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
   };
   return (
     <section aria-labelledby="recovery-codes-title" className="space-y-3">
-      <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">Two-factor sign-in is on.</p>
-      <h3 id="recovery-codes-title" className="text-sm font-semibold">Your recovery codes</h3>
-      <p className="text-sm text-slate-700">
-        If you lose your authenticator app, sign in with one of these instead of a code. Each works once. Keep them somewhere safe:{" "}
-        <strong>they are shown only now.</strong>
+      <p
+        role="status"
+        className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+      >
+        Two-factor sign-in is on.
       </p>
-      <ul aria-label="Recovery codes" className="grid max-w-sm grid-cols-2 gap-1 rounded-md bg-slate-100 p-3 font-mono text-sm">
+      <h3 id="recovery-codes-title" className="text-sm font-semibold">
+        Your recovery codes
+      </h3>
+      <p className="text-sm text-slate-700">
+        If you lose your authenticator app, sign in with one of these instead of a code. Each works once. Keep
+        them somewhere safe: <strong>they are shown only now.</strong>
+      </p>
+      <ul
+        aria-label="Recovery codes"
+        className="grid max-w-sm grid-cols-2 gap-1 rounded-md bg-slate-100 p-3 font-mono text-sm"
+      >
         {codes.map((c) => (
           <li key={c}>{c}</li>
         ))}
@@ -41,8 +51,12 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
         >
           {copied ? "Copied" : "Copy"}
         </Button>
-        <Button type="button" variant="secondary" onClick={download}>Download</Button>
-        <Button type="button" variant="primary" onClick={onDone}>I have saved them</Button>
+        <Button type="button" variant="secondary" onClick={download}>
+          Download
+        </Button>
+        <Button type="button" variant="primary" onClick={onDone}>
+          I have saved them
+        </Button>
       </div>
     </section>
   );

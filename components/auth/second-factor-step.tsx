@@ -18,25 +18,43 @@ export function SecondFactorStep({ onRestart }: { onRestart: () => void }) {
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
-    if (!code.trim()) return setError({ text: recovery ? "Enter one of your recovery codes." : "Enter the 6-digit code from your authenticator app.", restart: false });
+    if (!code.trim())
+      return setError({
+        text: recovery
+          ? "Enter one of your recovery codes."
+          : "Enter the 6-digit code from your authenticator app.",
+        restart: false,
+      });
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch(recovery ? "/api/auth/two-factor/verify-backup-code" : "/api/auth/two-factor/verify-totp", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ code: code.trim() }),
-      });
+      const res = await fetch(
+        recovery ? "/api/auth/two-factor/verify-backup-code" : "/api/auth/two-factor/verify-totp",
+        {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ code: code.trim() }),
+        },
+      );
       if (res.ok) {
         router.replace("/");
         router.refresh();
         return;
       }
-      const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; fields?: { message: string }[] } } | null;
+      const body = (await res.json().catch(() => null)) as {
+        error?: { code?: string; message?: string; fields?: { message: string }[] };
+      } | null;
       const restart = body?.error?.code === "unauthenticated";
-      setError({ text: body?.error?.fields?.[0]?.message ?? body?.error?.message ?? `Sign-in failed (HTTP ${res.status}).`, restart });
+      setError({
+        text:
+          body?.error?.fields?.[0]?.message ?? body?.error?.message ?? `Sign-in failed (HTTP ${res.status}).`,
+        restart,
+      });
     } catch {
-      setError({ text: "Keydesk could not be reached. Check your connection and try again.", restart: false });
+      setError({
+        text: "Keydesk could not be reached. Check your connection and try again.",
+        restart: false,
+      });
     }
     setBusy(false);
   };
@@ -51,9 +69,15 @@ export function SecondFactorStep({ onRestart }: { onRestart: () => void }) {
       }}
     >
       <p className="text-sm text-slate-700">
-        {recovery ? "Enter one of the recovery codes you saved when you set up two-factor sign-in. Each works once." : "Enter the 6-digit code your authenticator app shows for Keydesk."}
+        {recovery
+          ? "Enter one of the recovery codes you saved when you set up two-factor sign-in. Each works once."
+          : "Enter the 6-digit code your authenticator app shows for Keydesk."}
       </p>
-      <FormField id="second-factor-code" label={recovery ? "Recovery code" : "Authentication code"} error={error && !error.restart ? error.text : undefined}>
+      <FormField
+        id="second-factor-code"
+        label={recovery ? "Recovery code" : "Authentication code"}
+        error={error && !error.restart ? error.text : undefined}
+      >
         {(describedBy) => (
           <input
             id="second-factor-code"
@@ -70,7 +94,9 @@ export function SecondFactorStep({ onRestart }: { onRestart: () => void }) {
         )}
       </FormField>
       {error?.restart ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{error.text}</p>
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+          {error.text}
+        </p>
       ) : null}
       <Button type="submit" disabled={busy} variant="primary" className="w-full">
         {busy ? "Checking…" : "Verify and sign in"}
@@ -88,7 +114,9 @@ export function SecondFactorStep({ onRestart }: { onRestart: () => void }) {
         >
           {recovery ? "Use a code from the app" : "Use a recovery code"}
         </Button>
-        <button type="button" className="font-medium text-slate-700 underline" onClick={onRestart}>Start again</button>
+        <button type="button" className="font-medium text-slate-700 underline" onClick={onRestart}>
+          Start again
+        </button>
       </div>
     </form>
   );

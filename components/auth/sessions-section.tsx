@@ -29,14 +29,18 @@ export function SessionsSection() {
         }
         setMessage({ ok: true, text: `Ended the session on ${s.device}. That browser is signed out.` });
       },
-      onError: (error) => setMessage({ ok: false, text: `The session was not ended. ${errorDetails(error)}` }),
+      onError: (error) =>
+        setMessage({ ok: false, text: `The session was not ended. ${errorDetails(error)}` }),
     });
 
   const list = sessions.data ?? [];
   return (
     <div className="space-y-3">
       {message ? (
-        <p role={message.ok ? "status" : "alert"} className={`rounded-md border px-3 py-2 text-sm ${message.ok ? "border-emerald-200 bg-emerald-50 text-emerald-900" : "border-red-200 bg-red-50 text-red-900"}`}>
+        <p
+          role={message.ok ? "status" : "alert"}
+          className={`rounded-md border px-3 py-2 text-sm ${message.ok ? "border-emerald-200 bg-emerald-50 text-emerald-900" : "border-red-200 bg-red-50 text-red-900"}`}
+        >
           {message.text}
         </p>
       ) : null}
@@ -45,11 +49,21 @@ export function SessionsSection() {
           <caption className="sr-only">Your active sessions</caption>
           <thead className="bg-slate-50 text-left text-slate-700">
             <tr>
-              <th scope="col" className="px-4 py-2 font-semibold">Device</th>
-              <th scope="col" className="px-4 py-2 font-semibold">Address</th>
-              <th scope="col" className="px-4 py-2 font-semibold">Signed in</th>
-              <th scope="col" className="px-4 py-2 font-semibold">Last used</th>
-              <th scope="col" className="px-4 py-2 font-semibold"><span className="sr-only">Actions</span></th>
+              <th scope="col" className="px-4 py-2 font-semibold">
+                Device
+              </th>
+              <th scope="col" className="px-4 py-2 font-semibold">
+                Address
+              </th>
+              <th scope="col" className="px-4 py-2 font-semibold">
+                Signed in
+              </th>
+              <th scope="col" className="px-4 py-2 font-semibold">
+                Last used
+              </th>
+              <th scope="col" className="px-4 py-2 font-semibold">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -57,15 +71,27 @@ export function SessionsSection() {
               <tr key={s.id} data-session-id={s.id}>
                 <th scope="row" className="px-4 py-2 font-medium text-slate-900">
                   {s.device}
-                  {s.current ? <span className="ml-2 rounded bg-indigo-50 px-1.5 py-0.5 text-xs font-normal text-indigo-800">This browser</span> : null}
+                  {s.current ? (
+                    <span className="ml-2 rounded bg-indigo-50 px-1.5 py-0.5 text-xs font-normal text-indigo-800">
+                      This browser
+                    </span>
+                  ) : null}
                 </th>
                 <td className="px-4 py-2 font-mono text-xs text-slate-700">{s.ip ?? "Unknown"}</td>
-                <td className="whitespace-nowrap px-4 py-2 text-slate-700">{at(s.createdAt)}</td>
-                <td className="whitespace-nowrap px-4 py-2 text-slate-700">{at(s.lastUsedAt)}</td>
+                <td className="px-4 py-2 whitespace-nowrap text-slate-700">{at(s.createdAt)}</td>
+                <td className="px-4 py-2 whitespace-nowrap text-slate-700">{at(s.lastUsedAt)}</td>
                 <td className="px-4 py-2 text-right">
-                  <Button type="button" disabled={end.isPending} onClick={() => (s.current ? setConfirmCurrent(s) : endSession(s))} variant="secondary">
+                  <Button
+                    type="button"
+                    disabled={end.isPending}
+                    onClick={() => (s.current ? setConfirmCurrent(s) : endSession(s))}
+                    variant="secondary"
+                  >
                     {s.current ? "End this session" : "End session"}
-                    <span className="sr-only"> on {s.device}, signed in {at(s.createdAt)}</span>
+                    <span className="sr-only">
+                      {" "}
+                      on {s.device}, signed in {at(s.createdAt)}
+                    </span>
                   </Button>
                 </td>
               </tr>
@@ -74,10 +100,24 @@ export function SessionsSection() {
         </table>
       </div>
       {confirmCurrent ? (
-        <Dialog open onClose={() => setConfirmCurrent(null)} title="End this session?" description="This is the browser you are using now: ending its session signs you out here at once.">
+        <Dialog
+          open
+          onClose={() => setConfirmCurrent(null)}
+          title="End this session?"
+          description="This is the browser you are using now: ending its session signs you out here at once."
+        >
           <div className="flex justify-end gap-2">
-            <Button type="button" onClick={() => setConfirmCurrent(null)} variant="secondary">Cancel</Button>
-            <Button type="button" onClick={() => endSession(confirmCurrent)} disabled={end.isPending} variant="danger">End and sign out</Button>
+            <Button type="button" onClick={() => setConfirmCurrent(null)} variant="secondary">
+              Cancel
+            </Button>
+            <Button
+              type="button"
+              onClick={() => endSession(confirmCurrent)}
+              disabled={end.isPending}
+              variant="danger"
+            >
+              End and sign out
+            </Button>
           </div>
         </Dialog>
       ) : null}

@@ -15,10 +15,21 @@ export interface DemoAccount {
 }
 
 /** `next`: a same-site path, already checked by the page (lib/http/next-path.ts). */
-export function SignInForm({ demoAccounts, demoPassword, next = "/" }: { demoAccounts: DemoAccount[]; demoPassword: string | null; next?: string }) {
+export function SignInForm({
+  demoAccounts,
+  demoPassword,
+  next = "/",
+}: {
+  demoAccounts: DemoAccount[];
+  demoPassword: string | null;
+  next?: string;
+}) {
   const router = useRouter();
   const [serverError, setServerError] = useState<string | null>(null);
-  const form = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
+  const form = useForm<SignInInput>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { email: "", password: "" },
+  });
   const { errors, isSubmitting } = form.formState;
   // Two-factor sign-in on: after the password, the code (second-factor-step.tsx).
   const [secondFactor, setSecondFactor] = useState(false);
@@ -32,7 +43,14 @@ export function SignInForm({ demoAccounts, demoPassword, next = "/" }: { demoAcc
         body: JSON.stringify(values),
       });
       if (res.ok) {
-        if (((await res.clone().json().catch(() => null)) as { twoFactorRequired?: boolean } | null)?.twoFactorRequired) {
+        if (
+          (
+            (await res
+              .clone()
+              .json()
+              .catch(() => null)) as { twoFactorRequired?: boolean } | null
+          )?.twoFactorRequired
+        ) {
           setSecondFactor(true);
           return;
         }
@@ -65,7 +83,12 @@ export function SignInForm({ demoAccounts, demoPassword, next = "/" }: { demoAcc
 
   return (
     <div className="space-y-6">
-      <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={serverError ? "sign-in-error" : undefined}>
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        className="space-y-4"
+        aria-describedby={serverError ? "sign-in-error" : undefined}
+      >
         {(
           [
             { name: "email", label: "Email", type: "email", autoComplete: "username" },
@@ -87,7 +110,11 @@ export function SignInForm({ demoAccounts, demoPassword, next = "/" }: { demoAcc
           </FormField>
         ))}
         {serverError ? (
-          <p id="sign-in-error" role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+          <p
+            id="sign-in-error"
+            role="alert"
+            className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
+          >
             {serverError}
           </p>
         ) : null}
@@ -96,8 +123,13 @@ export function SignInForm({ demoAccounts, demoPassword, next = "/" }: { demoAcc
         </Button>
       </form>
       {demoAccounts.length > 0 ? (
-        <section aria-labelledby="demo-accounts" className="rounded-md border border-amber-200 bg-amber-50 p-4 text-sm">
-          <h2 id="demo-accounts" className="font-semibold text-amber-950">Demo accounts</h2>
+        <section
+          aria-labelledby="demo-accounts"
+          className="rounded-md border border-amber-200 bg-amber-50 p-4 text-sm"
+        >
+          <h2 id="demo-accounts" className="font-semibold text-amber-950">
+            Demo accounts
+          </h2>
           <p className="mt-1 text-amber-950">
             Password for all: <code className="font-mono">{demoPassword}</code>
           </p>
@@ -105,9 +137,14 @@ export function SignInForm({ demoAccounts, demoPassword, next = "/" }: { demoAcc
             {demoAccounts.map((account) => (
               <li key={account.email} className="flex items-center justify-between gap-2">
                 <span>
-                  <code className="font-mono">{account.email}</code> <span className="text-amber-900">({account.role})</span>
+                  <code className="font-mono">{account.email}</code>{" "}
+                  <span className="text-amber-900">({account.role})</span>
                 </span>
-                <button type="button" onClick={() => fill(account.email)} className="rounded border border-amber-300 bg-white px-2 py-0.5 text-xs font-medium text-amber-950 hover:bg-amber-100">
+                <button
+                  type="button"
+                  onClick={() => fill(account.email)}
+                  className="rounded border border-amber-300 bg-white px-2 py-0.5 text-xs font-medium text-amber-950 hover:bg-amber-100"
+                >
                   Use<span className="sr-only"> {account.email}</span>
                 </button>
               </li>

@@ -10,8 +10,15 @@ export function SsoButton({ providerName }: { providerName: string }) {
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch("/api/auth/sign-in/social", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
-      const body = (await res.json().catch(() => null)) as { url?: string; error?: { message?: string } } | null;
+      const res = await fetch("/api/auth/sign-in/social", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      });
+      const body = (await res.json().catch(() => null)) as {
+        url?: string;
+        error?: { message?: string };
+      } | null;
       if (res.ok && body?.url) {
         window.location.assign(body.url);
         return;
@@ -32,7 +39,11 @@ export function SsoButton({ providerName }: { providerName: string }) {
       >
         {busy ? `Going to ${providerName}…` : `Sign in with ${providerName}`}
       </button>
-      {error ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -16,7 +16,12 @@ export interface SsoStepUpMessage {
 }
 
 export function isSsoStepUpMessage(data: unknown): data is SsoStepUpMessage {
-  return typeof data === "object" && data !== null && (data as { type?: unknown }).type === SSO_STEP_UP_MESSAGE && typeof (data as { ok?: unknown }).ok === "boolean";
+  return (
+    typeof data === "object" &&
+    data !== null &&
+    (data as { type?: unknown }).type === SSO_STEP_UP_MESSAGE &&
+    typeof (data as { ok?: unknown }).ok === "boolean"
+  );
 }
 
 /** Sends the note to the dialog, by both ways (see above). */

@@ -16,7 +16,10 @@ import { listenForStepUpPopup } from "./sso-step-up-message";
  */
 export function StepUpHost() {
   const [waiting, setWaiting] = useState<((ok: boolean) => void) | null>(null);
-  useEffect(() => registerStepUpPrompter(() => new Promise<boolean>((resolve) => setWaiting(() => resolve))), []);
+  useEffect(
+    () => registerStepUpPrompter(() => new Promise<boolean>((resolve) => setWaiting(() => resolve))),
+    [],
+  );
   if (!waiting) return null;
   return (
     <StepUpDialog
@@ -52,7 +55,11 @@ function StepUpDialog({ onDone }: { onDone: (ok: boolean) => void }) {
     let live = true;
     readStatus()
       .then((s) => live && setStatus(s))
-      .catch(() => live && setStatus({ userId: "", recent: false, twoFactorEnabled: false, withPassword: true, sso: null }));
+      .catch(
+        () =>
+          live &&
+          setStatus({ userId: "", recent: false, twoFactorEnabled: false, withPassword: true, sso: null }),
+      );
     return () => {
       live = false;
     };
@@ -68,13 +75,19 @@ function StepUpDialog({ onDone }: { onDone: (ok: boolean) => void }) {
       try {
         const now = await readStatus();
         if (status && now.userId !== status.userId) {
-          return setErrors({ form: `You signed in at ${name} as someone else, and this browser is now signed in as them. Reload the page to carry on as that person.` });
+          return setErrors({
+            form: `You signed in at ${name} as someone else, and this browser is now signed in as them. Reload the page to carry on as that person.`,
+          });
         }
         if (now.recent) return onDone(true);
       } catch {
         return setErrors({ form: "Keydesk could not be reached to check the sign-in. Try again." });
       }
-      setErrors({ form: failed ? `${name} did not confirm it's you. Try again.` : "The sign-in did not make this session recent. Try again." });
+      setErrors({
+        form: failed
+          ? `${name} did not confirm it's you. Try again.`
+          : "The sign-in did not make this session recent. Try again.",
+      });
     },
     [status, onDone],
   );
@@ -87,7 +100,10 @@ function StepUpDialog({ onDone }: { onDone: (ok: boolean) => void }) {
   const confirmWithSso = () => {
     setErrors({});
     const opened = window.open("/account/confirm-sso", "keydesk-confirm-sso", "popup,width=520,height=680");
-    if (!opened) return setErrors({ form: "Your browser blocked the sign-in window. Allow pop-ups for Keydesk, then try again." });
+    if (!opened)
+      return setErrors({
+        form: "Your browser blocked the sign-in window. Allow pop-ups for Keydesk, then try again.",
+      });
     // Whether it is closed cannot be told once it has been to the provider (see sso-step-up-message.ts):
     // while waiting, the button opens it again.
     popup.current = opened;
@@ -95,17 +111,27 @@ function StepUpDialog({ onDone }: { onDone: (ok: boolean) => void }) {
   };
 
   const submit = async () => {
-    const missing = { password: password ? undefined : "Enter your password.", code: twoFactor && !code.trim() ? "Enter the code from your authenticator app." : undefined };
+    const missing = {
+      password: password ? undefined : "Enter your password.",
+      code: twoFactor && !code.trim() ? "Enter the code from your authenticator app." : undefined,
+    };
     if (missing.password || missing.code) return setErrors(missing);
     setBusy(true);
     setErrors({});
     try {
-      await apiJson("/api/account/step-up", { method: "POST", body: { password, ...(twoFactor ? { code: code.trim() } : {}) } });
+      await apiJson("/api/account/step-up", {
+        method: "POST",
+        body: { password, ...(twoFactor ? { code: code.trim() } : {}) },
+      });
       onDone(true);
     } catch (error) {
       const fields = error instanceof ApiRequestError ? error.fields : [];
       const on = (name: string) => fields.find((f) => f.path[0] === name)?.message;
-      setErrors(on("password") || on("code") ? { password: on("password"), code: on("code") } : { form: errorDetails(error) });
+      setErrors(
+        on("password") || on("code")
+          ? { password: on("password"), code: on("code") }
+          : { form: errorDetails(error) },
+      );
       setBusy(false);
     }
   };
@@ -117,17 +143,28 @@ function StepUpDialog({ onDone }: { onDone: (ok: boolean) => void }) {
     : sso
       ? `This action needs a recent sign-in. Sign in again with ${sso.name} in the window that opens, and it goes ahead.`
       : "This action needs a recent sign-in. Sign out and sign in again, then repeat it.";
-  const formError = errors.form ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{errors.form}</p> : null;
+  const formError = errors.form ? (
+    <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+      {errors.form}
+    </p>
+  ) : null;
   const ssoButton = sso ? (
-    <Button type="button" onClick={confirmWithSso} disabled={busy} variant={withPassword ? "secondary" : "primary"}>
+    <Button
+      type="button"
+      onClick={confirmWithSso}
+      disabled={busy}
+      variant={withPassword ? "secondary" : "primary"}
+    >
       {ssoWaiting ? "Open the sign-in window again" : `Confirm with ${sso.name}`}
     </Button>
   ) : null;
-  const ssoHint = ssoWaiting && sso ? (
-    <p role="status" className="text-sm text-slate-700">
-      Finish signing in with {sso.name} in the window that opened. Closed it, or cannot find it? Open it again.
-    </p>
-  ) : null;
+  const ssoHint =
+    ssoWaiting && sso ? (
+      <p role="status" className="text-sm text-slate-700">
+        Finish signing in with {sso.name} in the window that opened. Closed it, or cannot find it? Open it
+        again.
+      </p>
+    ) : null;
 
   return (
     <Dialog open onClose={() => !busy && onDone(false)} title="Confirm it's you" description={description}>
@@ -156,7 +193,12 @@ function StepUpDialog({ onDone }: { onDone: (ok: boolean) => void }) {
             )}
           </FormField>
           {twoFactor ? (
-            <FormField id="step-up-code" label="Authentication code" hint="6 digits from your app, or a recovery code." error={errors.code}>
+            <FormField
+              id="step-up-code"
+              label="Authentication code"
+              hint="6 digits from your app, or a recovery code."
+              error={errors.code}
+            >
               {(describedBy) => (
                 <input
                   id="step-up-code"
@@ -175,8 +217,12 @@ function StepUpDialog({ onDone }: { onDone: (ok: boolean) => void }) {
           {ssoHint}
           <div className="flex flex-wrap justify-end gap-2">
             {ssoButton}
-            <Button type="button" onClick={() => onDone(false)} disabled={busy} variant="secondary">Cancel</Button>
-            <Button type="submit" disabled={busy || twoFactor === null} variant="primary">{busy ? "Checking…" : "Confirm and continue"}</Button>
+            <Button type="button" onClick={() => onDone(false)} disabled={busy} variant="secondary">
+              Cancel
+            </Button>
+            <Button type="submit" disabled={busy || twoFactor === null} variant="primary">
+              {busy ? "Checking…" : "Confirm and continue"}
+            </Button>
           </div>
         </form>
       ) : (
@@ -184,7 +230,9 @@ function StepUpDialog({ onDone }: { onDone: (ok: boolean) => void }) {
           {formError}
           {ssoHint}
           <div className="flex flex-wrap justify-end gap-2">
-            <Button type="button" onClick={() => onDone(false)} variant="secondary">Cancel</Button>
+            <Button type="button" onClick={() => onDone(false)} variant="secondary">
+              Cancel
+            </Button>
             {ssoButton}
           </div>
         </div>

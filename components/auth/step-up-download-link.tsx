@@ -7,7 +7,15 @@ import { ensureRecentSignIn } from "@/lib/http/step-up-prompt";
  * A download that needs a recent sign-in (the exports): a plain link, so the browser saves the
  * file as usual, but a click first checks the sign-in is recent and asks for it in place if not.
  */
-export function StepUpDownloadLink({ href, className, children }: { href: string; className?: string; children: ReactNode }) {
+export function StepUpDownloadLink({
+  href,
+  className,
+  children,
+}: {
+  href: string;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <a
       href={href}

@@ -9,7 +9,11 @@ import { ApiRequestError, errorDetails } from "@/lib/http/client";
 import { useConfirmEnrolment, useDisableTwoFactor, useStartEnrolment } from "@/lib/auth/queries";
 import { RecoveryCodes } from "./recovery-codes";
 
-type Step = { name: "idle" } | { name: "password" } | { name: "scan"; totpURI: string; qr: string } | { name: "codes"; backupCodes: string[] };
+type Step =
+  | { name: "idle" }
+  | { name: "password" }
+  | { name: "scan"; totpURI: string; qr: string }
+  | { name: "codes"; backupCodes: string[] };
 
 function fieldError(error: unknown, name: string): string | undefined {
   return error instanceof ApiRequestError ? error.fields.find((f) => f.path[0] === name)?.message : undefined;
@@ -46,10 +50,13 @@ export function TwoFactorSection({ status }: { status: TwoFactorStatus }) {
     return (
       <div className="space-y-4">
         <p className="text-sm text-slate-700">
-          <span className="font-semibold text-emerald-800">On.</span> Signing in asks for a code from your authenticator app (or a recovery code) after your password.
+          <span className="font-semibold text-emerald-800">On.</span> Signing in asks for a code from your
+          authenticator app (or a recovery code) after your password.
         </p>
         {status.required ? (
-          <p className="text-sm text-slate-700">Your role must use two-factor sign-in, so it cannot be turned off.</p>
+          <p className="text-sm text-slate-700">
+            Your role must use two-factor sign-in, so it cannot be turned off.
+          </p>
         ) : (
           <form
             noValidate
@@ -61,13 +68,46 @@ export function TwoFactorSection({ status }: { status: TwoFactorStatus }) {
           >
             <h3 className="text-sm font-semibold">Turn two-factor sign-in off</h3>
             <FormField id="disable-password" label="Password" error={fieldError(disable.error, "password")}>
-              {(d) => <input id="disable-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={fieldError(disable.error, "password") ? true : undefined} aria-describedby={d} className={inputClass} />}
+              {(d) => (
+                <input
+                  id="disable-password"
+                  type="password"
+                  autoComplete="current-password"
+                  value={password}
+                  onChange={(e) => setPassword(e.target.value)}
+                  aria-invalid={fieldError(disable.error, "password") ? true : undefined}
+                  aria-describedby={d}
+                  className={inputClass}
+                />
+              )}
             </FormField>
-            <FormField id="disable-code" label="Authentication code" hint="6 digits from your app, or a recovery code." error={fieldError(disable.error, "code")}>
-              {(d) => <input id="disable-code" inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} aria-invalid={fieldError(disable.error, "code") ? true : undefined} aria-describedby={d} className={inputClass} />}
+            <FormField
+              id="disable-code"
+              label="Authentication code"
+              hint="6 digits from your app, or a recovery code."
+              error={fieldError(disable.error, "code")}
+            >
+              {(d) => (
+                <input
+                  id="disable-code"
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  value={code}
+                  onChange={(e) => setCode(e.target.value)}
+                  aria-invalid={fieldError(disable.error, "code") ? true : undefined}
+                  aria-describedby={d}
+                  className={inputClass}
+                />
+              )}
             </FormField>
-            {formError(disable.error, ["password", "code"]) ? <p role="alert" className={alertClass}>{formError(disable.error, ["password", "code"])}</p> : null}
-            <Button type="submit" disabled={disable.isPending} variant="danger">{disable.isPending ? "Turning off…" : "Turn off"}</Button>
+            {formError(disable.error, ["password", "code"]) ? (
+              <p role="alert" className={alertClass}>
+                {formError(disable.error, ["password", "code"])}
+              </p>
+            ) : null}
+            <Button type="submit" disabled={disable.isPending} variant="danger">
+              {disable.isPending ? "Turning off…" : "Turn off"}
+            </Button>
           </form>
         )}
       </div>
@@ -78,9 +118,12 @@ export function TwoFactorSection({ status }: { status: TwoFactorStatus }) {
     return (
       <div className="space-y-3">
         <p className="text-sm text-slate-700">
-          <span className="font-semibold">Off.</span> With it on, signing in also asks for a code from an authenticator app (such as 1Password, Google Authenticator or Authy).
+          <span className="font-semibold">Off.</span> With it on, signing in also asks for a code from an
+          authenticator app (such as 1Password, Google Authenticator or Authy).
         </p>
-        <Button type="button" onClick={() => setStep({ name: "password" })} variant="primary">Set up two-factor sign-in</Button>
+        <Button type="button" onClick={() => setStep({ name: "password" })} variant="primary">
+          Set up two-factor sign-in
+        </Button>
       </div>
     );
   }
@@ -100,13 +143,38 @@ export function TwoFactorSection({ status }: { status: TwoFactorStatus }) {
           });
         }}
       >
-        <FormField id="enrol-password" label="Your password" hint="To make sure it is you setting this up." error={fieldError(start.error, "password")}>
-          {(d) => <input id="enrol-password" type="password" autoComplete="current-password" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={fieldError(start.error, "password") ? true : undefined} aria-describedby={d} className={inputClass} />}
+        <FormField
+          id="enrol-password"
+          label="Your password"
+          hint="To make sure it is you setting this up."
+          error={fieldError(start.error, "password")}
+        >
+          {(d) => (
+            <input
+              id="enrol-password"
+              type="password"
+              autoComplete="current-password"
+              autoFocus
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              aria-invalid={fieldError(start.error, "password") ? true : undefined}
+              aria-describedby={d}
+              className={inputClass}
+            />
+          )}
         </FormField>
-        {formError(start.error, ["password"]) ? <p role="alert" className={alertClass}>{formError(start.error, ["password"])}</p> : null}
+        {formError(start.error, ["password"]) ? (
+          <p role="alert" className={alertClass}>
+            {formError(start.error, ["password"])}
+          </p>
+        ) : null}
         <div className="flex gap-2">
-          <Button type="submit" disabled={start.isPending} variant="primary">{start.isPending ? "Checking…" : "Continue"}</Button>
-          <Button type="button" onClick={() => setStep({ name: "idle" })} variant="secondary">Cancel</Button>
+          <Button type="submit" disabled={start.isPending} variant="primary">
+            {start.isPending ? "Checking…" : "Continue"}
+          </Button>
+          <Button type="button" onClick={() => setStep({ name: "idle" })} variant="secondary">
+            Cancel
+          </Button>
         </div>
       </form>
     );
@@ -132,19 +200,49 @@ export function TwoFactorSection({ status }: { status: TwoFactorStatus }) {
       </ol>
       {/* An SVG data URL: allowed by the page's img-src 'self' data:, and made on Keydesk's server. */}
       {/* eslint-disable-next-line @next/next/no-img-element */}
-      <img src={step.qr} alt="QR code for your authenticator app" width={200} height={200} className="rounded border border-slate-200" />
+      <img
+        src={step.qr}
+        alt="QR code for your authenticator app"
+        width={200}
+        height={200}
+        className="rounded border border-slate-200"
+      />
       <div>
         <p className="text-sm font-medium">Setup key (otpauth URI)</p>
-        <code data-testid="otpauth-uri" className="mt-1 block break-all rounded bg-slate-100 px-2 py-1 font-mono text-xs text-slate-800">{step.totpURI}</code>
+        <code
+          data-testid="otpauth-uri"
+          className="mt-1 block rounded bg-slate-100 px-2 py-1 font-mono text-xs break-all text-slate-800"
+        >
+          {step.totpURI}
+        </code>
       </div>
       <div className="max-w-sm space-y-3">
         <FormField id="enrol-code" label="Code from the app" error={fieldError(confirm.error, "code")}>
-          {(d) => <input id="enrol-code" inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} aria-invalid={fieldError(confirm.error, "code") ? true : undefined} aria-describedby={d} className={inputClass} />}
+          {(d) => (
+            <input
+              id="enrol-code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              aria-invalid={fieldError(confirm.error, "code") ? true : undefined}
+              aria-describedby={d}
+              className={inputClass}
+            />
+          )}
         </FormField>
-        {formError(confirm.error, ["code"]) ? <p role="alert" className={alertClass}>{formError(confirm.error, ["code"])}</p> : null}
+        {formError(confirm.error, ["code"]) ? (
+          <p role="alert" className={alertClass}>
+            {formError(confirm.error, ["code"])}
+          </p>
+        ) : null}
         <div className="flex gap-2">
-          <Button type="submit" disabled={confirm.isPending} variant="primary">{confirm.isPending ? "Checking…" : "Turn on"}</Button>
-          <Button type="button" onClick={() => setStep({ name: "idle" })} variant="secondary">Cancel</Button>
+          <Button type="submit" disabled={confirm.isPending} variant="primary">
+            {confirm.isPending ? "Checking…" : "Turn on"}
+          </Button>
+          <Button type="button" onClick={() => setStep({ name: "idle" })} variant="secondary">
+            Cancel
+          </Button>
         </div>
       </div>
     </form>

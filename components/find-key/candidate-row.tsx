@@ -8,19 +8,36 @@ import { CertaintyBadge } from "./certainty-badge";
 import { DisabledConfirmation } from "./disabled-confirmation";
 import { visibleText } from "@/lib/format";
 
-const disableButton = "rounded-md bg-red-700 px-2.5 py-1 text-xs font-semibold text-white hover:bg-red-800 disabled:opacity-60";
+const disableButton =
+  "rounded-md bg-red-700 px-2.5 py-1 text-xs font-semibold text-white hover:bg-red-800 disabled:opacity-60";
 
 /** One key that matched: where it lives, its state, why it matched, and (support, admin) Disable now. */
-export function CandidateRow({ candidate, kind, canDisable, disabledAt, onDisable }: { candidate: Candidate; kind: QueryKind; canDisable: boolean; disabledAt: Date | null; onDisable: (candidate: Candidate) => void }) {
+export function CandidateRow({
+  candidate,
+  kind,
+  canDisable,
+  disabledAt,
+  onDisable,
+}: {
+  candidate: Candidate;
+  kind: QueryKind;
+  canDisable: boolean;
+  disabledAt: Date | null;
+  onDisable: (candidate: Candidate) => void;
+}) {
   const { key, serviceAccount, matches, certainty } = candidate;
   return (
     <tr data-key-id={key.id} className="align-top">
-      <th scope="row" className="break-words px-4 py-3 font-medium text-slate-900">{visibleText(key.name)}</th>
+      <th scope="row" className="px-4 py-3 font-medium break-words text-slate-900">
+        {visibleText(key.name)}
+      </th>
       <td className="px-4 py-3 text-slate-700">{serviceAccount.name}</td>
-      <td className="whitespace-nowrap px-4 py-3 font-mono text-slate-700">…{key.hint}</td>
+      <td className="px-4 py-3 font-mono whitespace-nowrap text-slate-700">…{key.hint}</td>
       <td className="px-4 py-3">
         <StatusBadge enabled={key.enabled} />
-        {!key.enabled && key.disableReason && !disabledAt ? <p className="mt-1 text-xs text-slate-600">{key.disableReason.replaceAll("_", " ")}</p> : null}
+        {!key.enabled && key.disableReason && !disabledAt ? (
+          <p className="mt-1 text-xs text-slate-600">{key.disableReason.replaceAll("_", " ")}</p>
+        ) : null}
         {disabledAt ? <DisabledConfirmation at={disabledAt} /> : null}
       </td>
       <td className="px-4 py-3 text-slate-700">{permissionSummary(key.permissions)}</td>
@@ -32,7 +49,7 @@ export function CandidateRow({ candidate, kind, canDisable, disabledAt, onDisabl
           ))}
         </ul>
       </td>
-      <td className="whitespace-nowrap px-4 py-3 font-mono text-xs text-slate-600">{key.id}</td>
+      <td className="px-4 py-3 font-mono text-xs whitespace-nowrap text-slate-600">{key.id}</td>
       {canDisable ? (
         <td className="px-4 py-3">
           {key.enabled ? (

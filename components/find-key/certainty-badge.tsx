@@ -9,5 +9,9 @@ const STYLE: Record<Certainty, string> = {
 
 /** How sure a match is, in words (the colour only repeats them). */
 export function CertaintyBadge({ certainty }: { certainty: Certainty }) {
-  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${STYLE[certainty]}`}>{CERTAINTY_LABELS[certainty]}</span>;
+  return (
+    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${STYLE[certainty]}`}>
+      {CERTAINTY_LABELS[certainty]}
+    </span>
+  );
 }

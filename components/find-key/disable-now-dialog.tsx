@@ -19,8 +19,10 @@ export const LEAK_REASON = "leaked publicly";
 
 /** What a failure means for this key, in words; the reason typed stays in the field. */
 function failureMessage(name: string, error: unknown, current: KeyView | null): string {
-  if (current && !current.enabled) return `${name} is already disabled: someone else changed it since you searched. Nothing more to do.`;
-  if (current) return `${name} was changed by someone else since you searched, so nothing was disabled. Look at it again and retry. ${errorDetails(error)}`;
+  if (current && !current.enabled)
+    return `${name} is already disabled: someone else changed it since you searched. Nothing more to do.`;
+  if (current)
+    return `${name} was changed by someone else since you searched, so nothing was disabled. Look at it again and retry. ${errorDetails(error)}`;
   return `${name} was not disabled: it still works. ${errorDetails(error)}`;
 }
 
@@ -29,10 +31,23 @@ function failureMessage(name: string, error: unknown, current: KeyView | null): 
  * and editable, and one button (Enter in the field does the same). The PATCH carries
  * `expected: { enabled: true }`, so a key someone else already changed is reported, not overwritten.
  */
-export function DisableNowDialog({ candidate, onClose, onDisabled, onConflict }: { candidate: Candidate; onClose: () => void; onDisabled: (key: KeyView, at: Date) => void; onConflict: (current: KeyView) => void }) {
+export function DisableNowDialog({
+  candidate,
+  onClose,
+  onDisabled,
+  onConflict,
+}: {
+  candidate: Candidate;
+  onClose: () => void;
+  onDisabled: (key: KeyView, at: Date) => void;
+  onConflict: (current: KeyView) => void;
+}) {
   const { key, serviceAccount } = candidate;
   const setEnabled = useSetKeyEnabled();
-  const form = useForm<{ reason: string }>({ resolver: zodResolver(schema), defaultValues: { reason: LEAK_REASON } });
+  const form = useForm<{ reason: string }>({
+    resolver: zodResolver(schema),
+    defaultValues: { reason: LEAK_REASON },
+  });
   const { errors } = form.formState;
   // Someone else disabled it meanwhile: nothing left to confirm.
   const [alreadyDisabled, setAlreadyDisabled] = useState(false);
@@ -40,7 +55,13 @@ export function DisableNowDialog({ candidate, onClose, onDisabled, onConflict }:
 
   const onSubmit = form.handleSubmit(async ({ reason }) => {
     try {
-      const updated = await setEnabled.mutateAsync({ saId: key.serviceAccountId, keyId: key.id, enabled: false, was: true, reason });
+      const updated = await setEnabled.mutateAsync({
+        saId: key.serviceAccountId,
+        keyId: key.id,
+        enabled: false,
+        was: true,
+        reason,
+      });
       onDisabled(updated, new Date());
     } catch (error) {
       const current = conflictCurrent(error);
@@ -58,14 +79,36 @@ export function DisableNowDialog({ candidate, onClose, onDisabled, onConflict }:
       description={`In ${serviceAccount.name}. Every request with this key is refused at once, until someone enables it again.`}
     >
       <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <FormField id="disable-now-reason" label="Reason" hint="Goes on the audit log with your name and the time." error={errors.reason?.message}>
+        <FormField
+          id="disable-now-reason"
+          label="Reason"
+          hint="Goes on the audit log with your name and the time."
+          error={errors.reason?.message}
+        >
           {(describedBy) => (
-            <input id="disable-now-reason" type="text" autoComplete="off" aria-invalid={errors.reason ? true : undefined} aria-describedby={describedBy} className={inputClass} {...form.register("reason")} />
+            <input
+              id="disable-now-reason"
+              type="text"
+              autoComplete="off"
+              aria-invalid={errors.reason ? true : undefined}
+              aria-describedby={describedBy}
+              className={inputClass}
+              {...form.register("reason")}
+            />
           )}
         </FormField>
-        {errors.root?.message ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{errors.root.message}</p> : null}
+        {errors.root?.message ? (
+          <p
+            role="alert"
+            className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
+          >
+            {errors.root.message}
+          </p>
+        ) : null}
         <div className="flex justify-end gap-2">
-          <Button type="button" onClick={onClose} disabled={setEnabled.isPending} variant="secondary">{alreadyDisabled ? "Close" : "Cancel"}</Button>
+          <Button type="button" onClick={onClose} disabled={setEnabled.isPending} variant="secondary">
+            {alreadyDisabled ? "Close" : "Cancel"}
+          </Button>
           {alreadyDisabled ? null : (
             <Button type="submit" disabled={setEnabled.isPending} variant="danger">
               {setEnabled.isPending ? "Disabling…" : "Confirm and disable"}

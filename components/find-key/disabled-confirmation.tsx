@@ -12,7 +12,11 @@ export function DisabledConfirmation({ at }: { at: Date }) {
   const ref = useRef<HTMLParagraphElement>(null);
   useEffect(() => ref.current?.focus(), []);
   return (
-    <p ref={ref} tabIndex={-1} className="mt-1 rounded bg-emerald-50 px-1.5 py-0.5 text-xs font-medium text-emerald-900 outline-offset-2">
+    <p
+      ref={ref}
+      tabIndex={-1}
+      className="mt-1 rounded bg-emerald-50 px-1.5 py-0.5 text-xs font-medium text-emerald-900 outline-offset-2"
+    >
       Disabled at <time dateTime={at.toISOString()}>{formatClock(at)}</time> by you
     </p>
   );

@@ -34,29 +34,51 @@ export function FindKeyPanel({ canDisable }: { canDisable: boolean }) {
     search.mutate(new OneShotQuery(query));
   };
   const record = (key: Pick<KeyView, "id" | "enabled" | "disableReason">, disabledAt: Date | null) =>
-    setChanges((prev) => new Map(prev).set(key.id, { enabled: key.enabled, disableReason: key.disableReason, disabledAt }));
+    setChanges((prev) =>
+      new Map(prev).set(key.id, { enabled: key.enabled, disableReason: key.disableReason, disabledAt }),
+    );
 
   const result = search.data;
   const candidates = result?.candidates.map((c) => withStatus(c, changes.get(c.key.id))) ?? [];
-  const disabledAt = new Map([...changes].flatMap(([id, c]) => (c.disabledAt ? [[id, c.disabledAt] as const] : [])));
+  const disabledAt = new Map(
+    [...changes].flatMap(([id, c]) => (c.disabledAt ? [[id, c.disabledAt] as const] : [])),
+  );
   const isSecret = searched?.kind === "secret";
 
-  const status = !searched ? "" : search.isPending ? `Searching for ${searched.label}…` : result ? resultSummary(result, searched.label) : "";
+  const status = !searched
+    ? ""
+    : search.isPending
+      ? `Searching for ${searched.label}…`
+      : result
+        ? resultSummary(result, searched.label)
+        : "";
 
   return (
     <div className="space-y-4">
       <SearchForm onSearch={run} pending={search.isPending} />
-      {!canDisable ? <p className="text-sm text-slate-600">You can search; disabling a key needs the support or admin role.</p> : null}
-      {searched && isSecret ? <p className="text-sm text-slate-700">Searched for {searched.label}. The secret is not kept on this page.</p> : null}
+      {!canDisable ? (
+        <p className="text-sm text-slate-600">
+          You can search; disabling a key needs the support or admin role.
+        </p>
+      ) : null}
+      {searched && isSecret ? (
+        <p className="text-sm text-slate-700">
+          Searched for {searched.label}. The secret is not kept on this page.
+        </p>
+      ) : null}
 
       {/* Always in the page, so a screen reader hears each new summary. */}
-      <p role="status" aria-live="polite" className="text-sm font-medium text-slate-900">{status}</p>
+      <p role="status" aria-live="polite" className="text-sm font-medium text-slate-900">
+        {status}
+      </p>
 
       {search.isError && searched ? (
         <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900">
           <p className="font-semibold">The search for {searched.label} failed.</p>
           <p className="mt-1">{errorDetails(search.error)}</p>
-          <p className="mt-1">{isSecret ? "Paste the secret again to retry." : "Press Search to try again."}</p>
+          <p className="mt-1">
+            {isSecret ? "Paste the secret again to retry." : "Press Search to try again."}
+          </p>
         </div>
       ) : null}
 
@@ -64,11 +86,22 @@ export function FindKeyPanel({ canDisable }: { canDisable: boolean }) {
         {result && searched && result.total === 0 ? (
           <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
             <p>No key matches {searched.label}.</p>
-            {isSecret ? <p className="mt-1">If it is an ElevenLabs secret, its key may already be deleted, or belong to another workspace.</p> : null}
+            {isSecret ? (
+              <p className="mt-1">
+                If it is an ElevenLabs secret, its key may already be deleted, or belong to another workspace.
+              </p>
+            ) : null}
           </div>
         ) : null}
         {result && searched && result.total > 0 ? (
-          <ResultsTable candidates={candidates} kind={result.kind} caption={`Keys matching ${searched.label}`} canDisable={canDisable} disabledAt={disabledAt} onDisable={setDisabling} />
+          <ResultsTable
+            candidates={candidates}
+            kind={result.kind}
+            caption={`Keys matching ${searched.label}`}
+            canDisable={canDisable}
+            disabledAt={disabledAt}
+            onDisable={setDisabling}
+          />
         ) : null}
       </div>
 

@@ -17,9 +17,16 @@ const noSubscription = () => () => {};
  * so a name can be refined.
  */
 export function SearchForm({ onSearch, pending }: { onSearch: (query: string) => void; pending: boolean }) {
-  const form = useForm<FindKeyBody>({ resolver: zodResolver(findKeyBodySchema), defaultValues: { query: "" } });
+  const form = useForm<FindKeyBody>({
+    resolver: zodResolver(findKeyBodySchema),
+    defaultValues: { query: "" },
+  });
   const { errors } = form.formState;
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 
   const submit = form.handleSubmit(({ query }) => {
     if (classifyQuery(query).kind === "secret") form.reset({ query: "" });
@@ -40,7 +47,14 @@ export function SearchForm({ onSearch, pending }: { onSearch: (query: string) =>
     // Before the script runs, Enter must not submit the form the browser's way (a GET would put the
     // secret in the URL): the button stays disabled until then, which blocks implicit submission,
     // and the method is POST in case anything submits it anyway.
-    <form role="search" aria-label="Find a key" method="post" onSubmit={submit} noValidate className="rounded-lg border border-slate-200 bg-white p-4">
+    <form
+      role="search"
+      aria-label="Find a key"
+      method="post"
+      onSubmit={submit}
+      noValidate
+      className="rounded-lg border border-slate-200 bg-white p-4"
+    >
       <FormField
         id={FIND_INPUT_ID}
         label="Secret, last four characters, name or key id"

@@ -13,13 +13,22 @@ import { keyLabel } from "./bulk-run";
 
 // The same rules as the API's reason; optional only where the API lets it be left out.
 const requiredSchema = z.object({ reason: reasonSchema });
-const optionalSchema = z.object({ reason: z.string().trim().max(REASON_MAX, `Use at most ${REASON_MAX} characters`) });
+const optionalSchema = z.object({
+  reason: z.string().trim().max(REASON_MAX, `Use at most ${REASON_MAX} characters`),
+});
 
 /**
  * Step 1: what will change, what will be left alone, and why (the reason goes on every key's audit
  * entry). Enter in the reason confirms.
  */
-export function BulkConfirmStep({ target, toChange, already, reasonRequired, onCancel, onConfirm }: {
+export function BulkConfirmStep({
+  target,
+  toChange,
+  already,
+  reasonRequired,
+  onCancel,
+  onConfirm,
+}: {
   target: BulkTarget;
   toChange: InventoryKey[];
   already: InventoryKey[];
@@ -43,12 +52,17 @@ export function BulkConfirmStep({ target, toChange, already, reasonRequired, onC
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <p className="text-sm text-slate-700">
-        {toChange.length === 1 ? "The key is" : `The ${toChange.length} keys are`} in {accounts === 1 ? "1 service account" : `${accounts} service accounts`}. Each is changed and audited on its own, four at a time.
+        {toChange.length === 1 ? "The key is" : `The ${toChange.length} keys are`} in{" "}
+        {accounts === 1 ? "1 service account" : `${accounts} service accounts`}. Each is changed and audited
+        on its own, four at a time.
       </p>
       {already.length > 0 ? (
         <details className="rounded-md border border-slate-200 px-3 py-2 text-sm">
           <summary className="cursor-pointer">{alreadyNote(target, already.length)}</summary>
-          <ul aria-label={`Keys already ${pastTense(target)}`} className="mt-2 max-h-40 list-disc space-y-1 overflow-y-auto pl-5">
+          <ul
+            aria-label={`Keys already ${pastTense(target)}`}
+            className="mt-2 max-h-40 list-disc space-y-1 overflow-y-auto pl-5"
+          >
             {already.map((key) => (
               <li key={`${key.serviceAccountId}/${key.id}`}>{keyLabel(key)}</li>
             ))}
@@ -75,8 +89,12 @@ export function BulkConfirmStep({ target, toChange, already, reasonRequired, onC
         )}
       </FormField>
       <div className="flex justify-end gap-2">
-        <Button type="button" onClick={onCancel} variant="secondary">Cancel</Button>
-        <Button type="submit" variant={target === "disable" ? "danger" : "primary"}>{confirmLabel(target, toChange.length)}</Button>
+        <Button type="button" onClick={onCancel} variant="secondary">
+          Cancel
+        </Button>
+        <Button type="submit" variant={target === "disable" ? "danger" : "primary"}>
+          {confirmLabel(target, toChange.length)}
+        </Button>
       </div>
     </form>
   );

@@ -33,10 +33,20 @@ export interface BulkRunState {
   notStarted: InventoryKey[];
 }
 
-const IDLE: BulkRunState = { phase: "idle", total: 0, finished: 0, announced: 0, stopping: false, done: [], failed: [], notStarted: [] };
+const IDLE: BulkRunState = {
+  phase: "idle",
+  total: 0,
+  finished: 0,
+  announced: 0,
+  stopping: false,
+  done: [],
+  failed: [],
+  notStarted: [],
+};
 
 export const keyLabel = (key: InventoryKey) => `${key.name} (${key.serviceAccountName})`;
-const keyPath = (key: InventoryKey) => `/api/service-accounts/${encodeURIComponent(key.serviceAccountId)}/keys/${encodeURIComponent(key.id)}`;
+const keyPath = (key: InventoryKey) =>
+  `/api/service-accounts/${encodeURIComponent(key.serviceAccountId)}/keys/${encodeURIComponent(key.id)}`;
 
 /** Thrown for a key that needs nothing more: someone else put it in the target state meanwhile. */
 class AlreadyThere extends Error {}
@@ -50,9 +60,16 @@ async function changeKey(key: InventoryKey, target: BulkTarget, reason: string):
   const enabled = target === "enable";
   try {
     // Marked as a bulk change: the first PATCH asks for a recent sign-in if needed, which covers the rest.
-    await apiJson(keyPath(key), { method: "PATCH", headers: { [BULK_HEADER]: "1" }, body: { enabled, ...(reason ? { reason } : {}), expected: { enabled: !enabled } } });
+    await apiJson(keyPath(key), {
+      method: "PATCH",
+      headers: { [BULK_HEADER]: "1" },
+      body: { enabled, ...(reason ? { reason } : {}), expected: { enabled: !enabled } },
+    });
   } catch (error) {
-    if (conflictCurrent(error)?.enabled === enabled) throw new AlreadyThere(`Already ${pastTense(target)}: someone else changed it meanwhile, so Keydesk left it alone.`);
+    if (conflictCurrent(error)?.enabled === enabled)
+      throw new AlreadyThere(
+        `Already ${pastTense(target)}: someone else changed it meanwhile, so Keydesk left it alone.`,
+      );
     throw error; // an ApiRequestError's message is the server's own
   }
 }
@@ -79,7 +96,16 @@ export function useBulkStatusRun(target: BulkTarget, onFinished: (summary: strin
     async (keys: InventoryKey[], reason: string) => {
       const run = new AbortController();
       controller.current = run;
-      setState((s) => ({ ...s, phase: "running", total: keys.length, finished: 0, announced: 0, stopping: false, failed: [], notStarted: [] }));
+      setState((s) => ({
+        ...s,
+        phase: "running",
+        total: keys.length,
+        finished: 0,
+        announced: 0,
+        stopping: false,
+        failed: [],
+        notStarted: [],
+      }));
       // runBulk reports only messages; which failures are worth retrying is kept here, by key.
       const notRetryable = new Set<InventoryKey>();
       const result = await runBulk(
@@ -97,18 +123,40 @@ export function useBulkStatusRun(target: BulkTarget, onFinished: (summary: strin
           signal: run.signal,
           onProgress: (r) => {
             if (r.outcome === "cancelled") return;
-            setState((s) => ({ ...s, finished: s.finished + 1, announced: progressToAnnounce(s.announced, s.finished + 1, s.total) }));
+            setState((s) => ({
+              ...s,
+              finished: s.finished + 1,
+              announced: progressToAnnounce(s.announced, s.finished + 1, s.total),
+            }));
           },
         },
       );
       if (controller.current === run) controller.current = null;
       doneSoFar.current = [...doneSoFar.current, ...result.done];
-      const failed = result.failed.map(({ item, message }) => ({ key: item, message, retryable: !notRetryable.has(item) }));
-      setState((s) => ({ ...s, phase: "finished", stopping: false, announced: s.finished, done: doneSoFar.current, failed, notStarted: result.skipped }));
+      const failed = result.failed.map(({ item, message }) => ({
+        key: item,
+        message,
+        retryable: !notRetryable.has(item),
+      }));
+      setState((s) => ({
+        ...s,
+        phase: "finished",
+        stopping: false,
+        announced: s.finished,
+        done: doneSoFar.current,
+        failed,
+        notStarted: result.skipped,
+      }));
       // Not awaited: the lists refetch in the background while the result is read.
       void queryClient.invalidateQueries({ queryKey: serviceAccounts.all });
       void queryClient.invalidateQueries({ queryKey: inventoryQueryKey });
-      onFinished(bulkSummary(target, { done: doneSoFar.current.length, failed: failed.length, notStarted: result.skipped.length }));
+      onFinished(
+        bulkSummary(target, {
+          done: doneSoFar.current.length,
+          failed: failed.length,
+          notStarted: result.skipped.length,
+        }),
+      );
     },
     [onFinished, queryClient, target],
   );

@@ -11,7 +11,8 @@ import { BulkProgressStep } from "./bulk-progress-step";
 import { useBulkStatusRun } from "./bulk-run";
 
 const DESCRIPTIONS: Record<BulkTarget, string> = {
-  disable: "These keys stop working at once: every request with them is refused until someone enables them again.",
+  disable:
+    "These keys stop working at once: every request with them is refused until someone enables them again.",
   enable: "Requests with these keys work again at once.",
 };
 
@@ -21,7 +22,13 @@ const DESCRIPTIONS: Record<BulkTarget, string> = {
  * PATCH. `onFinished` gets the summary after every run, also one that ends after "Stop and close"
  * has already called `onClose` (the keys in flight finish in the background).
  */
-export function BulkStatusDialog({ keys, target, role, onClose, onFinished }: {
+export function BulkStatusDialog({
+  keys,
+  target,
+  role,
+  onClose,
+  onFinished,
+}: {
   keys: InventoryKey[];
   target: BulkTarget;
   role: Role;
@@ -36,7 +43,12 @@ export function BulkStatusDialog({ keys, target, role, onClose, onFinished }: {
   const reasonRequired = target === "disable" || role !== "admin";
 
   const finish = useCallback(
-    (summary: string) => onFinished(already.length > 0 ? `${summary} ${already.length} already ${pastTense(target)}, left alone.` : summary),
+    (summary: string) =>
+      onFinished(
+        already.length > 0
+          ? `${summary} ${already.length} already ${pastTense(target)}, left alone.`
+          : summary,
+      ),
     [already.length, onFinished, target],
   );
   const { state, start, stop } = useBulkStatusRun(target, finish);
@@ -45,17 +57,32 @@ export function BulkStatusDialog({ keys, target, role, onClose, onFinished }: {
   // Escape or Cancel while keys are changing asks first: closing must not look like stopping.
   const requestClose = () => (running ? setCloseRequested(true) : onClose());
 
-  const title = role === "reviewer" ? "Your role cannot change keys" : toChange.length === 0 ? `No keys to ${target}` : `${confirmLabel(target, toChange.length)}?`;
+  const title =
+    role === "reviewer"
+      ? "Your role cannot change keys"
+      : toChange.length === 0
+        ? `No keys to ${target}`
+        : `${confirmLabel(target, toChange.length)}?`;
 
   return (
-    <Dialog open wide onClose={requestClose} title={title} description={role === "reviewer" || toChange.length === 0 ? undefined : DESCRIPTIONS[target]}>
+    <Dialog
+      open
+      wide
+      onClose={requestClose}
+      title={title}
+      description={role === "reviewer" || toChange.length === 0 ? undefined : DESCRIPTIONS[target]}
+    >
       {role === "reviewer" || toChange.length === 0 ? (
         <>
           <p className="text-sm text-slate-700">
-            {role === "reviewer" ? "Security reviewers can look at keys but not enable or disable them." : `All ${already.length} selected ${already.length === 1 ? "key is" : "keys are"} already ${pastTense(target)}; nothing to change.`}
+            {role === "reviewer"
+              ? "Security reviewers can look at keys but not enable or disable them."
+              : `All ${already.length} selected ${already.length === 1 ? "key is" : "keys are"} already ${pastTense(target)}; nothing to change.`}
           </p>
           <div className="flex justify-end">
-            <Button type="button" onClick={onClose} variant="secondary">Close</Button>
+            <Button type="button" onClick={onClose} variant="secondary">
+              Close
+            </Button>
           </div>
         </>
       ) : state.phase === "idle" ? (
@@ -78,7 +105,10 @@ export function BulkStatusDialog({ keys, target, role, onClose, onFinished }: {
           onStop={stop}
           onRetry={() => {
             setCloseRequested(false);
-            void start(state.failed.filter((f) => f.retryable).map((f) => f.key), reason);
+            void start(
+              state.failed.filter((f) => f.retryable).map((f) => f.key),
+              reason,
+            );
           }}
           onClose={onClose}
           onKeepGoing={() => setCloseRequested(false)}

@@ -39,36 +39,89 @@ export function InventoryFiltersBar({
   }, [text, filters.q, onChange]);
 
   const accountValue = filters.sa.length === 0 ? "" : filters.sa.length === 1 ? filters.sa[0]! : "__several";
-  const permValue = filters.perm.length === 0 ? "" : filters.perm.length === 1 ? filters.perm[0]! : "__several";
+  const permValue =
+    filters.perm.length === 0 ? "" : filters.perm.length === 1 ? filters.perm[0]! : "__several";
 
   return (
-    <div role="search" aria-label="Filter keys" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+    <div
+      role="search"
+      aria-label="Filter keys"
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+    >
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <div>
-          <label htmlFor={`${id}-q`} className="block text-sm font-medium text-slate-700">Search keys</label>
-          <input id={`${id}-q`} type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Name, last four, key id, service account" autoComplete="off" spellCheck={false} className={inputClass} />
+          <label htmlFor={`${id}-q`} className="block text-sm font-medium text-slate-700">
+            Search keys
+          </label>
+          <input
+            id={`${id}-q`}
+            type="search"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder="Name, last four, key id, service account"
+            autoComplete="off"
+            spellCheck={false}
+            className={inputClass}
+          />
         </div>
         <div>
-          <label htmlFor={`${id}-sa`} className="block text-sm font-medium text-slate-700">Service account</label>
-          <select id={`${id}-sa`} value={accountValue} onChange={(e) => onChange({ sa: e.target.value ? [e.target.value] : [] })} className={selectClass}>
+          <label htmlFor={`${id}-sa`} className="block text-sm font-medium text-slate-700">
+            Service account
+          </label>
+          <select
+            id={`${id}-sa`}
+            value={accountValue}
+            onChange={(e) => onChange({ sa: e.target.value ? [e.target.value] : [] })}
+            className={selectClass}
+          >
             <option value="">All service accounts</option>
-            {accountValue === "__several" ? <option value="__several" disabled>{filters.sa.length} service accounts</option> : null}
-            {accounts.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+            {accountValue === "__several" ? (
+              <option value="__several" disabled>
+                {filters.sa.length} service accounts
+              </option>
+            ) : null}
+            {accounts.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor={`${id}-status`} className="block text-sm font-medium text-slate-700">Status</label>
-          <select id={`${id}-status`} value={filters.status ?? ""} onChange={(e) => onChange({ status: (e.target.value || undefined) as InventoryFilters["status"] })} className={selectClass}>
+          <label htmlFor={`${id}-status`} className="block text-sm font-medium text-slate-700">
+            Status
+          </label>
+          <select
+            id={`${id}-status`}
+            value={filters.status ?? ""}
+            onChange={(e) =>
+              onChange({ status: (e.target.value || undefined) as InventoryFilters["status"] })
+            }
+            className={selectClass}
+          >
             <option value="">Any</option>
             <option value="enabled">Enabled</option>
             <option value="disabled">Disabled</option>
           </select>
         </div>
         <div>
-          <label htmlFor={`${id}-perm`} className="block text-sm font-medium text-slate-700">Has permission</label>
-          <select id={`${id}-perm`} value={permValue} onChange={(e) => onChange({ perm: e.target.value ? [e.target.value as InventoryFilters["perm"][number]] : [] })} className={selectClass}>
+          <label htmlFor={`${id}-perm`} className="block text-sm font-medium text-slate-700">
+            Has permission
+          </label>
+          <select
+            id={`${id}-perm`}
+            value={permValue}
+            onChange={(e) =>
+              onChange({ perm: e.target.value ? [e.target.value as InventoryFilters["perm"][number]] : [] })
+            }
+            className={selectClass}
+          >
             <option value="">Any permission</option>
-            {permValue === "__several" ? <option value="__several" disabled>{filters.perm.join(" and ")}</option> : null}
+            {permValue === "__several" ? (
+              <option value="__several" disabled>
+                {filters.perm.join(" and ")}
+              </option>
+            ) : null}
             {PRODUCT_AREAS.map((area) => (
               <optgroup key={area.id} label={area.label}>
                 {area.controls.flatMap((control) =>
@@ -85,19 +138,31 @@ export function InventoryFiltersBar({
         </div>
       </div>
       <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <legend className="mb-1 text-sm font-medium text-slate-700">Risk flags (a key must have every one ticked)</legend>
+        <legend className="mb-1 text-sm font-medium text-slate-700">
+          Risk flags (a key must have every one ticked)
+        </legend>
         {RISK_FLAGS.map((flag) => (
-          <label key={flag} title={RISK_FLAG_INFO[flag].explanation} className="inline-flex items-center gap-1.5 text-sm text-slate-800">
+          <label
+            key={flag}
+            title={RISK_FLAG_INFO[flag].explanation}
+            className="inline-flex items-center gap-1.5 text-sm text-slate-800"
+          >
             <input
               type="checkbox"
               checked={filters.risk.includes(flag)}
-              onChange={(e) => onChange({ risk: e.target.checked ? [...filters.risk, flag] : filters.risk.filter((f) => f !== flag) })}
+              onChange={(e) =>
+                onChange({
+                  risk: e.target.checked ? [...filters.risk, flag] : filters.risk.filter((f) => f !== flag),
+                })
+              }
               className="size-4"
             />
             {RISK_FLAG_INFO[flag].label}
           </label>
         ))}
-        <Button type="button" onClick={onClear} variant="secondary" className="ml-auto">Clear filters</Button>
+        <Button type="button" onClick={onClear} variant="secondary" className="ml-auto">
+          Clear filters
+        </Button>
       </fieldset>
     </div>
   );

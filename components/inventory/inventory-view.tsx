@@ -31,7 +31,10 @@ export function InventoryView({ role }: { role: Role }) {
 
   const all = useMemo(() => (inventory.data ? inventoryRows(inventory.data.keys) : []), [inventory.data]);
   const shown = useMemo(() => sortRows(filterRows(all, filters), filters.sort, filters.dir), [all, filters]);
-  const accountNames = useMemo(() => new Map(inventory.data?.serviceAccounts.map((a) => [a.id, a.name]) ?? []), [inventory.data]);
+  const accountNames = useMemo(
+    () => new Map(inventory.data?.serviceAccounts.map((a) => [a.id, a.name]) ?? []),
+    [inventory.data],
+  );
 
   // A selection belongs to the filters it was made under; new filters start a new one.
   const change = useCallback(
@@ -41,17 +44,35 @@ export function InventoryView({ role }: { role: Role }) {
     },
     [setFilters],
   );
-  const toggle = useCallback((keyId: string) => setSelected((s) => {
-    const next = new Set(s);
-    if (!next.delete(keyId)) next.add(keyId);
-    return next;
-  }), []);
+  const toggle = useCallback(
+    (keyId: string) =>
+      setSelected((s) => {
+        const next = new Set(s);
+        if (!next.delete(keyId)) next.add(keyId);
+        return next;
+      }),
+    [],
+  );
 
   if (inventory.isPending) {
-    return <p role="status" className="h-64 animate-pulse rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">Reading every key from ElevenLabs…</p>;
+    return (
+      <p
+        role="status"
+        className="h-64 animate-pulse rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600"
+      >
+        Reading every key from ElevenLabs…
+      </p>
+    );
   }
   if (inventory.isError && !inventory.data) {
-    return <QueryErrorPanel title="Keydesk could not read the keys." error={inventory.error} onRetry={() => void inventory.refetch()} retrying={inventory.isFetching} />;
+    return (
+      <QueryErrorPanel
+        title="Keydesk could not read the keys."
+        error={inventory.error}
+        onRetry={() => void inventory.refetch()}
+        retrying={inventory.isFetching}
+      />
+    );
   }
   const data = inventory.data!;
   const selectedRows = shown.filter((r) => selected.has(r.id));
@@ -59,48 +80,120 @@ export function InventoryView({ role }: { role: Role }) {
   return (
     <div className="space-y-4">
       {problems.length > 0 ? (
-        <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+        <div
+          role="alert"
+          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+        >
           <p className="font-medium">Some filters in the address were not understood and are ignored:</p>
-          <ul className="mt-1 list-disc pl-5">{problems.map((p, i) => <li key={i}>{p.param}: {p.message}</li>)}</ul>
+          <ul className="mt-1 list-disc pl-5">
+            {problems.map((p, i) => (
+              <li key={i}>
+                {p.param}: {p.message}
+              </li>
+            ))}
+          </ul>
         </div>
       ) : null}
-      <InventoryFiltersBar filters={filters} accounts={data.serviceAccounts} onChange={change} onClear={() => change({ ...DEFAULT_INVENTORY_FILTERS, sort: filters.sort, dir: filters.dir })} />
+      <InventoryFiltersBar
+        filters={filters}
+        accounts={data.serviceAccounts}
+        onChange={change}
+        onClear={() => change({ ...DEFAULT_INVENTORY_FILTERS, sort: filters.sort, dir: filters.dir })}
+      />
       <RiskLegend />
       <div className="flex flex-wrap items-center gap-3">
         <p className="text-sm text-slate-700" aria-live="polite">
-          Showing <strong>{formatNumber(shown.length)}</strong> of {formatNumber(all.length)} keys{shown.length === all.length ? "" : ` (${describeFilters(filters, accountNames)})`}.
+          Showing <strong>{formatNumber(shown.length)}</strong> of {formatNumber(all.length)} keys
+          {shown.length === all.length ? "" : ` (${describeFilters(filters, accountNames)})`}.
           {inventory.isFetching ? " Refreshing…" : ""}
         </p>
-        <div role="group" aria-label="View" className="ml-auto inline-flex rounded-md border border-slate-300 text-sm">
+        <div
+          role="group"
+          aria-label="View"
+          className="ml-auto inline-flex rounded-md border border-slate-300 text-sm"
+        >
           {(["table", "matrix"] as const).map((kind) => (
-            <button key={kind} type="button" aria-pressed={view === kind} onClick={() => setView(kind)} className={`px-3 py-1.5 font-medium first:rounded-l-md last:rounded-r-md ${view === kind ? "bg-indigo-600 text-white" : "text-slate-700 hover:bg-slate-100"}`}>
+            <button
+              key={kind}
+              type="button"
+              aria-pressed={view === kind}
+              onClick={() => setView(kind)}
+              className={`px-3 py-1.5 font-medium first:rounded-l-md last:rounded-r-md ${view === kind ? "bg-indigo-600 text-white" : "text-slate-700 hover:bg-slate-100"}`}
+            >
               {kind === "table" ? "Table" : "Permission matrix"}
             </button>
           ))}
         </div>
-        <StepUpDownloadLink href={`/api/inventory/export?${exportQuery ? `${exportQuery}&` : ""}format=csv`} className={buttonVariants({ variant: "secondary" })}>Export CSV</StepUpDownloadLink>
-        <StepUpDownloadLink href={`/api/inventory/export?${exportQuery ? `${exportQuery}&` : ""}format=json`} className={buttonVariants({ variant: "secondary" })}>Export JSON</StepUpDownloadLink>
-        <Button type="button" onClick={() => void inventory.refetch()} disabled={inventory.isFetching} variant="secondary">Refresh</Button>
+        <StepUpDownloadLink
+          href={`/api/inventory/export?${exportQuery ? `${exportQuery}&` : ""}format=csv`}
+          className={buttonVariants({ variant: "secondary" })}
+        >
+          Export CSV
+        </StepUpDownloadLink>
+        <StepUpDownloadLink
+          href={`/api/inventory/export?${exportQuery ? `${exportQuery}&` : ""}format=json`}
+          className={buttonVariants({ variant: "secondary" })}
+        >
+          Export JSON
+        </StepUpDownloadLink>
+        <Button
+          type="button"
+          onClick={() => void inventory.refetch()}
+          disabled={inventory.isFetching}
+          variant="secondary"
+        >
+          Refresh
+        </Button>
       </div>
       {inventory.isError ? (
-        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">The keys could not be refreshed; showing what was read at {new Date(data.generatedAt).toLocaleTimeString()}.</p>
+        <p
+          role="alert"
+          className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+        >
+          The keys could not be refreshed; showing what was read at{" "}
+          {new Date(data.generatedAt).toLocaleTimeString()}.
+        </p>
       ) : null}
       <FeedbackMessage feedback={feedback} onDismiss={clear} />
       {/* Mounted whatever the filters match: a bulk run's dialog must outlive the rows it changed leaving the filter. */}
       {canChange && view === "table" ? (
-        <SelectionToolbar role={role} shown={shown} selected={selectedRows} onSelect={setSelected} onFinished={(summary) => { setSelected(new Set()); notify(summary); }} />
+        <SelectionToolbar
+          role={role}
+          shown={shown}
+          selected={selectedRows}
+          onSelect={setSelected}
+          onFinished={(summary) => {
+            setSelected(new Set());
+            notify(summary);
+          }}
+        />
       ) : null}
       {all.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">This workspace has no keys yet.</p>
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
+          This workspace has no keys yet.
+        </p>
       ) : shown.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
           <p>No key matches these filters.</p>
-          <Button type="button" onClick={() => change(DEFAULT_INVENTORY_FILTERS)} variant="link" size="inline" className="mt-2">Clear filters</Button>
+          <Button
+            type="button"
+            onClick={() => change(DEFAULT_INVENTORY_FILTERS)}
+            variant="link"
+            size="inline"
+            className="mt-2"
+          >
+            Clear filters
+          </Button>
         </div>
       ) : view === "matrix" ? (
         <PermissionMatrix rows={shown} />
       ) : (
-        <InventoryTable rows={shown} total={all.length} sort={{ sort: filters.sort, dir: filters.dir, onSort: (sort, dir) => setFilters({ sort, dir }) }} selection={canChange ? { selected, toggle } : null} />
+        <InventoryTable
+          rows={shown}
+          total={all.length}
+          sort={{ sort: filters.sort, dir: filters.dir, onSort: (sort, dir) => setFilters({ sort, dir }) }}
+          selection={canChange ? { selected, toggle } : null}
+        />
       )}
     </div>
   );

@@ -19,7 +19,12 @@ const CELL: Record<AreaAccess, { label: string; className: string }> = {
 export function PermissionMatrix({ rows }: { rows: InventoryRow[] }) {
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- read during render only; nothing memoizes its functions
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 16 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 16,
+  });
   const items = virtualizer.getVirtualItems();
   const top = items[0]?.start ?? 0;
   const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
@@ -27,30 +32,61 @@ export function PermissionMatrix({ rows }: { rows: InventoryRow[] }) {
   const cells = useMemo(() => new Map(rows.map((r) => [r.id, matrixRow(r.permissions)])), [rows]);
 
   return (
-    <div ref={scroller} tabIndex={0} role="region" aria-label="Permission matrix (scrolls)" className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white focus:outline-2 focus:outline-indigo-600">
+    <div
+      ref={scroller}
+      tabIndex={0}
+      role="region"
+      aria-label="Permission matrix (scrolls)"
+      className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white focus:outline-2 focus:outline-indigo-600"
+    >
       <table className="w-full min-w-[1100px] table-fixed text-left text-sm" aria-rowcount={rows.length + 1}>
-        <caption className="sr-only">Access of each key by product area: none, read, write, or all (unrestricted)</caption>
+        <caption className="sr-only">
+          Access of each key by product area: none, read, write, or all (unrestricted)
+        </caption>
         <colgroup>
           <col className="w-48" />
           <col className="w-48" />
-          {PRODUCT_AREAS.map((area) => <col key={area.id} />)}
+          {PRODUCT_AREAS.map((area) => (
+            <col key={area.id} />
+          ))}
         </colgroup>
         <thead className="sticky top-0 z-10 bg-slate-50 text-xs text-slate-700 shadow-[0_1px_0_theme(colors.slate.200)]">
           <tr aria-rowindex={1}>
-            <th scope="col" className="px-3 py-2">Key</th>
-            <th scope="col" className="px-3 py-2">Service account</th>
-            {PRODUCT_AREAS.map((area) => <th key={area.id} scope="col" className="px-2 py-2 text-center">{area.label}</th>)}
+            <th scope="col" className="px-3 py-2">
+              Key
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Service account
+            </th>
+            {PRODUCT_AREAS.map((area) => (
+              <th key={area.id} scope="col" className="px-2 py-2 text-center">
+                {area.label}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {top > 0 ? <tr aria-hidden="true" style={{ height: top }}><td colSpan={PRODUCT_AREAS.length + 2} /></tr> : null}
+          {top > 0 ? (
+            <tr aria-hidden="true" style={{ height: top }}>
+              <td colSpan={PRODUCT_AREAS.length + 2} />
+            </tr>
+          ) : null}
           {items.map((item) => {
             const row = rows[item.index]!;
             const access = cells.get(row.id)!;
             return (
-              <tr key={row.id} data-key-id={row.id} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
-                <th scope="row" className="truncate px-3 font-medium text-slate-900" title={row.name}>{row.name}</th>
-                <td className="truncate px-3 text-slate-700" title={row.serviceAccountName}>{row.serviceAccountName}</td>
+              <tr
+                key={row.id}
+                data-key-id={row.id}
+                aria-rowindex={item.index + 2}
+                style={{ height: ROW_HEIGHT }}
+              >
+                <th scope="row" className="truncate px-3 font-medium text-slate-900" title={row.name}>
+                  {row.name}
+                </th>
+                <td className="truncate px-3 text-slate-700" title={row.serviceAccountName}>
+                  {row.serviceAccountName}
+                </td>
                 {PRODUCT_AREAS.map((area) => {
                   const level = access[area.id] ?? "none";
                   return (
@@ -63,7 +99,11 @@ export function PermissionMatrix({ rows }: { rows: InventoryRow[] }) {
               </tr>
             );
           })}
-          {bottom > 0 ? <tr aria-hidden="true" style={{ height: bottom }}><td colSpan={PRODUCT_AREAS.length + 2} /></tr> : null}
+          {bottom > 0 ? (
+            <tr aria-hidden="true" style={{ height: bottom }}>
+              <td colSpan={PRODUCT_AREAS.length + 2} />
+            </tr>
+          ) : null}
         </tbody>
       </table>
     </div>

@@ -22,12 +22,21 @@ export function RiskBadges({ flags, max = flags.length }: { flags: readonly Risk
   return (
     <ul className="flex gap-1 overflow-hidden" aria-label="Risk flags">
       {shown.map((flag) => (
-        <li key={flag} title={RISK_FLAG_INFO[flag].explanation} className={`whitespace-nowrap rounded border px-1.5 py-0.5 text-xs ${TONE[flag]}`}>
+        <li
+          key={flag}
+          title={RISK_FLAG_INFO[flag].explanation}
+          className={`rounded border px-1.5 py-0.5 text-xs whitespace-nowrap ${TONE[flag]}`}
+        >
           {RISK_FLAG_INFO[flag].label}
         </li>
       ))}
       {rest.length > 0 ? (
-        <li title={rest.map((flag) => `${RISK_FLAG_INFO[flag].label}: ${RISK_FLAG_INFO[flag].explanation}`).join("\n")} className="whitespace-nowrap rounded border border-slate-300 px-1.5 py-0.5 text-xs text-slate-700">
+        <li
+          title={rest
+            .map((flag) => `${RISK_FLAG_INFO[flag].label}: ${RISK_FLAG_INFO[flag].explanation}`)
+            .join("\n")}
+          className="rounded border border-slate-300 px-1.5 py-0.5 text-xs whitespace-nowrap text-slate-700"
+        >
           <span aria-hidden="true">+{rest.length}</span>
           <span className="sr-only">{rest.map((flag) => RISK_FLAG_INFO[flag].label).join(", ")}</span>
         </li>

@@ -30,7 +30,15 @@ export function SelectionToolbar({
     if (box.current) box.current.indeterminate = selected.length > 0 && !allSelected;
   }, [selected.length, allSelected]);
 
-  const dialog = open ? <BulkStatusDialog keys={open.keys} target={open.target} role={role} onClose={() => setOpen(null)} onFinished={onFinished} /> : null;
+  const dialog = open ? (
+    <BulkStatusDialog
+      keys={open.keys}
+      target={open.target}
+      role={role}
+      onClose={() => setOpen(null)}
+      onFinished={onFinished}
+    />
+  ) : null;
   // The dialog keeps one place in the tree whether or not the toolbar shows, so a run that empties
   // the filtered list (every enabled key disabled) does not remount it and lose its result.
   return (
@@ -38,15 +46,38 @@ export function SelectionToolbar({
       {shown.length > 0 ? (
         <div className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-4 py-2 text-sm">
           <label className="inline-flex items-center gap-2 font-medium text-slate-800">
-            <input ref={box} type="checkbox" aria-label="Select all keys matching the filters" checked={allSelected} onChange={() => onSelect(new Set(allSelected ? [] : shown.map((r) => r.id)))} className="size-4" />
+            <input
+              ref={box}
+              type="checkbox"
+              aria-label="Select all keys matching the filters"
+              checked={allSelected}
+              onChange={() => onSelect(new Set(allSelected ? [] : shown.map((r) => r.id)))}
+              className="size-4"
+            />
             <span aria-hidden="true">Select all {formatNumber(shown.length)} matching</span>
           </label>
           {selected.length > 0 ? (
             <>
-              <span aria-live="polite" className="text-slate-700">{formatNumber(selected.length)} selected</span>
-              <Button type="button" onClick={() => setOpen({ target: "disable", keys: selected })} variant="secondary">Disable selected</Button>
-              <Button type="button" onClick={() => setOpen({ target: "enable", keys: selected })} variant="secondary">Enable selected</Button>
-              <Button type="button" onClick={() => onSelect(new Set())} variant="link" size="inline">Clear selection</Button>
+              <span aria-live="polite" className="text-slate-700">
+                {formatNumber(selected.length)} selected
+              </span>
+              <Button
+                type="button"
+                onClick={() => setOpen({ target: "disable", keys: selected })}
+                variant="secondary"
+              >
+                Disable selected
+              </Button>
+              <Button
+                type="button"
+                onClick={() => setOpen({ target: "enable", keys: selected })}
+                variant="secondary"
+              >
+                Enable selected
+              </Button>
+              <Button type="button" onClick={() => onSelect(new Set())} variant="link" size="inline">
+                Clear selection
+              </Button>
             </>
           ) : (
             <span className="text-slate-600">Select keys to enable or disable them together.</span>

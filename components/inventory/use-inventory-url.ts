@@ -12,7 +12,10 @@ export type InventoryViewKind = "table" | "matrix";
 export function useInventoryUrl() {
   const params = useSearchParams();
   const pathname = usePathname();
-  const { filters, problems } = useMemo(() => parseInventoryFilters(new URLSearchParams(params.toString())), [params]);
+  const { filters, problems } = useMemo(
+    () => parseInventoryFilters(new URLSearchParams(params.toString())),
+    [params],
+  );
   const view: InventoryViewKind = params.get("view") === "matrix" ? "matrix" : "table";
 
   const go = useCallback(
@@ -24,7 +27,10 @@ export function useInventoryUrl() {
     },
     [pathname],
   );
-  const setFilters = useCallback((patch: Partial<InventoryFilters>) => go({ ...filters, ...patch }, view), [go, filters, view]);
+  const setFilters = useCallback(
+    (patch: Partial<InventoryFilters>) => go({ ...filters, ...patch }, view),
+    [go, filters, view],
+  );
   const setView = useCallback((next: InventoryViewKind) => go(filters, next), [go, filters]);
   const exportQuery = inventorySearchParams(filters).toString();
   return { filters, problems, view, setFilters, setView, exportQuery };

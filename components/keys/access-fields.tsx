@@ -2,13 +2,28 @@
 
 import { Button } from "@/components/ui/button";
 import { useState } from "react";
-import { describePermissions, permissionsFrom, READ_ONLY_PRESET, TTS_ONLY_PRESET } from "./permission-picker.logic";
+import {
+  describePermissions,
+  permissionsFrom,
+  READ_ONLY_PRESET,
+  TTS_ONLY_PRESET,
+} from "./permission-picker.logic";
 import type { Permission, Permissions } from "@/lib/permissions";
 import { useServiceAccounts } from "@/lib/keys/queries";
 import { PermissionPicker } from "./permission-picker";
 
 /** "All permissions" or "Restricted" with the picker and its presets. */
-export function AccessFields({ value, onChange, idPrefix, error }: { value: Permissions; onChange: (next: Permissions) => void; idPrefix: string; error?: string }) {
+export function AccessFields({
+  value,
+  onChange,
+  idPrefix,
+  error,
+}: {
+  value: Permissions;
+  onChange: (next: Permissions) => void;
+  idPrefix: string;
+  error?: string;
+}) {
   // What "Restricted" goes back to after a look at "All permissions".
   const [lastRestricted, setLastRestricted] = useState<Permission[]>(value === "all" ? [] : value);
   const restricted = value !== "all";
@@ -22,15 +37,37 @@ export function AccessFields({ value, onChange, idPrefix, error }: { value: Perm
         <legend className="text-sm font-medium">Access</legend>
         <div className="mt-2 space-y-2 text-sm">
           <label className="flex items-start gap-2">
-            <input type="radio" name={`${idPrefix}-mode`} checked={restricted} onChange={() => onChange(lastRestricted)} className="mt-0.5 size-4" />
-            <span><span className="font-medium">Restricted</span> <span className="text-slate-600">— only the permissions chosen below</span></span>
+            <input
+              type="radio"
+              name={`${idPrefix}-mode`}
+              checked={restricted}
+              onChange={() => onChange(lastRestricted)}
+              className="mt-0.5 size-4"
+            />
+            <span>
+              <span className="font-medium">Restricted</span>{" "}
+              <span className="text-slate-600">— only the permissions chosen below</span>
+            </span>
           </label>
           <label className="flex items-start gap-2">
-            <input type="radio" name={`${idPrefix}-mode`} checked={!restricted} onChange={() => onChange("all")} className="mt-0.5 size-4" />
-            <span><span className="font-medium">All permissions</span> <span className="text-slate-600">— everything, including what ElevenLabs adds later</span></span>
+            <input
+              type="radio"
+              name={`${idPrefix}-mode`}
+              checked={!restricted}
+              onChange={() => onChange("all")}
+              className="mt-0.5 size-4"
+            />
+            <span>
+              <span className="font-medium">All permissions</span>{" "}
+              <span className="text-slate-600">— everything, including what ElevenLabs adds later</span>
+            </span>
           </label>
         </div>
-        {error ? <p id={`${idPrefix}-error`} className="mt-1 text-sm text-red-700">{error}</p> : null}
+        {error ? (
+          <p id={`${idPrefix}-error`} className="mt-1 text-sm text-red-700">
+            {error}
+          </p>
+        ) : null}
       </fieldset>
       {restricted ? (
         <>
@@ -38,7 +75,9 @@ export function AccessFields({ value, onChange, idPrefix, error }: { value: Perm
           <PermissionPicker value={value} onChange={setRestricted} idPrefix={idPrefix} />
         </>
       ) : (
-        <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">{describePermissions("all")[0]} Choose Restricted unless the key really needs all of it.</p>
+        <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          {describePermissions("all")[0]} Choose Restricted unless the key really needs all of it.
+        </p>
       )}
     </div>
   );
@@ -50,10 +89,16 @@ function Presets({ onPick, idPrefix }: { onPick: (list: Permission[]) => void; i
   const copyId = `${idPrefix}-copy-from`;
   return (
     <div className="flex flex-wrap items-end gap-2">
-      <Button type="button" onClick={() => onPick(READ_ONLY_PRESET)} variant="secondary">Read-only</Button>
-      <Button type="button" onClick={() => onPick(TTS_ONLY_PRESET)} variant="secondary">Text to Speech only</Button>
+      <Button type="button" onClick={() => onPick(READ_ONLY_PRESET)} variant="secondary">
+        Read-only
+      </Button>
+      <Button type="button" onClick={() => onPick(TTS_ONLY_PRESET)} variant="secondary">
+        Text to Speech only
+      </Button>
       <div>
-        <label htmlFor={copyId} className="block text-xs font-medium text-slate-700">Copy from another key</label>
+        <label htmlFor={copyId} className="block text-xs font-medium text-slate-700">
+          Copy from another key
+        </label>
         <select
           id={copyId}
           value=""
@@ -65,7 +110,9 @@ function Presets({ onPick, idPrefix }: { onPick: (list: Permission[]) => void; i
         >
           <option value="">{accounts.isPending ? "Loading keys…" : "Choose a key…"}</option>
           {keys.map((k) => (
-            <option key={k.id} value={k.id}>{k.accountName} / {k.name}</option>
+            <option key={k.id} value={k.id}>
+              {k.accountName} / {k.name}
+            </option>
           ))}
         </select>
       </div>

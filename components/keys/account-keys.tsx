@@ -18,7 +18,8 @@ import { RotateKeyDialog } from "./rotate-key-dialog";
 import { StatusReasonDialog } from "./status-reason-dialog";
 import { failureText } from "./write-outcome";
 
-type Open = { kind: Exclude<KeyAction, "status"> | "status-reason"; key: KeyView } | { kind: "create" } | null;
+type Open =
+  { kind: Exclude<KeyAction, "status"> | "status-reason"; key: KeyView } | { kind: "create" } | null;
 
 /** One service account's keys: the table, its controls, and the dialogs they open. */
 export function AccountKeys({ account, role }: { account: ServiceAccountView; role: Role }) {
@@ -39,7 +40,8 @@ export function AccountKeys({ account, role }: { account: ServiceAccountView; ro
     setEnabled.mutate(
       { saId: key.serviceAccountId, keyId: key.id, enabled: true, was: false },
       {
-        onSuccess: ({ reconciled }) => notify(reconciled ? `${key.name}: ${reconciled.message}` : `Enabled ${key.name}.`),
+        onSuccess: ({ reconciled }) =>
+          notify(reconciled ? `${key.name}: ${reconciled.message}` : `Enabled ${key.name}.`),
         onError: (error) => fail(failureText(error, `${key.name} was not enabled; it is still disabled.`)),
       },
     );
@@ -50,28 +52,59 @@ export function AccountKeys({ account, role }: { account: ServiceAccountView; ro
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-slate-600" aria-live="polite">
-          {keys.data ? `${keys.data.length} ${keys.data.length === 1 ? "key" : "keys"}, ${keys.data.filter((k) => k.enabled).length} enabled.` : ""}
+          {keys.data
+            ? `${keys.data.length} ${keys.data.length === 1 ? "key" : "keys"}, ${keys.data.filter((k) => k.enabled).length} enabled.`
+            : ""}
           {keys.isFetching ? " Refreshing…" : ""}
         </p>
-        {role === "admin" ? <Button type="button" onClick={() => setOpen({ kind: "create" })} variant="primary">Create key</Button> : null}
+        {role === "admin" ? (
+          <Button type="button" onClick={() => setOpen({ kind: "create" })} variant="primary">
+            Create key
+          </Button>
+        ) : null}
       </div>
       <FeedbackMessage feedback={feedback} onDismiss={clear} />
       {keys.isError && keys.data ? (
-        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">The keys could not be refreshed; showing what was last loaded. {errorDetails(keys.error)}</p>
+        <p
+          role="alert"
+          className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+        >
+          The keys could not be refreshed; showing what was last loaded. {errorDetails(keys.error)}
+        </p>
       ) : null}
       {keys.data ? (
-        <KeysTable keys={keys.data} caption={`API keys of ${account.name}`} controls={{ role, busyKeyIds: busy, onAction }} />
+        <KeysTable
+          keys={keys.data}
+          caption={`API keys of ${account.name}`}
+          controls={{ role, busyKeyIds: busy, onAction }}
+        />
       ) : keys.isError ? (
-        <QueryErrorPanel title="Keydesk could not load the keys." error={keys.error} onRetry={() => void keys.refetch()} retrying={keys.isFetching} />
+        <QueryErrorPanel
+          title="Keydesk could not load the keys."
+          error={keys.error}
+          onRetry={() => void keys.refetch()}
+          retrying={keys.isFetching}
+        />
       ) : (
-        <p role="status" className="h-32 animate-pulse rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">Loading keys…</p>
+        <p
+          role="status"
+          className="h-32 animate-pulse rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600"
+        >
+          Loading keys…
+        </p>
       )}
-      {open?.kind === "create" ? <CreateKeyDialog saId={account.id} accountName={account.name} onClose={close} onCreated={notify} /> : null}
+      {open?.kind === "create" ? (
+        <CreateKeyDialog saId={account.id} accountName={account.name} onClose={close} onCreated={notify} />
+      ) : null}
       {open?.kind === "edit" ? <EditKeyDialog apiKey={open.key} onClose={close} onSaved={done} /> : null}
-      {open?.kind === "status-reason" ? <StatusReasonDialog apiKey={open.key} onClose={close} onDone={done} /> : null}
+      {open?.kind === "status-reason" ? (
+        <StatusReasonDialog apiKey={open.key} onClose={close} onDone={done} />
+      ) : null}
       {open?.kind === "delete" ? <DeleteKeyDialog apiKey={open.key} onClose={close} onDone={done} /> : null}
       {open?.kind === "rotate" ? <RotateKeyDialog apiKey={open.key} onClose={close} onDone={notify} /> : null}
-      {open?.kind === "finish-rotation" ? <FinishRotationDialog apiKey={open.key} onClose={close} onDone={done} /> : null}
+      {open?.kind === "finish-rotation" ? (
+        <FinishRotationDialog apiKey={open.key} onClose={close} onDone={done} />
+      ) : null}
     </div>
   );
 }

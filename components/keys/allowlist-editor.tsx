@@ -10,7 +10,19 @@ import { AllowlistTester } from "./allowlist-tester";
  * The IP allowlist: one entry per row, many lines pasted at once, each entry checked as it is typed
  * and shown as it will be saved, repeats flagged, at most 100, and a tester. No rows: no allowlist.
  */
-export function AllowlistEditor({ id, value, onChange, error, clearable = false }: { id: string; value: string[] | null | undefined; onChange: (next: string[] | null) => void; error?: string; clearable?: boolean }) {
+export function AllowlistEditor({
+  id,
+  value,
+  onChange,
+  error,
+  clearable = false,
+}: {
+  id: string;
+  value: string[] | null | undefined;
+  onChange: (next: string[] | null) => void;
+  error?: string;
+  clearable?: boolean;
+}) {
   const [rows, setRows] = useState<string[]>(() => [...(value ?? []), ""]);
   const inputs = useRef<(HTMLInputElement | null)[]>([]);
   const check = checkAllowlistRows(rows);
@@ -26,7 +38,8 @@ export function AllowlistEditor({ id, value, onChange, error, clearable = false 
     <fieldset className="space-y-2" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}>
       <legend className="text-sm font-medium">IP allowlist</legend>
       <p id={`${id}-hint`} className="text-xs text-slate-600">
-        IPv4 or IPv6 addresses or CIDR ranges, one per row (paste many lines at once). Leave it empty to allow any IP. {filled} of {ALLOWLIST_MAX} entries.
+        IPv4 or IPv6 addresses or CIDR ranges, one per row (paste many lines at once). Leave it empty to allow
+        any IP. {filled} of {ALLOWLIST_MAX} entries.
       </p>
       <ol className="space-y-1">
         {check.rows.map((row, i) => {
@@ -35,7 +48,9 @@ export function AllowlistEditor({ id, value, onChange, error, clearable = false 
           return (
             <li key={i} className="flex items-start gap-2">
               <div className="flex-1">
-                <label htmlFor={rowId} className="sr-only">Allowlist entry {i + 1}</label>
+                <label htmlFor={rowId} className="sr-only">
+                  Allowlist entry {i + 1}
+                </label>
                 <input
                   id={rowId}
                   ref={(el) => {
@@ -63,11 +78,24 @@ export function AllowlistEditor({ id, value, onChange, error, clearable = false 
                   className="block w-full rounded-md border border-slate-300 px-3 py-1.5 font-mono text-sm aria-invalid:border-red-600"
                 />
                 {status ? (
-                  <p id={`${rowId}-status`} className={`mt-0.5 text-xs ${row.error ? "text-red-700" : "text-slate-600"}`}>{status}</p>
+                  <p
+                    id={`${rowId}-status`}
+                    className={`mt-0.5 text-xs ${row.error ? "text-red-700" : "text-slate-600"}`}
+                  >
+                    {status}
+                  </p>
                 ) : null}
               </div>
               {rows.length > 1 ? (
-                <Button type="button" onClick={() => update(rows.length === 1 ? [""] : rows.filter((_, j) => j !== i), Math.max(0, i - 1))} variant="secondary" size="xs" className="mt-1">
+                <Button
+                  type="button"
+                  onClick={() =>
+                    update(rows.length === 1 ? [""] : rows.filter((_, j) => j !== i), Math.max(0, i - 1))
+                  }
+                  variant="secondary"
+                  size="xs"
+                  className="mt-1"
+                >
                   Remove<span className="sr-only"> entry {i + 1}</span>
                 </Button>
               ) : null}
@@ -76,14 +104,34 @@ export function AllowlistEditor({ id, value, onChange, error, clearable = false 
         })}
       </ol>
       <div className="flex flex-wrap gap-2">
-        <Button type="button" onClick={() => update([...rows, ""], rows.length)} variant="secondary" size="xs">Add entry</Button>
+        <Button
+          type="button"
+          onClick={() => update([...rows, ""], rows.length)}
+          variant="secondary"
+          size="xs"
+        >
+          Add entry
+        </Button>
         {clearable ? (
-          <Button type="button" onClick={() => update([""], 0)} variant="secondary">Clear allowlist</Button>
+          <Button type="button" onClick={() => update([""], 0)} variant="secondary">
+            Clear allowlist
+          </Button>
         ) : null}
       </div>
-      {check.tooMany ? <p className="text-sm text-red-700">Use at most {ALLOWLIST_MAX} entries ({filled} now).</p> : null}
-      {error ? <p id={`${id}-error`} className="text-sm text-red-700">{error}</p> : null}
-      <AllowlistTester id={`${id}-tester`} entries={rowsToAllowedIps(rows) === null ? null : check.validEntries} />
+      {check.tooMany ? (
+        <p className="text-sm text-red-700">
+          Use at most {ALLOWLIST_MAX} entries ({filled} now).
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      <AllowlistTester
+        id={`${id}-tester`}
+        entries={rowsToAllowedIps(rows) === null ? null : check.validEntries}
+      />
     </fieldset>
   );
 }

@@ -8,13 +8,18 @@ export function AllowlistTester({ id, entries }: { id: string; entries: string[]
   const [ip, setIp] = useState("");
   const result = testAddress(entries, ip);
   const text =
-    result.kind === "empty" ? "" :
-    result.kind === "invalid" ? "That is not an IP address." :
-    result.kind === "allowed" ? `${ip.trim()} would be allowed (${result.reason}).` :
-    `${ip.trim()} would be refused: it matches no entry.`;
+    result.kind === "empty"
+      ? ""
+      : result.kind === "invalid"
+        ? "That is not an IP address."
+        : result.kind === "allowed"
+          ? `${ip.trim()} would be allowed (${result.reason}).`
+          : `${ip.trim()} would be refused: it matches no entry.`;
   return (
     <div className="rounded-md bg-slate-50 p-2">
-      <label htmlFor={id} className="block text-xs font-medium text-slate-700">Test an address: would it be allowed?</label>
+      <label htmlFor={id} className="block text-xs font-medium text-slate-700">
+        Test an address: would it be allowed?
+      </label>
       <input
         id={id}
         value={ip}
@@ -25,7 +30,13 @@ export function AllowlistTester({ id, entries }: { id: string; entries: string[]
         aria-describedby={`${id}-result`}
         className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-1.5 font-mono text-sm"
       />
-      <p id={`${id}-result`} aria-live="polite" className={`mt-1 text-xs ${result.kind === "allowed" ? "text-emerald-800" : result.kind === "empty" ? "" : "text-red-700"}`}>{text}</p>
+      <p
+        id={`${id}-result`}
+        aria-live="polite"
+        className={`mt-1 text-xs ${result.kind === "allowed" ? "text-emerald-800" : result.kind === "empty" ? "" : "text-red-700"}`}
+      >
+        {text}
+      </p>
     </div>
   );
 }

@@ -1,6 +1,11 @@
 // The IP allowlist editor's logic: pasted text to rows, each row checked and shown as it will be
 // saved, repeats flagged, the size limit, and the "would this address be allowed?" tester.
-import { allowlistEntryProblem, isAllowedByAllowlist, normaliseAllowlistEntry, parseIpAddress } from "@/lib/ip/cidr";
+import {
+  allowlistEntryProblem,
+  isAllowedByAllowlist,
+  normaliseAllowlistEntry,
+  parseIpAddress,
+} from "@/lib/ip/cidr";
 import { ALLOWLIST_MAX } from "@/lib/keys/schema";
 
 /** One entry per line; commas, semicolons and spaces also separate, so a pasted CSV line works. */
@@ -20,15 +25,21 @@ export interface AllowlistRowCheck {
   duplicateOf: number | null;
 }
 
-export function checkAllowlistRows(rows: readonly string[]): { rows: AllowlistRowCheck[]; tooMany: boolean; validEntries: string[] } {
+export function checkAllowlistRows(rows: readonly string[]): {
+  rows: AllowlistRowCheck[];
+  tooMany: boolean;
+  validEntries: string[];
+} {
   const seen = new Map<string, number>();
   const checked = rows.map((raw, i): AllowlistRowCheck => {
     const text = raw.trim();
     if (text === "") return { raw, normalised: null, error: null, duplicateOf: null };
     const normalised = normaliseAllowlistEntry(text);
-    if (normalised === null) return { raw, normalised, error: allowlistEntryProblem(text), duplicateOf: null };
+    if (normalised === null)
+      return { raw, normalised, error: allowlistEntryProblem(text), duplicateOf: null };
     const first = seen.get(normalised);
-    if (first !== undefined) return { raw, normalised, error: `Same as entry ${first + 1} (${normalised})`, duplicateOf: first };
+    if (first !== undefined)
+      return { raw, normalised, error: `Same as entry ${first + 1} (${normalised})`, duplicateOf: first };
     seen.set(normalised, i);
     return { raw, normalised, error: null, duplicateOf: null };
   });
@@ -49,7 +60,8 @@ export function pasteIntoRows(rows: readonly string[], index: number, text: stri
   return next.length === 0 || next.at(-1)!.trim() !== "" ? [...next, ""] : next;
 }
 
-export type TesterResult = { kind: "empty" } | { kind: "invalid" } | { kind: "allowed"; reason: string } | { kind: "refused" };
+export type TesterResult =
+  { kind: "empty" } | { kind: "invalid" } | { kind: "allowed"; reason: string } | { kind: "refused" };
 
 export function testAddress(entries: readonly string[] | null, ip: string): TesterResult {
   const text = ip.trim();

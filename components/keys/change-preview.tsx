@@ -5,19 +5,27 @@ export function ChangePreview({ changes, label }: { changes: FieldChange[]; labe
   return (
     <table className="w-full text-left text-sm">
       <caption className="sr-only">{label}</caption>
-      <thead className="text-xs uppercase tracking-wide text-slate-600">
+      <thead className="text-xs tracking-wide text-slate-600 uppercase">
         <tr>
-          <th scope="col" className="py-1 pr-3 font-medium">Field</th>
-          <th scope="col" className="py-1 pr-3 font-medium">Before</th>
-          <th scope="col" className="py-1 font-medium">After</th>
+          <th scope="col" className="py-1 pr-3 font-medium">
+            Field
+          </th>
+          <th scope="col" className="py-1 pr-3 font-medium">
+            Before
+          </th>
+          <th scope="col" className="py-1 font-medium">
+            After
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
         {changes.map((c) => (
           <tr key={c.field}>
-            <th scope="row" className="py-1 pr-3 font-medium">{c.label}</th>
-            <td className="break-words py-1 pr-3 text-slate-700">{c.before}</td>
-            <td className="break-words py-1 font-medium text-slate-900">{c.after}</td>
+            <th scope="row" className="py-1 pr-3 font-medium">
+              {c.label}
+            </th>
+            <td className="py-1 pr-3 break-words text-slate-700">{c.before}</td>
+            <td className="py-1 font-medium break-words text-slate-900">{c.after}</td>
           </tr>
         ))}
       </tbody>

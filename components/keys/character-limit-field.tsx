@@ -6,10 +6,27 @@ import { FormField, inputClass } from "@/components/ui/form-field";
 import { formatCharacterLimit, parseCharacterLimit } from "./character-limit.logic";
 
 /** Monthly character limit: empty is no limit; shown with thousands separators once typed. */
-export function CharacterLimitField({ id, value, onChange, error, clearable = false }: { id: string; value: number | null | undefined; onChange: (next: number | null) => void; error?: string; clearable?: boolean }) {
+export function CharacterLimitField({
+  id,
+  value,
+  onChange,
+  error,
+  clearable = false,
+}: {
+  id: string;
+  value: number | null | undefined;
+  onChange: (next: number | null) => void;
+  error?: string;
+  clearable?: boolean;
+}) {
   const [text, setText] = useState(() => formatCharacterLimit(value));
   return (
-    <FormField id={id} label="Monthly character limit" hint="A positive whole number of characters per month. Leave it empty for no limit." error={error}>
+    <FormField
+      id={id}
+      label="Monthly character limit"
+      hint="A positive whole number of characters per month. Leave it empty for no limit."
+      error={error}
+    >
       {(describedBy) => (
         <div className="flex gap-2">
           <input
@@ -26,7 +43,8 @@ export function CharacterLimitField({ id, value, onChange, error, clearable = fa
             }}
             onBlur={() => {
               const parsed = parseCharacterLimit(text);
-              if (parsed !== null && Number.isInteger(parsed) && parsed > 0) setText(formatCharacterLimit(parsed));
+              if (parsed !== null && Number.isInteger(parsed) && parsed > 0)
+                setText(formatCharacterLimit(parsed));
             }}
             className={inputClass}
           />

@@ -12,8 +12,12 @@ describe("character limit input", () => {
 
   it("hands anything else to the shared schema, which explains it", () => {
     expect(characterLimitSchema.safeParse(parseCharacterLimit("abc")).success).toBe(false);
-    expect(characterLimitSchema.safeParse(parseCharacterLimit("1.5")).error?.issues[0]?.message).toBe("Use a whole number of characters");
-    expect(characterLimitSchema.safeParse(parseCharacterLimit("0")).error?.issues[0]?.message).toMatch(/positive/);
+    expect(characterLimitSchema.safeParse(parseCharacterLimit("1.5")).error?.issues[0]?.message).toBe(
+      "Use a whole number of characters",
+    );
+    expect(characterLimitSchema.safeParse(parseCharacterLimit("0")).error?.issues[0]?.message).toMatch(
+      /positive/,
+    );
     expect(characterLimitSchema.safeParse(parseCharacterLimit("-3")).success).toBe(false);
   });
 

@@ -21,12 +21,35 @@ import { StepIndicator } from "./step-indicator";
 import { failureText, writeOutcome } from "./write-outcome";
 
 const STEPS = ["Name", "Access", "Limits", "Review", "Secret"] as const;
-const STEP_FIELDS: (typeof KEY_FORM_FIELDS)[number][][] = [["name"], ["permissions"], ["characterLimit", "allowedIps"], []];
-const stepOf = (field: string) => Math.max(0, STEP_FIELDS.findIndex((fields) => (fields as string[]).includes(field)));
+const STEP_FIELDS: (typeof KEY_FORM_FIELDS)[number][][] = [
+  ["name"],
+  ["permissions"],
+  ["characterLimit", "allowedIps"],
+  [],
+];
+const stepOf = (field: string) =>
+  Math.max(
+    0,
+    STEP_FIELDS.findIndex((fields) => (fields as string[]).includes(field)),
+  );
 
 /** Create a key in steps: name, access, limits, review, then the secret once. Mounted while open. */
-export function CreateKeyDialog({ saId, accountName, onClose, onCreated }: { saId: string; accountName: string; onClose: () => void; onCreated: (message: string) => void }) {
-  const form = useForm<KeyFormInput, unknown, KeyFormOutput>({ resolver: zodResolver(newKeySchema), defaultValues: newKeyDefaults(), mode: "onTouched" });
+export function CreateKeyDialog({
+  saId,
+  accountName,
+  onClose,
+  onCreated,
+}: {
+  saId: string;
+  accountName: string;
+  onClose: () => void;
+  onCreated: (message: string) => void;
+}) {
+  const form = useForm<KeyFormInput, unknown, KeyFormOutput>({
+    resolver: zodResolver(newKeySchema),
+    defaultValues: newKeyDefaults(),
+    mode: "onTouched",
+  });
   const { errors } = form.formState;
   const [step, setStep] = useState(0);
   const [serverError, setServerError] = useState<string | null>(null);
@@ -85,25 +108,53 @@ export function CreateKeyDialog({ saId, accountName, onClose, onCreated }: { saI
       <StepIndicator steps={STEPS} current={step} />
       {secretLost ? (
         <section className="space-y-4">
-          <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">{secretLost}</p>
+          <p
+            role="alert"
+            className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+          >
+            {secretLost}
+          </p>
           <div className="flex justify-end">
-            <Button type="button" onClick={onClose} variant="primary">Close</Button>
+            <Button type="button" onClick={onClose} variant="primary">
+              Close
+            </Button>
           </div>
         </section>
       ) : created ? (
         <section aria-labelledby="create-step-heading" className="space-y-3">
-          <h3 id="create-step-heading" ref={headingRef} tabIndex={-1} className="font-semibold">Step 5: copy the secret</h3>
+          <h3 id="create-step-heading" ref={headingRef} tabIndex={-1} className="font-semibold">
+            Step 5: copy the secret
+          </h3>
           <SecretReveal keyName={created.name} secret={created.secret} guard={guard} onClose={onClose} />
         </section>
       ) : (
         <form onSubmit={onSubmit} noValidate className="space-y-4">
-          <h3 id="create-step-heading" ref={headingRef} tabIndex={-1} className="font-semibold">Step {step + 1} of 4: {STEPS[step]}</h3>
+          <h3 id="create-step-heading" ref={headingRef} tabIndex={-1} className="font-semibold">
+            Step {step + 1} of 4: {STEPS[step]}
+          </h3>
           <div hidden={step !== 0}>
-            <FormField id="key-name" label="Name" hint="A name that says who uses the key and for what." error={errors.name?.message}>
+            <FormField
+              id="key-name"
+              label="Name"
+              hint="A name that says who uses the key and for what."
+              error={errors.name?.message}
+            >
               {(describedBy) => (
                 <div className="flex gap-2">
-                  <input id="key-name" autoComplete="off" aria-invalid={errors.name ? true : undefined} aria-describedby={describedBy} className={inputClass} {...form.register("name")} />
-                  <Button type="button" onClick={() => form.setValue("name", friendlyKeyName(), { shouldValidate: true })} variant="secondary" className="mt-1 whitespace-nowrap">
+                  <input
+                    id="key-name"
+                    autoComplete="off"
+                    aria-invalid={errors.name ? true : undefined}
+                    aria-describedby={describedBy}
+                    className={inputClass}
+                    {...form.register("name")}
+                  />
+                  <Button
+                    type="button"
+                    onClick={() => form.setValue("name", friendlyKeyName(), { shouldValidate: true })}
+                    variant="secondary"
+                    className="mt-1 whitespace-nowrap"
+                  >
                     Suggest another
                   </Button>
                 </div>
@@ -114,29 +165,73 @@ export function CreateKeyDialog({ saId, accountName, onClose, onCreated }: { saI
             <Controller
               control={form.control}
               name="permissions"
-              render={({ field, fieldState }) => <AccessFields idPrefix="new-key-access" value={asPermissions(field.value)} onChange={field.onChange} error={fieldState.error?.message} />}
+              render={({ field, fieldState }) => (
+                <AccessFields
+                  idPrefix="new-key-access"
+                  value={asPermissions(field.value)}
+                  onChange={field.onChange}
+                  error={fieldState.error?.message}
+                />
+              )}
             />
           </div>
           <div hidden={step !== 2} className="space-y-4">
             <Controller
               control={form.control}
               name="characterLimit"
-              render={({ field, fieldState }) => <CharacterLimitField id="new-key-limit" value={field.value} onChange={field.onChange} error={fieldState.error?.message} />}
+              render={({ field, fieldState }) => (
+                <CharacterLimitField
+                  id="new-key-limit"
+                  value={field.value}
+                  onChange={field.onChange}
+                  error={fieldState.error?.message}
+                />
+              )}
             />
             <Controller
               control={form.control}
               name="allowedIps"
-              render={({ field }) => <AllowlistEditor id="new-key-ips" value={field.value} onChange={field.onChange} error={allowlistError(errors)} />}
+              render={({ field }) => (
+                <AllowlistEditor
+                  id="new-key-ips"
+                  value={field.value}
+                  onChange={field.onChange}
+                  error={allowlistError(errors)}
+                />
+              )}
             />
           </div>
           {step === 3 ? (
-            <KeyReview name={values.name ?? ""} permissions={asPermissions(values.permissions)} characterLimit={values.characterLimit ?? null} allowedIps={values.allowedIps ?? null} />
+            <KeyReview
+              name={values.name ?? ""}
+              permissions={asPermissions(values.permissions)}
+              characterLimit={values.characterLimit ?? null}
+              allowedIps={values.allowedIps ?? null}
+            />
           ) : null}
-          {serverError ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{serverError}</p> : null}
+          {serverError ? (
+            <p
+              role="alert"
+              className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
+            >
+              {serverError}
+            </p>
+          ) : null}
           <div className="flex justify-between gap-2">
-            <Button type="button" onClick={requestClose} disabled={create.isPending} variant="secondary">Cancel</Button>
+            <Button type="button" onClick={requestClose} disabled={create.isPending} variant="secondary">
+              Cancel
+            </Button>
             <div className="flex gap-2">
-              {step > 0 ? <Button type="button" onClick={() => setStep(step - 1)} disabled={create.isPending} variant="secondary">Back</Button> : null}
+              {step > 0 ? (
+                <Button
+                  type="button"
+                  onClick={() => setStep(step - 1)}
+                  disabled={create.isPending}
+                  variant="secondary"
+                >
+                  Back
+                </Button>
+              ) : null}
               <Button type="submit" disabled={create.isPending} variant="primary">
                 {step < 3 ? "Next" : create.isPending ? "Creating…" : "Create key"}
               </Button>

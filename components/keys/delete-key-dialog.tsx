@@ -10,7 +10,17 @@ import { useDeleteKey } from "@/lib/keys/queries";
 import { failureText } from "./write-outcome";
 
 /** Deleting asks the admin to type the key's name: it stops working at once and cannot come back. */
-export function DeleteKeyDialog({ apiKey, onClose, onDone, title }: { apiKey: KeyView; onClose: () => void; onDone: (message: string) => void; title?: string }) {
+export function DeleteKeyDialog({
+  apiKey,
+  onClose,
+  onDone,
+  title,
+}: {
+  apiKey: KeyView;
+  onClose: () => void;
+  onDone: (message: string) => void;
+  title?: string;
+}) {
   const remove = useDeleteKey();
   const [typed, setTyped] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +39,12 @@ export function DeleteKeyDialog({ apiKey, onClose, onDone, title }: { apiKey: Ke
   };
 
   return (
-    <Dialog open onClose={() => !remove.isPending && onClose()} title={title ?? `Delete ${shown}?`} description="The key stops working at once: every request with it is refused. This cannot be undone.">
+    <Dialog
+      open
+      onClose={() => !remove.isPending && onClose()}
+      title={title ?? `Delete ${shown}?`}
+      description="The key stops working at once: every request with it is refused. This cannot be undone."
+    >
       <form
         noValidate
         className="space-y-4"
@@ -39,12 +54,33 @@ export function DeleteKeyDialog({ apiKey, onClose, onDone, title }: { apiKey: Ke
         }}
       >
         <FormField id="delete-key-confirm" label={`Type ${shown} to confirm`}>
-          {(describedBy) => <input id="delete-key-confirm" autoComplete="off" spellCheck={false} value={typed} onChange={(e) => setTyped(e.target.value)} aria-describedby={describedBy} className={inputClass} />}
+          {(describedBy) => (
+            <input
+              id="delete-key-confirm"
+              autoComplete="off"
+              spellCheck={false}
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              aria-describedby={describedBy}
+              className={inputClass}
+            />
+          )}
         </FormField>
-        {error ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p> : null}
+        {error ? (
+          <p
+            role="alert"
+            className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
+          >
+            {error}
+          </p>
+        ) : null}
         <div className="flex justify-end gap-2">
-          <Button type="button" onClick={onClose} disabled={remove.isPending} variant="secondary">Cancel</Button>
-          <Button type="submit" disabled={!matches || remove.isPending} variant="danger">{remove.isPending ? "Deleting…" : "Delete key"}</Button>
+          <Button type="button" onClick={onClose} disabled={remove.isPending} variant="secondary">
+            Cancel
+          </Button>
+          <Button type="submit" disabled={!matches || remove.isPending} variant="danger">
+            {remove.isPending ? "Deleting…" : "Delete key"}
+          </Button>
         </div>
       </form>
     </Dialog>

@@ -6,7 +6,14 @@ import { useEffect, useRef, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { Dialog } from "@/components/ui/dialog";
 import { FormField, inputClass } from "@/components/ui/form-field";
-import { changeBody, diffKey, movedFields, pickEditable, type EditableKeyFields, type FieldChange } from "./key-diff.logic";
+import {
+  changeBody,
+  diffKey,
+  movedFields,
+  pickEditable,
+  type EditableKeyFields,
+  type FieldChange,
+} from "./key-diff.logic";
 import type { KeyView } from "@/lib/keys/view";
 import { applyFieldErrors } from "@/lib/http/client";
 import { conflictCurrent, useChangeKey } from "@/lib/keys/queries";
@@ -26,8 +33,20 @@ type Conflict = { current: KeyView; moved: FieldChange[] } | null;
  * with what they were when the edit began. A 409 shows what someone else changed meanwhile, and
  * "Re-apply my changes" makes their version the new starting point.
  */
-export function EditKeyDialog({ apiKey, onClose, onSaved }: { apiKey: KeyView; onClose: () => void; onSaved: (message: string) => void }) {
-  const form = useForm<KeyFormInput, unknown, KeyFormOutput>({ resolver: zodResolver(newKeySchema), defaultValues: editKeyDefaults(apiKey), mode: "onTouched" });
+export function EditKeyDialog({
+  apiKey,
+  onClose,
+  onSaved,
+}: {
+  apiKey: KeyView;
+  onClose: () => void;
+  onSaved: (message: string) => void;
+}) {
+  const form = useForm<KeyFormInput, unknown, KeyFormOutput>({
+    resolver: zodResolver(newKeySchema),
+    defaultValues: editKeyDefaults(apiKey),
+    mode: "onTouched",
+  });
   const { errors } = form.formState;
   const [base, setBase] = useState<EditableKeyFields>(() => pickEditable(apiKey));
   const [preview, setPreview] = useState<{ draft: EditableKeyFields; changes: FieldChange[] } | null>(null);
@@ -44,7 +63,12 @@ export function EditKeyDialog({ apiKey, onClose, onSaved }: { apiKey: KeyView; o
 
   const review = form.handleSubmit((values) => {
     setServerError(null);
-    const draft: EditableKeyFields = { name: values.name, permissions: values.permissions, characterLimit: values.characterLimit ?? null, allowedIps: values.allowedIps ?? null };
+    const draft: EditableKeyFields = {
+      name: values.name,
+      permissions: values.permissions,
+      characterLimit: values.characterLimit ?? null,
+      allowedIps: values.allowedIps ?? null,
+    };
     setPreview({ draft, changes: diffKey(base, draft) });
   });
 
@@ -53,12 +77,23 @@ export function EditKeyDialog({ apiKey, onClose, onSaved }: { apiKey: KeyView; o
     setServerError(null);
     const body = keyChangeSchema.parse(changeBody(base, preview.draft));
     try {
-      const { key, reconciled } = await change.mutateAsync({ saId: apiKey.serviceAccountId, keyId: apiKey.id, body });
+      const { key, reconciled } = await change.mutateAsync({
+        saId: apiKey.serviceAccountId,
+        keyId: apiKey.id,
+        body,
+      });
       onSaved(reconciled ? `${key.name}: ${reconciled.message}` : `Saved the changes to ${key.name}.`);
     } catch (error) {
       const current = conflictCurrent(error);
       if (current) {
-        setConflict({ current, moved: movedFields(base, pickEditable(current), preview.changes.map((c) => c.field)) });
+        setConflict({
+          current,
+          moved: movedFields(
+            base,
+            pickEditable(current),
+            preview.changes.map((c) => c.field),
+          ),
+        });
       } else if (applyFieldErrors(error, KEY_FORM_FIELDS, form.setError)) {
         setPreview(null);
       } else setServerError(failureText(error, "Nothing was saved."));
@@ -77,26 +112,62 @@ export function EditKeyDialog({ apiKey, onClose, onSaved }: { apiKey: KeyView; o
     <Dialog open onClose={() => !change.isPending && onClose()} title={`Edit ${apiKey.name}`} wide>
       <form onSubmit={review} noValidate className="space-y-5" hidden={preview !== null}>
         <FormField id="edit-key-name" label="Name" error={errors.name?.message}>
-          {(describedBy) => <input id="edit-key-name" autoComplete="off" aria-invalid={errors.name ? true : undefined} aria-describedby={describedBy} className={inputClass} {...form.register("name")} />}
+          {(describedBy) => (
+            <input
+              id="edit-key-name"
+              autoComplete="off"
+              aria-invalid={errors.name ? true : undefined}
+              aria-describedby={describedBy}
+              className={inputClass}
+              {...form.register("name")}
+            />
+          )}
         </FormField>
         <Controller
           control={form.control}
           name="permissions"
-          render={({ field, fieldState }) => <AccessFields idPrefix="edit-key-access" value={asPermissions(field.value)} onChange={field.onChange} error={fieldState.error?.message} />}
+          render={({ field, fieldState }) => (
+            <AccessFields
+              idPrefix="edit-key-access"
+              value={asPermissions(field.value)}
+              onChange={field.onChange}
+              error={fieldState.error?.message}
+            />
+          )}
         />
         <Controller
           control={form.control}
           name="characterLimit"
-          render={({ field, fieldState }) => <CharacterLimitField id="edit-key-limit" clearable value={field.value} onChange={field.onChange} error={fieldState.error?.message} />}
+          render={({ field, fieldState }) => (
+            <CharacterLimitField
+              id="edit-key-limit"
+              clearable
+              value={field.value}
+              onChange={field.onChange}
+              error={fieldState.error?.message}
+            />
+          )}
         />
         <Controller
           control={form.control}
           name="allowedIps"
-          render={({ field }) => <AllowlistEditor id="edit-key-ips" clearable value={field.value} onChange={field.onChange} error={allowlistError(errors)} />}
+          render={({ field }) => (
+            <AllowlistEditor
+              id="edit-key-ips"
+              clearable
+              value={field.value}
+              onChange={field.onChange}
+              error={allowlistError(errors)}
+            />
+          )}
         />
         <div className="flex justify-end gap-2">
-          <Button type="button" onClick={onClose} variant="secondary">Cancel</Button>
-          <Button type="submit" variant="primary">Review changes</Button>
+          <Button type="button" onClick={onClose} variant="secondary">
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary">
+            Review changes
+          </Button>
         </div>
       </form>
       {preview ? (
@@ -104,20 +175,57 @@ export function EditKeyDialog({ apiKey, onClose, onSaved }: { apiKey: KeyView; o
           <h3 id="edit-preview-heading" tabIndex={-1} ref={previewHeading} className="font-semibold">
             {preview.changes.length === 0 ? "Nothing has changed" : "These changes will be saved"}
           </h3>
-          {preview.changes.length > 0 ? <ChangePreview changes={preview.changes} label={`Changes to ${apiKey.name}`} /> : <p className="text-sm text-slate-700">The form is the same as the key. Go back to change something.</p>}
+          {preview.changes.length > 0 ? (
+            <ChangePreview changes={preview.changes} label={`Changes to ${apiKey.name}`} />
+          ) : (
+            <p className="text-sm text-slate-700">
+              The form is the same as the key. Go back to change something.
+            </p>
+          )}
           {conflict ? (
-            <div role="alert" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
-              <p className="font-semibold">Someone else changed this key while you were editing it. Nothing was saved.</p>
-              {conflict.moved.length > 0 ? <ChangePreview changes={conflict.moved} label="Changed meanwhile" /> : null}
+            <div
+              role="alert"
+              className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+            >
+              <p className="font-semibold">
+                Someone else changed this key while you were editing it. Nothing was saved.
+              </p>
+              {conflict.moved.length > 0 ? (
+                <ChangePreview changes={conflict.moved} label="Changed meanwhile" />
+              ) : null}
               <p>Re-apply your changes on top of their version, or go back and edit again.</p>
-              <Button type="button" onClick={reapply} variant="primary">Re-apply my changes</Button>
+              <Button type="button" onClick={reapply} variant="primary">
+                Re-apply my changes
+              </Button>
             </div>
           ) : null}
-          {serverError ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{serverError}</p> : null}
+          {serverError ? (
+            <p
+              role="alert"
+              className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
+            >
+              {serverError}
+            </p>
+          ) : null}
           <div className="flex justify-end gap-2">
-            <Button type="button" onClick={() => { setPreview(null); setConflict(null); }} disabled={change.isPending} variant="secondary">Back to editing</Button>
+            <Button
+              type="button"
+              onClick={() => {
+                setPreview(null);
+                setConflict(null);
+              }}
+              disabled={change.isPending}
+              variant="secondary"
+            >
+              Back to editing
+            </Button>
             {conflict ? null : (
-              <Button type="button" onClick={save} disabled={change.isPending || preview.changes.length === 0} variant="primary">
+              <Button
+                type="button"
+                onClick={save}
+                disabled={change.isPending || preview.changes.length === 0}
+                variant="primary"
+              >
                 {change.isPending ? "Saving…" : "Save changes"}
               </Button>
             )}

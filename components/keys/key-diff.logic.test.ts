@@ -1,12 +1,30 @@
 import { describe, expect, it } from "vitest";
 import { keyChangeSchema } from "@/lib/keys/schema";
-import { changeBody, DIFF_FIELDS, diffKey, isSameValue, movedFields, type EditableKeyFields } from "./key-diff.logic";
+import {
+  changeBody,
+  DIFF_FIELDS,
+  diffKey,
+  isSameValue,
+  movedFields,
+  type EditableKeyFields,
+} from "./key-diff.logic";
 
-const original: EditableKeyFields = { name: "prod", permissions: ["voices_read", "text_to_speech"], characterLimit: 1000, allowedIps: ["10.0.0.1/32"] };
+const original: EditableKeyFields = {
+  name: "prod",
+  permissions: ["voices_read", "text_to_speech"],
+  characterLimit: 1000,
+  allowedIps: ["10.0.0.1/32"],
+};
 
 describe("key diff", () => {
   it("finds nothing when only order or notation differs", () => {
-    expect(diffKey(original, { ...original, permissions: ["text_to_speech", "voices_read"], allowedIps: ["10.0.0.1"] })).toEqual([]);
+    expect(
+      diffKey(original, {
+        ...original,
+        permissions: ["text_to_speech", "voices_read"],
+        allowedIps: ["10.0.0.1"],
+      }),
+    ).toEqual([]);
   });
 
   // The server treats an allowlist as a set (lib/keys/compare.ts): a reordered list writes nothing.
@@ -14,7 +32,10 @@ describe("key diff", () => {
   it("finds nothing when an allowlist is only reordered, as the server sees it", () => {
     const two: EditableKeyFields = { ...original, allowedIps: ["10.0.0.1/32", "192.168.0.0/24"] };
     expect(diffKey(two, { ...two, allowedIps: ["192.168.0.7/24", "10.0.0.1"] })).toEqual([]);
-    for (const field of DIFF_FIELDS) expect(isSameValue(field, two[field], { ...two, allowedIps: ["192.168.0.0/24", "10.0.0.1/32"] }[field])).toBe(true);
+    for (const field of DIFF_FIELDS)
+      expect(
+        isSameValue(field, two[field], { ...two, allowedIps: ["192.168.0.0/24", "10.0.0.1/32"] }[field]),
+      ).toBe(true);
   });
 
   it("compares names exactly, as the server does (the form trims before it diffs)", () => {
@@ -23,7 +44,12 @@ describe("key diff", () => {
 
   it("lists each changed field with before and after", () => {
     expect(diffKey(original, { ...original, characterLimit: 2500, allowedIps: null })).toEqual([
-      { field: "characterLimit", label: "Monthly limit", before: "1,000 characters", after: "2,500 characters" },
+      {
+        field: "characterLimit",
+        label: "Monthly limit",
+        before: "1,000 characters",
+        after: "2,500 characters",
+      },
       { field: "allowedIps", label: "IP allowlist", before: "10.0.0.1/32", after: "Any IP (no allowlist)" },
     ]);
   });
@@ -36,6 +62,13 @@ describe("key diff", () => {
 
   it("after a conflict, says which touched fields moved meanwhile", () => {
     const current = { ...original, characterLimit: 5000, name: "renamed" };
-    expect(movedFields(original, current, ["characterLimit"])).toEqual([{ field: "characterLimit", label: "Monthly limit", before: "1,000 characters", after: "5,000 characters" }]);
+    expect(movedFields(original, current, ["characterLimit"])).toEqual([
+      {
+        field: "characterLimit",
+        label: "Monthly limit",
+        before: "1,000 characters",
+        after: "5,000 characters",
+      },
+    ]);
   });
 });

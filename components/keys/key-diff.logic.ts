@@ -23,14 +23,23 @@ export interface FieldChange {
   after: string;
 }
 
-const LABELS: Record<DiffField, string> = { name: "Name", permissions: "Permissions", characterLimit: "Monthly limit", allowedIps: "IP allowlist" };
+const LABELS: Record<DiffField, string> = {
+  name: "Name",
+  permissions: "Permissions",
+  characterLimit: "Monthly limit",
+  allowedIps: "IP allowlist",
+};
 
 function normalisedIps(list: string[] | null): string[] | null {
   return list === null ? null : list.map((e) => normaliseAllowlistEntry(e.trim()) ?? e.trim());
 }
 
 /** The server's own equality (lib/keys/compare.ts), so the preview and the save never disagree. */
-export function isSameValue(field: DiffField, a: EditableKeyFields[DiffField], b: EditableKeyFields[DiffField]): boolean {
+export function isSameValue(
+  field: DiffField,
+  a: EditableKeyFields[DiffField],
+  b: EditableKeyFields[DiffField],
+): boolean {
   return sameValue(field, a, b);
 }
 
@@ -42,7 +51,11 @@ export function describeValue(field: DiffField, value: EditableKeyFields[DiffFie
       return value === null ? "No limit" : `${formatNumber(value as number)} characters`;
     case "allowedIps": {
       const list = normalisedIps(value as string[] | null);
-      return list === null ? "Any IP (no allowlist)" : list.length <= 3 ? list.join(", ") : allowlistSummary(list);
+      return list === null
+        ? "Any IP (no allowlist)"
+        : list.length <= 3
+          ? list.join(", ")
+          : allowlistSummary(list);
     }
     default:
       return String(value);
@@ -52,7 +65,12 @@ export function describeValue(field: DiffField, value: EditableKeyFields[DiffFie
 export const DIFF_FIELDS: readonly DiffField[] = ["name", "permissions", "characterLimit", "allowedIps"];
 
 export function pickEditable(key: Pick<KeyView, DiffField>): EditableKeyFields {
-  return { name: key.name, permissions: key.permissions, characterLimit: key.characterLimit, allowedIps: key.allowedIps };
+  return {
+    name: key.name,
+    permissions: key.permissions,
+    characterLimit: key.characterLimit,
+    allowedIps: key.allowedIps,
+  };
 }
 
 /** The fields that differ between where the edit began and the draft, in a fixed order. */
@@ -78,8 +96,17 @@ export function changeBody(original: EditableKeyFields, draft: EditableKeyFields
 }
 
 /** After a 409: which of the fields this edit touches someone else changed meanwhile. */
-export function movedFields(original: EditableKeyFields, current: EditableKeyFields, touched: readonly DiffField[]): FieldChange[] {
+export function movedFields(
+  original: EditableKeyFields,
+  current: EditableKeyFields,
+  touched: readonly DiffField[],
+): FieldChange[] {
   return touched
     .filter((f) => !isSameValue(f, original[f], current[f]))
-    .map((field) => ({ field, label: LABELS[field], before: describeValue(field, original[field]), after: describeValue(field, current[field]) }));
+    .map((field) => ({
+      field,
+      label: LABELS[field],
+      before: describeValue(field, original[field]),
+      after: describeValue(field, current[field]),
+    }));
 }

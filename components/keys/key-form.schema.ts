@@ -16,7 +16,13 @@ export function newKeyDefaults(): KeyFormInput {
 }
 
 export function editKeyDefaults(key: KeyView): KeyFormInput {
-  return { name: key.name, permissions: key.permissions, characterLimit: key.characterLimit, allowedIps: key.allowedIps };
+  return {
+    name: key.name,
+    permissions: key.permissions,
+    characterLimit: key.characterLimit,
+    allowedIps: key.allowedIps,
+  };
 }
 
-export const asPermissions = (value: unknown): Permissions => (value === "all" ? "all" : Array.isArray(value) ? (value as Permissions) : []);
+export const asPermissions = (value: unknown): Permissions =>
+  value === "all" ? "all" : Array.isArray(value) ? (value as Permissions) : [];

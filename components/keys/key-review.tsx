@@ -11,7 +11,17 @@ const RISK_TEXT: Record<string, string> = {
 };
 
 /** A plain summary of what a key will be able to do, with the risks called out. */
-export function KeyReview({ name, permissions, characterLimit, allowedIps }: { name: string; permissions: Permissions; characterLimit: number | null; allowedIps: string[] | null }) {
+export function KeyReview({
+  name,
+  permissions,
+  characterLimit,
+  allowedIps,
+}: {
+  name: string;
+  permissions: Permissions;
+  characterLimit: number | null;
+  allowedIps: string[] | null;
+}) {
   const risks = keyRisks({ permissions, characterLimit, allowedIps });
   const ips = allowedIps?.map((e) => normaliseAllowlistEntry(e) ?? e) ?? null;
   return (
@@ -25,13 +35,17 @@ export function KeyReview({ name, permissions, characterLimit, allowedIps }: { n
           <dt className="font-medium">It will be able to use</dt>
           <dd>
             <ul className="list-disc pl-5">
-              {describePermissions(permissions).map((line) => <li key={line}>{line}</li>)}
+              {describePermissions(permissions).map((line) => (
+                <li key={line}>{line}</li>
+              ))}
             </ul>
           </dd>
         </div>
         <div>
           <dt className="font-medium">Monthly limit</dt>
-          <dd>{characterLimit === null ? "No limit" : `${formatNumber(characterLimit)} characters a month`}</dd>
+          <dd>
+            {characterLimit === null ? "No limit" : `${formatNumber(characterLimit)} characters a month`}
+          </dd>
         </div>
         <div>
           <dt className="font-medium">From</dt>
@@ -41,7 +55,12 @@ export function KeyReview({ name, permissions, characterLimit, allowedIps }: { n
       {risks.length > 0 ? (
         <ul aria-label="Warnings" className="space-y-1">
           {risks.map((risk) => (
-            <li key={risk} className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-950">⚠ {RISK_TEXT[risk]}</li>
+            <li
+              key={risk}
+              className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-950"
+            >
+              ⚠ {RISK_TEXT[risk]}
+            </li>
           ))}
         </ul>
       ) : null}

@@ -4,17 +4,30 @@ import { formatDate, visibleText } from "@/lib/format";
 import { UsageMeter } from "@/components/ui/usage-meter";
 
 /** The read-only cells every row of a key table starts with (name to allowlist), in KeyTableHead's order. */
-export function KeySummaryCells({ apiKey }: { apiKey: Pick<ApiKey, "name" | "hint" | "createdAt" | "permissions" | "characterLimit" | "characterCount" | "allowedIps"> }) {
+export function KeySummaryCells({
+  apiKey,
+}: {
+  apiKey: Pick<
+    ApiKey,
+    "name" | "hint" | "createdAt" | "permissions" | "characterLimit" | "characterCount" | "allowedIps"
+  >;
+}) {
   return (
     <>
-      <th scope="row" className="break-words px-4 py-3 font-medium text-slate-900">{visibleText(apiKey.name)}</th>
-      <td className="whitespace-nowrap px-4 py-3 font-mono text-slate-700">…{apiKey.hint}</td>
-      <td className="whitespace-nowrap px-4 py-3 text-slate-700">{formatDate(apiKey.createdAt)}</td>
+      <th scope="row" className="px-4 py-3 font-medium break-words text-slate-900">
+        {visibleText(apiKey.name)}
+      </th>
+      <td className="px-4 py-3 font-mono whitespace-nowrap text-slate-700">…{apiKey.hint}</td>
+      <td className="px-4 py-3 whitespace-nowrap text-slate-700">{formatDate(apiKey.createdAt)}</td>
       <td className="px-4 py-3 text-slate-700">
         {permissionSummary(apiKey.permissions)}
-        {apiKey.permissions === "all" ? <span className="ml-1 text-xs text-amber-800">(unrestricted)</span> : null}
+        {apiKey.permissions === "all" ? (
+          <span className="ml-1 text-xs text-amber-800">(unrestricted)</span>
+        ) : null}
       </td>
-      <td className="px-4 py-3"><UsageMeter apiKey={apiKey} /></td>
+      <td className="px-4 py-3">
+        <UsageMeter apiKey={apiKey} />
+      </td>
       <td className="px-4 py-3 font-mono text-xs text-slate-700">{allowlistSummary(apiKey.allowedIps)}</td>
     </>
   );

@@ -6,13 +6,26 @@ import type { KeyView } from "@/lib/keys/view";
 import { KeysTable, type KeysTableProps } from "./keys-table";
 
 const KEY: KeyView = {
-  id: "k1", serviceAccountId: "sa1", name: "Build bot", hint: "ab12", enabled: true,
-  permissions: ["text_to_speech"], characterLimit: 1000, characterCount: 250, allowedIps: null,
-  createdAt: "2026-01-02T03:04:05Z", disableReason: null,
+  id: "k1",
+  serviceAccountId: "sa1",
+  name: "Build bot",
+  hint: "ab12",
+  enabled: true,
+  permissions: ["text_to_speech"],
+  characterLimit: 1000,
+  characterCount: 250,
+  allowedIps: null,
+  createdAt: "2026-01-02T03:04:05Z",
+  disableReason: null,
   rotation: { role: "old", partnerKeyId: "k2", startedAt: "2026-01-03T00:00:00Z" },
 };
 const DISABLED: KeyView = {
-  ...KEY, id: "k2", name: "Leaked", enabled: false, disableReason: "leaked_secret", rotation: null,
+  ...KEY,
+  id: "k2",
+  name: "Leaked",
+  enabled: false,
+  disableReason: "leaked_secret",
+  rotation: null,
 };
 
 const html = (props: KeysTableProps) => renderToStaticMarkup(createElement(KeysTable, props));

@@ -53,7 +53,9 @@ export function KeysTable({ keys, caption, controls }: KeysTableProps) {
         <caption className="sr-only">{caption}</caption>
         {controls ? null : (
           <colgroup>
-            {SUMMARY_COLUMNS.map((width, i) => <col key={i} className={width} />)}
+            {SUMMARY_COLUMNS.map((width, i) => (
+              <col key={i} className={width} />
+            ))}
           </colgroup>
         )}
         <KeyTableHead withActions={controls?.role === "admin"} />
@@ -70,7 +72,9 @@ export function KeysTable({ keys, caption, controls }: KeysTableProps) {
             ) : (
               <tr key={key.id} data-key-id={key.id}>
                 <KeySummaryCells apiKey={key} />
-                <td className="px-4 py-3"><StatusBadge enabled={key.enabled} /></td>
+                <td className="px-4 py-3">
+                  <StatusBadge enabled={key.enabled} />
+                </td>
               </tr>
             ),
           )}

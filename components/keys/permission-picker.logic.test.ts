@@ -1,8 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { PERMISSIONS, PRODUCT_AREAS, type PermissionControl } from "@/lib/permissions";
-import { describePermissions, filterAreas, pairLevel, permissionsFrom, READ_ONLY_PRESET, setPairLevel, setSingle } from "./permission-picker.logic";
+import {
+  describePermissions,
+  filterAreas,
+  pairLevel,
+  permissionsFrom,
+  READ_ONLY_PRESET,
+  setPairLevel,
+  setSingle,
+} from "./permission-picker.logic";
 
-const voices = PRODUCT_AREAS.flatMap((a) => a.controls).find((c) => c.label === "Voices") as Extract<PermissionControl, { kind: "pair" }>;
+const voices = PRODUCT_AREAS.flatMap((a) => a.controls).find((c) => c.label === "Voices") as Extract<
+  PermissionControl,
+  { kind: "pair" }
+>;
 
 describe("permission picker", () => {
   it("reads a pair's level; write counts even without read", () => {
@@ -12,14 +23,20 @@ describe("permission picker", () => {
   });
 
   it("Write includes Read, and None removes both", () => {
-    expect(setPairLevel(["text_to_speech"], voices, "write")).toEqual(["text_to_speech", "voices_read", "voices_write"]);
+    expect(setPairLevel(["text_to_speech"], voices, "write")).toEqual([
+      "text_to_speech",
+      "voices_read",
+      "voices_write",
+    ]);
     expect(setPairLevel(["voices_read", "voices_write"], voices, "read")).toEqual(["voices_read"]);
     expect(setPairLevel(["voices_read", "voices_write"], voices, "none")).toEqual([]);
   });
 
   it("toggles a single permission and keeps enum order without repeats", () => {
     expect(setSingle(["voices_read"], "text_to_speech", true)).toEqual(["text_to_speech", "voices_read"]);
-    expect(setSingle(["text_to_speech", "text_to_speech"], "text_to_speech", true)).toEqual(["text_to_speech"]);
+    expect(setSingle(["text_to_speech", "text_to_speech"], "text_to_speech", true)).toEqual([
+      "text_to_speech",
+    ]);
     expect(setSingle(["text_to_speech"], "text_to_speech", false)).toEqual([]);
   });
 
@@ -31,7 +48,9 @@ describe("permission picker", () => {
   });
 
   it("every permission of the enum has exactly one control", () => {
-    const covered = PRODUCT_AREAS.flatMap((a) => a.controls).flatMap((c) => (c.kind === "pair" ? [c.read, c.write] : [c.permission]));
+    const covered = PRODUCT_AREAS.flatMap((a) => a.controls).flatMap((c) =>
+      c.kind === "pair" ? [c.read, c.write] : [c.permission],
+    );
     expect(new Set(covered).size).toBe(covered.length);
     expect([...covered].sort()).toEqual([...PERMISSIONS].sort());
   });
@@ -45,7 +64,10 @@ describe("permission picker", () => {
   });
 
   it("describes access in plain words", () => {
-    expect(describePermissions(["text_to_speech", "voices_read"])).toEqual(["Text to Speech and audio: Text to Speech", "Voices: Voices (read)"]);
+    expect(describePermissions(["text_to_speech", "voices_read"])).toEqual([
+      "Text to Speech and audio: Text to Speech",
+      "Voices: Voices (read)",
+    ]);
     expect(describePermissions([])[0]).toMatch(/^Nothing/);
     expect(describePermissions("all")[0]).toMatch(/^Everything/);
   });

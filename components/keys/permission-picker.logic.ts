@@ -1,6 +1,14 @@
 // The permission picker's state: a restricted key's permission list, read and written through the
 // product areas' controls (a read/write pair has None/Read/Write, and Write includes Read).
-import { PERMISSIONS, PRODUCT_AREAS, controlPermissions, type Permission, type PermissionControl, type Permissions, type ProductArea } from "@/lib/permissions";
+import {
+  PERMISSIONS,
+  PRODUCT_AREAS,
+  controlPermissions,
+  type Permission,
+  type PermissionControl,
+  type Permissions,
+  type ProductArea,
+} from "@/lib/permissions";
 
 export type PairLevel = "none" | "read" | "write";
 
@@ -10,12 +18,19 @@ export function sortPermissions(list: Iterable<Permission>): Permission[] {
   return PERMISSIONS.filter((p) => set.has(p));
 }
 
-export function pairLevel(list: readonly Permission[], control: Extract<PermissionControl, { kind: "pair" }>): PairLevel {
+export function pairLevel(
+  list: readonly Permission[],
+  control: Extract<PermissionControl, { kind: "pair" }>,
+): PairLevel {
   if (list.includes(control.write)) return "write";
   return list.includes(control.read) ? "read" : "none";
 }
 
-export function setPairLevel(list: readonly Permission[], control: Extract<PermissionControl, { kind: "pair" }>, level: PairLevel): Permission[] {
+export function setPairLevel(
+  list: readonly Permission[],
+  control: Extract<PermissionControl, { kind: "pair" }>,
+  level: PairLevel,
+): Permission[] {
   const set = new Set(list);
   set.delete(control.read);
   set.delete(control.write);
@@ -47,7 +62,9 @@ export function filterAreas(query: string, areas: readonly ProductArea[] = PRODU
     .map((area) => {
       if (area.label.toLowerCase().includes(q)) return area;
       const controls = area.controls.filter(
-        (c) => c.label.toLowerCase().includes(q) || controlPermissions(c).some((p) => p.replaceAll("_", " ").includes(q) || p.includes(q)),
+        (c) =>
+          c.label.toLowerCase().includes(q) ||
+          controlPermissions(c).some((p) => p.replaceAll("_", " ").includes(q) || p.includes(q)),
       );
       return { ...area, controls };
     })
@@ -56,7 +73,8 @@ export function filterAreas(query: string, areas: readonly ProductArea[] = PRODU
 
 /** Plain sentences for the review step: what the key will be able to do. */
 export function describePermissions(permissions: Permissions): string[] {
-  if (permissions === "all") return ["Everything any ElevenLabs API key can do, including what ElevenLabs adds later."];
+  if (permissions === "all")
+    return ["Everything any ElevenLabs API key can do, including what ElevenLabs adds later."];
   if (permissions.length === 0) return ["Nothing: the key is accepted but every call is refused."];
   const lines: string[] = [];
   for (const area of PRODUCT_AREAS) {
@@ -64,7 +82,8 @@ export function describePermissions(permissions: Permissions): string[] {
     for (const control of area.controls) {
       if (control.kind === "pair") {
         const level = pairLevel(permissions, control);
-        if (level !== "none") parts.push(`${control.label} (${level === "write" ? "read and write" : "read"})`);
+        if (level !== "none")
+          parts.push(`${control.label} (${level === "write" ? "read and write" : "read"})`);
       } else if (permissions.includes(control.permission)) parts.push(control.label);
     }
     if (parts.length > 0) lines.push(`${area.label}: ${parts.join(", ")}`);

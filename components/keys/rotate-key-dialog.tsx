@@ -10,7 +10,15 @@ import { SecretReveal, useSecretGuard } from "./secret-reveal";
 import { failureText, writeOutcome } from "./write-outcome";
 
 /** Rotate: a new key with the same access; the old one keeps working until the rotation is finished. */
-export function RotateKeyDialog({ apiKey, onClose, onDone }: { apiKey: KeyView; onClose: () => void; onDone: (message: string) => void }) {
+export function RotateKeyDialog({
+  apiKey,
+  onClose,
+  onDone,
+}: {
+  apiKey: KeyView;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
   const rotate = useRotateKey();
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -23,7 +31,9 @@ export function RotateKeyDialog({ apiKey, onClose, onDone }: { apiKey: KeyView; 
     try {
       const { key, secret } = await rotate.mutateAsync({ saId: apiKey.serviceAccountId, keyId: apiKey.id });
       setCreated({ name: key.name, secret });
-      onDone(`Rotation of ${apiKey.name} started: ${key.name} is the new key. Finish the rotation once nothing uses the old one.`);
+      onDone(
+        `Rotation of ${apiKey.name} started: ${key.name} is the new key. Finish the rotation once nothing uses the old one.`,
+      );
     } catch (e) {
       if (writeOutcome(e) === "applied") {
         setSecretLost(true);
@@ -38,17 +48,32 @@ export function RotateKeyDialog({ apiKey, onClose, onDone }: { apiKey: KeyView; 
       open
       onClose={() => (created ? guard.requestClose() : !rotate.isPending && onClose())}
       title={created ? `New secret for ${apiKey.name}` : `Rotate ${apiKey.name}?`}
-      description={created ? undefined : "Keydesk makes a new key with the same permissions, limit and allowlist. The old key keeps working until you finish the rotation (disable or delete it)."}
+      description={
+        created
+          ? undefined
+          : "Keydesk makes a new key with the same permissions, limit and allowlist. The old key keeps working until you finish the rotation (disable or delete it)."
+      }
     >
       {created ? (
         <SecretReveal keyName={created.name} secret={created.secret} guard={guard} onClose={onClose} />
       ) : (
         <div className="space-y-4">
-          {error ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p> : null}
+          {error ? (
+            <p
+              role="alert"
+              className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
+            >
+              {error}
+            </p>
+          ) : null}
           <div className="flex justify-end gap-2">
-            <Button type="button" onClick={onClose} disabled={rotate.isPending} variant="secondary">Cancel</Button>
+            <Button type="button" onClick={onClose} disabled={rotate.isPending} variant="secondary">
+              Cancel
+            </Button>
             {secretLost ? null : (
-              <Button type="button" onClick={start} disabled={rotate.isPending} variant="primary">{rotate.isPending ? "Rotating…" : "Rotate key"}</Button>
+              <Button type="button" onClick={start} disabled={rotate.isPending} variant="primary">
+                {rotate.isPending ? "Rotating…" : "Rotate key"}
+              </Button>
             )}
           </div>
         </div>

@@ -18,7 +18,15 @@ const schema = z.object({ reason: reasonSchema });
  * Disabling (and, for support, enabling) asks for a reason, which goes on the audit log. The switch
  * flips at once while this waits; on failure it flips back, and the reason typed stays here.
  */
-export function StatusReasonDialog({ apiKey, onClose, onDone }: { apiKey: KeyView; onClose: () => void; onDone: (message: string) => void }) {
+export function StatusReasonDialog({
+  apiKey,
+  onClose,
+  onDone,
+}: {
+  apiKey: KeyView;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
   const enabling = !apiKey.enabled;
   const setEnabled = useSetKeyEnabled();
   const form = useForm<{ reason: string }>({ resolver: zodResolver(schema), defaultValues: { reason: "" } });
@@ -28,11 +36,23 @@ export function StatusReasonDialog({ apiKey, onClose, onDone }: { apiKey: KeyVie
 
   const onSubmit = form.handleSubmit(async ({ reason }) => {
     try {
-      const { reconciled } = await setEnabled.mutateAsync({ saId: apiKey.serviceAccountId, keyId: apiKey.id, enabled: enabling, was, reason });
+      const { reconciled } = await setEnabled.mutateAsync({
+        saId: apiKey.serviceAccountId,
+        keyId: apiKey.id,
+        enabled: enabling,
+        was,
+        reason,
+      });
       if (reconciled) onDone(`${apiKey.name}: ${reconciled.message}`);
-      else onDone(enabling ? `Enabled ${apiKey.name}.` : `Disabled ${apiKey.name}: it stops working at once.`);
+      else
+        onDone(enabling ? `Enabled ${apiKey.name}.` : `Disabled ${apiKey.name}: it stops working at once.`);
     } catch (error) {
-      form.setError("root", { message: failureText(error, `${apiKey.name} was not ${enabling ? "enabled" : "disabled"}; its status is back as it was.`) });
+      form.setError("root", {
+        message: failureText(
+          error,
+          `${apiKey.name} was not ${enabling ? "enabled" : "disabled"}; its status is back as it was.`,
+        ),
+      });
     }
   });
 
@@ -41,19 +61,50 @@ export function StatusReasonDialog({ apiKey, onClose, onDone }: { apiKey: KeyVie
       open
       onClose={() => !setEnabled.isPending && onClose()}
       title={`${enabling ? "Enable" : "Disable"} ${apiKey.name}?`}
-      description={enabling ? "Requests with this key work again at once." : "Every request with this key is refused at once, until someone enables it again."}
+      description={
+        enabling
+          ? "Requests with this key work again at once."
+          : "Every request with this key is refused at once, until someone enables it again."
+      }
     >
       <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <FormField id="status-reason" label="Reason" hint="Goes on the audit log, e.g. “secret posted in a public issue”." error={errors.reason?.message}>
+        <FormField
+          id="status-reason"
+          label="Reason"
+          hint="Goes on the audit log, e.g. “secret posted in a public issue”."
+          error={errors.reason?.message}
+        >
           {(describedBy) => (
-            <textarea id="status-reason" rows={3} aria-invalid={errors.reason ? true : undefined} aria-describedby={describedBy} className={inputClass} {...form.register("reason")} />
+            <textarea
+              id="status-reason"
+              rows={3}
+              aria-invalid={errors.reason ? true : undefined}
+              aria-describedby={describedBy}
+              className={inputClass}
+              {...form.register("reason")}
+            />
           )}
         </FormField>
-        {errors.root?.message ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{errors.root.message}</p> : null}
+        {errors.root?.message ? (
+          <p
+            role="alert"
+            className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
+          >
+            {errors.root.message}
+          </p>
+        ) : null}
         <div className="flex justify-end gap-2">
-          <Button type="button" onClick={onClose} disabled={setEnabled.isPending} variant="secondary">Cancel</Button>
+          <Button type="button" onClick={onClose} disabled={setEnabled.isPending} variant="secondary">
+            Cancel
+          </Button>
           <Button type="submit" disabled={setEnabled.isPending} variant={enabling ? "primary" : "danger"}>
-            {setEnabled.isPending ? (enabling ? "Enabling…" : "Disabling…") : enabling ? "Enable key" : "Disable key"}
+            {setEnabled.isPending
+              ? enabling
+                ? "Enabling…"
+                : "Disabling…"
+              : enabling
+                ? "Enable key"
+                : "Disable key"}
           </Button>
         </div>
       </form>

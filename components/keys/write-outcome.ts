@@ -15,5 +15,7 @@ export function writeOutcome(error: unknown): WriteOutcome | null {
 /** `notDone` ("The key was not created.") only when nothing happened; otherwise the server's own words. */
 export function failureText(error: unknown, notDone: string): string {
   const outcome = writeOutcome(error);
-  return outcome === "applied" || outcome === "unknown" ? errorDetails(error) : `${notDone} ${errorDetails(error)}`;
+  return outcome === "applied" || outcome === "unknown"
+    ? errorDetails(error)
+    : `${notDone} ${errorDetails(error)}`;
 }

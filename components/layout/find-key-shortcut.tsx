@@ -16,7 +16,12 @@ export function FindKeyShortcut() {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!isFindShortcut(event)) return;
       const target = event.target instanceof HTMLElement ? event.target : null;
-      const focus = target && { tagName: target.tagName, type: target instanceof HTMLInputElement ? target.type : undefined, isContentEditable: target.isContentEditable, role: target.getAttribute("role") };
+      const focus = target && {
+        tagName: target.tagName,
+        type: target instanceof HTMLInputElement ? target.type : undefined,
+        isContentEditable: target.isContentEditable,
+        role: target.getAttribute("role"),
+      };
       if (isTypingTarget(focus) || document.querySelector("dialog[open]")) return;
       event.preventDefault(); // the "/" must not be typed into the box that is about to take focus
       if (pathname === FIND_PATH) document.getElementById(FIND_INPUT_ID)?.focus();

@@ -9,14 +9,22 @@ export function SignOutButton() {
   const [failed, setFailed] = useState(false);
   return (
     <span className="inline-flex items-center gap-2">
-      {failed ? <span role="alert" className="text-xs text-red-700">Sign-out failed; try again.</span> : null}
+      {failed ? (
+        <span role="alert" className="text-xs text-red-700">
+          Sign-out failed; try again.
+        </span>
+      ) : null}
       <button
         type="button"
         disabled={pending}
         onClick={async () => {
           setPending(true);
           setFailed(false);
-          const res = await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }).catch(() => null);
+          const res = await fetch("/api/auth/sign-out", {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: "{}",
+          }).catch(() => null);
           if (res?.ok) {
             router.replace("/sign-in");
             router.refresh();

@@ -22,8 +22,19 @@ describe("account warnings", () => {
   it("counts risky keys and keys near or at their limit", () => {
     expect(accountWarnings([key({})])).toEqual([]);
     expect(
-      accountWarnings([key({ permissions: "all", allowedIps: null }), key({ allowedIps: null, characterCount: 900 }), key({ characterLimit: null }), key({ characterCount: 1000 })]),
-    ).toEqual(["1 key has all permissions", "2 keys have no IP allowlist", "1 key has no monthly limit", "1 key has its limit reached", "1 key is near the limit"]);
+      accountWarnings([
+        key({ permissions: "all", allowedIps: null }),
+        key({ allowedIps: null, characterCount: 900 }),
+        key({ characterLimit: null }),
+        key({ characterCount: 1000 }),
+      ]),
+    ).toEqual([
+      "1 key has all permissions",
+      "2 keys have no IP allowlist",
+      "1 key has no monthly limit",
+      "1 key has its limit reached",
+      "1 key is near the limit",
+    ]);
   });
 
   it("searches account names, key names and hints", () => {

@@ -16,14 +16,26 @@ export function accountWarnings(keys: readonly KeyView[]): string[] {
   if (all) out.push(`${plural(all, "key has", "keys have")} all permissions`);
   if (open) out.push(`${plural(open, "key has", "keys have")} no IP allowlist`);
   if (uncapped) out.push(`${plural(uncapped, "key has", "keys have")} no monthly limit`);
-  if (reached) out.push(`${plural(reached, "key has", "keys have")} its limit reached`.replace("keys have its", "keys have their"));
+  if (reached)
+    out.push(
+      `${plural(reached, "key has", "keys have")} its limit reached`.replace(
+        "keys have its",
+        "keys have their",
+      ),
+    );
   if (near) out.push(`${plural(near, "key is", "keys are")} near the limit`);
   return out;
 }
 
 /** Does the account match a search: its name, a key's name, or a key's last characters ("…ab12" or "ab12")? */
-export function matchesSearch(account: { name: string; keys: readonly Pick<KeyView, "name" | "hint">[] }, query: string): boolean {
+export function matchesSearch(
+  account: { name: string; keys: readonly Pick<KeyView, "name" | "hint">[] },
+  query: string,
+): boolean {
   const q = query.trim().toLowerCase().replace(/^…/, "");
   if (!q) return true;
-  return account.name.toLowerCase().includes(q) || account.keys.some((k) => k.name.toLowerCase().includes(q) || k.hint.toLowerCase().endsWith(q));
+  return (
+    account.name.toLowerCase().includes(q) ||
+    account.keys.some((k) => k.name.toLowerCase().includes(q) || k.hint.toLowerCase().endsWith(q))
+  );
 }

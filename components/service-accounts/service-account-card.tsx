@@ -10,19 +10,36 @@ export function ServiceAccountCard({ account }: { account: ServiceAccountView })
   const enabled = account.keys.filter((k) => k.enabled).length;
   const warnings = accountWarnings(account.keys);
   return (
-    <section aria-labelledby={headingId} className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
+    <section
+      aria-labelledby={headingId}
+      className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm"
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-200 px-4 py-3">
         <h2 id={headingId} className="text-base font-semibold">
-          <Link href={`/service-accounts/${encodeURIComponent(account.id)}`} className="text-indigo-800 hover:underline">{account.name}</Link>
+          <Link
+            href={`/service-accounts/${encodeURIComponent(account.id)}`}
+            className="text-indigo-800 hover:underline"
+          >
+            {account.name}
+          </Link>
         </h2>
         <p className="text-xs text-slate-600">
-          {account.keys.length} {account.keys.length === 1 ? "key" : "keys"} ({enabled} enabled) · created {formatDate(account.createdAt)}
+          {account.keys.length} {account.keys.length === 1 ? "key" : "keys"} ({enabled} enabled) · created{" "}
+          {formatDate(account.createdAt)}
         </p>
       </div>
       {warnings.length > 0 ? (
-        <ul aria-label={`Warnings for ${account.name}`} className="flex flex-wrap gap-2 border-b border-slate-100 px-4 py-2">
+        <ul
+          aria-label={`Warnings for ${account.name}`}
+          className="flex flex-wrap gap-2 border-b border-slate-100 px-4 py-2"
+        >
           {warnings.map((w) => (
-            <li key={w} className={`rounded-full px-2 py-0.5 text-xs ring-1 ${w.includes("limit reached") ? "bg-red-50 text-red-800 ring-red-200" : "bg-amber-50 text-amber-900 ring-amber-200"}`}>{w}</li>
+            <li
+              key={w}
+              className={`rounded-full px-2 py-0.5 text-xs ring-1 ${w.includes("limit reached") ? "bg-red-50 text-red-800 ring-red-200" : "bg-amber-50 text-amber-900 ring-amber-200"}`}
+            >
+              {w}
+            </li>
           ))}
         </ul>
       ) : null}

@@ -27,32 +27,71 @@ export function ServiceAccountsList({ role }: { role: Role }) {
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <p className="text-sm text-slate-600">
-          {accounts.data ? `${all.length} service accounts, ${keyCount} API keys.` : "Every service account of the workspace and its API keys."}
+          {accounts.data
+            ? `${all.length} service accounts, ${keyCount} API keys.`
+            : "Every service account of the workspace and its API keys."}
           {accounts.isFetching && accounts.data ? " Refreshing…" : ""}
         </p>
-        {role === "admin" ? <Button type="button" onClick={() => setCreating(true)} variant="primary">Create service account</Button> : null}
+        {role === "admin" ? (
+          <Button type="button" onClick={() => setCreating(true)} variant="primary">
+            Create service account
+          </Button>
+        ) : null}
       </div>
       <FeedbackMessage feedback={feedback} onDismiss={clear} />
       {accounts.isError && accounts.data ? (
-        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">The list could not be refreshed; showing what was last loaded. {errorDetails(accounts.error)}</p>
+        <p
+          role="alert"
+          className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+        >
+          The list could not be refreshed; showing what was last loaded. {errorDetails(accounts.error)}
+        </p>
       ) : null}
       {!accounts.data ? (
         accounts.isError ? (
-          <QueryErrorPanel title="Keydesk could not load the service accounts." error={accounts.error} onRetry={() => void accounts.refetch()} retrying={accounts.isFetching} />
+          <QueryErrorPanel
+            title="Keydesk could not load the service accounts."
+            error={accounts.error}
+            onRetry={() => void accounts.refetch()}
+            retrying={accounts.isFetching}
+          />
         ) : (
-          <p role="status" className="h-32 animate-pulse rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">Loading service accounts…</p>
+          <p
+            role="status"
+            className="h-32 animate-pulse rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600"
+          >
+            Loading service accounts…
+          </p>
         )
       ) : all.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">This workspace has no service accounts yet.</p>
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
+          This workspace has no service accounts yet.
+        </p>
       ) : (
         <>
           <div role="search">
-            <label htmlFor="sa-search" className="block text-sm font-medium">Search service accounts and keys</label>
-            <input id="sa-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Account name, key name or last 4 characters" aria-describedby="sa-search-count" className={`${inputClass} max-w-md`} />
-            <p id="sa-search-count" aria-live="polite" className="mt-1 text-xs text-slate-600">{query ? `${shown.length} of ${all.length} service accounts match.` : ""}</p>
+            <label htmlFor="sa-search" className="block text-sm font-medium">
+              Search service accounts and keys
+            </label>
+            <input
+              id="sa-search"
+              type="search"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              placeholder="Account name, key name or last 4 characters"
+              aria-describedby="sa-search-count"
+              className={`${inputClass} max-w-md`}
+            />
+            <p id="sa-search-count" aria-live="polite" className="mt-1 text-xs text-slate-600">
+              {query ? `${shown.length} of ${all.length} service accounts match.` : ""}
+            </p>
           </div>
-          {shown.length === 0 ? <p className="text-sm text-slate-600">No service account or key matches “{query}”.</p> : null}
-          {shown.map((account) => <ServiceAccountCard key={account.id} account={account} />)}
+          {shown.length === 0 ? (
+            <p className="text-sm text-slate-600">No service account or key matches “{query}”.</p>
+          ) : null}
+          {shown.map((account) => (
+            <ServiceAccountCard key={account.id} account={account} />
+          ))}
         </>
       )}
       {creating ? (

@@ -47,7 +47,11 @@ describe("Button", () => {
   it("renders a native button with its type, name, state and attributes untouched", () => {
     // data-* attributes are only typed in JSX; as a plain object they go in through a wider type.
     const props = {
-      type: "submit", variant: "danger", disabled: true, "aria-describedby": "why", "data-testid": "go",
+      type: "submit",
+      variant: "danger",
+      disabled: true,
+      "aria-describedby": "why",
+      "data-testid": "go",
     } as ButtonProps;
     const html = renderToStaticMarkup(createElement(Button, props, "Delete key"));
     const danger = buttonVariants({ variant: "danger" });

@@ -7,7 +7,21 @@ import { useEffect, useId, useRef, type ReactNode } from "react";
  * inert and closes on Escape. Focus goes to the first field (or an element marked autoFocus) and
  * back to whatever opened it on close.
  */
-export function Dialog({ open, onClose, title, description, children, wide = false }: { open: boolean; onClose: () => void; title: string; description?: ReactNode; children: ReactNode; wide?: boolean }) {
+export function Dialog({
+  open,
+  onClose,
+  title,
+  description,
+  children,
+  wide = false,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -36,8 +50,14 @@ export function Dialog({ open, onClose, title, description, children, wide = fal
     >
       {open ? (
         <div className="space-y-4 p-6">
-          <h2 id={titleId} className="text-lg font-semibold tracking-tight">{title}</h2>
-          {description ? <div id={descriptionId} className="text-sm text-slate-700">{description}</div> : null}
+          <h2 id={titleId} className="text-lg font-semibold tracking-tight">
+            {title}
+          </h2>
+          {description ? (
+            <div id={descriptionId} className="text-sm text-slate-700">
+              {description}
+            </div>
+          ) : null}
           {children}
         </div>
       ) : null}

@@ -21,7 +21,9 @@ export function FeedbackMessage({ feedback, onDismiss }: { feedback: Feedback; o
           className={`flex items-start justify-between gap-4 rounded-md border px-3 py-2 text-sm ${feedback.kind === "error" ? "border-red-200 bg-red-50 text-red-900" : "border-emerald-200 bg-emerald-50 text-emerald-900"}`}
         >
           <p>{feedback.text}</p>
-          <button type="button" onClick={onDismiss} className="shrink-0 text-xs font-medium underline">Dismiss</button>
+          <button type="button" onClick={onDismiss} className="shrink-0 text-xs font-medium underline">
+            Dismiss
+          </button>
         </div>
       ) : null}
     </div>

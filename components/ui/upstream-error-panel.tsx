@@ -6,9 +6,13 @@ export function UpstreamErrorPanel({ error }: { error: UpstreamErrorView }) {
     <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900">
       <p className="font-semibold">Keydesk could not load the service accounts.</p>
       <p className="mt-1">{error.message}</p>
-      {error.requestId ? <p className="mt-1 font-mono text-xs">Upstream request id: {error.requestId}</p> : null}
+      {error.requestId ? (
+        <p className="mt-1 font-mono text-xs">Upstream request id: {error.requestId}</p>
+      ) : null}
       <p className="mt-3">
-        <a href="" className="font-medium underline">Try again</a>
+        <a href="" className="font-medium underline">
+          Try again
+        </a>
       </p>
     </div>
   );

@@ -25,7 +25,9 @@ export function UsageMeter({ apiKey }: { apiKey: Pick<ApiKey, "characterLimit" |
       >
         <div className={`h-full ${BAR[level]}`} style={{ width: `${Math.min(100, ratio * 100)}%` }} />
       </div>
-      <p className={`mt-1 text-xs ${level === "danger" ? "font-medium text-red-700" : level === "warning" ? "text-amber-800" : "text-slate-600"}`}>
+      <p
+        className={`mt-1 text-xs ${level === "danger" ? "font-medium text-red-700" : level === "warning" ? "text-amber-800" : "text-slate-600"}`}
+      >
         {formatNumber(used)} / {formatNumber(apiKey.characterLimit)}
         {level === "danger" ? " · limit reached" : level === "warning" ? " · near limit" : ""}
       </p>

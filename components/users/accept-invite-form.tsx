@@ -13,7 +13,10 @@ import { setPasswordSchema, type SetPasswordInput } from "@/lib/users/schema";
 export function AcceptInviteForm({ token, email }: { token: string; email: string }) {
   const [serverError, setServerError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const form = useForm<SetPasswordInput>({ resolver: zodResolver(setPasswordSchema), defaultValues: { password: "", confirm: "" } });
+  const form = useForm<SetPasswordInput>({
+    resolver: zodResolver(setPasswordSchema),
+    defaultValues: { password: "", confirm: "" },
+  });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async ({ password }) => {
@@ -22,41 +25,77 @@ export function AcceptInviteForm({ token, email }: { token: string; email: strin
       await apiJson("/api/invites/accept", { method: "POST", body: { token, password } });
       setDone(true);
     } catch (error) {
-      if (error instanceof ApiRequestError && applyFieldErrors(error, ["password"] as const, form.setError)) return;
+      if (error instanceof ApiRequestError && applyFieldErrors(error, ["password"] as const, form.setError))
+        return;
       setServerError(errorMessage(error));
     }
   });
 
   if (done) {
     return (
-      <div role="status" className="space-y-2 rounded-md border border-emerald-200 bg-emerald-50 p-4 text-sm text-emerald-900">
+      <div
+        role="status"
+        className="space-y-2 rounded-md border border-emerald-200 bg-emerald-50 p-4 text-sm text-emerald-900"
+      >
         <p>Your password is set. Sign in with {email} and your new password.</p>
         <p>
-          <Link href="/sign-in" className="font-medium underline">Sign in</Link>
+          <Link href="/sign-in" className="font-medium underline">
+            Sign in
+          </Link>
         </p>
       </div>
     );
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={serverError ? "invite-error" : undefined}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-4"
+      aria-describedby={serverError ? "invite-error" : undefined}
+    >
       <p className="text-sm text-slate-700">
         For <span className="font-mono">{email}</span>. This link works once.
       </p>
       {/* The account's email, for password managers to store with the new password. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <FormField id="invite-password" label="New password" hint="At least 12 characters, not a common one, not containing your email." error={errors.password?.message}>
+      <FormField
+        id="invite-password"
+        label="New password"
+        hint="At least 12 characters, not a common one, not containing your email."
+        error={errors.password?.message}
+      >
         {(describedBy) => (
-          <input id="invite-password" type="password" autoComplete="new-password" aria-invalid={errors.password ? true : undefined} aria-describedby={describedBy} className={inputClass} {...form.register("password")} />
+          <input
+            id="invite-password"
+            type="password"
+            autoComplete="new-password"
+            aria-invalid={errors.password ? true : undefined}
+            aria-describedby={describedBy}
+            className={inputClass}
+            {...form.register("password")}
+          />
         )}
       </FormField>
       <FormField id="invite-confirm" label="The same password again" error={errors.confirm?.message}>
         {(describedBy) => (
-          <input id="invite-confirm" type="password" autoComplete="new-password" aria-invalid={errors.confirm ? true : undefined} aria-describedby={describedBy} className={inputClass} {...form.register("confirm")} />
+          <input
+            id="invite-confirm"
+            type="password"
+            autoComplete="new-password"
+            aria-invalid={errors.confirm ? true : undefined}
+            aria-describedby={describedBy}
+            className={inputClass}
+            {...form.register("confirm")}
+          />
         )}
       </FormField>
       {serverError ? (
-        <p id="invite-error" role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+        <p
+          id="invite-error"
+          role="alert"
+          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
+        >
           {serverError}
         </p>
       ) : null}

@@ -36,30 +36,67 @@ export function AddUserForm({ onAdded }: { onAdded: (result: UserWithLink) => vo
 
   return (
     <section aria-labelledby="add-user-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="add-user-heading" className="text-base font-semibold">Add user</h2>
-      <p className="mt-1 text-sm text-slate-600">You get a one-time link for them to choose their own password.</p>
-      <form onSubmit={onSubmit} noValidate className="mt-3 grid gap-4 sm:grid-cols-2" aria-describedby={serverError ? "add-user-error" : undefined}>
+      <h2 id="add-user-heading" className="text-base font-semibold">
+        Add user
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">
+        You get a one-time link for them to choose their own password.
+      </p>
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        className="mt-3 grid gap-4 sm:grid-cols-2"
+        aria-describedby={serverError ? "add-user-error" : undefined}
+      >
         <FormField id="new-user-email" label="Email" error={errors.email?.message}>
           {(describedBy) => (
-            <input id="new-user-email" type="email" autoComplete="off" aria-invalid={errors.email ? true : undefined} aria-describedby={describedBy} className={inputClass} {...form.register("email")} />
+            <input
+              id="new-user-email"
+              type="email"
+              autoComplete="off"
+              aria-invalid={errors.email ? true : undefined}
+              aria-describedby={describedBy}
+              className={inputClass}
+              {...form.register("email")}
+            />
           )}
         </FormField>
         <FormField id="new-user-name" label="Name" error={errors.name?.message}>
           {(describedBy) => (
-            <input id="new-user-name" type="text" autoComplete="off" aria-invalid={errors.name ? true : undefined} aria-describedby={describedBy} className={inputClass} {...form.register("name")} />
+            <input
+              id="new-user-name"
+              type="text"
+              autoComplete="off"
+              aria-invalid={errors.name ? true : undefined}
+              aria-describedby={describedBy}
+              className={inputClass}
+              {...form.register("name")}
+            />
           )}
         </FormField>
         <FormField id="new-user-role" label="Role" error={errors.role?.message}>
           {(describedBy) => (
-            <select id="new-user-role" aria-invalid={errors.role ? true : undefined} aria-describedby={describedBy} className={inputClass} {...form.register("role")}>
+            <select
+              id="new-user-role"
+              aria-invalid={errors.role ? true : undefined}
+              aria-describedby={describedBy}
+              className={inputClass}
+              {...form.register("role")}
+            >
               {ROLES.map((role) => (
-                <option key={role} value={role}>{ROLE_LABELS[role]}</option>
+                <option key={role} value={role}>
+                  {ROLE_LABELS[role]}
+                </option>
               ))}
             </select>
           )}
         </FormField>
         {serverError ? (
-          <p id="add-user-error" role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 sm:col-span-2">
+          <p
+            id="add-user-error"
+            role="alert"
+            className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 sm:col-span-2"
+          >
             {serverError}
           </p>
         ) : null}

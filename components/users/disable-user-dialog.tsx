@@ -8,7 +8,15 @@ import { useChangeUser } from "@/lib/users/queries";
 import type { UserSummary } from "@/lib/users/types";
 
 /** Asks before disabling: it signs the user out everywhere at once. */
-export function DisableUserDialog({ user, onClose, onDone }: { user: UserSummary | null; onClose: () => void; onDone: (message: string) => void }) {
+export function DisableUserDialog({
+  user,
+  onClose,
+  onDone,
+}: {
+  user: UserSummary | null;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
   return (
     <Dialog
       open={user !== null}
@@ -21,7 +29,15 @@ export function DisableUserDialog({ user, onClose, onDone }: { user: UserSummary
   );
 }
 
-function Confirm({ user, onClose, onDone }: { user: UserSummary; onClose: () => void; onDone: (message: string) => void }) {
+function Confirm({
+  user,
+  onClose,
+  onDone,
+}: {
+  user: UserSummary;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
   const change = useChangeUser();
   const [error, setError] = useState<string | null>(null);
   const confirm = async () => {
@@ -35,10 +51,18 @@ function Confirm({ user, onClose, onDone }: { user: UserSummary; onClose: () => 
   };
   return (
     <div className="space-y-4">
-      {error ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+          {error}
+        </p>
+      ) : null}
       <div className="flex justify-end gap-2">
-        <Button type="button" onClick={onClose} variant="secondary">Cancel</Button>
-        <Button type="button" onClick={confirm} disabled={change.isPending} variant="danger">{change.isPending ? "Disabling…" : "Disable user"}</Button>
+        <Button type="button" onClick={onClose} variant="secondary">
+          Cancel
+        </Button>
+        <Button type="button" onClick={confirm} disabled={change.isPending} variant="danger">
+          {change.isPending ? "Disabling…" : "Disable user"}
+        </Button>
       </div>
     </div>
   );

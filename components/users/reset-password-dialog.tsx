@@ -8,7 +8,15 @@ import { useSendPasswordLink, type UserWithLink } from "@/lib/users/queries";
 import type { UserSummary } from "@/lib/users/types";
 
 /** Asks before resetting: the password stops working and the sessions end at once; the answer is a link. */
-export function ResetPasswordDialog({ user, onClose, onDone }: { user: UserSummary | null; onClose: () => void; onDone: (result: UserWithLink) => void }) {
+export function ResetPasswordDialog({
+  user,
+  onClose,
+  onDone,
+}: {
+  user: UserSummary | null;
+  onClose: () => void;
+  onDone: (result: UserWithLink) => void;
+}) {
   return (
     <Dialog
       open={user !== null}
@@ -21,7 +29,15 @@ export function ResetPasswordDialog({ user, onClose, onDone }: { user: UserSumma
   );
 }
 
-function Confirm({ user, onClose, onDone }: { user: UserSummary; onClose: () => void; onDone: (result: UserWithLink) => void }) {
+function Confirm({
+  user,
+  onClose,
+  onDone,
+}: {
+  user: UserSummary;
+  onClose: () => void;
+  onDone: (result: UserWithLink) => void;
+}) {
   const send = useSendPasswordLink();
   const [error, setError] = useState<string | null>(null);
   const confirm = async () => {
@@ -34,10 +50,18 @@ function Confirm({ user, onClose, onDone }: { user: UserSummary; onClose: () => 
   };
   return (
     <div className="space-y-4">
-      {error ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+          {error}
+        </p>
+      ) : null}
       <div className="flex justify-end gap-2">
-        <Button type="button" onClick={onClose} variant="secondary">Cancel</Button>
-        <Button type="button" onClick={confirm} disabled={send.isPending} variant="danger">{send.isPending ? "Resetting…" : "Reset and make a link"}</Button>
+        <Button type="button" onClick={onClose} variant="secondary">
+          Cancel
+        </Button>
+        <Button type="button" onClick={confirm} disabled={send.isPending} variant="danger">
+          {send.isPending ? "Resetting…" : "Reset and make a link"}
+        </Button>
       </div>
     </div>
   );

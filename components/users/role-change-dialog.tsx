@@ -19,8 +19,20 @@ export function roleName(user: UserSummary): string {
 }
 
 /** Asks before a role changes: who, from what, to what (a role is what someone may do to the keys). */
-export function RoleChangeDialog({ change, onClose, onDone }: { change: RoleChange | null; onClose: () => void; onDone: (message: string) => void }) {
-  const title = change ? (change.user.pending ? `Give ${change.user.email} a role?` : `Change the role of ${change.user.email}?`) : "Change role?";
+export function RoleChangeDialog({
+  change,
+  onClose,
+  onDone,
+}: {
+  change: RoleChange | null;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const title = change
+    ? change.user.pending
+      ? `Give ${change.user.email} a role?`
+      : `Change the role of ${change.user.email}?`
+    : "Change role?";
   return (
     <Dialog open={change !== null} onClose={onClose} title={title}>
       {change ? <Confirm change={change} onClose={onClose} onDone={onDone} /> : null}
@@ -28,7 +40,15 @@ export function RoleChangeDialog({ change, onClose, onDone }: { change: RoleChan
   );
 }
 
-function Confirm({ change, onClose, onDone }: { change: RoleChange; onClose: () => void; onDone: (message: string) => void }) {
+function Confirm({
+  change,
+  onClose,
+  onDone,
+}: {
+  change: RoleChange;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
   const mutation = useChangeUser();
   const [error, setError] = useState<string | null>(null);
   const { user, role } = change;
@@ -45,7 +65,9 @@ function Confirm({ change, onClose, onDone }: { change: RoleChange; onClose: () 
     <div className="space-y-4">
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
         <dt className="font-medium text-slate-600">User</dt>
-        <dd>{user.name} ({user.email})</dd>
+        <dd>
+          {user.name} ({user.email})
+        </dd>
         <dt className="font-medium text-slate-600">From</dt>
         <dd>{roleName(user)}</dd>
         <dt className="font-medium text-slate-600">To</dt>
@@ -53,10 +75,18 @@ function Confirm({ change, onClose, onDone }: { change: RoleChange; onClose: () 
           {ROLE_LABELS[role]}: <span className="text-slate-600">{ROLE_DESCRIPTIONS[role]}</span>
         </dd>
       </dl>
-      {error ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+          {error}
+        </p>
+      ) : null}
       <div className="flex justify-end gap-2">
-        <Button type="button" onClick={onClose} variant="secondary">Cancel</Button>
-        <Button type="button" autoFocus onClick={confirm} disabled={mutation.isPending} variant="primary">{mutation.isPending ? "Saving…" : user.pending ? "Give role" : "Change role"}</Button>
+        <Button type="button" onClick={onClose} variant="secondary">
+          Cancel
+        </Button>
+        <Button type="button" autoFocus onClick={confirm} disabled={mutation.isPending} variant="primary">
+          {mutation.isPending ? "Saving…" : user.pending ? "Give role" : "Change role"}
+        </Button>
       </div>
     </div>
   );

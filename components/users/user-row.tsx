@@ -17,12 +17,21 @@ export interface RowActions {
   askRoleChange: (user: UserSummary, role: Role) => void;
 }
 
-
 /**
  * One user, with their role select (a change is confirmed in a dialog first), Disable/Enable and
  * Reset password (which gives a one-time link; hidden when password sign-in is off).
  */
-export function UserRow({ user, isYou, actions, passwordSignIn }: { user: UserSummary; isYou: boolean; actions: RowActions; passwordSignIn: boolean }) {
+export function UserRow({
+  user,
+  isYou,
+  actions,
+  passwordSignIn,
+}: {
+  user: UserSummary;
+  isYou: boolean;
+  actions: RowActions;
+  passwordSignIn: boolean;
+}) {
   const change = useChangeUser();
 
   const enable = () => {
@@ -37,13 +46,15 @@ export function UserRow({ user, isYou, actions, passwordSignIn }: { user: UserSu
 
   return (
     <tr data-user-id={user.id}>
-      <th scope="row" className="break-words px-4 py-3 font-medium text-slate-900">
+      <th scope="row" className="px-4 py-3 font-medium break-words text-slate-900">
         {user.email}
         {isYou ? <span className="ml-1 text-xs font-normal text-slate-600"> (you)</span> : null}
       </th>
-      <td className="break-words px-4 py-3 text-slate-700">{user.name}</td>
+      <td className="px-4 py-3 break-words text-slate-700">{user.name}</td>
       <td className="px-4 py-3">
-        <label htmlFor={`role-${user.id}`} className="sr-only">Role of {user.email}</label>
+        <label htmlFor={`role-${user.id}`} className="sr-only">
+          Role of {user.email}
+        </label>
         <select
           id={`role-${user.id}`}
           value={user.role ?? ""}
@@ -51,20 +62,28 @@ export function UserRow({ user, isYou, actions, passwordSignIn }: { user: UserSu
           onChange={(event) => actions.askRoleChange(user, event.target.value as Role)}
           className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm disabled:opacity-60"
         >
-          {user.role === null ? <option value="" disabled>{user.pending ? "Pending: choose a role" : "No role"}</option> : null}
+          {user.role === null ? (
+            <option value="" disabled>
+              {user.pending ? "Pending: choose a role" : "No role"}
+            </option>
+          ) : null}
           {ROLES.map((role) => (
-            <option key={role} value={role}>{ROLE_LABELS[role]}</option>
+            <option key={role} value={role}>
+              {ROLE_LABELS[role]}
+            </option>
           ))}
         </select>
       </td>
       <td className="px-4 py-3">
         {user.pending ? (
-          <span className="inline-flex items-center gap-1 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-amber-300">Waiting for a role</span>
+          <span className="inline-flex items-center gap-1 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-amber-300">
+            Waiting for a role
+          </span>
         ) : (
           <StatusBadge enabled={!user.disabled} />
         )}
       </td>
-      <td className="whitespace-nowrap px-4 py-3 text-slate-700">{formatDate(user.createdAt)}</td>
+      <td className="px-4 py-3 whitespace-nowrap text-slate-700">{formatDate(user.createdAt)}</td>
       <td className="px-4 py-3">
         <div className="flex flex-wrap gap-2">
           {user.disabled ? (
@@ -72,16 +91,32 @@ export function UserRow({ user, isYou, actions, passwordSignIn }: { user: UserSu
               Enable<span className="sr-only"> {user.email}</span>
             </Button>
           ) : (
-            <Button type="button" onClick={() => actions.askDisable(user)} disabled={change.isPending} variant="secondary" size="sm">
+            <Button
+              type="button"
+              onClick={() => actions.askDisable(user)}
+              disabled={change.isPending}
+              variant="secondary"
+              size="sm"
+            >
               Disable<span className="sr-only"> {user.email}</span>
             </Button>
           )}
           {passwordSignIn ? (
-            <Button type="button" onClick={() => actions.askResetPassword(user)} variant="secondary" size="sm">
+            <Button
+              type="button"
+              onClick={() => actions.askResetPassword(user)}
+              variant="secondary"
+              size="sm"
+            >
               Reset password<span className="sr-only"> of {user.email}</span>
             </Button>
           ) : null}
-          <EndUserSessionsButton userId={user.id} email={user.email} notify={actions.notify} fail={actions.fail} />
+          <EndUserSessionsButton
+            userId={user.id}
+            email={user.email}
+            notify={actions.notify}
+            fail={actions.fail}
+          />
         </div>
       </td>
     </tr>

@@ -22,7 +22,13 @@ function pendingFirst(users: UserSummary[]): UserSummary[] {
 }
 
 /** The users page's interactive part: the list (from the server's first render), its controls and dialogs. */
-export function UsersManager({ currentUserId, passwordSignIn }: { currentUserId: string; passwordSignIn: boolean }) {
+export function UsersManager({
+  currentUserId,
+  passwordSignIn,
+}: {
+  currentUserId: string;
+  passwordSignIn: boolean;
+}) {
   const users = useUsers();
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [disabling, setDisabling] = useState<UserSummary | null>(null);
@@ -56,21 +62,42 @@ export function UsersManager({ currentUserId, passwordSignIn }: { currentUserId:
         <AddUserForm onAdded={(result) => showLink(result, "new_user")} />
       ) : (
         <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
-          Password sign-in is off: people join by signing in with single sign-on. Someone whose groups give no role appears here as waiting for one.
+          Password sign-in is off: people join by signing in with single sign-on. Someone whose groups give no
+          role appears here as waiting for one.
         </p>
       )}
       <div role="status" aria-live="polite" className="empty:hidden">
-        {feedback?.kind === "ok" ? <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{feedback.text}</p> : null}
+        {feedback?.kind === "ok" ? (
+          <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+            {feedback.text}
+          </p>
+        ) : null}
       </div>
-      {feedback?.kind === "error" ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">{feedback.text}</p> : null}
+      {feedback?.kind === "error" ? (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+          {feedback.text}
+        </p>
+      ) : null}
       {users.isPending ? (
-        <p role="status" className="rounded-lg border border-slate-200 bg-white p-8 text-center text-sm text-slate-600">Loading users…</p>
+        <p
+          role="status"
+          className="rounded-lg border border-slate-200 bg-white p-8 text-center text-sm text-slate-600"
+        >
+          Loading users…
+        </p>
       ) : users.isError && !users.data ? (
-        <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900">Keydesk could not load the users: {errorMessage(users.error)}</p>
+        <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900">
+          Keydesk could not load the users: {errorMessage(users.error)}
+        </p>
       ) : (
         <>
           <PendingUsersNotice users={users.data.filter((u) => u.pending && !u.disabled)} />
-          <UserTable users={pendingFirst(users.data)} currentUserId={currentUserId} actions={actions} passwordSignIn={passwordSignIn} />
+          <UserTable
+            users={pendingFirst(users.data)}
+            currentUserId={currentUserId}
+            actions={actions}
+            passwordSignIn={passwordSignIn}
+          />
         </>
       )}
       <RoleChangeDialog

@@ -16,8 +16,10 @@ import { acceptInvite, INVITE_REFUSALS } from "@/lib/users/invites";
 export async function acceptInviteRoute(req: Request): Promise<Response> {
   const info = requestInfo(req);
   try {
-    if (!isSameOrigin(req)) throw new ApiError("cross_origin", "Changes are only accepted from Keydesk's own pages.");
-    if (!/^application\/json\b/i.test(req.headers.get("content-type") ?? "")) throw new ApiError("unsupported_media_type", "Send the body as JSON (Content-Type: application/json).");
+    if (!isSameOrigin(req))
+      throw new ApiError("cross_origin", "Changes are only accepted from Keydesk's own pages.");
+    if (!/^application\/json\b/i.test(req.headers.get("content-type") ?? ""))
+      throw new ApiError("unsupported_media_type", "Send the body as JSON (Content-Type: application/json).");
     const parsed = acceptInviteSchema.safeParse(await req.json().catch(() => null));
     if (!parsed.success) throw fromZod(parsed.error, "body");
     const [{ db }, auth] = await Promise.all([getDatabase(), getAuth()]);
@@ -26,7 +28,10 @@ export async function acceptInviteRoute(req: Request): Promise<Response> {
       throw new ApiError("conflict", INVITE_REFUSALS.password_sign_in_off);
     }
     const { email } = await acceptInvite(auth, db, info, parsed.data.token, parsed.data.password);
-    return Response.json({ email }, { headers: { "cache-control": "no-store", "x-request-id": info.requestId } });
+    return Response.json(
+      { email },
+      { headers: { "cache-control": "no-store", "x-request-id": info.requestId } },
+    );
   } catch (error) {
     const response = errorResponse(error, info.requestId);
     response.headers.set("x-request-id", info.requestId);

@@ -13,7 +13,12 @@ import { env } from "@/lib/env";
 import { recordAuthEvent } from "@/lib/auth/auth-events";
 import { getAuth } from "@/lib/auth/index";
 import { betterAuthRequest, readSignInBody } from "@/lib/auth/sign-in-request";
-import { clearSignInAttempts, forgetExpiredSignInAttempts, releaseSignInAttempt, reserveSignInAttempt } from "@/lib/auth/sign-in-throttle";
+import {
+  clearSignInAttempts,
+  forgetExpiredSignInAttempts,
+  releaseSignInAttempt,
+  reserveSignInAttempt,
+} from "@/lib/auth/sign-in-throttle";
 import { getSessionUser } from "@/lib/auth/session";
 import { passwordSignInEnabled } from "@/lib/auth/oidc-config";
 import { finishSsoSignIn, SSO_CALLBACK_PATH, startSsoSignIn } from "@/lib/auth/sso-route";
@@ -41,10 +46,14 @@ async function signIn(req: Request, info: RequestInfo): Promise<Response> {
     await recordAuthEvent("sign_in", info, { email, outcome: "error", errorCode: "rate_limited" });
     const pause = reservation.retryAfterSeconds;
     const minutes = Math.ceil(pause / 60);
-    throw new ApiError("rate_limited", `Too many failed sign-ins for this account. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
-      headers: { "retry-after": String(pause) },
-      retryAfterSeconds: pause,
-    });
+    throw new ApiError(
+      "rate_limited",
+      `Too many failed sign-ins for this account. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      {
+        headers: { "retry-after": String(pause) },
+        retryAfterSeconds: pause,
+      },
+    );
   }
   const auth = await getAuth();
   const response = await auth.handler(betterAuthRequest(req, { email, password }, info.ip));
@@ -54,22 +63,39 @@ async function signIn(req: Request, info: RequestInfo): Promise<Response> {
   if (!response.ok) {
     // Refused by the per-address limit: the password was never checked, so the slot is given back.
     if (response.status === 429) await releaseSignInAttempt(db, reservation);
-    await recordAuthEvent("sign_in", info, { email, outcome: "error", errorCode: response.status === 429 ? "rate_limited" : `http_${response.status}` });
+    await recordAuthEvent("sign_in", info, {
+      email,
+      outcome: "error",
+      errorCode: response.status === 429 ? "rate_limited" : `http_${response.status}`,
+    });
     const retryAfter = response.headers.get("x-retry-after") ?? response.headers.get("retry-after");
     const error =
       response.status === 429
-        ? new ApiError("rate_limited", "Too many sign-in attempts from this address. Wait a minute and try again.", { headers: retryAfter ? { "retry-after": retryAfter } : undefined })
+        ? new ApiError(
+            "rate_limited",
+            "Too many sign-in attempts from this address. Wait a minute and try again.",
+            { headers: retryAfter ? { "retry-after": retryAfter } : undefined },
+          )
         : new ApiError("unauthenticated", WRONG);
     return errorResponse(error, info.requestId);
   }
-  const body = (await response.json()) as { user?: { id: string; email: string; name: string; role?: string } };
+  const body = (await response.json()) as {
+    user?: { id: string; email: string; name: string; role?: string };
+  };
   // Two-factor sign-in on: no session yet, a code comes next (two-factor-sign-in.ts audits that step).
   // The attempt count is not cleared until the code is right, so a known password cannot reset it
   // between code guesses.
   if ((body as { twoFactorRedirect?: boolean }).twoFactorRedirect) return secondFactorChallenge(headers);
   await clearSignInAttempts(db, email);
-  const user = body.user ? { id: body.user.id, email: body.user.email, name: body.user.name, role: body.user.role ?? null } : null;
-  await recordAuthEvent("sign_in", info, { email: user?.email ?? email, userId: user?.id, role: user?.role ?? undefined, outcome: "ok" });
+  const user = body.user
+    ? { id: body.user.id, email: body.user.email, name: body.user.name, role: body.user.role ?? null }
+    : null;
+  await recordAuthEvent("sign_in", info, {
+    email: user?.email ?? email,
+    userId: user?.id,
+    role: user?.role ?? undefined,
+    outcome: "ok",
+  });
   headers.set("content-type", "application/json");
   return new Response(JSON.stringify({ user }), { status: 200, headers });
 }
@@ -80,7 +106,13 @@ async function signOut(req: Request, info: RequestInfo): Promise<Response> {
   const user = await getSessionUser(req.headers);
   const response = await auth.handler(betterAuthRequest(req, {}, info.ip));
   if (!response.ok) throw new Error(`sign-out failed with HTTP ${response.status}`);
-  if (user) await recordAuthEvent("sign_out", info, { email: user.email, userId: user.id, role: user.role, outcome: "ok" });
+  if (user)
+    await recordAuthEvent("sign_out", info, {
+      email: user.email,
+      userId: user.id,
+      role: user.role,
+      outcome: "ok",
+    });
   const headers = new Headers(response.headers);
   headers.delete("content-length");
   headers.set("content-type", "application/json");
@@ -94,7 +126,8 @@ async function handle(req: Request): Promise<Response> {
   try {
     // Single sign-on: starting it (from Keydesk's sign-in page), and the provider sending the person back.
     if (req.method === "POST" && path === "/sign-in/social") {
-      if (!isSameOrigin(req)) throw new ApiError("cross_origin", "Changes are only accepted from Keydesk's own pages.");
+      if (!isSameOrigin(req))
+        throw new ApiError("cross_origin", "Changes are only accepted from Keydesk's own pages.");
       return await startSsoSignIn(req);
     }
     if (req.method === "GET" && path === SSO_CALLBACK_PATH) return await finishSsoSignIn(req, info);
@@ -102,11 +135,13 @@ async function handle(req: Request): Promise<Response> {
       throw new ApiError("forbidden", "Password sign-in is switched off: sign in with single sign-on.");
     }
     if (req.method === "POST" && (path === "/sign-in/email" || path === "/sign-out")) {
-      if (!isSameOrigin(req)) throw new ApiError("cross_origin", "Changes are only accepted from Keydesk's own pages.");
+      if (!isSameOrigin(req))
+        throw new ApiError("cross_origin", "Changes are only accepted from Keydesk's own pages.");
       return path === "/sign-in/email" ? await signIn(req, info) : await signOut(req, info);
     }
     if (req.method === "POST" && isSecondFactorPath(path)) {
-      if (!isSameOrigin(req)) throw new ApiError("cross_origin", "Changes are only accepted from Keydesk's own pages.");
+      if (!isSameOrigin(req))
+        throw new ApiError("cross_origin", "Changes are only accepted from Keydesk's own pages.");
       return await verifySecondFactor(req, info, path);
     }
     throw new ApiError("not_found", "No such sign-in endpoint.");

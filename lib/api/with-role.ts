@@ -45,7 +45,11 @@ type RoutesTaking<Params> = {
 /** Every body Keydesk takes is a few kilobytes at most; this leaves ample room and no more. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-const tooLarge = () => new ApiError("payload_too_large", "The request body is larger than 1 MiB; Keydesk does not take bodies that big.");
+const tooLarge = () =>
+  new ApiError(
+    "payload_too_large",
+    "The request body is larger than 1 MiB; Keydesk does not take bodies that big.",
+  );
 
 /** The body as text, refused as soon as it passes MAX_BODY_BYTES (whatever Content-Length claims). */
 async function readLimited(req: Request): Promise<string> {
@@ -70,14 +74,20 @@ async function readLimited(req: Request): Promise<string> {
 
 async function readJson(req: Request): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
-  if (!/^application\/json\b/i.test(type)) throw new ApiError("unsupported_media_type", "Send the body as JSON (Content-Type: application/json).");
+  if (!/^application\/json\b/i.test(type))
+    throw new ApiError("unsupported_media_type", "Send the body as JSON (Content-Type: application/json).");
   const text = await readLimited(req);
-  if (text.trim() === "") throw new ApiError("validation_failed", "body: a JSON body is required", { fields: [{ path: [], message: "Required" }] });
+  if (text.trim() === "")
+    throw new ApiError("validation_failed", "body: a JSON body is required", {
+      fields: [{ path: [], message: "Required" }],
+    });
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw new ApiError("validation_failed", "body: not valid JSON", { fields: [{ path: [], message: "Not valid JSON" }] });
+    throw new ApiError("validation_failed", "body: not valid JSON", {
+      fields: [{ path: [], message: "Not valid JSON" }],
+    });
   }
   refuseBadText(findBadText(value), "body");
   return value;
@@ -87,7 +97,11 @@ async function readJson(req: Request): Promise<unknown> {
 function refuseBadText(issues: TextIssue[], where: "body" | "params" | "query"): void {
   const first = issues[0];
   if (!first) return;
-  throw new ApiError("validation_failed", `${first.path.length ? first.path.join(".") : where}: ${first.message}`, { fields: issues });
+  throw new ApiError(
+    "validation_failed",
+    `${first.path.length ? first.path.join(".") : where}: ${first.message}`,
+    { fields: issues },
+  );
 }
 
 /** The query string as [name] → value pairs, repeated names included, for findBadText. */
@@ -95,7 +109,11 @@ function queryText(url: URL): TextIssue[] {
   return [...url.searchParams].flatMap(([name, value]) => findBadText({ [name]: value }));
 }
 
-export function withRole<P extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown>(
+export function withRole<
+  P extends z.ZodType = z.ZodUnknown,
+  B extends z.ZodType = z.ZodUnknown,
+  Q extends z.ZodType = z.ZodUnknown,
+>(
   roles: readonly Role[],
   spec: Spec<P, B, Q>,
   handler: (ctx: HandlerContext<z.infer<P>, z.infer<B>, z.infer<Q>>) => Promise<Response | object>,
@@ -111,7 +129,8 @@ export function withRole<P extends z.ZodType = z.ZodUnknown, B extends z.ZodType
       const user = await getSessionUser(req.headers);
       if (!user) {
         // Signed in but waiting for a role (single sign-on): refused, not asked to sign in again.
-        if (await getPendingUser(req.headers)) throw new ApiError("forbidden", "An admin has not given you a role yet.");
+        if (await getPendingUser(req.headers))
+          throw new ApiError("forbidden", "An admin has not given you a role yet.");
         throw new ApiError("unauthenticated", "Sign in to continue.");
       }
       if (!roles.includes(user.role)) throw new ApiError("forbidden", "Your role does not allow this.");
@@ -121,7 +140,9 @@ export function withRole<P extends z.ZodType = z.ZodUnknown, B extends z.ZodType
       refuseBadText(findBadText(rawParams), "params");
       const url = new URL(req.url);
       refuseBadText(queryText(url), "query");
-      const params = spec.params ? spec.params.safeParse(rawParams) : { success: true as const, data: rawParams };
+      const params = spec.params
+        ? spec.params.safeParse(rawParams)
+        : { success: true as const, data: rawParams };
       if (!params.success) throw fromZod(params.error, "params");
 
       let query: unknown = undefined;
@@ -137,7 +158,14 @@ export function withRole<P extends z.ZodType = z.ZodUnknown, B extends z.ZodType
         if (!parsed.success) throw fromZod(parsed.error, "body");
         body = parsed.data;
       }
-      const result = await handler({ req, user, params: params.data as z.infer<P>, body: body as z.infer<B>, query: query as z.infer<Q>, info });
+      const result = await handler({
+        req,
+        user,
+        params: params.data as z.infer<P>,
+        body: body as z.infer<B>,
+        query: query as z.infer<Q>,
+        info,
+      });
       const response = result instanceof Response ? result : Response.json(result);
       response.headers.set("x-request-id", info.requestId);
       return response;

@@ -16,14 +16,23 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
   it("chains each row to the one before and verifies", async () => {
     const { db } = await open(kind);
     const a = await appendAudit(db, entry(1));
-    const b = await appendAudit(db, entry(2, { outcome: "error", errorCode: "validation", upstreamStatus: 422, upstreamRequestId: "up-9" }));
+    const b = await appendAudit(
+      db,
+      entry(2, { outcome: "error", errorCode: "validation", upstreamStatus: 422, upstreamRequestId: "up-9" }),
+    );
     const c = await appendAudit(db, entry(3));
     expect(a.prevHash).toBe(GENESIS_HASH);
     expect(b.prevHash).toBe(a.hash);
     expect(c.prevHash).toBe(b.hash);
     expect(a.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(new Set([a.hash, b.hash, c.hash]).size).toBe(3);
-    expect(b).toMatchObject({ outcome: "error", errorCode: "validation", upstreamStatus: 422, upstreamRequestId: "up-9", actorEmail: "user2@example.com" });
+    expect(b).toMatchObject({
+      outcome: "error",
+      errorCode: "validation",
+      upstreamStatus: 422,
+      upstreamRequestId: "up-9",
+      actorEmail: "user2@example.com",
+    });
     expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: 3 });
   });
 
@@ -44,18 +53,35 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
 
   it("hashes changes independently of key order (jsonb reorders keys)", async () => {
     const { db } = await open(kind);
-    await appendAudit(db, entry(1, { changes: { zeta: { before: { b: 1, a: [3, { y: 1, x: 2 }] }, after: null }, a: { before: "x", after: 1.5 } } }));
+    await appendAudit(
+      db,
+      entry(1, {
+        changes: {
+          zeta: { before: { b: 1, a: [3, { y: 1, x: 2 }] }, after: null },
+          a: { before: "x", after: 1.5 },
+        },
+      }),
+    );
     await appendAudit(db, entry(2, { changes: null }));
     expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: 2 });
   });
 
   it("refuses any row that contains a secret, and writes nothing", async () => {
     const { db } = await open(kind);
-    await expect(appendAudit(db, entry(1, { reason: `oops ${SECRET}` }))).rejects.toBeInstanceOf(AuditSecretError);
-    await expect(appendAudit(db, entry(2, { changes: { name: { before: "a", after: { nested: [SECRET.toUpperCase().replace("SK_", "sk_")] } } } }))).rejects.toBeInstanceOf(
+    await expect(appendAudit(db, entry(1, { reason: `oops ${SECRET}` }))).rejects.toBeInstanceOf(
       AuditSecretError,
     );
-    await expect(beginAttempt(db, { action: "key.create", userAgent: `x sk_${"a".repeat(32)}` })).rejects.toBeInstanceOf(AuditSecretError);
+    await expect(
+      appendAudit(
+        db,
+        entry(2, {
+          changes: { name: { before: "a", after: { nested: [SECRET.toUpperCase().replace("SK_", "sk_")] } } },
+        }),
+      ),
+    ).rejects.toBeInstanceOf(AuditSecretError);
+    await expect(
+      beginAttempt(db, { action: "key.create", userAgent: `x sk_${"a".repeat(32)}` }),
+    ).rejects.toBeInstanceOf(AuditSecretError);
     const error = await appendAudit(db, entry(4, { reason: SECRET })).catch((e: Error) => e);
     expect(String((error as Error).message)).not.toContain(SECRET);
     const [count] = await selectRows<{ n: string | number }>(db, sql`select count(*) as n from audit_log`);
@@ -71,7 +97,10 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     await expect(db.execute(sql`update audit_log set reason = 'x' where id = ${row.id}`)).rejects.toThrow();
     await expect(db.execute(sql`delete from audit_log where id = ${row.id}`)).rejects.toThrow();
     await expect(db.execute(sql`truncate audit_log`)).rejects.toThrow();
-    const [kept] = await selectRows<{ reason: string }>(db, sql`select reason from audit_log where id = ${row.id}`);
+    const [kept] = await selectRows<{ reason: string }>(
+      db,
+      sql`select reason from audit_log where id = ${row.id}`,
+    );
     expect(kept!.reason).toBe("reason 1");
   });
 
@@ -88,7 +117,11 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       const two = await openDatabase({ kind: "postgres", url });
       try {
         const burst = (db: typeof one.db, who: string) =>
-          Promise.all(Array.from({ length: 200 }, (_, i) => appendAudit(db, entry(i, { actor: { email: `${who}@example.com` } }))));
+          Promise.all(
+            Array.from({ length: 200 }, (_, i) =>
+              appendAudit(db, entry(i, { actor: { email: `${who}@example.com` } })),
+            ),
+          );
         await Promise.all([burst(one.db, "one"), burst(two.db, "two")]);
         expect(await verifyAuditChain(one.db)).toEqual({ ok: true, rows: 400 });
         const counts = await selectRows<{ actor_email: string; n: string }>(

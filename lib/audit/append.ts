@@ -25,7 +25,12 @@ function plainJson<T>(value: T): T {
 }
 
 /** The columns of an event, without an outcome or a time yet. */
-export function eventColumns(event: AuditEvent): Omit<AuditRowContent, "at" | "outcome" | "errorCode" | "upstreamStatus" | "upstreamRequestId" | "completes"> {
+export function eventColumns(
+  event: AuditEvent,
+): Omit<
+  AuditRowContent,
+  "at" | "outcome" | "errorCode" | "upstreamStatus" | "upstreamRequestId" | "completes"
+> {
   return {
     requestId: event.requestId ?? null,
     actorUserId: event.actor?.userId ?? null,
@@ -67,13 +72,20 @@ export function normaliseRow(row: AuditRow): AuditRow {
  * and decide (a completion checks its attempt there). Refuses the whole batch if any row holds a
  * secret.
  */
-export async function appendChained(db: Db, make: (tx: Tx) => Promise<AuditRowContent[]> | AuditRowContent[]): Promise<AuditRow[]> {
+export async function appendChained(
+  db: Db,
+  make: (tx: Tx) => Promise<AuditRowContent[]> | AuditRowContent[],
+): Promise<AuditRow[]> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
     // Text PostgreSQL would refuse (a NUL, a lone surrogate) is escaped; the hash covers that form.
     const contents = (await make(tx)).map(storedRow);
     for (const content of contents) assertNoSecret(content);
-    const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+    const [last] = await tx
+      .select({ hash: auditLog.hash })
+      .from(auditLog)
+      .orderBy(desc(auditLog.id))
+      .limit(1);
     let prevHash = last?.hash ?? GENESIS_HASH;
     const rows = contents.map((content) => {
       const row = { ...content, at: toIsoAt(content.at), prevHash };
@@ -82,7 +94,10 @@ export async function appendChained(db: Db, make: (tx: Tx) => Promise<AuditRowCo
     });
     const written: AuditRow[] = [];
     for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-      const inserted = await tx.insert(auditLog).values(rows.slice(i, i + INSERT_BATCH)).returning();
+      const inserted = await tx
+        .insert(auditLog)
+        .values(rows.slice(i, i + INSERT_BATCH))
+        .returning();
       written.push(...inserted.map(normaliseRow));
     }
     return written;

@@ -2,7 +2,8 @@
 // timestamptz back in PostgreSQL's own text form ("2025-01-02 03:04:05.678+00", or in the session's
 // time zone), so every row read back is normalised before it is hashed or shown.
 
-const PG_TIMESTAMP = /^(\d{4,}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}(?::?\d{2}){0,2})?$/;
+const PG_TIMESTAMP =
+  /^(\d{4,}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}(?::?\d{2}){0,2})?$/;
 
 /** The current time as Keydesk stores it: millisecond ISO, UTC. */
 export function auditNow(): string {

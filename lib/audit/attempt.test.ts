@@ -30,16 +30,37 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(attempt.outcome).toBe("pending");
     const { entries } = await queryAudit(db);
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ id: attempt.id, outcome: "unknown", completionId: null, completedAt: null, reason: "quota raise" });
+    expect(entries[0]).toMatchObject({
+      id: attempt.id,
+      outcome: "unknown",
+      completionId: null,
+      completedAt: null,
+      reason: "quota raise",
+    });
     expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: 1 });
   });
 
   it("completes an attempt with a second row, never an update, and shows the two as one entry", async () => {
     const { db } = await open(kind);
     const attempt = await beginAttempt(db, event);
-    const done = await completeAttempt(db, attempt.id, { outcome: "error", errorCode: "rate_limited", upstreamStatus: 429, upstreamRequestId: "el-77" });
-    expect(done).toMatchObject({ completes: attempt.id, outcome: "error", actorEmail: "ada@example.com", keyId: "key_9", targetName: "Prod key", requestId: "kd-req-1" });
-    const stored = await selectRows<{ id: number; outcome: string }>(db, sql`select id, outcome from audit_log order by id`);
+    const done = await completeAttempt(db, attempt.id, {
+      outcome: "error",
+      errorCode: "rate_limited",
+      upstreamStatus: 429,
+      upstreamRequestId: "el-77",
+    });
+    expect(done).toMatchObject({
+      completes: attempt.id,
+      outcome: "error",
+      actorEmail: "ada@example.com",
+      keyId: "key_9",
+      targetName: "Prod key",
+      requestId: "kd-req-1",
+    });
+    const stored = await selectRows<{ id: number; outcome: string }>(
+      db,
+      sql`select id, outcome from audit_log order by id`,
+    );
     expect(stored.map((r) => r.outcome)).toEqual(["pending", "error"]);
     const { entries } = await queryAudit(db);
     expect(entries).toHaveLength(1);
@@ -60,7 +81,9 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     const { db } = await open(kind);
     const attempt = await beginAttempt(db, event);
     await completeAttempt(db, attempt.id, { outcome: "ok" });
-    await expect(completeAttempt(db, attempt.id, { outcome: "ok" })).rejects.toBeInstanceOf(AuditAttemptError);
+    await expect(completeAttempt(db, attempt.id, { outcome: "ok" })).rejects.toBeInstanceOf(
+      AuditAttemptError,
+    );
     const plain = await appendAudit(db, { action: "auth.sign_in", outcome: "ok" });
     await expect(completeAttempt(db, plain.id, { outcome: "ok" })).rejects.toBeInstanceOf(AuditAttemptError);
     await expect(completeAttempt(db, 999_999, { outcome: "ok" })).rejects.toBeInstanceOf(AuditAttemptError);
@@ -72,7 +95,10 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     let seenAttempt = 0;
     const result = await audited(db, event, async (attempt) => {
       seenAttempt = attempt.id;
-      const [row] = await selectRows<{ outcome: string }>(db, sql`select outcome from audit_log where id = ${attempt.id}`);
+      const [row] = await selectRows<{ outcome: string }>(
+        db,
+        sql`select outcome from audit_log where id = ${attempt.id}`,
+      );
       expect(row!.outcome).toBe("pending"); // written before the work ran
       return "done";
     });
@@ -83,12 +109,21 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
 
   it("audited: records an upstream error's code, status and request id, and rethrows it", async () => {
     const { db } = await open(kind);
-    const failure = new UpstreamError({ kind: "unavailable", message: "down", upstreamStatus: 503, requestId: "el-req-5" });
+    const failure = new UpstreamError({
+      kind: "unavailable",
+      message: "down",
+      upstreamStatus: 503,
+      requestId: "el-req-5",
+    });
     await expect(audited(db, event, async () => Promise.reject(failure))).rejects.toBe(failure);
     const bug = new TypeError("bug");
-    await expect(audited(db, { ...event, action: "key.delete" }, async () => Promise.reject(bug))).rejects.toBe(bug);
+    await expect(
+      audited(db, { ...event, action: "key.delete" }, async () => Promise.reject(bug)),
+    ).rejects.toBe(bug);
     const { entries } = await queryAudit(db);
-    expect(entries.map((e) => [e.action, e.outcome, e.errorCode, e.upstreamStatus, e.upstreamRequestId])).toEqual([
+    expect(
+      entries.map((e) => [e.action, e.outcome, e.errorCode, e.upstreamStatus, e.upstreamRequestId]),
+    ).toEqual([
       ["key.delete", "error", "internal", null, null],
       ["key.update", "error", "unavailable", 503, "el-req-5"],
     ]);
@@ -98,7 +133,9 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
   it("audited: does not run the work when the attempt cannot be written", async () => {
     const { db } = await open(kind);
     const work = vi.fn(async () => "never");
-    await expect(audited(db, { ...event, reason: `sk_${"ab".repeat(24)}` }, work)).rejects.toBeInstanceOf(AuditSecretError);
+    await expect(audited(db, { ...event, reason: `sk_${"ab".repeat(24)}` }, work)).rejects.toBeInstanceOf(
+      AuditSecretError,
+    );
     expect(work).not.toHaveBeenCalled();
   });
 });

@@ -51,14 +51,25 @@ export interface CompletionLink {
  * Writes the completion row of an attempt: who, where and what copied from the attempt, with the
  * outcome. Refuses an id that is not a pending attempt, or one already completed.
  */
-export async function completeAttempt(db: Db, attemptId: number, outcome: AuditOutcome, link: CompletionLink = {}): Promise<AuditRow> {
+export async function completeAttempt(
+  db: Db,
+  attemptId: number,
+  outcome: AuditOutcome,
+  link: CompletionLink = {},
+): Promise<AuditRow> {
   const [row] = await appendChained(db, async (tx) => {
     const [stored] = await tx.select().from(auditLog).where(eq(auditLog.id, attemptId)).limit(1);
     // Copied as the person gave it: appendChained stores it again (not escaped twice).
     const attempt = stored ? readableRow(stored) : undefined;
-    if (!attempt || attempt.outcome !== "pending") throw new AuditAttemptError(`Audit row ${attemptId} is not an attempt.`);
-    const [done] = await tx.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.completes, attemptId)).limit(1);
-    if (done) throw new AuditAttemptError(`Audit attempt ${attemptId} is already completed (row ${done.id}).`);
+    if (!attempt || attempt.outcome !== "pending")
+      throw new AuditAttemptError(`Audit row ${attemptId} is not an attempt.`);
+    const [done] = await tx
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(eq(auditLog.completes, attemptId))
+      .limit(1);
+    if (done)
+      throw new AuditAttemptError(`Audit attempt ${attemptId} is already completed (row ${done.id}).`);
     return [
       {
         at: auditNow(),
@@ -90,7 +101,11 @@ export async function completeAttempt(db: Db, attemptId: number, outcome: AuditO
 
 /** The outcome of a thrown error: an UpstreamError's kind, status and request id, else "internal". */
 export function errorOutcome(error: unknown): AuditOutcome & { outcome: "error" } {
-  const e = (typeof error === "object" && error !== null ? error : {}) as { kind?: unknown; upstreamStatus?: unknown; requestId?: unknown };
+  const e = (typeof error === "object" && error !== null ? error : {}) as {
+    kind?: unknown;
+    upstreamStatus?: unknown;
+    requestId?: unknown;
+  };
   return {
     outcome: "error",
     errorCode: typeof e.kind === "string" ? e.kind : "internal",
@@ -105,7 +120,11 @@ export function errorOutcome(error: unknown): AuditOutcome & { outcome: "error" 
  * completion fails after `work` succeeded, that error is thrown: the attempt then stays "unknown",
  * exactly as if the process had died there. If it fails after `work` threw, `work`'s error wins.
  */
-export async function audited<T>(db: Db, event: AuditEvent, work: (attempt: AuditRow) => Promise<T>): Promise<T> {
+export async function audited<T>(
+  db: Db,
+  event: AuditEvent,
+  work: (attempt: AuditRow) => Promise<T>,
+): Promise<T> {
   const attempt = await beginAttempt(db, event);
   let result: T;
   try {

@@ -43,7 +43,10 @@ describe("audit details", () => {
     const row = { ...base, details: { steppedUp: true } } as HashableRow;
     expect(hashRow(row)).not.toBe(hashRow({ ...base, details: null } as HashableRow));
     const { db } = await open("pglite");
-    const written = await appendAudit(db, { ...entry(1), details: { steppedUp: true, verifiedAt: "2026-11-29T21:59:00.000Z" } });
+    const written = await appendAudit(db, {
+      ...entry(1),
+      details: { steppedUp: true, verifiedAt: "2026-11-29T21:59:00.000Z" },
+    });
     expect(written.details).toEqual({ steppedUp: true, verifiedAt: "2026-11-29T21:59:00.000Z" });
     expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: 1 });
     await tamper(db, sql`update audit_log set details = '{"steppedUp": false}'::jsonb`);

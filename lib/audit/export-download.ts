@@ -14,7 +14,10 @@ export interface AuditExporter {
   details?: Record<string, unknown> | null;
 }
 
-export async function exportAudit(query: AuditExportQuery, { user, info, details }: AuditExporter): Promise<Response> {
+export async function exportAudit(
+  query: AuditExportQuery,
+  { user, info, details }: AuditExporter,
+): Promise<Response> {
   const { db } = await getDatabase();
   const { format, ...filters } = query;
   const { entries, truncated } = await collectAudit(db, filters);

@@ -12,7 +12,7 @@ const base: AuditEntry = {
   action: "key.update",
   target: { serviceAccountId: "sa_1", keyId: "key_1", name: 'The "main" key,\nline two', userId: null },
   changes: { name: { before: "a", after: "b" } },
-  reason: "=HYPERLINK(\"http://evil\")",
+  reason: '=HYPERLINK("http://evil")',
   outcome: "error",
   errorCode: "validation",
   upstreamStatus: 422,
@@ -52,7 +52,10 @@ describe("csvCell", () => {
 
 describe("auditCsv", () => {
   it("writes a header and one quoted, neutralised row per entry", () => {
-    const csv = auditCsv([base, { ...base, id: 9, target: { ...base.target, name: "-cmd" }, changes: null, reason: null }]);
+    const csv = auditCsv([
+      base,
+      { ...base, id: 9, target: { ...base.target, name: "-cmd" }, changes: null, reason: null },
+    ]);
     const [header] = csv.split("\r\n");
     expect(header).toBe(
       "id,at,request_id,actor_user_id,actor_email,actor_role,ip,user_agent,action,service_account_id,key_id,target_name,target_user_id,changes,reason,outcome,error_code,upstream_status,upstream_request_id,completed_at",

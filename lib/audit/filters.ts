@@ -5,11 +5,16 @@ import { refuseSecret, safeText } from "@/lib/text/safe-text";
 
 // An export's filters are written to the audit log, so a pasted secret is refused here by name.
 const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), safeText().superRefine(refuseSecret("filter")).trim().max(max).optional());
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    safeText().superRefine(refuseSecret("filter")).trim().max(max).optional(),
+  );
 
 const optionalInstant = z.preprocess(
   (v) => (v === "" ? undefined : v),
-  z.iso.datetime({ offset: true, message: "Use an ISO date and time, e.g. 2025-01-31T09:00:00Z." }).optional(),
+  z.iso
+    .datetime({ offset: true, message: "Use an ISO date and time, e.g. 2025-01-31T09:00:00Z." })
+    .optional(),
 );
 
 export const AUDIT_PAGE_MAX = 500;
@@ -39,13 +44,19 @@ export const auditPageSchema = z.intersection(
   z.object({
     /** Keyset cursor: only rows with an id below this (the previous page's nextCursor). */
     before: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()),
-    limit: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(50)),
+    limit: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(50),
+    ),
   }),
 );
 
 export type AuditPageQuery = z.infer<typeof auditPageSchema>;
 
 /** An export of every row the filters match. */
-export const auditExportSchema = z.intersection(auditFiltersSchema, z.object({ format: z.enum(["csv", "json"]) }));
+export const auditExportSchema = z.intersection(
+  auditFiltersSchema,
+  z.object({ format: z.enum(["csv", "json"]) }),
+);
 
 export type AuditExportQuery = z.infer<typeof auditExportSchema>;

@@ -25,7 +25,11 @@ function seedEntries(): Seed[] {
     target:
       ACTIONS[i % 4] === "auth.sign_in"
         ? { userId: `u${i % 5}`, name: `user${i % 5}@example.com` }
-        : { serviceAccountId: `sa_${i % 7}`, keyId: `key_${i % 50}`, name: i % 50 === 7 ? "Billing 50%_off" : `Key ${i % 50}` },
+        : {
+            serviceAccountId: `sa_${i % 7}`,
+            keyId: `key_${i % 50}`,
+            name: i % 50 === 7 ? "Billing 50%_off" : `Key ${i % 50}`,
+          },
     reason: null,
     outcome: i % 10 === 9 ? "error" : "ok",
     ...(i % 10 === 9 ? { errorCode: "validation", upstreamStatus: 422 } : {}),
@@ -72,7 +76,12 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
   it("pages newest first with a keyset cursor, every row exactly once", async () => {
     const first = await queryAudit(db, { limit: 50 });
     expect(first.entries.map((e) => e.id)).toEqual(expectedIds(() => true).slice(0, 50));
-    expect(first.entries[0]).toMatchObject({ at: seeds[SEEDED - 1]!.at, action: ACTIONS[(SEEDED - 1) % 4], outcome: "error", errorCode: "validation" });
+    expect(first.entries[0]).toMatchObject({
+      at: seeds[SEEDED - 1]!.at,
+      action: ACTIONS[(SEEDED - 1) % 4],
+      outcome: "error",
+      errorCode: "validation",
+    });
     const { ids, pages } = await allIds({}, 300);
     expect(pages).toBe(7);
     expect(ids).toEqual(expectedIds(() => true));
@@ -93,13 +102,23 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
 
   it("filters by target: key id, service account id, user id, or part of a name", async () => {
     expect((await allIds({ target: "key_7" })).ids).toEqual(expectedIds((s) => s.target?.keyId === "key_7"));
-    expect((await allIds({ target: "sa_2" })).ids).toEqual(expectedIds((s) => s.target?.serviceAccountId === "sa_2"));
+    expect((await allIds({ target: "sa_2" })).ids).toEqual(
+      expectedIds((s) => s.target?.serviceAccountId === "sa_2"),
+    );
     expect((await allIds({ target: "u4" })).ids).toEqual(expectedIds((s) => s.target?.userId === "u4"));
-    expect((await allIds({ target: "KEY 1" })).ids).toEqual(expectedIds((s) => /^Key 1/.test(s.target?.name ?? "")));
-    expect((await allIds({ target: "USER2@example" })).ids).toEqual(expectedIds((s) => s.target?.name === "user2@example.com"));
+    expect((await allIds({ target: "KEY 1" })).ids).toEqual(
+      expectedIds((s) => /^Key 1/.test(s.target?.name ?? "")),
+    );
+    expect((await allIds({ target: "USER2@example" })).ids).toEqual(
+      expectedIds((s) => s.target?.name === "user2@example.com"),
+    );
     // LIKE wildcards in the search are literal characters
-    expect((await allIds({ target: "50%_" })).ids).toEqual(expectedIds((s) => s.target?.name === "Billing 50%_off"));
-    expect((await allIds({ target: "%" })).ids).toEqual(expectedIds((s) => s.target?.name === "Billing 50%_off"));
+    expect((await allIds({ target: "50%_" })).ids).toEqual(
+      expectedIds((s) => s.target?.name === "Billing 50%_off"),
+    );
+    expect((await allIds({ target: "%" })).ids).toEqual(
+      expectedIds((s) => s.target?.name === "Billing 50%_off"),
+    );
   });
 
   it("filters by an inclusive time range, and combines filters", async () => {
@@ -109,7 +128,14 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect((await allIds({ from: "2025-01-01T03:00:00+01:00" })).ids).toEqual(expectedIds((s) => s.i >= 120));
     const combined = { from, to, action: "key.update", actor: "USER1", target: "key " };
     expect((await allIds(combined, 7)).ids).toEqual(
-      expectedIds((s) => s.i >= 100 && s.i <= 399 && s.action === "key.update" && s.i % 5 === 1 && /key /i.test(s.target?.name ?? "")),
+      expectedIds(
+        (s) =>
+          s.i >= 100 &&
+          s.i <= 399 &&
+          s.action === "key.update" &&
+          s.i % 5 === 1 &&
+          /key /i.test(s.target?.name ?? ""),
+      ),
     );
   });
 
@@ -119,7 +145,9 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(all.entries.map((e) => e.id)).toEqual(expectedIds((s) => s.action === "key.create"));
     const capped = await collectAudit(db, { action: "key.create" }, 120);
     expect(capped.truncated).toBe(true);
-    expect(capped.entries.map((e) => e.id)).toEqual(expectedIds((s) => s.action === "key.create").slice(0, 120));
+    expect(capped.entries.map((e) => e.id)).toEqual(
+      expectedIds((s) => s.action === "key.create").slice(0, 120),
+    );
     const csv = auditCsv(all.entries).split("\r\n");
     expect(csv[0]).toMatch(/^id,at,request_id,actor_user_id/);
     expect(csv).toHaveLength(all.entries.length + 2); // header, rows, final empty line

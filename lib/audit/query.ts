@@ -36,12 +36,23 @@ const storedPart = (text: string) => (isUnstorable(text) ? JSON.stringify(text).
 
 function conditions(filters: AuditPageOptions): SQL[] {
   const where: SQL[] = [isNull(auditLog.completes)];
-  if (filters.actor) where.push(or(eq(auditLog.actorUserId, toStored(filters.actor)), ilike(auditLog.actorEmail, containing(storedPart(filters.actor))))!);
+  if (filters.actor)
+    where.push(
+      or(
+        eq(auditLog.actorUserId, toStored(filters.actor)),
+        ilike(auditLog.actorEmail, containing(storedPart(filters.actor))),
+      )!,
+    );
   if (filters.action) where.push(eq(auditLog.action, toStored(filters.action)));
   if (filters.target) {
     const t = toStored(filters.target);
     where.push(
-      or(eq(auditLog.keyId, t), eq(auditLog.serviceAccountId, t), eq(auditLog.targetUserId, t), ilike(auditLog.targetName, containing(storedPart(filters.target))))!,
+      or(
+        eq(auditLog.keyId, t),
+        eq(auditLog.serviceAccountId, t),
+        eq(auditLog.targetUserId, t),
+        ilike(auditLog.targetName, containing(storedPart(filters.target))),
+      )!,
     );
   }
   if (filters.from) where.push(gte(auditLog.at, new Date(filters.from).toISOString()));
@@ -50,7 +61,13 @@ function conditions(filters: AuditPageOptions): SQL[] {
   return where;
 }
 
-const OUTCOMES = new Set<string>(["ok", "error", "applied", "not_applied", "unknown"] satisfies AuditEntry["outcome"][]);
+const OUTCOMES = new Set<string>([
+  "ok",
+  "error",
+  "applied",
+  "not_applied",
+  "unknown",
+] satisfies AuditEntry["outcome"][]);
 
 function toEntry(stored: AuditRow, storedCompletion: AuditRow | undefined): AuditEntry {
   const row = readableRow(stored);
@@ -66,7 +83,12 @@ function toEntry(stored: AuditRow, storedCompletion: AuditRow | undefined): Audi
     userAgent: row.userAgent,
     action: row.action,
     // A create found by re-reading the upstream names its key on the completion (attempt.ts).
-    target: { serviceAccountId: row.serviceAccountId, keyId: row.keyId ?? completion?.keyId ?? null, name: row.targetName, userId: row.targetUserId },
+    target: {
+      serviceAccountId: row.serviceAccountId,
+      keyId: row.keyId ?? completion?.keyId ?? null,
+      name: row.targetName,
+      userId: row.targetUserId,
+    },
     changes: completion?.changes ? { ...row.changes, ...completion.changes } : (row.changes ?? null),
     reason: row.reason,
     details: row.details ?? null,
@@ -91,7 +113,11 @@ export async function queryAudit(db: Db, options: AuditPageOptions = {}): Promis
   const attemptIds = rows.filter((r) => r.outcome === "pending").map((r) => r.id);
   const completions = new Map<number, AuditRow>();
   if (attemptIds.length > 0) {
-    const done = await db.select().from(auditLog).where(inArray(auditLog.completes, attemptIds)).orderBy(auditLog.id);
+    const done = await db
+      .select()
+      .from(auditLog)
+      .where(inArray(auditLog.completes, attemptIds))
+      .orderBy(auditLog.id);
     for (const c of done) if (!completions.has(c.completes!)) completions.set(c.completes!, normaliseRow(c));
   }
   return {
@@ -101,11 +127,19 @@ export async function queryAudit(db: Db, options: AuditPageOptions = {}): Promis
 }
 
 /** Every entry the filters match, newest first, paged through in chunks; stops at `max`. */
-export async function collectAudit(db: Db, filters: AuditFilters, max = 100_000): Promise<{ entries: AuditEntry[]; truncated: boolean }> {
+export async function collectAudit(
+  db: Db,
+  filters: AuditFilters,
+  max = 100_000,
+): Promise<{ entries: AuditEntry[]; truncated: boolean }> {
   const entries: AuditEntry[] = [];
   let before: number | undefined;
   for (;;) {
-    const page = await queryAudit(db, { ...filters, before, limit: Math.min(1_000, max - entries.length + 1) });
+    const page = await queryAudit(db, {
+      ...filters,
+      before,
+      limit: Math.min(1_000, max - entries.length + 1),
+    });
     entries.push(...page.entries);
     if (entries.length > max) return { entries: entries.slice(0, max), truncated: true };
     if (page.nextCursor === null) return { entries, truncated: false };

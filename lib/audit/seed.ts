@@ -5,6 +5,9 @@ import type { Db } from "@/lib/db/database";
 import { appendChained, entryColumns } from "./append";
 import type { AuditEntryInput, AuditRow } from "./types";
 
-export async function seedAudit(db: Db, entries: readonly (AuditEntryInput & { at?: string })[]): Promise<AuditRow[]> {
+export async function seedAudit(
+  db: Db,
+  entries: readonly (AuditEntryInput & { at?: string })[],
+): Promise<AuditRow[]> {
   return appendChained(db, () => entries.map((e) => ({ ...entryColumns(e), ...(e.at ? { at: e.at } : {}) })));
 }

@@ -7,7 +7,18 @@ import { ESCAPED_MARK, fromStored, isUnstorable, toStored } from "./storable";
 import { testDatabases } from "@/tests/support/audit-log";
 import { verifyAuditChain } from "./verify";
 
-const ODD = ["a\u0000b", "\ud800", "x\udc00y", "\udbff\u0000", "~esc:plain", "~esc:", "back\\slash \"quoted\" \n", "😀 paired", "", "plain"];
+const ODD = [
+  "a\u0000b",
+  "\ud800",
+  "x\udc00y",
+  "\udbff\u0000",
+  "~esc:plain",
+  "~esc:",
+  'back\\slash "quoted" \n',
+  "😀 paired",
+  "",
+  "plain",
+];
 
 describe("stored text", () => {
   it("turns every string back exactly, and stores nothing PostgreSQL refuses", () => {
@@ -32,11 +43,17 @@ describe.each(DATABASE_KINDS)("odd text in the audit log on %s", (kind) => {
     await appendAudit(db, {
       action: "key_observed_change",
       target: { serviceAccountId: "sa\u0000", keyId: "k\ud800", name: "a\u0000b" },
-      changes: { name: { before: "x\ud800y", after: "x\ufffdy" }, "odd\u0000key": { before: ["\udc00"], after: null } },
+      changes: {
+        name: { before: "x\ud800y", after: "x\ufffdy" },
+        "odd\u0000key": { before: ["\udc00"], after: null },
+      },
       reason: "why\u0000",
       outcome: "ok",
     });
-    const attempt = await beginAttempt(db, { action: "key_updated", target: { serviceAccountId: "sa", keyId: "k", name: "~esc:looks escaped \ud800" } });
+    const attempt = await beginAttempt(db, {
+      action: "key_updated",
+      target: { serviceAccountId: "sa", keyId: "k", name: "~esc:looks escaped \ud800" },
+    });
     await completeAttempt(db, attempt.id, { outcome: "ok" });
 
     const { entries } = await queryAudit(db);
@@ -44,7 +61,10 @@ describe.each(DATABASE_KINDS)("odd text in the audit log on %s", (kind) => {
     expect(entries[0]!.outcome).toBe("ok");
     expect(entries[1]).toMatchObject({
       target: { serviceAccountId: "sa\u0000", keyId: "k\ud800", name: "a\u0000b" },
-      changes: { name: { before: "x\ud800y", after: "x\ufffdy" }, "odd\u0000key": { before: ["\udc00"], after: null } },
+      changes: {
+        name: { before: "x\ud800y", after: "x\ufffdy" },
+        "odd\u0000key": { before: ["\udc00"], after: null },
+      },
       reason: "why\u0000",
     });
     expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: 3 });

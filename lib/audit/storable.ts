@@ -36,7 +36,9 @@ function mapStrings(value: unknown, map: (text: string) => string): unknown {
   if (typeof value === "string") return map(value);
   if (Array.isArray(value)) return value.map((v) => mapStrings(v, map));
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [map(k), mapStrings(v, map)]));
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [map(k), mapStrings(v, map)]),
+    );
   }
   return value;
 }
@@ -48,4 +50,5 @@ export const fromStoredJson = <T>(value: T): T => mapStrings(value, fromStored) 
 
 /** The same for nullable text columns. */
 export const toStoredText = (text: string | null): string | null => (text === null ? null : toStored(text));
-export const fromStoredText = (text: string | null): string | null => (text === null ? null : fromStored(text));
+export const fromStoredText = (text: string | null): string | null =>
+  text === null ? null : fromStored(text);

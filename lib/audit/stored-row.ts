@@ -19,8 +19,17 @@ const TEXT_COLUMNS = [
   "upstreamRequestId",
 ] as const satisfies readonly (keyof AuditRowContent)[];
 
-function mapRow<T extends AuditRowContent>(row: T, text: (t: string | null) => string | null, json: <V>(v: V) => V): T {
-  const out = { ...row, action: text(row.action)!, outcome: text(row.outcome)!, changes: row.changes === null ? null : json(row.changes) };
+function mapRow<T extends AuditRowContent>(
+  row: T,
+  text: (t: string | null) => string | null,
+  json: <V>(v: V) => V,
+): T {
+  const out = {
+    ...row,
+    action: text(row.action)!,
+    outcome: text(row.outcome)!,
+    changes: row.changes === null ? null : json(row.changes),
+  };
   for (const column of TEXT_COLUMNS) (out as Record<string, unknown>)[column] = text(row[column] ?? null);
   return out;
 }
@@ -29,4 +38,5 @@ function mapRow<T extends AuditRowContent>(row: T, text: (t: string | null) => s
 export const storedRow = <T extends AuditRowContent>(row: T): T => mapRow(row, toStoredText, toStoredJson);
 
 /** As the upstream or the person gave it: for showing, exporting or copying into a new row. */
-export const readableRow = <T extends AuditRowContent>(row: T): T => mapRow(row, fromStoredText, fromStoredJson);
+export const readableRow = <T extends AuditRowContent>(row: T): T =>
+  mapRow(row, fromStoredText, fromStoredJson);

@@ -51,7 +51,12 @@ export type Reconciliation = "applied" | "not_applied" | "unknown";
  */
 export type AuditOutcome =
   | { outcome: "ok"; upstreamStatus?: number | null; upstreamRequestId?: string | null }
-  | { outcome: "error" | Reconciliation; errorCode: string; upstreamStatus?: number | null; upstreamRequestId?: string | null };
+  | {
+      outcome: "error" | Reconciliation;
+      errorCode: string;
+      upstreamStatus?: number | null;
+      upstreamRequestId?: string | null;
+    };
 
 /** A finished event, written as one row (sign-in, a reveal, an export, a role change…). */
 export type AuditEntryInput = AuditEvent & AuditOutcome;
@@ -68,7 +73,12 @@ export interface AuditEntry {
   ip: string | null;
   userAgent: string | null;
   action: string;
-  target: { serviceAccountId: string | null; keyId: string | null; name: string | null; userId: string | null };
+  target: {
+    serviceAccountId: string | null;
+    keyId: string | null;
+    name: string | null;
+    userId: string | null;
+  };
   changes: AuditChanges | null;
   reason: string | null;
   details?: Record<string, unknown> | null;

@@ -13,7 +13,10 @@ const open = testDatabases();
 
 async function tenRows(kind: "pglite" | "postgres") {
   const database = await open(kind);
-  const rows = await seedAudit(database.db, Array.from({ length: 10 }, (_, i) => entry(i)));
+  const rows = await seedAudit(
+    database.db,
+    Array.from({ length: 10 }, (_, i) => entry(i)),
+  );
   expect(await verifyAuditChain(database.db)).toEqual({ ok: true, rows: 10 });
   return { db: database.db, ids: rows.map((r) => r.id) };
 }
@@ -46,20 +49,44 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       db,
       sql`update audit_log set outcome = 'error', error_code = 'forged', hash = ${hashRow(forged)} where id = ${ids[3]}`,
     );
-    expect(await verifyAuditChain(db)).toEqual({ ok: false, problem: "altered", firstBadId: ids[3], lastGoodId: ids[2], rows: 5 });
+    expect(await verifyAuditChain(db)).toEqual({
+      ok: false,
+      problem: "altered",
+      firstBadId: ids[3],
+      lastGoodId: ids[2],
+      rows: 5,
+    });
   });
 
   it("names a removed middle row as removed, between the rows around the gap", async () => {
     const { db, ids } = await tenRows(kind);
     await tamper(db, sql`delete from audit_log where id = ${ids[4]}`);
-    expect(await verifyAuditChain(db)).toEqual({ ok: false, problem: "removed", firstBadId: ids[5], lastGoodId: ids[3], rows: 5 });
-    expect(await verifyAuditChain(db, { batchSize: 4 })).toEqual({ ok: false, problem: "removed", firstBadId: ids[5], lastGoodId: ids[3], rows: 5 });
+    expect(await verifyAuditChain(db)).toEqual({
+      ok: false,
+      problem: "removed",
+      firstBadId: ids[5],
+      lastGoodId: ids[3],
+      rows: 5,
+    });
+    expect(await verifyAuditChain(db, { batchSize: 4 })).toEqual({
+      ok: false,
+      problem: "removed",
+      firstBadId: ids[5],
+      lastGoodId: ids[3],
+      rows: 5,
+    });
   });
 
   it("names removed first rows as removed", async () => {
     const { db, ids } = await tenRows(kind);
     await tamper(db, sql`delete from audit_log where id in (${ids[0]}, ${ids[1]})`);
-    expect(await verifyAuditChain(db)).toEqual({ ok: false, problem: "removed", firstBadId: ids[2], lastGoodId: null, rows: 1 });
+    expect(await verifyAuditChain(db)).toEqual({
+      ok: false,
+      problem: "removed",
+      firstBadId: ids[2],
+      lastGoodId: null,
+      rows: 1,
+    });
   });
 
   it("keeps verifying rows appended after a seed", async () => {

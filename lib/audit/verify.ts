@@ -28,7 +28,10 @@ export type AuditChainReport =
       rows: number;
     };
 
-export async function verifyAuditChain(db: Db, options: { batchSize?: number } = {}): Promise<AuditChainReport> {
+export async function verifyAuditChain(
+  db: Db,
+  options: { batchSize?: number } = {},
+): Promise<AuditChainReport> {
   const batchSize = options.batchSize ?? 5_000;
   let previous: { id: number; hash: string } | null = null;
   let beforePreviousId: number | null = null;
@@ -44,7 +47,8 @@ export async function verifyAuditChain(db: Db, options: { batchSize?: number } =
       rows += 1;
       const row = normaliseRow(stored);
       const lastGoodId = previous?.id ?? null;
-      if (hashRow(row) !== row.hash) return { ok: false, problem: "altered", firstBadId: row.id, lastGoodId, rows };
+      if (hashRow(row) !== row.hash)
+        return { ok: false, problem: "altered", firstBadId: row.id, lastGoodId, rows };
       if (row.prevHash !== (previous?.hash ?? GENESIS_HASH)) {
         // The link is broken but this row is intact. A gap in ids says rows were removed; with no
         // gap, the row before was rewritten with a recomputed hash (ids can also skip after a

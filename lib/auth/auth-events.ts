@@ -14,7 +14,11 @@ interface AuthEvent {
   details?: Record<string, unknown>;
 }
 
-export async function recordAuthEvent(action: "sign_in" | "sign_out", info: RequestInfo, event: AuthEvent): Promise<void> {
+export async function recordAuthEvent(
+  action: "sign_in" | "sign_out",
+  info: RequestInfo,
+  event: AuthEvent,
+): Promise<void> {
   const { db } = await getDatabase();
   const base = {
     action,
@@ -24,11 +28,17 @@ export async function recordAuthEvent(action: "sign_in" | "sign_out", info: Requ
     actor: { userId: event.userId ?? null, email: event.email, role: event.role ?? null },
     details: event.details ?? null,
   };
-  await appendAudit(db, event.outcome === "ok" ? { ...base, outcome: "ok" } : { ...base, outcome: "error", errorCode: event.errorCode ?? "error" });
+  await appendAudit(
+    db,
+    event.outcome === "ok"
+      ? { ...base, outcome: "ok" }
+      : { ...base, outcome: "error", errorCode: event.errorCode ?? "error" },
+  );
 }
 
 /** The person's own account changes: two-factor on or off, a re-verification, ending sessions. Never a secret or a code. */
-export type AccountAction = "two_factor_enabled" | "two_factor_disabled" | "reauthenticated" | "session_ended" | "user_sessions_ended";
+export type AccountAction =
+  "two_factor_enabled" | "two_factor_disabled" | "reauthenticated" | "session_ended" | "user_sessions_ended";
 
 export async function recordAccountEvent(
   action: AccountAction,
@@ -47,5 +57,10 @@ export async function recordAccountEvent(
     target: extra.target ? { userId: extra.target.userId, name: extra.target.name } : undefined,
     details: extra.details ?? null,
   };
-  await appendAudit(db, result.outcome === "ok" ? { ...base, outcome: "ok" } : { ...base, outcome: "error", errorCode: result.errorCode });
+  await appendAudit(
+    db,
+    result.outcome === "ok"
+      ? { ...base, outcome: "ok" }
+      : { ...base, outcome: "error", errorCode: result.errorCode },
+  );
 }

@@ -6,7 +6,11 @@ afterEach(() => vi.restoreAllMocks());
 describe("better-auth's log lines", () => {
   it("keep the message and an error's name and code, never the details (states, tokens, profiles)", () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
-    const failure = Object.assign(new Error("State mismatch: verification not found"), { name: "BetterAuthError", code: "state_mismatch", details: { state: "secret-state-value" } });
+    const failure = Object.assign(new Error("State mismatch: verification not found"), {
+      name: "BetterAuthError",
+      code: "state_mismatch",
+      details: { state: "secret-state-value" },
+    });
     logAuthMessage("error", "Failed to parse state", failure, { access_token: "secret-access-token" });
     expect(error).toHaveBeenCalledOnce();
     const line = String(error.mock.calls[0]![0]);

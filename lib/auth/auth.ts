@@ -105,7 +105,11 @@ export function createAuth(options: AuthOptions) {
       ...(options.sso ? [genericOAuth({ config: [ssoProviderConfig(options.sso)] })] : []),
       // TOTP two-factor sign-in (lib/auth/two-factor.ts): the secret and the recovery codes are stored encrypted with
       // the auth secret. No "trust this device": every sign-in asks for the code.
-      twoFactor({ issuer: "Keydesk", twoFactorCookieMaxAge: 300, backupCodeOptions: { amount: 10, length: 10, storeBackupCodes: "encrypted" } }),
+      twoFactor({
+        issuer: "Keydesk",
+        twoFactorCookieMaxAge: 300,
+        backupCodeOptions: { amount: 10, length: 10, storeBackupCodes: "encrypted" },
+      }),
       nextCookies(),
     ],
   });

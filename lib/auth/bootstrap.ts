@@ -33,19 +33,32 @@ export interface FirstAdmin {
 }
 
 /** Real mode: removes any demo account, and creates the first admin when there is none. */
-export async function ensureRealModeAccounts(auth: Auth, db: Db, first: FirstAdmin): Promise<{ createdAdmin: string | null; removedDemo: number }> {
-  const removed = await db.delete(user).where(like(user.email, `%@${DEMO_DOMAIN}`)).returning({ id: user.id });
+export async function ensureRealModeAccounts(
+  auth: Auth,
+  db: Db,
+  first: FirstAdmin,
+): Promise<{ createdAdmin: string | null; removedDemo: number }> {
+  const removed = await db
+    .delete(user)
+    .where(like(user.email, `%@${DEMO_DOMAIN}`))
+    .returning({ id: user.id });
   const admins = await db.select({ id: user.id }).from(user).where(eq(user.role, "admin"));
   if (admins.length > 0) return { createdAdmin: null, removedDemo: removed.length };
   if (!first.email && first.firstAdminBySso) return { createdAdmin: null, removedDemo: removed.length };
   if (!first.email || !first.password) {
-    throw new ConfigError("Keydesk has no admin yet: set KEYDESK_ADMIN_EMAIL and KEYDESK_ADMIN_PASSWORD to create the first one.");
+    throw new ConfigError(
+      "Keydesk has no admin yet: set KEYDESK_ADMIN_EMAIL and KEYDESK_ADMIN_PASSWORD to create the first one.",
+    );
   }
   if (first.email.toLowerCase().endsWith(`@${DEMO_DOMAIN}`)) {
-    throw new ConfigError(`KEYDESK_ADMIN_EMAIL may not be a demo address (@${DEMO_DOMAIN}) outside demo mode.`);
+    throw new ConfigError(
+      `KEYDESK_ADMIN_EMAIL may not be a demo address (@${DEMO_DOMAIN}) outside demo mode.`,
+    );
   }
   const problem = passwordProblem(first.password, first.email);
   if (problem) throw new ConfigError(`KEYDESK_ADMIN_PASSWORD is too weak: it ${problem}.`);
-  await auth.api.createUser({ body: { email: first.email, name: first.email.split("@")[0]!, role: "admin", password: first.password } });
+  await auth.api.createUser({
+    body: { email: first.email, name: first.email.split("@")[0]!, role: "admin", password: first.password },
+  });
   return { createdAdmin: first.email, removedDemo: removed.length };
 }

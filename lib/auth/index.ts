@@ -15,7 +15,14 @@ async function start(): Promise<Auth> {
   const e = env();
   const { db } = await getDatabase();
   const sso = oidcConfig(e);
-  const auth = createAuth({ db, secret: authSecret(), baseURL: e.KEYDESK_URL, idleMinutes: e.KEYDESK_SESSION_IDLE_MINUTES, sso, passwordSignIn: passwordSignInEnabled(e) });
+  const auth = createAuth({
+    db,
+    secret: authSecret(),
+    baseURL: e.KEYDESK_URL,
+    idleMinutes: e.KEYDESK_SESSION_IDLE_MINUTES,
+    sso,
+    passwordSignIn: passwordSignInEnabled(e),
+  });
   if (isDemoMode(e)) {
     await seedDemoAccounts(auth, db);
   } else {
@@ -25,7 +32,8 @@ async function start(): Promise<Auth> {
       // Single sign-on that maps a group to admin can bring the first admin instead.
       firstAdminBySso: sso?.roleMap.some((m) => m.role === "admin") ?? false,
     });
-    if (removedDemo > 0) console.warn(`Keydesk: removed ${removedDemo} demo account(s): they may not exist outside demo mode.`);
+    if (removedDemo > 0)
+      console.warn(`Keydesk: removed ${removedDemo} demo account(s): they may not exist outside demo mode.`);
     if (createdAdmin) console.info(`Keydesk: created the first admin, ${createdAdmin}.`);
   }
   return auth;

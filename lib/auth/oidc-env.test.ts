@@ -50,13 +50,27 @@ describe("single sign-on settings", () => {
   });
 
   it("name the variable and the reason for a bad or missing value", () => {
-    expect(() => readEnv({ ...SSO, KEYDESK_OIDC_ISSUER: "id.example.com" })).toThrow(/KEYDESK_OIDC_ISSUER: must be an http\(s\) URL/);
-    expect(() => readEnv({ KEYDESK_OIDC_ISSUER: SSO.KEYDESK_OIDC_ISSUER })).toThrow(/KEYDESK_OIDC_CLIENT_ID: required when KEYDESK_OIDC_ISSUER is set/);
-    expect(() => readEnv({ ...SSO, KEYDESK_OIDC_CLIENT_SECRET: "" })).toThrow(/KEYDESK_OIDC_CLIENT_SECRET: required when KEYDESK_OIDC_ISSUER is set/);
-    expect(() => readEnv({ ...SSO, KEYDESK_OIDC_ROLE_MAP: "admins=owner" })).toThrow(/KEYDESK_OIDC_ROLE_MAP: in "admins=owner", "owner" is not a role/);
-    expect(() => readEnv({ ...SSO, KEYDESK_OIDC_SCOPES: "email profile" })).toThrow(/KEYDESK_OIDC_SCOPES: must include openid/);
-    expect(() => readEnv({ KEYDESK_PASSWORD_SIGN_IN: "maybe" })).toThrow(/KEYDESK_PASSWORD_SIGN_IN: must be on or off/);
-    expect(() => readEnv({ KEYDESK_PASSWORD_SIGN_IN: "off" })).toThrow(/KEYDESK_PASSWORD_SIGN_IN: can only be off when single sign-on is set up \(KEYDESK_OIDC_ISSUER\)/);
+    expect(() => readEnv({ ...SSO, KEYDESK_OIDC_ISSUER: "id.example.com" })).toThrow(
+      /KEYDESK_OIDC_ISSUER: must be an http\(s\) URL/,
+    );
+    expect(() => readEnv({ KEYDESK_OIDC_ISSUER: SSO.KEYDESK_OIDC_ISSUER })).toThrow(
+      /KEYDESK_OIDC_CLIENT_ID: required when KEYDESK_OIDC_ISSUER is set/,
+    );
+    expect(() => readEnv({ ...SSO, KEYDESK_OIDC_CLIENT_SECRET: "" })).toThrow(
+      /KEYDESK_OIDC_CLIENT_SECRET: required when KEYDESK_OIDC_ISSUER is set/,
+    );
+    expect(() => readEnv({ ...SSO, KEYDESK_OIDC_ROLE_MAP: "admins=owner" })).toThrow(
+      /KEYDESK_OIDC_ROLE_MAP: in "admins=owner", "owner" is not a role/,
+    );
+    expect(() => readEnv({ ...SSO, KEYDESK_OIDC_SCOPES: "email profile" })).toThrow(
+      /KEYDESK_OIDC_SCOPES: must include openid/,
+    );
+    expect(() => readEnv({ KEYDESK_PASSWORD_SIGN_IN: "maybe" })).toThrow(
+      /KEYDESK_PASSWORD_SIGN_IN: must be on or off/,
+    );
+    expect(() => readEnv({ KEYDESK_PASSWORD_SIGN_IN: "off" })).toThrow(
+      /KEYDESK_PASSWORD_SIGN_IN: can only be off when single sign-on is set up \(KEYDESK_OIDC_ISSUER\)/,
+    );
   });
 
   it("never puts the client secret in an error message", () => {

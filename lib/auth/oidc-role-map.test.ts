@@ -13,7 +13,12 @@ describe("parseRoleMap", () => {
         { value: "keydesk-reviewers", role: "reviewer" },
       ],
     });
-    expect(parseRoleMap(" a = support , b=reviewer ")).toEqual({ map: [{ value: "a", role: "support" }, { value: "b", role: "reviewer" }] });
+    expect(parseRoleMap(" a = support , b=reviewer ")).toEqual({
+      map: [
+        { value: "a", role: "support" },
+        { value: "b", role: "reviewer" },
+      ],
+    });
   });
 
   it("is empty for an empty text (everyone waits for an admin)", () => {
@@ -21,7 +26,9 @@ describe("parseRoleMap", () => {
   });
 
   it("names the pair and the reason when one is wrong", () => {
-    expect(parseRoleMap("admins=owner")).toEqual({ problem: 'in "admins=owner", "owner" is not a role (admin, support or reviewer)' });
+    expect(parseRoleMap("admins=owner")).toEqual({
+      problem: 'in "admins=owner", "owner" is not a role (admin, support or reviewer)',
+    });
     expect(parseRoleMap("admins")).toEqual({ problem: 'in "admins", write group=role' });
     expect(parseRoleMap("=admin")).toEqual({ problem: 'in "=admin", write group=role' });
     expect(parseRoleMap("x=admin,x=reviewer")).toEqual({ problem: '"x" is mapped twice' });
@@ -34,7 +41,9 @@ describe("claimValues", () => {
     expect(claimValues({ groups: ["a", "b", 3] }, "groups")).toEqual(["a", "b"]);
     expect(claimValues({ keydesk_role: "support" }, "keydesk_role")).toEqual(["support"]);
     expect(claimValues({ realm_access: { roles: ["r1"] } }, "realm_access.roles")).toEqual(["r1"]);
-    expect(claimValues({ "https://keydesk.example/roles": ["r2"] }, "https://keydesk.example/roles")).toEqual(["r2"]);
+    expect(claimValues({ "https://keydesk.example/roles": ["r2"] }, "https://keydesk.example/roles")).toEqual(
+      ["r2"],
+    );
     expect(claimValues({ groups: { a: 1 } }, "groups")).toEqual([]);
     expect(claimValues({}, "groups")).toEqual([]);
     expect(claimValues({ groups: null }, "groups.x")).toEqual([]);
@@ -53,7 +62,9 @@ describe("roleFromClaims", () => {
   });
   it("gives the strongest role when several groups map", () => {
     expect(roleFromClaims({ groups: ["keydesk-reviewers", "keydesk-admins"] }, "groups", map)).toBe("admin");
-    expect(roleFromClaims({ groups: ["keydesk-reviewers", "keydesk-support"] }, "groups", map)).toBe("support");
+    expect(roleFromClaims({ groups: ["keydesk-reviewers", "keydesk-support"] }, "groups", map)).toBe(
+      "support",
+    );
   });
   it("is null when nothing maps, or the claim is missing (the user waits as pending)", () => {
     expect(roleFromClaims({ groups: ["staff"] }, "groups", map)).toBeNull();

@@ -1,5 +1,12 @@
 // The rule for Keydesk passwords (sign-in guards a key that can do anything to a workspace).
-const COMMON = new Set(["password1234", "123456789012", "qwertyuiopas", "keydeskkeydesk", "administrator", "changemechangeme"]);
+const COMMON = new Set([
+  "password1234",
+  "123456789012",
+  "qwertyuiopas",
+  "keydeskkeydesk",
+  "administrator",
+  "changemechangeme",
+]);
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -10,6 +17,7 @@ export function passwordProblem(password: string, email?: string): string | null
   if (COMMON.has(password.toLowerCase())) return "is too common";
   if (new Set(password).size < 5) return "has too few different characters";
   const local = email?.split("@")[0]?.toLowerCase();
-  if (local && local.length >= 4 && password.toLowerCase().includes(local)) return "must not contain the email address";
+  if (local && local.length >= 4 && password.toLowerCase().includes(local))
+    return "must not contain the email address";
   return null;
 }

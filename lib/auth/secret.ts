@@ -11,7 +11,9 @@ export function authSecret(): string {
   const e = env();
   if (e.KEYDESK_AUTH_SECRET) return e.KEYDESK_AUTH_SECRET;
   if (!isDemoMode(e)) {
-    throw new ConfigError("KEYDESK_AUTH_SECRET is required when ELEVENLABS_API_KEY is set (at least 32 characters, the same on every instance).");
+    throw new ConfigError(
+      "KEYDESK_AUTH_SECRET is required when ELEVENLABS_API_KEY is set (at least 32 characters, the same on every instance).",
+    );
   }
   const dir = resolve(e.KEYDESK_DATA_DIR);
   const file = join(dir, "demo-auth-secret");

@@ -21,7 +21,14 @@ export async function getSessionUser(headers: Headers): Promise<SessionUser | nu
   const { user } = session;
   // A disabled (banned) user, or one without a Keydesk role, is nobody.
   if (user.banned || !isRole(user.role)) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, twoFactorEnabled: (user as { twoFactorEnabled?: boolean | null }).twoFactorEnabled === true, sessionId: session.session.id };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    twoFactorEnabled: (user as { twoFactorEnabled?: boolean | null }).twoFactorEnabled === true,
+    sessionId: session.session.id,
+  };
 }
 
 /** A signed-in, enabled user still waiting for an admin to give them a role (single sign-on). */

@@ -22,9 +22,20 @@ export interface SessionView {
   current: boolean;
 }
 
-export async function listSessions(db: Db, userId: string, currentSessionId: string | undefined, now = new Date()): Promise<SessionView[]> {
+export async function listSessions(
+  db: Db,
+  userId: string,
+  currentSessionId: string | undefined,
+  now = new Date(),
+): Promise<SessionView[]> {
   const rows = await db
-    .select({ id: session.id, userAgent: session.userAgent, ip: session.ipAddress, createdAt: session.createdAt, updatedAt: session.updatedAt })
+    .select({
+      id: session.id,
+      userAgent: session.userAgent,
+      ip: session.ipAddress,
+      createdAt: session.createdAt,
+      updatedAt: session.updatedAt,
+    })
     .from(session)
     .where(and(eq(session.userId, userId), gt(session.expiresAt, now)))
     .orderBy(desc(session.updatedAt));
@@ -39,22 +50,51 @@ export async function listSessions(db: Db, userId: string, currentSessionId: str
 }
 
 /** Ends one of the person's own sessions (another person's id is "not found"). */
-export async function endOwnSession(db: Db, actor: SessionUser, info: RequestInfo, sessionId: string): Promise<{ ended: string; current: boolean }> {
+export async function endOwnSession(
+  db: Db,
+  actor: SessionUser,
+  info: RequestInfo,
+  sessionId: string,
+): Promise<{ ended: string; current: boolean }> {
   const [ended] = await db
     .delete(session)
     .where(and(eq(session.id, sessionId), eq(session.userId, actor.id)))
     .returning({ id: session.id, userAgent: session.userAgent });
   if (!ended) throw new ApiError("not_found", "No such session of yours: it may have ended already.");
   const current = ended.id === actor.sessionId;
-  await recordAccountEvent("session_ended", info, actor, { outcome: "ok" }, { target: { userId: actor.id, name: actor.email }, details: { device: describeDevice(ended.userAgent), current } });
+  await recordAccountEvent(
+    "session_ended",
+    info,
+    actor,
+    { outcome: "ok" },
+    {
+      target: { userId: actor.id, name: actor.email },
+      details: { device: describeDevice(ended.userAgent), current },
+    },
+  );
   return { ended: ended.id, current };
 }
 
 /** An admin signs a user out everywhere. */
-export async function endAllSessions(db: Db, actor: SessionUser, info: RequestInfo, userId: string): Promise<{ ended: number }> {
-  const [target] = await db.select({ id: userTable.id, email: userTable.email }).from(userTable).where(eq(userTable.id, userId)).limit(1);
+export async function endAllSessions(
+  db: Db,
+  actor: SessionUser,
+  info: RequestInfo,
+  userId: string,
+): Promise<{ ended: number }> {
+  const [target] = await db
+    .select({ id: userTable.id, email: userTable.email })
+    .from(userTable)
+    .where(eq(userTable.id, userId))
+    .limit(1);
   if (!target) throw new ApiError("not_found", "No such user.");
   const ended = await db.delete(session).where(eq(session.userId, userId)).returning({ id: session.id });
-  await recordAccountEvent("user_sessions_ended", info, actor, { outcome: "ok" }, { target: { userId: target.id, name: target.email }, details: { sessions: ended.length } });
+  await recordAccountEvent(
+    "user_sessions_ended",
+    info,
+    actor,
+    { outcome: "ok" },
+    { target: { userId: target.id, name: target.email }, details: { sessions: ended.length } },
+  );
   return { ended: ended.length };
 }

@@ -32,7 +32,13 @@ describe("readSignInBody", () => {
 
   it("normalises the email, and reads text that is no address as none", async () => {
     const read = (email: string) =>
-      readSignInBody(new Request(url, { method: "POST", headers: { "content-type": "application/json; charset=utf-8" }, body: JSON.stringify({ email, password: "pw", rememberMe: true }) }));
+      readSignInBody(
+        new Request(url, {
+          method: "POST",
+          headers: { "content-type": "application/json; charset=utf-8" },
+          body: JSON.stringify({ email, password: "pw", rememberMe: true }),
+        }),
+      );
     expect(await read("  Someone@Example.COM ")).toEqual({ email: "someone@example.com", password: "pw" });
     expect(await read(`sk_${"ab12".repeat(12)}`)).toEqual({ email: null, password: "pw" });
   });
@@ -40,7 +46,11 @@ describe("readSignInBody", () => {
 
 describe("betterAuthRequest", () => {
   it("carries Keydesk's body and the stamped address, never the client's", async () => {
-    const req = new Request(url, { method: "POST", headers: { "content-type": "text/plain", cookie: "a=b", [STAMP_HEADERS.clientIp]: "6.6.6.6" }, body: "x" });
+    const req = new Request(url, {
+      method: "POST",
+      headers: { "content-type": "text/plain", cookie: "a=b", [STAMP_HEADERS.clientIp]: "6.6.6.6" },
+      body: "x",
+    });
     const fresh = betterAuthRequest(req, { email: "a@example.com", password: "pw" }, "192.0.2.3");
     expect(fresh.headers.get("content-type")).toBe("application/json");
     expect(fresh.headers.get("cookie")).toBe("a=b");

@@ -24,12 +24,18 @@ function isJson(req: Request): boolean {
 }
 
 export async function readSignInBody(req: Request): Promise<SignInBody> {
-  if (!isJson(req)) throw new ApiError("unsupported_media_type", "Send the sign-in as JSON (Content-Type: application/json).");
+  if (!isJson(req))
+    throw new ApiError(
+      "unsupported_media_type",
+      "Send the sign-in as JSON (Content-Type: application/json).",
+    );
   let raw: unknown;
   try {
     raw = JSON.parse(await req.text());
   } catch {
-    throw new ApiError("validation_failed", "body: not valid JSON", { fields: [{ path: [], message: "Not valid JSON" }] });
+    throw new ApiError("validation_failed", "body: not valid JSON", {
+      fields: [{ path: [], message: "Not valid JSON" }],
+    });
   }
   const parsed = credentials.safeParse(raw);
   if (!parsed.success) throw fromZod(parsed.error, "body");

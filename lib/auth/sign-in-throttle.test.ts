@@ -1,8 +1,20 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "@/lib/db/database";
 import { testDatabases } from "@/tests/support/audit-log";
-import { createPostgresDatabase, DATABASE_KINDS, postgresUrl, POSTGRES_MISSING } from "@/tests/support/databases";
-import { clearSignInAttempts, MAX_FAILURES, releaseSignInAttempt, reserveSignInAttempt, WINDOW_SECONDS, forgetExpiredSignInAttempts } from "./sign-in-throttle";
+import {
+  createPostgresDatabase,
+  DATABASE_KINDS,
+  postgresUrl,
+  POSTGRES_MISSING,
+} from "@/tests/support/databases";
+import {
+  clearSignInAttempts,
+  MAX_FAILURES,
+  releaseSignInAttempt,
+  reserveSignInAttempt,
+  WINDOW_SECONDS,
+  forgetExpiredSignInAttempts,
+} from "./sign-in-throttle";
 
 const open = testDatabases();
 const T0 = Date.parse("2030-01-01T00:00:00.000Z");
@@ -10,7 +22,9 @@ const T0 = Date.parse("2030-01-01T00:00:00.000Z");
 describe.each(DATABASE_KINDS)("%s", (kind) => {
   it("lets exactly MAX_FAILURES of 1,000 concurrent attempts through, whatever their interleaving", async () => {
     const { db } = await open(kind);
-    const results = await Promise.all(Array.from({ length: 1000 }, () => reserveSignInAttempt(db, "target@example.com", WINDOW_SECONDS, T0)));
+    const results = await Promise.all(
+      Array.from({ length: 1000 }, () => reserveSignInAttempt(db, "target@example.com", WINDOW_SECONDS, T0)),
+    );
     expect(results.filter((r) => r.allowed)).toHaveLength(MAX_FAILURES);
     const refused = results.find((r) => !r.allowed);
     expect(refused).toEqual({ allowed: false, retryAfterSeconds: WINDOW_SECONDS });
@@ -18,12 +32,17 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
 
   it("pauses until the window that began with the first attempt has passed, then starts afresh", async () => {
     const { db } = await open(kind);
-    for (let i = 0; i < MAX_FAILURES; i++) expect((await reserveSignInAttempt(db, "a@example.com", 60, T0 + i * 1000)).allowed).toBe(true);
-    expect(await reserveSignInAttempt(db, "a@example.com", 60, T0 + 10_000)).toEqual({ allowed: false, retryAfterSeconds: 50 });
+    for (let i = 0; i < MAX_FAILURES; i++)
+      expect((await reserveSignInAttempt(db, "a@example.com", 60, T0 + i * 1000)).allowed).toBe(true);
+    expect(await reserveSignInAttempt(db, "a@example.com", 60, T0 + 10_000)).toEqual({
+      allowed: false,
+      retryAfterSeconds: 50,
+    });
     // Another account is not affected.
     expect((await reserveSignInAttempt(db, "b@example.com", 60, T0 + 10_000)).allowed).toBe(true);
     expect((await reserveSignInAttempt(db, "a@example.com", 60, T0 + 60_000)).allowed).toBe(true);
-    for (let i = 1; i < MAX_FAILURES; i++) expect((await reserveSignInAttempt(db, "a@example.com", 60, T0 + 61_000)).allowed).toBe(true);
+    for (let i = 1; i < MAX_FAILURES; i++)
+      expect((await reserveSignInAttempt(db, "a@example.com", 60, T0 + 61_000)).allowed).toBe(true);
     expect((await reserveSignInAttempt(db, "a@example.com", 60, T0 + 61_000)).allowed).toBe(false);
   });
 
@@ -63,7 +82,11 @@ describe.skipIf(!postgresUrl)("two instances on one PostgreSQL", () => {
     opened.push(a);
     const b = await openDatabase({ kind: "postgres", url });
     opened.push(b);
-    const results = await Promise.all(Array.from({ length: 1000 }, (_, i) => reserveSignInAttempt((i % 2 ? a : b).db, "shared@example.com", WINDOW_SECONDS, T0)));
+    const results = await Promise.all(
+      Array.from({ length: 1000 }, (_, i) =>
+        reserveSignInAttempt((i % 2 ? a : b).db, "shared@example.com", WINDOW_SECONDS, T0),
+      ),
+    );
     expect(results.filter((r) => r.allowed)).toHaveLength(MAX_FAILURES);
   });
 });

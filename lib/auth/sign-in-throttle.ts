@@ -15,14 +15,18 @@ export const MAX_FAILURES = 5;
 export const WINDOW_SECONDS = 15 * 60;
 
 export type Reservation =
-  | { allowed: true; email: string; windowStartedAt: string }
-  | { allowed: false; retryAfterSeconds: number };
+  { allowed: true; email: string; windowStartedAt: string } | { allowed: false; retryAfterSeconds: number };
 
 /** Far above MAX_FAILURES; keeps a hammered account's counter from ever overflowing. */
 const COUNT_CEILING = 1_000_000;
 
 /** Takes a slot for one attempt at this (normalised) email, or says how long to wait. */
-export async function reserveSignInAttempt(db: Db, email: string, windowSeconds = WINDOW_SECONDS, now = Date.now()): Promise<Reservation> {
+export async function reserveSignInAttempt(
+  db: Db,
+  email: string,
+  windowSeconds = WINDOW_SECONDS,
+  now = Date.now(),
+): Promise<Reservation> {
   const nowIso = new Date(now).toISOString();
   const expired = sql`${signInGuard.windowStartedAt} <= ${new Date(now - windowSeconds * 1000).toISOString()}::timestamptz`;
   const [row] = await db
@@ -49,14 +53,29 @@ export async function clearSignInAttempts(db: Db, email: string): Promise<void> 
 
 /** The attempt never reached the password check (refused before it, e.g. by the per-address
  * limit): its slot is given back, unless the window has moved on since. */
-export async function releaseSignInAttempt(db: Db, reservation: Extract<Reservation, { allowed: true }>): Promise<void> {
+export async function releaseSignInAttempt(
+  db: Db,
+  reservation: Extract<Reservation, { allowed: true }>,
+): Promise<void> {
   await db
     .update(signInGuard)
     .set({ attempts: sql`${signInGuard.attempts} - 1` })
-    .where(and(eq(signInGuard.email, reservation.email), eq(signInGuard.windowStartedAt, reservation.windowStartedAt), gt(signInGuard.attempts, 0)));
+    .where(
+      and(
+        eq(signInGuard.email, reservation.email),
+        eq(signInGuard.windowStartedAt, reservation.windowStartedAt),
+        gt(signInGuard.attempts, 0),
+      ),
+    );
 }
 
 /** Rows whose window has passed hold nothing; removed now and then so made-up emails do not pile up. */
-export async function forgetExpiredSignInAttempts(db: Db, windowSeconds = WINDOW_SECONDS, now = Date.now()): Promise<void> {
-  await db.delete(signInGuard).where(lt(signInGuard.windowStartedAt, new Date(now - windowSeconds * 1000).toISOString()));
+export async function forgetExpiredSignInAttempts(
+  db: Db,
+  windowSeconds = WINDOW_SECONDS,
+  now = Date.now(),
+): Promise<void> {
+  await db
+    .delete(signInGuard)
+    .where(lt(signInGuard.windowStartedAt, new Date(now - windowSeconds * 1000).toISOString()));
 }

@@ -22,7 +22,9 @@ const SLOT = Symbol.for("keydesk.ssoCallbackState");
 const slot = globalThis as { [SLOT]?: AsyncLocalStorage<SsoCallbackState> };
 const storage = (slot[SLOT] ??= new AsyncLocalStorage<SsoCallbackState>());
 
-export async function runSsoCallback<T>(fn: () => Promise<T>): Promise<{ result: T; state: SsoCallbackState }> {
+export async function runSsoCallback<T>(
+  fn: () => Promise<T>,
+): Promise<{ result: T; state: SsoCallbackState }> {
   const state: SsoCallbackState = { email: null, mappedRole: null, created: null, sessionUserId: null };
   const result = await storage.run(state, fn);
   return { result, state };

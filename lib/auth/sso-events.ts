@@ -21,5 +21,10 @@ export async function recordSsoEvent(info: RequestInfo, event: SsoEvent): Promis
     userAgent: info.userAgent,
     actor: { userId: event.userId ?? null, email: event.email, role: event.role ?? null },
   };
-  await appendAudit(db, event.outcome === "ok" ? { ...base, outcome: "ok" } : { ...base, outcome: "error", errorCode: event.errorCode ?? "error" });
+  await appendAudit(
+    db,
+    event.outcome === "ok"
+      ? { ...base, outcome: "ok" }
+      : { ...base, outcome: "error", errorCode: event.errorCode ?? "error" },
+  );
 }

@@ -29,7 +29,13 @@ async function firstSignIn(profile: Record<string, unknown>) {
 
 describe("single sign-on provider", () => {
   it("uses discovery, PKCE and verified ID tokens", () => {
-    expect(provider).toMatchObject({ providerId: "oidc", discoveryUrl: config.discoveryUrl, pkce: true, requireIdTokenVerification: true, scopes: ["openid", "email", "profile"] });
+    expect(provider).toMatchObject({
+      providerId: "oidc",
+      discoveryUrl: config.discoveryUrl,
+      pkce: true,
+      requireIdTokenVerification: true,
+      scopes: ["openid", "email", "profile"],
+    });
   });
 
   it("gives a first-time user the role their group maps to, or pending", async () => {
@@ -39,6 +45,8 @@ describe("single sign-on provider", () => {
   });
 
   it("leaves users made any other way alone (no callback in progress)", async () => {
-    expect(await createBefore({ email: "d@example.com", name: "d", role: "admin" } as never, null)).toBeUndefined();
+    expect(
+      await createBefore({ email: "d@example.com", name: "d", role: "admin" } as never, null),
+    ).toBeUndefined();
   });
 });

@@ -26,7 +26,9 @@ export function ssoProviderConfig(config: OidcConfig): GenericOAuthConfig {
         state.email = typeof profile.email === "string" ? profile.email.toLowerCase() : null;
         state.mappedRole = roleFromClaims(profile, config.roleClaim, config.roleMap);
       }
-      const name = [profile.name, profile.preferred_username, profile.email].find((v) => typeof v === "string" && v.trim() !== "");
+      const name = [profile.name, profile.preferred_username, profile.email].find(
+        (v) => typeof v === "string" && v.trim() !== "",
+      );
       return name ? { name: String(name) } : {};
     },
   };

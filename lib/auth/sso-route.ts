@@ -34,16 +34,26 @@ export async function startSsoSignIn(req: Request): Promise<Response> {
   headers.delete("content-length");
   // The only choice a caller has: the step-up popup asks to come back to its own page (step-up-sso.ts),
   // and for the provider to ask the person to sign in again (prompt=login), not wave through on its own session.
-  const stepUp = ((await req.json().catch(() => null)) as { purpose?: unknown } | null)?.purpose === STEP_UP_SSO_PURPOSE;
+  const stepUp =
+    ((await req.json().catch(() => null)) as { purpose?: unknown } | null)?.purpose === STEP_UP_SSO_PURPOSE;
   const back = stepUp
-    ? { callbackURL: STEP_UP_SSO_DONE_PATH, newUserCallbackURL: STEP_UP_SSO_DONE_PATH, errorCallbackURL: STEP_UP_SSO_DONE_PATH, additionalParams: { prompt: "login" } }
+    ? {
+        callbackURL: STEP_UP_SSO_DONE_PATH,
+        newUserCallbackURL: STEP_UP_SSO_DONE_PATH,
+        errorCallbackURL: STEP_UP_SSO_DONE_PATH,
+        additionalParams: { prompt: "login" },
+      }
     : { callbackURL: "/", newUserCallbackURL: "/", errorCallbackURL: "/sign-in" };
   const body = JSON.stringify({ provider: SSO_PROVIDER_ID, ...back, disableRedirect: true });
   const response = await auth.handler(new Request(req.url, { method: "POST", headers, body }));
   const out = new Headers(response.headers);
   out.delete("content-length");
   out.set("cache-control", "no-store");
-  if (!response.ok) throw new ApiError("not_configured", "The single sign-on provider cannot be reached right now. Try again in a minute.");
+  if (!response.ok)
+    throw new ApiError(
+      "not_configured",
+      "The single sign-on provider cannot be reached right now. Try again in a minute.",
+    );
   const { url } = (await response.json()) as { url?: string };
   out.set("content-type", "application/json");
   return new Response(JSON.stringify({ url }), { status: 200, headers: out });
@@ -66,15 +76,24 @@ export async function finishSsoSignIn(req: Request, info: RequestInfo): Promise<
   const error = callbackError(response);
   const { db } = await getDatabase();
   const [signedIn] = state.sessionUserId
-    ? await db.select({ id: userTable.id, email: userTable.email, role: userTable.role }).from(userTable).where(eq(userTable.id, state.sessionUserId)).limit(1)
+    ? await db
+        .select({ id: userTable.id, email: userTable.email, role: userTable.role })
+        .from(userTable)
+        .where(eq(userTable.id, state.sessionUserId))
+        .limit(1)
     : [];
   if (state.created && signedIn) {
     await appendAudit(db, {
       action: "user_sso_created",
       actor: { userId: signedIn.id, email: signedIn.email, role: null },
       target: { userId: signedIn.id, name: signedIn.email },
-      changes: { email: { before: null, after: signedIn.email }, role: { before: null, after: state.created.role } },
-      reason: state.mappedRole ? "role from the provider's claims" : "no claim maps to a role: waits for an admin",
+      changes: {
+        email: { before: null, after: signedIn.email },
+        role: { before: null, after: state.created.role },
+      },
+      reason: state.mappedRole
+        ? "role from the provider's claims"
+        : "no claim maps to a role: waits for an admin",
       ip: info.ip,
       userAgent: info.userAgent,
       requestId: info.requestId,
@@ -84,7 +103,12 @@ export async function finishSsoSignIn(req: Request, info: RequestInfo): Promise<
   if (error || !signedIn) {
     await recordSsoEvent(info, { email: state.email, outcome: "error", errorCode: error ?? "no_session" });
   } else {
-    await recordSsoEvent(info, { email: signedIn.email, userId: signedIn.id, role: signedIn.role ?? undefined, outcome: "ok" });
+    await recordSsoEvent(info, {
+      email: signedIn.email,
+      userId: signedIn.id,
+      role: signedIn.role ?? undefined,
+      outcome: "ok",
+    });
     await finishSsoStepUp(db, info, previous, signedIn.id, response);
   }
   const headers = new Headers(response.headers);

@@ -17,11 +17,18 @@ export interface StepUpMethods {
 
 /** Whether the person has a Keydesk password; people who only ever signed in with SSO do not. */
 export async function hasPasswordCredential(db: Db, userId: string): Promise<boolean> {
-  const [row] = await db.select({ id: account.id }).from(account).where(and(eq(account.userId, userId), eq(account.providerId, "credential"))).limit(1);
+  const [row] = await db
+    .select({ id: account.id })
+    .from(account)
+    .where(and(eq(account.userId, userId), eq(account.providerId, "credential")))
+    .limit(1);
   return Boolean(row);
 }
 
 export async function stepUpMethods(db: Db, e: Env, userId: string): Promise<StepUpMethods> {
   const sso = oidcConfig(e);
-  return { withPassword: passwordSignInEnabled(e) && (await hasPasswordCredential(db, userId)), sso: sso ? { name: sso.name } : null };
+  return {
+    withPassword: passwordSignInEnabled(e) && (await hasPasswordCredential(db, userId)),
+    sso: sso ? { name: sso.name } : null,
+  };
 }

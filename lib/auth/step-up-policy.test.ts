@@ -9,7 +9,9 @@ describe("which requests need a recent sign-in", () => {
   });
 
   it("a bulk run's change, which says so in a header", () => {
-    expect(isBulkRequest(new Request("http://k/api", { method: "PATCH", headers: { [BULK_HEADER]: "1" } }))).toBe(true);
+    expect(
+      isBulkRequest(new Request("http://k/api", { method: "PATCH", headers: { [BULK_HEADER]: "1" } })),
+    ).toBe(true);
     expect(isBulkRequest(new Request("http://k/api", { method: "PATCH" }))).toBe(false);
   });
 

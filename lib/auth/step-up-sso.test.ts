@@ -48,7 +48,13 @@ describe("step-up through single sign-on", () => {
 
   it("the same person back on the step-up page: the new session is stepped up, the old one ends, it is audited", async () => {
     const db = await twoSessions();
-    const previous = { id: "u1", email: "ada@example.com", name: "Ada", role: "admin" as const, sessionId: "old" };
+    const previous = {
+      id: "u1",
+      email: "ada@example.com",
+      name: "Ada",
+      role: "admin" as const,
+      sessionId: "old",
+    };
     await finishSsoStepUp(db, info, previous, "u1", back(STEP_UP_SSO_DONE_PATH));
     const fresh = await sessionFreshness(db, "new");
     expect(isRecent(fresh!, 300)).toBe(true);
@@ -62,7 +68,13 @@ describe("step-up through single sign-on", () => {
 
   it("a plain sign-in, or someone else signing in at the provider, changes nothing", async () => {
     const db = await twoSessions();
-    const previous = { id: "u1", email: "ada@example.com", name: "Ada", role: "admin" as const, sessionId: "old" };
+    const previous = {
+      id: "u1",
+      email: "ada@example.com",
+      name: "Ada",
+      role: "admin" as const,
+      sessionId: "old",
+    };
     await finishSsoStepUp(db, info, previous, "u1", back("/"));
     await finishSsoStepUp(db, info, previous, "u2", back(STEP_UP_SSO_DONE_PATH));
     await finishSsoStepUp(db, info, null, "u1", back(STEP_UP_SSO_DONE_PATH));

@@ -33,7 +33,13 @@ export function returnsToStepUp(response: Response): boolean {
  * session the browser had, the new session counts as re-verified and the old one ends. A
  * different person signing in at the provider is only a sign-in (the dialog notices and says so).
  */
-export async function finishSsoStepUp(db: Db, info: RequestInfo, previous: SessionUser | null, signedInUserId: string, response: Response): Promise<void> {
+export async function finishSsoStepUp(
+  db: Db,
+  info: RequestInfo,
+  previous: SessionUser | null,
+  signedInUserId: string,
+  response: Response,
+): Promise<void> {
   if (!previous?.sessionId || previous.id !== signedInUserId || !returnsToStepUp(response)) return;
   const [fresh] = await db
     .select({ id: session.id, createdAt: session.createdAt })
@@ -46,5 +52,11 @@ export async function finishSsoStepUp(db: Db, info: RequestInfo, previous: Sessi
   const at = new Date(Math.max(Date.now(), fresh.createdAt.getTime() + 1));
   await markReauthenticated(db, fresh.id, at);
   await db.delete(session).where(eq(session.id, previous.sessionId));
-  await recordAccountEvent("reauthenticated", info, previous, { outcome: "ok" }, { db, details: { method: "sso", replacedSession: true } });
+  await recordAccountEvent(
+    "reauthenticated",
+    info,
+    previous,
+    { outcome: "ok" },
+    { db, details: { method: "sso", replacedSession: true } },
+  );
 }

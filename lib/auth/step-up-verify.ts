@@ -17,17 +17,38 @@ import { assertNotThrottled } from "./two-factor-throttle";
 /** better-auth's recovery codes look like `AbC12-dEf34`. */
 export const RECOVERY_CODE = /^[A-Za-z0-9]{5}-[A-Za-z0-9]{5}$/;
 
-export async function reauthenticate(auth: Auth, db: Db, headers: Headers, user: SessionUser, info: RequestInfo, input: { password: string; code?: string }): Promise<{ verifiedAt: string }> {
+export async function reauthenticate(
+  auth: Auth,
+  db: Db,
+  headers: Headers,
+  user: SessionUser,
+  info: RequestInfo,
+  input: { password: string; code?: string },
+): Promise<{ verifiedAt: string }> {
   if (!user.sessionId) throw new ApiError("unauthenticated", "Sign in to continue.");
   await assertNotThrottled(db, user.id);
-  const fail = (errorCode: string) => recordAccountEvent("reauthenticated", info, user, { outcome: "error", errorCode });
+  const fail = (errorCode: string) =>
+    recordAccountEvent("reauthenticated", info, user, { outcome: "error", errorCode });
   const methods = await stepUpMethods(db, env(), user.id);
   if (!methods.withPassword) {
-    const how = methods.sso ? `confirm with ${methods.sso.name} instead` : "sign out and sign in again instead";
-    throw new ApiError("validation_failed", `password: you have no Keydesk password to confirm with: ${how}`, { fields: [{ path: ["password"], message: `You have no Keydesk password to confirm with: ${how}.` }] });
+    const how = methods.sso
+      ? `confirm with ${methods.sso.name} instead`
+      : "sign out and sign in again instead";
+    throw new ApiError(
+      "validation_failed",
+      `password: you have no Keydesk password to confirm with: ${how}`,
+      { fields: [{ path: ["password"], message: `You have no Keydesk password to confirm with: ${how}.` }] },
+    );
   }
   if (user.twoFactorEnabled && !input.code) {
-    throw new ApiError("validation_failed", "code: enter the code from your authenticator app", { fields: [{ path: ["code"], message: "Enter the 6-digit code from your authenticator app, or a recovery code." }] });
+    throw new ApiError("validation_failed", "code: enter the code from your authenticator app", {
+      fields: [
+        {
+          path: ["code"],
+          message: "Enter the 6-digit code from your authenticator app, or a recovery code.",
+        },
+      ],
+    });
   }
   try {
     await auth.api.verifyPassword({ body: { password: input.password }, headers });

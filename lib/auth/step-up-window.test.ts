@@ -17,13 +17,18 @@ describe("how recent a session's sign-in is", () => {
   });
 
   it("a re-verification makes an old session recent again, and says it was a step-up", () => {
-    const s = { createdAt: at("2026-11-29T08:00:00.000Z"), reauthenticatedAt: at("2026-11-29T11:59:00.000Z") };
+    const s = {
+      createdAt: at("2026-11-29T08:00:00.000Z"),
+      reauthenticatedAt: at("2026-11-29T11:59:00.000Z"),
+    };
     expect(lastVerification(s)).toEqual({ at: s.reauthenticatedAt, steppedUp: true });
     expect(isRecent(s, 300, now)).toBe(true);
     expect(isRecent({ ...s, reauthenticatedAt: at("2026-11-29T11:50:00.000Z") }, 300, now)).toBe(false);
   });
 
   it("does not let a time far in the future stretch the window", () => {
-    expect(isRecent({ createdAt: at("2026-11-29T13:00:00.000Z"), reauthenticatedAt: null }, 300, now)).toBe(false);
+    expect(isRecent({ createdAt: at("2026-11-29T13:00:00.000Z"), reauthenticatedAt: null }, 300, now)).toBe(
+      false,
+    );
   });
 });

@@ -12,10 +12,16 @@ export interface SessionFreshness {
 /** The session's last verification, and whether it was a re-verification rather than the sign-in. */
 export function lastVerification(session: SessionFreshness): { at: Date; steppedUp: boolean } {
   const again = session.reauthenticatedAt;
-  return again && again.getTime() > session.createdAt.getTime() ? { at: again, steppedUp: true } : { at: session.createdAt, steppedUp: false };
+  return again && again.getTime() > session.createdAt.getTime()
+    ? { at: again, steppedUp: true }
+    : { at: session.createdAt, steppedUp: false };
 }
 
-export function isRecent(session: SessionFreshness, windowSeconds: number, now: number = Date.now()): boolean {
+export function isRecent(
+  session: SessionFreshness,
+  windowSeconds: number,
+  now: number = Date.now(),
+): boolean {
   const age = now - lastVerification(session).at.getTime();
   // A clock a little behind (another instance) still counts; a time in the future does not extend the window.
   return age >= -60_000 && age <= windowSeconds * 1000;

@@ -21,8 +21,24 @@ describe("step-up stamps on the session", () => {
     await db.insert(user).values({ id: "u1", name: "A", email: "a@example.com", role: "admin" });
     const signedIn = new Date(Date.now() - 3_600_000);
     await db.insert(session).values([
-      { id: "s1", token: "tok-secret-1", userId: "u1", expiresAt: new Date(Date.now() + 3_600_000), createdAt: signedIn, updatedAt: signedIn, userAgent: "Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0 Safari/537.36", ipAddress: "203.0.113.9" },
-      { id: "s2", token: "tok-secret-2", userId: "u1", expiresAt: new Date(Date.now() - 1000), createdAt: signedIn, updatedAt: signedIn },
+      {
+        id: "s1",
+        token: "tok-secret-1",
+        userId: "u1",
+        expiresAt: new Date(Date.now() + 3_600_000),
+        createdAt: signedIn,
+        updatedAt: signedIn,
+        userAgent: "Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0 Safari/537.36",
+        ipAddress: "203.0.113.9",
+      },
+      {
+        id: "s2",
+        token: "tok-secret-2",
+        userId: "u1",
+        expiresAt: new Date(Date.now() - 1000),
+        createdAt: signedIn,
+        updatedAt: signedIn,
+      },
     ]);
 
     const before = await sessionFreshness(db, "s1");
@@ -37,7 +53,12 @@ describe("step-up stamps on the session", () => {
 
     const listed = await listSessions(db, "u1", "s1");
     expect(listed).toHaveLength(1); // the expired one is not listed
-    expect(listed[0]).toMatchObject({ id: "s1", device: "Chrome on Linux", ip: "203.0.113.9", current: true });
+    expect(listed[0]).toMatchObject({
+      id: "s1",
+      device: "Chrome on Linux",
+      ip: "203.0.113.9",
+      current: true,
+    });
     expect(JSON.stringify(listed)).not.toContain("tok-secret");
   }, 60_000);
 });

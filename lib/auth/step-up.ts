@@ -15,12 +15,24 @@ import { stepUpMethods, type StepUpMethods } from "./step-up-methods";
 import { isRecent, lastVerification, type SessionFreshness } from "./step-up-window";
 
 export async function sessionFreshness(db: Db, sessionId: string): Promise<SessionFreshness | null> {
-  const [row] = await db.select({ createdAt: session.createdAt, reauthenticatedAt: session.reauthenticatedAt }).from(session).where(eq(session.id, sessionId)).limit(1);
+  const [row] = await db
+    .select({ createdAt: session.createdAt, reauthenticatedAt: session.reauthenticatedAt })
+    .from(session)
+    .where(eq(session.id, sessionId))
+    .limit(1);
   return row ?? null;
 }
 
 /** The step-up state of the person's session, for the page (is a dialog needed before a download?). */
-export async function stepUpStatus(user: SessionUser): Promise<{ userId: string; recent: boolean; verifiedAt: string | null; windowSeconds: number; twoFactorEnabled: boolean } & StepUpMethods> {
+export async function stepUpStatus(user: SessionUser): Promise<
+  {
+    userId: string;
+    recent: boolean;
+    verifiedAt: string | null;
+    windowSeconds: number;
+    twoFactorEnabled: boolean;
+  } & StepUpMethods
+> {
   const windowSeconds = env().KEYDESK_STEP_UP_SECONDS;
   const { db } = await getDatabase();
   const fresh = user.sessionId ? await sessionFreshness(db, user.sessionId) : null;
@@ -39,13 +51,19 @@ export async function stepUpStatus(user: SessionUser): Promise<{ userId: string;
  * Refuses with 403 `reauth_required` unless the session's sign-in (or re-verification) is recent.
  * Returns the request info with how recent it was, so the action's audit row records it.
  */
-export async function requireRecentSignIn(ctx: { user: SessionUser; info: RequestInfo }, windowSeconds = env().KEYDESK_STEP_UP_SECONDS): Promise<RequestInfo> {
+export async function requireRecentSignIn(
+  ctx: { user: SessionUser; info: RequestInfo },
+  windowSeconds = env().KEYDESK_STEP_UP_SECONDS,
+): Promise<RequestInfo> {
   const { db } = await getDatabase();
   const fresh = ctx.user.sessionId ? await sessionFreshness(db, ctx.user.sessionId) : null;
   if (!fresh || !isRecent(fresh, windowSeconds)) {
     const minutes = Math.round(windowSeconds / 60);
     const within = minutes >= 1 ? `${minutes} minute${minutes === 1 ? "" : "s"}` : `${windowSeconds} seconds`;
-    throw new ApiError("reauth_required", `This needs a sign-in within the last ${within}. Confirm your password (and code) to continue.`);
+    throw new ApiError(
+      "reauth_required",
+      `This needs a sign-in within the last ${within}. Confirm your password (and code) to continue.`,
+    );
   }
   const last = lastVerification(fresh);
   return { ...ctx.info, stepUp: { steppedUp: last.steppedUp, verifiedAt: last.at.toISOString() } };
@@ -53,7 +71,9 @@ export async function requireRecentSignIn(ctx: { user: SessionUser; info: Reques
 
 /** The audit `details` of a request that passed requireRecentSignIn (null for the others). */
 export function stepUpDetails(info: RequestInfo): Record<string, unknown> | null {
-  return info.stepUp ? { recentSignIn: true, steppedUp: info.stepUp.steppedUp, verifiedAt: info.stepUp.verifiedAt } : null;
+  return info.stepUp
+    ? { recentSignIn: true, steppedUp: info.stepUp.steppedUp, verifiedAt: info.stepUp.verifiedAt }
+    : null;
 }
 
 /** Stamps the session as re-verified now (after the password, and the code when enrolled, were checked). */

@@ -9,16 +9,28 @@ import type { Role } from "@/lib/roles";
 /** Where enrolment happens (the account page's two-factor section). */
 export const ENROLMENT_PATH = "/account?enrol=required";
 
-export function mustEnrol(user: { role: Role; twoFactorEnabled?: boolean }, requiredRoles: readonly Role[] = env().KEYDESK_REQUIRE_2FA): boolean {
+export function mustEnrol(
+  user: { role: Role; twoFactorEnabled?: boolean },
+  requiredRoles: readonly Role[] = env().KEYDESK_REQUIRE_2FA,
+): boolean {
   return requiredRoles.includes(user.role) && user.twoFactorEnabled !== true;
 }
 
-export function assertEnrolled(user: { role: Role; twoFactorEnabled?: boolean }, requiredRoles?: readonly Role[]): void {
+export function assertEnrolled(
+  user: { role: Role; twoFactorEnabled?: boolean },
+  requiredRoles?: readonly Role[],
+): void {
   if (mustEnrol(user, requiredRoles)) {
-    throw new ApiError("enrolment_required", "Your role must use two-factor sign-in. Set it up on your account page (/account) first.");
+    throw new ApiError(
+      "enrolment_required",
+      "Your role must use two-factor sign-in. Set it up on your account page (/account) first.",
+    );
   }
 }
 
-export function twoFactorRequiredFor(role: Role, requiredRoles: readonly Role[] = env().KEYDESK_REQUIRE_2FA): boolean {
+export function twoFactorRequiredFor(
+  role: Role,
+  requiredRoles: readonly Role[] = env().KEYDESK_REQUIRE_2FA,
+): boolean {
   return requiredRoles.includes(role);
 }

@@ -15,9 +15,17 @@ import { user as userTable, verification } from "@/lib/db/schema";
 import { recordAuthEvent } from "./auth-events";
 import { getAuth } from "./index";
 import { env } from "@/lib/env";
-import { clearSignInAttempts, releaseSignInAttempt, reserveSignInAttempt, type Reservation } from "./sign-in-throttle";
+import {
+  clearSignInAttempts,
+  releaseSignInAttempt,
+  reserveSignInAttempt,
+  type Reservation,
+} from "./sign-in-throttle";
 
-export const SECOND_FACTOR_PATHS = { "/two-factor/verify-totp": "totp", "/two-factor/verify-backup-code": "recovery_code" } as const;
+export const SECOND_FACTOR_PATHS = {
+  "/two-factor/verify-totp": "totp",
+  "/two-factor/verify-backup-code": "recovery_code",
+} as const;
 export type SecondFactorPath = keyof typeof SECOND_FACTOR_PATHS;
 
 export function isSecondFactorPath(path: string): path is SecondFactorPath {
@@ -35,7 +43,9 @@ export function secondFactorChallenge(headers: Headers): Response {
  * the pending challenge in better-auth's `two_factor` cookie (better-auth itself checks the
  * cookie's signature before trusting it).
  */
-async function pendingSignInUser(req: Request): Promise<{ id: string; email: string; role: string | null } | null> {
+async function pendingSignInUser(
+  req: Request,
+): Promise<{ id: string; email: string; role: string | null } | null> {
   const cookies = req.headers.get("cookie") ?? "";
   const raw = cookies
     .split(";")
@@ -57,11 +67,22 @@ async function pendingSignInUser(req: Request): Promise<{ id: string; email: str
 
 const codeBody = z.object({ code: z.string().trim().min(1).max(32) });
 
-export async function verifySecondFactor(req: Request, info: RequestInfo, path: SecondFactorPath): Promise<Response> {
+export async function verifySecondFactor(
+  req: Request,
+  info: RequestInfo,
+  path: SecondFactorPath,
+): Promise<Response> {
   const method = SECOND_FACTOR_PATHS[path];
   const parsed = codeBody.safeParse(await req.json().catch(() => null));
   if (!parsed.success) {
-    throw new ApiError("validation_failed", "code: enter the code", { fields: [{ path: ["code"], message: "Enter the 6-digit code from your authenticator app, or a recovery code." }] });
+    throw new ApiError("validation_failed", "code: enter the code", {
+      fields: [
+        {
+          path: ["code"],
+          message: "Enter the 6-digit code from your authenticator app, or a recovery code.",
+        },
+      ],
+    });
   }
   const pending = await pendingSignInUser(req);
   // Each code tried takes a slot of the account's sign-in attempts (the same count as passwords).
@@ -71,33 +92,78 @@ export async function verifySecondFactor(req: Request, info: RequestInfo, path: 
     reservation = await reserveSignInAttempt(db, pending.email, env().KEYDESK_SIGN_IN_PAUSE_SECONDS);
     if (!reservation.allowed) {
       const pause = reservation.retryAfterSeconds;
-      await recordAuthEvent("sign_in", info, { email: pending.email, userId: pending.id, outcome: "error", errorCode: "rate_limited", details: { secondFactor: method } });
-      throw new ApiError("rate_limited", "Too many failed sign-ins for this account. Try again later.", { headers: { "retry-after": String(pause) }, retryAfterSeconds: pause });
+      await recordAuthEvent("sign_in", info, {
+        email: pending.email,
+        userId: pending.id,
+        outcome: "error",
+        errorCode: "rate_limited",
+        details: { secondFactor: method },
+      });
+      throw new ApiError("rate_limited", "Too many failed sign-ins for this account. Try again later.", {
+        headers: { "retry-after": String(pause) },
+        retryAfterSeconds: pause,
+      });
     }
   }
   // Only the code goes on: no trustDevice, no disableSession.
   const forwardedHeaders = new Headers(req.headers);
   forwardedHeaders.delete("content-length");
-  const forwarded = new Request(req.url, { method: "POST", headers: forwardedHeaders, body: JSON.stringify({ code: parsed.data.code }) });
+  const forwarded = new Request(req.url, {
+    method: "POST",
+    headers: forwardedHeaders,
+    body: JSON.stringify({ code: parsed.data.code }),
+  });
   const response = await (await getAuth()).handler(forwarded);
   const headers = new Headers(response.headers);
   headers.delete("content-length");
   headers.set("cache-control", "no-store");
   if (!response.ok) {
     if (response.status === 429 && reservation?.allowed) await releaseSignInAttempt(db, reservation);
-    const authCode = ((await response.clone().json().catch(() => null)) as { code?: string } | null)?.code;
-    const challengeOver = authCode === "INVALID_TWO_FACTOR_COOKIE" || authCode === "TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE";
+    const authCode = (
+      (await response
+        .clone()
+        .json()
+        .catch(() => null)) as { code?: string } | null
+    )?.code;
+    const challengeOver =
+      authCode === "INVALID_TWO_FACTOR_COOKIE" || authCode === "TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE";
     const errorCode =
-      response.status === 429 ? "rate_limited" : challengeOver ? "second_factor_expired" : method === "totp" ? "invalid_totp_code" : "invalid_recovery_code";
-    await recordAuthEvent("sign_in", info, { email: pending?.email ?? null, userId: pending?.id, role: pending?.role ?? undefined, outcome: "error", errorCode, details: { secondFactor: method } });
+      response.status === 429
+        ? "rate_limited"
+        : challengeOver
+          ? "second_factor_expired"
+          : method === "totp"
+            ? "invalid_totp_code"
+            : "invalid_recovery_code";
+    await recordAuthEvent("sign_in", info, {
+      email: pending?.email ?? null,
+      userId: pending?.id,
+      role: pending?.role ?? undefined,
+      outcome: "error",
+      errorCode,
+      details: { secondFactor: method },
+    });
     const retryAfter = response.headers.get("x-retry-after") ?? response.headers.get("retry-after");
     const error =
       response.status === 429
-        ? new ApiError("rate_limited", "Too many tries. Wait a minute, then sign in again.", { headers: retryAfter ? { "retry-after": retryAfter } : undefined })
+        ? new ApiError("rate_limited", "Too many tries. Wait a minute, then sign in again.", {
+            headers: retryAfter ? { "retry-after": retryAfter } : undefined,
+          })
         : challengeOver
-          ? new ApiError("unauthenticated", "This sign-in has expired or had too many wrong codes. Sign in again with your password.")
+          ? new ApiError(
+              "unauthenticated",
+              "This sign-in has expired or had too many wrong codes. Sign in again with your password.",
+            )
           : new ApiError("validation_failed", "code: that code is not right", {
-              fields: [{ path: ["code"], message: method === "totp" ? "That code is not right. Use the code your app shows now." : "That recovery code is not right, or was already used." }],
+              fields: [
+                {
+                  path: ["code"],
+                  message:
+                    method === "totp"
+                      ? "That code is not right. Use the code your app shows now."
+                      : "That recovery code is not right, or was already used.",
+                },
+              ],
             });
     const refused = errorResponse(error, info.requestId);
     // better-auth's cookie changes (an ended challenge) still reach the browser.
@@ -105,9 +171,19 @@ export async function verifySecondFactor(req: Request, info: RequestInfo, path: 
     return refused;
   }
   if (pending) await clearSignInAttempts(db, pending.email);
-  const body = (await response.json()) as { user?: { id: string; email: string; name: string; role?: string } };
-  const user = body.user ? { id: body.user.id, email: body.user.email, name: body.user.name, role: body.user.role ?? null } : null;
-  await recordAuthEvent("sign_in", info, { email: user?.email ?? pending?.email ?? null, userId: user?.id, role: user?.role ?? undefined, outcome: "ok", details: { secondFactor: method } });
+  const body = (await response.json()) as {
+    user?: { id: string; email: string; name: string; role?: string };
+  };
+  const user = body.user
+    ? { id: body.user.id, email: body.user.email, name: body.user.name, role: body.user.role ?? null }
+    : null;
+  await recordAuthEvent("sign_in", info, {
+    email: user?.email ?? pending?.email ?? null,
+    userId: user?.id,
+    role: user?.role ?? undefined,
+    outcome: "ok",
+    details: { secondFactor: method },
+  });
   headers.set("content-type", "application/json");
   return new Response(JSON.stringify({ user }), { status: 200, headers });
 }

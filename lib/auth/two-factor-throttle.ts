@@ -13,19 +13,40 @@ export const ACCOUNT_WINDOW_MINUTES = 15;
 const COUNTED = ["wrong_password", "invalid_code"];
 
 /** Every place a signed-in person types their password or a code. */
-export const PASSWORD_CHECKS: AccountAction[] = ["reauthenticated", "two_factor_enabled", "two_factor_disabled"];
+export const PASSWORD_CHECKS: AccountAction[] = [
+  "reauthenticated",
+  "two_factor_enabled",
+  "two_factor_disabled",
+];
 
-export async function assertNotThrottled(db: Db, userId: string, actions: AccountAction[] = PASSWORD_CHECKS, now = Date.now()): Promise<void> {
+export async function assertNotThrottled(
+  db: Db,
+  userId: string,
+  actions: AccountAction[] = PASSWORD_CHECKS,
+  now = Date.now(),
+): Promise<void> {
   const since = new Date(now - ACCOUNT_WINDOW_MINUTES * 60_000).toISOString();
   const failures = await db
     .select({ id: auditLog.id })
     .from(auditLog)
-    .where(and(inArray(auditLog.action, actions), eq(auditLog.actorUserId, userId), eq(auditLog.outcome, "error"), inArray(auditLog.errorCode, COUNTED), gt(auditLog.at, since)))
+    .where(
+      and(
+        inArray(auditLog.action, actions),
+        eq(auditLog.actorUserId, userId),
+        eq(auditLog.outcome, "error"),
+        inArray(auditLog.errorCode, COUNTED),
+        gt(auditLog.at, since),
+      ),
+    )
     .limit(MAX_ACCOUNT_FAILURES);
   if (failures.length >= MAX_ACCOUNT_FAILURES) {
-    throw new ApiError("rate_limited", `Too many wrong passwords or codes. Try again in ${ACCOUNT_WINDOW_MINUTES} minutes.`, {
-      retryAfterSeconds: ACCOUNT_WINDOW_MINUTES * 60,
-      headers: { "retry-after": String(ACCOUNT_WINDOW_MINUTES * 60) },
-    });
+    throw new ApiError(
+      "rate_limited",
+      `Too many wrong passwords or codes. Try again in ${ACCOUNT_WINDOW_MINUTES} minutes.`,
+      {
+        retryAfterSeconds: ACCOUNT_WINDOW_MINUTES * 60,
+        headers: { "retry-after": String(ACCOUNT_WINDOW_MINUTES * 60) },
+      },
+    );
   }
 }

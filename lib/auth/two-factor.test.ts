@@ -32,7 +32,14 @@ describe("two-factor enrolment", () => {
     await auth.api.createUser({ body: { email: "totp@example.com", name: "T", role: "reviewer", password } });
     const [row] = await database.db.select().from(user).where(eq(user.email, "totp@example.com"));
     const headers = await signedInHeaders("totp@example.com");
-    const { totpURI, qr } = await startEnrolment(auth, database.db, headers, { id: row!.id, email: row!.email, name: row!.name, role: "reviewer" }, info, password);
+    const { totpURI, qr } = await startEnrolment(
+      auth,
+      database.db,
+      headers,
+      { id: row!.id, email: row!.email, name: row!.name, role: "reviewer" },
+      info,
+      password,
+    );
     expect(totpURI).toMatch(/^otpauth:\/\/totp\/Keydesk:totp%40example\.com\?secret=[A-Z2-7]+/);
     expect(qr).toMatch(/^data:image\/svg\+xml;base64,/);
 
@@ -52,12 +59,19 @@ describe("two-factor enrolment", () => {
     const [row] = await database.db.select().from(user).where(eq(user.email, "totp@example.com"));
     const headers = await signedInHeaders("totp@example.com");
     const actor = { id: row!.id, email: row!.email, name: row!.name, role: "reviewer" as const };
-    await expect(startEnrolment(auth, database.db, headers, actor, info, "not-the-password")).rejects.toMatchObject({ code: "validation_failed" });
+    await expect(
+      startEnrolment(auth, database.db, headers, actor, info, "not-the-password"),
+    ).rejects.toMatchObject({ code: "validation_failed" });
     // Audited, and counted: after 5 wrong passwords in 15 minutes the next try waits.
     const rows = await database.db.select().from(auditLog).where(eq(auditLog.action, "two_factor_enabled"));
     expect(rows.map((r) => [r.outcome, r.errorCode])).toEqual([["error", "wrong_password"]]);
     expect(JSON.stringify(rows)).not.toContain("not-the-password");
-    for (let i = 0; i < 4; i++) await expect(startEnrolment(auth, database.db, headers, actor, info, "not-the-password")).rejects.toMatchObject({ code: "validation_failed" });
-    await expect(startEnrolment(auth, database.db, headers, actor, info, password)).rejects.toMatchObject({ code: "rate_limited" });
+    for (let i = 0; i < 4; i++)
+      await expect(
+        startEnrolment(auth, database.db, headers, actor, info, "not-the-password"),
+      ).rejects.toMatchObject({ code: "validation_failed" });
+    await expect(startEnrolment(auth, database.db, headers, actor, info, password)).rejects.toMatchObject({
+      code: "rate_limited",
+    });
   }, 60_000);
 });

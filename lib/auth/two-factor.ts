@@ -31,16 +31,31 @@ export interface TwoFactorStatus {
 }
 
 export async function twoFactorStatus(db: Db, user: SessionUser): Promise<TwoFactorStatus> {
-  const [row] = await db.select({ verified: twoFactor.verified }).from(twoFactor).where(eq(twoFactor.userId, user.id)).limit(1);
+  const [row] = await db
+    .select({ verified: twoFactor.verified })
+    .from(twoFactor)
+    .where(eq(twoFactor.userId, user.id))
+    .limit(1);
   const enabled = user.twoFactorEnabled === true;
-  return { enabled, pending: !enabled && row !== undefined && row.verified === false, required: twoFactorRequiredFor(user.role) };
+  return {
+    enabled,
+    pending: !enabled && row !== undefined && row.verified === false,
+    required: twoFactorRequiredFor(user.role),
+  };
 }
 
 export const wrongPassword = () =>
-  new ApiError("validation_failed", "password: that is not your password", { fields: [{ path: ["password"], message: "That is not your password." }] });
+  new ApiError("validation_failed", "password: that is not your password", {
+    fields: [{ path: ["password"], message: "That is not your password." }],
+  });
 export const wrongCode = () =>
   new ApiError("validation_failed", "code: that code is not right", {
-    fields: [{ path: ["code"], message: "That code is not right. Use the current 6-digit code from your authenticator app." }],
+    fields: [
+      {
+        path: ["code"],
+        message: "That code is not right. Use the current 6-digit code from your authenticator app.",
+      },
+    ],
   });
 
 /** The QR code of an otpauth URI, as an SVG data URL (allowed by the page's `img-src 'self' data:`). */
@@ -49,8 +64,16 @@ export function qrDataUrl(uri: string): string {
 }
 
 /** Step 1: a new secret (replacing an unconfirmed one). The recovery codes come after the code is confirmed. */
-export async function startEnrolment(auth: Auth, db: Db, headers: Headers, user: SessionUser, info: RequestInfo, password: string): Promise<{ totpURI: string; qr: string }> {
-  if (user.twoFactorEnabled) throw new ApiError("conflict", "Two-factor sign-in is already on for your account.");
+export async function startEnrolment(
+  auth: Auth,
+  db: Db,
+  headers: Headers,
+  user: SessionUser,
+  info: RequestInfo,
+  password: string,
+): Promise<{ totpURI: string; qr: string }> {
+  if (user.twoFactorEnabled)
+    throw new ApiError("conflict", "Two-factor sign-in is already on for your account.");
   await assertNotThrottled(db, user.id);
   try {
     const made = await auth.api.enableTwoFactor({ body: { password, method: "totp" }, headers });
@@ -58,25 +81,46 @@ export async function startEnrolment(auth: Auth, db: Db, headers: Headers, user:
     return { totpURI: made.totpURI, qr: qrDataUrl(made.totpURI) };
   } catch (error) {
     if (authErrorCode(error) === "INVALID_PASSWORD") {
-      await recordAccountEvent("two_factor_enabled", info, user, { outcome: "error", errorCode: "wrong_password" }, { db });
+      await recordAccountEvent(
+        "two_factor_enabled",
+        info,
+        user,
+        { outcome: "error", errorCode: "wrong_password" },
+        { db },
+      );
       throw wrongPassword();
     }
-    if (authErrorCode(error) === "TOTP_ALREADY_ENABLED") throw new ApiError("conflict", "Two-factor sign-in is already on for your account.");
+    if (authErrorCode(error) === "TOTP_ALREADY_ENABLED")
+      throw new ApiError("conflict", "Two-factor sign-in is already on for your account.");
     throw error;
   }
 }
 
 /** Step 2: the first code proves the app holds the secret; two-factor sign-in is then on, and the recovery codes are shown (once). */
-export async function confirmEnrolment(auth: Auth, db: Db, headers: Headers, user: SessionUser, info: RequestInfo, code: string): Promise<{ backupCodes: string[] }> {
+export async function confirmEnrolment(
+  auth: Auth,
+  db: Db,
+  headers: Headers,
+  user: SessionUser,
+  info: RequestInfo,
+  code: string,
+): Promise<{ backupCodes: string[] }> {
   await assertNotThrottled(db, user.id);
   const status = await twoFactorStatus(db, user);
   if (status.enabled) throw new ApiError("conflict", "Two-factor sign-in is already on for your account.");
-  if (!status.pending) throw new ApiError("conflict", "Start the set-up again: no secret is waiting for a code.");
+  if (!status.pending)
+    throw new ApiError("conflict", "Start the set-up again: no secret is waiting for a code.");
   try {
     await auth.api.verifyTOTP({ body: { code }, headers });
   } catch (error) {
     if (authErrorCode(error) === "INVALID_CODE") {
-      await recordAccountEvent("two_factor_enabled", info, user, { outcome: "error", errorCode: "invalid_code" }, { db });
+      await recordAccountEvent(
+        "two_factor_enabled",
+        info,
+        user,
+        { outcome: "error", errorCode: "invalid_code" },
+        { db },
+      );
       throw wrongCode();
     }
     throw error;
@@ -88,25 +132,42 @@ export async function confirmEnrolment(auth: Auth, db: Db, headers: Headers, use
 }
 
 /** Turning it off takes the password and a current code, and is refused when the person's role requires it. */
-export async function disableTwoFactor(auth: Auth, db: Db, headers: Headers, user: SessionUser, info: RequestInfo, input: { password: string; code: string }): Promise<void> {
-  if (!user.twoFactorEnabled) throw new ApiError("conflict", "Two-factor sign-in is not on for your account.");
+export async function disableTwoFactor(
+  auth: Auth,
+  db: Db,
+  headers: Headers,
+  user: SessionUser,
+  info: RequestInfo,
+  input: { password: string; code: string },
+): Promise<void> {
+  if (!user.twoFactorEnabled)
+    throw new ApiError("conflict", "Two-factor sign-in is not on for your account.");
   await assertNotThrottled(db, user.id);
   if (twoFactorRequiredFor(user.role)) {
-    await recordAccountEvent("two_factor_disabled", info, user, { outcome: "error", errorCode: "required_for_role" });
+    await recordAccountEvent("two_factor_disabled", info, user, {
+      outcome: "error",
+      errorCode: "required_for_role",
+    });
     throw new ApiError("forbidden", "Your role must use two-factor sign-in: it cannot be turned off.");
   }
   try {
     await auth.api.verifyPassword({ body: { password: input.password }, headers });
   } catch (error) {
     if (authErrorCode(error) !== "INVALID_PASSWORD") throw error;
-    await recordAccountEvent("two_factor_disabled", info, user, { outcome: "error", errorCode: "wrong_password" });
+    await recordAccountEvent("two_factor_disabled", info, user, {
+      outcome: "error",
+      errorCode: "wrong_password",
+    });
     throw wrongPassword();
   }
   try {
     await auth.api.verifyTOTP({ body: { code: input.code }, headers });
   } catch (error) {
     if (authErrorCode(error) !== "INVALID_CODE") throw error;
-    await recordAccountEvent("two_factor_disabled", info, user, { outcome: "error", errorCode: "invalid_code" });
+    await recordAccountEvent("two_factor_disabled", info, user, {
+      outcome: "error",
+      errorCode: "invalid_code",
+    });
     throw wrongCode();
   }
   await auth.api.disableTwoFactor({ body: { password: input.password }, headers });

@@ -22,6 +22,19 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
     );
     const tables = (result as unknown as { rows: { table_name: string }[] }).rows.map((r) => r.table_name);
-    expect(tables).toEqual(["account", "audit_log", "key_rotation", "key_snapshot", "key_snapshot_baseline", "rate_limit", "session", "sign_in_guard", "two_factor", "user", "user_invite", "verification"]);
+    expect(tables).toEqual([
+      "account",
+      "audit_log",
+      "key_rotation",
+      "key_snapshot",
+      "key_snapshot_baseline",
+      "rate_limit",
+      "session",
+      "sign_in_guard",
+      "two_factor",
+      "user",
+      "user_invite",
+      "verification",
+    ]);
   });
 });

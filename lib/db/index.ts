@@ -13,7 +13,9 @@ export function getDatabase(): Promise<Database> {
   if (!slot[SLOT]) {
     const e = env();
     slot[SLOT] = openDatabase(
-      e.DATABASE_URL ? { kind: "postgres", url: e.DATABASE_URL } : { kind: "pglite", dataDir: join(resolve(e.KEYDESK_DATA_DIR), "pglite") },
+      e.DATABASE_URL
+        ? { kind: "postgres", url: e.DATABASE_URL }
+        : { kind: "pglite", dataDir: join(resolve(e.KEYDESK_DATA_DIR), "pglite") },
     );
     slot[SLOT].catch(() => delete slot[SLOT]);
   }

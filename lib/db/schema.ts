@@ -3,7 +3,18 @@
 // rate-limit counters), with its admin plugin's role and ban fields; then the audit log, the key rotations, and the last
 // inventory Keydesk saw (to notice changes made outside it).
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -111,7 +122,9 @@ export const auditLog = pgTable(
   "audit_log",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    at: timestamp("at", { withTimezone: true, mode: "string" }).notNull().default(sql`now()`),
+    at: timestamp("at", { withTimezone: true, mode: "string" })
+      .notNull()
+      .default(sql`now()`),
     requestId: text("request_id"),
     actorUserId: text("actor_user_id"),
     actorEmail: text("actor_email"),
@@ -164,7 +177,9 @@ export const keyRotation = pgTable(
     serviceAccountId: text("service_account_id").notNull(),
     oldKeyId: text("old_key_id").notNull(),
     newKeyId: text("new_key_id").notNull(),
-    startedAt: timestamp("started_at", { withTimezone: true, mode: "string" }).notNull().default(sql`now()`),
+    startedAt: timestamp("started_at", { withTimezone: true, mode: "string" })
+      .notNull()
+      .default(sql`now()`),
     /** The Keydesk user id of the admin who started it. */
     startedBy: text("started_by").notNull(),
     finishedAt: timestamp("finished_at", { withTimezone: true, mode: "string" }),
@@ -190,9 +205,13 @@ export const keySnapshot = pgTable(
     digest: text("digest").notNull(),
     /** How Keydesk first learned of the key: "keydesk" (made it), "baseline" (there when observing began) or "outside". */
     origin: text("origin").notNull().$type<"keydesk" | "baseline" | "outside">(),
-    firstSeenAt: timestamp("first_seen_at", { withTimezone: true, mode: "string" }).notNull().default(sql`now()`),
+    firstSeenAt: timestamp("first_seen_at", { withTimezone: true, mode: "string" })
+      .notNull()
+      .default(sql`now()`),
     /** A time by which the row's state was known to be true (a read's end, or Keydesk's own write). */
-    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "string" }).notNull().default(sql`now()`),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "string" })
+      .notNull()
+      .default(sql`now()`),
     deletedAt: timestamp("deleted_at", { withTimezone: true, mode: "string" }),
   },
   (t) => [index("key_snapshot_service_account_idx").on(t.serviceAccountId)],
@@ -205,7 +224,9 @@ export const keySnapshot = pgTable(
  */
 export const keySnapshotBaseline = pgTable("key_snapshot_baseline", {
   scope: text("scope").primaryKey(),
-  takenAt: timestamp("taken_at", { withTimezone: true, mode: "string" }).notNull().default(sql`now()`),
+  takenAt: timestamp("taken_at", { withTimezone: true, mode: "string" })
+    .notNull()
+    .default(sql`now()`),
   keyCount: integer("key_count").notNull(),
 });
 
@@ -247,5 +268,18 @@ export const signInGuard = pgTable(
   (t) => [index("sign_in_guard_window_idx").on(t.windowStartedAt)],
 );
 
-export const schema = { user, session, account, verification, twoFactor, rateLimit, auditLog, keyRotation, keySnapshot, keySnapshotBaseline, userInvite, signInGuard };
+export const schema = {
+  user,
+  session,
+  account,
+  verification,
+  twoFactor,
+  rateLimit,
+  auditLog,
+  keyRotation,
+  keySnapshot,
+  keySnapshotBaseline,
+  userInvite,
+  signInGuard,
+};
 export type Schema = typeof schema;

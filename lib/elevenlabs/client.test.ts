@@ -25,7 +25,8 @@ beforeEach(() => emulator.reset("empty"));
 function inject(method: string, path: string, fault: Fault, count = 1) {
   emulator.faults.add({ method, path, remaining: count, fault });
 }
-const requestsTo = (method: string, path: string) => emulator.log.list().filter((r) => r.method === method && r.path === path);
+const requestsTo = (method: string, path: string) =>
+  emulator.log.list().filter((r) => r.method === method && r.path === path);
 /** The error a call fails with; a call that succeeds fails the test. */
 const failure = (promise: Promise<unknown>) =>
   promise.then(
@@ -140,7 +141,9 @@ describe("writing", () => {
     const saId = await account();
     const path = `/v1/service-accounts/${saId}/api-keys`;
     inject("POST", path, { kind: "status", status: 500 });
-    await expect(failure(upstream.createKey(saId, { name: "x", permissions: "all" }))).resolves.toMatchObject({ kind: "unavailable" });
+    await expect(failure(upstream.createKey(saId, { name: "x", permissions: "all" }))).resolves.toMatchObject(
+      { kind: "unavailable" },
+    );
     expect(requestsTo("POST", path)).toHaveLength(1);
     expect(await upstream.listKeys(saId)).toEqual([]);
   });
@@ -149,22 +152,39 @@ describe("writing", () => {
     const saId = await account();
     const path = `/v1/service-accounts/${saId}/api-keys`;
     inject("POST", path, { kind: "drop" });
-    await expect(failure(upstream.createKey(saId, { name: "x", permissions: "all" }))).resolves.toMatchObject({ kind: "unavailable" });
+    await expect(failure(upstream.createKey(saId, { name: "x", permissions: "all" }))).resolves.toMatchObject(
+      { kind: "unavailable" },
+    );
     expect(requestsTo("POST", path)).toHaveLength(1);
   });
 
   it("creates a key with a limit and an allowlist and returns its secret once", async () => {
     const saId = await account();
-    const created = await upstream.createKey(saId, { name: "full", permissions: ["dubbing_read"], characterLimit: 10_000, allowedIps: ["10.1.2.3"] });
+    const created = await upstream.createKey(saId, {
+      name: "full",
+      permissions: ["dubbing_read"],
+      characterLimit: 10_000,
+      allowedIps: ["10.1.2.3"],
+    });
     expect(created.secret).toMatch(/^sk_[0-9a-f]{48}$/);
     const key = await upstream.getKey(saId, created.keyId);
-    expect(key).toMatchObject({ permissions: ["dubbing_read"], characterLimit: 10_000, allowedIps: ["10.1.2.3/32"], hint: created.secret.slice(-4) });
+    expect(key).toMatchObject({
+      permissions: ["dubbing_read"],
+      characterLimit: 10_000,
+      allowedIps: ["10.1.2.3/32"],
+      hint: created.secret.slice(-4),
+    });
     expect(JSON.stringify(key)).not.toContain(created.secret);
   });
 
-  it("sends only the fields being changed, and null as \"clear\"", async () => {
+  it('sends only the fields being changed, and null as "clear"', async () => {
     const saId = await account();
-    const { keyId } = await upstream.createKey(saId, { name: "k", permissions: "all", characterLimit: 100, allowedIps: ["10.0.0.1"] });
+    const { keyId } = await upstream.createKey(saId, {
+      name: "k",
+      permissions: "all",
+      characterLimit: 100,
+      allowedIps: ["10.0.0.1"],
+    });
     const path = `/v1/service-accounts/${saId}/api-keys/${keyId}`;
     await upstream.updateKey(saId, keyId, { characterLimit: 5000 });
     await upstream.updateKey(saId, keyId, { allowedIps: null, enabled: false });
@@ -174,7 +194,11 @@ describe("writing", () => {
       { is_enabled: false, allowed_ips: "clear" },
       { character_limit: "clear" },
     ]);
-    expect(await upstream.getKey(saId, keyId)).toMatchObject({ characterLimit: null, allowedIps: null, enabled: false });
+    expect(await upstream.getKey(saId, keyId)).toMatchObject({
+      characterLimit: null,
+      allowedIps: null,
+      enabled: false,
+    });
   });
 
   it("deletes a key", async () => {
@@ -182,14 +206,23 @@ describe("writing", () => {
     const { keyId } = await upstream.createKey(saId, { name: "k", permissions: "all" });
     await upstream.deleteKey(saId, keyId);
     expect(await upstream.listKeys(saId)).toEqual([]);
-    await expect(failure(upstream.deleteKey(saId, keyId))).resolves.toMatchObject({ kind: "not_found", upstreamStatus: 404 });
+    await expect(failure(upstream.deleteKey(saId, keyId))).resolves.toMatchObject({
+      kind: "not_found",
+      upstreamStatus: 404,
+    });
   });
 });
 
 describe("error mapping", () => {
   it("names a refused field in Keydesk's terms", async () => {
     const saId = await account();
-    const error = await failure(upstream.createKey(saId, { name: "k", permissions: "all", allowedIps: ["10.0.0.1", "10.0.0.2", "bad"] }));
+    const error = await failure(
+      upstream.createKey(saId, {
+        name: "k",
+        permissions: "all",
+        allowedIps: ["10.0.0.1", "10.0.0.2", "bad"],
+      }),
+    );
     expect(error).toMatchObject({ kind: "validation", upstreamStatus: 422, field: ["allowedIps", 2] });
   });
 
@@ -239,7 +272,12 @@ describe("hardening", () => {
     await new Promise<void>((resolve) => redirector.listen(0, "127.0.0.1", resolve));
     try {
       const port = (redirector.address() as { port: number }).port;
-      const client = createUpstream({ baseUrl: `http://127.0.0.1:${port}`, apiKey: ADMIN_KEY, timeoutMs: 500, retryPolicy: { retries: 0, baseDelayMs: 1, maxRetryAfterMs: 0 } });
+      const client = createUpstream({
+        baseUrl: `http://127.0.0.1:${port}`,
+        apiKey: ADMIN_KEY,
+        timeoutMs: 500,
+        retryPolicy: { retries: 0, baseDelayMs: 1, maxRetryAfterMs: 0 },
+      });
       await expect(failure(client.listServiceAccounts())).resolves.toMatchObject({ kind: "unavailable" });
       expect(seen).toEqual([]);
     } finally {

@@ -27,7 +27,8 @@ export interface Upstream {
   deleteKey(serviceAccountId: string, keyId: string): Promise<void>;
 }
 
-type UpdateRequest = ElevenLabs.serviceAccounts.BodyEditServiceAccountApiKeyV1ServiceAccountsServiceAccountUserIdApiKeysApiKeyIdPatch;
+type UpdateRequest =
+  ElevenLabs.serviceAccounts.BodyEditServiceAccountApiKeyV1ServiceAccountsServiceAccountUserIdApiKeysApiKeyIdPatch;
 
 /** Only the fields being changed go upstream; null becomes the API's "clear". */
 export function toUpdateRequest(changes: KeyChanges): UpdateRequest {
@@ -74,7 +75,11 @@ export function createUpstream(config: UpstreamConfig): Upstream {
 
     async getKey(serviceAccountId, keyId) {
       const key = (await listKeys(serviceAccountId)).find((k) => k.id === keyId);
-      if (!key) throw new UpstreamError({ kind: "not_found", message: "ElevenLabs has no such key (it may have been deleted)." });
+      if (!key)
+        throw new UpstreamError({
+          kind: "not_found",
+          message: "ElevenLabs has no such key (it may have been deleted).",
+        });
       return key;
     },
 

@@ -94,7 +94,9 @@ function validationDetail(body: unknown): { field?: (string | number)[]; message
   const first = detail[0] as { loc?: unknown; msg?: unknown };
   const loc = Array.isArray(first.loc) ? (first.loc as (string | number)[]) : [];
   const path = loc[0] === "body" ? loc.slice(1) : loc;
-  const field = path.map((part, i) => (i === 0 && typeof part === "string" ? (WIRE_TO_DOMAIN_FIELD[part] ?? part) : part));
+  const field = path.map((part, i) =>
+    i === 0 && typeof part === "string" ? (WIRE_TO_DOMAIN_FIELD[part] ?? part) : part,
+  );
   return { field, message: typeof first.msg === "string" ? first.msg : undefined };
 }
 
@@ -103,21 +105,43 @@ function fromStatus(error: ElevenLabsError, status: number): UpstreamError {
   const base = { upstreamStatus: status, requestId };
   const { code, message } = detailObject(error.body);
   if (status === 401 && code === "missing_permissions") {
-    return new UpstreamError({ ...base, kind: "missing_rights", message: "ElevenLabs says Keydesk's admin key lacks the permission for this action." });
+    return new UpstreamError({
+      ...base,
+      kind: "missing_rights",
+      message: "ElevenLabs says Keydesk's admin key lacks the permission for this action.",
+    });
   }
   if (status === 401) {
-    return new UpstreamError({ ...base, kind: "bad_admin_key", message: "ElevenLabs refused Keydesk's admin key: it is missing, invalid or revoked." });
+    return new UpstreamError({
+      ...base,
+      kind: "bad_admin_key",
+      message: "ElevenLabs refused Keydesk's admin key: it is missing, invalid or revoked.",
+    });
   }
   if (status === 403) {
-    return new UpstreamError({ ...base, kind: "missing_rights", message: "ElevenLabs refused this action for Keydesk's admin key (no rights, or not from an allowed IP address)." });
+    return new UpstreamError({
+      ...base,
+      kind: "missing_rights",
+      message:
+        "ElevenLabs refused this action for Keydesk's admin key (no rights, or not from an allowed IP address).",
+    });
   }
   if (status === 404) {
-    return new UpstreamError({ ...base, kind: "not_found", message: "ElevenLabs has no such service account or key (it may have been deleted)." });
+    return new UpstreamError({
+      ...base,
+      kind: "not_found",
+      message: "ElevenLabs has no such service account or key (it may have been deleted).",
+    });
   }
   if (status === 422) {
     const { field, message: msg } = validationDetail(error.body);
     const where = field?.length ? ` (${field.join(".")})` : "";
-    return new UpstreamError({ ...base, kind: "validation", field, message: `ElevenLabs refused a value${where}: ${msg ?? "invalid input"}.` });
+    return new UpstreamError({
+      ...base,
+      kind: "validation",
+      field,
+      message: `ElevenLabs refused a value${where}: ${msg ?? "invalid input"}.`,
+    });
   }
   if (status === 429) {
     return new UpstreamError({
@@ -128,12 +152,24 @@ function fromStatus(error: ElevenLabsError, status: number): UpstreamError {
     });
   }
   if (status >= 500) {
-    return new UpstreamError({ ...base, kind: "unavailable", message: `ElevenLabs is unavailable right now (HTTP ${status}). Try again shortly.` });
+    return new UpstreamError({
+      ...base,
+      kind: "unavailable",
+      message: `ElevenLabs is unavailable right now (HTTP ${status}). Try again shortly.`,
+    });
   }
   if (status >= 200 && status < 300) {
-    return new UpstreamError({ ...base, kind: "bad_response", message: "ElevenLabs answered with a response Keydesk could not read." });
+    return new UpstreamError({
+      ...base,
+      kind: "bad_response",
+      message: "ElevenLabs answered with a response Keydesk could not read.",
+    });
   }
-  return new UpstreamError({ ...base, kind: "rejected", message: `ElevenLabs refused the request${message ? `: ${message}` : ` (HTTP ${status})`}.` });
+  return new UpstreamError({
+    ...base,
+    kind: "rejected",
+    message: `ElevenLabs refused the request${message ? `: ${message}` : ` (HTTP ${status})`}.`,
+  });
 }
 
 /** The SDK's own response parser failed (a required field missing, a wrong type). */
@@ -159,7 +195,10 @@ export function toUpstreamError(error: unknown): UpstreamError {
     });
   }
   if (isSdkParseError(error)) {
-    return new UpstreamError({ kind: "bad_response", message: "ElevenLabs answered with a response Keydesk could not read." });
+    return new UpstreamError({
+      kind: "bad_response",
+      message: "ElevenLabs answered with a response Keydesk could not read.",
+    });
   }
   throw error;
 }

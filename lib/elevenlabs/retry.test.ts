@@ -3,7 +3,8 @@ import { parseRetryAfter, UpstreamError } from "./errors";
 import { retryDelayMs, type RetryPolicy } from "./retry";
 
 const policy: RetryPolicy = { retries: 2, baseDelayMs: 100, maxRetryAfterMs: 10_000 };
-const error = (kind: UpstreamError["kind"], retryAfterSeconds?: number) => new UpstreamError({ kind, message: kind, retryAfterSeconds });
+const error = (kind: UpstreamError["kind"], retryAfterSeconds?: number) =>
+  new UpstreamError({ kind, message: kind, retryAfterSeconds });
 
 describe("retryDelayMs", () => {
   it("backs off exponentially with at most 50% jitter", () => {
@@ -19,7 +20,15 @@ describe("retryDelayMs", () => {
     expect(retryDelayMs(error("rate_limited", 30), 0, policy)).toBeNull();
   });
   it("never retries what retrying cannot fix", () => {
-    for (const kind of ["bad_admin_key", "missing_rights", "not_found", "validation", "rejected", "bad_response", "timeout"] as const) {
+    for (const kind of [
+      "bad_admin_key",
+      "missing_rights",
+      "not_found",
+      "validation",
+      "rejected",
+      "bad_response",
+      "timeout",
+    ] as const) {
       expect(retryDelayMs(error(kind), 0, policy)).toBeNull();
     }
   });

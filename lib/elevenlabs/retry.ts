@@ -17,7 +17,12 @@ export const READ_RETRY_POLICY: RetryPolicy = { retries: 2, baseDelayMs: 300, ma
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** How long to wait before the next attempt, or null to give up now. */
-export function retryDelayMs(error: UpstreamError, attempt: number, policy: RetryPolicy, random = Math.random): number | null {
+export function retryDelayMs(
+  error: UpstreamError,
+  attempt: number,
+  policy: RetryPolicy,
+  random = Math.random,
+): number | null {
   if (!error.retryable || attempt >= policy.retries) return null;
   if (error.retryAfterSeconds !== undefined) {
     const ms = error.retryAfterSeconds * 1000;
@@ -27,7 +32,11 @@ export function retryDelayMs(error: UpstreamError, attempt: number, policy: Retr
   return backoff + backoff * 0.5 * random();
 }
 
-export async function withRetries<T>(call: () => Promise<T>, toError: (e: unknown) => UpstreamError, policy: RetryPolicy): Promise<T> {
+export async function withRetries<T>(
+  call: () => Promise<T>,
+  toError: (e: unknown) => UpstreamError,
+  policy: RetryPolicy,
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await call();

@@ -14,7 +14,11 @@ async function connect(): Promise<Upstream> {
     const demo = await ensureDemoEmulator(e.KEYDESK_DEMO_EMULATOR_PORT);
     return createUpstream({ baseUrl: demo.url, apiKey: demo.adminKey, timeoutMs: e.ELEVENLABS_TIMEOUT_MS });
   }
-  return createUpstream({ baseUrl: e.ELEVENLABS_BASE_URL, apiKey: e.ELEVENLABS_API_KEY!, timeoutMs: e.ELEVENLABS_TIMEOUT_MS });
+  return createUpstream({
+    baseUrl: e.ELEVENLABS_BASE_URL,
+    apiKey: e.ELEVENLABS_API_KEY!,
+    timeoutMs: e.ELEVENLABS_TIMEOUT_MS,
+  });
 }
 
 export function getUpstream(): Promise<Upstream> {

@@ -28,7 +28,15 @@ function searchEvent(ctx: KeyActionContext, summary: SecretSearchSummary): Audit
   };
 }
 
-export async function recordSecretSearch(db: Db, ctx: KeyActionContext, summary: SecretSearchSummary, error?: unknown): Promise<void> {
+export async function recordSecretSearch(
+  db: Db,
+  ctx: KeyActionContext,
+  summary: SecretSearchSummary,
+  error?: unknown,
+): Promise<void> {
   const event = searchEvent(ctx, summary);
-  await appendAudit(db, error === undefined ? { ...event, outcome: "ok" } : { ...event, ...errorOutcome(error) });
+  await appendAudit(
+    db,
+    error === undefined ? { ...event, outcome: "ok" } : { ...event, ...errorOutcome(error) },
+  );
 }

@@ -17,21 +17,46 @@ describe("searchedFor", () => {
 
 describe("describeMatch", () => {
   it("says in words how each reason matched", () => {
-    expect(describeMatch({ by: "secret_hash", certainty: "exact" }, "secret", "ab12")).toBe("Exact match: the secret's SHA-256 matches this key");
-    expect(describeMatch({ by: "hint", certainty: "possible" }, "secret", "ab12")).toBe("Possible: same last four characters (…ab12), but the secret's SHA-256 does not match");
-    expect(describeMatch({ by: "hint", certainty: "possible" }, "hint", "ab12")).toBe("Possible: its secret ends in …ab12");
-    expect(describeMatch({ by: "key_id", certainty: "exact" }, "text", "ab12")).toBe("Exact match: this is the key's id");
-    expect(describeMatch({ by: "name", certainty: "likely" }, "text", "ab12")).toBe("Likely: the key's name is what you searched for");
-    expect(describeMatch({ by: "name", certainty: "possible" }, "text", "ab12")).toBe("Possible: the key's name contains what you searched for");
+    expect(describeMatch({ by: "secret_hash", certainty: "exact" }, "secret", "ab12")).toBe(
+      "Exact match: the secret's SHA-256 matches this key",
+    );
+    expect(describeMatch({ by: "hint", certainty: "possible" }, "secret", "ab12")).toBe(
+      "Possible: same last four characters (…ab12), but the secret's SHA-256 does not match",
+    );
+    expect(describeMatch({ by: "hint", certainty: "possible" }, "hint", "ab12")).toBe(
+      "Possible: its secret ends in …ab12",
+    );
+    expect(describeMatch({ by: "key_id", certainty: "exact" }, "text", "ab12")).toBe(
+      "Exact match: this is the key's id",
+    );
+    expect(describeMatch({ by: "name", certainty: "likely" }, "text", "ab12")).toBe(
+      "Likely: the key's name is what you searched for",
+    );
+    expect(describeMatch({ by: "name", certainty: "possible" }, "text", "ab12")).toBe(
+      "Possible: the key's name contains what you searched for",
+    );
   });
 });
 
 describe("resultSummary", () => {
   const candidate = (certainty: Certainty) => ({ certainty }) as Candidate;
   it("counts by certainty, says when some are not shown, and says when nothing matched", () => {
-    expect(resultSummary({ candidates: [], total: 0, omitted: 0 }, "a secret ending …ab12")).toBe("No key matches a secret ending …ab12.");
-    expect(resultSummary({ candidates: [candidate("exact")], total: 1, omitted: 0 }, "a secret ending …ab12")).toBe("1 key matches a secret ending …ab12: 1 exact.");
-    expect(resultSummary({ candidates: [candidate("exact"), candidate("possible"), candidate("possible")], total: 5, omitted: 2 }, "“prod”")).toBe(
+    expect(resultSummary({ candidates: [], total: 0, omitted: 0 }, "a secret ending …ab12")).toBe(
+      "No key matches a secret ending …ab12.",
+    );
+    expect(
+      resultSummary({ candidates: [candidate("exact")], total: 1, omitted: 0 }, "a secret ending …ab12"),
+    ).toBe("1 key matches a secret ending …ab12: 1 exact.");
+    expect(
+      resultSummary(
+        {
+          candidates: [candidate("exact"), candidate("possible"), candidate("possible")],
+          total: 5,
+          omitted: 2,
+        },
+        "“prod”",
+      ),
+    ).toBe(
       "5 keys match “prod”: 1 exact, 2 possible. Showing the first 3; 2 more not shown: narrow the search to see them.",
     );
   });

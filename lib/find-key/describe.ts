@@ -5,7 +5,10 @@ import { CERTAINTY_ORDER, type Certainty, type FindKeyResult, type Match, type Q
 
 /** What the person searched for, safe to show: a secret appears only as its last four characters. */
 export function searchedFor(query: ClassifiedQuery): string {
-  if (query.kind === "secret") return query.shape === "sk" ? `a secret ending …${query.hint}` : `a possible secret ending …${query.hint}`;
+  if (query.kind === "secret")
+    return query.shape === "sk"
+      ? `a secret ending …${query.hint}`
+      : `a possible secret ending …${query.hint}`;
   return `“${query.text}”`;
 }
 
@@ -14,9 +17,13 @@ export function describeMatch(match: Match, kind: QueryKind, hint: string): stri
     case "secret_hash":
       return "Exact match: the secret's SHA-256 matches this key";
     case "key_id":
-      return match.certainty === "exact" ? "Exact match: this is the key's id" : "Possible: the key id contains what you searched for";
+      return match.certainty === "exact"
+        ? "Exact match: this is the key's id"
+        : "Possible: the key id contains what you searched for";
     case "name":
-      return match.certainty === "likely" ? "Likely: the key's name is what you searched for" : "Possible: the key's name contains what you searched for";
+      return match.certainty === "likely"
+        ? "Likely: the key's name is what you searched for"
+        : "Possible: the key's name contains what you searched for";
     case "hint":
       return kind === "secret"
         ? `Possible: same last four characters (…${hint}), but the secret's SHA-256 does not match`
@@ -33,11 +40,18 @@ export const CERTAINTY_LABELS: Record<Certainty, string> = {
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** One sentence for the live region: how many keys matched, how surely, and whether some are not shown. */
-export function resultSummary(result: Pick<FindKeyResult, "candidates" | "total" | "omitted">, searched: string): string {
+export function resultSummary(
+  result: Pick<FindKeyResult, "candidates" | "total" | "omitted">,
+  searched: string,
+): string {
   if (result.total === 0) return `No key matches ${searched}.`;
-  const counts = CERTAINTY_ORDER.map((c) => [c, result.candidates.filter((k) => k.certainty === c).length] as const)
+  const counts = CERTAINTY_ORDER.map(
+    (c) => [c, result.candidates.filter((k) => k.certainty === c).length] as const,
+  )
     .filter(([, n]) => n > 0)
     .map(([c, n]) => `${n} ${c}`);
   const head = `${plural(result.total, "key matches", "keys match")} ${searched}: ${counts.join(", ")}.`;
-  return result.omitted > 0 ? `${head} Showing the first ${result.candidates.length}; ${result.omitted} more not shown: narrow the search to see them.` : head;
+  return result.omitted > 0
+    ? `${head} Showing the first ${result.candidates.length}; ${result.omitted} more not shown: narrow the search to see them.`
+    : head;
 }

@@ -40,7 +40,12 @@ const accounts: ServiceAccount[] = [
       key("KeyIdOff00000000003", "old-ab12-key", secretOf(3, "ffff"), { enabled: false }),
     ],
   },
-  { id: "sa2", name: "Analytics", createdAt: null, keys: [key("KeyIdAb12xx00000004", "Prod-TTS", secretOf(4, "0000"))] },
+  {
+    id: "sa2",
+    name: "Analytics",
+    createdAt: null,
+    keys: [key("KeyIdAb12xx00000004", "Prod-TTS", secretOf(4, "0000"))],
+  },
 ];
 
 /** What the server does, with the hash worked out here. */
@@ -59,9 +64,15 @@ describe("a pasted secret", () => {
   });
 
   it("compares the hash ignoring case, and only the hint when the hash is unknown", () => {
-    const upper = matchKeys([{ ...accounts[0]!, keys: [{ ...accounts[0]!.keys[0]!, hashedSecret: sha(LEAKED).toUpperCase() }] }], searchTerms(classifyQuery(LEAKED), sha(LEAKED)));
+    const upper = matchKeys(
+      [{ ...accounts[0]!, keys: [{ ...accounts[0]!.keys[0]!, hashedSecret: sha(LEAKED).toUpperCase() }] }],
+      searchTerms(classifyQuery(LEAKED), sha(LEAKED)),
+    );
     expect(upper.candidates[0]!.certainty).toBe("exact");
-    const noHash = matchKeys([{ ...accounts[0]!, keys: [{ ...accounts[0]!.keys[0]!, hashedSecret: "" }] }], searchTerms(classifyQuery(LEAKED), sha("")));
+    const noHash = matchKeys(
+      [{ ...accounts[0]!, keys: [{ ...accounts[0]!.keys[0]!, hashedSecret: "" }] }],
+      searchTerms(classifyQuery(LEAKED), sha("")),
+    );
     expect(noHash.candidates.map((c) => c.matchedBy)).toEqual([["hint"]]);
   });
 
@@ -77,15 +88,27 @@ describe("a pasted secret", () => {
     const result = search(LEAKED);
     expect(JSON.stringify(result)).not.toContain(sha(LEAKED));
     expect(result.candidates[0]!.key).not.toHaveProperty("hashedSecret");
-    expect(result.candidates[0]).toMatchObject({ serviceAccount: { id: "sa1", name: "Backend" }, key: { id: "KeyIdLeaked000000001", hint: "ab12", rotation: null } });
+    expect(result.candidates[0]).toMatchObject({
+      serviceAccount: { id: "sa1", name: "Backend" },
+      key: { id: "KeyIdLeaked000000001", hint: "ab12", rotation: null },
+    });
   });
 });
 
 describe("a long token (20+ characters, no spaces)", () => {
   it("is tried as a secret, and whole as a key id (exact) or a name (likely)", () => {
     expect(summary("KeyIdLeaked000000001")).toEqual([["prod-tts", "exact", ["key_id"]]]);
-    const long: ServiceAccount = { id: "sa9", name: "Long", createdAt: null, keys: [key("id-9", "agent-analytics-readonly", secretOf(9, "9999"))] };
-    const named = (raw: string) => matchKeys([long], searchTerms(classifyQuery(raw), sha(raw))).candidates.map((c) => [c.certainty, c.matchedBy]);
+    const long: ServiceAccount = {
+      id: "sa9",
+      name: "Long",
+      createdAt: null,
+      keys: [key("id-9", "agent-analytics-readonly", secretOf(9, "9999"))],
+    };
+    const named = (raw: string) =>
+      matchKeys([long], searchTerms(classifyQuery(raw), sha(raw))).candidates.map((c) => [
+        c.certainty,
+        c.matchedBy,
+      ]);
     expect(named("Agent-Analytics-ReadOnly")).toEqual([["likely", ["name"]]]);
     // Taken for a secret, it is not looked for inside names: "analytics-readonly-x" finds nothing.
     expect(named("agent-analytics-readonly-x")).toEqual([]);
@@ -137,7 +160,14 @@ describe("a name or an id", () => {
 
 describe("the cap", () => {
   it("returns at most the cap, strongest first, and says how many more matched", () => {
-    const many: ServiceAccount = { id: "sa3", name: "Many", createdAt: null, keys: Array.from({ length: 60 }, (_, i) => key(`id-${i}`, `bulk-${String(i).padStart(2, "0")}`, secretOf(100 + i, "beef"))) };
+    const many: ServiceAccount = {
+      id: "sa3",
+      name: "Many",
+      createdAt: null,
+      keys: Array.from({ length: 60 }, (_, i) =>
+        key(`id-${i}`, `bulk-${String(i).padStart(2, "0")}`, secretOf(100 + i, "beef")),
+      ),
+    };
     const result = matchKeys([many], searchTerms(classifyQuery("bulk"), null));
     expect(result.candidates).toHaveLength(50);
     expect(result.total).toBe(60);

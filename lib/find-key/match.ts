@@ -14,24 +14,32 @@ const rank = (m: Match) => CERTAINTY_ORDER.indexOf(m.certainty);
 export function keyMatches(key: ApiKey, terms: SearchTerms): Match[] {
   const matches: Match[] = [];
   // Hex digests compare ignoring case: the upstream and node:crypto need not agree on it.
-  const hashMatched = terms.secretHash !== null && key.hashedSecret !== "" && lower(key.hashedSecret) === lower(terms.secretHash);
+  const hashMatched =
+    terms.secretHash !== null &&
+    key.hashedSecret !== "" &&
+    lower(key.hashedSecret) === lower(terms.secretHash);
   if (hashMatched) matches.push({ by: "secret_hash", certainty: "exact" });
 
   if (terms.whole !== null && key.id === terms.whole) matches.push({ by: "key_id", certainty: "exact" });
-  else if (terms.part !== null && searchesIdParts(terms) && lower(key.id).includes(lower(terms.part))) matches.push({ by: "key_id", certainty: "possible" });
+  else if (terms.part !== null && searchesIdParts(terms) && lower(key.id).includes(lower(terms.part)))
+    matches.push({ by: "key_id", certainty: "possible" });
 
-  if (terms.whole !== null && lower(key.name) === lower(terms.whole)) matches.push({ by: "name", certainty: "likely" });
-  else if (terms.part !== null && lower(key.name).includes(lower(terms.part))) matches.push({ by: "name", certainty: "possible" });
+  if (terms.whole !== null && lower(key.name) === lower(terms.whole))
+    matches.push({ by: "name", certainty: "likely" });
+  else if (terms.part !== null && lower(key.name).includes(lower(terms.part)))
+    matches.push({ by: "name", certainty: "possible" });
 
   // Once the whole secret matched, the same last four characters add nothing.
-  if (!hashMatched && terms.hint !== null && key.hint !== "" && lower(key.hint) === lower(terms.hint)) matches.push({ by: "hint", certainty: "possible" });
+  if (!hashMatched && terms.hint !== null && key.hint !== "" && lower(key.hint) === lower(terms.hint))
+    matches.push({ by: "hint", certainty: "possible" });
 
   return matches.sort((a, b) => rank(a) - rank(b));
 }
 
 /** Within one certainty: more reasons, then a name that starts with the text, then enabled keys (the ones to act on). */
 function compare(a: Candidate, b: Candidate, terms: SearchTerms): number {
-  const startsWith = (c: Candidate) => (terms.part !== null && lower(c.key.name).startsWith(lower(terms.part)) ? 0 : 1);
+  const startsWith = (c: Candidate) =>
+    terms.part !== null && lower(c.key.name).startsWith(lower(terms.part)) ? 0 : 1;
   return (
     CERTAINTY_ORDER.indexOf(a.certainty) - CERTAINTY_ORDER.indexOf(b.certainty) ||
     b.matches.length - a.matches.length ||
@@ -43,7 +51,11 @@ function compare(a: Candidate, b: Candidate, terms: SearchTerms): number {
   );
 }
 
-export function matchKeys(accounts: ServiceAccount[], terms: SearchTerms, cap = RESULT_CAP): Omit<FindKeyResult, "kind"> {
+export function matchKeys(
+  accounts: ServiceAccount[],
+  terms: SearchTerms,
+  cap = RESULT_CAP,
+): Omit<FindKeyResult, "kind"> {
   const all: Candidate[] = [];
   for (const account of accounts) {
     for (const key of account.keys) {

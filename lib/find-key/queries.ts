@@ -22,7 +22,8 @@ export class OneShotQuery {
 
 export function useFindKey() {
   return useMutation({
-    mutationFn: (query: OneShotQuery) => apiJson<FindKeyResult>("/api/find-key", { method: "POST", body: { query: query.take() } }),
+    mutationFn: (query: OneShotQuery) =>
+      apiJson<FindKeyResult>("/api/find-key", { method: "POST", body: { query: query.take() } }),
     gcTime: 0,
   });
 }

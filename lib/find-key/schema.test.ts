@@ -13,8 +13,12 @@ describe("findKeyBodySchema", () => {
   });
 
   it("names the field for an empty, blank, too long, missing or non-text query", () => {
-    expect(issues({ query: "" })).toEqual([["query", "Enter a secret, its last four characters, a name or a key id"]]);
-    expect(issues({ query: "   " })).toEqual([["query", "Enter a secret, its last four characters, a name or a key id"]]);
+    expect(issues({ query: "" })).toEqual([
+      ["query", "Enter a secret, its last four characters, a name or a key id"],
+    ]);
+    expect(issues({ query: "   " })).toEqual([
+      ["query", "Enter a secret, its last four characters, a name or a key id"],
+    ]);
     expect(issues({ query: "x".repeat(501) })).toEqual([["query", "Use at most 500 characters"]]);
     expect(issues({})).toEqual([["query", "Enter a secret, its last four characters, a name or a key id"]]);
     expect(issues({ query: 42 })).toEqual([["query", "Send the query as text"]]);
@@ -24,6 +28,8 @@ describe("findKeyBodySchema", () => {
     const secret = `sk_${"a".repeat(48)}`;
     const found = issues({ query: "ab12", extra: secret });
     expect(found).toEqual([["", 'Unknown field "extra": send only "query"']]);
-    expect(JSON.stringify(findKeyBodySchema.safeParse({ query: secret.slice(0, 600), extra: secret }).error)).not.toContain(secret);
+    expect(
+      JSON.stringify(findKeyBodySchema.safeParse({ query: secret.slice(0, 600), extra: secret }).error),
+    ).not.toContain(secret);
   });
 });

@@ -8,13 +8,23 @@ export const QUERY_MAX = 500;
 export const findKeyBodySchema = z.strictObject(
   {
     // A secret is exactly what may be pasted here, so only the text rule applies (no secret check).
-    query: safeText({ error: (issue) => (issue.input === undefined ? "Enter a secret, its last four characters, a name or a key id" : "Send the query as text") })
+    query: safeText({
+      error: (issue) =>
+        issue.input === undefined
+          ? "Enter a secret, its last four characters, a name or a key id"
+          : "Send the query as text",
+    })
       .trim()
       .min(1, "Enter a secret, its last four characters, a name or a key id")
       .max(QUERY_MAX, `Use at most ${QUERY_MAX} characters`),
   },
   // Never quote the value: a pasted secret may sit in a field next to the one named.
-  { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown field ${issue.keys.map((k) => `"${k}"`).join(", ")}: send only "query"` : undefined) },
+  {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `Unknown field ${issue.keys.map((k) => `"${k}"`).join(", ")}: send only "query"`
+        : undefined,
+  },
 );
 
 export type FindKeyBody = z.infer<typeof findKeyBodySchema>;

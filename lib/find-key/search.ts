@@ -11,7 +11,12 @@ import { matchKeys, RESULT_CAP } from "./match";
 import { searchTerms } from "./terms";
 import type { FindKeyResult } from "./types";
 
-export async function findKey(deps: KeyDeps, ctx: KeyActionContext, rawQuery: string, cap = RESULT_CAP): Promise<FindKeyResult> {
+export async function findKey(
+  deps: KeyDeps,
+  ctx: KeyActionContext,
+  rawQuery: string,
+  cap = RESULT_CAP,
+): Promise<FindKeyResult> {
   const query = classifyQuery(rawQuery);
   const terms = searchTerms(query, query.kind === "secret" ? secretSha256(query.secret) : null);
   const hint = query.kind === "secret" ? query.hint : null;
@@ -22,10 +27,12 @@ export async function findKey(deps: KeyDeps, ctx: KeyActionContext, rawQuery: st
   } catch (error) {
     // A failed secret search is still on the record (someone was looking for a leaked key).
     if (hint !== null) {
-      await recordSecretSearch(deps.db, ctx, { hint, candidates: null, exact: null }, error).catch((auditError: unknown) => {
-        // The person still sees why the search failed; the log line names the problem, never the query.
-        logServerError("a failed key search could not be audited", auditError, ctx.info.requestId);
-      });
+      await recordSecretSearch(deps.db, ctx, { hint, candidates: null, exact: null }, error).catch(
+        (auditError: unknown) => {
+          // The person still sees why the search failed; the log line names the problem, never the query.
+          logServerError("a failed key search could not be audited", auditError, ctx.info.requestId);
+        },
+      );
     }
     throw error;
   }

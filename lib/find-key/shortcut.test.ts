@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { isFindShortcut, isTypingTarget } from "./shortcut";
 
-const press = (key: string, extra: Partial<Parameters<typeof isFindShortcut>[0]> = {}) => ({ key, ctrlKey: false, metaKey: false, altKey: false, ...extra });
+const press = (key: string, extra: Partial<Parameters<typeof isFindShortcut>[0]> = {}) => ({
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  ...extra,
+});
 
 describe("isFindShortcut", () => {
   it("is '/' alone (Shift allowed, for layouts that need it)", () => {

@@ -17,7 +17,9 @@ export interface KeyPress {
 
 /** "/" alone. Shift is allowed: on many keyboard layouts "/" needs it (Shift+7 on German ones). */
 export function isFindShortcut(e: KeyPress): boolean {
-  return e.key === FIND_SHORTCUT && !e.ctrlKey && !e.metaKey && !e.altKey && !e.isComposing && !e.defaultPrevented;
+  return (
+    e.key === FIND_SHORTCUT && !e.ctrlKey && !e.metaKey && !e.altKey && !e.isComposing && !e.defaultPrevented
+  );
 }
 
 export interface FocusTarget {
@@ -28,7 +30,17 @@ export interface FocusTarget {
 }
 
 /** Input types that take no typed text: "/" there is not typing. */
-const NON_TEXT_INPUTS = new Set(["button", "checkbox", "color", "file", "image", "radio", "range", "reset", "submit"]);
+const NON_TEXT_INPUTS = new Set([
+  "button",
+  "checkbox",
+  "color",
+  "file",
+  "image",
+  "radio",
+  "range",
+  "reset",
+  "submit",
+]);
 const TEXT_ROLES = new Set(["textbox", "searchbox", "combobox"]);
 
 export function isTypingTarget(target: FocusTarget | null): boolean {

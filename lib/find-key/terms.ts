@@ -20,7 +20,12 @@ export function searchTerms(query: ClassifiedQuery, secretHash: string | null): 
   switch (query.kind) {
     case "secret":
       // An `sk_…` secret is no one's id or name; a long token might be either, so it is tried whole.
-      return { secretHash, hint: query.hint, whole: query.shape === "token" ? query.secret : null, part: null };
+      return {
+        secretHash,
+        hint: query.hint,
+        whole: query.shape === "token" ? query.secret : null,
+        part: null,
+      };
     case "hint":
       return { secretHash: null, hint: query.text, whole: query.text, part: query.text };
     case "text":

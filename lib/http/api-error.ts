@@ -67,8 +67,13 @@ export class ApiError extends Error {
 }
 
 export function fromZod(error: z.ZodError, prefix: "body" | "params" | "query"): ApiError {
-  const fields = error.issues.map((issue) => ({ path: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: issue.message }));
+  const fields = error.issues.map((issue) => ({
+    path: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+    message: issue.message,
+  }));
   const first = fields[0];
   const where = first?.path.length ? first.path.join(".") : prefix;
-  return new ApiError("validation_failed", first ? `${where}: ${first.message}` : `Invalid ${prefix}`, { fields });
+  return new ApiError("validation_failed", first ? `${where}: ${first.message}` : `Invalid ${prefix}`, {
+    fields,
+  });
 }

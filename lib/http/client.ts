@@ -18,7 +18,12 @@ export class ApiRequestError extends Error {
     message: string,
     readonly fields: ApiFieldError[] = [],
     /** The rest of the envelope: request ids to quote, when to retry, and the whole body (a 409 carries the current state). */
-    readonly extra: { requestId?: string; upstreamRequestId?: string; retryAfterSeconds?: number; body?: unknown } = {},
+    readonly extra: {
+      requestId?: string;
+      upstreamRequestId?: string;
+      retryAfterSeconds?: number;
+      body?: unknown;
+    } = {},
   ) {
     super(message);
   }
@@ -29,37 +34,69 @@ export function isClientError(error: unknown): boolean {
   return error instanceof ApiRequestError && error.status >= 400 && error.status < 500;
 }
 
-export async function apiJson<T>(url: string, init: { method?: string; body?: unknown; headers?: Record<string, string>; stepUpAsked?: boolean } = {}): Promise<T> {
+export async function apiJson<T>(
+  url: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string>; stepUpAsked?: boolean } = {},
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(url, {
       method: init.method ?? "GET",
-      headers: { ...(init.body === undefined ? {} : { "content-type": "application/json" }), ...init.headers },
+      headers: {
+        ...(init.body === undefined ? {} : { "content-type": "application/json" }),
+        ...init.headers,
+      },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
   } catch {
-    throw new ApiRequestError(0, "network", "Keydesk could not be reached. Check your connection and try again.");
+    throw new ApiRequestError(
+      0,
+      "network",
+      "Keydesk could not be reached. Check your connection and try again.",
+    );
   }
   const body = (await res.json().catch(() => null)) as {
-    error?: { code?: string; message?: string; fields?: ApiFieldError[]; requestId?: string; upstreamRequestId?: string; retryAfterSeconds?: number };
+    error?: {
+      code?: string;
+      message?: string;
+      fields?: ApiFieldError[];
+      requestId?: string;
+      upstreamRequestId?: string;
+      retryAfterSeconds?: number;
+    };
   } | null;
   if (!res.ok) {
     const error = body?.error;
-    if (res.status === 403 && error?.code === "reauth_required" && !init.stepUpAsked && (await askForStepUp())) {
+    if (
+      res.status === 403 &&
+      error?.code === "reauth_required" &&
+      !init.stepUpAsked &&
+      (await askForStepUp())
+    ) {
       return apiJson<T>(url, { ...init, stepUpAsked: true });
     }
-    throw new ApiRequestError(res.status, error?.code ?? "http_error", error?.message ?? `The request failed (HTTP ${res.status}).`, error?.fields ?? [], {
-      requestId: error?.requestId,
-      upstreamRequestId: error?.upstreamRequestId,
-      retryAfterSeconds: error?.retryAfterSeconds,
-      body,
-    });
+    throw new ApiRequestError(
+      res.status,
+      error?.code ?? "http_error",
+      error?.message ?? `The request failed (HTTP ${res.status}).`,
+      error?.fields ?? [],
+      {
+        requestId: error?.requestId,
+        upstreamRequestId: error?.upstreamRequestId,
+        retryAfterSeconds: error?.retryAfterSeconds,
+        body,
+      },
+    );
   }
   return body as T;
 }
 
 /** Puts a server's field errors onto a form's fields; returns true if it placed any. */
-export function applyFieldErrors<F extends string>(error: unknown, fields: readonly F[], setError: (name: F, e: { type: string; message: string }) => void): boolean {
+export function applyFieldErrors<F extends string>(
+  error: unknown,
+  fields: readonly F[],
+  setError: (name: F, e: { type: string; message: string }) => void,
+): boolean {
   if (!(error instanceof ApiRequestError)) return false;
   let placed = false;
   for (const f of error.fields) {

@@ -10,19 +10,21 @@ import { ApiError, fromZod } from "./api-error";
 
 /** The envelope for any thrown value. Unknown errors become a bare 500 with only the request id. */
 export function errorResponse(error: unknown, requestId: string): Response {
-  const api =
-    ApiError.is(error)
-      ? error
-      : error instanceof z.ZodError
-        ? fromZod(error, "body")
-        : ConfigError.is(error)
-          ? new ApiError("not_configured", error.message)
-          : null;
+  const api = ApiError.is(error)
+    ? error
+    : error instanceof z.ZodError
+      ? fromZod(error, "body")
+      : ConfigError.is(error)
+        ? new ApiError("not_configured", error.message)
+        : null;
   if (!api) {
     // Never the error as it is: a stack or a cause could carry an upstream body, and a database
     // error carries the statement's parameters (names, emails, IPs). See lib/log/server-error.ts.
     logServerError("unexpected error", error, requestId);
-    return Response.json({ error: { code: "internal", message: "Something went wrong on Keydesk's side.", requestId } }, { status: 500, headers: { "cache-control": "no-store" } });
+    return Response.json(
+      { error: { code: "internal", message: "Something went wrong on Keydesk's side.", requestId } },
+      { status: 500, headers: { "cache-control": "no-store" } },
+    );
   }
   const { fields, upstreamRequestId, retryAfterSeconds, headers, current, outcome } = api.extra;
   return Response.json(

@@ -3,7 +3,8 @@ import { malformedPathAnswer } from "./malformed-path";
 
 describe("malformedPathAnswer", () => {
   it("lets every decodable path through, whatever its query", () => {
-    for (const target of ["/", "/api/audit?q=%ZZ", "/service-accounts/%E0%A4%A4", "/a%20b"]) expect(malformedPathAnswer(target)).toBeNull();
+    for (const target of ["/", "/api/audit?q=%ZZ", "/service-accounts/%E0%A4%A4", "/a%20b"])
+      expect(malformedPathAnswer(target)).toBeNull();
   });
 
   it("answers an API path with a JSON 400 and the security headers", () => {

@@ -22,12 +22,19 @@ function decodes(path: string): boolean {
 export function malformedPathAnswer(target: string): EarlyAnswer | null {
   const path = target.split(/[?#]/, 1)[0]!;
   if (decodes(path)) return null;
-  const headers: Record<string, string> = { "cache-control": "no-store", "content-security-policy": contentSecurityPolicy({ dev: false }) };
+  const headers: Record<string, string> = {
+    "cache-control": "no-store",
+    "content-security-policy": contentSecurityPolicy({ dev: false }),
+  };
   for (const { key, value } of OTHER_SECURITY_HEADERS) headers[key.toLowerCase()] = value;
   const message = "The address has a malformed percent-escape (%xx).";
   if (path === "/api" || path.startsWith("/api/")) {
     const body = JSON.stringify({ error: { code: "bad_request", message, requestId: crypto.randomUUID() } });
     return { status: 400, headers: { ...headers, "content-type": "application/json" }, body };
   }
-  return { status: 400, headers: { ...headers, "content-type": "text/plain; charset=utf-8" }, body: `${message}\n` };
+  return {
+    status: 400,
+    headers: { ...headers, "content-type": "text/plain; charset=utf-8" },
+    body: `${message}\n`,
+  };
 }

@@ -1,11 +1,23 @@
 import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
-import { compileTrust, ensureProcessToken, normaliseAddress, readStamp, STAMP_HEADERS, stampRequest } from "./request-stamp";
+import {
+  compileTrust,
+  ensureProcessToken,
+  normaliseAddress,
+  readStamp,
+  STAMP_HEADERS,
+  stampRequest,
+} from "./request-stamp";
 
 function incoming(peer: string, headers: Record<string, string>, encrypted = false): IncomingMessage {
   const socket = { remoteAddress: peer, encrypted };
   const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-  return { headers: lower, rawHeaders: Object.entries(headers).flat(), socket, connection: socket } as unknown as IncomingMessage;
+  return {
+    headers: lower,
+    rawHeaders: Object.entries(headers).flat(),
+    socket,
+    connection: socket,
+  } as unknown as IncomingMessage;
 }
 
 function asHeaders(req: IncomingMessage): Headers {
@@ -14,15 +26,27 @@ function asHeaders(req: IncomingMessage): Headers {
 
 describe("stampRequest", () => {
   it("takes the socket's address and strips forwarded headers from an untrusted peer", () => {
-    const req = incoming("198.51.100.7", { host: "keydesk.test", "X-Forwarded-For": "6.6.6.6, 10.0.0.1", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", "x-real-ip": "6.6.6.7" });
+    const req = incoming("198.51.100.7", {
+      host: "keydesk.test",
+      "X-Forwarded-For": "6.6.6.6, 10.0.0.1",
+      "x-forwarded-host": "evil.example",
+      "x-forwarded-proto": "https",
+      "x-real-ip": "6.6.6.7",
+    });
     stampRequest(req, compileTrust([]));
     expect(readStamp(asHeaders(req))).toEqual({ clientIp: "198.51.100.7", origin: "http://keydesk.test" });
-    for (const name of ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-real-ip"]) expect(req.headers[name]).toBeUndefined();
+    for (const name of ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-real-ip"])
+      expect(req.headers[name]).toBeUndefined();
     expect(req.rawHeaders).toEqual(["host", "keydesk.test"]);
   });
 
   it("replaces a stamp the client sent", () => {
-    const req = incoming("198.51.100.7", { host: "keydesk.test", [STAMP_HEADERS.clientIp]: "6.6.6.6", [STAMP_HEADERS.origin]: "http://evil.example", [STAMP_HEADERS.token]: "guess" });
+    const req = incoming("198.51.100.7", {
+      host: "keydesk.test",
+      [STAMP_HEADERS.clientIp]: "6.6.6.6",
+      [STAMP_HEADERS.origin]: "http://evil.example",
+      [STAMP_HEADERS.token]: "guess",
+    });
     stampRequest(req, compileTrust([]));
     expect(readStamp(asHeaders(req))).toEqual({ clientIp: "198.51.100.7", origin: "http://keydesk.test" });
     expect(req.rawHeaders).toEqual(["host", "keydesk.test"]);
@@ -30,9 +54,17 @@ describe("stampRequest", () => {
 
   it("walks X-Forwarded-For through trusted proxies only, and takes their host and scheme", () => {
     const trust = compileTrust(["10.0.0.0/8"]);
-    const req = incoming("10.0.0.2", { host: "internal:3000", "x-forwarded-for": "6.6.6.6, 203.0.113.9, 10.0.0.5", "x-forwarded-host": "keydesk.example.com", "x-forwarded-proto": "https" });
+    const req = incoming("10.0.0.2", {
+      host: "internal:3000",
+      "x-forwarded-for": "6.6.6.6, 203.0.113.9, 10.0.0.5",
+      "x-forwarded-host": "keydesk.example.com",
+      "x-forwarded-proto": "https",
+    });
     stampRequest(req, trust);
-    expect(readStamp(asHeaders(req))).toEqual({ clientIp: "203.0.113.9", origin: "https://keydesk.example.com" });
+    expect(readStamp(asHeaders(req))).toEqual({
+      clientIp: "203.0.113.9",
+      origin: "https://keydesk.example.com",
+    });
     expect(req.headers["x-forwarded-for"]).toBe("6.6.6.6, 203.0.113.9, 10.0.0.5");
   });
 
@@ -50,8 +82,14 @@ describe("readStamp", () => {
   it("is null without this process's token: a client cannot make one", () => {
     ensureProcessToken();
     expect(readStamp(new Headers({ [STAMP_HEADERS.clientIp]: "6.6.6.6" }))).toBeNull();
-    expect(readStamp(new Headers({ [STAMP_HEADERS.clientIp]: "6.6.6.6", [STAMP_HEADERS.token]: "0".repeat(64) }))).toBeNull();
-    expect(readStamp(new Headers({ [STAMP_HEADERS.token]: ensureProcessToken(), [STAMP_HEADERS.clientIp]: "192.0.2.1" }))?.clientIp).toBe("192.0.2.1");
+    expect(
+      readStamp(new Headers({ [STAMP_HEADERS.clientIp]: "6.6.6.6", [STAMP_HEADERS.token]: "0".repeat(64) })),
+    ).toBeNull();
+    expect(
+      readStamp(
+        new Headers({ [STAMP_HEADERS.token]: ensureProcessToken(), [STAMP_HEADERS.clientIp]: "192.0.2.1" }),
+      )?.clientIp,
+    ).toBe("192.0.2.1");
   });
 });
 

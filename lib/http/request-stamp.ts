@@ -18,7 +18,14 @@ export const STAMP_HEADERS = {
 } as const;
 
 /** Headers a client may only send through a trusted proxy; from anyone else they are removed. */
-const FORWARDED_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"];
+const FORWARDED_HEADERS = [
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+  "x-real-ip",
+  "forwarded",
+];
 
 const TOKEN_SLOT = Symbol.for("keydesk.requestStampToken");
 type TokenSlot = { [TOKEN_SLOT]?: string };
@@ -56,8 +63,11 @@ function firstValue(value: string | string[] | undefined): string | undefined {
 /** The scheme and host the client addressed, e.g. `https://keydesk.example.com`, or null. */
 function requestOrigin(req: IncomingMessage, trustedPeer: boolean): string | null {
   const encrypted = Boolean((req.socket as { encrypted?: boolean }).encrypted);
-  const forwardedProto = trustedPeer ? firstValue(req.headers["x-forwarded-proto"])?.toLowerCase() : undefined;
-  const proto = forwardedProto === "https" || forwardedProto === "http" ? forwardedProto : encrypted ? "https" : "http";
+  const forwardedProto = trustedPeer
+    ? firstValue(req.headers["x-forwarded-proto"])?.toLowerCase()
+    : undefined;
+  const proto =
+    forwardedProto === "https" || forwardedProto === "http" ? forwardedProto : encrypted ? "https" : "http";
   const host = (trustedPeer ? firstValue(req.headers["x-forwarded-host"]) : undefined) ?? req.headers.host;
   // A host name or address and a port, nothing that could smuggle in a path or credentials.
   if (!host || !/^[A-Za-z0-9.\-:[\]]+$/.test(host)) return null;

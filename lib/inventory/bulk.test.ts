@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { alreadyNote, bulkSummary, confirmLabel, partitionByTarget, progressToAnnounce, runBulk, type BulkItemResult } from "./bulk";
+import {
+  alreadyNote,
+  bulkSummary,
+  confirmLabel,
+  partitionByTarget,
+  progressToAnnounce,
+  runBulk,
+  type BulkItemResult,
+} from "./bulk";
 
 /** A promise the test settles by hand, so "which item is in flight" is decided by the test, not by timing. */
 function deferred() {
@@ -23,10 +31,14 @@ describe("runBulk", () => {
     const items = range(12);
     const reported: BulkItemResult<number>[] = [];
     const calls: number[] = [];
-    const result = await runBulk(items, async (i) => {
-      calls.push(i);
-      await sleep(delayFor(i));
-    }, { onProgress: (r) => reported.push(r) });
+    const result = await runBulk(
+      items,
+      async (i) => {
+        calls.push(i);
+        await sleep(delayFor(i));
+      },
+      { onProgress: (r) => reported.push(r) },
+    );
 
     expect([...calls].sort((a, b) => a - b)).toEqual(items);
     expect([...result.done].sort((a, b) => a - b)).toEqual(items);
@@ -42,12 +54,16 @@ describe("runBulk", () => {
     for (const concurrency of [1, 3, 4]) {
       let inFlight = 0;
       let most = 0;
-      await runBulk(range(20), async (i) => {
-        inFlight++;
-        most = Math.max(most, inFlight);
-        await sleep(delayFor(i));
-        inFlight--;
-      }, { concurrency });
+      await runBulk(
+        range(20),
+        async (i) => {
+          inFlight++;
+          most = Math.max(most, inFlight);
+          await sleep(delayFor(i));
+          inFlight--;
+        },
+        { concurrency },
+      );
       expect(most).toBe(concurrency);
     }
   });
@@ -70,11 +86,15 @@ describe("runBulk", () => {
 
   it("collects failures with their messages and carries on with the rest", async () => {
     const reported: BulkItemResult<number>[] = [];
-    const result = await runBulk(range(8), async (i) => {
-      await sleep(delayFor(i));
-      if (i === 0) throw new Error("ElevenLabs is unavailable right now (HTTP 503).");
-      if (i === 5) throw "not an Error";
-    }, { concurrency: 2, onProgress: (r) => reported.push(r) });
+    const result = await runBulk(
+      range(8),
+      async (i) => {
+        await sleep(delayFor(i));
+        if (i === 0) throw new Error("ElevenLabs is unavailable right now (HTTP 503).");
+        if (i === 5) throw "not an Error";
+      },
+      { concurrency: 2, onProgress: (r) => reported.push(r) },
+    );
 
     expect([...result.done].sort()).toEqual([1, 2, 3, 4, 6, 7]);
     expect(result.failed).toEqual(
@@ -96,7 +116,11 @@ describe("runBulk", () => {
   });
 
   it("a listener that throws changes no outcome", async () => {
-    const result = await runBulk([1, 2, 3], async () => {}, { onProgress: () => { throw new Error("listener bug"); } });
+    const result = await runBulk([1, 2, 3], async () => {}, {
+      onProgress: () => {
+        throw new Error("listener bug");
+      },
+    });
     expect(result.done).toEqual([1, 2, 3]);
   });
 
@@ -106,11 +130,15 @@ describe("runBulk", () => {
     const reported: BulkItemResult<number>[] = [];
     const controller = new AbortController();
     const signals: AbortSignal[] = [];
-    const run = runBulk(range(6), (i, signal) => {
-      started.push(i);
-      signals.push(signal);
-      return pending[i]!.promise;
-    }, { concurrency: 2, signal: controller.signal, onProgress: (r) => reported.push(r) });
+    const run = runBulk(
+      range(6),
+      (i, signal) => {
+        started.push(i);
+        signals.push(signal);
+        return pending[i]!.promise;
+      },
+      { concurrency: 2, signal: controller.signal, onProgress: (r) => reported.push(r) },
+    );
     await tick();
     expect(started).toEqual([0, 1]);
 
@@ -129,7 +157,13 @@ describe("runBulk", () => {
 
   it("with a signal already aborted, starts nothing", async () => {
     let calls = 0;
-    const result = await runBulk(["a", "b"], async () => { calls++; }, { signal: AbortSignal.abort() });
+    const result = await runBulk(
+      ["a", "b"],
+      async () => {
+        calls++;
+      },
+      { signal: AbortSignal.abort() },
+    );
     expect(calls).toBe(0);
     expect(result).toEqual({ done: [], failed: [], skipped: ["a", "b"] });
   });
@@ -145,7 +179,11 @@ describe("runBulk", () => {
 });
 
 describe("the bulk dialog's words", () => {
-  const keys = [{ id: "a", enabled: true }, { id: "b", enabled: false }, { id: "c", enabled: true }];
+  const keys = [
+    { id: "a", enabled: true },
+    { id: "b", enabled: false },
+    { id: "c", enabled: true },
+  ];
 
   it("splits keys into those that change and those already in the target state", () => {
     expect(partitionByTarget(keys, "disable")).toEqual({ toChange: [keys[0], keys[2]], already: [keys[1]] });
@@ -159,7 +197,9 @@ describe("the bulk dialog's words", () => {
     expect(alreadyNote("enable", 1)).toBe("1 is already enabled and will be left alone.");
     expect(bulkSummary("disable", { done: 195, failed: 5, notStarted: 0 })).toBe("195 disabled, 5 failed.");
     expect(bulkSummary("enable", { done: 2, failed: 0, notStarted: 0 })).toBe("2 enabled.");
-    expect(bulkSummary("disable", { done: 0, failed: 1, notStarted: 7 })).toBe("0 disabled, 1 failed, 7 not started.");
+    expect(bulkSummary("disable", { done: 0, failed: 1, notStarted: 7 })).toBe(
+      "0 disabled, 1 failed, 7 not started.",
+    );
   });
 
   it("announces progress at each tenth and at the end, not on every key", () => {

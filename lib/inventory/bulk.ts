@@ -23,7 +23,8 @@ export interface BulkOptions<T> {
   signal?: AbortSignal;
 }
 
-const messageOf = (error: unknown) => (error instanceof Error && error.message ? error.message : String(error));
+const messageOf = (error: unknown) =>
+  error instanceof Error && error.message ? error.message : String(error);
 
 /**
  * Runs `work` for every item, at most `concurrency` at a time. One failure never stops the rest:
@@ -31,9 +32,14 @@ const messageOf = (error: unknown) => (error instanceof Error && error.message ?
  * already sent may take effect anyway and must be reported as what it turned out to be; the signal
  * passed to `work` only tells it that the run was stopped.
  */
-export async function runBulk<T>(items: readonly T[], work: (item: T, signal: AbortSignal) => Promise<void>, options: BulkOptions<T> = {}): Promise<BulkResult<T>> {
+export async function runBulk<T>(
+  items: readonly T[],
+  work: (item: T, signal: AbortSignal) => Promise<void>,
+  options: BulkOptions<T> = {},
+): Promise<BulkResult<T>> {
   const { concurrency = 4, onProgress, signal } = options;
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a whole number of at least 1, not ${concurrency}`);
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new RangeError(`concurrency must be a whole number of at least 1, not ${concurrency}`);
 
   const result: BulkResult<T> = { done: [], failed: [], skipped: [] };
   const report = (r: BulkItemResult<T>) => {
@@ -82,15 +88,22 @@ export type BulkTarget = "enable" | "disable";
 export const pastTense = (target: BulkTarget) => (target === "enable" ? "enabled" : "disabled");
 
 /** The keys that would change, and those already in the target state (left alone, listed up front). */
-export function partitionByTarget<K extends { enabled: boolean }>(keys: readonly K[], target: BulkTarget): { toChange: K[]; already: K[] } {
+export function partitionByTarget<K extends { enabled: boolean }>(
+  keys: readonly K[],
+  target: BulkTarget,
+): { toChange: K[]; already: K[] } {
   const wanted = target === "enable";
-  return { toChange: keys.filter((k) => k.enabled !== wanted), already: keys.filter((k) => k.enabled === wanted) };
+  return {
+    toChange: keys.filter((k) => k.enabled !== wanted),
+    already: keys.filter((k) => k.enabled === wanted),
+  };
 }
 
 const keysWord = (n: number) => `${n} ${n === 1 ? "key" : "keys"}`;
 
 /** "Disable 200 keys": the confirm button; the dialog's title adds a question mark. */
-export const confirmLabel = (target: BulkTarget, count: number) => `${target === "enable" ? "Enable" : "Disable"} ${keysWord(count)}`;
+export const confirmLabel = (target: BulkTarget, count: number) =>
+  `${target === "enable" ? "Enable" : "Disable"} ${keysWord(count)}`;
 
 /** "3 are already disabled and will be left alone." */
 export function alreadyNote(target: BulkTarget, count: number): string {
@@ -98,7 +111,10 @@ export function alreadyNote(target: BulkTarget, count: number): string {
 }
 
 /** "195 disabled, 5 failed." Zero failures and zero not-started are left out; the first count never is. */
-export function bulkSummary(target: BulkTarget, counts: { done: number; failed: number; notStarted: number }): string {
+export function bulkSummary(
+  target: BulkTarget,
+  counts: { done: number; failed: number; notStarted: number },
+): string {
   const parts = [`${counts.done} ${pastTense(target)}`];
   if (counts.failed > 0) parts.push(`${counts.failed} failed`);
   if (counts.notStarted > 0) parts.push(`${counts.notStarted} not started`);

@@ -11,9 +11,9 @@ describe("describeFilters", () => {
   });
 
   it("writes the filters as one short sentence, labels mid-sentence", () => {
-    expect(describeFilters(f({ status: "disabled", risk: ["unrestricted", "no_allowlist"], q: "prod" }))).toBe(
-      "status disabled; risk: unrestricted, no IP allowlist; text “prod”",
-    );
+    expect(
+      describeFilters(f({ status: "disabled", risk: ["unrestricted", "no_allowlist"], q: "prod" })),
+    ).toBe("status disabled; risk: unrestricted, no IP allowlist; text “prod”");
     expect(describeFilters(f({ risk: ["unseen"] }))).toBe("risk: outside Keydesk");
   });
 

@@ -20,8 +20,12 @@ export function describeFilters(
     parts.push(`${names.length === 1 ? "service account" : "service accounts"} ${names.join(", ")}`);
   }
   if (filters.status) parts.push(`status ${filters.status}`);
-  if (filters.risk.length > 0) parts.push(`risk: ${filters.risk.map((f) => midSentence(RISK_FLAG_INFO[f].label)).join(", ")}`);
-  if (filters.perm.length > 0) parts.push(`${filters.perm.length === 1 ? "has permission" : "has permissions"} ${filters.perm.join(", ")}`);
+  if (filters.risk.length > 0)
+    parts.push(`risk: ${filters.risk.map((f) => midSentence(RISK_FLAG_INFO[f].label)).join(", ")}`);
+  if (filters.perm.length > 0)
+    parts.push(
+      `${filters.perm.length === 1 ? "has permission" : "has permissions"} ${filters.perm.join(", ")}`,
+    );
   if (filters.q.trim() !== "") parts.push(`text “${filters.q.trim()}”`);
   return parts.length > 0 ? parts.join("; ") : "all keys";
 }

@@ -22,14 +22,26 @@ type Format = (typeof FORMATS)[number];
 export function exportRequest(params: URLSearchParams) {
   const format = params.get("format");
   const { filters, problems } = parseInventoryFilters(params);
-  const all = [...(FORMATS.includes(format as Format) ? [] : [{ param: "format", message: `Use csv or json${format ? `, not "${format.slice(0, 20)}"` : ""}.` }]), ...problems];
+  const all = [
+    ...(FORMATS.includes(format as Format)
+      ? []
+      : [{ param: "format", message: `Use csv or json${format ? `, not "${format.slice(0, 20)}"` : ""}.` }]),
+    ...problems,
+  ];
   if (all.length > 0) {
-    throw new ApiError("validation_failed", all.map((p) => `${p.param}: ${p.message}`).join("; "), { fields: all.map((p) => ({ path: [p.param], message: p.message })) });
+    throw new ApiError("validation_failed", all.map((p) => `${p.param}: ${p.message}`).join("; "), {
+      fields: all.map((p) => ({ path: [p.param], message: p.message })),
+    });
   }
   return { format: format as Format, filters };
 }
 
-export async function exportInventory(deps: KeyDeps, params: URLSearchParams, user: SessionUser, info: RequestInfo): Promise<Response> {
+export async function exportInventory(
+  deps: KeyDeps,
+  params: URLSearchParams,
+  user: SessionUser,
+  info: RequestInfo,
+): Promise<Response> {
   const { format, filters } = exportRequest(params);
   const inventory = await readInventory(deps);
   const rows = sortRows(filterRows(inventoryRows(inventory.keys), filters), filters.sort, filters.dir);
@@ -41,7 +53,12 @@ export async function exportInventory(deps: KeyDeps, params: URLSearchParams, us
     ip: info.ip,
     userAgent: info.userAgent,
     requestId: info.requestId,
-    changes: { export: { before: null, after: { format, filters: describeFilters(filters, accountNames), rows: rows.length } } },
+    changes: {
+      export: {
+        before: null,
+        after: { format, filters: describeFilters(filters, accountNames), rows: rows.length },
+      },
+    },
     details: stepUpDetails(info),
     outcome: "ok",
   });

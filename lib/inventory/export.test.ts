@@ -15,7 +15,12 @@ function csvObjects(csv: string): Record<string, string>[] {
   });
 }
 
-const filters: InventoryFilters = { ...DEFAULT_INVENTORY_FILTERS, status: "enabled", risk: ["no_allowlist"], q: "prod" };
+const filters: InventoryFilters = {
+  ...DEFAULT_INVENTORY_FILTERS,
+  status: "enabled",
+  risk: ["no_allowlist"],
+  q: "prod",
+};
 const meta = { generatedAt: "2025-03-04T05:06:07.000Z", filters };
 
 const plain = testRow({
@@ -33,7 +38,7 @@ const plain = testRow({
 const awkward = testRow({
   id: "key_2",
   serviceAccountName: 'Ops, "night" shift',
-  name: "=HYPERLINK(\"http://evil.example\",\"click\")",
+  name: '=HYPERLINK("http://evil.example","click")',
   hint: "-1+2",
   permissions: "all",
   characterLimit: null,
@@ -87,7 +92,7 @@ describe("inventoryCsv", () => {
     const [row] = csvObjects(inventoryCsv([awkward], meta));
     expect(row).toMatchObject({
       service_account_name: 'Ops, "night" shift',
-      name: "'=HYPERLINK(\"http://evil.example\",\"click\")",
+      name: '\'=HYPERLINK("http://evil.example","click")',
       hint: "'-1+2",
       status: "disabled",
       disable_reason: "line one\r\nline two",
@@ -135,19 +140,40 @@ describe("inventoryCsv", () => {
   });
 
   it("does not touch names that merely hold a sign after a letter, or blanks before ordinary text", () => {
-    const [row] = csvObjects(inventoryCsv([testRow({ name: "  tts = main", serviceAccountName: "a-b" })], meta));
+    const [row] = csvObjects(
+      inventoryCsv([testRow({ name: "  tts = main", serviceAccountName: "a-b" })], meta),
+    );
     expect(row).toMatchObject({ name: "  tts = main", service_account_name: "a-b" });
   });
 
   it("does not touch numbers or names with a formula sign later on", () => {
-    const [row] = csvObjects(inventoryCsv([testRow({ name: "a=b-c", characterLimit: 0, characterCount: 0 })], meta));
-    expect(row).toMatchObject({ name: "a=b-c", character_limit: "0", characters_used: "0", permission_summary: "1 of 51" });
+    const [row] = csvObjects(
+      inventoryCsv([testRow({ name: "a=b-c", characterLimit: 0, characterCount: 0 })], meta),
+    );
+    expect(row).toMatchObject({
+      name: "a=b-c",
+      character_limit: "0",
+      characters_used: "0",
+      permission_summary: "1 of 51",
+    });
   });
 
   it("repeats the time and filters on every row; the description starts with a word, so text in it stays inert", () => {
-    const rows = csvObjects(inventoryCsv([plain, awkward, plain], { generatedAt: meta.generatedAt, filters: DEFAULT_INVENTORY_FILTERS }));
-    expect(rows.map((r) => [r.generated_at, r.filters])).toEqual(Array(3).fill([meta.generatedAt, "all keys"]));
-    const sneaky = csvObjects(inventoryCsv([plain], { generatedAt: meta.generatedAt, filters: { ...DEFAULT_INVENTORY_FILTERS, sa: ["=cmd|x"] } }));
+    const rows = csvObjects(
+      inventoryCsv([plain, awkward, plain], {
+        generatedAt: meta.generatedAt,
+        filters: DEFAULT_INVENTORY_FILTERS,
+      }),
+    );
+    expect(rows.map((r) => [r.generated_at, r.filters])).toEqual(
+      Array(3).fill([meta.generatedAt, "all keys"]),
+    );
+    const sneaky = csvObjects(
+      inventoryCsv([plain], {
+        generatedAt: meta.generatedAt,
+        filters: { ...DEFAULT_INVENTORY_FILTERS, sa: ["=cmd|x"] },
+      }),
+    );
     expect(sneaky[0]?.filters).toBe("service account =cmd|x");
     const named = inventoryCsv([plain], {
       generatedAt: meta.generatedAt,
@@ -166,7 +192,15 @@ describe("inventoryJsonDocument and inventoryJson", () => {
   it("describes the export and lists the keys with structured values", () => {
     const doc = inventoryJsonDocument([plain, awkward], meta);
     expect(doc.generatedAt).toBe(meta.generatedAt);
-    expect(doc.filters).toEqual({ sa: [], status: "enabled", risk: ["no_allowlist"], perm: [], q: "prod", sort: "createdAt", dir: "desc" });
+    expect(doc.filters).toEqual({
+      sa: [],
+      status: "enabled",
+      risk: ["no_allowlist"],
+      perm: [],
+      q: "prod",
+      sort: "createdAt",
+      dir: "desc",
+    });
     expect(doc.filterDescription).toBe("status enabled; risk: no IP allowlist; text “prod”");
     expect(doc.count).toBe(2);
     expect(doc.keys[0]).toEqual({
@@ -187,11 +221,20 @@ describe("inventoryJsonDocument and inventoryJson", () => {
       origin: "baseline",
       flags: ["near_limit", "rotating"],
     });
-    expect(doc.keys[1]).toMatchObject({ permissions: "all", allowedIps: null, characterLimit: null, origin: null, name: awkward.name });
+    expect(doc.keys[1]).toMatchObject({
+      permissions: "all",
+      allowedIps: null,
+      characterLimit: null,
+      origin: null,
+      name: awkward.name,
+    });
   });
 
   it("spells out a missing status as null", () => {
-    expect(inventoryJsonDocument([], { generatedAt: meta.generatedAt, filters: DEFAULT_INVENTORY_FILTERS }).filters.status).toBeNull();
+    expect(
+      inventoryJsonDocument([], { generatedAt: meta.generatedAt, filters: DEFAULT_INVENTORY_FILTERS }).filters
+        .status,
+    ).toBeNull();
   });
 
   it("writes the same document as indented JSON text", () => {
@@ -237,7 +280,9 @@ describe("secrets", () => {
 
   it("nor do the rows' precomputed fields", () => {
     const json = inventoryJson([leaky], meta);
-    for (const field of ["searchText", "usageRatio", "breadth", "createdAtMs"]) expect(json).not.toContain(field);
-    for (const field of ["search_text", "usage_ratio", "breadth", "created_at_ms"]) expect(INVENTORY_CSV_HEADER).not.toContain(field);
+    for (const field of ["searchText", "usageRatio", "breadth", "createdAtMs"])
+      expect(json).not.toContain(field);
+    for (const field of ["search_text", "usage_ratio", "breadth", "created_at_ms"])
+      expect(INVENTORY_CSV_HEADER).not.toContain(field);
   });
 });

@@ -28,7 +28,9 @@ export interface InventoryExportMeta {
 
 function rotationText(rotation: KeyRotation | null): string {
   if (rotation === null) return "";
-  return rotation.role === "old" ? `old (replaced by ${rotation.partnerKeyId})` : `new (replaces ${rotation.partnerKeyId})`;
+  return rotation.role === "old"
+    ? `old (replaced by ${rotation.partnerKeyId})`
+    : `new (replaces ${rotation.partnerKeyId})`;
 }
 
 const KEY_COLUMNS: [header: string, value: (row: InventoryRow) => string | number | null][] = [
@@ -55,9 +57,12 @@ export const INVENTORY_CSV_HEADER = [...KEY_COLUMNS.map(([header]) => header), "
 
 /** RFC 4180: CRLF line ends, quoted where needed; formula-like text neutralised by csvCell. */
 export function inventoryCsv(rows: readonly InventoryRow[], meta: InventoryExportMeta): string {
-  const context = [csvCell(meta.generatedAt), csvCell(describeFilters(meta.filters, meta.accountNames))].join(",");
+  const context = [csvCell(meta.generatedAt), csvCell(describeFilters(meta.filters, meta.accountNames))].join(
+    ",",
+  );
   const lines = [INVENTORY_CSV_HEADER.join(",")];
-  for (const row of rows) lines.push(`${KEY_COLUMNS.map(([, value]) => csvCell(value(row))).join(",")},${context}`);
+  for (const row of rows)
+    lines.push(`${KEY_COLUMNS.map(([, value]) => csvCell(value(row))).join(",")},${context}`);
   return `${lines.join("\r\n")}\r\n`;
 }
 
@@ -83,7 +88,9 @@ export interface InventoryJsonKey {
 }
 
 /** The filters spelled out in full: status null (not absent) when any status is kept. */
-export type InventoryJsonFilters = Omit<InventoryFilters, "status"> & { status: NonNullable<InventoryFilters["status"]> | null };
+export type InventoryJsonFilters = Omit<InventoryFilters, "status"> & {
+  status: NonNullable<InventoryFilters["status"]> | null;
+};
 
 export interface InventoryJsonDocument {
   generatedAt: string;
@@ -108,17 +115,31 @@ function jsonKey(r: InventoryRow): InventoryJsonKey {
     characterCount: r.characterCount,
     allowedIps: r.allowedIps === null ? null : [...r.allowedIps],
     createdAt: r.createdAt,
-    rotation: r.rotation === null ? null : { role: r.rotation.role, partnerKeyId: r.rotation.partnerKeyId, startedAt: r.rotation.startedAt },
+    rotation:
+      r.rotation === null
+        ? null
+        : { role: r.rotation.role, partnerKeyId: r.rotation.partnerKeyId, startedAt: r.rotation.startedAt },
     origin: r.origin,
     flags: [...r.flags],
   };
 }
 
 function jsonFilters(f: InventoryFilters): InventoryJsonFilters {
-  return { sa: [...f.sa], status: f.status ?? null, risk: [...f.risk], perm: [...f.perm], q: f.q, sort: f.sort, dir: f.dir };
+  return {
+    sa: [...f.sa],
+    status: f.status ?? null,
+    risk: [...f.risk],
+    perm: [...f.perm],
+    q: f.q,
+    sort: f.sort,
+    dir: f.dir,
+  };
 }
 
-export function inventoryJsonDocument(rows: readonly InventoryRow[], meta: InventoryExportMeta): InventoryJsonDocument {
+export function inventoryJsonDocument(
+  rows: readonly InventoryRow[],
+  meta: InventoryExportMeta,
+): InventoryJsonDocument {
   return {
     generatedAt: meta.generatedAt,
     filters: jsonFilters(meta.filters),

@@ -27,11 +27,45 @@ describe("hasPermission", () => {
 
 describe("filterRows", () => {
   const rows = [
-    testRow({ id: "k1", serviceAccountId: "sa_1", serviceAccountName: "Production", name: "Website", permissions: ["text_to_speech"] }),
-    testRow({ id: "k2", serviceAccountId: "sa_1", serviceAccountName: "Production", name: "Admin bot", permissions: "all", allowedIps: null }),
-    testRow({ id: "k3", serviceAccountId: "sa_2", serviceAccountName: "Staging", name: "Voices", permissions: ["voices_write"], enabled: false }),
-    testRow({ id: "k4", serviceAccountId: "sa_2", serviceAccountName: "Staging", name: "Reader", permissions: ["voices_read"], allowedIps: null, hint: "ZZ77" }),
-    testRow({ id: "k5", serviceAccountId: "sa_3", serviceAccountName: "Sandbox", name: "Empty", permissions: [] }),
+    testRow({
+      id: "k1",
+      serviceAccountId: "sa_1",
+      serviceAccountName: "Production",
+      name: "Website",
+      permissions: ["text_to_speech"],
+    }),
+    testRow({
+      id: "k2",
+      serviceAccountId: "sa_1",
+      serviceAccountName: "Production",
+      name: "Admin bot",
+      permissions: "all",
+      allowedIps: null,
+    }),
+    testRow({
+      id: "k3",
+      serviceAccountId: "sa_2",
+      serviceAccountName: "Staging",
+      name: "Voices",
+      permissions: ["voices_write"],
+      enabled: false,
+    }),
+    testRow({
+      id: "k4",
+      serviceAccountId: "sa_2",
+      serviceAccountName: "Staging",
+      name: "Reader",
+      permissions: ["voices_read"],
+      allowedIps: null,
+      hint: "ZZ77",
+    }),
+    testRow({
+      id: "k5",
+      serviceAccountId: "sa_3",
+      serviceAccountName: "Sandbox",
+      name: "Empty",
+      permissions: [],
+    }),
   ];
   const ids = (f: Partial<InventoryFilters>) => filterRows(rows, only(f)).map((r) => r.id);
 
@@ -78,7 +112,9 @@ describe("filterRows", () => {
   });
 
   it("combines filters with AND", () => {
-    expect(ids({ sa: ["sa_2"], status: "enabled", risk: ["no_allowlist"], perm: ["voices_read"], q: "read" })).toEqual(["k4"]);
+    expect(
+      ids({ sa: ["sa_2"], status: "enabled", risk: ["no_allowlist"], perm: ["voices_read"], q: "read" }),
+    ).toEqual(["k4"]);
     expect(ids({ sa: ["sa_1"], status: "disabled" })).toEqual([]);
   });
 

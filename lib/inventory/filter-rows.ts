@@ -7,7 +7,9 @@ import type { InventoryRow } from "./types";
 
 /** Each write of a read/write pair, mapped to its read. */
 const WRITE_OF_READ = new Map<Permission, Permission>(
-  PRODUCT_AREAS.flatMap((area) => area.controls).flatMap((c) => (c.kind === "pair" ? [[c.read, c.write] as const] : [])),
+  PRODUCT_AREAS.flatMap((area) => area.controls).flatMap((c) =>
+    c.kind === "pair" ? [[c.read, c.write] as const] : [],
+  ),
 );
 
 /**
@@ -27,7 +29,10 @@ export function hasPermission(permissions: Permissions, permission: Permission):
   return satisfiedBy(permission).some((p) => permissions.includes(p));
 }
 
-export function filterRows(rows: readonly InventoryRow[], filters: Pick<InventoryFilters, "sa" | "status" | "risk" | "perm" | "q">): InventoryRow[] {
+export function filterRows(
+  rows: readonly InventoryRow[],
+  filters: Pick<InventoryFilters, "sa" | "status" | "risk" | "perm" | "q">,
+): InventoryRow[] {
   const accounts = filters.sa.length > 0 ? new Set(filters.sa) : null;
   const wantEnabled = filters.status === undefined ? null : filters.status === "enabled";
   const wanted = filters.perm.map(satisfiedBy);

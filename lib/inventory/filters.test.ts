@@ -11,11 +11,17 @@ import {
 } from "./filters";
 
 const parse = (query: string) => parseInventoryFilters(new URLSearchParams(query));
-const filters = (overrides: Partial<InventoryFilters>): InventoryFilters => ({ ...DEFAULT_INVENTORY_FILTERS, ...overrides });
+const filters = (overrides: Partial<InventoryFilters>): InventoryFilters => ({
+  ...DEFAULT_INVENTORY_FILTERS,
+  ...overrides,
+});
 
 describe("parseInventoryFilters", () => {
   it("reads no parameters as every key, newest first", () => {
-    expect(parse("")).toEqual({ filters: { sa: [], risk: [], perm: [], q: "", sort: "createdAt", dir: "desc" }, problems: [] });
+    expect(parse("")).toEqual({
+      filters: { sa: [], risk: [], perm: [], q: "", sort: "createdAt", dir: "desc" },
+      problems: [],
+    });
     expect(DEFAULT_INVENTORY_FILTERS).toEqual(parse("").filters);
   });
 
@@ -36,7 +42,9 @@ describe("parseInventoryFilters", () => {
   });
 
   it("drops repeats and puts flags and permissions in their canonical order", () => {
-    const { filters: f } = parse("risk=unseen&risk=unrestricted&risk=unseen&perm=voices_write&perm=text_to_speech&sa=b&sa=a&sa=b");
+    const { filters: f } = parse(
+      "risk=unseen&risk=unrestricted&risk=unseen&perm=voices_write&perm=text_to_speech&sa=b&sa=a&sa=b",
+    );
     expect(f.risk).toEqual(["unrestricted", "unseen"]);
     expect(f.perm).toEqual(["text_to_speech", "voices_write"]);
     expect(f.sa).toEqual(["b", "a"]);
@@ -79,7 +87,9 @@ describe("parseInventoryFilters", () => {
   it("ignores search text that is too long, and accepts it at the limit", () => {
     const tooLong = parse(`q=${"x".repeat(SEARCH_TEXT_MAX + 1)}`);
     expect(tooLong.filters.q).toBe("");
-    expect(tooLong.problems).toEqual([{ param: "q", message: expect.stringContaining(`${SEARCH_TEXT_MAX} characters`) }]);
+    expect(tooLong.problems).toEqual([
+      { param: "q", message: expect.stringContaining(`${SEARCH_TEXT_MAX} characters`) },
+    ]);
     expect(parse(`q=${"x".repeat(SEARCH_TEXT_MAX)}`).filters.q).toHaveLength(SEARCH_TEXT_MAX);
   });
 
@@ -107,7 +117,12 @@ describe("parseInventoryFilters", () => {
 
 describe("defaultDir", () => {
   it("sorts measures biggest first and text A to Z", () => {
-    expect(SORT_KEYS.filter((k) => defaultDir(k) === "desc")).toEqual(["permissions", "usage", "createdAt", "risk"]);
+    expect(SORT_KEYS.filter((k) => defaultDir(k) === "desc")).toEqual([
+      "permissions",
+      "usage",
+      "createdAt",
+      "risk",
+    ]);
   });
 });
 
@@ -118,22 +133,39 @@ describe("inventorySearchParams", () => {
 
   it("leaves out the direction when it is the sort's default, and the sort when it is createdAt", () => {
     expect(inventorySearchParams(filters({ sort: "name", dir: "asc" })).toString()).toBe("sort=name");
-    expect(inventorySearchParams(filters({ sort: "name", dir: "desc" })).toString()).toBe("sort=name&dir=desc");
+    expect(inventorySearchParams(filters({ sort: "name", dir: "desc" })).toString()).toBe(
+      "sort=name&dir=desc",
+    );
     expect(inventorySearchParams(filters({ dir: "asc" })).toString()).toBe("dir=asc");
   });
 
   it("repeats list parameters", () => {
-    expect(inventorySearchParams(filters({ risk: ["unrestricted", "no_allowlist"], sa: ["sa_1"] })).toString()).toBe(
-      "sa=sa_1&risk=unrestricted&risk=no_allowlist",
-    );
+    expect(
+      inventorySearchParams(filters({ risk: ["unrestricted", "no_allowlist"], sa: ["sa_1"] })).toString(),
+    ).toBe("sa=sa_1&risk=unrestricted&risk=no_allowlist");
   });
 
   const cases: InventoryFilters[] = [
     DEFAULT_INVENTORY_FILTERS,
     filters({ status: "enabled" }),
     filters({ sa: ["sa 1", "sa&2=x", "ünï"], q: 'a&b=c "d" #e %f +g', sort: "serviceAccount", dir: "desc" }),
-    filters({ risk: ["unrestricted", "privileged", "no_allowlist", "no_limit", "near_limit", "disabled", "rotating", "unseen"] }),
-    filters({ perm: ["text_to_speech", "voices_read", "voices_write", "service_account_write"], sort: "permissions", dir: "asc" }),
+    filters({
+      risk: [
+        "unrestricted",
+        "privileged",
+        "no_allowlist",
+        "no_limit",
+        "near_limit",
+        "disabled",
+        "rotating",
+        "unseen",
+      ],
+    }),
+    filters({
+      perm: ["text_to_speech", "voices_read", "voices_write", "service_account_write"],
+      sort: "permissions",
+      dir: "asc",
+    }),
     ...SORT_KEYS.flatMap((sort) => (["asc", "desc"] as const).map((dir) => filters({ sort, dir }))),
   ];
 

@@ -6,7 +6,17 @@ import { PERMISSIONS } from "@/lib/permissions";
 import { refuseSecret, safeText } from "@/lib/text/safe-text";
 import { RISK_FLAGS } from "./types";
 
-export const SORT_KEYS = ["serviceAccount", "name", "hint", "status", "permissions", "usage", "allowlist", "createdAt", "risk"] as const;
+export const SORT_KEYS = [
+  "serviceAccount",
+  "name",
+  "hint",
+  "status",
+  "permissions",
+  "usage",
+  "allowlist",
+  "createdAt",
+  "risk",
+] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDir = "asc" | "desc";
 export const STATUSES = ["enabled", "disabled"] as const;
@@ -19,7 +29,9 @@ const ID_MAX = 200;
  * hunts for (newest, most used, broadest, riskiest), A to Z for the text columns.
  */
 export function defaultDir(sort: SortKey): SortDir {
-  return sort === "createdAt" || sort === "usage" || sort === "permissions" || sort === "risk" ? "desc" : "asc";
+  return sort === "createdAt" || sort === "usage" || sort === "permissions" || sort === "risk"
+    ? "desc"
+    : "asc";
 }
 
 /** Echoes a bad value back without letting a huge one flood the page. */
@@ -35,15 +47,23 @@ const saValue = safeText({ error: "Expected a service account id." })
   .superRefine(refuseSecret("filter"))
   .trim()
   .max(ID_MAX, { error: `A service account id is at most ${ID_MAX} characters.` });
-const statusValue = z.enum(STATUSES, { error: (i) => `Unknown status ${shown(i.input)}; use enabled or disabled.` });
+const statusValue = z.enum(STATUSES, {
+  error: (i) => `Unknown status ${shown(i.input)}; use enabled or disabled.`,
+});
 const riskValue = z.enum(RISK_FLAGS, { error: (i) => `Unknown risk flag ${shown(i.input)}.` });
 const permValue = z.enum(PERMISSIONS, { error: (i) => `Unknown permission ${shown(i.input)}.` });
 const qValue = safeText({ error: "Expected text." })
   .superRefine(refuseSecret("filter"))
   .trim()
-  .max(SEARCH_TEXT_MAX, { error: `The search text is longer than ${SEARCH_TEXT_MAX} characters, so it was ignored.` });
-const sortValue = z.enum(SORT_KEYS, { error: (i) => `Unknown sort column ${shown(i.input)}; sorting by creation date.` });
-const dirValue = z.enum(["asc", "desc"], { error: (i) => `Unknown sort direction ${shown(i.input)}; use asc or desc.` });
+  .max(SEARCH_TEXT_MAX, {
+    error: `The search text is longer than ${SEARCH_TEXT_MAX} characters, so it was ignored.`,
+  });
+const sortValue = z.enum(SORT_KEYS, {
+  error: (i) => `Unknown sort column ${shown(i.input)}; sorting by creation date.`,
+});
+const dirValue = z.enum(["asc", "desc"], {
+  error: (i) => `Unknown sort direction ${shown(i.input)}; use asc or desc.`,
+});
 
 /**
  * The filters in their normal form: lists without repeats (risk flags and permissions in their
@@ -82,7 +102,10 @@ export interface FilterProblem {
 }
 
 /** The valid filters the URL holds, and a problem for each value that was dropped. */
-export function parseInventoryFilters(params: URLSearchParams): { filters: InventoryFilters; problems: FilterProblem[] } {
+export function parseInventoryFilters(params: URLSearchParams): {
+  filters: InventoryFilters;
+  problems: FilterProblem[];
+} {
   const problems: FilterProblem[] = [];
   const check = <T>(param: string, schema: z.ZodType<T>, value: string): T | undefined => {
     const result = schema.safeParse(value);
@@ -100,7 +123,8 @@ export function parseInventoryFilters(params: URLSearchParams): { filters: Inven
       });
   const single = <T>(param: string, schema: z.ZodType<T>): T | undefined => {
     const values = params.getAll(param).filter((v) => v.trim() !== "");
-    if (values.length > 1) problems.push({ param, message: `Given ${values.length} times; only the first is used.` });
+    if (values.length > 1)
+      problems.push({ param, message: `Given ${values.length} times; only the first is used.` });
     return values[0] === undefined ? undefined : check(param, schema, values[0]);
   };
   const candidate = {

@@ -20,8 +20,15 @@ describe("areaAccess", () => {
 
   it("is read only when every permission there is a _read one", () => {
     expect(areaAccess(["voices_read"], area("voices"))).toBe("read");
-    expect(areaAccess(["voices_read", "pronunciation_dictionaries_read", "text_to_speech"], area("voices"))).toBe("read");
-    expect(areaAccess(["audit_log_read", "workspace_members_read", "workspace_analytics_full_read"], area("workspace"))).toBe("read");
+    expect(
+      areaAccess(["voices_read", "pronunciation_dictionaries_read", "text_to_speech"], area("voices")),
+    ).toBe("read");
+    expect(
+      areaAccess(
+        ["audit_log_read", "workspace_members_read", "workspace_analytics_full_read"],
+        area("workspace"),
+      ),
+    ).toBe("read");
   });
 
   it("is write for a write, a write without its read, or an action", () => {
@@ -33,7 +40,11 @@ describe("areaAccess", () => {
   });
 
   it("works for an area object it has not seen before", () => {
-    const custom: ProductArea = { id: "custom", label: "Custom", controls: [{ kind: "single", label: "Flows", permission: "flows" }] };
+    const custom: ProductArea = {
+      id: "custom",
+      label: "Custom",
+      controls: [{ kind: "single", label: "Flows", permission: "flows" }],
+    };
     expect(areaAccess(["flows"], custom)).toBe("write");
     expect(areaAccess(["voices_read"], custom)).toBe("none");
   });

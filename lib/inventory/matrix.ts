@@ -1,6 +1,12 @@
 // The permission matrix: one cell per product area saying how far a key reaches into it, so a
 // reviewer compares keys across 51 permissions at a glance.
-import { PRODUCT_AREAS, controlPermissions, type Permission, type Permissions, type ProductArea } from "@/lib/permissions";
+import {
+  PRODUCT_AREAS,
+  controlPermissions,
+  type Permission,
+  type Permissions,
+  type ProductArea,
+} from "@/lib/permissions";
 
 /** Ordered from least to most: "all" is only for unrestricted keys, which also get what is added later. */
 export type AreaAccess = "none" | "read" | "write" | "all";

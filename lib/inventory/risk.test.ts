@@ -6,7 +6,16 @@ import { testKey } from "@/tests/support/inventory-rows";
 
 describe("RISK_FLAGS and RISK_FLAG_INFO", () => {
   it("lists the flags in the table's order", () => {
-    expect(RISK_FLAGS).toEqual(["unrestricted", "privileged", "no_allowlist", "no_limit", "near_limit", "disabled", "rotating", "unseen"]);
+    expect(RISK_FLAGS).toEqual([
+      "unrestricted",
+      "privileged",
+      "no_allowlist",
+      "no_limit",
+      "near_limit",
+      "disabled",
+      "rotating",
+      "unseen",
+    ]);
   });
 
   it("gives every flag a short label and a one-sentence explanation", () => {
@@ -83,12 +92,17 @@ describe("riskFlags", () => {
 
   it("flags disabled, rotating and outside keys", () => {
     expect(riskFlags(testKey({ enabled: false, disableReason: "exposed_publicly" }))).toEqual(["disabled"]);
-    expect(riskFlags(testKey({ rotation: { role: "old", partnerKeyId: "key_2", startedAt: "2025-01-01T00:00:00Z" } }))).toEqual(["rotating"]);
+    expect(
+      riskFlags(
+        testKey({ rotation: { role: "old", partnerKeyId: "key_2", startedAt: "2025-01-01T00:00:00Z" } }),
+      ),
+    ).toEqual(["rotating"]);
     expect(riskFlags(testKey({ origin: "outside" }))).toEqual(["unseen"]);
   });
 
   it("does not flag keys Keydesk made, found at first, or has no record of", () => {
-    for (const origin of ["keydesk", "baseline", null] as const) expect(riskFlags(testKey({ origin }))).toEqual([]);
+    for (const origin of ["keydesk", "baseline", null] as const)
+      expect(riskFlags(testKey({ origin }))).toEqual([]);
   });
 
   it("returns every flag, in RISK_FLAGS order, when all apply", () => {
@@ -102,6 +116,8 @@ describe("riskFlags", () => {
     });
     // near_limit needs a limit, which no_limit rules out; check it with a limit instead.
     expect(riskFlags(worst)).toEqual(RISK_FLAGS.filter((f) => f !== "near_limit"));
-    expect(riskFlags({ ...worst, characterLimit: 10, characterCount: 9 })).toEqual(RISK_FLAGS.filter((f) => f !== "no_limit"));
+    expect(riskFlags({ ...worst, characterLimit: 10, characterCount: 9 })).toEqual(
+      RISK_FLAGS.filter((f) => f !== "no_limit"),
+    );
   });
 });

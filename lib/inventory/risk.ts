@@ -23,11 +23,13 @@ const PRIVILEGED_SET: ReadonlySet<Permission> = new Set(PRIVILEGED_PERMISSIONS);
 export const RISK_FLAG_INFO: Record<RiskFlag, { label: string; explanation: string }> = {
   unrestricted: {
     label: "Unrestricted",
-    explanation: "The key has every permission, including any ElevenLabs adds later, so a leak exposes everything.",
+    explanation:
+      "The key has every permission, including any ElevenLabs adds later, so a leak exposes everything.",
   },
   privileged: {
     label: "Privileged",
-    explanation: "The key can change the workspace or its members, or create more keys, so a leak can spread beyond this key.",
+    explanation:
+      "The key can change the workspace or its members, or create more keys, so a leak can spread beyond this key.",
   },
   no_allowlist: {
     label: "No IP allowlist",
@@ -35,7 +37,8 @@ export const RISK_FLAG_INFO: Record<RiskFlag, { label: string; explanation: stri
   },
   no_limit: {
     label: "No monthly limit",
-    explanation: "Nothing caps the characters the key can spend in a month, so misuse is limited only by the account's credits.",
+    explanation:
+      "Nothing caps the characters the key can spend in a month, so misuse is limited only by the account's credits.",
   },
   near_limit: {
     label: "Near limit",
@@ -43,15 +46,18 @@ export const RISK_FLAG_INFO: Record<RiskFlag, { label: string; explanation: stri
   },
   disabled: {
     label: "Disabled",
-    explanation: "The key is switched off; if nothing needs it any more, deleting it removes one more secret to guard.",
+    explanation:
+      "The key is switched off; if nothing needs it any more, deleting it removes one more secret to guard.",
   },
   rotating: {
     label: "Rotating",
-    explanation: "The key is in an unfinished rotation, so an old secret may still be live alongside its replacement.",
+    explanation:
+      "The key is in an unfinished rotation, so an old secret may still be live alongside its replacement.",
   },
   unseen: {
     label: "Outside Keydesk",
-    explanation: "The key appeared without being created through Keydesk, so nobody here has reviewed who made it or why.",
+    explanation:
+      "The key appeared without being created through Keydesk, so nobody here has reviewed who made it or why.",
   },
 };
 

@@ -6,7 +6,13 @@ import { testKey, testRow } from "@/tests/support/inventory-rows";
 
 describe("inventoryRow", () => {
   it("keeps every field of the key and adds flags and the precomputed values", () => {
-    const key = testKey({ name: "Café PROD", hint: "XY99", id: "key_ABC", serviceAccountName: "Big Team", allowedIps: null });
+    const key = testKey({
+      name: "Café PROD",
+      hint: "XY99",
+      id: "key_ABC",
+      serviceAccountName: "Big Team",
+      allowedIps: null,
+    });
     const row = inventoryRow(key);
     expect(row).toMatchObject(key);
     expect(row.flags).toEqual(["no_allowlist"]);
@@ -57,7 +63,16 @@ describe("countFlags", () => {
       testRow({ allowedIps: null, enabled: false }),
       testRow(),
     ]);
-    expect(counts).toEqual({ unrestricted: 1, privileged: 2, no_allowlist: 2, no_limit: 0, near_limit: 0, disabled: 1, rotating: 0, unseen: 0 });
+    expect(counts).toEqual({
+      unrestricted: 1,
+      privileged: 2,
+      no_allowlist: 2,
+      no_limit: 0,
+      near_limit: 0,
+      disabled: 1,
+      rotating: 0,
+      unseen: 0,
+    });
   });
 });
 
@@ -73,7 +88,14 @@ describe("closestToLimit", () => {
   ];
 
   it("orders keys with a limit by share used, highest first, ties in input order", () => {
-    expect(closestToLimit(rows, 10).map((r) => r.id)).toEqual(["zero-used", "over", "zero-unused", "half", "half-too", "unknown"]);
+    expect(closestToLimit(rows, 10).map((r) => r.id)).toEqual([
+      "zero-used",
+      "over",
+      "zero-unused",
+      "half",
+      "half-too",
+      "unknown",
+    ]);
   });
 
   it("takes at most n, and none for n of 0 or less", () => {

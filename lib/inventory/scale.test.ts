@@ -2,7 +2,13 @@
 // rules written independently here (from the raw key fields, not the precomputed ones).
 import { describe, expect, it } from "vitest";
 import { PERMISSIONS, type Permission } from "@/lib/permissions";
-import { DEFAULT_INVENTORY_FILTERS, SORT_KEYS, type InventoryFilters, type SortDir, type SortKey } from "./filters";
+import {
+  DEFAULT_INVENTORY_FILTERS,
+  SORT_KEYS,
+  type InventoryFilters,
+  type SortDir,
+  type SortKey,
+} from "./filters";
 import { filterRows } from "./filter-rows";
 import { RISK_FLAGS } from "./types";
 import { inventoryRows } from "./rows";
@@ -22,7 +28,10 @@ function random(seed: number) {
 function generate(count: number): InventoryKey[] {
   const rnd = random(42);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
-  const accounts = Array.from({ length: 40 }, (_, i) => ({ id: `sa_${i}`, name: `Team ${pick(["Prod", "Staging", "Ops", "Data"])} ${i}` }));
+  const accounts = Array.from({ length: 40 }, (_, i) => ({
+    id: `sa_${i}`,
+    name: `Team ${pick(["Prod", "Staging", "Ops", "Data"])} ${i}`,
+  }));
   return Array.from({ length: count }, (_, i) => {
     const account = pick(accounts);
     const limit = pick([null, 0, 100, 10_000, 1_000_000]);
@@ -31,14 +40,20 @@ function generate(count: number): InventoryKey[] {
       serviceAccountId: account.id,
       serviceAccountName: account.name,
       name: `${pick(["Website", "Batch", "prod-bot", "Voice app", "CI"])} ${Math.floor(rnd() * 300)}`,
-      hint: Math.floor(rnd() * 0xffff).toString(16).padStart(4, "0"),
+      hint: Math.floor(rnd() * 0xffff)
+        .toString(16)
+        .padStart(4, "0"),
       enabled: rnd() > 0.2,
       permissions: rnd() < 0.1 ? "all" : PERMISSIONS.filter(() => rnd() < 0.08),
       characterLimit: limit,
       characterCount: rnd() < 0.1 ? null : Math.floor(rnd() * 1_200_000),
       allowedIps: rnd() < 0.4 ? null : [pick(["10.0.0.0/8", "192.0.2.0/24", "2001:db8::/32"])],
-      createdAt: rnd() < 0.05 ? null : new Date(Date.UTC(2024, 0, 1) + Math.floor(rnd() * 400) * 86_400_000).toISOString(),
-      rotation: rnd() < 0.03 ? { role: "old", partnerKeyId: "key_x", startedAt: "2025-01-01T00:00:00Z" } : null,
+      createdAt:
+        rnd() < 0.05
+          ? null
+          : new Date(Date.UTC(2024, 0, 1) + Math.floor(rnd() * 400) * 86_400_000).toISOString(),
+      rotation:
+        rnd() < 0.03 ? { role: "old", partnerKeyId: "key_x", startedAt: "2025-01-01T00:00:00Z" } : null,
       origin: pick(["keydesk", "baseline", "outside", null]),
     });
   });
@@ -49,7 +64,9 @@ function referenceHas(key: InventoryKey, p: Permission): boolean {
   if (key.permissions === "all") return true;
   if (key.permissions.includes(p)) return true;
   const write = p.endsWith("_read") ? (p.replace(/_read$/, "_write") as Permission) : null;
-  return write !== null && (PERMISSIONS as readonly string[]).includes(write) && key.permissions.includes(write);
+  return (
+    write !== null && (PERMISSIONS as readonly string[]).includes(write) && key.permissions.includes(write)
+  );
 }
 
 function referenceKeeps(row: InventoryRow, f: InventoryFilters): boolean {
@@ -59,7 +76,8 @@ function referenceKeeps(row: InventoryRow, f: InventoryFilters): boolean {
     (f.status === undefined || (f.status === "enabled") === row.enabled) &&
     f.risk.every((flag) => row.flags.includes(flag)) &&
     f.perm.every((p) => referenceHas(row, p)) &&
-    (q === "" || [row.name, row.hint, row.id, row.serviceAccountName].some((text) => text.toLowerCase().includes(q)))
+    (q === "" ||
+      [row.name, row.hint, row.id, row.serviceAccountName].some((text) => text.toLowerCase().includes(q)))
   );
 }
 
@@ -77,7 +95,11 @@ function referenceValue(row: InventoryRow, sort: SortKey): string | number | nul
       return row.permissions === "all" ? Infinity : new Set(row.permissions).size;
     case "usage":
       if (row.characterLimit === null) return null;
-      return row.characterLimit === 0 ? ((row.characterCount ?? 0) > 0 ? Infinity : 1) : (row.characterCount ?? 0) / row.characterLimit;
+      return row.characterLimit === 0
+        ? (row.characterCount ?? 0) > 0
+          ? Infinity
+          : 1
+        : (row.characterCount ?? 0) / row.characterLimit;
     case "allowlist":
       return row.allowedIps === null ? null : row.allowedIps.join(" ");
     case "createdAt":
@@ -102,10 +124,19 @@ function expectSorted(input: InventoryRow[], output: InventoryRow[], sort: SortK
     }
     if (va === null || vb === null) continue;
     const order =
-      typeof va === "string" || typeof vb === "string" ? collator.compare(String(va), String(vb)) : va < vb ? -1 : va > vb ? 1 : 0;
+      typeof va === "string" || typeof vb === "string"
+        ? collator.compare(String(va), String(vb))
+        : va < vb
+          ? -1
+          : va > vb
+            ? 1
+            : 0;
     const inOrder = dir === "asc" ? order <= 0 : order >= 0;
     if (!inOrder) throw new Error(`${sort} ${dir}: ${String(va)} before ${String(vb)} at ${i}`);
-    if (order === 0) expect(position.get(a)! < position.get(b)!, `${sort} ${dir}: tie out of input order at ${i}`).toBe(true);
+    if (order === 0)
+      expect(position.get(a)! < position.get(b)!, `${sort} ${dir}: tie out of input order at ${i}`).toBe(
+        true,
+      );
   }
 }
 
@@ -113,7 +144,11 @@ describe("10,000 keys", () => {
   const rows = inventoryRows(generate(10_000));
 
   it("has a mix of every flag to filter on", () => {
-    for (const flag of RISK_FLAGS) expect(rows.some((r) => r.flags.includes(flag)), flag).toBe(true);
+    for (const flag of RISK_FLAGS)
+      expect(
+        rows.some((r) => r.flags.includes(flag)),
+        flag,
+      ).toBe(true);
   });
 
   const cases: Partial<InventoryFilters>[] = [
@@ -135,7 +170,10 @@ describe("10,000 keys", () => {
     expect(filterRows(rows, f)).toEqual(expected);
   });
 
-  it.each(SORT_KEYS.flatMap((sort) => (["asc", "desc"] as const).map((dir) => [sort, dir] as const)))("sorts by %s %s", (sort, dir) => {
-    expectSorted(rows, sortRows(rows, sort, dir), sort, dir);
-  });
+  it.each(SORT_KEYS.flatMap((sort) => (["asc", "desc"] as const).map((dir) => [sort, dir] as const)))(
+    "sorts by %s %s",
+    (sort, dir) => {
+      expectSorted(rows, sortRows(rows, sort, dir), sort, dir);
+    },
+  );
 });

@@ -8,13 +8,21 @@ const ids = (rows: InventoryRow[]) => rows.map((r) => r.id);
 
 describe("sortRows", () => {
   it("sorts text columns numerically, ignoring case and accents, either way", () => {
-    const rows = [testRow({ id: "a", name: "key 10" }), testRow({ id: "b", name: "Key 9" }), testRow({ id: "c", name: "éclair" }), testRow({ id: "d", name: "Apple" })];
+    const rows = [
+      testRow({ id: "a", name: "key 10" }),
+      testRow({ id: "b", name: "Key 9" }),
+      testRow({ id: "c", name: "éclair" }),
+      testRow({ id: "d", name: "Apple" }),
+    ];
     expect(ids(sortRows(rows, "name", "asc"))).toEqual(["d", "c", "b", "a"]);
     expect(ids(sortRows(rows, "name", "desc"))).toEqual(["a", "b", "c", "d"]);
   });
 
   it("sorts by service account name and by hint", () => {
-    const rows = [testRow({ id: "a", serviceAccountName: "Zeta", hint: "0001" }), testRow({ id: "b", serviceAccountName: "alpha", hint: "ffff" })];
+    const rows = [
+      testRow({ id: "a", serviceAccountName: "Zeta", hint: "0001" }),
+      testRow({ id: "b", serviceAccountName: "alpha", hint: "ffff" }),
+    ];
     expect(ids(sortRows(rows, "serviceAccount", "asc"))).toEqual(["b", "a"]);
     expect(ids(sortRows(rows, "hint", "asc"))).toEqual(["a", "b"]);
   });
@@ -46,8 +54,22 @@ describe("sortRows", () => {
       testRow({ id: "nolimit-b", characterLimit: null, characterCount: null }),
       testRow({ id: "zero-unused", characterLimit: 0, characterCount: 0 }),
     ];
-    expect(ids(sortRows(rows, "usage", "desc"))).toEqual(["zero-used", "zero-unused", "small-but-full", "big-but-empty", "nolimit-a", "nolimit-b"]);
-    expect(ids(sortRows(rows, "usage", "asc"))).toEqual(["big-but-empty", "small-but-full", "zero-unused", "zero-used", "nolimit-a", "nolimit-b"]);
+    expect(ids(sortRows(rows, "usage", "desc"))).toEqual([
+      "zero-used",
+      "zero-unused",
+      "small-but-full",
+      "big-but-empty",
+      "nolimit-a",
+      "nolimit-b",
+    ]);
+    expect(ids(sortRows(rows, "usage", "asc"))).toEqual([
+      "big-but-empty",
+      "small-but-full",
+      "zero-unused",
+      "zero-used",
+      "nolimit-a",
+      "nolimit-b",
+    ]);
   });
 
   it("sorts allowlists as text, with any-IP keys last both ways", () => {
@@ -69,8 +91,20 @@ describe("sortRows", () => {
       testRow({ id: "junk", createdAt: "yesterday" }),
       testRow({ id: "later", createdAt: "2025-06-01T00:00:00Z" }),
     ];
-    expect(ids(sortRows(rows, "createdAt", "desc"))).toEqual(["later", "utc-9", "plus2-10", "unknown", "junk"]);
-    expect(ids(sortRows(rows, "createdAt", "asc"))).toEqual(["plus2-10", "utc-9", "later", "unknown", "junk"]);
+    expect(ids(sortRows(rows, "createdAt", "desc"))).toEqual([
+      "later",
+      "utc-9",
+      "plus2-10",
+      "unknown",
+      "junk",
+    ]);
+    expect(ids(sortRows(rows, "createdAt", "asc"))).toEqual([
+      "plus2-10",
+      "utc-9",
+      "later",
+      "unknown",
+      "junk",
+    ]);
   });
 
   it("sorts risk by the number of flags", () => {
@@ -83,7 +117,9 @@ describe("sortRows", () => {
   });
 
   it("keeps equal rows in their input order in both directions", () => {
-    const rows = ["a", "b", "c", "d", "e", "f"].map((id, i) => testRow({ id, name: i % 2 === 0 ? "same" : "other" }));
+    const rows = ["a", "b", "c", "d", "e", "f"].map((id, i) =>
+      testRow({ id, name: i % 2 === 0 ? "same" : "other" }),
+    );
     expect(ids(sortRows(rows, "name", "asc"))).toEqual(["b", "d", "f", "a", "c", "e"]);
     expect(ids(sortRows(rows, "name", "desc"))).toEqual(["a", "c", "e", "b", "d", "f"]);
     expect(ids(sortRows(rows, "hint", "desc"))).toEqual(["a", "b", "c", "d", "e", "f"]);

@@ -29,7 +29,11 @@ export function keyEvent(
     ip: ctx.info.ip,
     userAgent: ctx.info.userAgent,
     requestId: ctx.info.requestId,
-    target: { serviceAccountId: target.serviceAccountId, keyId: target.keyId ?? null, name: target.name == null ? null : redactSecrets(target.name) },
+    target: {
+      serviceAccountId: target.serviceAccountId,
+      keyId: target.keyId ?? null,
+      name: target.name == null ? null : redactSecrets(target.name),
+    },
     changes: redactNames(changes),
     reason,
     details: stepUpDetails(ctx.info),

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { handlerErrorResponse as errorResponse } from "@/lib/api/handler-error";
 import { createKey } from "./create";
-import { auditOf, ctxAs, everythingStored, failure, inject, keyTestbed, writes } from "@/tests/support/key-testbed";
+import {
+  auditOf,
+  ctxAs,
+  everythingStored,
+  failure,
+  inject,
+  keyTestbed,
+  writes,
+} from "@/tests/support/key-testbed";
 
 const bed = keyTestbed();
 const keysPath = () => `/v1/service-accounts/${bed.serviceAccountId}/api-keys`;
@@ -9,11 +17,25 @@ const keysPath = () => `/v1/service-accounts/${bed.serviceAccountId}/api-keys`;
 describe("createKey", () => {
   it("creates the key once, audits attempt, completion and the reveal, and keeps the secret nowhere", async () => {
     const ctx = ctxAs("admin");
-    const input = { name: "tts-worker", permissions: ["text_to_speech" as const], characterLimit: 1000, allowedIps: ["10.0.0.0/24"] };
+    const input = {
+      name: "tts-worker",
+      permissions: ["text_to_speech" as const],
+      characterLimit: 1000,
+      allowedIps: ["10.0.0.0/24"],
+    };
     const { key, secret } = await createKey(bed.deps, ctx, bed.serviceAccountId, input);
 
     expect(secret).toMatch(/^sk_[0-9a-f]{48}$/);
-    expect(key).toMatchObject({ serviceAccountId: bed.serviceAccountId, name: "tts-worker", hint: secret.slice(-4), enabled: true, permissions: ["text_to_speech"], characterLimit: 1000, allowedIps: ["10.0.0.0/24"], rotation: null });
+    expect(key).toMatchObject({
+      serviceAccountId: bed.serviceAccountId,
+      name: "tts-worker",
+      hint: secret.slice(-4),
+      enabled: true,
+      permissions: ["text_to_speech"],
+      characterLimit: 1000,
+      allowedIps: ["10.0.0.0/24"],
+      rotation: null,
+    });
     expect(writes(bed).map((r) => [r.method, r.path])).toEqual([["POST", keysPath()]]);
 
     const rows = await auditOf(bed, ctx);
@@ -22,7 +44,14 @@ describe("createKey", () => {
       ["key_created", "ok"],
       ["key_secret_revealed", "ok"],
     ]);
-    expect(rows[0]).toMatchObject({ actorEmail: "admin@example.com", actorRole: "admin", ip: "203.0.113.9", userAgent: "vitest", serviceAccountId: bed.serviceAccountId, targetName: "tts-worker" });
+    expect(rows[0]).toMatchObject({
+      actorEmail: "admin@example.com",
+      actorRole: "admin",
+      ip: "203.0.113.9",
+      userAgent: "vitest",
+      serviceAccountId: bed.serviceAccountId,
+      targetName: "tts-worker",
+    });
     expect(rows[0]!.changes).toEqual({
       name: { before: null, after: "tts-worker" },
       permissions: { before: null, after: ["text_to_speech"] },
@@ -40,7 +69,9 @@ describe("createKey", () => {
   it("does not retry a create the upstream made but answered 500 for: one request, one key, found by re-reading, a 502 saying so", async () => {
     const ctx = ctxAs("admin");
     inject(bed, "POST", keysPath(), { kind: "status", status: 500, after: true });
-    const error = await failure(createKey(bed.deps, ctx, bed.serviceAccountId, { name: "once", permissions: "all" }));
+    const error = await failure(
+      createKey(bed.deps, ctx, bed.serviceAccountId, { name: "once", permissions: "all" }),
+    );
 
     expect(writes(bed)).toHaveLength(1);
     expect(await bed.deps.upstream.listKeys(bed.serviceAccountId)).toHaveLength(1);
@@ -49,7 +80,9 @@ describe("createKey", () => {
     const body = await res.json();
     expect(body.error).toMatchObject({ code: "upstream_error", outcome: "applied" });
     expect(body.error.upstreamRequestId).toBe(writes(bed)[0]!.requestId);
-    expect((await auditOf(bed, ctx)).map((r) => [r.action, r.outcome, r.errorCode, r.upstreamStatus])).toEqual([
+    expect(
+      (await auditOf(bed, ctx)).map((r) => [r.action, r.outcome, r.errorCode, r.upstreamStatus]),
+    ).toEqual([
       ["key_created", "pending", null, null],
       ["key_created", "applied", "unavailable", 500],
     ]);
@@ -59,15 +92,20 @@ describe("createKey", () => {
     ["429 with Retry-After", { kind: "status", status: 429, retryAfter: 7 } as const, 429, "rate_limited"],
     ["503", { kind: "status", status: 503 } as const, 503, "upstream_unavailable"],
     ["a timeout", { kind: "hang" } as const, 504, "upstream_timeout"],
-  ])("surfaces %s with its own status, once, with nothing revealed (nothing was made)", async (_label, fault, status, code) => {
-    const ctx = ctxAs("admin");
-    inject(bed, "POST", keysPath(), fault);
-    const error = await failure(createKey(bed.deps, ctx, bed.serviceAccountId, { name: "k", permissions: "all" }));
-    const res = errorResponse(error, "req-y");
-    expect(res.status).toBe(status);
-    expect((await res.json()).error.code).toBe(code);
-    if (status === 429) expect(res.headers.get("retry-after")).toBe("7");
-    expect(writes(bed)).toHaveLength(1);
-    expect((await auditOf(bed, ctx)).map((r) => r.action)).toEqual(["key_created", "key_created"]);
-  });
+  ])(
+    "surfaces %s with its own status, once, with nothing revealed (nothing was made)",
+    async (_label, fault, status, code) => {
+      const ctx = ctxAs("admin");
+      inject(bed, "POST", keysPath(), fault);
+      const error = await failure(
+        createKey(bed.deps, ctx, bed.serviceAccountId, { name: "k", permissions: "all" }),
+      );
+      const res = errorResponse(error, "req-y");
+      expect(res.status).toBe(status);
+      expect((await res.json()).error.code).toBe(code);
+      if (status === 429) expect(res.headers.get("retry-after")).toBe("7");
+      expect(writes(bed)).toHaveLength(1);
+      expect((await auditOf(bed, ctx)).map((r) => r.action)).toEqual(["key_created", "key_created"]);
+    },
+  );
 });

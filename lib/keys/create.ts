@@ -38,7 +38,13 @@ function settings(input: NewKeyInput): AuditChanges {
  * The new key as the upstream lists it. If that read fails, the key exists anyway and its secret
  * must not be lost: answer with what Keydesk asked for (the hint is the secret's last 4 characters).
  */
-async function createdKey(deps: KeyDeps, serviceAccountId: string, keyId: string, secret: string, input: NewKeyInput): Promise<ApiKey> {
+async function createdKey(
+  deps: KeyDeps,
+  serviceAccountId: string,
+  keyId: string,
+  secret: string,
+  input: NewKeyInput,
+): Promise<ApiKey> {
   try {
     return await readKey(deps, serviceAccountId, keyId);
   } catch {
@@ -77,18 +83,29 @@ export async function createAndReveal(
   audit: { action: KeyAction; keyId?: string; changes?: AuditChanges; reason?: string | null },
   afterCreate?: (keyId: string) => Promise<void>,
 ): Promise<NewKeyResult> {
-  const event = keyEvent(ctx, audit.action, { serviceAccountId, keyId: audit.keyId, name: input.name }, audit.changes ?? settings(input), audit.reason ?? null);
+  const event = keyEvent(
+    ctx,
+    audit.action,
+    { serviceAccountId, keyId: audit.keyId, name: input.name },
+    audit.changes ?? settings(input),
+    audit.reason ?? null,
+  );
   let created: CreatedKey;
   try {
     created = await auditedWrite<CreatedKey, ApiKey>(deps.db, event, {
       write: () => deps.upstream.createKey(serviceAccountId, input),
       // Into the snapshot before the completion row, so no inventory read takes it for an outside key.
-      recordDone: (made) => recordOwnChangeQuietly(deps.db, { kind: "created", serviceAccountId, keyId: made.keyId, input }),
+      recordDone: (made) =>
+        recordOwnChangeQuietly(deps.db, { kind: "created", serviceAccountId, keyId: made.keyId, input }),
       check: async (attemptAt) => {
-        const [keys, known] = await Promise.all([deps.upstream.listKeys(serviceAccountId), knownKeyIds(deps.db, serviceAccountId)]);
+        const [keys, known] = await Promise.all([
+          deps.upstream.listKeys(serviceAccountId),
+          knownKeyIds(deps.db, serviceAccountId),
+        ]);
         return findCreated(keys, known, input.name, attemptAt);
       },
-      recordFound: (key) => recordOwnChangeQuietly(deps.db, { kind: "created", serviceAccountId, keyId: key.id, input }),
+      recordFound: (key) =>
+        recordOwnChangeQuietly(deps.db, { kind: "created", serviceAccountId, keyId: key.id, input }),
       createdKeyId: (key) => key.id,
     });
   } catch (error) {
@@ -97,14 +114,26 @@ export async function createAndReveal(
     const found = (error as UncertainWrite<ApiKey>).check as { found: ApiKey };
     if (afterCreate) await afterCreate(found.found.id);
     const [key] = await withRotations(deps.db, [found.found]);
-    throw new ApiError("upstream_error", secretLostMessage(found.found), { outcome: "applied", current: toPublicKey(key!), upstreamRequestId: error.upstream.requestId });
+    throw new ApiError("upstream_error", secretLostMessage(found.found), {
+      outcome: "applied",
+      current: toPublicKey(key!),
+      upstreamRequestId: error.upstream.requestId,
+    });
   }
   if (afterCreate) await afterCreate(created.keyId);
   const key = await createdKey(deps, serviceAccountId, created.keyId, created.secret, input);
-  await appendAudit(deps.db, { ...keyEvent(ctx, "key_secret_revealed", { serviceAccountId, keyId: created.keyId, name: key.name }), outcome: "ok" });
+  await appendAudit(deps.db, {
+    ...keyEvent(ctx, "key_secret_revealed", { serviceAccountId, keyId: created.keyId, name: key.name }),
+    outcome: "ok",
+  });
   return { key, secret: created.secret };
 }
 
-export async function createKey(deps: KeyDeps, ctx: KeyActionContext, serviceAccountId: string, input: NewKeyInput): Promise<NewKeyResult> {
+export async function createKey(
+  deps: KeyDeps,
+  ctx: KeyActionContext,
+  serviceAccountId: string,
+  input: NewKeyInput,
+): Promise<NewKeyResult> {
   return createAndReveal(deps, ctx, serviceAccountId, input, { action: "key_created" });
 }

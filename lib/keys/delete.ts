@@ -19,18 +19,34 @@ export async function removeKey(
   keyId: string,
 ): Promise<{ deleted: { id: string; serviceAccountId: string }; reconciled: Reconciled | null }> {
   const key = await readKey(deps, serviceAccountId, keyId);
-  const before = { name: key.name, enabled: key.enabled, permissions: key.permissions, characterLimit: key.characterLimit, allowedIps: key.allowedIps };
-  const changes = Object.fromEntries(Object.entries(before).map(([field, value]) => [field, { before: value, after: null }]));
+  const before = {
+    name: key.name,
+    enabled: key.enabled,
+    permissions: key.permissions,
+    characterLimit: key.characterLimit,
+    allowedIps: key.allowedIps,
+  };
+  const changes = Object.fromEntries(
+    Object.entries(before).map(([field, value]) => [field, { before: value, after: null }]),
+  );
   // Before the completion row: see lib/observed/own-change.ts.
-  const record = () => recordOwnChangeQuietly(deps.db, { kind: "deleted", serviceAccountId, keyId, state: stateOfKey(key) });
+  const record = () =>
+    recordOwnChangeQuietly(deps.db, { kind: "deleted", serviceAccountId, keyId, state: stateOfKey(key) });
   let reconciled: Reconciled | null = null;
   try {
-    await auditedWrite<void, true>(deps.db, keyEvent(ctx, "key_deleted", { serviceAccountId, keyId, name: key.name }, changes), {
-      write: () => deps.upstream.deleteKey(serviceAccountId, keyId),
-      recordDone: record,
-      check: async () => ((await deps.upstream.listKeys(serviceAccountId)).some((k) => k.id === keyId) ? { outcome: "not_applied" } : { outcome: "applied", found: true }),
-      recordFound: record,
-    });
+    await auditedWrite<void, true>(
+      deps.db,
+      keyEvent(ctx, "key_deleted", { serviceAccountId, keyId, name: key.name }, changes),
+      {
+        write: () => deps.upstream.deleteKey(serviceAccountId, keyId),
+        recordDone: record,
+        check: async () =>
+          (await deps.upstream.listKeys(serviceAccountId)).some((k) => k.id === keyId)
+            ? { outcome: "not_applied" }
+            : { outcome: "applied", found: true },
+        recordFound: record,
+      },
+    );
   } catch (error) {
     if (!(error instanceof UncertainWrite)) throw error;
     if (error.check.outcome !== "applied") throw notAppliedOrUnknown(error, "the key was deleted");
@@ -40,6 +56,11 @@ export async function removeKey(
   return { deleted: { id: keyId, serviceAccountId }, reconciled };
 }
 
-export async function deleteKey(deps: KeyDeps, ctx: KeyActionContext, serviceAccountId: string, keyId: string): Promise<{ id: string; serviceAccountId: string }> {
+export async function deleteKey(
+  deps: KeyDeps,
+  ctx: KeyActionContext,
+  serviceAccountId: string,
+  keyId: string,
+): Promise<{ id: string; serviceAccountId: string }> {
   return (await removeKey(deps, ctx, serviceAccountId, keyId)).deleted;
 }

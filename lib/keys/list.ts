@@ -13,21 +13,37 @@ export async function listServiceAccounts({ upstream, db }: KeyDeps): Promise<Se
   const readStartedAt = new Date();
   const accounts = await upstream.listServiceAccounts();
   const origins = await observeOrWarn(db, accounts, undefined, { readStartedAt });
-  return (await accountsWithRotations(db, accounts)).map((a) => ({ ...a, keys: withOrigins(a.keys, origins) }));
+  return (await accountsWithRotations(db, accounts)).map((a) => ({
+    ...a,
+    keys: withOrigins(a.keys, origins),
+  }));
 }
 
 export async function listKeys({ upstream, db }: KeyDeps, serviceAccountId: string): Promise<ApiKey[]> {
   const readStartedAt = new Date();
   const keys = await upstream.listKeys(serviceAccountId);
   const account: ServiceAccount = { id: serviceAccountId, name: "", createdAt: null, keys };
-  const origins = await observeOrWarn(db, [account], { serviceAccountIds: [serviceAccountId] }, { readStartedAt });
+  const origins = await observeOrWarn(
+    db,
+    [account],
+    { serviceAccountIds: [serviceAccountId] },
+    { readStartedAt },
+  );
   return withOrigins(await withRotations(db, keys), origins);
 }
 
 /** One key with its rotation (the upstream has no "get one key": this reads the list). */
-export async function readKey({ upstream, db }: KeyDeps, serviceAccountId: string, keyId: string): Promise<ApiKey> {
+export async function readKey(
+  { upstream, db }: KeyDeps,
+  serviceAccountId: string,
+  keyId: string,
+): Promise<ApiKey> {
   const keys = await withRotations(db, await upstream.listKeys(serviceAccountId));
   const key = keys.find((k) => k.id === keyId);
-  if (!key) throw new UpstreamError({ kind: "not_found", message: "ElevenLabs has no such key (it may have been deleted)." });
+  if (!key)
+    throw new UpstreamError({
+      kind: "not_found",
+      message: "ElevenLabs has no such key (it may have been deleted).",
+    });
   return key;
 }

@@ -15,7 +15,8 @@ export interface UpstreamErrorView {
   requestId?: string;
 }
 
-export type LoadResult = { ok: true; serviceAccounts: ServiceAccount[] } | { ok: false; error: UpstreamErrorView };
+export type LoadResult =
+  { ok: true; serviceAccounts: ServiceAccount[] } | { ok: false; error: UpstreamErrorView };
 
 export async function loadServiceAccounts(): Promise<LoadResult> {
   try {

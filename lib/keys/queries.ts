@@ -20,7 +20,8 @@ const keyPath = (saId: string, keyId: string) => `${saPath(saId)}/keys/${encodeU
 export function useServiceAccounts() {
   return useQuery({
     queryKey: serviceAccounts.list(),
-    queryFn: async () => (await apiJson<{ serviceAccounts: ServiceAccountView[] }>("/api/service-accounts")).serviceAccounts,
+    queryFn: async () =>
+      (await apiJson<{ serviceAccounts: ServiceAccountView[] }>("/api/service-accounts")).serviceAccounts,
   });
 }
 
@@ -33,13 +34,21 @@ export function useServiceAccountKeys(saId: string) {
 
 /** A change shows everywhere keys are listed: the accounts, one account, and the whole inventory. */
 const invalidateAll = (queryClient: QueryClient) =>
-  Promise.all([queryClient.invalidateQueries({ queryKey: serviceAccounts.all }), queryClient.invalidateQueries({ queryKey: inventoryQueryKey })]);
+  Promise.all([
+    queryClient.invalidateQueries({ queryKey: serviceAccounts.all }),
+    queryClient.invalidateQueries({ queryKey: inventoryQueryKey }),
+  ]);
 
 export function useCreateServiceAccount() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: { name: string }) =>
-      (await apiJson<{ serviceAccount: ServiceAccountView }>("/api/service-accounts", { method: "POST", body: input })).serviceAccount,
+      (
+        await apiJson<{ serviceAccount: ServiceAccountView }>("/api/service-accounts", {
+          method: "POST",
+          body: input,
+        })
+      ).serviceAccount,
     onSettled: () => invalidateAll(queryClient),
   });
 }
@@ -48,7 +57,8 @@ export function useCreateServiceAccount() {
 export function useCreateKey(saId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: NewKeyInput) => apiJson<{ key: KeyView; secret: string }>(`${saPath(saId)}/keys`, { method: "POST", body: input }),
+    mutationFn: (input: NewKeyInput) =>
+      apiJson<{ key: KeyView; secret: string }>(`${saPath(saId)}/keys`, { method: "POST", body: input }),
     gcTime: 0, // the secret leaves the mutation cache as soon as the dialog that showed it closes
     onSettled: () => invalidateAll(queryClient),
   });
@@ -79,7 +89,8 @@ export function conflictCurrent(error: unknown): KeyView | null {
 export function useChangeKey() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ saId, keyId, body }: KeyChangeRequest) => apiJson<{ key: KeyView; reconciled?: Reconciled }>(keyPath(saId, keyId), { method: "PATCH", body }),
+    mutationFn: ({ saId, keyId, body }: KeyChangeRequest) =>
+      apiJson<{ key: KeyView; reconciled?: Reconciled }>(keyPath(saId, keyId), { method: "PATCH", body }),
     onSettled: () => invalidateAll(queryClient),
   });
 }
@@ -89,20 +100,40 @@ type Snapshot = { detail: KeyView[] | undefined; list: ServiceAccountView[] | un
 function patchKeyInCaches(queryClient: QueryClient, saId: string, keyId: string, patch: Partial<KeyView>) {
   const apply = (k: KeyView) => (k.id === keyId ? { ...k, ...patch } : k);
   queryClient.setQueryData<KeyView[]>(serviceAccounts.detail(saId), (keys) => keys?.map(apply));
-  queryClient.setQueryData<ServiceAccountView[]>(serviceAccounts.list(), (list) => list?.map((sa) => (sa.id === saId ? { ...sa, keys: sa.keys.map(apply) } : sa)));
+  queryClient.setQueryData<ServiceAccountView[]>(serviceAccounts.list(), (list) =>
+    list?.map((sa) => (sa.id === saId ? { ...sa, keys: sa.keys.map(apply) } : sa)),
+  );
 }
 
 /** The status switch: shows the new state at once, and puts the old one back if the server refuses. */
 export function useSetKeyEnabled() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ saId, keyId, enabled, was, reason }: { saId: string; keyId: string; enabled: boolean; was: boolean; reason?: string }): Promise<KeyView & { reconciled?: Reconciled }> => {
-      const answer = await apiJson<{ key: KeyView; reconciled?: Reconciled }>(keyPath(saId, keyId), { method: "PATCH", body: { enabled, ...(reason ? { reason } : {}), expected: { enabled: was } } });
+    mutationFn: async ({
+      saId,
+      keyId,
+      enabled,
+      was,
+      reason,
+    }: {
+      saId: string;
+      keyId: string;
+      enabled: boolean;
+      was: boolean;
+      reason?: string;
+    }): Promise<KeyView & { reconciled?: Reconciled }> => {
+      const answer = await apiJson<{ key: KeyView; reconciled?: Reconciled }>(keyPath(saId, keyId), {
+        method: "PATCH",
+        body: { enabled, ...(reason ? { reason } : {}), expected: { enabled: was } },
+      });
       return answer.reconciled ? { ...answer.key, reconciled: answer.reconciled } : answer.key;
     },
     onMutate: async ({ saId, keyId, enabled }): Promise<Snapshot> => {
       await queryClient.cancelQueries({ queryKey: serviceAccounts.all });
-      const snapshot = { detail: queryClient.getQueryData<KeyView[]>(serviceAccounts.detail(saId)), list: queryClient.getQueryData<ServiceAccountView[]>(serviceAccounts.list()) };
+      const snapshot = {
+        detail: queryClient.getQueryData<KeyView[]>(serviceAccounts.detail(saId)),
+        list: queryClient.getQueryData<ServiceAccountView[]>(serviceAccounts.list()),
+      };
       patchKeyInCaches(queryClient, saId, keyId, { enabled });
       return snapshot;
     },
@@ -118,7 +149,10 @@ export function useDeleteKey() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ saId, keyId }: { saId: string; keyId: string }) =>
-      apiJson<{ deleted: { id: string; serviceAccountId: string }; reconciled?: Reconciled }>(keyPath(saId, keyId), { method: "DELETE", body: {} }),
+      apiJson<{ deleted: { id: string; serviceAccountId: string }; reconciled?: Reconciled }>(
+        keyPath(saId, keyId),
+        { method: "DELETE", body: {} },
+      ),
     onSettled: () => invalidateAll(queryClient),
   });
 }
@@ -126,7 +160,11 @@ export function useDeleteKey() {
 export function useRotateKey() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ saId, keyId }: { saId: string; keyId: string }) => apiJson<{ key: KeyView; secret: string }>(`${keyPath(saId, keyId)}/rotate`, { method: "POST", body: {} }),
+    mutationFn: ({ saId, keyId }: { saId: string; keyId: string }) =>
+      apiJson<{ key: KeyView; secret: string }>(`${keyPath(saId, keyId)}/rotate`, {
+        method: "POST",
+        body: {},
+      }),
     gcTime: 0,
     onSettled: () => invalidateAll(queryClient),
   });

@@ -33,7 +33,11 @@ async function observed(): Promise<void> {
 }
 
 async function aKey(name = "worker"): Promise<ApiKey> {
-  const { key } = await createKey(bed.deps, ctxAs("admin"), bed.serviceAccountId, { name, permissions: ["text_to_speech"], characterLimit: 1000 });
+  const { key } = await createKey(bed.deps, ctxAs("admin"), bed.serviceAccountId, {
+    name,
+    permissions: ["text_to_speech"],
+    characterLimit: 1000,
+  });
   bed.emulator.log.clear();
   return key;
 }
@@ -41,17 +45,23 @@ async function aKey(name = "worker"): Promise<ApiKey> {
 /** Outside changes recorded in this test's service account, after one more inventory read. */
 async function outsideChangesLater() {
   await listServiceAccounts(bed.deps);
-  return bed.database.db.select().from(auditLog).where(and(eq(auditLog.action, OBSERVED_CHANGE), eq(auditLog.serviceAccountId, bed.serviceAccountId)));
+  return bed.database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, OBSERVED_CHANGE), eq(auditLog.serviceAccountId, bed.serviceAccountId)));
 }
 
-const completion = async (ctx: ReturnType<typeof ctxAs>, action: string) => (await auditOf(bed, ctx)).filter((r) => r.action === action && r.completes !== null);
+const completion = async (ctx: ReturnType<typeof ctxAs>, action: string) =>
+  (await auditOf(bed, ctx)).filter((r) => r.action === action && r.completes !== null);
 
 describe.each(FAULTS)("after %s", (_label, fault, outcome, status) => {
   it(`create: the completion says ${outcome}, the person is told what happened, and nothing is reported as outside later`, async () => {
     await observed();
     const ctx = ctxAs("admin");
     inject(bed, "POST", keysPath(), fault);
-    const error = await failure(createKey(bed.deps, ctx, bed.serviceAccountId, { name: "billing", permissions: "all" }));
+    const error = await failure(
+      createKey(bed.deps, ctx, bed.serviceAccountId, { name: "billing", permissions: "all" }),
+    );
 
     expect(writes(bed)).toHaveLength(1); // never retried
     const keys = await listKeys(bed.deps, bed.serviceAccountId);
@@ -80,11 +90,20 @@ describe.each(FAULTS)("after %s", (_label, fault, outcome, status) => {
     const key = await aKey();
     const ctx = ctxAs("admin");
     inject(bed, "PATCH", keyPath(key.id), fault);
-    const request = changeKey(bed.deps, ctx, bed.serviceAccountId, key.id, keyChangeSchema.parse({ characterLimit: 5000, expected: { characterLimit: 1000 } }));
+    const request = changeKey(
+      bed.deps,
+      ctx,
+      bed.serviceAccountId,
+      key.id,
+      keyChangeSchema.parse({ characterLimit: 5000, expected: { characterLimit: 1000 } }),
+    );
     if (outcome === "applied") {
       const { key: after, reconciled } = await request;
       expect(after.characterLimit).toBe(5000);
-      expect(reconciled).toEqual({ outcome: "applied", message: "Saved (the upstream answered with an error, but the change is in place)." });
+      expect(reconciled).toEqual({
+        outcome: "applied",
+        message: "Saved (the upstream answered with an error, but the change is in place).",
+      });
     } else {
       const body = (await errorResponse(await failure(request), "req").json()).error;
       expect(body).toMatchObject({ outcome: "not_applied" });
@@ -92,7 +111,10 @@ describe.each(FAULTS)("after %s", (_label, fault, outcome, status) => {
       expect((await listKeys(bed.deps, bed.serviceAccountId))[0]!.characterLimit).toBe(1000);
     }
     expect(writes(bed).filter((r) => r.method === "PATCH")).toHaveLength(1);
-    expect((await completion(ctx, "key_updated"))[0]).toMatchObject({ outcome, upstreamStatus: status || null });
+    expect((await completion(ctx, "key_updated"))[0]).toMatchObject({
+      outcome,
+      upstreamStatus: status || null,
+    });
     expect(await outsideChangesLater()).toEqual([]);
   });
 
@@ -112,7 +134,10 @@ describe.each(FAULTS)("after %s", (_label, fault, outcome, status) => {
       expect(body).toMatchObject({ outcome: "not_applied" });
     }
     expect(await listKeys(bed.deps, bed.serviceAccountId)).toHaveLength(outcome === "applied" ? 0 : 1);
-    expect((await completion(ctx, "key_deleted"))[0]).toMatchObject({ outcome, upstreamStatus: status || null });
+    expect((await completion(ctx, "key_deleted"))[0]).toMatchObject({
+      outcome,
+      upstreamStatus: status || null,
+    });
     expect(await outsideChangesLater()).toEqual([]);
   });
 
@@ -121,11 +146,16 @@ describe.each(FAULTS)("after %s", (_label, fault, outcome, status) => {
     const old = await aKey("rotating");
     const ctx = ctxAs("admin");
     inject(bed, "POST", keysPath(), fault);
-    const body = (await errorResponse(await failure(rotateKey(bed.deps, ctx, bed.serviceAccountId, old.id)), "req").json()).error;
+    const body = (
+      await errorResponse(await failure(rotateKey(bed.deps, ctx, bed.serviceAccountId, old.id)), "req").json()
+    ).error;
     expect(body.outcome).toBe(outcome);
     const keys = await listKeys(bed.deps, bed.serviceAccountId);
     expect(keys).toHaveLength(outcome === "applied" ? 2 : 1);
-    const rotations = await bed.database.db.select().from(keyRotation).where(eq(keyRotation.oldKeyId, old.id));
+    const rotations = await bed.database.db
+      .select()
+      .from(keyRotation)
+      .where(eq(keyRotation.oldKeyId, old.id));
     if (outcome === "applied") {
       const made = keys.find((k) => k.id !== old.id)!;
       expect(body.message).toContain("The key was created but its secret was lost: rotate or delete it");
@@ -133,7 +163,10 @@ describe.each(FAULTS)("after %s", (_label, fault, outcome, status) => {
     } else {
       expect(rotations).toEqual([]);
     }
-    expect((await completion(ctx, "key_rotated"))[0]).toMatchObject({ outcome, upstreamStatus: status || null });
+    expect((await completion(ctx, "key_rotated"))[0]).toMatchObject({
+      outcome,
+      upstreamStatus: status || null,
+    });
     expect(await outsideChangesLater()).toEqual([]);
   });
 });
@@ -144,10 +177,18 @@ describe("when the re-read fails too", () => {
     const ctx = ctxAs("admin");
     inject(bed, "POST", keysPath(), { kind: "status", status: 500, after: true });
     inject(bed, "GET", keysPath(), { kind: "status", status: 503 }, 5);
-    const body = (await errorResponse(await failure(createKey(bed.deps, ctx, bed.serviceAccountId, { name: "maybe", permissions: "all" })), "req").json()).error;
+    const body = (
+      await errorResponse(
+        await failure(createKey(bed.deps, ctx, bed.serviceAccountId, { name: "maybe", permissions: "all" })),
+        "req",
+      ).json()
+    ).error;
     expect(body.outcome).toBe("unknown");
     expect(body.message).toMatch(/could not confirm.*check the key before retrying/i);
-    expect((await completion(ctx, "key_created"))[0]).toMatchObject({ outcome: "unknown", upstreamStatus: 500 });
+    expect((await completion(ctx, "key_created"))[0]).toMatchObject({
+      outcome: "unknown",
+      upstreamStatus: 500,
+    });
   });
 
   it("treats a refusal (4xx) as not made, without re-reading", async () => {
@@ -157,6 +198,9 @@ describe("when the re-read fails too", () => {
     bed.emulator.log.clear();
     await failure(createKey(bed.deps, ctx, bed.serviceAccountId, { name: "refused", permissions: "all" }));
     expect(bed.emulator.log.list().map((r) => r.method)).toEqual(["POST"]);
-    expect((await completion(ctx, "key_created"))[0]).toMatchObject({ outcome: "error", upstreamStatus: 409 });
+    expect((await completion(ctx, "key_created"))[0]).toMatchObject({
+      outcome: "error",
+      upstreamStatus: 409,
+    });
   });
 });

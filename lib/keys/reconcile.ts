@@ -28,7 +28,10 @@ export interface Reconciled {
 
 /** Whether an error leaves the write's outcome unknown (as opposed to a refusal, or a bug of ours). */
 export function isUncertain(error: unknown): error is UpstreamError {
-  return UpstreamError.is(error) && (error.kind === "unavailable" || error.kind === "timeout" || error.kind === "bad_response");
+  return (
+    UpstreamError.is(error) &&
+    (error.kind === "unavailable" || error.kind === "timeout" || error.kind === "bad_response")
+  );
 }
 
 /** Thrown by `auditedWrite` after an uncertain write was reconciled; each action turns it into its answer. */
@@ -61,7 +64,11 @@ export interface WriteSteps<T, F> {
  * thrown as it came; an uncertain answer is reconciled, completed as applied, not_applied or unknown,
  * and thrown as an UncertainWrite.
  */
-export async function auditedWrite<T, F>(db: Parameters<typeof beginAttempt>[0], event: AuditEvent, steps: WriteSteps<T, F>): Promise<T> {
+export async function auditedWrite<T, F>(
+  db: Parameters<typeof beginAttempt>[0],
+  event: AuditEvent,
+  steps: WriteSteps<T, F>,
+): Promise<T> {
   const attempt: AuditRow = await beginAttempt(db, event);
   let result: T;
   try {
@@ -73,8 +80,13 @@ export async function auditedWrite<T, F>(db: Parameters<typeof beginAttempt>[0],
     }
     const check = await steps.check(attempt.at).catch((): Check<F> => ({ outcome: "unknown" }));
     if (check.outcome === "applied") await steps.recordFound(check.found);
-    const link = check.outcome === "applied" && steps.createdKeyId ? { createdKeyId: steps.createdKeyId(check.found) } : {};
-    await completeAttempt(db, attempt.id, { ...errorOutcome(error), outcome: check.outcome }, link).catch(() => undefined);
+    const link =
+      check.outcome === "applied" && steps.createdKeyId
+        ? { createdKeyId: steps.createdKeyId(check.found) }
+        : {};
+    await completeAttempt(db, attempt.id, { ...errorOutcome(error), outcome: check.outcome }, link).catch(
+      () => undefined,
+    );
     throw new UncertainWrite(check, error);
   }
   await steps.recordDone(result);
@@ -86,7 +98,8 @@ export async function auditedWrite<T, F>(db: Parameters<typeof beginAttempt>[0],
 function trouble(error: UpstreamError): string {
   if (error.kind === "timeout") return "ElevenLabs did not answer in time.";
   if (error.kind === "bad_response") return "ElevenLabs answered with something Keydesk could not read.";
-  if (error.upstreamStatus !== undefined) return `ElevenLabs answered with an error (HTTP ${error.upstreamStatus}).`;
+  if (error.upstreamStatus !== undefined)
+    return `ElevenLabs answered with an error (HTTP ${error.upstreamStatus}).`;
   return "The connection to ElevenLabs failed before its answer arrived.";
 }
 
@@ -112,9 +125,16 @@ export const CLOCK_SLACK_SECONDS = 30;
  * not_applied. Anything else (two keys of that name, or a new key of another name that could be
  * ours renamed by the upstream): unknown.
  */
-export function findCreated(keys: readonly ApiKey[], known: ReadonlySet<string>, name: string, attemptAt: string): Check<ApiKey> {
+export function findCreated(
+  keys: readonly ApiKey[],
+  known: ReadonlySet<string>,
+  name: string,
+  attemptAt: string,
+): Check<ApiKey> {
   const since = Math.floor(Date.parse(attemptAt) / 1000) - CLOCK_SLACK_SECONDS;
-  const fresh = keys.filter((k) => !known.has(k.id) && (k.createdAt === null || Math.floor(Date.parse(k.createdAt) / 1000) >= since));
+  const fresh = keys.filter(
+    (k) => !known.has(k.id) && (k.createdAt === null || Math.floor(Date.parse(k.createdAt) / 1000) >= since),
+  );
   const named = fresh.filter((k) => k.name === name);
   if (named.length === 1) return { outcome: "applied", found: named[0]! };
   if (fresh.length === 0) return { outcome: "not_applied" };

@@ -13,11 +13,17 @@ import { updateKey } from "./update";
 const bed = keyTestbed();
 
 async function aKey(): Promise<ApiKey> {
-  const { key } = await createKey(bed.deps, ctxAs("admin"), bed.serviceAccountId, { name: "billing-sync", permissions: ["user_read", "workspace_read"], characterLimit: 7000, allowedIps: ["198.51.100.0/24"] });
+  const { key } = await createKey(bed.deps, ctxAs("admin"), bed.serviceAccountId, {
+    name: "billing-sync",
+    permissions: ["user_read", "workspace_read"],
+    characterLimit: 7000,
+    allowedIps: ["198.51.100.0/24"],
+  });
   bed.emulator.log.clear();
   return key;
 }
-const rotationsOf = (oldKeyId: string) => bed.database.db.select().from(keyRotation).where(eq(keyRotation.oldKeyId, oldKeyId));
+const rotationsOf = (oldKeyId: string) =>
+  bed.database.db.select().from(keyRotation).where(eq(keyRotation.oldKeyId, oldKeyId));
 const byId = async () => new Map((await listKeys(bed.deps, bed.serviceAccountId)).map((k) => [k.id, k]));
 
 describe("rotateKey", () => {
@@ -27,7 +33,12 @@ describe("rotateKey", () => {
     const { key, secret } = await rotateKey(bed.deps, ctx, bed.serviceAccountId, old.id);
 
     expect(key.name).toMatch(/^billing-sync \(rotated \d{4}-\d\d-\d\d\)$/);
-    expect(key).toMatchObject({ permissions: ["user_read", "workspace_read"], characterLimit: 7000, allowedIps: ["198.51.100.0/24"], enabled: true });
+    expect(key).toMatchObject({
+      permissions: ["user_read", "workspace_read"],
+      characterLimit: 7000,
+      allowedIps: ["198.51.100.0/24"],
+      enabled: true,
+    });
     expect(key.rotation).toMatchObject({ role: "new", partnerKeyId: old.id });
     expect(writes(bed).map((r) => r.method)).toEqual(["POST"]);
 
@@ -45,18 +56,31 @@ describe("rotateKey", () => {
     expect(await everythingStored(bed)).not.toContain(secret);
 
     // A second rotation of the same old key waits for the first to finish.
-    await expect(rotateKey(bed.deps, ctxAs("admin"), bed.serviceAccountId, old.id)).rejects.toMatchObject({ code: "conflict" });
+    await expect(rotateKey(bed.deps, ctxAs("admin"), bed.serviceAccountId, old.id)).rejects.toMatchObject({
+      code: "conflict",
+    });
   });
 
   it("is finished by disabling the old key through Keydesk", async () => {
     const old = await aKey();
     const { key } = await rotateKey(bed.deps, ctxAs("admin"), bed.serviceAccountId, old.id);
-    await updateKey(bed.deps, ctxAs("admin"), bed.serviceAccountId, old.id, keyChangeSchema.parse({ enabled: false, expected: { enabled: true } }));
+    await updateKey(
+      bed.deps,
+      ctxAs("admin"),
+      bed.serviceAccountId,
+      old.id,
+      keyChangeSchema.parse({ enabled: false, expected: { enabled: true } }),
+    );
     const keys = await byId();
     expect(keys.get(old.id)!.rotation).toBeNull();
     expect(keys.get(key.id)!.rotation).toBeNull();
     const [row] = await rotationsOf(old.id);
-    expect(row).toMatchObject({ oldKeyId: old.id, newKeyId: key.id, startedBy: "user-admin", finishedBy: "user-admin" });
+    expect(row).toMatchObject({
+      oldKeyId: old.id,
+      newKeyId: key.id,
+      startedBy: "user-admin",
+      finishedBy: "user-admin",
+    });
     expect(row!.finishedAt).not.toBeNull();
   });
 
@@ -64,7 +88,10 @@ describe("rotateKey", () => {
     const old = await aKey();
     const { key } = await rotateKey(bed.deps, ctxAs("admin"), bed.serviceAccountId, old.id);
     const ctx = ctxAs("admin");
-    expect(await deleteKey(bed.deps, ctx, bed.serviceAccountId, old.id)).toEqual({ id: old.id, serviceAccountId: bed.serviceAccountId });
+    expect(await deleteKey(bed.deps, ctx, bed.serviceAccountId, old.id)).toEqual({
+      id: old.id,
+      serviceAccountId: bed.serviceAccountId,
+    });
     const keys = await byId();
     expect([...keys.keys()]).toEqual([key.id]);
     expect(keys.get(key.id)!.rotation).toBeNull();
@@ -75,13 +102,23 @@ describe("rotateKey", () => {
       ["key_deleted", "pending"],
       ["key_deleted", "ok"],
     ]);
-    expect(rows[0]).toMatchObject({ keyId: old.id, targetName: "billing-sync", changes: { name: { before: "billing-sync", after: null } } });
+    expect(rows[0]).toMatchObject({
+      keyId: old.id,
+      targetName: "billing-sync",
+      changes: { name: { before: "billing-sync", after: null } },
+    });
   });
 
   it("leaves the rotation open when the new key is only disabled, and a missing key is a 404", async () => {
     const old = await aKey();
     const { key } = await rotateKey(bed.deps, ctxAs("admin"), bed.serviceAccountId, old.id);
-    await updateKey(bed.deps, ctxAs("admin"), bed.serviceAccountId, key.id, keyChangeSchema.parse({ enabled: false, expected: { enabled: true } }));
+    await updateKey(
+      bed.deps,
+      ctxAs("admin"),
+      bed.serviceAccountId,
+      key.id,
+      keyChangeSchema.parse({ enabled: false, expected: { enabled: true } }),
+    );
     expect((await byId()).get(old.id)!.rotation?.role).toBe("old");
     const missing = await failure(rotateKey(bed.deps, ctxAs("admin"), bed.serviceAccountId, "no-such-key"));
     expect(missing).toMatchObject({ kind: "not_found" });

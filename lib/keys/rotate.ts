@@ -17,16 +17,33 @@ export function rotatedName(name: string, now = new Date()): string {
   return `${base.slice(0, KEY_NAME_MAX - suffix.length).trimEnd()}${suffix}`;
 }
 
-export async function rotateKey(deps: KeyDeps, ctx: KeyActionContext, serviceAccountId: string, keyId: string): Promise<NewKeyResult> {
+export async function rotateKey(
+  deps: KeyDeps,
+  ctx: KeyActionContext,
+  serviceAccountId: string,
+  keyId: string,
+): Promise<NewKeyResult> {
   const old = await readKey(deps, serviceAccountId, keyId);
   if (old.rotation?.role === "old") {
-    throw new ApiError("conflict", "This key is already being rotated: finish that rotation (disable or delete this key) first.", { current: old });
+    throw new ApiError(
+      "conflict",
+      "This key is already being rotated: finish that rotation (disable or delete this key) first.",
+      { current: old },
+    );
   }
   if (old.unknownPermissions.length > 0) {
     // They could not be sent back upstream, and dropping them silently would narrow the new key.
-    throw new ApiError("conflict", `This key has permissions Keydesk does not know (${old.unknownPermissions.join(", ")}); rotate it in ElevenLabs instead.`);
+    throw new ApiError(
+      "conflict",
+      `This key has permissions Keydesk does not know (${old.unknownPermissions.join(", ")}); rotate it in ElevenLabs instead.`,
+    );
   }
-  const input: NewKeyInput = { name: rotatedName(old.name), permissions: old.permissions, characterLimit: old.characterLimit, allowedIps: old.allowedIps };
+  const input: NewKeyInput = {
+    name: rotatedName(old.name),
+    permissions: old.permissions,
+    characterLimit: old.characterLimit,
+    allowedIps: old.allowedIps,
+  };
   const changes = {
     rotatedFrom: { before: null, after: old.id },
     name: { before: old.name, after: input.name },
@@ -34,8 +51,15 @@ export async function rotateKey(deps: KeyDeps, ctx: KeyActionContext, serviceAcc
     characterLimit: { before: old.characterLimit, after: input.characterLimit ?? null },
     allowedIps: { before: old.allowedIps, after: input.allowedIps ?? null },
   };
-  const result = await createAndReveal(deps, ctx, serviceAccountId, input, { action: "key_rotated", keyId: old.id, changes }, async (newKeyId) => {
-    await startRotation(deps.db, { serviceAccountId, oldKeyId: old.id, newKeyId, startedBy: ctx.actor.id });
-  });
+  const result = await createAndReveal(
+    deps,
+    ctx,
+    serviceAccountId,
+    input,
+    { action: "key_rotated", keyId: old.id, changes },
+    async (newKeyId) => {
+      await startRotation(deps.db, { serviceAccountId, oldKeyId: old.id, newKeyId, startedBy: ctx.actor.id });
+    },
+  );
   return result;
 }

@@ -31,7 +31,8 @@ export const permissionsSchema = z.unknown().transform((value, ctx): Permissions
   }
   const seen = new Set<string>();
   value.forEach((p, i) => {
-    if (!isPermission(p)) ctx.addIssue({ code: "custom", path: [i], message: `Unknown permission ${JSON.stringify(p)}` });
+    if (!isPermission(p))
+      ctx.addIssue({ code: "custom", path: [i], message: `Unknown permission ${JSON.stringify(p)}` });
     else if (seen.has(p)) ctx.addIssue({ code: "custom", path: [i], message: `${p} is listed twice` });
     seen.add(String(p));
   });
@@ -46,7 +47,9 @@ export const characterLimitSchema = z
 
 /** 1 to 100 IPv4/IPv6 addresses or CIDR ranges, each valid, none repeated once normalised. */
 export const allowedIpsSchema = z
-  .array(safeText({ error: "Enter an IP address or range" }).trim(), { error: "Enter a list of IP addresses or ranges" })
+  .array(safeText({ error: "Enter an IP address or range" }).trim(), {
+    error: "Enter a list of IP addresses or ranges",
+  })
   .min(1, "Add at least one address, or remove the allowlist")
   .max(ALLOWLIST_MAX, `Use at most ${ALLOWLIST_MAX} entries`)
   .superRefine((entries, ctx) => {
@@ -58,7 +61,8 @@ export const allowedIpsSchema = z
         return;
       }
       const first = seen.get(normalised);
-      if (first !== undefined) ctx.addIssue({ code: "custom", path: [i], message: `Same as entry ${first + 1} (${normalised})` });
+      if (first !== undefined)
+        ctx.addIssue({ code: "custom", path: [i], message: `Same as entry ${first + 1} (${normalised})` });
       else seen.set(normalised, i);
     });
   })
@@ -71,7 +75,11 @@ export const newKeySchema = z.strictObject({
   allowedIps: allowedIpsSchema.nullable().optional(),
 });
 
-export const reasonSchema = safeText().superRefine(refuseSecret("reason")).trim().min(1, "Give a reason").max(REASON_MAX, `Use at most ${REASON_MAX} characters`);
+export const reasonSchema = safeText()
+  .superRefine(refuseSecret("reason"))
+  .trim()
+  .min(1, "Give a reason")
+  .max(REASON_MAX, `Use at most ${REASON_MAX} characters`);
 
 /** The editable fields; `null` clears a limit or an allowlist. */
 const keyFieldsSchema = z.strictObject({
@@ -103,15 +111,25 @@ export const keyChangeSchema = keyFieldsSchema
   })
   .superRefine((change, ctx) => {
     const changed = EDITABLE_FIELDS.filter((f) => change[f] !== undefined);
-    if (changed.length === 0) ctx.addIssue({ code: "custom", path: [], message: "Change at least one field" });
+    if (changed.length === 0)
+      ctx.addIssue({ code: "custom", path: [], message: "Change at least one field" });
     for (const field of changed) {
-      if (!(field in change.expected)) ctx.addIssue({ code: "custom", path: ["expected", field], message: `Say what ${field} was when the edit began` });
+      if (!(field in change.expected))
+        ctx.addIssue({
+          code: "custom",
+          path: ["expected", field],
+          message: `Say what ${field} was when the edit began`,
+        });
     }
   });
 export type KeyChangeBody = z.infer<typeof keyChangeSchema>;
 
 export const newServiceAccountSchema = z.strictObject({
-  name: safeText({ error: "Enter a name" }).superRefine(refuseSecret("names")).trim().min(1, "Enter a name").max(KEY_NAME_MAX, `Use at most ${KEY_NAME_MAX} characters`),
+  name: safeText({ error: "Enter a name" })
+    .superRefine(refuseSecret("names"))
+    .trim()
+    .min(1, "Enter a name")
+    .max(KEY_NAME_MAX, `Use at most ${KEY_NAME_MAX} characters`),
 });
 
 // The ids in the URL are opaque upstream strings: only their size and that they are there are

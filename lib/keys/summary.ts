@@ -12,7 +12,10 @@ export function permissionSummary(permissions: Permissions): string {
 export type UsageLevel = "none" | "ok" | "warning" | "danger";
 
 /** Share of the monthly limit used; warning from 80%, danger from 100%. */
-export function usageLevel(key: Pick<ApiKey, "characterLimit" | "characterCount">): { ratio: number | null; level: UsageLevel } {
+export function usageLevel(key: Pick<ApiKey, "characterLimit" | "characterCount">): {
+  ratio: number | null;
+  level: UsageLevel;
+} {
   if (key.characterLimit === null) return { ratio: null, level: "none" };
   const used = key.characterCount ?? 0;
   const ratio = key.characterLimit === 0 ? (used > 0 ? Infinity : 1) : used / key.characterLimit;

@@ -21,21 +21,29 @@ import { toPublicKey } from "./view";
 /** Support may only switch a key on or off, and must say why. */
 function checkRole(ctx: KeyActionContext, change: KeyChangeBody, fields: EditableField[]): void {
   if (ctx.actor.role === "admin") return;
-  if (ctx.actor.role !== "support") throw new ApiError("forbidden", "Your role does not allow changing keys.");
+  if (ctx.actor.role !== "support")
+    throw new ApiError("forbidden", "Your role does not allow changing keys.");
   const others = fields.filter((f) => f !== "enabled");
   if (others.length > 0) {
-    throw new ApiError("forbidden", `Support may only enable or disable a key, not change ${others.join(", ")}.`, {
-      fields: others.map((f) => ({ path: [f], message: "Support may only enable or disable a key" })),
-    });
+    throw new ApiError(
+      "forbidden",
+      `Support may only enable or disable a key, not change ${others.join(", ")}.`,
+      {
+        fields: others.map((f) => ({ path: [f], message: "Support may only enable or disable a key" })),
+      },
+    );
   }
   if (!change.reason) {
-    throw new ApiError("validation_failed", "reason: Give a reason for enabling or disabling the key", { fields: [{ path: ["reason"], message: "Give a reason" }] });
+    throw new ApiError("validation_failed", "reason: Give a reason for enabling or disabling the key", {
+      fields: [{ path: ["reason"], message: "Give a reason" }],
+    });
   }
 }
 
 function actionFor(changes: KeyChanges): KeyAction {
   const fields = Object.keys(changes);
-  if (fields.length === 1 && changes.enabled !== undefined) return changes.enabled ? "key_enabled" : "key_disabled";
+  if (fields.length === 1 && changes.enabled !== undefined)
+    return changes.enabled ? "key_enabled" : "key_disabled";
   return "key_updated";
 }
 
@@ -64,10 +72,14 @@ export async function changeKey(
   const current = await readKey(deps, serviceAccountId, keyId);
   const moved = fields.filter((f) => !sameValue(f, current[f], change.expected[f]));
   if (moved.length > 0) {
-    throw new ApiError("conflict", `Someone else changed ${moved.join(", ")} of this key since you began. Review the key as it is now and try again.`, {
-      fields: moved.map((f) => ({ path: [f], message: "Changed by someone else since you began" })),
-      current: toPublicKey(current),
-    });
+    throw new ApiError(
+      "conflict",
+      `Someone else changed ${moved.join(", ")} of this key since you began. Review the key as it is now and try again.`,
+      {
+        fields: moved.map((f) => ({ path: [f], message: "Changed by someone else since you began" })),
+        current: toPublicKey(current),
+      },
+    );
   }
 
   // Fields already at their new value need no write (and no audit row).
@@ -80,7 +92,13 @@ export async function changeKey(
   }
   if (Object.keys(changes).length === 0) return { key: current, reconciled: null };
 
-  const event = keyEvent(ctx, actionFor(changes), { serviceAccountId, keyId, name: current.name }, audit, change.reason ?? null);
+  const event = keyEvent(
+    ctx,
+    actionFor(changes),
+    { serviceAccountId, keyId, name: current.name },
+    audit,
+    change.reason ?? null,
+  );
   // Only the fields sent, before the completion row: see lib/observed/own-change.ts.
   const record = () => recordOwnChangeQuietly(deps.db, { kind: "updated", keyId, changes });
   let reconciled: Reconciled | null = null;
@@ -88,7 +106,12 @@ export async function changeKey(
     await auditedWrite<void, ApiKey>(deps.db, event, {
       write: () => deps.upstream.updateKey(serviceAccountId, keyId, changes),
       recordDone: record,
-      check: async () => checkChange((await deps.upstream.listKeys(serviceAccountId)).find((k) => k.id === keyId), current, changes),
+      check: async () =>
+        checkChange(
+          (await deps.upstream.listKeys(serviceAccountId)).find((k) => k.id === keyId),
+          current,
+          changes,
+        ),
       recordFound: record,
     });
   } catch (error) {
@@ -103,11 +126,23 @@ export async function changeKey(
     return { key: await readKey(deps, serviceAccountId, keyId), reconciled };
   } catch {
     // The change was made; if the read-back fails, answer with what it must now be.
-    const key = { ...current, ...changes, ...(changes.enabled ? { disableReason: null } : {}), rotation: changes.enabled === false && current.rotation?.role === "old" ? null : (current.rotation ?? null) };
+    const key = {
+      ...current,
+      ...changes,
+      ...(changes.enabled ? { disableReason: null } : {}),
+      rotation:
+        changes.enabled === false && current.rotation?.role === "old" ? null : (current.rotation ?? null),
+    };
     return { key, reconciled };
   }
 }
 
-export async function updateKey(deps: KeyDeps, ctx: KeyActionContext, serviceAccountId: string, keyId: string, change: KeyChangeBody): Promise<ApiKey> {
+export async function updateKey(
+  deps: KeyDeps,
+  ctx: KeyActionContext,
+  serviceAccountId: string,
+  keyId: string,
+  change: KeyChangeBody,
+): Promise<ApiKey> {
   return (await changeKey(deps, ctx, serviceAccountId, keyId, change)).key;
 }

@@ -53,7 +53,12 @@ export function toPublicKey(key: ApiKey): KeyView {
 }
 
 export function toPublicAccount(account: ServiceAccount): ServiceAccountView {
-  return { id: account.id, name: account.name, createdAt: account.createdAt, keys: account.keys.map(toPublicKey) };
+  return {
+    id: account.id,
+    name: account.name,
+    createdAt: account.createdAt,
+    keys: account.keys.map(toPublicKey),
+  };
 }
 
 /** What a reviewer looks at first: unrestricted, open to any IP, uncapped. */

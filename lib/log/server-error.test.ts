@@ -18,9 +18,13 @@ async function failing(statement: ReturnType<typeof sql>): Promise<unknown> {
 
 describe("database errors", () => {
   it("are logged as code, statement label and request id; never the parameters or the driver's message that quotes them", async () => {
-    const error = await failing(sql`select ${"203.0.113.9"}::int from "user" where email = ${"pat@leaky.example"}`);
+    const error = await failing(
+      sql`select ${"203.0.113.9"}::int from "user" where email = ${"pat@leaky.example"}`,
+    );
     const line = errorLogLine("unexpected error", error, "req-42");
-    expect(line).toBe("Keydesk: unexpected error in request req-42: DrizzleQueryError (SQLSTATE 22P02, query: select user)");
+    expect(line).toBe(
+      "Keydesk: unexpected error in request req-42: DrizzleQueryError (SQLSTATE 22P02, query: select user)",
+    );
     expect(line).not.toMatch(/leaky|203\.0\.113/);
   });
 
@@ -28,26 +32,46 @@ describe("database errors", () => {
     await database.db.execute(sql.raw("create table t_unique (email text unique)"));
     await database.db.execute(sql`insert into t_unique values (${"first@leaky.example"})`);
     const error = await failing(sql`insert into t_unique (email) values (${"first@leaky.example"})`);
-    expect(summariseError(error)).toEqual({ name: "DrizzleQueryError", sqlState: "23505", query: "insert t_unique", constraint: "t_unique_email_key", message: null });
+    expect(summariseError(error)).toEqual({
+      name: "DrizzleQueryError",
+      sqlState: "23505",
+      query: "insert t_unique",
+      constraint: "t_unique_email_key",
+      message: null,
+    });
     expect(errorLogLine("x", error)).not.toContain("leaky");
   });
 
   it("are recognised bare (a pg or PGlite error not wrapped by Drizzle)", () => {
-    const bare = Object.assign(new Error('invalid input syntax for type inet: "pat@leaky.example"'), { severity: "ERROR", code: "22P02", detail: "Key (email)=(pat@leaky.example)" });
+    const bare = Object.assign(new Error('invalid input syntax for type inet: "pat@leaky.example"'), {
+      severity: "ERROR",
+      code: "22P02",
+      detail: "Key (email)=(pat@leaky.example)",
+    });
     expect(errorLogLine("y", bare, "r")).toBe("Keydesk: y in request r: Error (SQLSTATE 22P02)");
   });
 
   it("are recognised behind another error's cause", () => {
-    const inner = Object.assign(new Error("duplicate key value"), { severity: "ERROR", code: "23505", constraint: "user_email_unique" });
+    const inner = Object.assign(new Error("duplicate key value"), {
+      severity: "ERROR",
+      code: "23505",
+      constraint: "user_email_unique",
+    });
     const outer = new Error("Failed to create user pat@leaky.example", { cause: inner });
-    expect(errorLogLine("z", outer)).toBe("Keydesk: z: Error (SQLSTATE 23505, constraint: user_email_unique)");
+    expect(errorLogLine("z", outer)).toBe(
+      "Keydesk: z: Error (SQLSTATE 23505, constraint: user_email_unique)",
+    );
   });
 });
 
 describe("other errors", () => {
   it("keep their class and first message line, with secrets, emails and IPv4 addresses masked", () => {
-    const error = new TypeError(`cannot read x of pat@leaky.example from 203.0.113.9 with sk_${"ab".repeat(24)}\nsecond line with more`);
-    expect(errorLogLine("w", error, "r1")).toBe("Keydesk: w in request r1: TypeError: cannot read x of [email] from [ip] with sk_[redacted]");
+    const error = new TypeError(
+      `cannot read x of pat@leaky.example from 203.0.113.9 with sk_${"ab".repeat(24)}\nsecond line with more`,
+    );
+    expect(errorLogLine("w", error, "r1")).toBe(
+      "Keydesk: w in request r1: TypeError: cannot read x of [email] from [ip] with sk_[redacted]",
+    );
   });
 
   it("say only what type a thrown non-error was", () => {

@@ -14,7 +14,11 @@ type Fields = Record<string, unknown>;
 /** The error and its causes, outermost first (bounded: a cause chain can loop). */
 function chain(error: unknown): Fields[] {
   const found: Fields[] = [];
-  for (let e = error, depth = 0; typeof e === "object" && e !== null && depth < 5 && !found.includes(e as Fields); e = (e as Fields).cause, depth++) {
+  for (
+    let e = error, depth = 0;
+    typeof e === "object" && e !== null && depth < 5 && !found.includes(e as Fields);
+    e = (e as Fields).cause, depth++
+  ) {
     found.push(e as Fields);
   }
   return found;
@@ -22,7 +26,10 @@ function chain(error: unknown): Fields[] {
 
 /** Drizzle's wrapper (the failing SQL text and its parameters) or a driver error (pg and PGlite both set `severity`). */
 function isDatabaseError(e: Fields): boolean {
-  return (typeof e.query === "string" && "params" in e) || (typeof e.severity === "string" && typeof e.code === "string");
+  return (
+    (typeof e.query === "string" && "params" in e) ||
+    (typeof e.severity === "string" && typeof e.code === "string")
+  );
 }
 
 const SQLSTATE = /^[0-9A-Z]{5}$/;
@@ -32,7 +39,12 @@ export function queryLabel(sqlText: string): string | null {
   const text = sqlText.replace(/\s+/g, " ").trim();
   const operation = /^(with|select|insert|update|delete)\b/i.exec(text)?.[1]?.toLowerCase();
   if (!operation) return /^\w+/.exec(text)?.[0]?.toLowerCase() ?? null;
-  const table = operation === "insert" ? /\binsert into "?([\w.]+)"?/i.exec(text) : operation === "update" ? /\bupdate "?([\w.]+)"?/i.exec(text) : /\bfrom "?([\w.]+)"?/i.exec(text);
+  const table =
+    operation === "insert"
+      ? /\binsert into "?([\w.]+)"?/i.exec(text)
+      : operation === "update"
+        ? /\bupdate "?([\w.]+)"?/i.exec(text)
+        : /\bfrom "?([\w.]+)"?/i.exec(text);
   return table ? `${operation} ${table[1]}` : operation;
 }
 
@@ -64,13 +76,23 @@ export function summariseError(error: unknown): ErrorSummary {
   const name = error instanceof Error ? error.name : typeof error;
   const database = errors.filter(isDatabaseError);
   if (database.length === 0) {
-    return { name, sqlState: null, query: null, constraint: null, message: top && typeof top.message === "string" ? masked(top.message) : null };
+    return {
+      name,
+      sqlState: null,
+      query: null,
+      constraint: null,
+      message: top && typeof top.message === "string" ? masked(top.message) : null,
+    };
   }
-  const sqlState = database.map((e) => e.code).find((c): c is string => typeof c === "string" && SQLSTATE.test(c)) ?? null;
+  const sqlState =
+    database.map((e) => e.code).find((c): c is string => typeof c === "string" && SQLSTATE.test(c)) ?? null;
   const sqlText = database.map((e) => e.query).find((q): q is string => typeof q === "string");
-  const constraint = database.map((e) => e.constraint).find((c): c is string => typeof c === "string" && IDENTIFIER.test(c)) ?? null;
+  const constraint =
+    database.map((e) => e.constraint).find((c): c is string => typeof c === "string" && IDENTIFIER.test(c)) ??
+    null;
   // Drizzle's wrapper is a plain Error; say what it is rather than "Error".
-  const label = database.some((e) => typeof e.query === "string") && name === "Error" ? "DrizzleQueryError" : name;
+  const label =
+    database.some((e) => typeof e.query === "string") && name === "Error" ? "DrizzleQueryError" : name;
   return { name: label, sqlState, query: sqlText ? queryLabel(sqlText) : null, constraint, message: null };
 }
 

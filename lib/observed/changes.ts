@@ -13,7 +13,10 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export function observedChanges(before: KeyState | null, after: KeyState | null): AuditChanges {
   const changes: AuditChanges = {};
   if (!before || !after) {
-    changes.presence = { before: before ? "present" : "absent", after: after ? "present" : "absent" } satisfies { before: Presence; after: Presence };
+    changes.presence = {
+      before: before ? "present" : "absent",
+      after: after ? "present" : "absent",
+    } satisfies { before: Presence; after: Presence };
   }
   for (const field of STATE_FIELDS) {
     const was = before ? before[field] : null;

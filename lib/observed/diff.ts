@@ -40,13 +40,22 @@ export type Difference =
  * `entries` must be exactly the snapshot rows of the read's scope (all of them for a whole-workspace
  * read), so a live row missing from the read means the key was deleted.
  */
-export function differences(read: readonly ReadKey[], entries: ReadonlyMap<string, SnapshotEntry>, baselined: (serviceAccountId: string) => boolean): Difference[] {
+export function differences(
+  read: readonly ReadKey[],
+  entries: ReadonlyMap<string, SnapshotEntry>,
+  baselined: (serviceAccountId: string) => boolean,
+): Difference[] {
   const found: Difference[] = [];
   const seen = new Set<string>();
   for (const key of read) {
     seen.add(key.keyId);
     const entry = entries.get(key.keyId);
-    if (!entry) found.push(baselined(key.serviceAccountId) ? { kind: "created", read: key, entry: null } : { kind: "baseline", read: key });
+    if (!entry)
+      found.push(
+        baselined(key.serviceAccountId)
+          ? { kind: "created", read: key, entry: null }
+          : { kind: "baseline", read: key },
+      );
     else if (entry.deleted) found.push({ kind: "created", read: key, entry });
     else if (entry.digest !== key.digest) found.push({ kind: "changed", read: key, entry });
   }
@@ -59,4 +68,5 @@ export function differences(read: readonly ReadKey[], entries: ReadonlyMap<strin
 /** The key id a difference is about. */
 export const keyIdOf = (d: Difference) => (d.kind === "deleted" ? d.entry.keyId : d.read.keyId);
 
-export const serviceAccountOf = (d: Difference) => (d.kind === "deleted" ? d.entry.serviceAccountId : d.read.serviceAccountId);
+export const serviceAccountOf = (d: Difference) =>
+  d.kind === "deleted" ? d.entry.serviceAccountId : d.read.serviceAccountId;

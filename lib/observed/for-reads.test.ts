@@ -9,8 +9,18 @@ describe("observation on a read", () => {
   it("does not break the read when the database fails: one warning line, no key data, origins null", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
     // As Drizzle throws it: the statement and its parameters in the message, the driver's error as the cause.
-    const failing = new Error('Failed query: insert into "key_snapshot" values ($1) params: key-secret-name,sa-7-k3', { cause: Object.assign(new Error("terminating connection"), { code: "57P01" }) });
-    const broken = new Proxy({}, { get: () => () => { throw failing; } }) as unknown as Db;
+    const failing = new Error(
+      'Failed query: insert into "key_snapshot" values ($1) params: key-secret-name,sa-7-k3',
+      { cause: Object.assign(new Error("terminating connection"), { code: "57P01" }) },
+    );
+    const broken = new Proxy(
+      {},
+      {
+        get: () => () => {
+          throw failing;
+        },
+      },
+    ) as unknown as Db;
     const key = fakeKey("sa-7-k3", "sa-7", { name: "key-secret-name" });
 
     const origins = await observeOrWarn(broken, [fakeAccount("sa-7", [key])], undefined, {});

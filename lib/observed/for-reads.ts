@@ -15,12 +15,18 @@ export async function observeOrWarn(
   try {
     return await observeInventory(db, accounts, scope, options);
   } catch (error) {
-    warnObservation("could not compare this read with the last inventory seen; keys are listed without their origin", error);
+    warnObservation(
+      "could not compare this read with the last inventory seen; keys are listed without their origin",
+      error,
+    );
     return null;
   }
 }
 
 /** `origins` null: observation failed, so every key's origin is unknown. */
-export function withOrigins(keys: readonly ApiKey[], origins: ReadonlyMap<string, KeyOrigin> | null): ApiKey[] {
+export function withOrigins(
+  keys: readonly ApiKey[],
+  origins: ReadonlyMap<string, KeyOrigin> | null,
+): ApiKey[] {
   return keys.map((key) => ({ ...key, origin: origins?.get(key.id) ?? null }));
 }

@@ -18,7 +18,14 @@ import type { Tx } from "./lock";
  */
 export const GUARD_WINDOW_MS = 5 * 60_000;
 
-const KEY_WRITES = ["key_created", "key_rotated", "key_updated", "key_enabled", "key_disabled", "key_deleted"] satisfies KeyAction[];
+const KEY_WRITES = [
+  "key_created",
+  "key_rotated",
+  "key_updated",
+  "key_enabled",
+  "key_disabled",
+  "key_deleted",
+] satisfies KeyAction[];
 /** Their new key's id is not known when the attempt is written: they name the service account. */
 const MAKES_A_KEY = new Set<string>(["key_created", "key_rotated"] satisfies KeyAction[]);
 
@@ -29,7 +36,11 @@ export interface InFlight {
   makingKeysIn: Set<string>;
 }
 
-export async function keydeskWritesInFlight(tx: Tx, serviceAccountIds: readonly string[], now: number): Promise<InFlight> {
+export async function keydeskWritesInFlight(
+  tx: Tx,
+  serviceAccountIds: readonly string[],
+  now: number,
+): Promise<InFlight> {
   const inFlight: InFlight = { keyIds: new Set(), makingKeysIn: new Set() };
   if (serviceAccountIds.length === 0) return inFlight;
   const completion = alias(auditLog, "completion");
@@ -42,12 +53,18 @@ export async function keydeskWritesInFlight(tx: Tx, serviceAccountIds: readonly 
         gte(auditLog.at, new Date(now - GUARD_WINDOW_MS).toISOString()),
         inArray(auditLog.action, KEY_WRITES),
         inArray(auditLog.serviceAccountId, serviceAccountIds.map(toStored)),
-        notExists(tx.select({ one: sql`1` }).from(completion).where(eq(completion.completes, auditLog.id))),
+        notExists(
+          tx
+            .select({ one: sql`1` })
+            .from(completion)
+            .where(eq(completion.completes, auditLog.id)),
+        ),
       ),
     );
   for (const row of pending) {
     if (row.keyId) inFlight.keyIds.add(fromStored(row.keyId));
-    if (MAKES_A_KEY.has(row.action) && row.serviceAccountId) inFlight.makingKeysIn.add(fromStored(row.serviceAccountId));
+    if (MAKES_A_KEY.has(row.action) && row.serviceAccountId)
+      inFlight.makingKeysIn.add(fromStored(row.serviceAccountId));
   }
   return inFlight;
 }

@@ -19,16 +19,42 @@ const sa = () => bed.serviceAccountId;
 const change = (body: unknown) => keyChangeSchema.parse(body);
 /** Observed rows of this test's service account. */
 const observed = () =>
-  bed.database.db.select().from(auditLog).where(and(eq(auditLog.action, OBSERVED_CHANGE), eq(auditLog.serviceAccountId, sa()))).orderBy(auditLog.id);
+  bed.database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, OBSERVED_CHANGE), eq(auditLog.serviceAccountId, sa())))
+    .orderBy(auditLog.id);
 const originsNow = async () => new Map((await listKeys(bed.deps, sa())).map((k) => [k.id, k.origin]));
 
 describe("observing through lib/keys", () => {
   it("never reports Keydesk's own create, update, rotate or delete", async () => {
     await listKeys(bed.deps, sa());
-    const { key } = await createKey(bed.deps, admin(), sa(), { name: "worker", permissions: ["text_to_speech", "voices_read"], characterLimit: 1000, allowedIps: ["192.0.2.7", "10.0.0.0/24"] });
+    const { key } = await createKey(bed.deps, admin(), sa(), {
+      name: "worker",
+      permissions: ["text_to_speech", "voices_read"],
+      characterLimit: 1000,
+      allowedIps: ["192.0.2.7", "10.0.0.0/24"],
+    });
     expect((await originsNow()).get(key.id)).toBe("keydesk");
-    await updateKey(bed.deps, admin(), sa(), key.id, change({ characterLimit: null, allowedIps: ["10.1.0.0/16"], name: "worker-eu", expected: { characterLimit: 1000, allowedIps: key.allowedIps, name: "worker" } }));
-    await updateKey(bed.deps, ctxAs("support"), sa(), key.id, change({ enabled: false, reason: "leak", expected: { enabled: true } }));
+    await updateKey(
+      bed.deps,
+      admin(),
+      sa(),
+      key.id,
+      change({
+        characterLimit: null,
+        allowedIps: ["10.1.0.0/16"],
+        name: "worker-eu",
+        expected: { characterLimit: 1000, allowedIps: key.allowedIps, name: "worker" },
+      }),
+    );
+    await updateKey(
+      bed.deps,
+      ctxAs("support"),
+      sa(),
+      key.id,
+      change({ enabled: false, reason: "leak", expected: { enabled: true } }),
+    );
     await listKeys(bed.deps, sa());
     const { key: rotated } = await rotateKey(bed.deps, admin(), sa(), key.id);
     expect((await originsNow()).get(rotated.id)).toBe("keydesk");
@@ -56,18 +82,38 @@ describe("observing through lib/keys", () => {
       [keyId, "from-settings", null, "ok"],
       [keyId, "from-settings", null, "ok"],
     ]);
-    expect(rows[0]!.changes).toMatchObject({ presence: { before: "absent", after: "present" }, permissions: { before: null, after: "all" }, characterLimit: { before: null, after: null } });
-    expect(rows[1]!.changes).toEqual({ characterLimit: { before: null, after: 300 }, allowedIps: { before: null, after: ["198.51.100.0/24"] } });
-    expect(rows[2]!.changes).toMatchObject({ presence: { before: "present", after: "absent" }, characterLimit: { before: 300, after: null } });
+    expect(rows[0]!.changes).toMatchObject({
+      presence: { before: "absent", after: "present" },
+      permissions: { before: null, after: "all" },
+      characterLimit: { before: null, after: null },
+    });
+    expect(rows[1]!.changes).toEqual({
+      characterLimit: { before: null, after: 300 },
+      allowedIps: { before: null, after: ["198.51.100.0/24"] },
+    });
+    expect(rows[2]!.changes).toMatchObject({
+      presence: { before: "present", after: "absent" },
+      characterLimit: { before: 300, after: null },
+    });
     const stored = await everythingStored(bed);
     expect(stored).not.toContain(secret);
     expect(stored).not.toMatch(/sk_[0-9a-f]{8}/);
   });
 
   it("still notices an outside change to one field when Keydesk changed another", async () => {
-    const { key } = await createKey(bed.deps, admin(), sa(), { name: "mixed", permissions: ["text_to_speech"], characterLimit: 1000 });
+    const { key } = await createKey(bed.deps, admin(), sa(), {
+      name: "mixed",
+      permissions: ["text_to_speech"],
+      characterLimit: 1000,
+    });
     await listKeys(bed.deps, sa());
-    await updateKey(bed.deps, admin(), sa(), key.id, change({ characterLimit: 2000, expected: { characterLimit: 1000 } }));
+    await updateKey(
+      bed.deps,
+      admin(),
+      sa(),
+      key.id,
+      change({ characterLimit: 2000, expected: { characterLimit: 1000 } }),
+    );
     await bed.deps.upstream.updateKey(sa(), key.id, { enabled: false });
     await listKeys(bed.deps, sa());
     expect((await observed()).map((r) => r.changes)).toEqual([{ enabled: { before: true, after: false } }]);
@@ -75,9 +121,18 @@ describe("observing through lib/keys", () => {
     // Outside first, unseen, then Keydesk: Keydesk's edit read the outside name, but records only
     // the field it changed, so the rename is still reported.
     await bed.deps.upstream.updateKey(sa(), key.id, { name: "renamed-in-settings" });
-    await updateKey(bed.deps, admin(), sa(), key.id, change({ characterLimit: 3000, expected: { characterLimit: 2000 } }));
+    await updateKey(
+      bed.deps,
+      admin(),
+      sa(),
+      key.id,
+      change({ characterLimit: 3000, expected: { characterLimit: 2000 } }),
+    );
     await listKeys(bed.deps, sa());
-    expect((await observed()).map((r) => r.changes)).toEqual([{ enabled: { before: true, after: false } }, { name: { before: "mixed", after: "renamed-in-settings" } }]);
+    expect((await observed()).map((r) => r.changes)).toEqual([
+      { enabled: { before: true, after: false } },
+      { name: { before: "mixed", after: "renamed-in-settings" } },
+    ]);
   });
 
   it("does not report Keydesk's change to a read that lands between its upstream write and its snapshot update", async () => {

@@ -7,7 +7,15 @@ import { DATABASE_KINDS } from "@/tests/support/databases";
 import { GUARD_WINDOW_MS } from "./guard";
 import { observeInventory } from "./observe";
 import { recordOwnChange } from "./own-change";
-import { auditCount, baselineRows, fakeKey, fakeWorkspace, observedRows, snapshotOf, withKey } from "@/tests/support/fake-workspace";
+import {
+  auditCount,
+  baselineRows,
+  fakeKey,
+  fakeWorkspace,
+  observedRows,
+  snapshotOf,
+  withKey,
+} from "@/tests/support/fake-workspace";
 
 const open = testDatabases();
 afterEach(() => void vi.useRealTimers());
@@ -26,7 +34,9 @@ describe.each(DATABASE_KINDS)("observeInventory on %s", (kind) => {
     expect(new Set(origins.values())).toEqual(new Set(["baseline"]));
     expect(await observedRows(db)).toEqual([]);
     const summary = await baselineRows(db);
-    expect(summary.map((r) => [r.serviceAccountId, r.actorUserId, r.outcome, r.changes])).toEqual([[null, null, "ok", { keysRecorded: { before: null, after: 12 } }]]);
+    expect(summary.map((r) => [r.serviceAccountId, r.actorUserId, r.outcome, r.changes])).toEqual([
+      [null, null, "ok", { keysRecorded: { before: null, after: 12 } }],
+    ]);
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 
@@ -42,9 +52,24 @@ describe.each(DATABASE_KINDS)("observeInventory on %s", (kind) => {
   it("records a key created, one changed and one deleted outside, once each, with before and after", async () => {
     const accounts = fakeWorkspace(2, 3);
     const db = await baselined(accounts);
-    let next = withKey(accounts, "sa-0-k1", (k) => ({ ...k, enabled: false, allowedIps: null, characterLimit: 1001 })); // the limit as it was
+    let next = withKey(accounts, "sa-0-k1", (k) => ({
+      ...k,
+      enabled: false,
+      allowedIps: null,
+      characterLimit: 1001,
+    })); // the limit as it was
     next = withKey(next, "sa-1-k2", () => null);
-    next = next.map((a) => (a.id === "sa-1" ? { ...a, keys: [...a.keys, fakeKey("new-1", "sa-1", { name: "made-in-settings", permissions: "all", allowedIps: null })] } : a));
+    next = next.map((a) =>
+      a.id === "sa-1"
+        ? {
+            ...a,
+            keys: [
+              ...a.keys,
+              fakeKey("new-1", "sa-1", { name: "made-in-settings", permissions: "all", allowedIps: null }),
+            ],
+          }
+        : a,
+    );
 
     const origins = await observeInventory(db, next);
     expect(origins.get("new-1")).toBe("outside");
@@ -52,12 +77,17 @@ describe.each(DATABASE_KINDS)("observeInventory on %s", (kind) => {
     expect(origins.has("sa-1-k2")).toBe(false);
 
     const rows = await observedRows(db);
-    expect(rows.map((r) => [r.keyId, r.serviceAccountId, r.targetName, r.actorUserId, r.actorEmail, r.outcome])).toEqual([
+    expect(
+      rows.map((r) => [r.keyId, r.serviceAccountId, r.targetName, r.actorUserId, r.actorEmail, r.outcome]),
+    ).toEqual([
       ["sa-0-k1", "sa-0", "key-1", null, null, "ok"],
       ["new-1", "sa-1", "made-in-settings", null, null, "ok"],
       ["sa-1-k2", "sa-1", "key-2", null, null, "ok"],
     ]);
-    expect(rows[0]!.changes).toEqual({ enabled: { before: true, after: false }, allowedIps: { before: ["10.0.0.0/24"], after: null } });
+    expect(rows[0]!.changes).toEqual({
+      enabled: { before: true, after: false },
+      allowedIps: { before: ["10.0.0.0/24"], after: null },
+    });
     expect(rows[1]!.changes).toEqual({
       presence: { before: "absent", after: "present" },
       name: { before: null, after: "made-in-settings" },
@@ -66,7 +96,11 @@ describe.each(DATABASE_KINDS)("observeInventory on %s", (kind) => {
       characterLimit: { before: null, after: 1000 },
       allowedIps: { before: null, after: null },
     });
-    expect(rows[2]!.changes).toMatchObject({ presence: { before: "present", after: "absent" }, name: { before: "key-2", after: null }, characterLimit: { before: 1002, after: null } });
+    expect(rows[2]!.changes).toMatchObject({
+      presence: { before: "present", after: "absent" },
+      name: { before: "key-2", after: null },
+      characterLimit: { before: 1002, after: null },
+    });
 
     // The same read again, and a later one without the deleted key: nothing more.
     await observeInventory(db, next);
@@ -83,14 +117,18 @@ describe.each(DATABASE_KINDS)("observeInventory on %s", (kind) => {
     expect([...origins.keys()]).toEqual(["sa-1-k0", "sa-1-k1"]);
     const fewer = { ...sa1, keys: sa1.keys.slice(1) };
     await observeInventory(db, [fewer], { serviceAccountIds: ["sa-1"] });
-    expect((await observedRows(db)).map((r) => [r.keyId, (r.changes as Record<string, unknown>).presence])).toEqual([["sa-1-k0", { before: "present", after: "absent" }]]);
+    expect(
+      (await observedRows(db)).map((r) => [r.keyId, (r.changes as Record<string, unknown>).presence]),
+    ).toEqual([["sa-1-k0", { before: "present", after: "absent" }]]);
   });
 
   it("begins observing one service account when its page is read first, and the rest with the first whole read", async () => {
     const { db } = await open(kind);
     const accounts = fakeWorkspace(2, 2);
     await observeInventory(db, [accounts[0]!], { serviceAccountIds: ["sa-0"] });
-    expect((await baselineRows(db)).map((r) => [r.serviceAccountId, r.changes])).toEqual([["sa-0", { keysRecorded: { before: null, after: 2 } }]]);
+    expect((await baselineRows(db)).map((r) => [r.serviceAccountId, r.changes])).toEqual([
+      ["sa-0", { keysRecorded: { before: null, after: 2 } }],
+    ]);
 
     const grown = accounts.map((a) => ({ ...a, keys: [...a.keys, fakeKey(`${a.id}-late`, a.id)] }));
     const origins = await observeInventory(db, grown);
@@ -103,23 +141,47 @@ describe.each(DATABASE_KINDS)("observeInventory on %s", (kind) => {
   it("records Keydesk's own changes as Keydesk's, and still notices an outside change to another field", async () => {
     const accounts = fakeWorkspace(1, 2);
     const db = await baselined(accounts);
-    await recordOwnChange(db, { kind: "created", serviceAccountId: "sa-0", keyId: "mine", input: { name: "mine", permissions: ["voices_read"], allowedIps: ["192.0.2.1"] } });
+    await recordOwnChange(db, {
+      kind: "created",
+      serviceAccountId: "sa-0",
+      keyId: "mine",
+      input: { name: "mine", permissions: ["voices_read"], allowedIps: ["192.0.2.1"] },
+    });
     await recordOwnChange(db, { kind: "updated", keyId: "sa-0-k0", changes: { characterLimit: 5 } });
-    const ours = withKey(accounts, "sa-0-k0", (k) => ({ ...k, characterLimit: 5 })).map((a) => ({ ...a, keys: [...a.keys, fakeKey("mine", "sa-0", { name: "mine", permissions: ["voices_read"], characterLimit: null, allowedIps: ["192.0.2.1/32"] })] }));
+    const ours = withKey(accounts, "sa-0-k0", (k) => ({ ...k, characterLimit: 5 })).map((a) => ({
+      ...a,
+      keys: [
+        ...a.keys,
+        fakeKey("mine", "sa-0", {
+          name: "mine",
+          permissions: ["voices_read"],
+          characterLimit: null,
+          allowedIps: ["192.0.2.1/32"],
+        }),
+      ],
+    }));
     expect((await observeInventory(db, ours)).get("mine")).toBe("keydesk");
     expect(await observedRows(db)).toEqual([]);
 
     const theirs = withKey(ours, "sa-0-k0", (k) => ({ ...k, enabled: false }));
     await observeInventory(db, theirs);
-    expect((await observedRows(db)).map((r) => [r.keyId, r.changes])).toEqual([["sa-0-k0", { enabled: { before: true, after: false } }]]);
+    expect((await observedRows(db)).map((r) => [r.keyId, r.changes])).toEqual([
+      ["sa-0-k0", { enabled: { before: true, after: false } }],
+    ]);
   });
 
   it("leaves alone a key Keydesk is changing right now, and reports it once that attempt is stale", async () => {
     const accounts = fakeWorkspace(1, 2);
     const db = await baselined(accounts);
-    const attempt = await beginAttempt(db, { action: "key_disabled", target: { serviceAccountId: "sa-0", keyId: "sa-0-k0" } });
+    const attempt = await beginAttempt(db, {
+      action: "key_disabled",
+      target: { serviceAccountId: "sa-0", keyId: "sa-0-k0" },
+    });
     await beginAttempt(db, { action: "key_created", target: { serviceAccountId: "sa-0", name: "coming" } });
-    const midway = withKey(accounts, "sa-0-k0", (k) => ({ ...k, enabled: false })).map((a) => ({ ...a, keys: [...a.keys, fakeKey("coming", "sa-0")] }));
+    const midway = withKey(accounts, "sa-0-k0", (k) => ({ ...k, enabled: false })).map((a) => ({
+      ...a,
+      keys: [...a.keys, fakeKey("coming", "sa-0")],
+    }));
     const origins = await observeInventory(db, midway);
     expect(await observedRows(db)).toEqual([]);
     expect(origins.has("coming")).toBe(false);
@@ -141,18 +203,32 @@ describe.each(DATABASE_KINDS)("observeInventory on %s", (kind) => {
     const slowReadStarted = Date.now() - 1;
     await new Promise((r) => setTimeout(r, 5));
     await recordOwnChange(db, { kind: "updated", keyId: "sa-0-k0", changes: { name: "renamed" } });
-    await recordOwnChange(db, { kind: "created", serviceAccountId: "sa-0", keyId: "fresh", input: { name: "fresh", permissions: "all" } });
+    await recordOwnChange(db, {
+      kind: "created",
+      serviceAccountId: "sa-0",
+      keyId: "fresh",
+      input: { name: "fresh", permissions: "all" },
+    });
     // The slow read still lists the old name and not the new key.
     await observeInventory(db, accounts, undefined, { readStartedAt: slowReadStarted });
     expect(await observedRows(db)).toEqual([]);
-    expect((await snapshotOf(db, ["sa-0-k0", "fresh"])).map((r) => [r.name, r.deletedAt])).toEqual(expect.arrayContaining([["renamed", null], ["fresh", null]]));
+    expect((await snapshotOf(db, ["sa-0-k0", "fresh"])).map((r) => [r.name, r.deletedAt])).toEqual(
+      expect.arrayContaining([
+        ["renamed", null],
+        ["fresh", null],
+      ]),
+    );
   });
 
   it("writes one row when two observations see the same change at once", async () => {
     const accounts = fakeWorkspace(2, 5);
     const db = await baselined(accounts);
     const changed = withKey(accounts, "sa-1-k3", (k) => ({ ...k, permissions: "all" }));
-    await Promise.all([observeInventory(db, changed), observeInventory(db, changed), observeInventory(db, changed, { serviceAccountIds: ["sa-1"] })]);
+    await Promise.all([
+      observeInventory(db, changed),
+      observeInventory(db, changed),
+      observeInventory(db, changed, { serviceAccountIds: ["sa-1"] }),
+    ]);
     expect((await observedRows(db)).map((r) => r.keyId)).toEqual(["sa-1-k3"]);
   });
 
@@ -160,10 +236,16 @@ describe.each(DATABASE_KINDS)("observeInventory on %s", (kind) => {
     const accounts = fakeWorkspace(1, 1);
     const db = await baselined(accounts);
     const secret = `sk_${"0123456789abcdef".repeat(3)}`;
-    await observeInventory(db, withKey(accounts, "sa-0-k0", (k) => ({ ...k, name: `leaked ${secret}` })));
+    await observeInventory(
+      db,
+      withKey(accounts, "sa-0-k0", (k) => ({ ...k, name: `leaked ${secret}` })),
+    );
     const [row] = await observedRows(db);
     expect(row!.changes).toEqual({ name: { before: "key-0", after: "leaked sk_[redacted]" } });
-    const stored = JSON.stringify({ rows: await observedRows(db), snapshot: await snapshotOf(db, ["sa-0-k0"]) });
+    const stored = JSON.stringify({
+      rows: await observedRows(db),
+      snapshot: await snapshotOf(db, ["sa-0-k0"]),
+    });
     expect(stored).not.toMatch(/sk_[0-9a-f]{8}/);
   });
 });

@@ -48,7 +48,11 @@ async function observingBegun(db: Db, scope: ObservationScope): Promise<boolean>
 }
 
 /** The origins if nothing differs from the snapshot; null if the careful half must run. */
-async function quickLook(db: Db, read: readonly ReadKey[], scope: ObservationScope): Promise<Map<string, KeyOrigin> | null> {
+async function quickLook(
+  db: Db,
+  read: readonly ReadKey[],
+  scope: ObservationScope,
+): Promise<Map<string, KeyOrigin> | null> {
   if (!(await observingBegun(db, scope))) return null;
   const snapshot = await selectDigests(db, scope);
   const origins = new Map<string, KeyOrigin>();
@@ -75,7 +79,10 @@ export async function observeInventory(
   options: ObserveOptions = {},
 ): Promise<Map<string, KeyOrigin>> {
   const now = Date.now();
-  const times = { readStartedAt: options.readStartedAt !== undefined ? new Date(options.readStartedAt).getTime() : now, asOf: new Date(now).toISOString() };
+  const times = {
+    readStartedAt: options.readStartedAt !== undefined ? new Date(options.readStartedAt).getTime() : now,
+    asOf: new Date(now).toISOString(),
+  };
   const read = readKeysOf(accounts, scope);
   const unchanged = await quickLook(db, read, scope);
   if (unchanged) return unchanged;

@@ -21,9 +21,18 @@ const LOOKS_ESCAPED = "~esc:not escaped";
 /** 49 ordinary outside changes: 20 keys changed, 15 deleted, 14 created. */
 function fortyNineChanges(accounts: ServiceAccount[]): ServiceAccount[] {
   let next = accounts;
-  for (let i = 0; i < 20; i++) next = withKey(next, `sa-${i % 5}-k${Math.floor(i / 5)}`, (k) => ({ ...k, characterLimit: 5_000 + i }));
+  for (let i = 0; i < 20; i++)
+    next = withKey(next, `sa-${i % 5}-k${Math.floor(i / 5)}`, (k) => ({ ...k, characterLimit: 5_000 + i }));
   for (let i = 0; i < 15; i++) next = withKey(next, `sa-${i % 5}-k${5 + Math.floor(i / 5)}`, () => null);
-  return next.map((a, n) => ({ ...a, keys: [...a.keys, ...Array.from({ length: n < 4 ? 3 : 2 }, (_, m) => fakeKey(`${a.id}-new${m}`, a.id, { name: `new ${m}` }))] }));
+  return next.map((a, n) => ({
+    ...a,
+    keys: [
+      ...a.keys,
+      ...Array.from({ length: n < 4 ? 3 : 2 }, (_, m) =>
+        fakeKey(`${a.id}-new${m}`, a.id, { name: `new ${m}` }),
+      ),
+    ],
+  }));
 }
 
 function withOddKeys(accounts: ServiceAccount[]): ServiceAccount[] {
@@ -34,7 +43,11 @@ function withOddKeys(accounts: ServiceAccount[]): ServiceAccount[] {
           keys: [
             ...a.keys,
             fakeKey("odd-nul", "sa-0", { name: NUL_NAME }),
-            fakeKey("odd-surrogate", "sa-0", { name: SURROGATE_NAME, allowedIps: null, unknownPermissions: ["perm\u0000x", "\udc00"] }),
+            fakeKey("odd-surrogate", "sa-0", {
+              name: SURROGATE_NAME,
+              allowedIps: null,
+              unknownPermissions: ["perm\u0000x", "\udc00"],
+            }),
             fakeKey("odd-marker", "sa-0", { name: LOOKS_ESCAPED }),
           ],
         }
@@ -58,7 +71,10 @@ describe.each(DATABASE_KINDS)("odd text from the upstream on %s", (kind) => {
     const byKey = new Map(page.entries.map((e) => [e.target.keyId, e]));
     expect(byKey.get("odd-nul")!.target.name).toBe(NUL_NAME);
     expect(byKey.get("odd-surrogate")!.target.name).toBe(SURROGATE_NAME);
-    expect(byKey.get("odd-surrogate")!.changes!.permissions).toEqual({ before: null, after: ["perm\u0000x", "text_to_speech", "\udc00"] });
+    expect(byKey.get("odd-surrogate")!.changes!.permissions).toEqual({
+      before: null,
+      after: ["perm\u0000x", "text_to_speech", "\udc00"],
+    });
     expect(byKey.get("odd-marker")!.target.name).toBe(LOOKS_ESCAPED);
     expect((await verifyAuditChain(db)).ok).toBe(true);
 
@@ -87,11 +103,24 @@ describe.each(DATABASE_KINDS)("odd text from the upstream on %s", (kind) => {
     const { db } = await open(kind);
     const accounts = fakeWorkspace(1, 1);
     await observeInventory(db, accounts);
-    await recordOwnChange(db, { kind: "created", serviceAccountId: "sa-0", keyId: "mine", input: { name: NUL_NAME, permissions: "all" } });
+    await recordOwnChange(db, {
+      kind: "created",
+      serviceAccountId: "sa-0",
+      keyId: "mine",
+      input: { name: NUL_NAME, permissions: "all" },
+    });
     await recordOwnChange(db, { kind: "updated", keyId: "sa-0-k0", changes: { name: SURROGATE_NAME } });
     const after = withKey(accounts, "sa-0-k0", (k) => ({ ...k, name: SURROGATE_NAME })).map((a) => ({
       ...a,
-      keys: [...a.keys, fakeKey("mine", "sa-0", { name: NUL_NAME, permissions: "all", characterLimit: null, allowedIps: null })],
+      keys: [
+        ...a.keys,
+        fakeKey("mine", "sa-0", {
+          name: NUL_NAME,
+          permissions: "all",
+          characterLimit: null,
+          allowedIps: null,
+        }),
+      ],
     }));
     expect((await observeInventory(db, after)).get("mine")).toBe("keydesk");
     expect(await observedRows(db)).toEqual([]);
@@ -104,7 +133,10 @@ describe.each(DATABASE_KINDS)("odd text from the upstream on %s", (kind) => {
     await observeInventory(db, accounts);
     // A secret-shaped permission name: the secret guard refuses to store it anywhere.
     const secretish = `sk_${"ab".repeat(24)}`;
-    const next = withKey(fortyNineChanges(accounts), "sa-4-k9", (k) => ({ ...k, unknownPermissions: [secretish] }));
+    const next = withKey(fortyNineChanges(accounts), "sa-4-k9", (k) => ({
+      ...k,
+      unknownPermissions: [secretish],
+    }));
     const origins = await observeInventory(db, next);
     const rows = await observedRows(db);
     expect(rows).toHaveLength(49);

@@ -22,7 +22,19 @@ export async function recordOwnChange(db: Db, change: OwnChange): Promise<void> 
     const now = new Date().toISOString();
     if (change.kind === "created") {
       const state = stateOfNewKey(change.input);
-      await upsertEntries(tx, [{ keyId: change.keyId, serviceAccountId: change.serviceAccountId, name: state.name, state: { ...state }, digest: digestOf(state), origin: "keydesk", firstSeenAt: now, updatedAt: now, deletedAt: null }]);
+      await upsertEntries(tx, [
+        {
+          keyId: change.keyId,
+          serviceAccountId: change.serviceAccountId,
+          name: state.name,
+          state: { ...state },
+          digest: digestOf(state),
+          origin: "keydesk",
+          firstSeenAt: now,
+          updatedAt: now,
+          deletedAt: null,
+        },
+      ]);
       return;
     }
     const entry = await selectEntry(tx, change.keyId);
@@ -30,7 +42,19 @@ export async function recordOwnChange(db: Db, change: OwnChange): Promise<void> 
       // A key the snapshot does not hold was never seen: the next read judges it whole.
       if (!entry || entry.deleted || !entry.state) return;
       const state = withChanges(entry.state, change.changes);
-      await upsertEntries(tx, [{ keyId: entry.keyId, serviceAccountId: entry.serviceAccountId, name: state.name, state: { ...state }, digest: digestOf(state), origin: entry.origin, firstSeenAt: entry.firstSeenAt, updatedAt: now, deletedAt: null }]);
+      await upsertEntries(tx, [
+        {
+          keyId: entry.keyId,
+          serviceAccountId: entry.serviceAccountId,
+          name: state.name,
+          state: { ...state },
+          digest: digestOf(state),
+          origin: entry.origin,
+          firstSeenAt: entry.firstSeenAt,
+          updatedAt: now,
+          deletedAt: null,
+        },
+      ]);
       return;
     }
     if (entry) {
@@ -40,7 +64,19 @@ export async function recordOwnChange(db: Db, change: OwnChange): Promise<void> 
     // Never seen (made outside since the last read): a tombstone all the same, so a slower read
     // that began before the deletion does not report the key as new.
     const state = change.state;
-    await upsertEntries(tx, [{ keyId: change.keyId, serviceAccountId: change.serviceAccountId, name: state.name, state: { ...state }, digest: digestOf(state), origin: "outside", firstSeenAt: now, updatedAt: now, deletedAt: now }]);
+    await upsertEntries(tx, [
+      {
+        keyId: change.keyId,
+        serviceAccountId: change.serviceAccountId,
+        name: state.name,
+        state: { ...state },
+        digest: digestOf(state),
+        origin: "outside",
+        firstSeenAt: now,
+        updatedAt: now,
+        deletedAt: now,
+      },
+    ]);
   });
 }
 

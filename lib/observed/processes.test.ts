@@ -18,23 +18,39 @@ it("runs against PostgreSQL, or says plainly why not", () => {
 });
 
 describe.skipIf(!postgresUrl)("two processes on one PostgreSQL", () => {
-  it("record each outside change once, however their observations interleave", { timeout: 60_000 }, async () => {
-    const url = await createPostgresDatabase();
-    const [a, b] = [await openDatabase({ kind: "postgres", url }), await openDatabase({ kind: "postgres", url })];
-    opened.push(a, b);
-    const workspace = fakeWorkspace(20, 10);
-    await Promise.all([observeInventory(a.db, workspace), observeInventory(b.db, workspace)]); // both may try to take the baseline
+  it(
+    "record each outside change once, however their observations interleave",
+    { timeout: 60_000 },
+    async () => {
+      const url = await createPostgresDatabase();
+      const [a, b] = [
+        await openDatabase({ kind: "postgres", url }),
+        await openDatabase({ kind: "postgres", url }),
+      ];
+      opened.push(a, b);
+      const workspace = fakeWorkspace(20, 10);
+      await Promise.all([observeInventory(a.db, workspace), observeInventory(b.db, workspace)]); // both may try to take the baseline
 
-    let current = workspace;
-    const expected: string[] = [];
-    for (let round = 0; round < 5; round++) {
-      current = withKey(current, `sa-${round}-k${round}`, (k) => ({ ...k, characterLimit: 50 + round }));
-      current = current.map((acc) => (acc.id === `sa-${round + 5}` ? { ...acc, keys: [...acc.keys, fakeKey(`new-${round}`, acc.id)] } : acc));
-      expected.push(`sa-${round}-k${round}`, `new-${round}`);
-      const snapshot = current;
-      await Promise.all([observeInventory(a.db, snapshot), observeInventory(b.db, snapshot), observeInventory(a.db, snapshot), observeInventory(b.db, snapshot)]);
-    }
-    expect((await observedRows(a.db)).map((r) => r.keyId)).toEqual(expected);
-    expect((await verifyAuditChain(a.db)).ok).toBe(true);
-  });
+      let current = workspace;
+      const expected: string[] = [];
+      for (let round = 0; round < 5; round++) {
+        current = withKey(current, `sa-${round}-k${round}`, (k) => ({ ...k, characterLimit: 50 + round }));
+        current = current.map((acc) =>
+          acc.id === `sa-${round + 5}`
+            ? { ...acc, keys: [...acc.keys, fakeKey(`new-${round}`, acc.id)] }
+            : acc,
+        );
+        expected.push(`sa-${round}-k${round}`, `new-${round}`);
+        const snapshot = current;
+        await Promise.all([
+          observeInventory(a.db, snapshot),
+          observeInventory(b.db, snapshot),
+          observeInventory(a.db, snapshot),
+          observeInventory(b.db, snapshot),
+        ]);
+      }
+      expect((await observedRows(a.db)).map((r) => r.keyId)).toEqual(expected);
+      expect((await verifyAuditChain(a.db)).ok).toBe(true);
+    },
+  );
 });

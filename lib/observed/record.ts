@@ -9,7 +9,17 @@ import { differences, serviceAccountOf, type Difference, type ReadKey } from "./
 import { isInFlight, keydeskWritesInFlight } from "./guard";
 import type { Tx } from "./lock";
 import { baselineRow, observedChangeRow } from "./rows";
-import { insertMarkers, selectDigests, selectEntries, selectMarkers, tombstone, upsertEntries, WHOLE_WORKSPACE, type NewEntry, type ObservationScope } from "./store";
+import {
+  insertMarkers,
+  selectDigests,
+  selectEntries,
+  selectMarkers,
+  tombstone,
+  upsertEntries,
+  WHOLE_WORKSPACE,
+  type NewEntry,
+  type ObservationScope,
+} from "./store";
 import { warnObservation } from "./warn";
 
 export interface ObservationTimes {
@@ -33,11 +43,25 @@ function isStale(d: Noticed, readStartedAt: number): boolean {
 }
 
 function entryOf(read: ReadKey, origin: KeyOrigin, firstSeenAt: string, asOf: string): NewEntry {
-  return { keyId: read.keyId, serviceAccountId: read.serviceAccountId, name: read.state.name, state: { ...read.state }, digest: read.digest, origin, firstSeenAt, updatedAt: asOf, deletedAt: null };
+  return {
+    keyId: read.keyId,
+    serviceAccountId: read.serviceAccountId,
+    name: read.state.name,
+    state: { ...read.state },
+    digest: read.digest,
+    origin,
+    firstSeenAt,
+    updatedAt: asOf,
+    deletedAt: null,
+  };
 }
 
 /** Scopes in which observing begins with this read, with how many keys each records quietly. */
-function newBaselines(scope: ObservationScope, markers: Set<string>, baseline: ReadKey[]): { scope: string; keyCount: number }[] {
+function newBaselines(
+  scope: ObservationScope,
+  markers: Set<string>,
+  baseline: ReadKey[],
+): { scope: string; keyCount: number }[] {
   if (markers.has(WHOLE_WORKSPACE)) return [];
   if (!scope) return [{ scope: WHOLE_WORKSPACE, keyCount: baseline.length }];
   return scope.serviceAccountIds
@@ -54,8 +78,15 @@ interface WriteUnit {
 }
 
 async function writeTogether(tx: Tx, units: readonly WriteUnit[], asOf: string): Promise<void> {
-  await upsertEntries(tx, units.flatMap((u) => (u.entry ? [u.entry] : [])));
-  await tombstone(tx, units.flatMap((u) => (u.tombstone ? [u.keyId] : [])), asOf);
+  await upsertEntries(
+    tx,
+    units.flatMap((u) => (u.entry ? [u.entry] : [])),
+  );
+  await tombstone(
+    tx,
+    units.flatMap((u) => (u.tombstone ? [u.keyId] : [])),
+    asOf,
+  );
   // Last, so the audit chain's lock is held only for the inserts and the commit.
   const rows = units.flatMap((u) => (u.row ? [u.row] : []));
   if (rows.length > 0) await appendChained(tx, () => rows);
@@ -80,38 +111,73 @@ async function writeUnits(tx: Tx, units: readonly WriteUnit[], asOf: string): Pr
         await tx.transaction((sp) => writeTogether(sp, [unit], asOf));
         written.add(unit.keyId);
       } catch (error) {
-        warnObservation("could not record one key's state or change; the other keys were recorded, and this one is tried again on the next read", error);
+        warnObservation(
+          "could not record one key's state or change; the other keys were recorded, and this one is tried again on the next read",
+          error,
+        );
       }
     }
     return written;
   }
 }
 
-export async function recordDifferences(tx: Tx, read: readonly ReadKey[], scope: ObservationScope, times: ObservationTimes): Promise<Map<string, KeyOrigin>> {
+export async function recordDifferences(
+  tx: Tx,
+  read: readonly ReadKey[],
+  scope: ObservationScope,
+  times: ObservationTimes,
+): Promise<Map<string, KeyOrigin>> {
   const markers = await selectMarkers(tx);
   const entries = await selectDigests(tx, scope);
   const found = differences(read, entries, (id) => markers.has(WHOLE_WORKSPACE) || markers.has(id));
   // The before-state and times, only for the keys that differ.
-  const details = await selectEntries(tx, found.flatMap((d) => (d.kind !== "baseline" && d.entry ? [d.entry.keyId] : [])));
-  for (const d of found) if (d.kind !== "baseline" && d.entry) Object.assign(d.entry, details.get(d.entry.keyId));
+  const details = await selectEntries(
+    tx,
+    found.flatMap((d) => (d.kind !== "baseline" && d.entry ? [d.entry.keyId] : [])),
+  );
+  for (const d of found)
+    if (d.kind !== "baseline" && d.entry) Object.assign(d.entry, details.get(d.entry.keyId));
 
   const baseline = found.flatMap((d) => (d.kind === "baseline" ? [d.read] : []));
   const noticed = found.filter((d): d is Noticed => d.kind !== "baseline");
   const inFlight = await keydeskWritesInFlight(tx, [...new Set(noticed.map(serviceAccountOf))], Date.now());
   const recorded = noticed.filter((d) => !isStale(d, times.readStartedAt) && !isInFlight(d, inFlight));
 
-  const units: WriteUnit[] = baseline.map((k) => ({ keyId: k.keyId, entry: entryOf(k, "baseline", times.asOf, times.asOf), tombstone: false, row: null }));
+  const units: WriteUnit[] = baseline.map((k) => ({
+    keyId: k.keyId,
+    entry: entryOf(k, "baseline", times.asOf, times.asOf),
+    tombstone: false,
+    row: null,
+  }));
   for (const d of recorded) {
     const row = observedChangeRow(d);
-    if (d.kind === "created") units.push({ keyId: d.read.keyId, entry: entryOf(d.read, "outside", times.asOf, times.asOf), tombstone: false, row });
-    if (d.kind === "changed") units.push({ keyId: d.read.keyId, entry: entryOf(d.read, d.entry.origin, d.entry.firstSeenAt ?? times.asOf, times.asOf), tombstone: false, row });
+    if (d.kind === "created")
+      units.push({
+        keyId: d.read.keyId,
+        entry: entryOf(d.read, "outside", times.asOf, times.asOf),
+        tombstone: false,
+        row,
+      });
+    if (d.kind === "changed")
+      units.push({
+        keyId: d.read.keyId,
+        entry: entryOf(d.read, d.entry.origin, d.entry.firstSeenAt ?? times.asOf, times.asOf),
+        tombstone: false,
+        row,
+      });
     if (d.kind === "deleted") units.push({ keyId: d.entry.keyId, entry: null, tombstone: true, row });
   }
   const written = await writeUnits(tx, units, times.asOf);
   const writtenBaseline = baseline.filter((k) => written.has(k.keyId));
   const baselines = newBaselines(scope, markers, writtenBaseline);
-  await insertMarkers(tx, baselines.map((b) => ({ ...b, takenAt: times.asOf })));
-  if (baselines.length > 0) await appendChained(tx, () => baselines.map((b) => baselineRow(b.scope === WHOLE_WORKSPACE ? null : b.scope, b.keyCount)));
+  await insertMarkers(
+    tx,
+    baselines.map((b) => ({ ...b, takenAt: times.asOf })),
+  );
+  if (baselines.length > 0)
+    await appendChained(tx, () =>
+      baselines.map((b) => baselineRow(b.scope === WHOLE_WORKSPACE ? null : b.scope, b.keyCount)),
+    );
   const upserts = units.flatMap((u) => (u.entry && written.has(u.keyId) ? [u.entry] : []));
 
   const origins = new Map<string, KeyOrigin>();

@@ -5,8 +5,19 @@ import { fakeKey } from "@/tests/support/fake-workspace";
 
 describe("key state", () => {
   it("spells what the upstream lists and what Keydesk sent alike", () => {
-    const listed = stateOfKey(fakeKey("k", "sa", { name: "n", permissions: ["voices_read", "text_to_speech"], characterLimit: null, allowedIps: ["192.0.2.7/32", "10.0.0.0/24"] }));
-    const sent = stateOfNewKey({ name: "n", permissions: ["text_to_speech", "voices_read"], allowedIps: ["10.0.0.0/24", "192.0.2.7", "10.0.0.0/24"] });
+    const listed = stateOfKey(
+      fakeKey("k", "sa", {
+        name: "n",
+        permissions: ["voices_read", "text_to_speech"],
+        characterLimit: null,
+        allowedIps: ["192.0.2.7/32", "10.0.0.0/24"],
+      }),
+    );
+    const sent = stateOfNewKey({
+      name: "n",
+      permissions: ["text_to_speech", "voices_read"],
+      allowedIps: ["10.0.0.0/24", "192.0.2.7", "10.0.0.0/24"],
+    });
     expect(listed).toEqual(sent);
     expect(digestOf(listed)).toBe(digestOf(sent));
     expect(digestOf(storedState(JSON.parse(JSON.stringify(listed))))).toBe(digestOf(listed));
@@ -14,8 +25,16 @@ describe("key state", () => {
 
   it("counts unknown permissions, and any field, as part of the state", () => {
     const base = stateOfKey(fakeKey("k", "sa"));
-    expect(stateOfKey(fakeKey("k", "sa", { unknownPermissions: ["future_permission"] })).permissions).toEqual(["future_permission", "text_to_speech"]);
-    for (const over of [{ name: "x" }, { enabled: false }, { permissions: "all" as const }, { characterLimit: 5 }, { allowedIps: null }]) {
+    expect(stateOfKey(fakeKey("k", "sa", { unknownPermissions: ["future_permission"] })).permissions).toEqual(
+      ["future_permission", "text_to_speech"],
+    );
+    for (const over of [
+      { name: "x" },
+      { enabled: false },
+      { permissions: "all" as const },
+      { characterLimit: 5 },
+      { allowedIps: null },
+    ]) {
       expect(digestOf(stateOfKey(fakeKey("k", "sa", over)))).not.toBe(digestOf(base));
     }
   });
@@ -48,6 +67,9 @@ describe("observed changes", () => {
   });
 
   it("lists only the fields that differ for a changed key", () => {
-    expect(observedChanges(a, { ...a, enabled: false, allowedIps: null })).toEqual({ enabled: { before: true, after: false }, allowedIps: { before: ["10.0.0.0/24"], after: null } });
+    expect(observedChanges(a, { ...a, enabled: false, allowedIps: null })).toEqual({
+      enabled: { before: true, after: false },
+      allowedIps: { before: ["10.0.0.0/24"], after: null },
+    });
   });
 });

@@ -16,7 +16,13 @@ export interface KeyState {
   allowedIps: string[] | null;
 }
 
-export const STATE_FIELDS = ["name", "enabled", "permissions", "characterLimit", "allowedIps"] as const satisfies readonly (keyof KeyState)[];
+export const STATE_FIELDS = [
+  "name",
+  "enabled",
+  "permissions",
+  "characterLimit",
+  "allowedIps",
+] as const satisfies readonly (keyof KeyState)[];
 
 /** A key name as Keydesk keeps it: any secret-shaped run replaced, so it can never be stored
  * (someone may have pasted a secret into a name in ElevenLabs' settings page). */
@@ -24,7 +30,10 @@ export function safeName(name: string): string {
   return redactSecrets(name);
 }
 
-function permissionList(permissions: "all" | readonly string[], unknown: readonly string[] = []): "all" | string[] {
+function permissionList(
+  permissions: "all" | readonly string[],
+  unknown: readonly string[] = [],
+): "all" | string[] {
   if (permissions === "all") return "all";
   return [...new Set([...permissions, ...unknown])].sort();
 }
@@ -87,7 +96,13 @@ export function withChanges(state: KeyState, changes: KeyChanges): KeyState {
  * successive states of one key are ever compared, so a collision is not a practical worry.
  */
 export function digestOf(state: KeyState): string {
-  const canonical = JSON.stringify([state.name, state.enabled, state.permissions, state.characterLimit, state.allowedIps]);
+  const canonical = JSON.stringify([
+    state.name,
+    state.enabled,
+    state.permissions,
+    state.characterLimit,
+    state.allowedIps,
+  ]);
   return createHash("sha256").update(canonical).digest("base64url").slice(0, 22);
 }
 

@@ -39,7 +39,10 @@ const knownAt = (at: string) => Date.parse(toIsoAt(at));
  * The cheap look at a scope's rows: what tells "unchanged" apart and the origin to show, as one
  * JSON value rather than 10,000 rows (on PGlite several times faster to hand over).
  */
-export async function selectDigests(db: Reader, scope: ObservationScope): Promise<Map<string, SnapshotEntry>> {
+export async function selectDigests(
+  db: Reader,
+  scope: ObservationScope,
+): Promise<Map<string, SnapshotEntry>> {
   if (scope && scope.serviceAccountIds.length === 0) return new Map();
   const where = inScope(scope);
   const t = keySnapshot;
@@ -71,23 +74,38 @@ function fullEntry(r: typeof keySnapshot.$inferSelect): Required<SnapshotEntry> 
 }
 
 /** These keys' rows in full (the ones a read found different), by key id. */
-export async function selectEntries(db: Reader, keyIds: readonly string[]): Promise<Map<string, Required<SnapshotEntry>>> {
+export async function selectEntries(
+  db: Reader,
+  keyIds: readonly string[],
+): Promise<Map<string, Required<SnapshotEntry>>> {
   const found = new Map<string, Required<SnapshotEntry>>();
   for (let i = 0; i < keyIds.length; i += BATCH) {
-    const rows = await db.select().from(keySnapshot).where(inArray(keySnapshot.keyId, keyIds.slice(i, i + BATCH).map(toStored)));
+    const rows = await db
+      .select()
+      .from(keySnapshot)
+      .where(inArray(keySnapshot.keyId, keyIds.slice(i, i + BATCH).map(toStored)));
     for (const r of rows) found.set(fromStored(r.keyId), fullEntry(r));
   }
   return found;
 }
 
 export async function selectEntry(db: Reader, keyId: string): Promise<Required<SnapshotEntry> | null> {
-  const [r] = await db.select().from(keySnapshot).where(eq(keySnapshot.keyId, toStored(keyId)));
+  const [r] = await db
+    .select()
+    .from(keySnapshot)
+    .where(eq(keySnapshot.keyId, toStored(keyId)));
   return r ? fullEntry(r) : null;
 }
 
 /** Inserts rows, or replaces the row of the same key (a changed key, or one back after a tombstone). */
 function storedEntry(entry: NewEntry): NewEntry {
-  return { ...entry, keyId: toStored(entry.keyId), serviceAccountId: toStored(entry.serviceAccountId), name: toStored(entry.name), state: toStoredJson(entry.state) };
+  return {
+    ...entry,
+    keyId: toStored(entry.keyId),
+    serviceAccountId: toStored(entry.serviceAccountId),
+    name: toStored(entry.name),
+    state: toStoredJson(entry.state),
+  };
 }
 
 export async function upsertEntries(tx: Tx, given: readonly NewEntry[]): Promise<void> {
@@ -128,13 +146,22 @@ export async function selectMarkers(db: Reader): Promise<Set<string>> {
   return new Set(rows.map((r) => r.scope));
 }
 
-export async function insertMarkers(tx: Tx, markers: readonly { scope: string; keyCount: number; takenAt: string }[]): Promise<void> {
+export async function insertMarkers(
+  tx: Tx,
+  markers: readonly { scope: string; keyCount: number; takenAt: string }[],
+): Promise<void> {
   if (markers.length === 0) return;
-  await tx.insert(keySnapshotBaseline).values([...markers]).onConflictDoNothing();
+  await tx
+    .insert(keySnapshotBaseline)
+    .values([...markers])
+    .onConflictDoNothing();
 }
 
 /** Every key the snapshot holds for one service account, deleted ones included. */
 export async function knownKeyIds(db: Reader, serviceAccountId: string): Promise<Set<string>> {
-  const rows = await db.select({ keyId: keySnapshot.keyId }).from(keySnapshot).where(eq(keySnapshot.serviceAccountId, toStored(serviceAccountId)));
+  const rows = await db
+    .select({ keyId: keySnapshot.keyId })
+    .from(keySnapshot)
+    .where(eq(keySnapshot.serviceAccountId, toStored(serviceAccountId)));
   return new Set(rows.map((r) => fromStored(r.keyId)));
 }

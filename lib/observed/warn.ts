@@ -3,7 +3,11 @@
 // and PostgreSQL's SQLSTATE code (on the error, or on the driver error Drizzle wraps) say enough
 // to start looking.
 function sqlState(error: unknown): string | null {
-  for (let e = error, depth = 0; typeof e === "object" && e !== null && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e = error, depth = 0;
+    typeof e === "object" && e !== null && depth < 3;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
   }

@@ -13,13 +13,16 @@ describe("textProblem", () => {
   });
 
   it("accepts ordinary text, emoji and other pairs, and other control characters", () => {
-    for (const ok of ["", "plain", "Zoë", "😀", "a😀b😀", "𠀀", "tab\there", "\u0001", "\ufffd"]) expect(textProblem(ok)).toBeNull();
+    for (const ok of ["", "plain", "Zoë", "😀", "a😀b😀", "𠀀", "tab\there", "\u0001", "\ufffd"])
+      expect(textProblem(ok)).toBeNull();
   });
 });
 
 describe("findBadText", () => {
   it("walks objects and arrays, naming each bad string's path, and refuses bad field names without echoing them", () => {
-    expect(findBadText({ a: "ok", b: ["x", "y\u0000"], c: { d: "\ud800" }, n: 1, z: null, "e\u0000": "fine" })).toEqual([
+    expect(
+      findBadText({ a: "ok", b: ["x", "y\u0000"], c: { d: "\ud800" }, n: 1, z: null, "e\u0000": "fine" }),
+    ).toEqual([
       { path: ["b", 1], message: NUL_MESSAGE },
       { path: ["c", "d"], message: SURROGATE_MESSAGE },
       { path: [], message: "A field name must not contain a NUL byte" },

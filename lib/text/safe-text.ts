@@ -57,7 +57,8 @@ export const SECRET_ADVICE = {
  */
 export function refuseSecret(advice: keyof typeof SECRET_ADVICE) {
   return (text: string, ctx: z.RefinementCtx): void => {
-    if (looksLikeSecret(text)) ctx.addIssue({ code: "custom", message: `Looks like an API key secret; ${SECRET_ADVICE[advice]}` });
+    if (looksLikeSecret(text))
+      ctx.addIssue({ code: "custom", message: `Looks like an API key secret; ${SECRET_ADVICE[advice]}` });
   };
 }
 
@@ -79,7 +80,11 @@ const MAX_ISSUES = 20;
  * textProblem refuses, each with its path. withRole runs this on everything a request carries, so
  * no route can forget it, whatever its schema says.
  */
-export function findBadText(value: unknown, path: (string | number)[] = [], found: TextIssue[] = []): TextIssue[] {
+export function findBadText(
+  value: unknown,
+  path: (string | number)[] = [],
+  found: TextIssue[] = [],
+): TextIssue[] {
   if (found.length >= MAX_ISSUES) return found;
   if (typeof value === "string") {
     const problem = textProblem(value);
@@ -90,7 +95,8 @@ export function findBadText(value: unknown, path: (string | number)[] = [], foun
     for (const [key, item] of Object.entries(value)) {
       // A bad field name is reported on the object holding it: the name itself is not fit to echo.
       const problem = textProblem(key);
-      if (problem && found.length < MAX_ISSUES) found.push({ path, message: `A field name ${problem.charAt(0).toLowerCase()}${problem.slice(1)}` });
+      if (problem && found.length < MAX_ISSUES)
+        found.push({ path, message: `A field name ${problem.charAt(0).toLowerCase()}${problem.slice(1)}` });
       findBadText(item, [...path, key], found);
     }
   }

@@ -7,7 +7,12 @@ import { setDisabled } from "./disabled";
 import { changeRole } from "./role";
 import type { UserActionContext, UserSummary } from "./types";
 
-export async function changeUser(db: Db, ctx: UserActionContext, userId: string, change: UserChange): Promise<UserSummary> {
+export async function changeUser(
+  db: Db,
+  ctx: UserActionContext,
+  userId: string,
+  change: UserChange,
+): Promise<UserSummary> {
   if ("role" in change) return changeRole(db, ctx, userId, change.role);
   return setDisabled(db, ctx, userId, change.disabled);
 }

@@ -18,7 +18,12 @@ function duplicate(email: string): ApiError {
   });
 }
 
-export async function createUser(auth: Auth, db: Db, ctx: UserActionContext, input: NewUserInput): Promise<{ user: UserSummary; invite: IssuedInvite }> {
+export async function createUser(
+  auth: Auth,
+  db: Db,
+  ctx: UserActionContext,
+  input: NewUserInput,
+): Promise<{ user: UserSummary; invite: IssuedInvite }> {
   const email = input.email.toLowerCase();
   if (await findUserByEmail(db, email)) throw duplicate(email);
   let id: string;
@@ -39,6 +44,9 @@ export async function createUser(auth: Auth, db: Db, ctx: UserActionContext, inp
     role: { before: null, after: user.role },
     disabled: { before: null, after: user.disabled },
   });
-  await recordUserAction(db, ctx, "user_invite_created", user, { purpose: { before: null, after: "new_user" }, expiresAt: { before: null, after: invite.expiresAt } });
+  await recordUserAction(db, ctx, "user_invite_created", user, {
+    purpose: { before: null, after: "new_user" },
+    expiresAt: { before: null, after: invite.expiresAt },
+  });
   return { user, invite };
 }

@@ -9,7 +9,12 @@ import { assertAnotherEnabledAdmin, LastAdminError, lockUserChanges } from "./la
 import { getUser } from "./list";
 import type { UserActionContext, UserSummary } from "./types";
 
-export async function setDisabled(db: Db, ctx: UserActionContext, userId: string, disabled: boolean): Promise<UserSummary> {
+export async function setDisabled(
+  db: Db,
+  ctx: UserActionContext,
+  userId: string,
+  disabled: boolean,
+): Promise<UserSummary> {
   const before = await getUser(db, userId);
   if (before.disabled === disabled) return before;
   const action = disabled ? "user_disabled" : "user_enabled";
@@ -21,12 +26,18 @@ export async function setDisabled(db: Db, ctx: UserActionContext, userId: string
       if (disabled && current.role === "admin") await assertAnotherEnabledAdmin(tx, userId, "disable");
       await tx
         .update(user)
-        .set({ banned: disabled, banReason: disabled ? "Disabled by a Keydesk admin" : null, banExpires: null, updatedAt: new Date() })
+        .set({
+          banned: disabled,
+          banReason: disabled ? "Disabled by a Keydesk admin" : null,
+          banExpires: null,
+          updatedAt: new Date(),
+        })
         .where(eq(user.id, userId));
       if (disabled) await tx.delete(session).where(eq(session.userId, userId));
     });
   } catch (error) {
-    if (error instanceof LastAdminError) await recordUserAction(db, ctx, action, before, changes, "last_admin");
+    if (error instanceof LastAdminError)
+      await recordUserAction(db, ctx, action, before, changes, "last_admin");
     throw error;
   }
   await recordUserAction(db, ctx, action, before, changes);

@@ -7,7 +7,12 @@ import type { Db } from "@/lib/db";
 
 export type InviteRefusal = "unknown" | "used" | "expired" | "disabled" | "password_sign_in_off";
 
-export async function recordInviteUse(db: Db, info: RequestInfo, target: { id: string; email: string } | null, refusal?: InviteRefusal): Promise<void> {
+export async function recordInviteUse(
+  db: Db,
+  info: RequestInfo,
+  target: { id: string; email: string } | null,
+  refusal?: InviteRefusal,
+): Promise<void> {
   const event = {
     action: refusal ? "user_invite_refused" : "user_invite_used",
     // The person holding the link is (or claims to be) the invited user.
@@ -17,5 +22,8 @@ export async function recordInviteUse(db: Db, info: RequestInfo, target: { id: s
     requestId: info.requestId,
     target: target ? { userId: target.id, name: target.email } : undefined,
   };
-  await appendAudit(db, refusal ? { ...event, outcome: "error", errorCode: refusal } : { ...event, outcome: "ok" });
+  await appendAudit(
+    db,
+    refusal ? { ...event, outcome: "error", errorCode: refusal } : { ...event, outcome: "ok" },
+  );
 }

@@ -11,11 +11,22 @@ import type { UserSummary } from "./types";
 /** Links lead to a password: without password sign-in, people join through single sign-on. */
 export function assertInvitesAllowed(): void {
   if (!passwordSignInEnabled(env())) {
-    throw new ApiError("conflict", "Password sign-in is switched off: people join by signing in with single sign-on, then an admin gives them a role.");
+    throw new ApiError(
+      "conflict",
+      "Password sign-in is switched off: people join by signing in with single sign-on, then an admin gives them a role.",
+    );
   }
 }
 
-export function inviteResponse(req: Request, user: UserSummary, invite: IssuedInvite, status = 200): Response {
+export function inviteResponse(
+  req: Request,
+  user: UserSummary,
+  invite: IssuedInvite,
+  status = 200,
+): Response {
   const url = new URL(invitePath(invite.token), env().KEYDESK_URL ?? req.url).toString();
-  return Response.json({ user, invite: { url, expiresAt: invite.expiresAt } }, { status, headers: { "cache-control": "no-store" } });
+  return Response.json(
+    { user, invite: { url, expiresAt: invite.expiresAt } },
+    { status, headers: { "cache-control": "no-store" } },
+  );
 }

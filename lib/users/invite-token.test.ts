@@ -1,6 +1,12 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { INVITE_LIFETIME_MS, hashInviteToken, inviteState, isWellFormedToken, newInviteToken } from "./invite-token";
+import {
+  INVITE_LIFETIME_MS,
+  hashInviteToken,
+  inviteState,
+  isWellFormedToken,
+  newInviteToken,
+} from "./invite-token";
 
 describe("invite tokens", () => {
   it("are 256 random bits in base64url, different every time, kept only as their SHA-256", () => {
@@ -16,7 +22,8 @@ describe("invite tokens", () => {
 
   it("tells a well-formed token from anything else before touching the database", () => {
     expect(isWellFormedToken(newInviteToken().token)).toBe(true);
-    for (const bad of ["", "short", "a".repeat(44), `${"a".repeat(42)}!`, "../../etc/passwd"]) expect(isWellFormedToken(bad)).toBe(false);
+    for (const bad of ["", "short", "a".repeat(44), `${"a".repeat(42)}!`, "../../etc/passwd"])
+      expect(isWellFormedToken(bad)).toBe(false);
   });
 
   it("last 24 hours and work once", () => {

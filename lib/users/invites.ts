@@ -10,7 +10,13 @@ import { passwordProblem } from "@/lib/auth/password-policy";
 import type { Db } from "@/lib/db";
 import { account, session, user, userInvite } from "@/lib/db/schema";
 import { recordInviteUse, type InviteRefusal } from "./invite-audit";
-import { INVITE_LIFETIME_MS, hashInviteToken, inviteState, isWellFormedToken, newInviteToken } from "./invite-token";
+import {
+  INVITE_LIFETIME_MS,
+  hashInviteToken,
+  inviteState,
+  isWellFormedToken,
+  newInviteToken,
+} from "./invite-token";
 import type { Tx } from "./last-admin";
 
 export type InvitePurpose = "new_user" | "reset";
@@ -22,18 +28,34 @@ export interface IssuedInvite {
   expiresAt: string;
 }
 
-export async function issueInvite(tx: Db | Tx, userId: string, purpose: InvitePurpose, createdBy: string, now = new Date()): Promise<IssuedInvite> {
+export async function issueInvite(
+  tx: Db | Tx,
+  userId: string,
+  purpose: InvitePurpose,
+  createdBy: string,
+  now = new Date(),
+): Promise<IssuedInvite> {
   const { token, tokenHash } = newInviteToken();
   const expiresAt = new Date(now.getTime() + INVITE_LIFETIME_MS);
   await tx.delete(userInvite).where(and(eq(userInvite.userId, userId), isNull(userInvite.usedAt)));
-  await tx.insert(userInvite).values({ id: crypto.randomUUID(), userId, tokenHash, purpose, createdBy, createdAt: now, expiresAt });
+  await tx
+    .insert(userInvite)
+    .values({ id: crypto.randomUUID(), userId, tokenHash, purpose, createdBy, createdAt: now, expiresAt });
   return { token, expiresAt: expiresAt.toISOString() };
 }
 
 async function findInvite(db: Db | Tx, token: string, lock = false) {
   if (!isWellFormedToken(token)) return null;
   const query = db
-    .select({ id: userInvite.id, purpose: userInvite.purpose, usedAt: userInvite.usedAt, expiresAt: userInvite.expiresAt, userId: user.id, email: user.email, banned: user.banned })
+    .select({
+      id: userInvite.id,
+      purpose: userInvite.purpose,
+      usedAt: userInvite.usedAt,
+      expiresAt: userInvite.expiresAt,
+      userId: user.id,
+      email: user.email,
+      banned: user.banned,
+    })
     .from(userInvite)
     .innerJoin(user, eq(user.id, userInvite.userId))
     .where(eq(userInvite.tokenHash, hashInviteToken(token)))
@@ -42,7 +64,9 @@ async function findInvite(db: Db | Tx, token: string, lock = false) {
   return row ?? null;
 }
 
-export type InviteLookup = { state: "unknown" } | { state: "valid" | "used" | "expired" | "disabled"; email: string; purpose: InvitePurpose };
+export type InviteLookup =
+  | { state: "unknown" }
+  | { state: "valid" | "used" | "expired" | "disabled"; email: string; purpose: InvitePurpose };
 
 /** For the invite page: whether the link still works, and for whom (no side effects). */
 export async function lookupInvite(db: Db, token: string, now = new Date()): Promise<InviteLookup> {
@@ -69,7 +93,14 @@ function refused(refusal: InviteRefusal): ApiError {
  * with the same link cannot both succeed. Their sessions end (a reset means the old password
  * may be known to someone else).
  */
-export async function acceptInvite(auth: Auth, db: Db, info: RequestInfo, token: string, password: string, now = new Date()): Promise<{ email: string }> {
+export async function acceptInvite(
+  auth: Auth,
+  db: Db,
+  info: RequestInfo,
+  token: string,
+  password: string,
+  now = new Date(),
+): Promise<{ email: string }> {
   const peek = await findInvite(db, token);
   if (!peek) {
     await recordInviteUse(db, info, null, "unknown");
@@ -79,7 +110,9 @@ export async function acceptInvite(auth: Auth, db: Db, info: RequestInfo, token:
   const problem = passwordProblem(password, peek.email);
   if (problem) {
     const message = `The password ${problem}.`;
-    throw new ApiError("validation_failed", `password: ${message}`, { fields: [{ path: ["password"], message }] });
+    throw new ApiError("validation_failed", `password: ${message}`, {
+      fields: [{ path: ["password"], message }],
+    });
   }
   const hash = await (await auth.$context).password.hash(password);
   const refusal = await db.transaction(async (tx): Promise<InviteRefusal | null> => {
@@ -95,7 +128,13 @@ export async function acceptInvite(auth: Auth, db: Db, info: RequestInfo, token:
       .where(and(eq(account.userId, row.userId), eq(account.providerId, "credential")))
       .returning({ id: account.id });
     if (updated.length === 0) {
-      await tx.insert(account).values({ id: crypto.randomUUID(), accountId: row.userId, providerId: "credential", userId: row.userId, password: hash });
+      await tx.insert(account).values({
+        id: crypto.randomUUID(),
+        accountId: row.userId,
+        providerId: "credential",
+        userId: row.userId,
+        password: hash,
+      });
     }
     await tx.delete(session).where(eq(session.userId, row.userId));
     return null;

@@ -28,7 +28,11 @@ export class LastAdminError extends ApiError {
 }
 
 /** Throws LastAdminError unless an enabled admin other than `userId` exists. */
-export async function assertAnotherEnabledAdmin(tx: Tx, userId: string, what: "demote" | "disable"): Promise<void> {
+export async function assertAnotherEnabledAdmin(
+  tx: Tx,
+  userId: string,
+  what: "demote" | "disable",
+): Promise<void> {
   const [other] = await tx
     .select({ id: user.id })
     .from(user)

@@ -7,9 +7,23 @@ import type { Db } from "@/lib/db";
 import { user } from "@/lib/db/schema";
 import type { UserSummary } from "./types";
 
-const columns = { id: user.id, email: user.email, name: user.name, role: user.role, banned: user.banned, createdAt: user.createdAt };
+const columns = {
+  id: user.id,
+  email: user.email,
+  name: user.name,
+  role: user.role,
+  banned: user.banned,
+  createdAt: user.createdAt,
+};
 
-type Row = { id: string; email: string; name: string; role: string | null; banned: boolean | null; createdAt: Date };
+type Row = {
+  id: string;
+  email: string;
+  name: string;
+  role: string | null;
+  banned: boolean | null;
+  createdAt: Date;
+};
 
 function toSummary(row: Row): UserSummary {
   return {
@@ -40,6 +54,10 @@ export async function getUser(db: Db, id: string): Promise<UserSummary> {
 }
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserSummary | null> {
-  const [row] = await db.select(columns).from(user).where(eq(sql`lower(${user.email})`, email.toLowerCase())).limit(1);
+  const [row] = await db
+    .select(columns)
+    .from(user)
+    .where(eq(sql`lower(${user.email})`, email.toLowerCase()))
+    .limit(1);
   return row ? toSummary(row) : null;
 }

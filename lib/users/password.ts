@@ -10,7 +10,11 @@ import { issueInvite, type IssuedInvite } from "./invites";
 import { getUser } from "./list";
 import type { UserActionContext, UserSummary } from "./types";
 
-export async function sendPasswordLink(db: Db, ctx: UserActionContext, userId: string): Promise<IssuedInvite & { user: UserSummary }> {
+export async function sendPasswordLink(
+  db: Db,
+  ctx: UserActionContext,
+  userId: string,
+): Promise<IssuedInvite & { user: UserSummary }> {
   const target = await getUser(db, userId);
   const invite = await db.transaction(async (tx) => {
     await tx.delete(account).where(and(eq(account.userId, userId), eq(account.providerId, "credential")));
@@ -18,6 +22,9 @@ export async function sendPasswordLink(db: Db, ctx: UserActionContext, userId: s
     return issueInvite(tx, userId, "reset", ctx.actor.id);
   });
   await recordUserAction(db, ctx, "user_password_reset", target, null);
-  await recordUserAction(db, ctx, "user_invite_created", target, { purpose: { before: null, after: "reset" }, expiresAt: { before: null, after: invite.expiresAt } });
+  await recordUserAction(db, ctx, "user_invite_created", target, {
+    purpose: { before: null, after: "reset" },
+    expiresAt: { before: null, after: invite.expiresAt },
+  });
   return { ...invite, user: target };
 }

@@ -41,7 +41,11 @@ export function useCreateUser() {
 export function useSendPasswordLink() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (userId: string) => apiJson<UserWithLink>(`/api/users/${encodeURIComponent(userId)}/password-link`, { method: "POST", body: {} }),
+    mutationFn: (userId: string) =>
+      apiJson<UserWithLink>(`/api/users/${encodeURIComponent(userId)}/password-link`, {
+        method: "POST",
+        body: {},
+      }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.list() }),
   });
 }
@@ -55,11 +59,20 @@ export function useChangeUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ userId, change }: UserChangeRequest) =>
-      (await apiJson<{ user: UserSummary }>(`/api/users/${encodeURIComponent(userId)}`, { method: "PATCH", body: change })).user,
+      (
+        await apiJson<{ user: UserSummary }>(`/api/users/${encodeURIComponent(userId)}`, {
+          method: "PATCH",
+          body: change,
+        })
+      ).user,
     onMutate: async ({ userId, change }: UserChangeRequest) => {
       await queryClient.cancelQueries({ queryKey: userKeys.list() });
       const previous = queryClient.getQueryData<UserSummary[]>(userKeys.list());
-      queryClient.setQueryData<UserSummary[]>(userKeys.list(), (users) => users?.map((u) => (u.id === userId ? { ...u, ...change, pending: "role" in change ? false : u.pending } : u)));
+      queryClient.setQueryData<UserSummary[]>(userKeys.list(), (users) =>
+        users?.map((u) =>
+          u.id === userId ? { ...u, ...change, pending: "role" in change ? false : u.pending } : u,
+        ),
+      );
       return { previous };
     },
     onError: (_error, _request, context) => {

@@ -4,7 +4,10 @@ import { acceptInviteSchema, newUserSchema, setPasswordSchema, userChangeSchema 
 const good = { email: "new.person@example.com", name: "New Person", role: "support" };
 const password = "river-Stone-42x";
 
-function messages(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
+function messages(result: {
+  success: boolean;
+  error?: { issues: { path: PropertyKey[]; message: string }[] };
+}) {
   return (result.error?.issues ?? []).map((i) => `${i.path.join(".")}: ${i.message}`);
 }
 
@@ -22,7 +25,9 @@ describe("newUserSchema", () => {
   });
 
   it("refuses a name over 100 characters", () => {
-    expect(messages(newUserSchema.safeParse({ ...good, name: "x".repeat(101) }))).toEqual(["name: A name is at most 100 characters."]);
+    expect(messages(newUserSchema.safeParse({ ...good, name: "x".repeat(101) }))).toEqual([
+      "name: A name is at most 100 characters.",
+    ]);
   });
 
   it("refuses unknown fields, a password among them: an admin never sets one", () => {
@@ -43,31 +48,51 @@ describe("userChangeSchema", () => {
 
   it("refuses no change, or two at once", () => {
     expect(messages(userChangeSchema.safeParse({}))).toEqual([": Send one change: role or disabled."]);
-    expect(messages(userChangeSchema.safeParse({ role: "admin", disabled: true }))).toEqual([": Send one change at a time, not role and disabled."]);
+    expect(messages(userChangeSchema.safeParse({ role: "admin", disabled: true }))).toEqual([
+      ": Send one change at a time, not role and disabled.",
+    ]);
   });
 
   it("refuses unknown fields (a password too), a bad role and a non-boolean disabled", () => {
-    expect(userChangeSchema.safeParse({ role: "admin", email: "x@example.com" }).error?.issues[0]?.code).toBe("unrecognized_keys");
+    expect(userChangeSchema.safeParse({ role: "admin", email: "x@example.com" }).error?.issues[0]?.code).toBe(
+      "unrecognized_keys",
+    );
     expect(userChangeSchema.safeParse({ password }).error?.issues[0]?.code).toBe("unrecognized_keys");
-    expect(messages(userChangeSchema.safeParse({ role: "owner" }))).toContain("role: Choose a role: admin, support or reviewer.");
-    expect(messages(userChangeSchema.safeParse({ role: "pending" }))).toContain("role: Choose a role: admin, support or reviewer.");
-    expect(messages(userChangeSchema.safeParse({ disabled: "yes" }))).toContain("disabled: disabled must be true or false.");
+    expect(messages(userChangeSchema.safeParse({ role: "owner" }))).toContain(
+      "role: Choose a role: admin, support or reviewer.",
+    );
+    expect(messages(userChangeSchema.safeParse({ role: "pending" }))).toContain(
+      "role: Choose a role: admin, support or reviewer.",
+    );
+    expect(messages(userChangeSchema.safeParse({ disabled: "yes" }))).toContain(
+      "disabled: disabled must be true or false.",
+    );
   });
 });
 
 describe("setPasswordSchema", () => {
   it("uses the password rule, and wants the same password twice", () => {
     expect(setPasswordSchema.safeParse({ password, confirm: password }).success).toBe(true);
-    expect(messages(setPasswordSchema.safeParse({ password: "", confirm: "" }))).toEqual(["password: The password must be at least 12 characters."]);
-    expect(messages(setPasswordSchema.safeParse({ password: "password1234", confirm: "password1234" }))).toEqual(["password: The password is too common."]);
-    expect(messages(setPasswordSchema.safeParse({ password, confirm: `${password}x` }))).toEqual(["confirm: The two passwords differ."]);
+    expect(messages(setPasswordSchema.safeParse({ password: "", confirm: "" }))).toEqual([
+      "password: The password must be at least 12 characters.",
+    ]);
+    expect(
+      messages(setPasswordSchema.safeParse({ password: "password1234", confirm: "password1234" })),
+    ).toEqual(["password: The password is too common."]);
+    expect(messages(setPasswordSchema.safeParse({ password, confirm: `${password}x` }))).toEqual([
+      "confirm: The two passwords differ.",
+    ]);
   });
 });
 
 describe("acceptInviteSchema", () => {
   it("takes the token and the password, nothing else", () => {
     expect(acceptInviteSchema.parse({ token: "t", password })).toEqual({ token: "t", password });
-    expect(acceptInviteSchema.safeParse({ token: "t", password, email: "x@example.com" }).success).toBe(false);
-    expect(messages(acceptInviteSchema.safeParse({ token: "", password }))).toEqual(["token: The link's token is missing."]);
+    expect(acceptInviteSchema.safeParse({ token: "t", password, email: "x@example.com" }).success).toBe(
+      false,
+    );
+    expect(messages(acceptInviteSchema.safeParse({ token: "", password }))).toEqual([
+      "token: The link's token is missing.",
+    ]);
   });
 });

@@ -6,7 +6,11 @@ import { refuseSecret, safeText } from "@/lib/text/safe-text";
 
 export const roleSchema = z.enum(ROLES, { error: "Choose a role: admin, support or reviewer." });
 
-const emailField = safeText().superRefine(refuseSecret("email")).trim().max(320, "An email address is at most 320 characters.").pipe(z.email("Enter an email address like name@example.com."));
+const emailField = safeText()
+  .superRefine(refuseSecret("email"))
+  .trim()
+  .max(320, "An email address is at most 320 characters.")
+  .pipe(z.email("Enter an email address like name@example.com."));
 
 /** A password that meets the policy; the reason is in the message ("The password is too common."). */
 export const passwordField = safeText().superRefine((password, ctx) => {
@@ -17,7 +21,11 @@ export const passwordField = safeText().superRefine((password, ctx) => {
 /** A new user: who they are and their role. No password: they set their own through a one-time link. */
 export const newUserSchema = z.strictObject({
   email: emailField,
-  name: safeText().superRefine(refuseSecret("names")).trim().min(1, "Enter a name.").max(100, "A name is at most 100 characters."),
+  name: safeText()
+    .superRefine(refuseSecret("names"))
+    .trim()
+    .min(1, "Enter a name.")
+    .max(100, "A name is at most 100 characters."),
   role: roleSchema,
 });
 
@@ -35,10 +43,19 @@ export const userChangeSchema = z
   .superRefine((change, ctx) => {
     const given = (["role", "disabled"] as const).filter((k) => change[k] !== undefined);
     if (given.length !== 1) {
-      ctx.addIssue({ code: "custom", path: [], message: given.length === 0 ? "Send one change: role or disabled." : "Send one change at a time, not role and disabled." });
+      ctx.addIssue({
+        code: "custom",
+        path: [],
+        message:
+          given.length === 0
+            ? "Send one change: role or disabled."
+            : "Send one change at a time, not role and disabled.",
+      });
     }
   })
-  .transform((c): UserChange => (c.role !== undefined ? { role: c.role } : { disabled: c.disabled ?? false }));
+  .transform((c): UserChange =>
+    c.role !== undefined ? { role: c.role } : { disabled: c.disabled ?? false },
+  );
 
 export type UserChange = { role: (typeof ROLES)[number] } | { disabled: boolean };
 

@@ -32,7 +32,9 @@ for (let from = 0; from < ROWS; from += 10_000) {
   await seedAudit(database.db, chunk);
 }
 await database.close();
-console.log(`seeded ${ROWS.toLocaleString("en")} audit rows in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
+console.log(
+  `seeded ${ROWS.toLocaleString("en")} audit rows in ${((performance.now() - seeded) / 1000).toFixed(1)} s`,
+);
 
 const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
   env: { ...process.env, ELEVENLABS_API_KEY: "", KEYDESK_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" },
@@ -41,7 +43,9 @@ const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PO
 });
 try {
   for (let i = 0; i < 120; i++) {
-    const up = await fetch(`${BASE}/sign-in`).then((r) => r.ok).catch(() => false);
+    const up = await fetch(`${BASE}/sign-in`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (up) break;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -69,7 +73,9 @@ try {
     const times = [];
     for (let i = 0; i < 5; i++) times.push(await load(path));
     times.sort((a, b) => a - b);
-    console.log(`${label.padEnd(26)} median ${times[2]!.toFixed(0).padStart(5)} ms   best ${times[0]!.toFixed(0).padStart(5)} ms   (5 loads of ${path})`);
+    console.log(
+      `${label.padEnd(26)} median ${times[2]!.toFixed(0).padStart(5)} ms   best ${times[0]!.toFixed(0).padStart(5)} ms   (5 loads of ${path})`,
+    );
   }
 } finally {
   process.kill(-server.pid!, "SIGTERM");

@@ -16,7 +16,9 @@ const ACTIONS = ["key.update", "key.create", "key.delete", "key.reveal", "auth.s
 async function timed<T>(label: string, run: () => Promise<T>, describe: (r: T) => string): Promise<T> {
   const start = performance.now();
   const result = await run();
-  console.log(`${label.padEnd(34)} ${(performance.now() - start).toFixed(1).padStart(9)} ms   ${describe(result)}`);
+  console.log(
+    `${label.padEnd(34)} ${(performance.now() - start).toFixed(1).padStart(9)} ms   ${describe(result)}`,
+  );
   return result;
 }
 
@@ -33,7 +35,11 @@ await timed(
         return {
           at: new Date(base + i * 30_000).toISOString(),
           action: ACTIONS[i % ACTIONS.length]!,
-          actor: { userId: `u${i % 40}`, email: `user${i % 40}@example.com`, role: i % 40 === 0 ? "admin" : "editor" },
+          actor: {
+            userId: `u${i % 40}`,
+            email: `user${i % 40}@example.com`,
+            role: i % 40 === 0 ? "admin" : "editor",
+          },
           ip: "203.0.113.9",
           userAgent: "bench",
           requestId: `req-${i}`,
@@ -49,20 +55,40 @@ await timed(
   () => "",
 );
 
-const first = await timed("first page (50, newest first)", () => queryAudit(db, { limit: 50 }), (p) => `${p.entries.length} entries`);
+const first = await timed(
+  "first page (50, newest first)",
+  () => queryAudit(db, { limit: 50 }),
+  (p) => `${p.entries.length} entries`,
+);
 await timed(
   "filtered (actor + action)",
   () => queryAudit(db, { actor: "user7@", action: "key.delete", limit: 50 }),
   (p) => `${p.entries.length} entries`,
 );
-await timed("filtered (target name substring)", () => queryAudit(db, { target: "key 1999", limit: 50 }), (p) => `${p.entries.length} entries`);
+await timed(
+  "filtered (target name substring)",
+  () => queryAudit(db, { target: "key 1999", limit: 50 }),
+  (p) => `${p.entries.length} entries`,
+);
 await timed(
   "filtered (one-day time range)",
   () => queryAudit(db, { from: "2025-01-10T00:00:00Z", to: "2025-01-10T23:59:59Z", limit: 50 }),
   (p) => `${p.entries.length} entries`,
 );
-await timed("deep keyset page (before id 1,000)", () => queryAudit(db, { before: 1_000, limit: 50 }), (p) => `${p.entries.length} entries, first id ${p.entries[0]?.id}`);
-await timed("second page from cursor", () => queryAudit(db, { before: first.nextCursor ?? undefined, limit: 50 }), (p) => `${p.entries.length} entries`);
-await timed("verify full chain", () => verifyAuditChain(db), (r) => JSON.stringify(r));
+await timed(
+  "deep keyset page (before id 1,000)",
+  () => queryAudit(db, { before: 1_000, limit: 50 }),
+  (p) => `${p.entries.length} entries, first id ${p.entries[0]?.id}`,
+);
+await timed(
+  "second page from cursor",
+  () => queryAudit(db, { before: first.nextCursor ?? undefined, limit: 50 }),
+  (p) => `${p.entries.length} entries`,
+);
+await timed(
+  "verify full chain",
+  () => verifyAuditChain(db),
+  (r) => JSON.stringify(r),
+);
 
 await database.close();

@@ -5,7 +5,16 @@
 import { gzipSync } from "node:zlib";
 import { median, startHarness } from "@/tests/support/console-harness";
 
-const PAGES = ["/sign-in", "/", "/service-accounts", "/service-accounts/:first", "/users", "/audit", "/inventory", "/find"];
+const PAGES = [
+  "/sign-in",
+  "/",
+  "/service-accounts",
+  "/service-accounts/:first",
+  "/users",
+  "/audit",
+  "/inventory",
+  "/find",
+];
 const RUNS = 7;
 
 /** In the page: when 50 rows are on screen, and when the first row's button is hydrated. */
@@ -24,7 +33,11 @@ const WATCH_TABLE = `new Promise((resolve) => {
 
 const harness = await startHarness({ seed: { serviceAccounts: 4, keysPerAccount: 50 }, port: 3191 });
 try {
-  const accounts = (await (await fetch(`${harness.emulator.url}/v1/service-accounts`, { headers: { "xi-api-key": "adm_bench_workspace_admin_key" } })).json()) as {
+  const accounts = (await (
+    await fetch(`${harness.emulator.url}/v1/service-accounts`, {
+      headers: { "xi-api-key": "adm_bench_workspace_admin_key" },
+    })
+  ).json()) as {
     "service-accounts": { service_account_user_id: string; name: string }[];
   };
   const first = accounts["service-accounts"][0]!.service_account_user_id;
@@ -32,7 +45,10 @@ try {
   console.log("First-load JavaScript per page (the scripts its HTML loads; gzip level 6)");
   for (const template of PAGES) {
     const path = template.replace(":first", first);
-    const context = path === "/sign-in" ? await harness.browser.newContext({ baseURL: harness.base }) : await harness.signedIn();
+    const context =
+      path === "/sign-in"
+        ? await harness.browser.newContext({ baseURL: harness.base })
+        : await harness.signedIn();
     const res = await context.request.get(path, { maxRedirects: 0 });
     if (res.status() !== 200) {
       console.log(`  ${template.padEnd(26)} HTTP ${res.status()} (skipped)`);
@@ -42,8 +58,14 @@ try {
     // The scripts the HTML itself loads: what the page needs before it works. Chunks Next
     // prefetches for links, dialogs' code loaded later, and the polyfills modern browsers skip
     // (`noModule`) are not counted.
-    const tags = [...(await res.text()).matchAll(/<script[^>]*>/g)].map((m) => m[0]).filter((tag) => !/nomodule/i.test(tag));
-    const srcs = [...new Set(tags.map((tag) => /src="([^"]+\.js)"/.exec(tag)?.[1]).filter((src): src is string => Boolean(src)))];
+    const tags = [...(await res.text()).matchAll(/<script[^>]*>/g)]
+      .map((m) => m[0])
+      .filter((tag) => !/nomodule/i.test(tag));
+    const srcs = [
+      ...new Set(
+        tags.map((tag) => /src="([^"]+\.js)"/.exec(tag)?.[1]).filter((src): src is string => Boolean(src)),
+      ),
+    ];
     let raw = 0;
     let gz = 0;
     for (const src of srcs) {
@@ -51,7 +73,9 @@ try {
       raw += body.length;
       gz += gzipSync(body, { level: 6 }).length;
     }
-    console.log(`  ${template.padEnd(26)} ${(gz / 1024).toFixed(1).padStart(6)} KiB gzip   ${(raw / 1024).toFixed(1).padStart(7)} KiB raw   ${srcs.length} files`);
+    console.log(
+      `  ${template.padEnd(26)} ${(gz / 1024).toFixed(1).padStart(6)} KiB gzip   ${(raw / 1024).toFixed(1).padStart(7)} KiB raw   ${srcs.length} files`,
+    );
     await context.close();
   }
 
@@ -70,8 +94,12 @@ try {
     await context.close();
   }
   console.log(`\nA service account with 50 keys, ${RUNS} cold loads (median; best..worst):`);
-  console.log(`  50 rows on screen     ${median(rows).toFixed(0).padStart(5)} ms   (${Math.min(...rows).toFixed(0)}..${Math.max(...rows).toFixed(0)})`);
-  console.log(`  table interactive     ${median(interactive).toFixed(0).padStart(5)} ms   (${Math.min(...interactive).toFixed(0)}..${Math.max(...interactive).toFixed(0)})`);
+  console.log(
+    `  50 rows on screen     ${median(rows).toFixed(0).padStart(5)} ms   (${Math.min(...rows).toFixed(0)}..${Math.max(...rows).toFixed(0)})`,
+  );
+  console.log(
+    `  table interactive     ${median(interactive).toFixed(0).padStart(5)} ms   (${Math.min(...interactive).toFixed(0)}..${Math.max(...interactive).toFixed(0)})`,
+  );
 } finally {
   await harness.close();
 }

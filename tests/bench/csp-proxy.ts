@@ -17,7 +17,10 @@ async function p50(url: string, headers: Record<string, string> = {}): Promise<n
     await res.arrayBuffer();
     if (i >= 30) samples.push(performance.now() - started);
   }
-  return percentile(samples.sort((a, b) => a - b), 0.5);
+  return percentile(
+    samples.sort((a, b) => a - b),
+    0.5,
+  );
 }
 
 const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
@@ -27,7 +30,9 @@ async function measure(dir: string): Promise<number> {
   const redirect = await p50(`${server.url}/inventory`);
   const api = await p50(`${server.url}/api/no-such-route`);
   await server.stop();
-  console.log(`${dir}: GET /sign-in p50 ${fmt(page)} · signed-out GET /inventory p50 ${fmt(redirect)} · GET /api/no-such-route p50 ${fmt(api)}   (${n} each)`);
+  console.log(
+    `${dir}: GET /sign-in p50 ${fmt(page)} · signed-out GET /inventory p50 ${fmt(redirect)} · GET /api/no-such-route p50 ${fmt(api)}   (${n} each)`,
+  );
   return page;
 }
 
@@ -36,16 +41,27 @@ const { NextRequest } = await import("next/server");
 const { proxy } = await import("@/proxy");
 const inProcess: number[] = [];
 for (let i = 0; i < 20_000; i++) {
-  const req = new NextRequest("http://127.0.0.1:3000/inventory", { headers: { cookie: "better-auth.session_token=x", accept: "text/html" } });
+  const req = new NextRequest("http://127.0.0.1:3000/inventory", {
+    headers: { cookie: "better-auth.session_token=x", accept: "text/html" },
+  });
   const started = performance.now();
   proxy(req);
   if (i >= 1000) inProcess.push(performance.now() - started);
 }
-console.log(`proxy() alone, in process: p50 ${(percentile(inProcess.sort((a, b) => a - b), 0.5) * 1000).toFixed(1)} µs   (19,000 calls)`);
+console.log(
+  `proxy() alone, in process: p50 ${(
+    percentile(
+      inProcess.sort((a, b) => a - b),
+      0.5,
+    ) * 1000
+  ).toFixed(1)} µs   (19,000 calls)`,
+);
 
 const withProxy = await measure(".");
 const baseDir = arg("base-dir", "");
 if (baseDir) {
   const without = await measure(baseDir);
-  console.log(`added to a page request by this build (proxy.ts's nonce CSP): p50 ${fmt(withProxy - without)}`);
+  console.log(
+    `added to a page request by this build (proxy.ts's nonce CSP): p50 ${fmt(withProxy - without)}`,
+  );
 }

@@ -10,9 +10,22 @@ const CONCURRENCY = Number(process.argv[2] ?? 8);
 const DURATION_MS = 8_000;
 
 function startEmulator(seed: string, port: number): Promise<() => void> {
-  const child = spawn("npx", ["tsx", "lib/emulator/elevenlabs/cli.ts", "--port", String(port), "--admin-key", ADMIN_KEY, "--seed", seed], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    "npx",
+    [
+      "tsx",
+      "lib/emulator/elevenlabs/cli.ts",
+      "--port",
+      String(port),
+      "--admin-key",
+      ADMIN_KEY,
+      "--seed",
+      seed,
+    ],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   return new Promise((resolve, reject) => {
     child.stdout.on("data", (chunk: Buffer) => {
       if (chunk.toString().includes("listening")) resolve(() => child.kill("SIGTERM"));
@@ -24,11 +37,18 @@ function startEmulator(seed: string, port: number): Promise<() => void> {
 function get(agent: Agent, port: number): Promise<{ ms: number; bytes: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, path: "/v1/service-accounts", agent, headers: { "xi-api-key": ADMIN_KEY } }, (res) => {
-      let bytes = 0;
-      res.on("data", (c: Buffer) => (bytes += c.length));
-      res.on("end", () => (res.statusCode === 200 ? resolve({ ms: performance.now() - started, bytes }) : reject(new Error(`HTTP ${res.statusCode}`))));
-    });
+    const req = request(
+      { host: "127.0.0.1", port, path: "/v1/service-accounts", agent, headers: { "xi-api-key": ADMIN_KEY } },
+      (res) => {
+        let bytes = 0;
+        res.on("data", (c: Buffer) => (bytes += c.length));
+        res.on("end", () =>
+          res.statusCode === 200
+            ? resolve({ ms: performance.now() - started, bytes })
+            : reject(new Error(`HTTP ${res.statusCode}`)),
+        );
+      },
+    );
     req.on("error", reject);
     req.end();
   });
@@ -54,7 +74,8 @@ async function measure(label: string, seed: string, port: number) {
     );
     const seconds = (performance.now() - started) / 1000;
     latencies.sort((a, b) => a - b);
-    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!.toFixed(1);
+    const pct = (p: number) =>
+      latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!.toFixed(1);
     console.log(
       `${label.padEnd(22)} ${(latencies.length / seconds).toFixed(1).padStart(8)} req/s   p50 ${pct(0.5)} ms   p99 ${pct(0.99)} ms   body ${(bytes / 1024).toFixed(0)} KiB   (${latencies.length} requests, ${CONCURRENCY} concurrent, ${seconds.toFixed(1)} s)`,
     );

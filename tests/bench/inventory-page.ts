@@ -47,7 +47,10 @@ try {
     const res = await context.request.get("/api/inventory");
     const body = await res.body();
     if (!res.ok()) throw new Error(`GET /api/inventory: HTTP ${res.status()}`);
-    if (i === 0) console.log(`GET /api/inventory, first (takes the 10,000-key baseline)   ${ms(performance.now() - t)}   ${(body.length / 1024 / 1024).toFixed(1)} MiB`);
+    if (i === 0)
+      console.log(
+        `GET /api/inventory, first (takes the 10,000-key baseline)   ${ms(performance.now() - t)}   ${(body.length / 1024 / 1024).toFixed(1)} MiB`,
+      );
     else api.push(performance.now() - t);
   }
   console.log(`GET /api/inventory, median of ${RUNS}                            ${ms(median(api))}`);
@@ -59,7 +62,9 @@ try {
     firstRows.push((await page.evaluate(FIRST_ROW)) as number);
     await page.close();
   }
-  console.log(`/inventory: first rows on screen, median of ${RUNS} cold loads    ${ms(median(firstRows))}   (${firstRows.map((t) => t.toFixed(0)).join(", ")})`);
+  console.log(
+    `/inventory: first rows on screen, median of ${RUNS} cold loads    ${ms(median(firstRows))}   (${firstRows.map((t) => t.toFixed(0)).join(", ")})`,
+  );
 
   const page = await context.newPage();
   await page.goto("/inventory");
@@ -70,10 +75,16 @@ try {
     await cdp.send("HeapProfiler.collectGarbage");
     const { metrics } = await cdp.send("Performance.getMetrics");
     const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
-    return { heap: get("JSHeapUsedSize") / 1024 / 1024, nodes: get("Nodes"), rows: await page.locator("tbody tr[data-key-id]").count() };
+    return {
+      heap: get("JSHeapUsedSize") / 1024 / 1024,
+      nodes: get("Nodes"),
+      rows: await page.locator("tbody tr[data-key-id]").count(),
+    };
   };
   const m = await memory();
-  console.log(`memory with 10,000 keys loaded: JS heap ${m.heap.toFixed(1)} MiB, ${m.nodes} DOM nodes, ${m.rows} key rows in the DOM`);
+  console.log(
+    `memory with 10,000 keys loaded: JS heap ${m.heap.toFixed(1)} MiB, ${m.nodes} DOM nodes, ${m.rows} key rows in the DOM`,
+  );
 
   const timeChange = async (act: () => Promise<void>) => {
     await page.evaluate(COUNT_CHANGE);
@@ -86,7 +97,9 @@ try {
     ticks.push((await page.evaluate(tickAndTime(label))) as number);
     ticks.push((await page.evaluate(tickAndTime(label))) as number);
   }
-  console.log(`filter: tick or untick a risk flag -> new count drawn, median of 8 ${ms(median(ticks))}   (${ticks.map((t) => t.toFixed(0)).join(", ")})`);
+  console.log(
+    `filter: tick or untick a risk flag -> new count drawn, median of 8 ${ms(median(ticks))}   (${ticks.map((t) => t.toFixed(0)).join(", ")})`,
+  );
   const typed = await timeChange(() => page.getByRole("searchbox", { name: "Search keys" }).fill("payments"));
   console.log(`filter: type a search -> new count (includes the 200 ms pause) ${ms(typed)}`);
   const after = await memory();
@@ -101,7 +114,9 @@ try {
       size = (await res.body()).length;
       times.push(performance.now() - t);
     }
-    console.log(`export ${format.toUpperCase().padEnd(4)} of all 10,000 keys, median of 3                ${ms(median(times))}   ${(size / 1024 / 1024).toFixed(1)} MiB`);
+    console.log(
+      `export ${format.toUpperCase().padEnd(4)} of all 10,000 keys, median of 3                ${ms(median(times))}   ${(size / 1024 / 1024).toFixed(1)} MiB`,
+    );
   }
 } finally {
   await harness.close();

@@ -16,13 +16,21 @@ const time = async (work: () => Promise<unknown>) => {
   return performance.now() - started;
 };
 const workspace = fakeWorkspace(200, 50);
-console.log(`baseline, 10,000 keys      ${(await time(() => observeInventory(db, workspace))).toFixed(0).padStart(6)} ms`);
+console.log(
+  `baseline, 10,000 keys      ${(await time(() => observeInventory(db, workspace))).toFixed(0).padStart(6)} ms`,
+);
 const unchanged: number[] = [];
 for (let i = 0; i < 7; i++) unchanged.push(await time(() => observeInventory(db, workspace)));
 unchanged.sort((a, b) => a - b);
-console.log(`unchanged read (median/7)  ${unchanged[3]!.toFixed(0).padStart(6)} ms   best ${unchanged[0]!.toFixed(0)} ms`);
+console.log(
+  `unchanged read (median/7)  ${unchanged[3]!.toFixed(0).padStart(6)} ms   best ${unchanged[0]!.toFixed(0)} ms`,
+);
 const changed = withKey(workspace, "sa-150-k7", (k) => ({ ...k, enabled: false }));
-console.log(`one key changed            ${(await time(() => observeInventory(db, changed))).toFixed(0).padStart(6)} ms`);
-console.log(`one account (50 keys)      ${(await time(() => observeInventory(db, [changed[3]!], { serviceAccountIds: ["sa-3"] }))).toFixed(0).padStart(6)} ms`);
+console.log(
+  `one key changed            ${(await time(() => observeInventory(db, changed))).toFixed(0).padStart(6)} ms`,
+);
+console.log(
+  `one account (50 keys)      ${(await time(() => observeInventory(db, [changed[3]!], { serviceAccountIds: ["sa-3"] }))).toFixed(0).padStart(6)} ms`,
+);
 await close();
 rmSync(dir, { recursive: true, force: true });

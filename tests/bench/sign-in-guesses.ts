@@ -15,12 +15,19 @@ let sent = 0;
 const statuses = new Map<number, number>();
 
 function guess(i: number): Promise<Response> {
-  const headers: Record<string, string> = { origin: server.url, "x-forwarded-for": `203.0.${(i >> 8) & 255}.${i & 255}` };
+  const headers: Record<string, string> = {
+    origin: server.url,
+    "x-forwarded-for": `203.0.${(i >> 8) & 255}.${i & 255}`,
+  };
   const password = `wrong-guess-${i}`;
   const url = `${server.url}/api/auth/sign-in/email`;
   switch (i % 4) {
     case 0:
-      return fetch(url, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+      return fetch(url, {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/json" },
+        body: JSON.stringify({ email, password }),
+      });
     case 1:
       return fetch(url, { method: "POST", headers, body: new URLSearchParams({ email, password }) });
     case 2: {
@@ -30,7 +37,11 @@ function guess(i: number): Promise<Response> {
       return fetch(url, { method: "POST", headers, body: form });
     }
     default:
-      return fetch(url, { method: "POST", headers: { ...headers, "content-type": "text/plain" }, body: JSON.stringify({ email, password }) });
+      return fetch(url, {
+        method: "POST",
+        headers: { ...headers, "content-type": "text/plain" },
+        body: JSON.stringify({ email, password }),
+      });
   }
 }
 
@@ -48,8 +59,14 @@ await server.stop();
 
 const checked = statuses.get(401) ?? 0;
 console.log(`build: ${dir}`);
-console.log(`${sent} guesses in ${seconds} s, ${concurrency} at a time; answers: ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
-console.log(`reached the password check: ${checked} in ${seconds} s = ${Math.round((checked * 3600) / seconds)} per hour at this rate`);
+console.log(
+  `${sent} guesses in ${seconds} s, ${concurrency} at a time; answers: ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`,
+);
+console.log(
+  `reached the password check: ${checked} in ${seconds} s = ${Math.round((checked * 3600) / seconds)} per hour at this rate`,
+);
 // A build with the per-account pause lets MAX_FAILURES through per window, however long the run:
 // with the default 15-minute pause, that is 5 per 900 s, 20 an hour (a shorter run overstates it).
-console.log("(with a per-account pause of 5 failures per 15 minutes, at most 20 per hour can reach it, whatever the rate)");
+console.log(
+  "(with a per-account pause of 5 failures per 15 minutes, at most 20 per hour can reach it, whatever the rate)",
+);

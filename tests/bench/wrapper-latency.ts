@@ -45,7 +45,11 @@ const bare = await time("bare", () => handler(), N);
 const guarded = await time("wrapped", () => wrapped(request()), N);
 const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
 console.log(`handler alone:        p50 ${fmt(pct(bare, 0.5))}   p99 ${fmt(pct(bare, 0.99))}   (${N} calls)`);
-console.log(`inside withRole:      p50 ${fmt(pct(guarded, 0.5))}   p99 ${fmt(pct(guarded, 0.99))}   (${N} calls, PGlite session lookup)`);
-console.log(`added by the wrapper: p50 ${fmt(pct(guarded, 0.5) - pct(bare, 0.5))}   p99 ${fmt(pct(guarded, 0.99) - pct(bare, 0.99))}`);
+console.log(
+  `inside withRole:      p50 ${fmt(pct(guarded, 0.5))}   p99 ${fmt(pct(guarded, 0.99))}   (${N} calls, PGlite session lookup)`,
+);
+console.log(
+  `added by the wrapper: p50 ${fmt(pct(guarded, 0.5) - pct(bare, 0.5))}   p99 ${fmt(pct(guarded, 0.99) - pct(bare, 0.99))}`,
+);
 rmSync(dataDir, { recursive: true, force: true });
 process.exit(0);

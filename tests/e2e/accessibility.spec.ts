@@ -6,7 +6,8 @@ import { expectNoAxeViolations } from "@/tests/support/axe";
 import { emulator, expect, test } from "@/tests/support/emulator-fixture";
 
 const ACCOUNT = "Production TTS backend";
-const row = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+const row = (page: Page, name: string) =>
+  page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
 
 async function openAccount(page: Page) {
   await page.goto("/service-accounts");
@@ -52,7 +53,9 @@ test.describe("pages", () => {
     await expectNoAxeViolations(page, "the audit page after a verify");
   });
 
-  test("your account: two-factor sign-in and sessions, and its set-up's password step with an error", async ({ page }) => {
+  test("your account: two-factor sign-in and sessions, and its set-up's password step with an error", async ({
+    page,
+  }) => {
     await page.goto("/account");
     await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
     await expect(page.getByRole("table", { name: "Your active sessions" })).toBeVisible();
@@ -87,7 +90,12 @@ test.describe("dialogs", () => {
     await expectNoAxeViolations(page, "the create-service-account dialog");
     await dialog.getByRole("textbox", { name: "Name" }).fill("");
     await dialog.getByRole("button", { name: "Create service account" }).click();
-    await expect(dialog.getByText(/name/i).filter({ hasText: /enter|required|empty|give/i }).first()).toBeVisible();
+    await expect(
+      dialog
+        .getByText(/name/i)
+        .filter({ hasText: /enter|required|empty|give/i })
+        .first(),
+    ).toBeVisible();
     await expectNoAxeViolations(page, "the create-service-account dialog with an error");
   });
 
@@ -121,7 +129,10 @@ test.describe("dialogs", () => {
     await dialog.getByRole("textbox", { name: "Allowlist entry 1" }).fill("10.0.0.300");
     await dialog.getByRole("textbox", { name: /Test an address/ }).fill("10.0.0.1");
     await dialog.getByRole("button", { name: "Next" }).click();
-    await expect(dialog.getByRole("textbox", { name: "Monthly character limit" })).toHaveAttribute("aria-invalid", "true");
+    await expect(dialog.getByRole("textbox", { name: "Monthly character limit" })).toHaveAttribute(
+      "aria-invalid",
+      "true",
+    );
     await expectNoAxeViolations(page, "create key, step 3 with errors");
     await dialog.getByRole("textbox", { name: "Monthly character limit" }).fill("1000");
     await dialog.getByRole("textbox", { name: "Allowlist entry 1" }).fill("10.0.0.7/24");
@@ -183,7 +194,9 @@ test.describe("dialogs", () => {
     await secret.getByRole("button", { name: "Copy secret" }).click();
     await secret.getByRole("button", { name: "Done" }).click();
 
-    await row(page, "prod-tts-ipv6").getByRole("button", { name: "Finish rotation of prod-tts-ipv6" }).click();
+    await row(page, "prod-tts-ipv6")
+      .getByRole("button", { name: "Finish rotation of prod-tts-ipv6" })
+      .click();
     await expect(page.getByRole("dialog", { name: "Finish the rotation of prod-tts-ipv6" })).toBeVisible();
     await expectNoAxeViolations(page, "the finish-rotation dialog");
     await page.keyboard.press("Escape");
@@ -201,23 +214,38 @@ test.describe("dialogs", () => {
     await form.getByRole("button", { name: "Add user" }).click();
     await expectNoAxeViolations(page, "the add-user form with errors");
     const admin = "support@e2e.example";
-    await row(page, admin).getByRole("button", { name: `Disable ${admin}` }).click();
+    await row(page, admin)
+      .getByRole("button", { name: `Disable ${admin}` })
+      .click();
     await expect(page.getByRole("dialog", { name: `Disable ${admin}?` })).toBeVisible();
     await expectNoAxeViolations(page, "the disable-user dialog");
-    await page.getByRole("dialog", { name: `Disable ${admin}?` }).getByRole("button", { name: "Cancel" }).click();
-    await row(page, admin).getByRole("button", { name: `Reset password of ${admin}` }).click();
+    await page
+      .getByRole("dialog", { name: `Disable ${admin}?` })
+      .getByRole("button", { name: "Cancel" })
+      .click();
+    await row(page, admin)
+      .getByRole("button", { name: `Reset password of ${admin}` })
+      .click();
     await expect(page.getByRole("dialog", { name: `Reset the password of ${admin}?` })).toBeVisible();
     await expectNoAxeViolations(page, "the reset-password dialog");
-    await page.getByRole("dialog", { name: `Reset the password of ${admin}?` }).getByRole("button", { name: "Cancel" }).click();
+    await page
+      .getByRole("dialog", { name: `Reset the password of ${admin}?` })
+      .getByRole("button", { name: "Cancel" })
+      .click();
     await row(page, admin).getByLabel(`Role of ${admin}`).selectOption("reviewer");
     await expect(page.getByRole("dialog", { name: `Change the role of ${admin}?` })).toBeVisible();
     await expectNoAxeViolations(page, "the role-change dialog");
-    await page.getByRole("dialog", { name: `Change the role of ${admin}?` }).getByRole("button", { name: "Cancel" }).click();
+    await page
+      .getByRole("dialog", { name: `Change the role of ${admin}?` })
+      .getByRole("button", { name: "Cancel" })
+      .click();
   });
 });
 
 test("the checker itself finds violations (so a pass means something)", async ({ page }) => {
-  await page.setContent(`<html lang="en"><head><title>t</title></head><body><main><h1>t</h1><input type="text"><img src="data:,"></main></body></html>`);
+  await page.setContent(
+    `<html lang="en"><head><title>t</title></head><body><main><h1>t</h1><input type="text"><img src="data:,"></main></body></html>`,
+  );
   await expect(expectNoAxeViolations(page, "a page with an unlabelled input")).rejects.toThrow(/label/);
 });
 
@@ -228,7 +256,9 @@ test.describe("leak response and bulk changes", () => {
     await page.goto("/find");
     await expect(page.getByRole("button", { name: "Search", exact: true })).toBeEnabled();
     await expectNoAxeViolations(page, "the find-a-key page");
-    await page.getByRole("textbox", { name: "Secret, last four characters, name or key id" }).fill("prod-tts");
+    await page
+      .getByRole("textbox", { name: "Secret, last four characters, name or key id" })
+      .fill("prod-tts");
     await page.getByRole("button", { name: "Search", exact: true }).click();
     const candidate = row(page, "prod-tts-primary");
     await expect(candidate).toBeVisible();

@@ -5,7 +5,9 @@ import { CONSOLE_ACCOUNTS, storageStatePath } from "@/tests/support/e2e-accounts
 
 test.use({ storageState: storageStatePath("reviewer") });
 
-test("a reviewer sees sign-ins, filters by actor and action in the URL, and verifies the chain", async ({ page }) => {
+test("a reviewer sees sign-ins, filters by actor and action in the URL, and verifies the chain", async ({
+  page,
+}) => {
   await page.goto("/audit");
   await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
   await page.getByLabel("Actor").fill(CONSOLE_ACCOUNTS.reviewer.email);
@@ -18,7 +20,9 @@ test("a reviewer sees sign-ins, filters by actor and action in the URL, and veri
   for (const row of await rows.all()) await expect(row).toContainText("sign_in");
 
   await page.getByRole("button", { name: "Verify the log's integrity" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Intact" })).toContainText(/all \d+ rows check out/);
+  await expect(page.getByRole("status").filter({ hasText: "Intact" })).toContainText(
+    /all \d+ rows check out/,
+  );
 });
 
 test("a bad filter is named and nothing is queried", async ({ page }) => {
@@ -33,7 +37,11 @@ test("the CSV export holds the filtered rows and is itself audited", async ({ pa
   await page.getByRole("link", { name: "CSV" }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^keydesk-audit-.*\.csv$/);
-  const csv = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+  const csv = await (
+    await file.createReadStream()
+  )
+    .toArray()
+    .then((chunks) => Buffer.concat(chunks).toString("utf8"));
   const [header, ...lines] = csv.trim().split(/\r?\n/);
   expect(header).toContain("action");
   expect(lines.length).toBeGreaterThan(0);
@@ -42,5 +50,7 @@ test("the CSV export holds the filtered rows and is itself audited", async ({ pa
     expect(line).toContain(CONSOLE_ACCOUNTS.admin.email);
   }
   await page.goto("/audit?action=audit_exported");
-  await expect(page.getByRole("table").locator("tbody tr").first()).toContainText(CONSOLE_ACCOUNTS.reviewer.email);
+  await expect(page.getByRole("table").locator("tbody tr").first()).toContainText(
+    CONSOLE_ACCOUNTS.reviewer.email,
+  );
 });

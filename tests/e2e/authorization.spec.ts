@@ -55,8 +55,14 @@ async function clientFor(caller: (typeof callers)[number]): Promise<APIRequestCo
 test("every route handler has an entry in the expected table, and every entry a handler", () => {
   const found = routes.flatMap((r) => r.methods.map((m) => `${m} ${r.pattern}`)).sort();
   expect(found.length).toBeGreaterThan(0);
-  expect(found.filter((k) => !(k in EXPECTED)), "handlers without an entry in EXPECTED").toEqual([]);
-  expect(Object.keys(EXPECTED).filter((k) => !found.includes(k)), "entries without a handler").toEqual([]);
+  expect(
+    found.filter((k) => !(k in EXPECTED)),
+    "handlers without an entry in EXPECTED",
+  ).toEqual([]);
+  expect(
+    Object.keys(EXPECTED).filter((k) => !found.includes(k)),
+    "entries without a handler",
+  ).toEqual([]);
 });
 
 for (const route of routes) {
@@ -72,7 +78,8 @@ for (const route of routes) {
         const body = await res.text();
         if (allowed !== "public") {
           const want = caller === "anonymous" ? 401 : allowed!.includes(caller) ? "allowed" : 403;
-          if (want === "allowed") expect([401, 403], `${caller} on ${key} (${status}): ${body}`).not.toContain(status);
+          if (want === "allowed")
+            expect([401, 403], `${caller} on ${key} (${status}): ${body}`).not.toContain(status);
           else expect(status, `${caller} on ${key}: ${body}`).toBe(want);
         } else {
           expect([401, 403], `${caller} on ${key}`).not.toContain(status);
@@ -87,8 +94,14 @@ for (const route of routes) {
 
 test("a change from another origin, or with no origin, is refused even for an admin", async () => {
   for (const headers of [{ origin: "https://evil.example" }, {}] as Record<string, string>[]) {
-    const client = await playwrightRequest.newContext({ baseURL: E2E.consoleUrl, storageState: storageStatePath("admin"), extraHTTPHeaders: headers });
-    const res = await client.post("/api/users", { data: { email: "x@example.com", name: "X", role: "reviewer" } });
+    const client = await playwrightRequest.newContext({
+      baseURL: E2E.consoleUrl,
+      storageState: storageStatePath("admin"),
+      extraHTTPHeaders: headers,
+    });
+    const res = await client.post("/api/users", {
+      data: { email: "x@example.com", name: "X", role: "reviewer" },
+    });
     expect(res.status()).toBe(403);
     expect((await res.json()).error.code).toBe("cross_origin");
     const signOut = await client.post("/api/auth/sign-out", { data: {} });
@@ -98,11 +111,17 @@ test("a change from another origin, or with no origin, is refused even for an ad
 });
 
 test("sign-in is paused after repeated failures for an account, even from changing addresses", async () => {
-  const client = await playwrightRequest.newContext({ baseURL: E2E.consoleUrl, extraHTTPHeaders: { origin: E2E.consoleUrl } });
+  const client = await playwrightRequest.newContext({
+    baseURL: E2E.consoleUrl,
+    extraHTTPHeaders: { origin: E2E.consoleUrl },
+  });
   const email = `throttle-${Date.now()}@e2e.example`;
   const statuses: number[] = [];
   for (let i = 0; i < 7; i++) {
-    const res = await client.post("/api/auth/sign-in/email", { data: { email, password: `wrong-${i}` }, headers: { "x-forwarded-for": `198.51.100.${i + 1}` } });
+    const res = await client.post("/api/auth/sign-in/email", {
+      data: { email, password: `wrong-${i}` },
+      headers: { "x-forwarded-for": `198.51.100.${i + 1}` },
+    });
     statuses.push(res.status());
     if (res.status() === 429) {
       expect(Number(res.headers()["retry-after"])).toBeGreaterThan(0);
@@ -115,8 +134,13 @@ test("sign-in is paused after repeated failures for an account, even from changi
 });
 
 test("signing in answers with the user, never the session token; the cookie is httpOnly and SameSite=Lax", async () => {
-  const client = await playwrightRequest.newContext({ baseURL: E2E.consoleUrl, extraHTTPHeaders: { origin: E2E.consoleUrl } });
-  const res = await client.post("/api/auth/sign-in/email", { data: { email: "reviewer@e2e.example", password: "e2e-Console-Passw0rd!" } });
+  const client = await playwrightRequest.newContext({
+    baseURL: E2E.consoleUrl,
+    extraHTTPHeaders: { origin: E2E.consoleUrl },
+  });
+  const res = await client.post("/api/auth/sign-in/email", {
+    data: { email: "reviewer@e2e.example", password: "e2e-Console-Passw0rd!" },
+  });
   expect(res.status()).toBe(200);
   const body = await res.json();
   expect(Object.keys(body)).toEqual(["user"]);
@@ -139,11 +163,17 @@ test("security headers are on every page", async ({ page }) => {
 });
 
 test("a secret pasted into the sign-in form is refused like any wrong sign-in and never recorded", async () => {
-  const client = await playwrightRequest.newContext({ baseURL: E2E.consoleUrl, extraHTTPHeaders: { origin: E2E.consoleUrl } });
+  const client = await playwrightRequest.newContext({
+    baseURL: E2E.consoleUrl,
+    extraHTTPHeaders: { origin: E2E.consoleUrl },
+  });
   const pasted = `sk_${"ab12".repeat(12)}`;
   const res = await client.post("/api/auth/sign-in/email", { data: { email: pasted, password: pasted } });
   expect(res.status()).toBe(401);
-  const admin = await playwrightRequest.newContext({ baseURL: E2E.consoleUrl, storageState: storageStatePath("admin") });
+  const admin = await playwrightRequest.newContext({
+    baseURL: E2E.consoleUrl,
+    storageState: storageStatePath("admin"),
+  });
   const exported = await (await admin.get("/api/audit/export?format=json&action=sign_in")).text();
   expect(exported).not.toContain(pasted);
   expect(exported).not.toContain("ab12ab12");

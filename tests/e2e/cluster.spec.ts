@@ -12,7 +12,9 @@ const admin = CONSOLE_ACCOUNTS.admin;
 
 test.describe.configure({ mode: "serial" });
 
-test("a session made on one instance works on the other, and signing out on either ends it", async ({ page }) => {
+test("a session made on one instance works on the other, and signing out on either ends it", async ({
+  page,
+}) => {
   await signIn(page, admin.email, CONSOLE_PASSWORD, A);
   await expect(page).toHaveURL(`${A}/`);
   // Cookies belong to the host, not the port: the same browser is now at instance B.
@@ -25,18 +27,30 @@ test("a session made on one instance works on the other, and signing out on eith
 });
 
 test("both instances append to the audit chain at once, and it verifies", async () => {
-  const clients = await Promise.all([A, B].map((base) => playwrightRequest.newContext({ baseURL: base, extraHTTPHeaders: { origin: base } })));
+  const clients = await Promise.all(
+    [A, B].map((base) => playwrightRequest.newContext({ baseURL: base, extraHTTPHeaders: { origin: base } })),
+  );
   const stamp = Date.now();
   await Promise.all(
     clients.flatMap((client, instance) =>
       // 10 each: the per-address sign-in limit (30 a minute) is shared by the instances too.
       Array.from({ length: 10 }, (_, i) =>
-        client.post("/api/auth/sign-in/email", { data: { email: `burst-${stamp}-${instance}-${i}@e2e.example`, password: "wrong-password-1" } }).then((r) => expect(r.status()).toBe(401)),
+        client
+          .post("/api/auth/sign-in/email", {
+            data: { email: `burst-${stamp}-${instance}-${i}@e2e.example`, password: "wrong-password-1" },
+          })
+          .then((r) => expect(r.status()).toBe(401)),
       ),
     ),
   );
   const signedIn = await playwrightRequest.newContext({ baseURL: A, extraHTTPHeaders: { origin: A } });
-  expect((await signedIn.post("/api/auth/sign-in/email", { data: { email: admin.email, password: CONSOLE_PASSWORD } })).status()).toBe(200);
+  expect(
+    (
+      await signedIn.post("/api/auth/sign-in/email", {
+        data: { email: admin.email, password: CONSOLE_PASSWORD },
+      })
+    ).status(),
+  ).toBe(200);
   for (const base of [A, B]) {
     const report = await (await signedIn.get(`${base}/api/audit/verify`)).json();
     expect(report).toMatchObject({ ok: true });
@@ -52,7 +66,9 @@ test("a row edited in SQL is named by verification on either instance", async ({
   await db.connect();
   let tamperedId: number;
   try {
-    const { rows } = await db.query<{ id: string }>("SELECT id FROM audit_log WHERE action = 'sign_in' ORDER BY id LIMIT 1 OFFSET 10");
+    const { rows } = await db.query<{ id: string }>(
+      "SELECT id FROM audit_log WHERE action = 'sign_in' ORDER BY id LIMIT 1 OFFSET 10",
+    );
     tamperedId = Number(rows[0]!.id);
     // The table refuses edits by trigger; a database superuser can switch that off, which is
     // exactly the tampering the chain exists to reveal.
@@ -65,7 +81,9 @@ test("a row edited in SQL is named by verification on either instance", async ({
   await signIn(page, admin.email, CONSOLE_PASSWORD, B);
   await page.goto(`${B}/audit`);
   await page.getByRole("button", { name: "Verify the log's integrity" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Tampered" })).toContainText(`row ${tamperedId} was altered`);
+  await expect(page.getByRole("status").filter({ hasText: "Tampered" })).toContainText(
+    `row ${tamperedId} was altered`,
+  );
   const report = await (await page.request.get(`${A}/api/audit/verify`)).json();
   expect(report).toMatchObject({ ok: false, problem: "altered", firstBadId: tamperedId });
 });
@@ -74,10 +92,16 @@ test("the sign-in rate limit is one count across both instances", async () => {
   // One made-up address for this test alone, so other tests' sign-ins are not throttled (the
   // cluster's instances trust 127.0.0.1 as their proxy, see playwright.config.ts).
   const headers = { origin: A, "x-forwarded-for": "203.0.113.77" };
-  const clients = await Promise.all([A, B].map((base) => playwrightRequest.newContext({ baseURL: base, extraHTTPHeaders: { ...headers, origin: base } })));
+  const clients = await Promise.all(
+    [A, B].map((base) =>
+      playwrightRequest.newContext({ baseURL: base, extraHTTPHeaders: { ...headers, origin: base } }),
+    ),
+  );
   const statuses: number[] = [];
   for (let i = 0; i < 34; i++) {
-    const res = await clients[i % 2]!.post("/api/auth/sign-in/email", { data: { email: `limit-${Date.now()}-${i}@e2e.example`, password: "wrong-password-1" } });
+    const res = await clients[i % 2]!.post("/api/auth/sign-in/email", {
+      data: { email: `limit-${Date.now()}-${i}@e2e.example`, password: "wrong-password-1" },
+    });
     statuses.push(res.status());
   }
   // 30 a minute per address in all: the first 30 are judged on their merits, the rest refused,

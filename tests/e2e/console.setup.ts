@@ -7,11 +7,18 @@ import { CONSOLE_ACCOUNTS, CONSOLE_PASSWORD, storageStatePath } from "@/tests/su
 import { signIn } from "@/tests/support/sign-in";
 
 /** A one-time link for the user: adding them, or (made by an earlier run on the same data) a reset. */
-async function linkFor(request: APIRequestContext, origin: string, account: { email: string; name: string }, role: string): Promise<string> {
+async function linkFor(
+  request: APIRequestContext,
+  origin: string,
+  account: { email: string; name: string },
+  role: string,
+): Promise<string> {
   const res = await request.post("/api/users", { headers: { origin }, data: { ...account, role } });
   if (res.status() === 201) return ((await res.json()) as { invite: { url: string } }).invite.url;
   expect(res.status()).toBe(409);
-  const { users } = (await (await request.get("/api/users")).json()) as { users: { id: string; email: string }[] };
+  const { users } = (await (await request.get("/api/users")).json()) as {
+    users: { id: string; email: string }[];
+  };
   const id = users.find((u) => u.email === account.email)!.id;
   const reset = await request.post(`/api/users/${id}/password-link`, { headers: { origin } });
   expect(reset.status()).toBe(200);
@@ -24,7 +31,10 @@ setup("sign in as each role", async ({ page, baseURL }) => {
   for (const role of ["support", "reviewer"] as const) {
     const url = await linkFor(page.request, baseURL!, CONSOLE_ACCOUNTS[role], role);
     const token = new URL(url).pathname.split("/").pop()!;
-    const accepted = await page.request.post("/api/invites/accept", { headers: { origin: baseURL! }, data: { token, password: CONSOLE_PASSWORD } });
+    const accepted = await page.request.post("/api/invites/accept", {
+      headers: { origin: baseURL! },
+      data: { token, password: CONSOLE_PASSWORD },
+    });
     expect(accepted.status()).toBe(200);
   }
   for (const role of ROLES.filter((r) => r !== "admin")) {

@@ -32,14 +32,18 @@ test("shows the demo banner and every seeded service account with its keys", asy
     const rows = section.getByRole("table").locator("tbody tr");
     await expect(rows).toHaveCount(account.keys.length);
     for (const key of account.keys) {
-      const row = section.getByRole("row").filter({ has: page.getByRole("rowheader", { name: key.name, exact: true }) });
+      const row = section
+        .getByRole("row")
+        .filter({ has: page.getByRole("rowheader", { name: key.name, exact: true }) });
       await expect(row).toContainText(`…${key.hint}`);
       await expect(row).toContainText(key.is_disabled ? "Disabled" : "Enabled");
     }
   }
 });
 
-test("each service account's own page lists its keys, with the controls an admin may use", async ({ page }) => {
+test("each service account's own page lists its keys, with the controls an admin may use", async ({
+  page,
+}) => {
   for (const account of demoWorkspace()) {
     await page.goto("/service-accounts");
     await page.getByRole("region", { name: account.name }).getByRole("link", { name: account.name }).click();
@@ -51,16 +55,22 @@ test("each service account's own page lists its keys, with the controls an admin
     await expect(page.getByRole("button", { name: "Create key" })).toBeVisible();
     await expect(page.getByRole("table").locator("tbody tr")).toHaveCount(account.keys.length);
     for (const key of account.keys) {
-      const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: key.name, exact: true }) });
+      const row = page
+        .getByRole("row")
+        .filter({ has: page.getByRole("rowheader", { name: key.name, exact: true }) });
       await expect(row).toContainText(`…${key.hint}`);
-      await expect(row.getByRole("switch", { name: `${key.name} enabled` })).toHaveAttribute("aria-checked", key.is_disabled ? "false" : "true");
+      await expect(row.getByRole("switch", { name: `${key.name} enabled` })).toHaveAttribute(
+        "aria-checked",
+        key.is_disabled ? "false" : "true",
+      );
     }
   }
 });
 
 test("summarises access, usage and allowlists the way a reviewer reads them", async ({ page }) => {
   await page.goto("/service-accounts");
-  const row = (name: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+  const row = (name: string) =>
+    page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
 
   await expect(row("prod-tts-primary")).toContainText("3 of 51");
   await expect(row("prod-tts-primary")).toContainText("203.0.113.0/24 +1 more");
@@ -85,15 +95,21 @@ test("sends no secret and no admin key to the browser", async ({ page }) => {
   expect(html).not.toContain("demo_admin_");
 });
 
-test("the overview after sign-in counts the demo workspace, and its flags lead to those keys", async ({ page }) => {
+test("the overview after sign-in counts the demo workspace, and its flags lead to those keys", async ({
+  page,
+}) => {
   const workspace = demoWorkspace();
   const keys = workspace.flatMap((a) => a.keys);
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
-  await expect(page.getByRole("link", { name: /^Service accounts/ }).filter({ hasText: String(workspace.length) })).toBeVisible();
+  await expect(
+    page.getByRole("link", { name: /^Service accounts/ }).filter({ hasText: String(workspace.length) }),
+  ).toBeVisible();
   await expect(page.getByRole("link", { name: new RegExp(`^Keys\\s*${keys.length}$`) })).toBeVisible();
   const disabled = keys.filter((k) => k.is_disabled).length;
   await page.getByRole("link", { name: new RegExp(`^Disabled\\s*${disabled} keys?$`) }).click();
   await expect(page).toHaveURL(/\/inventory\?risk=disabled$/);
-  await expect(page.getByRole("region", { name: /^Keys/ }).locator("tbody tr[data-key-id]")).toHaveCount(disabled);
+  await expect(page.getByRole("region", { name: /^Keys/ }).locator("tbody tr[data-key-id]")).toHaveCount(
+    disabled,
+  );
 });

@@ -2,7 +2,9 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "@/tests/support/sign-in";
 
-test("the console sends a signed-out visitor to the sign-in page, which lists the demo accounts", async ({ page }) => {
+test("the console sends a signed-out visitor to the sign-in page, which lists the demo accounts", async ({
+  page,
+}) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/sign-in$/);
   const demo = page.getByRole("region", { name: "Demo accounts" });
@@ -20,7 +22,9 @@ for (const [role, label] of [
   test(`${role} signs in, sees the console with their role, and signs out`, async ({ page }) => {
     await signIn(page, `${role}@demo.keydesk`, "keydesk-demo");
     await expect(page.getByRole("banner")).toContainText(label);
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" })).toHaveCount(role === "admin" ? 1 : 0);
+    await expect(
+      page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }),
+    ).toHaveCount(role === "admin" ? 1 : 0);
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in$/);
     await page.goto("/");

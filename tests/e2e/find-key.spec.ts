@@ -10,13 +10,21 @@ import { emulator, expect, test } from "@/tests/support/emulator-fixture";
 import { E2E } from "@/tests/support/e2e-servers";
 
 const BOX = "Secret, last four characters, name or key id";
-const row = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+const row = (page: Page, name: string) =>
+  page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /** A key made outside Keydesk (as ElevenLabs' own settings page would), with the secret it was given. */
 async function leakableKey(name: string) {
-  const { "service-account-user-id": saId } = await emulator.admin<{ "service-account-user-id": string }>("POST", "/v1/service-accounts", { name: "Leak drill" });
-  const { "xi-api-key": secret, key_id: keyId } = await emulator.admin<{ "xi-api-key": string; key_id: string }>("POST", `/v1/service-accounts/${saId}/api-keys`, {
+  const { "service-account-user-id": saId } = await emulator.admin<{ "service-account-user-id": string }>(
+    "POST",
+    "/v1/service-accounts",
+    { name: "Leak drill" },
+  );
+  const { "xi-api-key": secret, key_id: keyId } = await emulator.admin<{
+    "xi-api-key": string;
+    key_id: string;
+  }>("POST", `/v1/service-accounts/${saId}/api-keys`, {
     name,
     permissions: "all",
   });
@@ -60,20 +68,26 @@ test.describe("as support", () => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   });
 
-  test("pastes a leaked secret, disables its key in three steps, and the secret is recorded nowhere", async ({ page }) => {
+  test("pastes a leaked secret, disables its key in three steps, and the secret is recorded nowhere", async ({
+    page,
+  }) => {
     const { keyId, secret } = await leakableKey("leaked-in-a-gist");
     const hint = secret.slice(-4);
     expect(await useKey(secret)).toEqual({ status: 401, code: "missing_permissions" }); // alive
 
     await page.goto("/");
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Find a key" })).toHaveAttribute("aria-keyshortcuts", "/");
+    await expect(
+      page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Find a key" }),
+    ).toHaveAttribute("aria-keyshortcuts", "/");
     await pressSlashUntilFind(page);
     const box = page.getByRole("textbox", { name: BOX });
     await expect(box).toBeFocused();
 
     // 1. Paste: searched at once, by POST, and never shown in the box.
     await page.evaluate((text) => navigator.clipboard.writeText(text), secret);
-    const answered = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/find-key" && r.request().method() === "POST");
+    const answered = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === "/api/find-key" && r.request().method() === "POST",
+    );
     await page.keyboard.press("ControlOrMeta+v");
     const response = await answered;
     expect(response.status()).toBe(200);
@@ -82,7 +96,9 @@ test.describe("as support", () => {
     const searchBody = await response.text();
     await expect(box).toHaveValue("");
     await expect(page.getByText(`Searched for a secret ending …${hint}.`)).toBeVisible();
-    await expect(page.getByRole("status").filter({ hasText: `a secret ending …${hint}` })).toContainText("1 exact");
+    await expect(page.getByRole("status").filter({ hasText: `a secret ending …${hint}` })).toContainText(
+      "1 exact",
+    );
 
     const candidate = row(page, "leaked-in-a-gist");
     await expect(candidate).toContainText("Leak drill");
@@ -106,22 +122,43 @@ test.describe("as support", () => {
 
     // The key is refused from now on.
     expect(await useKey(secret)).toEqual({ status: 401, code: "invalid_api_key" });
-    const patches = (await emulator.requests()).filter((r) => r.method === "PATCH" && r.path.endsWith(`/api-keys/${keyId}`));
+    const patches = (await emulator.requests()).filter(
+      (r) => r.method === "PATCH" && r.path.endsWith(`/api-keys/${keyId}`),
+    );
     expect(patches.map((r) => r.body)).toEqual([{ is_enabled: false }]);
 
     // The audit log: the disable by support with the reason, and the search by its last four characters only.
-    const disabledRes = await page.request.get(`/api/audit?action=key_disabled&target=${encodeURIComponent(keyId)}`);
+    const disabledRes = await page.request.get(
+      `/api/audit?action=key_disabled&target=${encodeURIComponent(keyId)}`,
+    );
     const disabledText = await disabledRes.text();
     const [disabled] = (JSON.parse(disabledText) as { entries: AuditEntry[] }).entries;
-    expect(disabled).toMatchObject({ action: "key_disabled", actor: { email: CONSOLE_ACCOUNTS.support.email, role: "support" }, reason: "leaked publicly", outcome: "ok", target: { keyId, name: "leaked-in-a-gist" } });
+    expect(disabled).toMatchObject({
+      action: "key_disabled",
+      actor: { email: CONSOLE_ACCOUNTS.support.email, role: "support" },
+      reason: "leaked publicly",
+      outcome: "ok",
+      target: { keyId, name: "leaked-in-a-gist" },
+    });
 
-    const searchesRes = await page.request.get(`/api/audit?action=key_search&actor=${encodeURIComponent(CONSOLE_ACCOUNTS.support.email)}`);
+    const searchesRes = await page.request.get(
+      `/api/audit?action=key_search&actor=${encodeURIComponent(CONSOLE_ACCOUNTS.support.email)}`,
+    );
     const searchesText = await searchesRes.text();
-    const search = (JSON.parse(searchesText) as { entries: AuditEntry[] }).entries.find((e) => (e.changes?.search?.after as { hint?: string } | undefined)?.hint === hint);
-    expect(search).toMatchObject({ action: "key_search", outcome: "ok", actor: { role: "support" }, changes: { search: { before: null, after: { kind: "secret", hint, exact: 1 } } } });
+    const search = (JSON.parse(searchesText) as { entries: AuditEntry[] }).entries.find(
+      (e) => (e.changes?.search?.after as { hint?: string } | undefined)?.hint === hint,
+    );
+    expect(search).toMatchObject({
+      action: "key_search",
+      outcome: "ok",
+      actor: { role: "support" },
+      changes: { search: { before: null, after: { kind: "secret", hint, exact: 1 } } },
+    });
 
     await page.goto(`/audit?action=key_disabled&target=${encodeURIComponent(keyId)}`);
-    const auditRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "key_disabled" }) });
+    const auditRow = page
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: "key_disabled" }) });
     await expect(auditRow).toContainText(CONSOLE_ACCOUNTS.support.email);
     await expect(auditRow).toContainText("Reason: leaked publicly");
 
@@ -129,7 +166,16 @@ test.describe("as support", () => {
     const wholeAudit = await (await page.request.get("/api/audit?limit=500")).text();
     const serverLog = readFileSync(E2E.consoleLog, "utf8");
     const upstreamCalls = JSON.stringify(await emulator.requests());
-    for (const text of [searchBody, disabledText, searchesText, wholeAudit, serverLog, upstreamCalls, findPage, await page.content()]) {
+    for (const text of [
+      searchBody,
+      disabledText,
+      searchesText,
+      wholeAudit,
+      serverLog,
+      upstreamCalls,
+      findPage,
+      await page.content(),
+    ]) {
       expect(text).not.toContain(secret);
       expect(text).not.toContain(sha256(secret));
     }
@@ -149,13 +195,19 @@ test.describe("as support", () => {
     await expect(page).toHaveURL(/\/audit$/);
   });
 
-  test("a search by name keeps the text, ranks the exact name first and says when nothing matches", async ({ page }) => {
+  test("a search by name keeps the text, ranks the exact name first and says when nothing matches", async ({
+    page,
+  }) => {
     await openFind(page);
     const box = page.getByRole("textbox", { name: BOX });
     await box.fill("prod-tts-primary");
     await box.press("Enter");
-    await expect(page.getByRole("status").filter({ hasText: "prod-tts-primary" })).toContainText("1 key matches “prod-tts-primary”: 1 likely.");
-    await expect(row(page, "prod-tts-primary")).toContainText("Likely: the key's name is what you searched for");
+    await expect(page.getByRole("status").filter({ hasText: "prod-tts-primary" })).toContainText(
+      "1 key matches “prod-tts-primary”: 1 likely.",
+    );
+    await expect(row(page, "prod-tts-primary")).toContainText(
+      "Likely: the key's name is what you searched for",
+    );
     await expect(box).toHaveValue("prod-tts-primary");
 
     await box.fill("no-such-key");
@@ -163,8 +215,12 @@ test.describe("as support", () => {
     await expect(page.getByText("No key matches “no-such-key”.").first()).toBeVisible();
   });
 
-  test("bad input straight at the API is a 422 naming the field, and never repeats the query", async ({ page, baseURL }) => {
-    const post = (data: unknown) => page.request.post("/api/find-key", { headers: { origin: baseURL! }, data });
+  test("bad input straight at the API is a 422 naming the field, and never repeats the query", async ({
+    page,
+    baseURL,
+  }) => {
+    const post = (data: unknown) =>
+      page.request.post("/api/find-key", { headers: { origin: baseURL! }, data });
     const secret = `sk_${"c0ffee".repeat(8)}`;
     const cases: [unknown, RegExp][] = [
       [{ query: "" }, /^query: /],
@@ -178,7 +234,9 @@ test.describe("as support", () => {
       const res = await post(data);
       const text = await res.text();
       expect(res.status(), text).toBe(422);
-      const { error } = JSON.parse(text) as { error: { code: string; message: string; fields: { path: unknown[] }[] } };
+      const { error } = JSON.parse(text) as {
+        error: { code: string; message: string; fields: { path: unknown[] }[] };
+      };
       expect(error.code).toBe("validation_failed");
       expect(error.message).toMatch(message);
       if (message.source.startsWith("^query")) expect(error.fields[0]!.path).toEqual(["query"]);
@@ -201,7 +259,9 @@ test.describe("as a reviewer", () => {
     await expect(candidate).toContainText("Exact match: the secret's SHA-256 matches this key");
     await expect(candidate).toContainText("Enabled");
     await expect(page.getByRole("button", { name: /Disable now/ })).toHaveCount(0);
-    await expect(page.getByText("You can search; disabling a key needs the support or admin role.")).toBeVisible();
+    await expect(
+      page.getByText("You can search; disabling a key needs the support or admin role."),
+    ).toBeVisible();
     expect(await useKey(secret)).toEqual({ status: 401, code: "missing_permissions" }); // untouched
   });
 });

@@ -34,9 +34,19 @@ interface Key {
 
 /** Every key of the workspace, as the admin API (not Keydesk) sees it, in the emulator's order. */
 async function workspace(): Promise<Key[]> {
-  const { "service-accounts": accounts } = await emulator.admin<{ "service-accounts": WireAccount[] }>("GET", "/v1/service-accounts");
+  const { "service-accounts": accounts } = await emulator.admin<{ "service-accounts": WireAccount[] }>(
+    "GET",
+    "/v1/service-accounts",
+  );
   return accounts.flatMap((sa) =>
-    sa["api-keys"].map((k) => ({ saId: sa.service_account_user_id, saName: sa.name, id: k.key_id, name: k.name, enabled: !k.is_disabled, wire: k })),
+    sa["api-keys"].map((k) => ({
+      saId: sa.service_account_user_id,
+      saName: sa.name,
+      id: k.key_id,
+      name: k.name,
+      enabled: !k.is_disabled,
+      wire: k,
+    })),
   );
 }
 
@@ -76,7 +86,9 @@ function inventoryUrl(filters: { sa?: string[]; status?: "enabled" | "disabled";
 /** Waits for the rows, selects every key matching the URL's filters, and checks the count. */
 async function selectAllMatching(page: Page, count: number) {
   // Any row's checkbox: the table has loaded (the header's box alone could be ticked before it has).
-  await expect(page.getByRole("checkbox", { name: /^Select (?!all keys matching)/ }).first()).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole("checkbox", { name: /^Select (?!all keys matching)/ }).first()).toBeVisible({
+    timeout: 15_000,
+  });
   await page.getByRole("checkbox", { name: "Select all keys matching the filters" }).check();
   await expect(page.getByText(new RegExp(`(^|\\D)${count} selected`)).first()).toBeVisible();
 }
@@ -86,14 +98,17 @@ function dialogNamed(page: Page, name: string) {
 }
 
 test.describe("as an admin", () => {
-  test("disables 200 keys with five upstream failures: 195 disabled, the five named and retried, nothing else changed", async ({ page }) => {
+  test("disables 200 keys with five upstream failures: 195 disabled, the five named and retried, nothing else changed", async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     await emulator.reset(BULK);
     const chosen = accountsByName(await workspace()).slice(0, 4);
     const chosenIds = new Set(chosen.map((a) => a.id));
     // The drill is 200 keys: switch on, straight at the emulator, the few keys the seed starts
     // disabled in these four accounts, so all 4 x 50 are enabled. The fifth account keeps its mix.
-    for (const k of (await workspace()).filter((k) => chosenIds.has(k.saId) && !k.enabled)) await emulator.admin("PATCH", upstreamPath(k), { is_enabled: true });
+    for (const k of (await workspace()).filter((k) => chosenIds.has(k.saId) && !k.enabled))
+      await emulator.admin("PATCH", upstreamPath(k), { is_enabled: true });
     const setupPatches = (await patches()).length;
     const before = await workspace();
     const targets = before.filter((k) => chosenIds.has(k.saId) && k.enabled);
@@ -104,7 +119,8 @@ test.describe("as an admin", () => {
 
     // Five keys spread over the run whose PATCH (not the GET Keydesk reads first) fails once.
     const failing = [0, 1, 2, 3, 4].map((i) => targets[Math.floor((i * n) / 5) + 3]!);
-    for (const k of failing) await emulator.inject("PATCH", upstreamPath(k), { kind: "status", status: 503 }, 1);
+    for (const k of failing)
+      await emulator.inject("PATCH", upstreamPath(k), { kind: "status", status: 503 }, 1);
 
     await page.goto(inventoryUrl({ sa: chosen.map((a) => a.id), status: "enabled" }));
     await selectAllMatching(page, n);
@@ -145,7 +161,9 @@ test.describe("as an admin", () => {
     await dialog.getByRole("button", { name: "Retry the 5 failed" }).click();
     await expect(status).toHaveText(`${n} disabled.`, { timeout: 60_000 });
     await expect(failedList).toHaveCount(0);
-    expect((await workspace()).map((k) => k.wire)).toEqual(expectedWorkspace(before, new Set(targets.map((k) => k.id))));
+    expect((await workspace()).map((k) => k.wire)).toEqual(
+      expectedWorkspace(before, new Set(targets.map((k) => k.id))),
+    );
     const retried = (await patches()).slice(setupPatches + sent.length);
     expect(retried.map((r) => r.path).sort()).toEqual(failing.map(upstreamPath).sort());
     for (const r of retried) expect(r.body, r.path).toEqual({ is_enabled: false });
@@ -154,7 +172,9 @@ test.describe("as an admin", () => {
     await expect(dialog).toHaveCount(0);
   });
 
-  test("keys already disabled are listed as left alone; an empty reason is refused; cancelling sends nothing", async ({ page }) => {
+  test("keys already disabled are listed as left alone; an empty reason is refused; cancelling sends nothing", async ({
+    page,
+  }) => {
     await emulator.reset(BULK);
     const before = await workspace();
     const [account] = accountsByName(before);
@@ -196,7 +216,9 @@ test.describe("as an admin", () => {
     await dialog.getByRole("button", { name: `Enable ${disabled.length} keys`, exact: true }).click();
     await expect(dialog.getByRole("status")).toHaveText(`${disabled.length} enabled.`, { timeout: 30_000 });
 
-    expect((await workspace()).map((k) => k.wire)).toEqual(expectedWorkspace(before, new Set(), new Set(disabled.map((k) => k.id))));
+    expect((await workspace()).map((k) => k.wire)).toEqual(
+      expectedWorkspace(before, new Set(), new Set(disabled.map((k) => k.id))),
+    );
     const sent = await patches();
     expect(sent.map((r) => r.path).sort()).toEqual(disabled.map(upstreamPath).sort());
     for (const r of sent) expect(r.body, r.path).toEqual({ is_enabled: true });
@@ -210,7 +232,12 @@ test.describe("as an admin", () => {
     const targets = before.filter((k) => k.saId === account!.id && k.enabled);
     const n = targets.length;
     // Every PATCH slowed (well inside Keydesk's 2 s upstream timeout) so the run is still going when Stop is pressed.
-    await emulator.inject("PATCH", "/v1/service-accounts/*/api-keys/*", { kind: "latency", ms: 1_200 }, 1_000);
+    await emulator.inject(
+      "PATCH",
+      "/v1/service-accounts/*/api-keys/*",
+      { kind: "latency", ms: 1_200 },
+      1_000,
+    );
 
     await page.goto(inventoryUrl({ sa: [account!.id], status: "enabled" }));
     await selectAllMatching(page, n);
@@ -276,7 +303,9 @@ test.describe("as support", () => {
     await dialog.getByRole("button", { name: "Close", exact: true }).click();
     await expect(dialog).toHaveCount(0);
 
-    expect((await workspace()).map((k) => k.wire)).toEqual(expectedWorkspace(before, new Set(two.map((k) => k.id))));
+    expect((await workspace()).map((k) => k.wire)).toEqual(
+      expectedWorkspace(before, new Set(two.map((k) => k.id))),
+    );
     const sent = await patches();
     expect(sent.map((r) => r.path).sort()).toEqual(two.map(upstreamPath).sort());
     for (const r of sent) expect(r.body, r.path).toEqual({ is_enabled: false });
@@ -287,7 +316,9 @@ test.describe("as support", () => {
     await page.getByRole("button", { name: "Enable selected" }).click();
     const enableDialog = dialogNamed(page, "Enable 2 keys?");
     await enableDialog.getByRole("button", { name: "Enable 2 keys", exact: true }).click();
-    await expect(enableDialog.getByRole("textbox", { name: "Reason" })).toHaveAccessibleDescription(/Give a reason/);
+    await expect(enableDialog.getByRole("textbox", { name: "Reason" })).toHaveAccessibleDescription(
+      /Give a reason/,
+    );
     await enableDialog.getByRole("button", { name: "Cancel" }).click();
     await expect(enableDialog).toHaveCount(0);
     expect(await patches()).toHaveLength(2);
@@ -301,7 +332,9 @@ test.describe("as a reviewer", () => {
     // The demo workspace (every test starts from it).
     await page.goto("/inventory");
     await expect(page.getByLabel("Search keys")).toBeVisible();
-    await expect(page.getByText("prod-tts-primary", { exact: true }).first()).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByText("prod-tts-primary", { exact: true }).first()).toBeVisible({
+      timeout: 15_000,
+    });
     await expect(page.getByRole("checkbox", { name: /^Select / })).toHaveCount(0);
     await expect(page.getByRole("button", { name: /^(Disable|Enable) selected$/ })).toHaveCount(0);
     await expect(page.getByText(/\d+ selected/)).toHaveCount(0);

@@ -25,15 +25,21 @@ interface WireAccount {
   "api-keys": WireKey[];
 }
 
-const workspace = async () => (await emulator.admin<{ "service-accounts": WireAccount[] }>("GET", "/v1/service-accounts"))["service-accounts"];
+const workspace = async () =>
+  (await emulator.admin<{ "service-accounts": WireAccount[] }>("GET", "/v1/service-accounts"))[
+    "service-accounts"
+  ];
 const allKeys = async () => (await workspace()).flatMap((a) => a["api-keys"]);
 const bodyRows = (page: Page) => page.getByRole("region", { name: /^Keys/ }).locator("tbody tr[data-key-id]");
-const row = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+const row = (page: Page, name: string) =>
+  page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
 
 test.describe("as a security reviewer", () => {
   test.use({ storageState: storageStatePath("reviewer") });
 
-  test("filters to unrestricted keys without an allowlist, opens the matrix, and exports exactly those keys", async ({ page }) => {
+  test("filters to unrestricted keys without an allowlist, opens the matrix, and exports exactly those keys", async ({
+    page,
+  }) => {
     const expected = (await allKeys()).filter((k) => k.permissions === null && k.allowed_ips === null);
     expect(expected.length).toBeGreaterThan(0);
 
@@ -56,16 +62,22 @@ test.describe("as a security reviewer", () => {
     await expect(page.getByRole("checkbox", { name: /^Select/ })).toHaveCount(0);
     await expect(page.getByRole("button", { name: /Disable|Enable/ })).toHaveCount(0);
     const target = expected[0]!;
-    const refused = await page.request.patch(`/api/service-accounts/${target.service_account_user_id}/keys/${target.key_id}`, {
-      data: { enabled: false, reason: "reviewer trying", expected: { enabled: true } },
-      headers: { origin: new URL(page.url()).origin },
-    });
+    const refused = await page.request.patch(
+      `/api/service-accounts/${target.service_account_user_id}/keys/${target.key_id}`,
+      {
+        data: { enabled: false, reason: "reviewer trying", expected: { enabled: true } },
+        headers: { origin: new URL(page.url()).origin },
+      },
+    );
     expect(refused.status()).toBe(403);
 
     // The matrix: every area of an unrestricted key reads "All".
     await page.getByRole("button", { name: "Permission matrix" }).click();
     await expect(page).toHaveURL(/view=matrix/);
-    const matrixRow = page.getByRole("region", { name: /^Permission matrix/ }).getByRole("row").filter({ has: page.getByRole("rowheader", { name: target.name, exact: true }) });
+    const matrixRow = page
+      .getByRole("region", { name: /^Permission matrix/ })
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: target.name, exact: true }) });
     await expect(matrixRow.getByRole("cell", { name: "All", exact: true })).toHaveCount(8);
     await expectNoAxeViolations(page, "the permission matrix");
 
@@ -94,7 +106,9 @@ test.describe("as a security reviewer", () => {
 
   test("a bad filter in the address is named, and the rest still apply", async ({ page }) => {
     await page.goto("/inventory?status=disabled&risk=not-a-flag");
-    await expect(page.getByRole("alert").filter({ hasText: "not understood" })).toContainText('risk: Unknown risk flag "not-a-flag"');
+    await expect(page.getByRole("alert").filter({ hasText: "not understood" })).toContainText(
+      'risk: Unknown risk flag "not-a-flag"',
+    );
     const disabled = (await allKeys()).filter((k) => k.is_disabled);
     await expect(bodyRows(page)).toHaveCount(disabled.length);
   });
@@ -120,12 +134,24 @@ test("a change made straight at ElevenLabs becomes an observed change on the aud
   const [key] = await allKeys();
   await expect(row(page, key!.name)).toBeVisible();
   // (Resetting the emulator between tests is itself a change Keydesk may have noticed: count from here.)
-  const observed = async () => ((await (await page.request.get(`/api/audit?action=key_observed_change&target=${key!.key_id}`)).json()) as { entries: AuditEntry[] }).entries;
+  const observed = async () =>
+    (
+      (await (
+        await page.request.get(`/api/audit?action=key_observed_change&target=${key!.key_id}`)
+      ).json()) as { entries: AuditEntry[] }
+    ).entries;
   const before = (await observed()).length;
-  await emulator.admin("PATCH", `/v1/service-accounts/${key!.service_account_user_id}/api-keys/${key!.key_id}`, { character_limit: 4242 });
+  await emulator.admin(
+    "PATCH",
+    `/v1/service-accounts/${key!.service_account_user_id}/api-keys/${key!.key_id}`,
+    { character_limit: 4242 },
+  );
 
   await page.getByRole("button", { name: "Refresh" }).click();
-  await expect(row(page, key!.name).getByRole("meter", { name: "Monthly usage" })).toHaveAttribute("aria-valuetext", /of 4,242 characters/);
+  await expect(row(page, key!.name).getByRole("meter", { name: "Monthly usage" })).toHaveAttribute(
+    "aria-valuetext",
+    /of 4,242 characters/,
+  );
   const entries = await observed();
   expect(entries).toHaveLength(before + 1);
   expect(entries[0]!.changes?.characterLimit).toEqual({ before: key!.character_limit, after: 4242 });

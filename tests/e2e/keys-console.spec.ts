@@ -5,7 +5,8 @@ import { storageStatePath } from "@/tests/support/e2e-accounts";
 import { emulator, expect, test } from "@/tests/support/emulator-fixture";
 
 const ACCOUNT = "Production TTS backend";
-const row = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+const row = (page: Page, name: string) =>
+  page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
 
 async function openAccount(page: Page, name = ACCOUNT) {
   await page.goto("/service-accounts");
@@ -24,7 +25,9 @@ test.describe("as an admin", () => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   });
 
-  test("creates a restricted key with a limit and an allowlist by keyboard, copies the secret, and sees it listed", async ({ page }) => {
+  test("creates a restricted key with a limit and an allowlist by keyboard, copies the secret, and sees it listed", async ({
+    page,
+  }) => {
     await openAccount(page);
     await press(page, "Create key");
     const dialog = page.getByRole("dialog", { name: `Create a key for ${ACCOUNT}` });
@@ -62,13 +65,19 @@ test.describe("as an admin", () => {
     await expect(dialog.getByRole("textbox", { name: "Monthly character limit" })).toHaveValue("250,000");
     await dialog.getByRole("textbox", { name: "Allowlist entry 1" }).focus();
     await page.keyboard.type("203.0.113.9");
-    await expect(dialog.getByRole("textbox", { name: "Allowlist entry 1" })).toHaveAccessibleDescription("Saved as 203.0.113.9/32");
+    await expect(dialog.getByRole("textbox", { name: "Allowlist entry 1" })).toHaveAccessibleDescription(
+      "Saved as 203.0.113.9/32",
+    );
     await page.keyboard.press("Enter"); // adds a row below
     await expect(dialog.getByRole("textbox", { name: "Allowlist entry 2" })).toBeFocused();
     await page.keyboard.type("2001:db8::/48x");
-    await expect(dialog.getByRole("textbox", { name: "Allowlist entry 2" })).toHaveAccessibleDescription(/not an IPv4 or IPv6 address/);
+    await expect(dialog.getByRole("textbox", { name: "Allowlist entry 2" })).toHaveAccessibleDescription(
+      /not an IPv4 or IPv6 address/,
+    );
     await page.keyboard.press("Backspace");
-    await expect(dialog.getByRole("textbox", { name: "Allowlist entry 2" })).toHaveAccessibleDescription("Saved as 2001:db8::/48");
+    await expect(dialog.getByRole("textbox", { name: "Allowlist entry 2" })).toHaveAccessibleDescription(
+      "Saved as 2001:db8::/48",
+    );
     await dialog.getByRole("textbox", { name: /Test an address/ }).focus();
     await page.keyboard.type("203.0.113.10");
     await expect(dialog.getByText("203.0.113.10 would be refused: it matches no entry.")).toBeVisible();
@@ -98,13 +107,26 @@ test.describe("as an admin", () => {
     const created = row(page, "e2e-restricted");
     await expect(created).toContainText("2 of 51");
     await expect(created).toContainText("203.0.113.9/32 +1 more");
-    await expect(created.getByRole("meter", { name: "Monthly usage" })).toHaveAttribute("aria-valuetext", "0 of 250,000 characters (0%)");
-    await expect(created.getByRole("switch", { name: "e2e-restricted enabled" })).toHaveAttribute("aria-checked", "true");
+    await expect(created.getByRole("meter", { name: "Monthly usage" })).toHaveAttribute(
+      "aria-valuetext",
+      "0 of 250,000 characters (0%)",
+    );
+    await expect(created.getByRole("switch", { name: "e2e-restricted enabled" })).toHaveAttribute(
+      "aria-checked",
+      "true",
+    );
     expect(await page.content()).not.toContain(secret);
 
-    const posted = (await emulator.requests()).filter((r) => r.method === "POST" && r.path.endsWith("/api-keys"));
+    const posted = (await emulator.requests()).filter(
+      (r) => r.method === "POST" && r.path.endsWith("/api-keys"),
+    );
     expect(posted).toHaveLength(1);
-    expect(posted[0]!.body).toMatchObject({ name: "e2e-restricted", permissions: ["speech_to_text", "voices_read"], character_limit: 250_000, allowed_ips: ["203.0.113.9/32", "2001:db8::/48"] });
+    expect(posted[0]!.body).toMatchObject({
+      name: "e2e-restricted",
+      permissions: ["speech_to_text", "voices_read"],
+      character_limit: 250_000,
+      allowed_ips: ["203.0.113.9/32", "2001:db8::/48"],
+    });
   });
 
   test("the review warns about all permissions, no allowlist and no limit", async ({ page }) => {
@@ -116,7 +138,9 @@ test.describe("as an admin", () => {
     await dialog.getByRole("button", { name: "Next" }).click();
     await dialog.getByRole("textbox", { name: "Monthly character limit" }).fill("1.5");
     await dialog.getByRole("button", { name: "Next" }).click();
-    await expect(dialog.getByRole("textbox", { name: "Monthly character limit" })).toHaveAccessibleDescription(/Use a whole number of characters/);
+    await expect(
+      dialog.getByRole("textbox", { name: "Monthly character limit" }),
+    ).toHaveAccessibleDescription(/Use a whole number of characters/);
     await dialog.getByRole("textbox", { name: "Monthly character limit" }).fill("");
     await dialog.getByRole("button", { name: "Next" }).click();
     const warnings = dialog.getByRole("list", { name: "Warnings" });
@@ -125,7 +149,9 @@ test.describe("as an admin", () => {
     await expect(warnings).toContainText("No monthly limit");
   });
 
-  test("presets, pasted allowlists with repeats, and a failed create that keeps everything typed", async ({ page }) => {
+  test("presets, pasted allowlists with repeats, and a failed create that keeps everything typed", async ({
+    page,
+  }) => {
     await openAccount(page);
     await page.getByRole("button", { name: "Create key" }).click();
     const dialog = page.getByRole("dialog");
@@ -133,7 +159,9 @@ test.describe("as an admin", () => {
     await dialog.getByRole("button", { name: "Next" }).click();
     await dialog.getByRole("button", { name: "Read-only" }).click();
     await expect(dialog.getByRole("radio", { name: "Read Voices", exact: true })).toBeChecked();
-    await dialog.getByRole("combobox", { name: "Copy from another key" }).selectOption({ label: "Production TTS backend / prod-tts-primary" });
+    await dialog
+      .getByRole("combobox", { name: "Copy from another key" })
+      .selectOption({ label: "Production TTS backend / prod-tts-primary" });
     await expect(dialog.getByText("3 of 51 permissions chosen")).toBeVisible();
     await expect(dialog.getByRole("checkbox", { name: "Text to Speech" })).toBeChecked();
     await dialog.getByRole("button", { name: "Next" }).click();
@@ -142,8 +170,12 @@ test.describe("as an admin", () => {
     await dialog.getByRole("textbox", { name: "Allowlist entry 1" }).focus();
     await page.keyboard.press("ControlOrMeta+v");
     await expect(dialog.getByRole("textbox", { name: "Allowlist entry 3" })).toHaveValue("192.0.2.7/24");
-    await expect(dialog.getByRole("textbox", { name: "Allowlist entry 3" })).toHaveAccessibleDescription("Saved as 192.0.2.0/24");
-    await expect(dialog.getByRole("textbox", { name: "Allowlist entry 2" })).toHaveAccessibleDescription("Same as entry 1 (10.0.0.1/32)");
+    await expect(dialog.getByRole("textbox", { name: "Allowlist entry 3" })).toHaveAccessibleDescription(
+      "Saved as 192.0.2.0/24",
+    );
+    await expect(dialog.getByRole("textbox", { name: "Allowlist entry 2" })).toHaveAccessibleDescription(
+      "Same as entry 1 (10.0.0.1/32)",
+    );
     await dialog.getByRole("button", { name: "Next" }).click();
     await expect(dialog.getByRole("heading", { name: "Step 3 of 4: Limits" })).toBeVisible();
     await dialog.getByRole("button", { name: "Remove entry 2" }).click();
@@ -174,7 +206,10 @@ test.describe("as an admin", () => {
     await expect(preview).toContainText("6,000,000 characters");
     await dialog.getByRole("button", { name: "Save changes" }).click();
     await expect(dialog).toHaveCount(0);
-    await expect(row(page, "prod-tts-primary").getByRole("meter", { name: "Monthly usage" })).toHaveAttribute("aria-valuetext", "4,350,000 of 6,000,000 characters (73%)");
+    await expect(row(page, "prod-tts-primary").getByRole("meter", { name: "Monthly usage" })).toHaveAttribute(
+      "aria-valuetext",
+      "4,350,000 of 6,000,000 characters (73%)",
+    );
     const patches = (await emulator.requests()).filter((r) => r.method === "PATCH");
     expect(patches).toHaveLength(1);
     expect(patches[0]!.body).toEqual({ character_limit: 6_000_000 });
@@ -187,7 +222,9 @@ test.describe("as an admin", () => {
     await expect(dialog.getByRole("textbox", { name: "Allowlist entry 2" })).toHaveValue("198.51.100.7/32");
     await dialog.getByRole("button", { name: "Clear allowlist" }).click();
     await dialog.getByRole("button", { name: "Review changes" }).click();
-    await expect(dialog.getByRole("table", { name: "Changes to prod-tts-primary" })).toContainText("Any IP (no allowlist)");
+    await expect(dialog.getByRole("table", { name: "Changes to prod-tts-primary" })).toContainText(
+      "Any IP (no allowlist)",
+    );
     await dialog.getByRole("button", { name: "Save changes" }).click();
     await expect(dialog).toHaveCount(0);
     await expect(row(page, "prod-tts-primary")).toContainText("Any IP");
@@ -218,15 +255,22 @@ test.describe("as an admin", () => {
     await dialog.getByRole("button", { name: "Review changes" }).click();
     const keyId = await primary.getAttribute("data-key-id");
     const saId = page.url().split("/").at(-1)!;
-    await emulator.admin("PATCH", `/v1/service-accounts/${saId}/api-keys/${keyId}`, { character_limit: 5_500_000 });
+    await emulator.admin("PATCH", `/v1/service-accounts/${saId}/api-keys/${keyId}`, {
+      character_limit: 5_500_000,
+    });
     await dialog.getByRole("button", { name: "Save changes" }).click();
     const conflict = dialog.getByRole("alert").filter({ hasText: "Someone else changed this key" });
     await expect(conflict).toContainText("5,500,000 characters");
     await conflict.getByRole("button", { name: "Re-apply my changes" }).click();
-    await expect(dialog.getByRole("table", { name: "Changes to prod-tts-primary" })).toContainText("5,500,000 characters");
+    await expect(dialog.getByRole("table", { name: "Changes to prod-tts-primary" })).toContainText(
+      "5,500,000 characters",
+    );
     await dialog.getByRole("button", { name: "Save changes" }).click();
     await expect(dialog).toHaveCount(0);
-    await expect(primary.getByRole("meter", { name: "Monthly usage" })).toHaveAttribute("aria-valuetext", /of 7,000,000 characters/);
+    await expect(primary.getByRole("meter", { name: "Monthly usage" })).toHaveAttribute(
+      "aria-valuetext",
+      /of 7,000,000 characters/,
+    );
   });
 
   test("disables with a reason, then enables again", async ({ page }) => {
@@ -235,7 +279,9 @@ test.describe("as an admin", () => {
     await toggle.click();
     const dialog = page.getByRole("dialog", { name: "Disable prod-tts-primary?" });
     await dialog.getByRole("button", { name: "Disable key" }).click();
-    await expect(dialog.getByRole("textbox", { name: "Reason" })).toHaveAccessibleDescription(/Give a reason/);
+    await expect(dialog.getByRole("textbox", { name: "Reason" })).toHaveAccessibleDescription(
+      /Give a reason/,
+    );
     await dialog.getByRole("textbox", { name: "Reason" }).fill("Secret pasted in a public issue");
     await dialog.getByRole("button", { name: "Disable key" }).click();
     await expect(dialog).toHaveCount(0);
@@ -255,11 +301,15 @@ test.describe("as an admin", () => {
     await expect(toggle).toHaveAttribute("aria-checked", "false");
     await emulator.inject("PATCH", "/v1/service-accounts/*/api-keys/*", { kind: "status", status: 503 }, 5);
     await toggle.click();
-    await expect(page.getByRole("alert").filter({ hasText: "prod-tts-legacy was not enabled" })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "prod-tts-legacy was not enabled" }),
+    ).toBeVisible();
     await expect(toggle).toHaveAttribute("aria-checked", "false");
   });
 
-  test("rotates: the new secret once, both keys marked, and the rotation finished by disabling the old key", async ({ page }) => {
+  test("rotates: the new secret once, both keys marked, and the rotation finished by disabling the old key", async ({
+    page,
+  }) => {
     await openAccount(page);
     await row(page, "prod-tts-ipv6").getByRole("button", { name: "Rotate prod-tts-ipv6" }).click();
     const dialog = page.getByRole("dialog", { name: "Rotate prod-tts-ipv6?" });
@@ -275,8 +325,13 @@ test.describe("as an admin", () => {
 
     await expect(row(page, "prod-tts-ipv6")).toContainText("Rotation in progress (old key)");
     await expect(page.getByRole("row").filter({ hasText: "Rotation in progress (new key)" })).toHaveCount(1);
-    await row(page, "prod-tts-ipv6").getByRole("button", { name: "Finish rotation of prod-tts-ipv6" }).click();
-    await page.getByRole("dialog", { name: "Finish the rotation of prod-tts-ipv6" }).getByRole("button", { name: "Disable the old key" }).click();
+    await row(page, "prod-tts-ipv6")
+      .getByRole("button", { name: "Finish rotation of prod-tts-ipv6" })
+      .click();
+    await page
+      .getByRole("dialog", { name: "Finish the rotation of prod-tts-ipv6" })
+      .getByRole("button", { name: "Disable the old key" })
+      .click();
     await expect(row(page, "prod-tts-ipv6").getByRole("switch")).toHaveAttribute("aria-checked", "false");
     await expect(page.getByText(/Rotation in progress/)).toHaveCount(0);
   });
@@ -317,9 +372,14 @@ test.describe("as support", () => {
   test("sees only the status switch", async ({ page }) => {
     await openAccount(page);
     await expect(page.getByRole("button", { name: "Create key" })).toHaveCount(0);
-    await expect(row(page, "prod-tts-primary").getByRole("button", { name: /^(Edit|Rotate|Delete)/ })).toHaveCount(0);
+    await expect(
+      row(page, "prod-tts-primary").getByRole("button", { name: /^(Edit|Rotate|Delete)/ }),
+    ).toHaveCount(0);
     await row(page, "prod-tts-primary").getByRole("switch", { name: "prod-tts-primary enabled" }).click();
-    await page.getByRole("dialog").getByRole("textbox", { name: "Reason" }).fill("Leaked in a support ticket");
+    await page
+      .getByRole("dialog")
+      .getByRole("textbox", { name: "Reason" })
+      .fill("Leaked in a support ticket");
     await page.getByRole("dialog").getByRole("button", { name: "Disable key" }).click();
     await expect(row(page, "prod-tts-primary").getByRole("switch")).toHaveAttribute("aria-checked", "false");
   });
@@ -355,7 +415,9 @@ test.describe("two admins in two browsers", () => {
     await dialog.getByRole("button", { name: "Save changes" }).click();
   }
 
-  test("edits to different fields both survive; the same field gives the second a conflict", async ({ browser }) => {
+  test("edits to different fields both survive; the same field gives the second a conflict", async ({
+    browser,
+  }) => {
     test.setTimeout(90_000); // four browsers, each opening the account page
     const a = await editInNewBrowser(browser);
     const b = await editInNewBrowser(browser);
@@ -369,7 +431,9 @@ test.describe("two admins in two browsers", () => {
     await expect(b.dialog).toHaveCount(0);
     const keyId = await row(a.page, "prod-tts-primary").getAttribute("data-key-id");
     const saId = a.page.url().split("/").at(-1)!;
-    const keys = await emulator.admin<{ "api-keys": { key_id: string; character_limit: number | null; allowed_ips: string[] | null }[] }>("GET", `/v1/service-accounts/${saId}/api-keys`);
+    const keys = await emulator.admin<{
+      "api-keys": { key_id: string; character_limit: number | null; allowed_ips: string[] | null }[];
+    }>("GET", `/v1/service-accounts/${saId}/api-keys`);
     const stored = keys["api-keys"].find((k) => k.key_id === keyId)!;
     expect(stored.character_limit).toBe(4_200_000);
     expect(stored.allowed_ips).toBeNull();
@@ -382,8 +446,13 @@ test.describe("two admins in two browsers", () => {
     await save(a2.dialog);
     await expect(a2.dialog).toHaveCount(0);
     await save(b2.dialog);
-    await expect(b2.dialog.getByRole("alert").filter({ hasText: "Someone else changed this key" })).toContainText("prod-tts-primary-a");
-    const after = await emulator.admin<{ "api-keys": { key_id: string; name: string }[] }>("GET", `/v1/service-accounts/${saId}/api-keys`);
+    await expect(
+      b2.dialog.getByRole("alert").filter({ hasText: "Someone else changed this key" }),
+    ).toContainText("prod-tts-primary-a");
+    const after = await emulator.admin<{ "api-keys": { key_id: string; name: string }[] }>(
+      "GET",
+      `/v1/service-accounts/${saId}/api-keys`,
+    );
     expect(after["api-keys"].find((k) => k.key_id === keyId)!.name).toBe("prod-tts-primary-a");
     for (const s of [a, b, a2, b2]) await s.context.close();
   });

@@ -14,7 +14,9 @@ test("a support user who has not enrolled is sent to enrolment until they do", a
 
   await signIn(page, email, CONSOLE_PASSWORD);
   await expect(page).toHaveURL(/\/account\?enrol=required/);
-  await expect(page.getByRole("alert").filter({ hasText: "Your role must use two-factor sign-in" })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Your role must use two-factor sign-in" }),
+  ).toBeVisible();
   await page.goto("/inventory");
   await expect(page).toHaveURL(/\/account\?enrol=required/);
   const refused = await page.request.get("/api/service-accounts");
@@ -22,7 +24,9 @@ test("a support user who has not enrolled is sent to enrolment until they do", a
   expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("enrolment_required");
 
   await enrol(page);
-  await expect(page.getByText("Your role must use two-factor sign-in, so it cannot be turned off.")).toBeVisible();
+  await expect(
+    page.getByText("Your role must use two-factor sign-in, so it cannot be turned off."),
+  ).toBeVisible();
   await page.goto("/inventory");
   await expect(page).toHaveURL(/\/inventory/);
   expect((await page.request.get("/api/service-accounts")).status()).toBe(200);

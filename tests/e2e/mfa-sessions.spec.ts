@@ -17,7 +17,10 @@ test("ends another browser's session from the account page, then its own", async
   await signIn(b, email, CONSOLE_PASSWORD);
 
   await a.goto("/account");
-  const rows = a.getByRole("table", { name: "Your active sessions" }).getByRole("row").filter({ has: a.getByRole("rowheader") });
+  const rows = a
+    .getByRole("table", { name: "Your active sessions" })
+    .getByRole("row")
+    .filter({ has: a.getByRole("rowheader") });
   await expect(rows).toHaveCount(2);
   const other = rows.filter({ hasNotText: "This browser" });
   await expect(other).toHaveCount(1);
@@ -54,7 +57,11 @@ test("an admin ends all of a user's sessions from the Users page", async ({ brow
   await signIn(user, email, CONSOLE_PASSWORD);
 
   await admin.goto("/users");
-  await admin.getByRole("row").filter({ has: admin.getByRole("rowheader", { name: email }) }).getByRole("button", { name: `End sessions of ${email}` }).click();
+  await admin
+    .getByRole("row")
+    .filter({ has: admin.getByRole("rowheader", { name: email }) })
+    .getByRole("button", { name: `End sessions of ${email}` })
+    .click();
   await expect(admin.getByText(`Ended 1 session of ${email}.`)).toBeVisible();
 
   await user.reload();

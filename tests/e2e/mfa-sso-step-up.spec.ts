@@ -12,7 +12,8 @@ import { E2E } from "@/tests/support/e2e-servers";
 const ACCOUNT = "Production TTS backend";
 const KEY = "prod-tts-legacy";
 const person = OIDC_TEST_PEOPLE.admin;
-const row = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+const row = (page: Page, name: string) =>
+  page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
 
 /** The provider's page: whoever it is told, it signs in (the test provider asks for an email only). */
 async function continueAtProvider(page: Page, email: string) {
@@ -22,22 +23,33 @@ async function continueAtProvider(page: Page, email: string) {
 }
 
 async function stepUpState(page: Page) {
-  return ((await (await page.request.get("/api/account/step-up")).json()) as { stepUp: { recent: boolean; password?: boolean; sso?: { name: string } | null } }).stepUp;
+  return (
+    (await (await page.request.get("/api/account/step-up")).json()) as {
+      stepUp: { recent: boolean; password?: boolean; sso?: { name: string } | null };
+    }
+  ).stepUp;
 }
 
-test("an SSO admin with no password confirms it's them through the provider in a popup, and the delete goes ahead", async ({ browser, page }) => {
+test("an SSO admin with no password confirms it's them through the provider in a popup, and the delete goes ahead", async ({
+  browser,
+  page,
+}) => {
   test.setTimeout(120_000);
   await page.goto("/sign-in");
   await page.getByRole("button", { name: "Sign in with Test ID" }).click();
   await continueAtProvider(page, person.email);
   await expect(page.getByText(`Signed in as ${person.email}`)).toBeVisible();
   const before = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).sort();
-  await expect.poll(async () => (await stepUpState(page)).recent, { timeout: 30_000, intervals: [1000] }).toBe(false);
+  await expect
+    .poll(async () => (await stepUpState(page)).recent, { timeout: 30_000, intervals: [1000] })
+    .toBe(false);
   expect(await stepUpState(page)).toMatchObject({ withPassword: false, sso: { name: "Test ID" } });
 
   await page.goto("/service-accounts");
   await page.getByRole("region", { name: ACCOUNT }).getByRole("link", { name: ACCOUNT }).click();
-  await row(page, KEY).getByRole("button", { name: `Delete ${KEY}` }).click();
+  await row(page, KEY)
+    .getByRole("button", { name: `Delete ${KEY}` })
+    .click();
   const dialog = page.getByRole("dialog", { name: `Delete ${KEY}?` });
   await dialog.getByRole("textbox", { name: `Type ${KEY} to confirm` }).fill(KEY);
   await dialog.getByRole("button", { name: "Delete key" }).click();
@@ -59,7 +71,9 @@ test("an SSO admin with no password confirms it's them through the provider in a
   await expect(stepUp).toHaveCount(0);
   await expect(dialog).toHaveCount(0);
   await expect(row(page, KEY)).toHaveCount(0);
-  const { "service-accounts": accounts } = await emulator.admin<{ "service-accounts": { name: string; "api-keys": { name: string }[] }[] }>("GET", "/v1/service-accounts");
+  const { "service-accounts": accounts } = await emulator.admin<{
+    "service-accounts": { name: string; "api-keys": { name: string }[] }[];
+  }>("GET", "/v1/service-accounts");
   expect(accounts.find((a) => a.name === ACCOUNT)!["api-keys"].map((k) => k.name)).not.toContain(KEY);
 
   // A new session replaced the old one (its cookie no longer signs anyone in).
@@ -73,7 +87,12 @@ test("an SSO admin with no password confirms it's them through the provider in a
 
   const admin = await adminPage(browser);
   const [deleted] = await auditEntries(admin, { action: "key_deleted" });
-  expect(deleted).toMatchObject({ outcome: "ok", actor: { email: person.email }, target: { name: KEY }, details: { steppedUp: true } });
+  expect(deleted).toMatchObject({
+    outcome: "ok",
+    actor: { email: person.email },
+    target: { name: KEY },
+    details: { steppedUp: true },
+  });
   const [reauth] = await auditEntries(admin, { action: "reauthenticated", actor: person.email });
   expect(reauth).toMatchObject({ outcome: "ok", details: { method: "sso" } });
   const signIns = await auditEntries(admin, { action: "sign_in_sso", actor: person.email });

@@ -9,24 +9,37 @@ import { auditEntries } from "@/tests/support/mfa-users";
 import { signIn } from "@/tests/support/sign-in";
 
 const ACCOUNT = "Production TTS backend";
-const row = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+const row = (page: Page, name: string) =>
+  page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
 
 async function waitUntilNotRecent(page: Page) {
   await expect
-    .poll(async () => ((await (await page.request.get("/api/account/step-up")).json()) as { stepUp: { recent: boolean } }).stepUp.recent, { timeout: 30_000, intervals: [1000] })
+    .poll(
+      async () =>
+        ((await (await page.request.get("/api/account/step-up")).json()) as { stepUp: { recent: boolean } })
+          .stepUp.recent,
+      { timeout: 30_000, intervals: [1000] },
+    )
     .toBe(false);
 }
 
-test("a key delete without a recent sign-in asks for one in place, then goes ahead; the audit row says stepped up", async ({ page, baseURL }) => {
+test("a key delete without a recent sign-in asks for one in place, then goes ahead; the audit row says stepped up", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(90_000);
   await signIn(page, CONSOLE_ACCOUNTS.admin.email, CONSOLE_PASSWORD);
   await waitUntilNotRecent(page);
 
   // The API refuses, and says why.
-  const accounts = (await (await page.request.get("/api/service-accounts")).json()) as { serviceAccounts: { id: string; name: string; keys: { id: string; name: string }[] }[] };
+  const accounts = (await (await page.request.get("/api/service-accounts")).json()) as {
+    serviceAccounts: { id: string; name: string; keys: { id: string; name: string }[] }[];
+  };
   const sa = accounts.serviceAccounts.find((s) => s.name === ACCOUNT)!;
   const key = sa.keys.find((k) => k.name === "prod-tts-legacy")!;
-  const refused = await page.request.delete(`/api/service-accounts/${sa.id}/keys/${key.id}`, { headers: { origin: baseURL! } });
+  const refused = await page.request.delete(`/api/service-accounts/${sa.id}/keys/${key.id}`, {
+    headers: { origin: baseURL! },
+  });
   expect(refused.status()).toBe(403);
   expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("reauth_required");
 
@@ -53,42 +66,89 @@ test("a key delete without a recent sign-in asks for one in place, then goes ahe
   await expect(row(page, "prod-tts-legacy")).toHaveCount(0);
 
   const [deleted] = await auditEntries(page, { action: "key_deleted" });
-  expect(deleted).toMatchObject({ outcome: "ok", target: { name: "prod-tts-legacy" }, details: { steppedUp: true } });
+  expect(deleted).toMatchObject({
+    outcome: "ok",
+    target: { name: "prod-tts-legacy" },
+    details: { steppedUp: true },
+  });
   expect(typeof deleted!.details!.verifiedAt).toBe("string");
   const reauth = await auditEntries(page, { action: "reauthenticated" });
   expect(reauth.map((e) => e.outcome)).toEqual(expect.arrayContaining(["ok", "error"]));
 });
 
-test("the other dangerous actions need a recent sign-in too; a bulk run asks once, then does every key", async ({ page, baseURL }) => {
+test("the other dangerous actions need a recent sign-in too; a bulk run asks once, then does every key", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(90_000);
   await signIn(page, CONSOLE_ACCOUNTS.admin.email, CONSOLE_PASSWORD);
   await waitUntilNotRecent(page);
   const headers = { origin: baseURL! };
-  const code = async (res: { status(): number; json(): Promise<unknown> }) => [res.status(), ((await res.json()) as { error?: { code: string } }).error?.code];
+  const code = async (res: { status(): number; json(): Promise<unknown> }) => [
+    res.status(),
+    ((await res.json()) as { error?: { code: string } }).error?.code,
+  ];
 
-  const accounts = (await (await page.request.get("/api/service-accounts")).json()) as { serviceAccounts: { id: string; name: string; keys: { id: string; name: string; enabled: boolean; permissions: unknown }[] }[] };
+  const accounts = (await (await page.request.get("/api/service-accounts")).json()) as {
+    serviceAccounts: {
+      id: string;
+      name: string;
+      keys: { id: string; name: string; enabled: boolean; permissions: unknown }[];
+    }[];
+  };
   const sa = accounts.serviceAccounts.find((s) => s.name === ACCOUNT)!;
   const enabled = sa.keys.filter((k) => k.enabled);
   expect(enabled.length).toBeGreaterThan(1);
   const keysUrl = `/api/service-accounts/${sa.id}/keys`;
-  expect(await code(await page.request.post(keysUrl, { headers, data: { name: "e2e-all", permissions: "all" } }))).toEqual([403, "reauth_required"]);
-  expect(await code(await page.request.patch(`${keysUrl}/${enabled[0]!.id}`, { headers, data: { permissions: "all", expected: { permissions: enabled[0]!.permissions } } }))).toEqual([403, "reauth_required"]);
-  expect(await code(await page.request.patch(`${keysUrl}/${enabled[0]!.id}`, { headers: { ...headers, "x-keydesk-bulk": "1" }, data: { enabled: false, expected: { enabled: true } } }))).toEqual([
+  expect(
+    await code(await page.request.post(keysUrl, { headers, data: { name: "e2e-all", permissions: "all" } })),
+  ).toEqual([403, "reauth_required"]);
+  expect(
+    await code(
+      await page.request.patch(`${keysUrl}/${enabled[0]!.id}`, {
+        headers,
+        data: { permissions: "all", expected: { permissions: enabled[0]!.permissions } },
+      }),
+    ),
+  ).toEqual([403, "reauth_required"]);
+  expect(
+    await code(
+      await page.request.patch(`${keysUrl}/${enabled[0]!.id}`, {
+        headers: { ...headers, "x-keydesk-bulk": "1" },
+        data: { enabled: false, expected: { enabled: true } },
+      }),
+    ),
+  ).toEqual([403, "reauth_required"]);
+  expect(await code(await page.request.get("/api/inventory/export?format=csv"))).toEqual([
     403,
     "reauth_required",
   ]);
-  expect(await code(await page.request.get("/api/inventory/export?format=csv"))).toEqual([403, "reauth_required"]);
-  expect(await code(await page.request.get("/api/audit/export?format=json"))).toEqual([403, "reauth_required"]);
-  const users = ((await (await page.request.get("/api/users")).json()) as { users: { id: string; email: string }[] }).users;
+  expect(await code(await page.request.get("/api/audit/export?format=json"))).toEqual([
+    403,
+    "reauth_required",
+  ]);
+  const users = (
+    (await (await page.request.get("/api/users")).json()) as { users: { id: string; email: string }[] }
+  ).users;
   const me = users.find((u) => u.email === CONSOLE_ACCOUNTS.admin.email)!;
-  expect(await code(await page.request.patch(`/api/users/${me.id}`, { headers, data: { role: "admin" } }))).toEqual([403, "reauth_required"]);
+  expect(
+    await code(await page.request.patch(`/api/users/${me.id}`, { headers, data: { role: "admin" } })),
+  ).toEqual([403, "reauth_required"]);
   // Not dangerous: a restricted key is made without asking.
-  expect((await page.request.post(keysUrl, { headers, data: { name: "e2e-restricted", permissions: [] } })).status()).toBe(201);
+  expect(
+    (
+      await page.request.post(keysUrl, { headers, data: { name: "e2e-restricted", permissions: [] } })
+    ).status(),
+  ).toBe(201);
 
   // The bulk run: every PATCH of it needs a recent sign-in; the person is asked once.
-  const asked = (await auditEntries(page, { action: "reauthenticated" })).filter((e) => e.outcome === "ok").length;
+  const asked = (await auditEntries(page, { action: "reauthenticated" })).filter(
+    (e) => e.outcome === "ok",
+  ).length;
   await page.goto(`/inventory?${new URLSearchParams({ sa: sa.id, status: "enabled" })}`);
-  await expect(page.getByRole("checkbox", { name: /^Select (?!all keys matching)/ }).first()).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole("checkbox", { name: /^Select (?!all keys matching)/ }).first()).toBeVisible({
+    timeout: 15_000,
+  });
   await page.getByRole("checkbox", { name: "Select all keys matching the filters" }).check();
   const n = enabled.length + 1; // with the restricted key just made
   await expect(page.getByText(new RegExp(`(^|\\D)${n} selected`)).first()).toBeVisible();
@@ -101,7 +161,9 @@ test("the other dangerous actions need a recent sign-in too; a bulk run asks onc
   await stepUp.getByRole("button", { name: "Confirm and continue" }).click();
   await expect(dialog.getByRole("status")).toHaveText(`${n} disabled.`, { timeout: 30_000 });
 
-  expect((await auditEntries(page, { action: "reauthenticated" })).filter((e) => e.outcome === "ok").length).toBe(asked + 1);
+  expect(
+    (await auditEntries(page, { action: "reauthenticated" })).filter((e) => e.outcome === "ok").length,
+  ).toBe(asked + 1);
   const disabled = (await auditEntries(page, { action: "key_disabled" })).slice(0, n);
   expect(disabled).toHaveLength(n);
   for (const row of disabled) expect(row).toMatchObject({ outcome: "ok", details: { steppedUp: true } });

@@ -3,11 +3,22 @@
 // refused; a recovery code works once. All of it on the audit log, with no secret or code in it.
 import { expect, test } from "@playwright/test";
 import { totp } from "@/tests/support/totp";
-import { addUser, adminPage, auditEntries, enrol, passwordStep, signOut, wrongCode } from "@/tests/support/mfa-users";
+import {
+  addUser,
+  adminPage,
+  auditEntries,
+  enrol,
+  passwordStep,
+  signOut,
+  wrongCode,
+} from "@/tests/support/mfa-users";
 import { CONSOLE_PASSWORD } from "@/tests/support/e2e-accounts";
 import { signIn } from "@/tests/support/sign-in";
 
-test("enrols, then signs in with password and code; a wrong code is refused; a recovery code works once", async ({ browser, page }) => {
+test("enrols, then signs in with password and code; a wrong code is refused; a recovery code works once", async ({
+  browser,
+  page,
+}) => {
   test.setTimeout(90_000);
   const admin = await adminPage(browser);
   const email = await addUser(admin, "reviewer", "totp");
@@ -49,7 +60,9 @@ test("enrols, then signs in with password and code; a wrong code is refused; a r
   expect(signIns.some((e) => e.outcome === "error" && e.errorCode === "invalid_totp_code")).toBe(true);
   expect(signIns.some((e) => e.outcome === "error" && e.errorCode === "invalid_recovery_code")).toBe(true);
   expect(signIns.filter((e) => e.outcome === "ok" && e.details?.secondFactor === "totp")).toHaveLength(1);
-  expect(signIns.filter((e) => e.outcome === "ok" && e.details?.secondFactor === "recovery_code")).toHaveLength(1);
+  expect(
+    signIns.filter((e) => e.outcome === "ok" && e.details?.secondFactor === "recovery_code"),
+  ).toHaveLength(1);
   const everything = JSON.stringify(await auditEntries(admin, { actor: email }));
   expect(everything).not.toContain(secret);
   for (const c of recoveryCodes) expect(everything).not.toContain(c);

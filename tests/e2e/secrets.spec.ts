@@ -4,14 +4,24 @@ import { readFileSync } from "node:fs";
 import { emulator, expect, test } from "@/tests/support/emulator-fixture";
 import { E2E } from "@/tests/support/e2e-servers";
 
-test("no page or log line carries the admin key or a secret, whatever the upstream does", async ({ page }) => {
-  const { "service-account-user-id": saId } = await emulator.admin<{ "service-account-user-id": string }>("POST", "/v1/service-accounts", {
-    name: "Secrets probe",
-  });
-  const { "xi-api-key": secret } = await emulator.admin<{ "xi-api-key": string }>("POST", `/v1/service-accounts/${saId}/api-keys`, {
-    name: "probe",
-    permissions: "all",
-  });
+test("no page or log line carries the admin key or a secret, whatever the upstream does", async ({
+  page,
+}) => {
+  const { "service-account-user-id": saId } = await emulator.admin<{ "service-account-user-id": string }>(
+    "POST",
+    "/v1/service-accounts",
+    {
+      name: "Secrets probe",
+    },
+  );
+  const { "xi-api-key": secret } = await emulator.admin<{ "xi-api-key": string }>(
+    "POST",
+    `/v1/service-accounts/${saId}/api-keys`,
+    {
+      name: "probe",
+      permissions: "all",
+    },
+  );
   const pages: string[] = [];
   for (const fault of [
     { kind: "status", status: 500 },
@@ -36,8 +46,17 @@ test("no page or log line carries the admin key or a secret, whatever the upstre
   }
 });
 
-test("no JSON answer carries a key's secret hash (it would confirm a guessed secret offline)", async ({ page }) => {
-  const accounts = (await emulator.admin<{ "service-accounts": { service_account_user_id: string; "api-keys": { key_id: string; hashed_xi_api_key: string }[] }[] }>("GET", "/v1/service-accounts"))["service-accounts"];
+test("no JSON answer carries a key's secret hash (it would confirm a guessed secret offline)", async ({
+  page,
+}) => {
+  const accounts = (
+    await emulator.admin<{
+      "service-accounts": {
+        service_account_user_id: string;
+        "api-keys": { key_id: string; hashed_xi_api_key: string }[];
+      }[];
+    }>("GET", "/v1/service-accounts")
+  )["service-accounts"];
   const hashes = accounts.flatMap((a) => a["api-keys"].map((k) => k.hashed_xi_api_key));
   const account = accounts.find((a) => a["api-keys"].length > 0)!;
   const key = account["api-keys"][0]!;
@@ -48,7 +67,10 @@ test("no JSON answer carries a key's secret hash (it would confirm a guessed sec
     await page.request.get(`/api/service-accounts/${account.service_account_user_id}/keys`),
     await page.request.get("/api/inventory/export?format=json"),
     // A 409 carries the key as it is now.
-    await page.request.patch(`/api/service-accounts/${account.service_account_user_id}/keys/${key.key_id}`, { data: { name: "x-conflict", expected: { name: "not-its-name" } }, headers: { origin } }),
+    await page.request.patch(`/api/service-accounts/${account.service_account_user_id}/keys/${key.key_id}`, {
+      data: { name: "x-conflict", expected: { name: "not-its-name" } },
+      headers: { origin },
+    }),
   ];
   expect(answers.at(-1)!.status()).toBe(409);
   for (const answer of answers) {

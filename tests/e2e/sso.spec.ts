@@ -15,7 +15,10 @@ test.describe.configure({ mode: "serial" });
 const PUBLIC = new Set(["/api/auth/[...all]", "/api/invites/accept"]);
 
 async function freshPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ baseURL: E2E.consoleUrl, storageState: { cookies: [], origins: [] } });
+  const context = await browser.newContext({
+    baseURL: E2E.consoleUrl,
+    storageState: { cookies: [], origins: [] },
+  });
   return context.newPage();
 }
 
@@ -31,9 +34,21 @@ async function signInWithProvider(page: Page, email: string): Promise<void> {
 
 /** Audit entries of one action whose actor (or, with by = "target", whose target user) matches the email. */
 async function auditEntries(page: Page, action: string, email: string, by: "actor" | "target" = "actor") {
-  const res = await page.request.get(`/api/audit?action=${action}&${by}=${encodeURIComponent(email)}&limit=20`);
+  const res = await page.request.get(
+    `/api/audit?action=${action}&${by}=${encodeURIComponent(email)}&limit=20`,
+  );
   expect(res.status()).toBe(200);
-  return ((await res.json()) as { entries: { outcome: string; errorCode: string | null; actor: { email: string | null; role: string | null }; changes: unknown; reason: string | null }[] }).entries;
+  return (
+    (await res.json()) as {
+      entries: {
+        outcome: string;
+        errorCode: string | null;
+        actor: { email: string | null; role: string | null };
+        changes: unknown;
+        reason: string | null;
+      }[];
+    }
+  ).entries;
 }
 
 test.describe("with the admin watching", () => {
@@ -42,7 +57,10 @@ test.describe("with the admin watching", () => {
   test("the sign-in request carries PKCE, state and nonce", async ({ browser }) => {
     const page = await freshPage(browser);
     await page.goto("/sign-in");
-    const [request] = await Promise.all([page.waitForRequest((r) => r.url().startsWith(`${E2E.oidcUrl}/auth`)), page.getByRole("button", { name: "Sign in with Test ID" }).click()]);
+    const [request] = await Promise.all([
+      page.waitForRequest((r) => r.url().startsWith(`${E2E.oidcUrl}/auth`)),
+      page.getByRole("button", { name: "Sign in with Test ID" }).click(),
+    ]);
     const params = new URL(request.url()).searchParams;
     expect(params.get("response_type")).toBe("code");
     expect(params.get("code_challenge_method")).toBe("S256");
@@ -53,7 +71,10 @@ test.describe("with the admin watching", () => {
     await page.context().close();
   });
 
-  test("a person whose group maps to support lands on the console as Support", async ({ browser, page: adminPage }) => {
+  test("a person whose group maps to support lands on the console as Support", async ({
+    browser,
+    page: adminPage,
+  }) => {
     const person = OIDC_TEST_PEOPLE.support;
     const page = await freshPage(browser);
     await signInWithProvider(page, person.email);
@@ -70,13 +91,18 @@ test.describe("with the admin watching", () => {
     await page.context().close();
   });
 
-  test("a person whom no group maps waits as pending until an admin gives a role", async ({ browser, page: adminPage }) => {
+  test("a person whom no group maps waits as pending until an admin gives a role", async ({
+    browser,
+    page: adminPage,
+  }) => {
     test.setTimeout(90_000);
     const person = OIDC_TEST_PEOPLE.newcomer;
     const page = await freshPage(browser);
     await signInWithProvider(page, person.email);
     await expect(page).toHaveURL(`${E2E.consoleUrl}/pending`);
-    await expect(page.getByRole("heading", { name: "Waiting for an admin to give you a role" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: "Waiting for an admin to give you a role" }),
+    ).toBeVisible();
     await expect(page.getByText(person.email)).toBeVisible();
     await expectNoAxeViolations(page, "the waiting page");
     // Every other page leads back here, and every API handler refuses with 403.
@@ -87,7 +113,11 @@ test.describe("with the admin watching", () => {
     for (const route of discoverApiRoutes()) {
       if (PUBLIC.has(route.pattern)) continue;
       for (const method of route.methods) {
-        const res = await page.request.fetch(route.samplePath, { method, data: method === "GET" ? undefined : {}, headers: { origin: E2E.consoleUrl } });
+        const res = await page.request.fetch(route.samplePath, {
+          method,
+          data: method === "GET" ? undefined : {},
+          headers: { origin: E2E.consoleUrl },
+        });
         expect(res.status(), `${method} ${route.pattern}`).toBe(403);
       }
     }
@@ -106,10 +136,15 @@ test.describe("with the admin watching", () => {
     await expect(dialog).toContainText("Security reviewer");
     await expectNoAxeViolations(adminPage, "the give-a-role dialog over the users page with a pending user");
     await dialog.getByRole("button", { name: "Give role" }).click();
-    await expect(adminPage.getByRole("status").filter({ hasText: `${person.email} is now Security reviewer.` })).toBeVisible();
+    await expect(
+      adminPage.getByRole("status").filter({ hasText: `${person.email} is now Security reviewer.` }),
+    ).toBeVisible();
     await expect(waiting).toBeHidden();
     const [given] = await auditEntries(adminPage, "user_role_given", person.email, "target");
-    expect(given).toMatchObject({ outcome: "ok", changes: { role: { before: "pending", after: "reviewer" } } });
+    expect(given).toMatchObject({
+      outcome: "ok",
+      changes: { role: { before: "pending", after: "reviewer" } },
+    });
 
     await page.goto("/");
     await expect(page.getByText(`Signed in as ${person.email}`)).toBeVisible();
@@ -118,11 +153,16 @@ test.describe("with the admin watching", () => {
     await page.context().close();
   });
 
-  test("a callback that does not come from a sign-in Keydesk started is refused and audited", async ({ browser, page: adminPage }) => {
+  test("a callback that does not come from a sign-in Keydesk started is refused and audited", async ({
+    browser,
+    page: adminPage,
+  }) => {
     const page = await freshPage(browser);
     await page.goto("/api/auth/callback/oidc?code=forged-code&state=forged-state");
     await expect(page).toHaveURL(/\/sign-in\?error=/);
-    await expect(page.getByRole("alert").filter({ hasText: "Signing in with Test ID did not work" })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Signing in with Test ID did not work" }),
+    ).toBeVisible();
     await expect(page.getByRole("button", { name: "Sign in with Test ID" })).toBeVisible();
     const res = await adminPage.request.get("/api/audit?action=sign_in_sso&limit=5");
     const { entries } = (await res.json()) as { entries: { outcome: string; errorCode: string | null }[] };

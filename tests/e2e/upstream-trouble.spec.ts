@@ -33,10 +33,18 @@ test("an empty workspace says so", async ({ page }) => {
 });
 
 test("a change made straight at ElevenLabs shows on the next load", async ({ page }) => {
-  const { "service-account-user-id": saId } = await emulator.admin<{ "service-account-user-id": string }>("POST", "/v1/service-accounts", {
-    name: "Made outside Keydesk",
+  const { "service-account-user-id": saId } = await emulator.admin<{ "service-account-user-id": string }>(
+    "POST",
+    "/v1/service-accounts",
+    {
+      name: "Made outside Keydesk",
+    },
+  );
+  await emulator.admin("POST", `/v1/service-accounts/${saId}/api-keys`, {
+    name: "outside-key",
+    permissions: ["speech_to_text"],
+    character_limit: 1000,
   });
-  await emulator.admin("POST", `/v1/service-accounts/${saId}/api-keys`, { name: "outside-key", permissions: ["speech_to_text"], character_limit: 1000 });
   await page.goto("/service-accounts");
   const section = page.getByRole("region", { name: "Made outside Keydesk" });
   await expect(section.getByRole("rowheader", { name: "outside-key" })).toBeVisible();

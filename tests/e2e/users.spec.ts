@@ -49,7 +49,12 @@ async function setPasswordWithLink(browser: Browser, url: string, password: stri
 test.describe("as an admin", () => {
   test.use({ storageState: storageStatePath("admin") });
 
-  test("adds a user with a one-time link, who sets their own password once; role change, reset, disable", async ({ page, browser, context, baseURL }) => {
+  test("adds a user with a one-time link, who sets their own password once; role change, reset, disable", async ({
+    page,
+    browser,
+    context,
+    baseURL,
+  }) => {
     test.setTimeout(120_000);
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
     const email = `person-${Date.now()}@e2e.example`;
@@ -86,7 +91,12 @@ test.describe("as an admin", () => {
     const listed = await page.request.get("/api/users");
     expect(listed.status()).toBe(200);
     const { users } = (await listed.json()) as { users: Record<string, unknown>[] };
-    expect(users.find((u) => u.email === email)).toMatchObject({ name: "Pat Person", role: "support", disabled: false, pending: false });
+    expect(users.find((u) => u.email === email)).toMatchObject({
+      name: "Pat Person",
+      role: "support",
+      disabled: false,
+      pending: false,
+    });
     for (const u of users) expect(Object.keys(u).sort()).toEqual(SUMMARY_FIELDS);
 
     // The new person opens the link in their own browser, sets a password, and signs in with it.
@@ -100,11 +110,18 @@ test.describe("as an admin", () => {
       // The same link a second time: refused, saying why.
       const again = await browser.newPage();
       await again.goto(link);
-      await expect(again.getByRole("alert").filter({ hasText: "This link has been used already." })).toBeVisible();
+      await expect(
+        again.getByRole("alert").filter({ hasText: "This link has been used already." }),
+      ).toBeVisible();
       const token = link.split("/").pop()!;
-      const reuse = await again.request.post("/api/invites/accept", { headers: { origin: baseURL! }, data: { token, password: "Another-Choice-9981" } });
+      const reuse = await again.request.post("/api/invites/accept", {
+        headers: { origin: baseURL! },
+        data: { token, password: "Another-Choice-9981" },
+      });
       expect(reuse.status()).toBe(409);
-      expect(((await reuse.json()) as { error: { message: string } }).error.message).toContain("used already");
+      expect(((await reuse.json()) as { error: { message: string } }).error.message).toContain(
+        "used already",
+      );
       await again.close();
 
       // A role change asks first, naming the user and both roles; Cancel changes nothing.
@@ -118,30 +135,40 @@ test.describe("as an admin", () => {
       await expect(row(page, email).getByLabel(`Role of ${email}`)).toHaveValue("support");
       await row(page, email).getByLabel(`Role of ${email}`).selectOption("reviewer");
       await roleDialog.getByRole("button", { name: "Change role" }).click();
-      await expect(page.getByRole("status").filter({ hasText: `${email} is now Security reviewer.` })).toBeVisible();
+      await expect(
+        page.getByRole("status").filter({ hasText: `${email} is now Security reviewer.` }),
+      ).toBeVisible();
       await page.reload();
       await expect(row(page, email).getByLabel(`Role of ${email}`)).toHaveValue("reviewer");
 
       // Reset the password: asked first; their session ends at once and a new link comes back.
-      await row(page, email).getByRole("button", { name: `Reset password of ${email}` }).click();
+      await row(page, email)
+        .getByRole("button", { name: `Reset password of ${email}` })
+        .click();
       const resetDialog = page.getByRole("dialog", { name: `Reset the password of ${email}?` });
       await expect(resetDialog).toContainText("Their password stops working and their sessions end at once");
       await resetDialog.getByRole("button", { name: "Reset and make a link" }).click();
       resetLink = await copyLink(page, email);
       expect(resetLink).not.toBe(link);
-      await expect(page.getByRole("status").filter({ hasText: `The password of ${email} was reset` })).toBeVisible();
+      await expect(
+        page.getByRole("status").filter({ hasText: `The password of ${email} was reset` }),
+      ).toBeVisible();
       await other.goto("/");
       await expect(other).toHaveURL(/\/sign-in$/);
       await other.getByLabel("Email").fill(email);
       await other.getByLabel("Password").fill(firstPassword);
       await other.getByRole("button", { name: "Sign in", exact: true }).click();
-      await expect(other.getByRole("alert").filter({ hasText: "do not match an enabled Keydesk account" })).toBeVisible();
+      await expect(
+        other.getByRole("alert").filter({ hasText: "do not match an enabled Keydesk account" }),
+      ).toBeVisible();
       const resetPage = await setPasswordWithLink(browser, resetLink, newPassword);
       await resetPage.context().close();
       await signIn(other, email, newPassword);
 
       // Disable them while they are signed in there: after confirming, their next page load signs them out.
-      await row(page, email).getByRole("button", { name: `Disable ${email}` }).click();
+      await row(page, email)
+        .getByRole("button", { name: `Disable ${email}` })
+        .click();
       const disableDialog = page.getByRole("dialog", { name: `Disable ${email}?` });
       await expect(disableDialog).toContainText("Their sessions end at once");
       await disableDialog.getByRole("button", { name: "Disable user" }).click();
@@ -152,10 +179,14 @@ test.describe("as an admin", () => {
       await other.getByLabel("Email").fill(email);
       await other.getByLabel("Password").fill(newPassword);
       await other.getByRole("button", { name: "Sign in", exact: true }).click();
-      await expect(other.getByRole("alert").filter({ hasText: "do not match an enabled Keydesk account" })).toBeVisible();
+      await expect(
+        other.getByRole("alert").filter({ hasText: "do not match an enabled Keydesk account" }),
+      ).toBeVisible();
 
       // Enable them again: they can sign in.
-      await row(page, email).getByRole("button", { name: `Enable ${email}` }).click();
+      await row(page, email)
+        .getByRole("button", { name: `Enable ${email}` })
+        .click();
       await expect(page.getByRole("status").filter({ hasText: `Enabled ${email}` })).toBeVisible();
       await expect(row(page, email)).toContainText("Enabled");
       await signIn(other, email, newPassword);
@@ -164,14 +195,26 @@ test.describe("as an admin", () => {
     }
 
     // Everything is on the audit log, and no link's token is.
-    const audit = await (await page.request.get(`/api/audit/export?format=json&target=${encodeURIComponent(email)}`)).text();
-    for (const action of ["user_created", "user_invite_created", "user_invite_used", "user_invite_refused", "user_role_changed", "user_password_reset"]) expect(audit).toContain(action);
+    const audit = await (
+      await page.request.get(`/api/audit/export?format=json&target=${encodeURIComponent(email)}`)
+    ).text();
+    for (const action of [
+      "user_created",
+      "user_invite_created",
+      "user_invite_used",
+      "user_invite_refused",
+      "user_role_changed",
+      "user_password_reset",
+    ])
+      expect(audit).toContain(action);
     for (const url of [link, resetLink]) expect(audit).not.toContain(url.split("/").pop()!);
   });
 
   test("an unknown link is refused with a clear message", async ({ page }) => {
     await page.goto(`/invite/${"A".repeat(43)}`);
-    await expect(page.getByRole("alert").filter({ hasText: "This link is not a valid Keydesk link." })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "This link is not a valid Keydesk link." }),
+    ).toBeVisible();
     await expect(page.getByLabel("New password")).toHaveCount(0);
   });
 
@@ -186,7 +229,9 @@ test.describe("as an admin", () => {
     await roleDialog.getByRole("button", { name: "Cancel" }).click();
     await expect(roleSelect).toHaveValue("admin");
 
-    await row(page, admin).getByRole("button", { name: `Disable ${admin}` }).click();
+    await row(page, admin)
+      .getByRole("button", { name: `Disable ${admin}` })
+      .click();
     const dialog = page.getByRole("dialog", { name: `Disable ${admin}?` });
     await dialog.getByRole("button", { name: "Disable user" }).click();
     await expect(dialog.getByRole("alert")).toContainText("last enabled admin");

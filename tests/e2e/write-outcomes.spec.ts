@@ -11,9 +11,15 @@ async function openAccount(page: Page, name = ACCOUNT) {
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 }
 
-test("a create answered 500 after the key was made: the dialog says its secret was lost, never 'try again', and the audit log says applied", async ({ page }) => {
+test("a create answered 500 after the key was made: the dialog says its secret was lost, never 'try again', and the audit log says applied", async ({
+  page,
+}) => {
   await openAccount(page);
-  await emulator.inject("POST", "/v1/service-accounts/*/api-keys", { kind: "status", status: 500, after: true });
+  await emulator.inject("POST", "/v1/service-accounts/*/api-keys", {
+    kind: "status",
+    status: 500,
+    after: true,
+  });
 
   await page.getByRole("button", { name: "Create key" }).click();
   const dialog = page.getByRole("dialog", { name: `Create a key for ${ACCOUNT}` });
@@ -29,7 +35,9 @@ test("a create answered 500 after the key was made: the dialog says its secret w
   await expect(alert).toContainText('Key "e2e-lost-secret"');
   await expect(alert).not.toContainText(/try again/i);
   await expect(dialog.getByRole("button", { name: "Create key" })).toHaveCount(0); // no second key from here
-  const posted = (await emulator.requests()).filter((r) => r.method === "POST" && r.path.endsWith("/api-keys"));
+  const posted = (await emulator.requests()).filter(
+    (r) => r.method === "POST" && r.path.endsWith("/api-keys"),
+  );
   expect(posted).toHaveLength(1);
 
   await dialog.getByRole("button", { name: "Close" }).click();
@@ -46,11 +54,23 @@ test("a create answered 500 after the key was made: the dialog says its secret w
   await expect(page.getByText("No audit events match these filters.")).toBeVisible();
 });
 
-test("a key named with a NUL in ElevenLabs shows it spelled out, in its account and on the audit log", async ({ page }) => {
+test("a key named with a NUL in ElevenLabs shows it spelled out, in its account and on the audit log", async ({
+  page,
+}) => {
   await page.goto("/service-accounts"); // observing has begun before the key appears
-  const { "service-account-user-id": saId } = await emulator.admin<{ "service-account-user-id": string }>("POST", "/v1/service-accounts", { name: "Odd names" });
-  await emulator.admin("POST", `/v1/service-accounts/${saId}/api-keys`, { name: "a\u0000b", permissions: "all" });
-  await emulator.admin("POST", `/v1/service-accounts/${saId}/api-keys`, { name: "lone \ud800 surrogate", permissions: "all" });
+  const { "service-account-user-id": saId } = await emulator.admin<{ "service-account-user-id": string }>(
+    "POST",
+    "/v1/service-accounts",
+    { name: "Odd names" },
+  );
+  await emulator.admin("POST", `/v1/service-accounts/${saId}/api-keys`, {
+    name: "a\u0000b",
+    permissions: "all",
+  });
+  await emulator.admin("POST", `/v1/service-accounts/${saId}/api-keys`, {
+    name: "lone \ud800 surrogate",
+    permissions: "all",
+  });
 
   await page.goto("/service-accounts");
   const section = page.getByRole("region", { name: "Odd names" });

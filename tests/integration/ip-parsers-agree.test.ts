@@ -24,7 +24,12 @@ const STRICTER_ON_PURPOSE: readonly { form: string; test: (input: string) => boo
   { form: "zero-padded prefix", test: (input) => /\/0\d+$/.test(input) },
   { form: "scope id", test: (input) => input.includes("%") },
   // Python 3.9-3.12 and 3.13 print these differently, so Keydesk refuses them (lib/ip/cidr.ts).
-  { form: "IPv4-mapped network", test: (input) => normaliseIpNetwork(input)?.startsWith("::ffff:") === true && /^::ffff:\d/.test(normaliseIpNetwork(input)!) },
+  {
+    form: "IPv4-mapped network",
+    test: (input) =>
+      normaliseIpNetwork(input)?.startsWith("::ffff:") === true &&
+      /^::ffff:\d/.test(normaliseIpNetwork(input)!),
+  },
 ];
 
 /**

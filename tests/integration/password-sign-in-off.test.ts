@@ -20,19 +20,33 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 const ORIGIN = "http://127.0.0.1:3999";
 const post = (path: string, body: unknown) =>
-  new Request(`${ORIGIN}/api/auth${path}`, { method: "POST", headers: { origin: ORIGIN, host: "127.0.0.1:3999", "content-type": "application/json" }, body: JSON.stringify(body) });
+  new Request(`${ORIGIN}/api/auth${path}`, {
+    method: "POST",
+    headers: { origin: ORIGIN, host: "127.0.0.1:3999", "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 describe("password sign-in switched off", () => {
-  it("refuses a right password at Keydesk's endpoint, and at better-auth's", { timeout: 120_000 }, async () => {
-    const { authRoute } = await import("@/lib/api/auth-route");
-    const { getAuth } = await import("@/lib/auth");
-    const res = await authRoute.POST(post("/sign-in/email", { email: "admin@demo.keydesk", password: "keydesk-demo" }));
-    expect(res.status).toBe(403);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toContain("Password sign-in is switched off");
-    expect(res.headers.get("set-cookie")).toBeNull();
-    const auth = await getAuth();
-    await expect(auth.api.signInEmail({ body: { email: "admin@demo.keydesk", password: "keydesk-demo" } })).rejects.toThrow();
-  });
+  it(
+    "refuses a right password at Keydesk's endpoint, and at better-auth's",
+    { timeout: 120_000 },
+    async () => {
+      const { authRoute } = await import("@/lib/api/auth-route");
+      const { getAuth } = await import("@/lib/auth");
+      const res = await authRoute.POST(
+        post("/sign-in/email", { email: "admin@demo.keydesk", password: "keydesk-demo" }),
+      );
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toContain(
+        "Password sign-in is switched off",
+      );
+      expect(res.headers.get("set-cookie")).toBeNull();
+      const auth = await getAuth();
+      await expect(
+        auth.api.signInEmail({ body: { email: "admin@demo.keydesk", password: "keydesk-demo" } }),
+      ).rejects.toThrow();
+    },
+  );
 
   it("still signs out", async () => {
     const { authRoute } = await import("@/lib/api/auth-route");

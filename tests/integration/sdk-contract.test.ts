@@ -60,7 +60,7 @@ describe("the official SDK against the emulator", () => {
     expect(serviceAccounts[0]!.apiKeys.map((k) => k.keyId)).toEqual([created.keyId]);
   });
 
-  it("lists a key created with \"all\" as unrestricted (no permissions list)", async () => {
+  it('lists a key created with "all" as unrestricted (no permissions list)', async () => {
     const saId = await newAccount();
     await sdk.serviceAccounts.apiKeys.create(saId, { name: "everything", permissions: "all" });
     const [key] = await keysOf(saId);
@@ -83,7 +83,11 @@ describe("the official SDK against the emulator", () => {
     expect((await keysOf(saId))[0]).toEqual({ ...original, name: "after" });
 
     await sdk.serviceAccounts.apiKeys.update(saId, keyId, { permissions: ["dubbing_read", "dubbing_write"] });
-    expect((await keysOf(saId))[0]).toEqual({ ...original, name: "after", permissions: ["dubbing_read", "dubbing_write"] });
+    expect((await keysOf(saId))[0]).toEqual({
+      ...original,
+      name: "after",
+      permissions: ["dubbing_read", "dubbing_write"],
+    });
 
     await sdk.serviceAccounts.apiKeys.update(saId, keyId, { characterLimit: 5000 });
     expect((await keysOf(saId))[0]!.characterLimit).toBe(5000);
@@ -91,13 +95,17 @@ describe("the official SDK against the emulator", () => {
     await sdk.serviceAccounts.apiKeys.update(saId, keyId, { allowedIps: ["192.0.2.0/24", "192.0.2.9"] });
     const updated = (await keysOf(saId))[0]!;
     expect(updated.allowedIps).toEqual(["192.0.2.0/24", "192.0.2.9/32"]);
-    expect(updated).toMatchObject({ name: "after", characterLimit: 5000, permissions: ["dubbing_read", "dubbing_write"] });
+    expect(updated).toMatchObject({
+      name: "after",
+      characterLimit: 5000,
+      permissions: ["dubbing_read", "dubbing_write"],
+    });
 
     await sdk.serviceAccounts.apiKeys.update(saId, keyId, { permissions: "all" });
     expect((await keysOf(saId))[0]!.permissions).toBeUndefined();
   });
 
-  it("clears a limit and an allowlist with \"clear\", and \"no_update\" changes nothing", async () => {
+  it('clears a limit and an allowlist with "clear", and "no_update" changes nothing', async () => {
     const saId = await newAccount();
     const { keyId } = await sdk.serviceAccounts.apiKeys.create(saId, {
       name: "limited",
@@ -105,8 +113,16 @@ describe("the official SDK against the emulator", () => {
       characterLimit: 1000,
       allowedIps: ["10.0.0.1"],
     });
-    await sdk.serviceAccounts.apiKeys.update(saId, keyId, { characterLimit: "no_update", allowedIps: "no_update", isEnabled: "no_update" });
-    expect((await keysOf(saId))[0]).toMatchObject({ characterLimit: 1000, allowedIps: ["10.0.0.1/32"], isDisabled: false });
+    await sdk.serviceAccounts.apiKeys.update(saId, keyId, {
+      characterLimit: "no_update",
+      allowedIps: "no_update",
+      isEnabled: "no_update",
+    });
+    expect((await keysOf(saId))[0]).toMatchObject({
+      characterLimit: 1000,
+      allowedIps: ["10.0.0.1/32"],
+      isDisabled: false,
+    });
 
     await sdk.serviceAccounts.apiKeys.update(saId, keyId, { characterLimit: "clear" });
     expect((await keysOf(saId))[0]).toMatchObject({ characterLimit: undefined, allowedIps: ["10.0.0.1/32"] });
@@ -118,14 +134,25 @@ describe("the official SDK against the emulator", () => {
   it("accepts the legacy full PATCH body and an empty one", async () => {
     const saId = await newAccount();
     const { keyId } = await sdk.serviceAccounts.apiKeys.create(saId, { name: "legacy", permissions: "all" });
-    await sdk.serviceAccounts.apiKeys.update(saId, keyId, { isEnabled: true, name: "legacy-renamed", permissions: ["models_read"] });
+    await sdk.serviceAccounts.apiKeys.update(saId, keyId, {
+      isEnabled: true,
+      name: "legacy-renamed",
+      permissions: ["models_read"],
+    });
     await sdk.serviceAccounts.apiKeys.update(saId, keyId);
-    expect((await keysOf(saId))[0]).toMatchObject({ name: "legacy-renamed", permissions: ["models_read"], isDisabled: false });
+    expect((await keysOf(saId))[0]).toMatchObject({
+      name: "legacy-renamed",
+      permissions: ["models_read"],
+      isDisabled: false,
+    });
   });
 
   it("disables and re-enables a key, and the secret stops and starts working", async () => {
     const saId = await newAccount();
-    const { keyId, xiApiKey } = await sdk.serviceAccounts.apiKeys.create(saId, { name: "toggle", permissions: "all" });
+    const { keyId, xiApiKey } = await sdk.serviceAccounts.apiKeys.create(saId, {
+      name: "toggle",
+      permissions: "all",
+    });
     const asKey = new ElevenLabsClient({ apiKey: xiApiKey, baseUrl: emulator.url, maxRetries: 0 });
     const codeOf = (e: unknown) => ((e as ElevenLabsError).body as { detail: { code: string } }).detail.code;
 
@@ -143,7 +170,10 @@ describe("the official SDK against the emulator", () => {
 
   it("deletes a key: it leaves the list and its secret is refused", async () => {
     const saId = await newAccount();
-    const { keyId, xiApiKey } = await sdk.serviceAccounts.apiKeys.create(saId, { name: "doomed", permissions: "all" });
+    const { keyId, xiApiKey } = await sdk.serviceAccounts.apiKeys.create(saId, {
+      name: "doomed",
+      permissions: "all",
+    });
     await sdk.serviceAccounts.apiKeys.delete(saId, keyId);
     expect(await keysOf(saId)).toEqual([]);
     const asKey = new ElevenLabsClient({ apiKey: xiApiKey, baseUrl: emulator.url, maxRetries: 0 });
@@ -166,14 +196,18 @@ describe("the official SDK against the emulator", () => {
   });
 
   it("surfaces unknown ids as 404 with the upstream request id", async () => {
-    const error = (await sdk.serviceAccounts.apiKeys.list("no-such-account").catch((e: unknown) => e)) as ElevenLabsError;
+    const error = (await sdk.serviceAccounts.apiKeys
+      .list("no-such-account")
+      .catch((e: unknown) => e)) as ElevenLabsError;
     expect(error.statusCode).toBe(404);
     expect(error.requestId).toMatch(/^[0-9a-f]{32}$/);
     expect(error.body).toMatchObject({ detail: { code: "not_found", request_id: error.requestId } });
   });
 
   it("percent-encodes path parameters the way the emulator decodes them", async () => {
-    const error = (await sdk.serviceAccounts.apiKeys.list("sa 1").catch((e: unknown) => e)) as ElevenLabsError;
+    const error = (await sdk.serviceAccounts.apiKeys
+      .list("sa 1")
+      .catch((e: unknown) => e)) as ElevenLabsError;
     expect(error.statusCode).toBe(404);
     expect((error.body as { detail: { message: string } }).detail.message).toContain("'sa 1'");
   });

@@ -29,16 +29,41 @@ const user = { email: "pat@example.com", name: "Pat", role: "support" };
 describe("NUL bytes and lone surrogates", () => {
   it.each<[string, z.ZodType, unknown, string]>([
     ["a key name", newKeySchema, { name: "a\u0000b", permissions: "all" }, "name"],
-    ["an allowlist entry", newKeySchema, { name: "k", permissions: "all", allowedIps: ["10.0.0.1\u0000"] }, "allowedIps.0"],
+    [
+      "an allowlist entry",
+      newKeySchema,
+      { name: "k", permissions: "all", allowedIps: ["10.0.0.1\u0000"] },
+      "allowedIps.0",
+    ],
     ["a changed name", keyChangeSchema, { name: "a\u0000", expected: { name: "b" } }, "name"],
     ["an expected name", keyChangeSchema, { name: "a", expected: { name: "b\u0000" } }, "expected.name"],
-    ["an expected allowlist entry", keyChangeSchema, { allowedIps: null, expected: { allowedIps: ["1.2.3.4\u0000"] } }, "expected.allowedIps.0"],
-    ["a reason", keyChangeSchema, { enabled: false, reason: "x\u0000", expected: { enabled: true } }, "reason"],
+    [
+      "an expected allowlist entry",
+      keyChangeSchema,
+      { allowedIps: null, expected: { allowedIps: ["1.2.3.4\u0000"] } },
+      "expected.allowedIps.0",
+    ],
+    [
+      "a reason",
+      keyChangeSchema,
+      { enabled: false, reason: "x\u0000", expected: { enabled: true } },
+      "reason",
+    ],
     ["a service account name", newServiceAccountSchema, { name: "\u0000" }, "name"],
     ["a user's email", newUserSchema, { ...user, email: "pat\u0000@example.com" }, "email"],
     ["a user's name", newUserSchema, { ...user, name: "P\u0000t" }, "name"],
-    ["a password set with a one-time link", setPasswordSchema, { password: "Quiet-Harbour\u00004821", confirm: "Quiet-Harbour\u00004821" }, "password"],
-    ["a one-time link's token", acceptInviteSchema, { token: "t\u0000", password: "Quiet-Harbour-4821" }, "token"],
+    [
+      "a password set with a one-time link",
+      setPasswordSchema,
+      { password: "Quiet-Harbour\u00004821", confirm: "Quiet-Harbour\u00004821" },
+      "password",
+    ],
+    [
+      "a one-time link's token",
+      acceptInviteSchema,
+      { token: "t\u0000", password: "Quiet-Harbour-4821" },
+      "token",
+    ],
     ["a user id", userIdParamsSchema, { userId: "u\u0000" }, "userId"],
     ["a service account id", serviceAccountParamsSchema, { saId: "s\u0000" }, "saId"],
     ["a key id", keyParamsSchema, { saId: "s", keyId: "k\u0000" }, "keyId"],
@@ -63,7 +88,9 @@ describe("NUL bytes and lone surrogates", () => {
   });
 
   it("accepts whole surrogate pairs (emoji, rare scripts) and ordinary Unicode", () => {
-    expect(newKeySchema.parse({ name: "tts 🎙️ worker 𠀀", permissions: "all" }).name).toBe("tts 🎙️ worker 𠀀");
+    expect(newKeySchema.parse({ name: "tts 🎙️ worker 𠀀", permissions: "all" }).name).toBe(
+      "tts 🎙️ worker 𠀀",
+    );
     expect(newUserSchema.parse({ ...user, name: "Zoë Łukasiewicz 😀" }).name).toBe("Zoë Łukasiewicz 😀");
   });
 
@@ -81,14 +108,44 @@ describe("NUL bytes and lone surrogates", () => {
 describe("a secret pasted into text the audit log keeps", () => {
   it.each<[string, z.ZodType, unknown, string, string]>([
     ["a key name", newKeySchema, { name: SECRET, permissions: "all" }, "name", SECRET_IN_NAMES],
-    ["a key name, in upper case inside other text", newKeySchema, { name: `prod ${SECRET.toUpperCase()}`, permissions: "all" }, "name", SECRET_IN_NAMES],
+    [
+      "a key name, in upper case inside other text",
+      newKeySchema,
+      { name: `prod ${SECRET.toUpperCase()}`, permissions: "all" },
+      "name",
+      SECRET_IN_NAMES,
+    ],
     ["a new key name", keyChangeSchema, { name: SECRET, expected: { name: "b" } }, "name", SECRET_IN_NAMES],
     ["a service account name", newServiceAccountSchema, { name: SECRET }, "name", SECRET_IN_NAMES],
     ["a user's name", newUserSchema, { ...user, name: SECRET }, "name", SECRET_IN_NAMES],
-    ["a user's email", newUserSchema, { ...user, email: `${SECRET}@example.com` }, "email", "Looks like an API key secret; do not paste secrets into an email address"],
-    ["a reason", reasonSchema.transform((r) => ({ r })), `leaked: ${SECRET}`, "", "Looks like an API key secret; do not paste secrets into a reason"],
-    ["an audit target filter", auditExportSchema, { format: "csv", target: SECRET }, "target", "Looks like an API key secret; to find a key by its secret, use Find a key"],
-    ["an audit actor filter", auditPageSchema, { actor: SECRET }, "actor", "Looks like an API key secret; to find a key by its secret, use Find a key"],
+    [
+      "a user's email",
+      newUserSchema,
+      { ...user, email: `${SECRET}@example.com` },
+      "email",
+      "Looks like an API key secret; do not paste secrets into an email address",
+    ],
+    [
+      "a reason",
+      reasonSchema.transform((r) => ({ r })),
+      `leaked: ${SECRET}`,
+      "",
+      "Looks like an API key secret; do not paste secrets into a reason",
+    ],
+    [
+      "an audit target filter",
+      auditExportSchema,
+      { format: "csv", target: SECRET },
+      "target",
+      "Looks like an API key secret; to find a key by its secret, use Find a key",
+    ],
+    [
+      "an audit actor filter",
+      auditPageSchema,
+      { actor: SECRET },
+      "actor",
+      "Looks like an API key secret; to find a key by its secret, use Find a key",
+    ],
   ])("refuses %s, naming the field", (_, schema, input, path, message) => {
     expect(firstIssue(schema, input)).toBe(`${path}: ${message}`);
   });
@@ -97,13 +154,16 @@ describe("a secret pasted into text the audit log keeps", () => {
     const { filters, problems } = parseInventoryFilters(new URLSearchParams(`q=${SECRET}&sa=${SECRET}`));
     expect(filters).toMatchObject({ q: "", sa: [] });
     expect(problems.map((p) => p.param)).toEqual(["sa", "q"]);
-    for (const p of problems) expect(p.message).toBe("Looks like an API key secret; to find a key by its secret, use Find a key");
+    for (const p of problems)
+      expect(p.message).toBe("Looks like an API key secret; to find a key by its secret, use Find a key");
   });
 
   it("still lets Find a key take a secret (that is its job) and names that are merely sk_-ish", () => {
     expect(findKeyBodySchema.parse({ query: SECRET }).query).toBe(SECRET);
     expect(newKeySchema.parse({ name: "sk_short_name", permissions: "all" }).name).toBe("sk_short_name");
-    expect(newKeySchema.parse({ name: `sk_${"a".repeat(31)}`, permissions: "all" }).name).toBe(`sk_${"a".repeat(31)}`);
+    expect(newKeySchema.parse({ name: `sk_${"a".repeat(31)}`, permissions: "all" }).name).toBe(
+      `sk_${"a".repeat(31)}`,
+    );
   });
 
   it("never quotes the secret in the message", () => {

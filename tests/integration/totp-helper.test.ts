@@ -11,6 +11,8 @@ describe("the tests' TOTP", () => {
   });
 
   it("reads the secret of an otpauth URI", () => {
-    expect(secretFromUri("otpauth://totp/Keydesk:a%40b.c?secret=JBSWY3DPEHPK3PXP&issuer=Keydesk")).toBe("JBSWY3DPEHPK3PXP");
+    expect(secretFromUri("otpauth://totp/Keydesk:a%40b.c?secret=JBSWY3DPEHPK3PXP&issuer=Keydesk")).toBe(
+      "JBSWY3DPEHPK3PXP",
+    );
   });
 });

@@ -23,13 +23,20 @@ function routeFiles(dir: string): string[] {
 
 function exportedMethods(source: string): string[] {
   const found = new Set<string>();
-  for (const m of source.matchAll(/export\s+(?:async\s+)?(?:const|function|let)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) found.add(m[1]!);
+  for (const m of source.matchAll(
+    /export\s+(?:async\s+)?(?:const|function|let)\s+(GET|POST|PUT|PATCH|DELETE)\b/g,
+  ))
+    found.add(m[1]!);
   for (const m of source.matchAll(/export\s+(?:const|let)\s*\{([^}]*)\}/g)) {
-    for (const name of m[1]!.split(",").map((s) => s.split(":")[0]!.trim())) if (METHODS.includes(name)) found.add(name);
+    for (const name of m[1]!.split(",").map((s) => s.split(":")[0]!.trim()))
+      if (METHODS.includes(name)) found.add(name);
   }
   for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
     for (const part of m[1]!.split(",")) {
-      const name = part.split(/\s+as\s+/).pop()!.trim();
+      const name = part
+        .split(/\s+as\s+/)
+        .pop()!
+        .trim();
       if (METHODS.includes(name)) found.add(name);
     }
   }
@@ -39,7 +46,10 @@ function exportedMethods(source: string): string[] {
 export function discoverApiRoutes(root = process.cwd()): DiscoveredRoute[] {
   const apiDir = join(root, "app", "api");
   return routeFiles(apiDir).map((file) => {
-    const segments = relative(join(root, "app"), file).split(sep).slice(0, -1).filter((s) => !/^\(.*\)$/.test(s));
+    const segments = relative(join(root, "app"), file)
+      .split(sep)
+      .slice(0, -1)
+      .filter((s) => !/^\(.*\)$/.test(s));
     const pattern = `/${segments.join("/")}`;
     const samplePath = `/${segments.map((s) => (s.startsWith("[...") ? "probe" : s.startsWith("[") ? "does-not-exist" : s)).join("/")}`;
     return { pattern, samplePath, methods: exportedMethods(readFileSync(file, "utf8")) };

@@ -41,7 +41,12 @@ export async function startHarness({ seed, port }: { seed: Seed; port: number })
     detached: true,
   });
   for (let i = 0; i < 240; i++) {
-    if (await fetch(`${base}/sign-in`).then((r) => r.ok).catch(() => false)) break;
+    if (
+      await fetch(`${base}/sign-in`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      break;
     await new Promise((r) => setTimeout(r, 500));
   }
   const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
@@ -51,7 +56,10 @@ export async function startHarness({ seed, port }: { seed: Seed; port: number })
   });
   if (!signIn.ok) throw new Error(`sign-in failed: HTTP ${signIn.status}`);
   const [name, value] = signIn.headers.get("set-cookie")!.split(";")[0]!.split("=") as [string, string];
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
 
   return {
     base,

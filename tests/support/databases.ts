@@ -6,7 +6,8 @@ import { openDatabase, type Database } from "@/lib/db/database";
 import { createDatabase } from "./throwaway-postgres";
 
 export const postgresUrl = process.env.TEST_DATABASE_URL || null;
-export const POSTGRES_MISSING = "PostgreSQL is not available to this test run (no TEST_DATABASE_URL): its tests are not run.";
+export const POSTGRES_MISSING =
+  "PostgreSQL is not available to this test run (no TEST_DATABASE_URL): its tests are not run.";
 
 export const DATABASE_KINDS = postgresUrl ? (["pglite", "postgres"] as const) : (["pglite"] as const);
 

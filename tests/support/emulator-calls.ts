@@ -26,7 +26,12 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-export async function call(emulator: Emulator, method: string, path: string, options: CallOptions = {}): Promise<Reply> {
+export async function call(
+  emulator: Emulator,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<Reply> {
   const headers: Record<string, string> = {};
   const key = options.key === undefined ? ADMIN_KEY : options.key;
   if (key !== null) headers["xi-api-key"] = key;
@@ -68,12 +73,24 @@ export const KEY_FIELDS = [
   "third_party_disable_allowed",
 ];
 export const REQUIRED_KEY_FIELDS = ["name", "hint", "key_id", "service_account_user_id", "hashed_xi_api_key"];
-export const SERVICE_ACCOUNT_FIELDS = ["api-keys", "created_at_unix", "default_sharing_groups", "name", "service_account_user_id"];
+export const SERVICE_ACCOUNT_FIELDS = [
+  "api-keys",
+  "created_at_unix",
+  "default_sharing_groups",
+  "name",
+  "service_account_user_id",
+];
 
 export const sorted = (o: object) => Object.keys(o).sort();
 
 /** The superset error body of API.md §5/§9, with `request_id` equal to the x-request-id header. */
-export function expectError(reply: Reply, status: number, code: string, type: string, message?: string | RegExp) {
+export function expectError(
+  reply: Reply,
+  status: number,
+  code: string,
+  type: string,
+  message?: string | RegExp,
+) {
   expect(reply.status).toBe(status);
   expect(sorted(reply.body)).toEqual(["detail"]);
   expect(sorted(reply.body.detail)).toEqual(["code", "message", "request_id", "status", "type"]);
@@ -84,13 +101,16 @@ export function expectError(reply: Reply, status: number, code: string, type: st
 }
 
 /** A FastAPI 422: `{"detail": [issues…]}` with exactly these issues' type and loc (in order). */
-export function expect422(reply: Reply, issues: { type: string; loc: (string | number)[]; msg?: string | RegExp }[]) {
+export function expect422(
+  reply: Reply,
+  issues: { type: string; loc: (string | number)[]; msg?: string | RegExp }[],
+) {
   expect(reply.status).toBe(422);
   expect(sorted(reply.body)).toEqual(["detail"]);
   expect(Array.isArray(reply.body.detail)).toBe(true);
-  expect(reply.body.detail.map((d: { type: string; loc: unknown[] }) => ({ type: d.type, loc: d.loc }))).toEqual(
-    issues.map(({ type, loc }) => ({ type, loc })),
-  );
+  expect(
+    reply.body.detail.map((d: { type: string; loc: unknown[] }) => ({ type: d.type, loc: d.loc })),
+  ).toEqual(issues.map(({ type, loc }) => ({ type, loc })));
   reply.body.detail.forEach((d: Record<string, unknown>, i: number) => {
     // FastAPI with pydantic v2: type, loc, msg, input (ctx only for some types); never a `url`.
     expect(Object.keys(d)).not.toContain("url");
@@ -119,7 +139,8 @@ export async function createKey(
   return { secret: reply.body["xi-api-key"], keyId: reply.body.key_id };
 }
 
-export async function listKeys(emulator: Emulator, saId: string): Promise<any[]> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw wire JSON, checked field by field by the tests
+export async function listKeys(emulator: Emulator, saId: string): Promise<any[]> {
   const reply = await call(emulator, "GET", `/v1/service-accounts/${saId}/api-keys`);
   expect(reply.status).toBe(200);
   return reply.body["api-keys"];

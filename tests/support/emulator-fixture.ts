@@ -5,7 +5,12 @@ import type { LoggedRequest } from "@/lib/emulator/elevenlabs/request-log";
 import type { Seed } from "@/lib/emulator/elevenlabs/seed";
 import { E2E } from "./e2e-servers";
 
-async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+async function call<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
   const res = await fetch(`${E2E.emulatorUrl}${path}`, {
     method,
     headers: { "content-type": "application/json", ...headers },
@@ -17,11 +22,13 @@ async function call<T>(method: string, path: string, body?: unknown, headers: Re
 
 export const emulator = {
   reset: (seed: Seed = "demo") => call("POST", "/__emulator/reset", { seed }),
-  inject: (method: string, path: string, fault: Fault, count = 1) => call("POST", "/__emulator/faults", { method, path, count, fault }),
+  inject: (method: string, path: string, fault: Fault, count = 1) =>
+    call("POST", "/__emulator/faults", { method, path, count, fault }),
   clearFaults: () => call("DELETE", "/__emulator/faults"),
   requests: async () => (await call<{ requests: LoggedRequest[] }>("GET", "/__emulator/requests")).requests,
   /** The workspace admin API, as ElevenLabs' own settings page would use it (not through Keydesk). */
-  admin: <T>(method: string, path: string, body?: unknown) => call<T>(method, path, body, { "xi-api-key": E2E.adminKey }),
+  admin: <T>(method: string, path: string, body?: unknown) =>
+    call<T>(method, path, body, { "xi-api-key": E2E.adminKey }),
 };
 
 /** Every console test starts from the demo workspace with no faults and an empty request log. */

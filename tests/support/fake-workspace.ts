@@ -35,17 +35,29 @@ export function fakeWorkspace(accounts: number, keysEach: number): ServiceAccoun
   return Array.from({ length: accounts }, (_, a) =>
     fakeAccount(
       `sa-${a}`,
-      Array.from({ length: keysEach }, (_, k) => fakeKey(`sa-${a}-k${k}`, `sa-${a}`, { name: `key-${k}`, characterLimit: 1000 + k })),
+      Array.from({ length: keysEach }, (_, k) =>
+        fakeKey(`sa-${a}-k${k}`, `sa-${a}`, { name: `key-${k}`, characterLimit: 1000 + k }),
+      ),
     ),
   );
 }
 
 /** Replaces one key of a workspace (a copy; the original is left as it was). */
-export function withKey(accounts: ServiceAccount[], keyId: string, change: (key: ApiKey) => ApiKey | null): ServiceAccount[] {
-  return accounts.map((a) => ({ ...a, keys: a.keys.flatMap((k) => (k.id === keyId ? [change(k)].filter((x): x is ApiKey => x !== null) : [k])) }));
+export function withKey(
+  accounts: ServiceAccount[],
+  keyId: string,
+  change: (key: ApiKey) => ApiKey | null,
+): ServiceAccount[] {
+  return accounts.map((a) => ({
+    ...a,
+    keys: a.keys.flatMap((k) => (k.id === keyId ? [change(k)].filter((x): x is ApiKey => x !== null) : [k])),
+  }));
 }
 
-export const observedRows = (db: Db) => db.select().from(auditLog).where(eq(auditLog.action, OBSERVED_CHANGE)).orderBy(asc(auditLog.id));
-export const baselineRows = (db: Db) => db.select().from(auditLog).where(eq(auditLog.action, INVENTORY_BASELINE)).orderBy(asc(auditLog.id));
-export const snapshotOf = (db: Db, keyIds: string[]) => db.select().from(keySnapshot).where(inArray(keySnapshot.keyId, keyIds));
+export const observedRows = (db: Db) =>
+  db.select().from(auditLog).where(eq(auditLog.action, OBSERVED_CHANGE)).orderBy(asc(auditLog.id));
+export const baselineRows = (db: Db) =>
+  db.select().from(auditLog).where(eq(auditLog.action, INVENTORY_BASELINE)).orderBy(asc(auditLog.id));
+export const snapshotOf = (db: Db, keyIds: string[]) =>
+  db.select().from(keySnapshot).where(inArray(keySnapshot.keyId, keyIds));
 export const auditCount = async (db: Db) => (await db.select({ id: auditLog.id }).from(auditLog)).length;

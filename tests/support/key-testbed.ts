@@ -26,7 +26,12 @@ export function keyTestbed(): Testbed {
   beforeAll(async () => {
     bed.emulator = await startEmulator({ adminKeys: [ADMIN_KEY], seed: "empty", control: true });
     bed.database = await openDatabase({ kind: "pglite", dataDir: null });
-    const upstream = createUpstream({ baseUrl: bed.emulator.url, apiKey: ADMIN_KEY, timeoutMs: 500, retryPolicy: { retries: 1, baseDelayMs: 10, maxRetryAfterMs: 2_000 } });
+    const upstream = createUpstream({
+      baseUrl: bed.emulator.url,
+      apiKey: ADMIN_KEY,
+      timeoutMs: 500,
+      retryPolicy: { retries: 1, baseDelayMs: 10, maxRetryAfterMs: 2_000 },
+    });
     bed.deps = { upstream, db: bed.database.db };
   });
   afterAll(async () => {
@@ -56,12 +61,20 @@ export function inject(bed: Testbed, method: string, path: string, fault: Fault,
 export const writes = (bed: Testbed) => bed.emulator.log.list().filter((r) => r.method !== "GET");
 
 export const auditOf = (bed: Testbed, ctx: KeyActionContext) =>
-  bed.database.db.select().from(auditLog).where(eq(auditLog.requestId, ctx.info.requestId)).orderBy(auditLog.id);
+  bed.database.db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.requestId, ctx.info.requestId))
+    .orderBy(auditLog.id);
 
 /** Every row Keydesk keeps (audit log, rotations, inventory snapshot), as one string, to scan for a secret. */
 export async function everythingStored(bed: Testbed): Promise<string> {
   const db = bed.database.db;
-  const [audit, rotations, snapshot] = await Promise.all([db.select().from(auditLog), db.select().from(keyRotation), db.select().from(keySnapshot)]);
+  const [audit, rotations, snapshot] = await Promise.all([
+    db.select().from(auditLog),
+    db.select().from(keyRotation),
+    db.select().from(keySnapshot),
+  ]);
   return JSON.stringify({ audit, rotations, snapshot });
 }
 

@@ -15,20 +15,33 @@ export async function adminPage(browser: Browser): Promise<Page> {
 
 /** A new Keydesk user (a fresh email each run), added by the admin through the users API; the
  * person then sets their password (CONSOLE_PASSWORD) with the one-time link, as they would. */
-export async function addUser(admin: Page, role: "admin" | "support" | "reviewer", label: string): Promise<string> {
+export async function addUser(
+  admin: Page,
+  role: "admin" | "support" | "reviewer",
+  label: string,
+): Promise<string> {
   const email = `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.example`;
   const origin = new URL(admin.url()).origin;
-  const res = await admin.request.post("/api/users", { headers: { origin }, data: { email, name: label, role } });
+  const res = await admin.request.post("/api/users", {
+    headers: { origin },
+    data: { email, name: label, role },
+  });
   expect(res.status()).toBe(201);
-  const token = new URL(((await res.json()) as { invite: { url: string } }).invite.url).pathname.split("/").pop()!;
-  const accepted = await admin.request.post("/api/invites/accept", { headers: { origin }, data: { token, password: CONSOLE_PASSWORD } });
+  const token = new URL(((await res.json()) as { invite: { url: string } }).invite.url).pathname
+    .split("/")
+    .pop()!;
+  const accepted = await admin.request.post("/api/invites/accept", {
+    headers: { origin },
+    data: { token, password: CONSOLE_PASSWORD },
+  });
   expect(accepted.status()).toBe(200);
   return email;
 }
 
 /** Enrols on the account page the way a person does; returns the TOTP secret and the recovery codes. */
 export async function enrol(page: Page): Promise<{ secret: string; recoveryCodes: string[] }> {
-  if (!new URL(page.url()).pathname.startsWith("/account")) await page.getByRole("link", { name: "Your account" }).click();
+  if (!new URL(page.url()).pathname.startsWith("/account"))
+    await page.getByRole("link", { name: "Your account" }).click();
   await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
   await page.getByLabel("Your password").fill(CONSOLE_PASSWORD);
   await page.getByRole("button", { name: "Continue" }).click();
@@ -39,7 +52,10 @@ export async function enrol(page: Page): Promise<{ secret: string; recoveryCodes
   await page.getByLabel("Code from the app").fill(totp(secret));
   await page.getByRole("button", { name: "Turn on" }).click();
   await expect(page.getByText("Two-factor sign-in is on.")).toBeVisible();
-  const recoveryCodes = await page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem").allTextContents();
+  const recoveryCodes = await page
+    .getByRole("list", { name: "Recovery codes" })
+    .getByRole("listitem")
+    .allTextContents();
   expect(recoveryCodes).toHaveLength(10);
   await page.getByRole("button", { name: "I have saved them" }).click();
   await expect(page.getByText("Signing in asks for a code")).toBeVisible();

@@ -10,18 +10,38 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-export async function startNext(dir: string, port: number, env: Record<string, string> = {}): Promise<BenchServer> {
+export async function startNext(
+  dir: string,
+  port: number,
+  env: Record<string, string> = {},
+): Promise<BenchServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "keydesk-bench-"));
-  const child = spawn(join(resolve(dir), "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: resolve(dir),
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-    env: { ...process.env, ELEVENLABS_API_KEY: "", KEYDESK_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", ...env },
-  });
+  const child = spawn(
+    join(resolve(dir), "node_modules", ".bin", "next"),
+    ["start", "-H", "127.0.0.1", "-p", String(port)],
+    {
+      cwd: resolve(dir),
+      stdio: ["ignore", "ignore", "inherit"],
+      detached: true,
+      env: {
+        ...process.env,
+        ELEVENLABS_API_KEY: "",
+        KEYDESK_DATA_DIR: dataDir,
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...env,
+      },
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
-  while (!(await fetch(`${url}/sign-in`).then((r) => r.ok, () => false))) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`next start in ${dir} did not come up`);
+  while (
+    !(await fetch(`${url}/sign-in`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`next start in ${dir} did not come up`);
     await new Promise((r) => setTimeout(r, 250));
   }
   return {
@@ -40,4 +60,5 @@ export function arg(name: string, fallback: string): string {
   return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
 
-export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+export const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;

@@ -56,7 +56,16 @@ export async function startOidcProvider(port: number, redirectUris: string[]) {
     findAccount: async (_ctx, sub) => {
       const person = people.find((p) => p.sub === sub);
       if (!person) return undefined;
-      return { accountId: sub, claims: async () => ({ sub, email: person.email, email_verified: true, name: person.name, groups: [...person.groups] }) };
+      return {
+        accountId: sub,
+        claims: async () => ({
+          sub,
+          email: person.email,
+          email_verified: true,
+          name: person.name,
+          groups: [...person.groups],
+        }),
+      };
     },
     // One first-party client: consent is implied, as an organisation's own provider does for its apps.
     loadExistingGrant: async (ctx) => {
@@ -81,22 +90,33 @@ export async function startOidcProvider(port: number, redirectUris: string[]) {
       const [, uid, login] = match;
       if (!login && req.method === "GET") {
         await provider.interactionDetails(req, res);
-        res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" }).end(loginPage(uid!));
+        res
+          .writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" })
+          .end(loginPage(uid!));
         return;
       }
       if (login && req.method === "POST") {
         const email = (await readForm(req)).get("email")?.trim().toLowerCase() ?? "";
         const person = people.find((p) => p.email === email);
         if (!person) {
-          res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(loginPage(uid!, `No test person has the email ${email}.`));
+          res
+            .writeHead(200, { "content-type": "text/html; charset=utf-8" })
+            .end(loginPage(uid!, `No test person has the email ${email}.`));
           return;
         }
-        await provider.interactionFinished(req, res, { login: { accountId: person.sub } }, { mergeWithLastSubmission: false });
+        await provider.interactionFinished(
+          req,
+          res,
+          { login: { accountId: person.sub } },
+          { mergeWithLastSubmission: false },
+        );
         return;
       }
       res.writeHead(405).end();
     } catch (error) {
-      res.writeHead(400, { "content-type": "text/plain" }).end(`Interaction failed: ${(error as Error).message}`);
+      res
+        .writeHead(400, { "content-type": "text/plain" })
+        .end(`Interaction failed: ${(error as Error).message}`);
     }
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
@@ -105,7 +125,9 @@ export async function startOidcProvider(port: number, redirectUris: string[]) {
 
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\//, ""));
 if (isMain) {
-  const { values } = parseArgs({ options: { port: { type: "string" }, "redirect-uri": { type: "string", multiple: true } } });
+  const { values } = parseArgs({
+    options: { port: { type: "string" }, "redirect-uri": { type: "string", multiple: true } },
+  });
   const port = Number(values.port ?? 4312);
   const { issuer } = await startOidcProvider(port, values["redirect-uri"] ?? []);
   console.log(`Test OpenID Connect provider at ${issuer}`);

@@ -11,7 +11,11 @@ export interface OwnServer {
   stop(): Promise<void>;
 }
 
-export async function startOwnServer(name: string, port: number, extraEnv: Record<string, string> = {}): Promise<OwnServer> {
+export async function startOwnServer(
+  name: string,
+  port: number,
+  extraEnv: Record<string, string> = {},
+): Promise<OwnServer> {
   const dataDir = `${E2E.dataDir}/${name}`;
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(E2E.logDir, { recursive: true });
@@ -34,10 +38,15 @@ export async function startOwnServer(name: string, port: number, extraEnv: Recor
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} server exited (${child.exitCode}); see ${E2E.logDir}/${name}-server.log`);
-    const ok = await fetch(`${url}/sign-in`).then((r) => r.status < 500, () => false);
+    if (child.exitCode !== null)
+      throw new Error(`${name} server exited (${child.exitCode}); see ${E2E.logDir}/${name}-server.log`);
+    const ok = await fetch(`${url}/sign-in`).then(
+      (r) => r.status < 500,
+      () => false,
+    );
     if (ok) break;
-    if (Date.now() > deadline) throw new Error(`${name} server did not start; see ${E2E.logDir}/${name}-server.log`);
+    if (Date.now() > deadline)
+      throw new Error(`${name} server did not start; see ${E2E.logDir}/${name}-server.log`);
     await new Promise((r) => setTimeout(r, 250));
   }
   return {

@@ -7,7 +7,9 @@ let server: ThrowawayPostgres | undefined;
 export async function setup() {
   if (process.env.TEST_DATABASE_URL) return;
   if (!postgresInstalled()) {
-    console.warn("\nPostgreSQL is not installed on this machine: the PostgreSQL database tests will not run (PGlite ones will).\n");
+    console.warn(
+      "\nPostgreSQL is not installed on this machine: the PostgreSQL database tests will not run (PGlite ones will).\n",
+    );
     return;
   }
   server = await startThrowawayPostgres();

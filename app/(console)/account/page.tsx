@@ -18,21 +18,38 @@ export default async function AccountPage() {
   // Open to a person who must still enrol: this is where they do it.
   const user = await requireUser({ allowUnenrolled: true });
   const { db } = await getDatabase();
-  const [status, sessions] = await Promise.all([twoFactorStatus(db, user), listSessions(db, user.id, user.sessionId)]);
+  const [status, sessions] = await Promise.all([
+    twoFactorStatus(db, user),
+    listSessions(db, user.id, user.sessionId),
+  ]);
   return (
     <div className="space-y-8">
-      <PageHeader title="Your account" description={<>{user.email} · {ROLE_LABELS[user.role]}</>} />
+      <PageHeader
+        title="Your account"
+        description={
+          <>
+            {user.email} · {ROLE_LABELS[user.role]}
+          </>
+        }
+      />
       {mustEnrol(user) ? (
-        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+        <p
+          role="alert"
+          className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950"
+        >
           Your role must use two-factor sign-in. Set it up below to use the rest of Keydesk.
         </p>
       ) : null}
       <section aria-labelledby="two-factor-title" className="space-y-3">
-        <h2 id="two-factor-title" className="text-lg font-semibold">Two-factor sign-in</h2>
+        <h2 id="two-factor-title" className="text-lg font-semibold">
+          Two-factor sign-in
+        </h2>
         <TwoFactorSection status={status} />
       </section>
       <section aria-labelledby="sessions-title" className="space-y-3">
-        <h2 id="sessions-title" className="text-lg font-semibold">Where you are signed in</h2>
+        <h2 id="sessions-title" className="text-lg font-semibold">
+          Where you are signed in
+        </h2>
         <PrefilledQueries queries={[[accountKeys.sessions, sessions]]}>
           <SessionsSection />
         </PrefilledQueries>

@@ -13,9 +13,14 @@ export default async function FindKeyPage() {
     <div className="space-y-6">
       <PageHeader
         title="Find a key"
-        description={<>
-          Found a secret in a public repository, a ticket or a log? Paste it here to see which key it is, then disable that key. Press <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-mono text-xs">/</kbd> on any page to come back here.
-        </>}
+        description={
+          <>
+            Found a secret in a public repository, a ticket or a log? Paste it here to see which key it is,
+            then disable that key. Press{" "}
+            <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-mono text-xs">/</kbd> on any
+            page to come back here.
+          </>
+        }
       />
       <FindKeyPanel canDisable={user.role === "admin" || user.role === "support"} />
     </div>

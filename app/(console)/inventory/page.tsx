@@ -19,7 +19,13 @@ export default async function InventoryPage() {
       {/* The browser starts reading every key while it parses the HTML, not once the page's script
           has run; react-query's fetch of the same URL then takes the preloaded answer. */}
       <link rel="preload" href="/api/inventory" as="fetch" crossOrigin="anonymous" />
-      <Suspense fallback={<p role="status" className="text-sm text-slate-600">Loading…</p>}>
+      <Suspense
+        fallback={
+          <p role="status" className="text-sm text-slate-600">
+            Loading…
+          </p>
+        }
+      >
         <InventoryView role={user.role} />
       </Suspense>
     </div>

@@ -17,7 +17,10 @@ export default async function UsersPage() {
     return (
       <div className="space-y-2">
         <PageHeader title="Users" />
-        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+        <p
+          role="alert"
+          className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+        >
           Only workspace admins can manage users.
         </p>
       </div>
@@ -27,7 +30,10 @@ export default async function UsersPage() {
   const users = await listUsers(db);
   return (
     <div className="space-y-6">
-      <PageHeader title="Users" description="Who can sign in to Keydesk, and with which role. There is always at least one enabled admin." />
+      <PageHeader
+        title="Users"
+        description="Who can sign in to Keydesk, and with which role. There is always at least one enabled admin."
+      />
       <PrefilledQueries queries={[[userKeys.list(), users]]}>
         <UsersManager currentUserId={user.id} passwordSignIn={passwordSignInEnabled(env())} />
       </PrefilledQueries>

@@ -6,7 +6,11 @@ import { keyDeps } from "@/lib/api/deps";
 import { findKeyBodySchema } from "@/lib/find-key/schema";
 import { findKey } from "@/lib/find-key/search";
 
-export const POST = withRole(["admin", "support", "reviewer"], { body: findKeyBodySchema }, async ({ user: actor, info, body }) => {
-  const result = await findKey(await keyDeps(), { actor, info }, body.query);
-  return Response.json(result, { headers: { "cache-control": "no-store" } });
-});
+export const POST = withRole(
+  ["admin", "support", "reviewer"],
+  { body: findKeyBodySchema },
+  async ({ user: actor, info, body }) => {
+    const result = await findKey(await keyDeps(), { actor, info }, body.query);
+    return Response.json(result, { headers: { "cache-control": "no-store" } });
+  },
+);

@@ -10,7 +10,11 @@ export const GET = withRole(ROLES, {}, async () => ({
   serviceAccounts: (await listServiceAccounts(await keyDeps())).map(toPublicAccount),
 }));
 
-export const POST = withRole(["admin"], { body: newServiceAccountSchema }, async ({ user: actor, info, body }) => {
-  const serviceAccount = await createServiceAccount(await keyDeps(), { actor, info }, body.name);
-  return Response.json({ serviceAccount: toPublicAccount(serviceAccount) }, { status: 201 });
-});
+export const POST = withRole(
+  ["admin"],
+  { body: newServiceAccountSchema },
+  async ({ user: actor, info, body }) => {
+    const serviceAccount = await createServiceAccount(await keyDeps(), { actor, info }, body.name);
+    return Response.json({ serviceAccount: toPublicAccount(serviceAccount) }, { status: 201 });
+  },
+);

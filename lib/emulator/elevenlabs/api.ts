@@ -48,7 +48,8 @@ function findKey(ctx: WorkspaceContext, saId: string, keyId: string) {
 
 const listServiceAccounts = endpoint({
   body: "none",
-  handle: (ctx) => ok({ "service-accounts": [...ctx.store.serviceAccounts.values()].map(serviceAccountToWire) }),
+  handle: (ctx) =>
+    ok({ "service-accounts": [...ctx.store.serviceAccounts.values()].map(serviceAccountToWire) }),
 });
 
 const createServiceAccount = endpoint({
@@ -113,10 +114,12 @@ const updateKey = endpoint({
       key.disable_reason = null;
     }
     if (body.name !== undefined) key.name = body.name;
-    if (body.permissions !== undefined) key.permissions = body.permissions === "all" ? null : body.permissions;
+    if (body.permissions !== undefined)
+      key.permissions = body.permissions === "all" ? null : body.permissions;
     if (body.characterLimit !== undefined) key.character_limit = body.characterLimit;
     if (body.allowedIps !== undefined) key.allowed_ips = body.allowedIps;
-    if (body.thirdPartyDisableAllowed !== undefined) key.third_party_disable_allowed = body.thirdPartyDisableAllowed;
+    if (body.thirdPartyDisableAllowed !== undefined)
+      key.third_party_disable_allowed = body.thirdPartyDisableAllowed;
     for (const slot of ["tts", "dubbing", "music"] as const) {
       const value = body.concurrency[slot];
       if (value === null) delete key.concurrency_limits[slot];
@@ -145,7 +148,10 @@ export interface Route {
 export const ROUTES: Route[] = [
   { segments: ["v1", "service-accounts"], methods: { GET: listServiceAccounts, POST: createServiceAccount } },
   { segments: ["v1", "service-accounts", ":saId", "api-keys"], methods: { GET: listKeys, POST: createKey } },
-  { segments: ["v1", "service-accounts", ":saId", "api-keys", ":keyId"], methods: { PATCH: updateKey, DELETE: deleteKey } },
+  {
+    segments: ["v1", "service-accounts", ":saId", "api-keys", ":keyId"],
+    methods: { PATCH: updateKey, DELETE: deleteKey },
+  },
 ];
 
 export function matchRoute(path: string): { route: Route; params: Record<string, string> } | undefined {

@@ -77,24 +77,45 @@ describe("a service account's own key", () => {
     const { secret, keyId } = await createKey(emulator, saId);
     const path = `/v1/service-accounts/${saId}/api-keys/${keyId}`;
     expect((await call(emulator, "PATCH", path, { body: { is_enabled: false } })).status).toBe(200);
-    expectError(await call(emulator, "GET", "/v1/service-accounts", { key: secret }), 401, "invalid_api_key", "authentication_error");
+    expectError(
+      await call(emulator, "GET", "/v1/service-accounts", { key: secret }),
+      401,
+      "invalid_api_key",
+      "authentication_error",
+    );
     expect((await call(emulator, "PATCH", path, { body: { is_enabled: true } })).status).toBe(200);
-    expectError(await call(emulator, "GET", "/v1/service-accounts", { key: secret }), 401, "missing_permissions", "authentication_error");
+    expectError(
+      await call(emulator, "GET", "/v1/service-accounts", { key: secret }),
+      401,
+      "missing_permissions",
+      "authentication_error",
+    );
   });
 
   it("is 401 invalid_api_key once deleted", async () => {
     const saId = await createAccount(emulator);
     const { secret, keyId } = await createKey(emulator, saId);
-    expect((await call(emulator, "DELETE", `/v1/service-accounts/${saId}/api-keys/${keyId}`)).status).toBe(200);
-    expectError(await call(emulator, "GET", "/v1/service-accounts", { key: secret }), 401, "invalid_api_key", "authentication_error", "Invalid API key");
+    expect((await call(emulator, "DELETE", `/v1/service-accounts/${saId}/api-keys/${keyId}`)).status).toBe(
+      200,
+    );
+    expectError(
+      await call(emulator, "GET", "/v1/service-accounts", { key: secret }),
+      401,
+      "invalid_api_key",
+      "authentication_error",
+      "Invalid API key",
+    );
   });
 });
 
 describe("IP allowlists (X-Forwarded-For speaks for the caller when control is on)", () => {
   it("a caller outside the allowlist gets 403, inside it 401 missing_permissions", async () => {
     const saId = await createAccount(emulator);
-    const { secret } = await createKey(emulator, saId, { allowed_ips: ["203.0.113.0/24", "2001:db8:abcd::/48"] });
-    const as = (ip: string) => call(emulator, "GET", "/v1/service-accounts", { key: secret, headers: { "x-forwarded-for": ip } });
+    const { secret } = await createKey(emulator, saId, {
+      allowed_ips: ["203.0.113.0/24", "2001:db8:abcd::/48"],
+    });
+    const as = (ip: string) =>
+      call(emulator, "GET", "/v1/service-accounts", { key: secret, headers: { "x-forwarded-for": ip } });
 
     expectError(await as("198.51.100.1"), 403, "ip_not_allowed", "authorization_error");
     expectError(await as("2001:db8:ffff::1"), 403, "ip_not_allowed", "authorization_error");
@@ -103,13 +124,19 @@ describe("IP allowlists (X-Forwarded-For speaks for the caller when control is o
     // The first address of the header is the client.
     expectError(await as("203.0.113.9, 10.0.0.1"), 401, "missing_permissions", "authentication_error");
     // Without the header the caller is the loopback address, outside the list.
-    expectError(await call(emulator, "GET", "/v1/service-accounts", { key: secret }), 403, "ip_not_allowed", "authorization_error");
+    expectError(
+      await call(emulator, "GET", "/v1/service-accounts", { key: secret }),
+      403,
+      "ip_not_allowed",
+      "authorization_error",
+    );
   });
 
   it("an IPv4-mapped caller is the IPv4 caller it carries; a scope id plays no part", async () => {
     const saId = await createAccount(emulator);
     const { secret } = await createKey(emulator, saId, { allowed_ips: ["203.0.113.0/24", "fe80::/64"] });
-    const as = (ip: string) => call(emulator, "GET", "/v1/service-accounts", { key: secret, headers: { "x-forwarded-for": ip } });
+    const as = (ip: string) =>
+      call(emulator, "GET", "/v1/service-accounts", { key: secret, headers: { "x-forwarded-for": ip } });
 
     expectError(await as("::ffff:203.0.113.9"), 401, "missing_permissions", "authentication_error");
     expectError(await as("::ffff:cb00:7109"), 401, "missing_permissions", "authentication_error");
@@ -121,14 +148,24 @@ describe("IP allowlists (X-Forwarded-For speaks for the caller when control is o
   it("an allowlist holding the loopback address lets the test runner through to the scope check", async () => {
     const saId = await createAccount(emulator);
     const { secret } = await createKey(emulator, saId, { allowed_ips: ["127.0.0.1"] });
-    expectError(await call(emulator, "GET", "/v1/service-accounts", { key: secret }), 401, "missing_permissions", "authentication_error");
+    expectError(
+      await call(emulator, "GET", "/v1/service-accounts", { key: secret }),
+      401,
+      "missing_permissions",
+      "authentication_error",
+    );
   });
 
   it("a disabled key is 401 invalid_api_key even from outside its allowlist (step 2 before step 3)", async () => {
     const saId = await createAccount(emulator);
     const { secret, keyId } = await createKey(emulator, saId, { allowed_ips: ["203.0.113.0/24"] });
-    await call(emulator, "PATCH", `/v1/service-accounts/${saId}/api-keys/${keyId}`, { body: { is_enabled: false } });
-    const reply = await call(emulator, "GET", "/v1/service-accounts", { key: secret, headers: { "x-forwarded-for": "198.51.100.1" } });
+    await call(emulator, "PATCH", `/v1/service-accounts/${saId}/api-keys/${keyId}`, {
+      body: { is_enabled: false },
+    });
+    const reply = await call(emulator, "GET", "/v1/service-accounts", {
+      key: secret,
+      headers: { "x-forwarded-for": "198.51.100.1" },
+    });
     expectError(reply, 401, "invalid_api_key", "authentication_error");
   });
 

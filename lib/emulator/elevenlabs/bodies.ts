@@ -63,17 +63,33 @@ export function parseCreateServiceAccount(raw: unknown): Parsed<CreateServiceAcc
     const list = v.list(body.default_sharing_groups, loc);
     if (list.ok) {
       list.value.forEach((item, i) => {
-        const entry = item !== null && typeof item === "object" && !Array.isArray(item) ? (item as Record<string, unknown>) : null;
+        const entry =
+          item !== null && typeof item === "object" && !Array.isArray(item)
+            ? (item as Record<string, unknown>)
+            : null;
         if (!entry) {
-          v.fail("model_attributes_type", [...loc, i], "Input should be a valid dictionary or object to extract fields from", item);
+          v.fail(
+            "model_attributes_type",
+            [...loc, i],
+            "Input should be a valid dictionary or object to extract fields from",
+            item,
+          );
           return;
         }
-        const groupId = "group_id" in entry ? v.string(entry.group_id, [...loc, i, "group_id"]) : v.fail<string>("missing", [...loc, i, "group_id"], "Field required", entry);
+        const groupId =
+          "group_id" in entry
+            ? v.string(entry.group_id, [...loc, i, "group_id"])
+            : v.fail<string>("missing", [...loc, i, "group_id"], "Field required", entry);
         const level =
           "permission_level" in entry
-            ? v.literal(entry.permission_level, [...loc, i, "permission_level"], ["admin", "editor", "viewer"] as const)
+            ? v.literal(entry.permission_level, [...loc, i, "permission_level"], [
+                "admin",
+                "editor",
+                "viewer",
+              ] as const)
             : v.fail<"admin">("missing", [...loc, i, "permission_level"], "Field required", entry);
-        if (groupId.ok && level.ok) out.defaultSharingGroups.push({ groupId: groupId.value, permissionLevel: level.value });
+        if (groupId.ok && level.ok)
+          out.defaultSharingGroups.push({ groupId: groupId.value, permissionLevel: level.value });
       });
     }
   }

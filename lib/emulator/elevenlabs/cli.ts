@@ -16,7 +16,8 @@ function parseSeed(text: string): Seed {
 
 function parsePort(text: string, flag: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${flag} must be a port number (0-65535), not "${text}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new Error(`${flag} must be a port number (0-65535), not "${text}"`);
   return n;
 }
 
@@ -38,7 +39,8 @@ async function main() {
     return;
   }
   const adminKeys = values["admin-key"] ?? [];
-  if (adminKeys.length === 0) throw new Error("--admin-key is required (the workspace admin key clients must send)");
+  if (adminKeys.length === 0)
+    throw new Error("--admin-key is required (the workspace admin key clients must send)");
   const emulator = await startEmulator({
     adminKeys,
     seed: parseSeed(values.seed),

@@ -2,7 +2,15 @@
 // masked) and every fault kind.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Emulator } from "./server";
-import { ADMIN_KEY, call, createAccount, createKey, expectError, listKeys, start } from "@/tests/support/emulator-calls";
+import {
+  ADMIN_KEY,
+  call,
+  createAccount,
+  createKey,
+  expectError,
+  listKeys,
+  start,
+} from "@/tests/support/emulator-calls";
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -12,7 +20,8 @@ beforeEach(() => emulator.reset("empty"));
 afterAll(() => emulator.close());
 
 const LIST = "/v1/service-accounts";
-const addFault = (rule: Record<string, unknown>) => call(emulator, "POST", "/__emulator/faults", { body: rule });
+const addFault = (rule: Record<string, unknown>) =>
+  call(emulator, "POST", "/__emulator/faults", { body: rule });
 
 describe("without control: true", () => {
   let closed: Emulator;
@@ -28,7 +37,9 @@ describe("without control: true", () => {
     ["DELETE", "/__emulator/faults"],
     ["POST", "/__emulator/usage"],
   ])("%s %s is the plain route 404", async (method, path) => {
-    const reply = await call(closed, method, path, { body: method === "POST" ? { seed: "demo" } : undefined });
+    const reply = await call(closed, method, path, {
+      body: method === "POST" ? { seed: "demo" } : undefined,
+    });
     expect(reply.status).toBe(404);
     expect(reply.body).toEqual({ detail: "Not Found" });
   });
@@ -36,7 +47,10 @@ describe("without control: true", () => {
   it("X-Forwarded-For is not trusted", async () => {
     const saId = await createAccount(closed);
     const { secret } = await createKey(closed, saId, { allowed_ips: ["203.0.113.0/24"] });
-    const reply = await call(closed, "GET", LIST, { key: secret, headers: { "x-forwarded-for": "203.0.113.5" } });
+    const reply = await call(closed, "GET", LIST, {
+      key: secret,
+      headers: { "x-forwarded-for": "203.0.113.5" },
+    });
     expectError(reply, 403, "ip_not_allowed", "authorization_error");
   });
 });
@@ -49,9 +63,13 @@ describe("reset", () => {
 
     const demo = await call(emulator, "POST", "/__emulator/reset", { body: { seed: "demo" } });
     expect(demo.status).toBe(200);
-    expect((await call(emulator, "GET", LIST)).body["service-accounts"]).toHaveLength(demo.body.serviceAccounts);
+    expect((await call(emulator, "GET", LIST)).body["service-accounts"]).toHaveLength(
+      demo.body.serviceAccounts,
+    );
 
-    const bulk = await call(emulator, "POST", "/__emulator/reset", { body: { seed: { serviceAccounts: 3, keysPerAccount: 4 } } });
+    const bulk = await call(emulator, "POST", "/__emulator/reset", {
+      body: { seed: { serviceAccounts: 3, keysPerAccount: 4 } },
+    });
     expect(bulk.body).toEqual({ serviceAccounts: 3, keys: 12 });
   });
 
@@ -76,7 +94,9 @@ describe("request log", () => {
     await addFault({ method: "GET", path: LIST, fault: { kind: "status", status: 503 } });
     await call(emulator, "GET", LIST);
     const { requests } = (await call(emulator, "GET", "/__emulator/requests")).body;
-    expect(requests.map((r: Record<string, unknown>) => [r.method, r.path, r.body, r.status, r.fault])).toEqual([
+    expect(
+      requests.map((r: Record<string, unknown>) => [r.method, r.path, r.body, r.status, r.fault]),
+    ).toEqual([
       ["POST", LIST, { name: "logged" }, 200, null],
       ["GET", "/nope", null, 404, null],
       ["GET", LIST, null, 503, "status"],
@@ -88,7 +108,9 @@ describe("request log", () => {
     const saId = await createAccount(emulator);
     const { secret, keyId } = await createKey(emulator, saId);
     await call(emulator, "GET", LIST, { key: secret });
-    await call(emulator, "PATCH", `/v1/service-accounts/${saId}/api-keys/${keyId}`, { body: { name: `old key ${secret}` } });
+    await call(emulator, "PATCH", `/v1/service-accounts/${saId}/api-keys/${keyId}`, {
+      body: { name: `old key ${secret}` },
+    });
     await call(emulator, "POST", LIST, { body: { [secret]: 1, name: [secret] } });
     await call(emulator, "GET", `/v1/service-accounts/${secret}/api-keys`);
     await call(emulator, "POST", LIST, { body: `{"name": "${secret}"` }); // not JSON: kept as text
@@ -139,9 +161,20 @@ describe("faults", () => {
 
   it("count N hits the next N matching requests; * matches one path segment; other paths are untouched", async () => {
     const saId = await createAccount(emulator);
-    await addFault({ method: "get", path: "/v1/service-accounts/*/api-keys", count: 2, fault: { kind: "status", status: 500, body: { detail: "custom" } } });
+    await addFault({
+      method: "get",
+      path: "/v1/service-accounts/*/api-keys",
+      count: 2,
+      fault: { kind: "status", status: 500, body: { detail: "custom" } },
+    });
     expect((await call(emulator, "GET", LIST)).status).toBe(200);
-    expect((await call(emulator, "POST", `/v1/service-accounts/${saId}/api-keys`, { body: { name: "k", permissions: "all" } })).status).toBe(200);
+    expect(
+      (
+        await call(emulator, "POST", `/v1/service-accounts/${saId}/api-keys`, {
+          body: { name: "k", permissions: "all" },
+        })
+      ).status,
+    ).toBe(200);
     const hit = await call(emulator, "GET", `/v1/service-accounts/${saId}/api-keys`);
     expect(hit.status).toBe(500);
     expect(hit.body).toEqual({ detail: "custom" });
@@ -151,8 +184,14 @@ describe("faults", () => {
 
   it("after: true applies the change, then answers 500", async () => {
     const saId = await createAccount(emulator);
-    await addFault({ method: "POST", path: "/v1/service-accounts/*/api-keys", fault: { kind: "status", status: 500, after: true } });
-    const reply = await call(emulator, "POST", `/v1/service-accounts/${saId}/api-keys`, { body: { name: "ghost", permissions: "all" } });
+    await addFault({
+      method: "POST",
+      path: "/v1/service-accounts/*/api-keys",
+      fault: { kind: "status", status: 500, after: true },
+    });
+    const reply = await call(emulator, "POST", `/v1/service-accounts/${saId}/api-keys`, {
+      body: { name: "ghost", permissions: "all" },
+    });
     expectError(reply, 500, "internal_error", "internal_error");
     expect(reply.text).not.toMatch(/sk_/);
     expect((await listKeys(emulator, saId)).map((k) => k.name)).toEqual(["ghost"]);
@@ -165,9 +204,17 @@ describe("faults", () => {
   ])("%s with after: true applies the change, then fails the answer", async (_label, fault) => {
     const saId = await createAccount(emulator);
     await addFault({ method: "POST", path: "/v1/service-accounts/*/api-keys", fault });
-    const reply = call(emulator, "POST", `/v1/service-accounts/${saId}/api-keys`, { body: { name: "ghost", permissions: "all" }, signal: AbortSignal.timeout(300) });
+    const reply = call(emulator, "POST", `/v1/service-accounts/${saId}/api-keys`, {
+      body: { name: "ghost", permissions: "all" },
+      signal: AbortSignal.timeout(300),
+    });
     // No readable answer: the connection cut, no answer in time, or a body that is not JSON.
-    expect(await reply.then((r) => r.body, () => undefined)).toBeUndefined();
+    expect(
+      await reply.then(
+        (r) => r.body,
+        () => undefined,
+      ),
+    ).toBeUndefined();
     expect((await listKeys(emulator, saId)).map((k) => k.name)).toEqual(["ghost"]);
   });
 
@@ -180,13 +227,25 @@ describe("faults", () => {
 
   it("close() returns promptly with a hung request and a latency in flight, and the latter never runs", async () => {
     const own = await start();
-    await call(own, "POST", "/__emulator/faults", { body: { method: "GET", path: LIST, fault: { kind: "hang" } } });
-    await call(own, "POST", "/__emulator/faults", { body: { method: "POST", path: LIST, fault: { kind: "latency", ms: 400 } } });
+    await call(own, "POST", "/__emulator/faults", {
+      body: { method: "GET", path: LIST, fault: { kind: "hang" } },
+    });
+    await call(own, "POST", "/__emulator/faults", {
+      body: { method: "POST", path: LIST, fault: { kind: "latency", ms: 400 } },
+    });
     // Outcomes are taken at once, so the rejections close() causes are never unhandled.
-    const outcome = (p: Promise<Response>) => p.then((res) => res.status, (error: Error) => error);
+    const outcome = (p: Promise<Response>) =>
+      p.then(
+        (res) => res.status,
+        (error: Error) => error,
+      );
     const hung = outcome(fetch(own.url + LIST, { headers: { "xi-api-key": ADMIN_KEY } }));
     const slow = outcome(
-      fetch(own.url + LIST, { method: "POST", headers: { "xi-api-key": ADMIN_KEY }, body: new TextEncoder().encode('{"name":"s"}') }),
+      fetch(own.url + LIST, {
+        method: "POST",
+        headers: { "xi-api-key": ADMIN_KEY },
+        body: new TextEncoder().encode('{"name":"s"}'),
+      }),
     );
     await new Promise((resolve) => setTimeout(resolve, 100));
     const started = Date.now();
@@ -215,7 +274,12 @@ describe("faults", () => {
   });
 
   it("can be listed and cleared; a bad rule is a 400", async () => {
-    const added = await addFault({ method: "DELETE", path: "/v1/service-accounts/*/api-keys/*", count: 3, fault: { kind: "drop" } });
+    const added = await addFault({
+      method: "DELETE",
+      path: "/v1/service-accounts/*/api-keys/*",
+      count: 3,
+      fault: { kind: "drop" },
+    });
     expect(added.body.fault).toMatchObject({ method: "DELETE", remaining: 3, fault: { kind: "drop" } });
     expect((await call(emulator, "GET", "/__emulator/faults")).body.faults).toHaveLength(1);
     expect((await call(emulator, "DELETE", "/__emulator/faults")).body).toEqual({ cleared: true });

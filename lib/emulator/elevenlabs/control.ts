@@ -20,7 +20,10 @@ interface ControlContext {
 
 const seedSchema = z.union([
   z.enum(["demo", "empty"]),
-  z.object({ serviceAccounts: z.number().int().min(0).max(1000), keysPerAccount: z.number().int().min(0).max(500) }),
+  z.object({
+    serviceAccounts: z.number().int().min(0).max(1000),
+    keysPerAccount: z.number().int().min(0).max(500),
+  }),
 ]);
 
 const faultSchema = z.discriminatedUnion("kind", [

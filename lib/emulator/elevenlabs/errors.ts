@@ -45,7 +45,8 @@ export const authErrors = {
     status: 401,
     code: "missing_permissions",
     type: "authentication_error",
-    message: "The API key you used is missing the permission service_accounts_manage to execute this operation.",
+    message:
+      "The API key you used is missing the permission service_accounts_manage to execute this operation.",
   },
   ipNotAllowed: (ip: string): EmulatorError => ({
     status: 403,
@@ -57,7 +58,12 @@ export const authErrors = {
 
 export function notFound(what: "service_account" | "api_key" | "group", id: string): EmulatorError {
   const label = { service_account: "Service account", api_key: "API key", group: "Group" }[what];
-  return { status: 404, code: "not_found", type: "not_found", message: `${label} with id '${id}' was not found.` };
+  return {
+    status: 404,
+    code: "not_found",
+    type: "not_found",
+    message: `${label} with id '${id}' was not found.`,
+  };
 }
 
 /** One entry of a FastAPI/pydantic v2 422 `detail` array. */

@@ -51,7 +51,9 @@ export class FaultQueue {
 
   /** The fault for this request, if any; each match uses up one of the rule's N. */
   take(method: string, path: string): Fault | undefined {
-    const rule = this.rules.find((r) => (r.method === "*" || r.method === method) && pathMatches(r.path, path));
+    const rule = this.rules.find(
+      (r) => (r.method === "*" || r.method === method) && pathMatches(r.path, path),
+    );
     if (!rule) return undefined;
     rule.remaining -= 1;
     if (rule.remaining <= 0) this.rules = this.rules.filter((r) => r !== rule);

@@ -3,7 +3,17 @@
 import { connect } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Emulator } from "./server";
-import { ADMIN_KEY, call, createAccount, createKey, expect422, expectError, getKey, listKeys, start } from "@/tests/support/emulator-calls";
+import {
+  ADMIN_KEY,
+  call,
+  createAccount,
+  createKey,
+  expect422,
+  expectError,
+  getKey,
+  listKeys,
+  start,
+} from "@/tests/support/emulator-calls";
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -22,7 +32,7 @@ describe("routing", () => {
     ["POST", "/v2/service-accounts"],
     ["GET", "/v1/service-accounts/sa/api-keys/k/extra"],
     ["GET", "/v1/service-accounts/sa"],
-  ])("%s %s is 404 {\"detail\":\"Not Found\"}, with or without a key", async (method, path) => {
+  ])('%s %s is 404 {"detail":"Not Found"}, with or without a key', async (method, path) => {
     for (const key of [undefined, null]) {
       const reply = await call(emulator, method, path, { key });
       expect(reply.status).toBe(404);
@@ -45,7 +55,10 @@ describe("routing", () => {
 
   it("HEAD on a list answers the GET's headers without a body", async () => {
     await createAccount(emulator);
-    const res = await fetch(`${emulator.url}/v1/service-accounts`, { method: "HEAD", headers: { "xi-api-key": ADMIN_KEY } });
+    const res = await fetch(`${emulator.url}/v1/service-accounts`, {
+      method: "HEAD",
+      headers: { "xi-api-key": ADMIN_KEY },
+    });
     expect(res.status).toBe(200);
     expect(await res.text()).toBe("");
     expect(Number(res.headers.get("content-length"))).toBeGreaterThan(20);
@@ -79,13 +92,18 @@ describe("x-request-id", () => {
     const ids = replies.map((r) => r.headers.get("x-request-id"));
     for (const id of ids) expect(id).toMatch(REQUEST_ID);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const reply of replies.filter((r) => r.status >= 400 && typeof r.body?.detail === "object" && !Array.isArray(r.body.detail))) {
+    for (const reply of replies.filter(
+      (r) => r.status >= 400 && typeof r.body?.detail === "object" && !Array.isArray(r.body.detail),
+    )) {
       expect(reply.body.detail.request_id).toBe(reply.headers.get("x-request-id"));
     }
   });
 
   it("is on a redirect (trailing slash) too", async () => {
-    const res = await fetch(`${emulator.url}/v1/service-accounts/`, { headers: { "xi-api-key": ADMIN_KEY }, redirect: "manual" });
+    const res = await fetch(`${emulator.url}/v1/service-accounts/`, {
+      headers: { "xi-api-key": ADMIN_KEY },
+      redirect: "manual",
+    });
     expect(res.status).toBe(307);
     expect(res.headers.get("location")).toBe("/v1/service-accounts");
     expect(res.headers.get("x-request-id")).toMatch(REQUEST_ID);
@@ -114,19 +132,26 @@ describe("request bodies", () => {
       body: body === undefined ? undefined : new TextEncoder().encode(body),
     }).then(async (res) => ({ status: res.status, body: await res.json() }));
 
-  it.each(['{"name": }', "{", '{"name": "x",}', '{"name": "x"} trailing'])("malformed JSON %j is 422 json_invalid", async (text) => {
-    const reply = await post(text, "application/json");
-    expect(reply.status).toBe(422);
-    expect(reply.body.detail).toHaveLength(1);
-    const [issue] = reply.body.detail;
-    expect(issue).toMatchObject({ type: "json_invalid", msg: "JSON decode error", input: {} });
-    expect(issue.loc).toHaveLength(2);
-    expect(issue.loc[0]).toBe("body");
-    expect(Number.isInteger(issue.loc[1])).toBe(true);
-  });
+  it.each(['{"name": }', "{", '{"name": "x",}', '{"name": "x"} trailing'])(
+    "malformed JSON %j is 422 json_invalid",
+    async (text) => {
+      const reply = await post(text, "application/json");
+      expect(reply.status).toBe(422);
+      expect(reply.body.detail).toHaveLength(1);
+      const [issue] = reply.body.detail;
+      expect(issue).toMatchObject({ type: "json_invalid", msg: "JSON decode error", input: {} });
+      expect(issue.loc).toHaveLength(2);
+      expect(issue.loc[0]).toBe("body");
+      expect(Number.isInteger(issue.loc[1])).toBe(true);
+    },
+  );
 
   it("malformed JSON is reported before auth (FastAPI reads the body first)", async () => {
-    const res = await fetch(`${emulator.url}/v1/service-accounts`, { method: "POST", headers: { "content-type": "application/json" }, body: "{" });
+    const res = await fetch(`${emulator.url}/v1/service-accounts`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{",
+    });
     expect(res.status).toBe(422);
   });
 
@@ -134,15 +159,24 @@ describe("request bodies", () => {
     expect((await post('{"name":"no type"}')).status).toBe(200);
     const reply = await post('{"name":"plain"}', "text/plain");
     expect(reply.status).toBe(422);
-    expect(reply.body.detail[0]).toMatchObject({ type: "model_attributes_type", loc: ["body"], input: '{"name":"plain"}' });
+    expect(reply.body.detail[0]).toMatchObject({
+      type: "model_attributes_type",
+      loc: ["body"],
+      input: '{"name":"plain"}',
+    });
     expect((await post('{"name":"charset"}', "application/json; charset=utf-8")).status).toBe(200);
   });
 
-  it("a missing body is 422 missing at [\"body\"]; an empty PATCH body is fine", async () => {
-    expect422(await call(emulator, "POST", "/v1/service-accounts"), [{ type: "missing", loc: ["body"], msg: "Field required" }]);
+  it('a missing body is 422 missing at ["body"]; an empty PATCH body is fine', async () => {
+    expect422(await call(emulator, "POST", "/v1/service-accounts"), [
+      { type: "missing", loc: ["body"], msg: "Field required" },
+    ]);
     const saId = await createAccount(emulator);
     const { keyId } = await createKey(emulator, saId);
-    const res = await fetch(`${emulator.url}/v1/service-accounts/${saId}/api-keys/${keyId}`, { method: "PATCH", headers: { "xi-api-key": ADMIN_KEY } });
+    const res = await fetch(`${emulator.url}/v1/service-accounts/${saId}/api-keys/${keyId}`, {
+      method: "PATCH",
+      headers: { "xi-api-key": ADMIN_KEY },
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: "ok" });
   });
@@ -164,18 +198,25 @@ describe("request bodies", () => {
         controller.close();
       },
     });
-    const init = { method: "POST", headers: { "xi-api-key": ADMIN_KEY, "content-type": "application/json" }, body: stream, duplex: "half" };
+    const init = {
+      method: "POST",
+      headers: { "xi-api-key": ADMIN_KEY, "content-type": "application/json" },
+      body: stream,
+      duplex: "half",
+    };
     const res = await fetch(`${emulator.url}/v1/service-accounts`, init as RequestInit);
     expect(res.status).toBe(413);
     expect((await call(emulator, "GET", "/v1/service-accounts")).status).toBe(200);
   });
 
   it("a body just under 1 MiB is accepted", async () => {
-    const reply = await call(emulator, "POST", "/v1/service-accounts", { body: { name: "x".repeat(1024 * 1024 - 100) } });
+    const reply = await call(emulator, "POST", "/v1/service-accounts", {
+      body: { name: "x".repeat(1024 * 1024 - 100) },
+    });
     expect(reply.status).toBe(200);
   });
 
-  it("invalid UTF-8 is 400 \"There was an error parsing the body\" (as FastAPI)", async () => {
+  it('invalid UTF-8 is 400 "There was an error parsing the body" (as FastAPI)', async () => {
     const res = await fetch(`${emulator.url}/v1/service-accounts`, {
       method: "POST",
       headers: { "xi-api-key": ADMIN_KEY, "content-type": "application/json" },
@@ -188,7 +229,7 @@ describe("request bodies", () => {
 
 describe("text round-trips", () => {
   it.each([
-    ["non-ASCII", "Zürich 🎙️ 東京 — \"quoted\" \\ back"],
+    ["non-ASCII", 'Zürich 🎙️ 東京 — "quoted" \\ back'],
     ["10,000 characters", "é".repeat(5_000) + "k".repeat(5_000)],
     ["empty", ""],
   ])("%s names come back unchanged", async (_label, name) => {
@@ -197,13 +238,16 @@ describe("text round-trips", () => {
     expect((await getKey(emulator, saId, keyId)).name).toBe(name);
     const accounts = (await call(emulator, "GET", "/v1/service-accounts")).body["service-accounts"];
     expect(accounts[0].name).toBe(name);
-    await call(emulator, "PATCH", `/v1/service-accounts/${saId}/api-keys/${keyId}`, { body: { name: name + "!" } });
+    await call(emulator, "PATCH", `/v1/service-accounts/${saId}/api-keys/${keyId}`, {
+      body: { name: name + "!" },
+    });
     expect((await getKey(emulator, saId, keyId)).name).toBe(name + "!");
   });
 });
 
 describe("percent-encoded path parameters", () => {
-  const encodeAll = (s: string) => [...s].map((c) => "%" + c.charCodeAt(0).toString(16).padStart(2, "0").toUpperCase()).join("");
+  const encodeAll = (s: string) =>
+    [...s].map((c) => "%" + c.charCodeAt(0).toString(16).padStart(2, "0").toUpperCase()).join("");
 
   it("are decoded before matching: a fully encoded real id works", async () => {
     const saId = await createAccount(emulator);
@@ -211,12 +255,14 @@ describe("percent-encoded path parameters", () => {
     const reply = await call(emulator, "GET", `/v1/service-accounts/${encodeAll(saId)}/api-keys`);
     expect(reply.status).toBe(200);
     expect(reply.body["api-keys"].map((k: { key_id: string }) => k.key_id)).toEqual([keyId]);
-    const patch = await call(emulator, "PATCH", `/v1/service-accounts/${saId}/api-keys/${encodeAll(keyId)}`, { body: { name: "via-encoded" } });
+    const patch = await call(emulator, "PATCH", `/v1/service-accounts/${saId}/api-keys/${encodeAll(keyId)}`, {
+      body: { name: "via-encoded" },
+    });
     expect(patch.body).toEqual({ status: "ok" });
     expect((await listKeys(emulator, saId))[0].name).toBe("via-encoded");
   });
 
-  it("an unknown id is reported decoded (\"sa 1\" was sent as sa%201)", async () => {
+  it('an unknown id is reported decoded ("sa 1" was sent as sa%201)', async () => {
     const reply = await call(emulator, "GET", "/v1/service-accounts/sa%201/api-keys");
     expectError(reply, 404, "not_found", "not_found", "Service account with id 'sa 1' was not found.");
   });

@@ -59,7 +59,8 @@ export function parseBody(contentType: string | undefined, bytes: Buffer): Parse
     return { kind: "undecodable" };
   }
   const mediaType = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
-  const isJson = mediaType === "" || mediaType === "application/json" || /^application\/[^/]*\+json$/.test(mediaType);
+  const isJson =
+    mediaType === "" || mediaType === "application/json" || /^application\/[^/]*\+json$/.test(mediaType);
   if (!isJson) return { kind: "value", value: text };
   try {
     return { kind: "value", value: JSON.parse(text) };

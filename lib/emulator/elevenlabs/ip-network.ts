@@ -184,7 +184,7 @@ function formatHextets(value: bigint): string {
   const hextets = Array.from({ length: 8 }, (_, i) => Number((value >> BigInt(112 - 16 * i)) & 0xffffn));
   let bestStart = -1;
   let bestLength = 0;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     let j = i;
     while (j < 8 && hextets[j] === 0) j++;
     if (j - i > bestLength) [bestStart, bestLength] = [i, j - i];

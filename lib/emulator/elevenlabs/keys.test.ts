@@ -26,7 +26,7 @@ afterAll(() => emulator.close());
 const keyPath = (saId: string, keyId: string) => `/v1/service-accounts/${saId}/api-keys/${keyId}`;
 
 describe("service accounts", () => {
-  it("create answers exactly {\"service-account-user-id\"}, and list embeds the account", async () => {
+  it('create answers exactly {"service-account-user-id"}, and list embeds the account', async () => {
     const created = await call(emulator, "POST", "/v1/service-accounts", { body: { name: "Billing" } });
     expect(created.status).toBe(200);
     expect(sorted(created.body)).toEqual(["service-account-user-id"]);
@@ -38,7 +38,12 @@ describe("service accounts", () => {
     expect(list.body["service-accounts"]).toHaveLength(1);
     const account = list.body["service-accounts"][0];
     expect(sorted(account)).toEqual(SERVICE_ACCOUNT_FIELDS);
-    expect(account).toMatchObject({ service_account_user_id: saId, name: "Billing", "api-keys": [], default_sharing_groups: [] });
+    expect(account).toMatchObject({
+      service_account_user_id: saId,
+      name: "Billing",
+      "api-keys": [],
+      default_sharing_groups: [],
+    });
     expect(Number.isInteger(account.created_at_unix)).toBe(true);
     expect(Math.abs(account.created_at_unix - Date.now() / 1000)).toBeLessThan(60);
   });
@@ -62,10 +67,15 @@ describe("service accounts", () => {
 });
 
 describe("create and list keys", () => {
-  it("create answers exactly {\"xi-api-key\", \"key_id\"}; list shows every key field, never the secret", async () => {
+  it('create answers exactly {"xi-api-key", "key_id"}; list shows every key field, never the secret', async () => {
     const saId = await createAccount(emulator);
     const reply = await call(emulator, "POST", `/v1/service-accounts/${saId}/api-keys`, {
-      body: { name: "tts", permissions: ["text_to_speech", "voices_read"], character_limit: 1000, allowed_ips: ["10.1.2.3"] },
+      body: {
+        name: "tts",
+        permissions: ["text_to_speech", "voices_read"],
+        character_limit: 1000,
+        allowed_ips: ["10.1.2.3"],
+      },
     });
     expect(reply.status).toBe(200);
     expect(sorted(reply.body)).toEqual(["key_id", "xi-api-key"]);
@@ -108,7 +118,9 @@ describe("create and list keys", () => {
     const saId = await createAccount(emulator);
     const all = await createKey(emulator, saId, { permissions: "all" });
     const none = await createKey(emulator, saId, { permissions: [] });
-    const dup = await createKey(emulator, saId, { permissions: ["voices_read", "text_to_speech", "voices_read"] });
+    const dup = await createKey(emulator, saId, {
+      permissions: ["voices_read", "text_to_speech", "voices_read"],
+    });
     expect((await getKey(emulator, saId, all.keyId)).permissions).toBeNull();
     expect((await getKey(emulator, saId, none.keyId)).permissions).toEqual([]);
     expect((await getKey(emulator, saId, dup.keyId)).permissions).toEqual(["voices_read", "text_to_speech"]);
@@ -116,21 +128,41 @@ describe("create and list keys", () => {
 
   it("optional fields left out or null mean no cap, any IP, workspace default", async () => {
     const saId = await createAccount(emulator);
-    const { keyId } = await createKey(emulator, saId, { character_limit: null, allowed_ips: null, third_party_disable_allowed: null });
-    expect(await getKey(emulator, saId, keyId)).toMatchObject({ character_limit: null, allowed_ips: null, third_party_disable_allowed: null });
+    const { keyId } = await createKey(emulator, saId, {
+      character_limit: null,
+      allowed_ips: null,
+      third_party_disable_allowed: null,
+    });
+    expect(await getKey(emulator, saId, keyId)).toMatchObject({
+      character_limit: null,
+      allowed_ips: null,
+      third_party_disable_allowed: null,
+    });
   });
 
   it("third_party_disable_allowed and the concurrency limits are kept", async () => {
     const saId = await createAccount(emulator);
-    const { keyId } = await createKey(emulator, saId, { third_party_disable_allowed: false, tts_concurrency_limit: 4, music_concurrency_limit: 1 });
+    const { keyId } = await createKey(emulator, saId, {
+      third_party_disable_allowed: false,
+      tts_concurrency_limit: 4,
+      music_concurrency_limit: 1,
+    });
     const key = await getKey(emulator, saId, keyId);
     expect(key.third_party_disable_allowed).toBe(false);
     expect(key.platform_limits).toEqual({ concurrency: { limit: 4 }, music_concurrency: { limit: 1 } });
   });
 
   it("unknown service account: 404 not_found with a detail object", async () => {
-    expectError(await call(emulator, "GET", "/v1/service-accounts/sa_missing/api-keys"), 404, "not_found", "not_found", /sa_missing/);
-    const create = await call(emulator, "POST", "/v1/service-accounts/sa_missing/api-keys", { body: { name: "k", permissions: "all" } });
+    expectError(
+      await call(emulator, "GET", "/v1/service-accounts/sa_missing/api-keys"),
+      404,
+      "not_found",
+      "not_found",
+      /sa_missing/,
+    );
+    const create = await call(emulator, "POST", "/v1/service-accounts/sa_missing/api-keys", {
+      body: { name: "k", permissions: "all" },
+    });
     expectError(create, 404, "not_found", "not_found", /sa_missing/);
   });
 });
@@ -149,7 +181,7 @@ describe("PATCH a key", () => {
     return { saId, keyId, path: keyPath(saId, keyId), before: await getKey(emulator, saId, keyId) };
   }
 
-  it("answers 200 {\"status\":\"ok\"}", async () => {
+  it('answers 200 {"status":"ok"}', async () => {
     const { path } = await keyWithEverything();
     const reply = await call(emulator, "PATCH", path, { body: { name: "renamed" } });
     expect(reply.status).toBe(200);
@@ -171,16 +203,25 @@ describe("PATCH a key", () => {
     });
   });
 
-  it("{} , no body at all, and every field as \"no_update\" change nothing", async () => {
+  it('{} , no body at all, and every field as "no_update" change nothing', async () => {
     const { saId, keyId, path, before } = await keyWithEverything();
     expect((await call(emulator, "PATCH", path, { body: {} })).body).toEqual({ status: "ok" });
     expect((await call(emulator, "PATCH", path)).body).toEqual({ status: "ok" });
     const noUpdate = Object.fromEntries(
-      ["is_enabled", "permissions", "character_limit", "allowed_ips", "third_party_disable_allowed", "tts_concurrency_limit", "dubbing_concurrency_limit", "music_concurrency_limit"].map(
-        (f) => [f, "no_update"],
-      ),
+      [
+        "is_enabled",
+        "permissions",
+        "character_limit",
+        "allowed_ips",
+        "third_party_disable_allowed",
+        "tts_concurrency_limit",
+        "dubbing_concurrency_limit",
+        "music_concurrency_limit",
+      ].map((f) => [f, "no_update"]),
     );
-    expect((await call(emulator, "PATCH", path, { body: { ...noUpdate, name: null } })).body).toEqual({ status: "ok" });
+    expect((await call(emulator, "PATCH", path, { body: { ...noUpdate, name: null } })).body).toEqual({
+      status: "ok",
+    });
     expect(await getKey(emulator, saId, keyId)).toEqual(before);
   });
 
@@ -189,7 +230,11 @@ describe("PATCH a key", () => {
     await call(emulator, "PATCH", path, { body: { character_limit: 900 } });
     expect(await getKey(emulator, saId, keyId)).toEqual({ ...before, character_limit: 900 });
     await call(emulator, "PATCH", path, { body: { permissions: "all" } });
-    expect(await getKey(emulator, saId, keyId)).toEqual({ ...before, character_limit: 900, permissions: null });
+    expect(await getKey(emulator, saId, keyId)).toEqual({
+      ...before,
+      character_limit: 900,
+      permissions: null,
+    });
     await call(emulator, "PATCH", path, { body: { permissions: [] } });
     expect((await getKey(emulator, saId, keyId)).permissions).toEqual([]);
   });
@@ -197,15 +242,25 @@ describe("PATCH a key", () => {
   it('"clear" removes the cap, the allowlist, the third-party setting and a concurrency limit', async () => {
     const { saId, keyId, path, before } = await keyWithEverything();
     const reply = await call(emulator, "PATCH", path, {
-      body: { character_limit: "clear", allowed_ips: "clear", third_party_disable_allowed: "clear", dubbing_concurrency_limit: "clear" },
+      body: {
+        character_limit: "clear",
+        allowed_ips: "clear",
+        third_party_disable_allowed: "clear",
+        dubbing_concurrency_limit: "clear",
+      },
     });
     expect(reply.body).toEqual({ status: "ok" });
     const { platform_limits: _gone, ...rest } = before;
     expect(_gone).toEqual({ dubbing_concurrency: { limit: 3 } });
-    expect(await getKey(emulator, saId, keyId)).toEqual({ ...rest, character_limit: null, allowed_ips: null, third_party_disable_allowed: null });
+    expect(await getKey(emulator, saId, keyId)).toEqual({
+      ...rest,
+      character_limit: null,
+      allowed_ips: null,
+      third_party_disable_allowed: null,
+    });
   });
 
-  it("character_limit null is treated like \"clear\"", async () => {
+  it('character_limit null is treated like "clear"', async () => {
     const { saId, keyId, path } = await keyWithEverything();
     await call(emulator, "PATCH", path, { body: { character_limit: null } });
     expect((await getKey(emulator, saId, keyId)).character_limit).toBeNull();
@@ -234,19 +289,36 @@ describe("PATCH a key", () => {
 
   it("unknown service account or key: 404 not_found", async () => {
     const { saId } = await keyWithEverything();
-    expectError(await call(emulator, "PATCH", keyPath("sa_missing", "k"), { body: {} }), 404, "not_found", "not_found", /sa_missing/);
-    expectError(await call(emulator, "PATCH", keyPath(saId, "k_missing"), { body: {} }), 404, "not_found", "not_found", /k_missing/);
+    expectError(
+      await call(emulator, "PATCH", keyPath("sa_missing", "k"), { body: {} }),
+      404,
+      "not_found",
+      "not_found",
+      /sa_missing/,
+    );
+    expectError(
+      await call(emulator, "PATCH", keyPath(saId, "k_missing"), { body: {} }),
+      404,
+      "not_found",
+      "not_found",
+      /k_missing/,
+    );
   });
 
   it("a key is only found under its own service account", async () => {
     const { keyId } = await keyWithEverything();
     const other = await createAccount(emulator, "other");
-    expectError(await call(emulator, "PATCH", keyPath(other, keyId), { body: {} }), 404, "not_found", "not_found");
+    expectError(
+      await call(emulator, "PATCH", keyPath(other, keyId), { body: {} }),
+      404,
+      "not_found",
+      "not_found",
+    );
   });
 });
 
 describe("DELETE a key", () => {
-  it("answers 200 {\"status\":\"ok\"} and the key is gone for good", async () => {
+  it('answers 200 {"status":"ok"} and the key is gone for good', async () => {
     const saId = await createAccount(emulator);
     const keep = await createKey(emulator, saId, { name: "keep" });
     const drop = await createKey(emulator, saId, { name: "drop" });
@@ -255,7 +327,12 @@ describe("DELETE a key", () => {
     expect(reply.body).toEqual({ status: "ok" });
     expect((await listKeys(emulator, saId)).map((k) => k.key_id)).toEqual([keep.keyId]);
     expectError(await call(emulator, "DELETE", keyPath(saId, drop.keyId)), 404, "not_found", "not_found");
-    expectError(await call(emulator, "PATCH", keyPath(saId, drop.keyId), { body: {} }), 404, "not_found", "not_found");
+    expectError(
+      await call(emulator, "PATCH", keyPath(saId, drop.keyId), { body: {} }),
+      404,
+      "not_found",
+      "not_found",
+    );
   });
 
   it("unknown service account: 404 not_found", async () => {

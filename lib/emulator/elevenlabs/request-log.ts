@@ -19,7 +19,9 @@ export function maskSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskSecrets);
   if (value !== null && typeof value === "object") {
     // Keys too: `{"sk_…": 1}` is a body a client can send.
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [maskSecrets(k) as string, maskSecrets(v)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [maskSecrets(k) as string, maskSecrets(v)]),
+    );
   }
   return value;
 }

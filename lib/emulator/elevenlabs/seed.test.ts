@@ -27,7 +27,10 @@ interface WireKey {
 async function workspace() {
   const reply = await call(emulator, "GET", "/v1/service-accounts");
   expect(reply.status).toBe(200);
-  const accounts = reply.body["service-accounts"] as { service_account_user_id: string; "api-keys": WireKey[] }[];
+  const accounts = reply.body["service-accounts"] as {
+    service_account_user_id: string;
+    "api-keys": WireKey[];
+  }[];
   return { accounts, keys: accounts.flatMap((a) => a["api-keys"]) };
 }
 
@@ -44,7 +47,8 @@ describe("demo seed", () => {
     expect(keys.length).toBeGreaterThanOrEqual(20);
     for (const account of accounts) {
       expect(sorted(account)).toEqual(SERVICE_ACCOUNT_FIELDS);
-      for (const key of account["api-keys"]) expect(key.service_account_user_id).toBe(account.service_account_user_id);
+      for (const key of account["api-keys"])
+        expect(key.service_account_user_id).toBe(account.service_account_user_id);
     }
     for (const key of keys) {
       expect(sorted(key)).toEqual(KEY_FIELDS);
@@ -57,7 +61,14 @@ describe("demo seed", () => {
   it("covers unrestricted, narrow, read-only and empty permissions", () => {
     expect(keys.some((k) => k.permissions === null)).toBe(true);
     expect(keys.some((k) => k.permissions?.length === 1)).toBe(true);
-    expect(keys.some((k) => k.permissions !== null && k.permissions.length > 0 && k.permissions.every((p) => p.endsWith("_read")))).toBe(true);
+    expect(
+      keys.some(
+        (k) =>
+          k.permissions !== null &&
+          k.permissions.length > 0 &&
+          k.permissions.every((p) => p.endsWith("_read")),
+      ),
+    ).toBe(true);
     expect(keys.some((k) => Array.isArray(k.permissions) && k.permissions.length === 0)).toBe(true);
   });
 
@@ -87,7 +98,13 @@ describe("demo seed", () => {
   });
 
   it("is the same every time (ids, hints and hashes)", async () => {
-    const identity = (k: WireKey) => [k.service_account_user_id, k.key_id, k.hint, k.hashed_xi_api_key, k.name];
+    const identity = (k: WireKey) => [
+      k.service_account_user_id,
+      k.key_id,
+      k.hint,
+      k.hashed_xi_api_key,
+      k.name,
+    ];
     emulator.reset("empty");
     emulator.reset("demo");
     expect((await workspace()).keys.map(identity)).toEqual(keys.map(identity));
@@ -96,7 +113,9 @@ describe("demo seed", () => {
 
 describe("bulk seed", () => {
   it("200 x 50 = 10,000 keys, and GET /v1/service-accounts returns them all", async () => {
-    const reset = await call(emulator, "POST", "/__emulator/reset", { body: { seed: { serviceAccounts: 200, keysPerAccount: 50 } } });
+    const reset = await call(emulator, "POST", "/__emulator/reset", {
+      body: { seed: { serviceAccounts: 200, keysPerAccount: 50 } },
+    });
     expect(reset.body).toEqual({ serviceAccounts: 200, keys: 10_000 });
     const { accounts, keys } = await workspace();
     expect(accounts).toHaveLength(200);
@@ -115,7 +134,11 @@ describe("bulk seed", () => {
   it("a bulk account's keys list on their own too", async () => {
     emulator.reset({ serviceAccounts: 2, keysPerAccount: 3 });
     const { accounts } = await workspace();
-    const reply = await call(emulator, "GET", `/v1/service-accounts/${accounts[1]!.service_account_user_id}/api-keys`);
+    const reply = await call(
+      emulator,
+      "GET",
+      `/v1/service-accounts/${accounts[1]!.service_account_user_id}/api-keys`,
+    );
     expect(reply.body["api-keys"]).toEqual(accounts[1]!["api-keys"]);
   });
 

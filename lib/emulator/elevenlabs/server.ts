@@ -73,7 +73,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
 
   function clientIp(req: IncomingMessage): string {
     // Tests may speak for another address; a real deployment's emulator never trusts the header.
-    const forwarded = options.control ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]!.trim() : "";
+    const forwarded = options.control
+      ? String(req.headers["x-forwarded-for"] ?? "")
+          .split(",")[0]!
+          .trim()
+      : "";
     const ip = forwarded || req.socket.remoteAddress || "";
     return ip.startsWith("::ffff:") && ip.includes(".") ? ip.slice(7) : ip;
   }
@@ -91,10 +95,23 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     return authErrors.missingPermissions;
   }
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, path: string, requestId: string): Promise<void> {
+  async function handleApi(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    requestId: string,
+  ): Promise<void> {
     const method = req.method ?? "GET";
     const headOnly = method === "HEAD";
-    const entry: LoggedRequest = { at: new Date().toISOString(), requestId, method, path, body: null, status: null, fault: null };
+    const entry: LoggedRequest = {
+      at: new Date().toISOString(),
+      requestId,
+      method,
+      path,
+      body: null,
+      status: null,
+      fault: null,
+    };
     const respond = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       entry.status = status;
       sendJson(res, status, body, requestId, headers, headOnly);
@@ -104,12 +121,30 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     const read = await readBody(req);
     if (!read.ok) {
       log.add({ ...entry, status: 413 });
-      sendJson(res, 413, errorBody({ code: "payload_too_large", type: "invalid_request", message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` }, requestId), requestId, { connection: "close" });
+      sendJson(
+        res,
+        413,
+        errorBody(
+          {
+            code: "payload_too_large",
+            type: "invalid_request",
+            message: `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
+          },
+          requestId,
+        ),
+        requestId,
+        { connection: "close" },
+      );
       return;
     }
     const parsed = parseBody(req.headers["content-type"], read.bytes);
     // Mask before cutting: a secret cut in two by the 2,000-character limit would escape the mask.
-    entry.body = parsed.kind === "value" ? parsed.value : parsed.kind === "none" ? null : (maskSecrets(read.bytes.toString("utf8")) as string).slice(0, 2000);
+    entry.body =
+      parsed.kind === "value"
+        ? parsed.value
+        : parsed.kind === "none"
+          ? null
+          : (maskSecrets(read.bytes.toString("utf8")) as string).slice(0, 2000);
     log.add(entry);
 
     const fault = faults.take(method, path);
@@ -138,7 +173,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     let raw: unknown = undefined;
     if (endpoint.body !== "none") {
       if (parsed.kind === "invalid-json") return respond(422, { detail: [parsed.issue] });
-      if (parsed.kind === "undecodable") return respond(400, { detail: "There was an error parsing the body" });
+      if (parsed.kind === "undecodable")
+        return respond(400, { detail: "There was an error parsing the body" });
       raw = parsed.kind === "value" ? parsed.value : undefined;
     }
 
@@ -148,7 +184,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     let body: unknown = undefined;
     if (endpoint.parse) {
       if (endpoint.body === "required" && (raw === undefined || raw === null)) {
-        return respond(422, { detail: [{ type: "missing", loc: ["body"], msg: "Field required", input: null }] });
+        return respond(422, {
+          detail: [{ type: "missing", loc: ["body"], msg: "Field required", input: null }],
+        });
       }
       const result = endpoint.parse(raw);
       if (!result.ok) return respond(422, { detail: result.issues });
@@ -164,15 +202,26 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     respond(outcome.status, outcome.body, outcome.headers);
   }
 
-  function sendStatusFault(fault: Extract<Fault, { kind: "status" }>, res: ServerResponse, requestId: string, entry: LoggedRequest) {
+  function sendStatusFault(
+    fault: Extract<Fault, { kind: "status" }>,
+    res: ServerResponse,
+    requestId: string,
+    entry: LoggedRequest,
+  ) {
     entry.status = fault.status;
     const headers: Record<string, string> = {};
-    if (fault.status === 429 || fault.retryAfter !== undefined) headers["retry-after"] = String(fault.retryAfter ?? 1);
+    if (fault.status === 429 || fault.retryAfter !== undefined)
+      headers["retry-after"] = String(fault.retryAfter ?? 1);
     sendJson(res, fault.status, fault.body ?? defaultFaultBody(fault.status, requestId), requestId, headers);
   }
 
   /** Applies a fault (before the request is handled, or after with `after`); true when it answered (or will not). */
-  async function applyFault(fault: Fault, res: ServerResponse, requestId: string, entry: LoggedRequest): Promise<boolean> {
+  async function applyFault(
+    fault: Fault,
+    res: ServerResponse,
+    requestId: string,
+    entry: LoggedRequest,
+  ): Promise<boolean> {
     switch (fault.kind) {
       case "latency": {
         // Wake early if the client gives up or close() destroys the socket, so a long latency
@@ -204,7 +253,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       case "malformed": {
         entry.status = 200;
         const text = '{"service-accounts": [{"service_account_user_id": "sa_tr';
-        res.writeHead(200, { "content-type": "application/json", "content-length": String(text.length), "x-request-id": requestId });
+        res.writeHead(200, {
+          "content-type": "application/json",
+          "content-length": String(text.length),
+          "x-request-id": requestId,
+        });
         res.end(text);
         return true;
       }
@@ -215,13 +268,23 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     const requestId = newRequestId();
     const rawPath = (req.url ?? "/").split("?")[0]!;
     const path = decodePath(rawPath);
-    const work = path.startsWith("/__emulator/") && options.control
-      ? handleControl(req, res, path, requestId, { store, faults, log, reset })
-      : handleApi(req, res, path, requestId);
+    const work =
+      path.startsWith("/__emulator/") && options.control
+        ? handleControl(req, res, path, requestId, { store, faults, log, reset })
+        : handleApi(req, res, path, requestId);
     work.catch((error: unknown) => {
       // The emulator must never crash on input; an internal fault is a 500 like any server's.
       console.error("emulator: internal error", error instanceof Error ? error.message : error);
-      if (!res.headersSent) sendJson(res, 500, errorBody({ code: "internal_error", type: "internal_error", message: "An internal error occurred." }, requestId), requestId);
+      if (!res.headersSent)
+        sendJson(
+          res,
+          500,
+          errorBody(
+            { code: "internal_error", type: "internal_error", message: "An internal error occurred." },
+            requestId,
+          ),
+          requestId,
+        );
       else res.destroy();
     });
   });
@@ -232,7 +295,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   // Malformed HTTP gets a 400 and a closed connection, never an exception.
   server.on("clientError", (_error, socket) => {
     // Every response carries an x-request-id (API.md §9), this one included.
-    if (socket.writable) socket.end(`HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\nx-request-id: ${newRequestId()}\r\n\r\n`);
+    if (socket.writable)
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\nx-request-id: ${newRequestId()}\r\n\r\n`,
+      );
     else socket.destroy();
   });
 

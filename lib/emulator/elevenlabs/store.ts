@@ -29,7 +29,17 @@ export interface ServiceAccountRecord {
 }
 
 export type NewKey = Pick<KeyRecord, "name" | "permissions" | "character_limit" | "allowed_ips"> &
-  Partial<Pick<KeyRecord, "third_party_disable_allowed" | "concurrency_limits" | "created_at_unix" | "is_disabled" | "disable_reason" | "character_count">>;
+  Partial<
+    Pick<
+      KeyRecord,
+      | "third_party_disable_allowed"
+      | "concurrency_limits"
+      | "created_at_unix"
+      | "is_disabled"
+      | "disable_reason"
+      | "character_count"
+    >
+  >;
 
 /** Random source for ids and secrets; seeds pass a deterministic one so demo data is stable. */
 export type RandomBytes = (size: number) => Uint8Array;

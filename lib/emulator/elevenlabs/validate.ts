@@ -19,8 +19,14 @@ export class Validator {
 
   /** The body must be a JSON object (a pydantic model). */
   object(body: unknown): Record<string, unknown> | null {
-    if (body !== null && typeof body === "object" && !Array.isArray(body)) return body as Record<string, unknown>;
-    this.fail("model_attributes_type", ["body"], "Input should be a valid dictionary or object to extract fields from", body);
+    if (body !== null && typeof body === "object" && !Array.isArray(body))
+      return body as Record<string, unknown>;
+    this.fail(
+      "model_attributes_type",
+      ["body"],
+      "Input should be a valid dictionary or object to extract fields from",
+      body,
+    );
     return null;
   }
 
@@ -44,12 +50,22 @@ export class Validator {
     if (typeof value === "number") {
       if (Number.isInteger(value)) return { ok: true, value };
       if (Number.isFinite(value)) {
-        return this.fail("int_from_float", loc, "Input should be a valid integer, got a number with a fractional part", value);
+        return this.fail(
+          "int_from_float",
+          loc,
+          "Input should be a valid integer, got a number with a fractional part",
+          value,
+        );
       }
     }
     if (typeof value === "string") {
       if (/^\s*[+-]?\d+\s*$/.test(value)) return { ok: true, value: Number.parseInt(value.trim(), 10) };
-      return this.fail("int_parsing", loc, "Input should be a valid integer, unable to parse string as an integer", value);
+      return this.fail(
+        "int_parsing",
+        loc,
+        "Input should be a valid integer, unable to parse string as an integer",
+        value,
+      );
     }
     return this.fail("int_type", loc, "Input should be a valid integer", value);
   }
@@ -61,13 +77,19 @@ export class Validator {
       const lower = value.toLowerCase();
       if (["1", "on", "t", "true", "y", "yes"].includes(lower)) return { ok: true, value: true };
       if (["0", "off", "f", "false", "n", "no"].includes(lower)) return { ok: true, value: false };
-      return this.fail("bool_parsing", loc, "Input should be a valid boolean, unable to interpret input", value);
+      return this.fail(
+        "bool_parsing",
+        loc,
+        "Input should be a valid boolean, unable to interpret input",
+        value,
+      );
     }
     return this.fail("bool_type", loc, "Input should be a valid boolean", value);
   }
 
   literal<T extends string>(value: unknown, loc: Loc, allowed: readonly T[]): Result<T> {
-    if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return { ok: true, value: value as T };
+    if (typeof value === "string" && (allowed as readonly string[]).includes(value))
+      return { ok: true, value: value as T };
     const expected = quoteList(allowed);
     return this.fail("literal_error", loc, `Input should be ${expected}`, value, { expected });
   }

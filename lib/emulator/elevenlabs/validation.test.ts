@@ -2,7 +2,15 @@
 // service account, create key, update key.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Emulator } from "./server";
-import { call, createAccount, createKey, expect422, getKey, listKeys, start } from "@/tests/support/emulator-calls";
+import {
+  call,
+  createAccount,
+  createKey,
+  expect422,
+  getKey,
+  listKeys,
+  start,
+} from "@/tests/support/emulator-calls";
 
 let emulator: Emulator;
 let saId: string;
@@ -15,7 +23,8 @@ beforeEach(async () => {
 });
 afterAll(() => emulator.close());
 
-const createKeyWith = (body: unknown) => call(emulator, "POST", `/v1/service-accounts/${saId}/api-keys`, { body });
+const createKeyWith = (body: unknown) =>
+  call(emulator, "POST", `/v1/service-accounts/${saId}/api-keys`, { body });
 
 describe("create key: required fields and types", () => {
   it("{} reports both missing fields, in the observed shape", async () => {
@@ -30,15 +39,21 @@ describe("create key: required fields and types", () => {
     expect(await listKeys(emulator, saId)).toEqual([]);
   });
 
-  it("no body at all is one missing error at loc [\"body\"]", async () => {
+  it('no body at all is one missing error at loc ["body"]', async () => {
     const reply = await call(emulator, "POST", `/v1/service-accounts/${saId}/api-keys`);
     expect(reply.status).toBe(422);
-    expect(reply.body).toEqual({ detail: [{ type: "missing", loc: ["body"], msg: "Field required", input: null }] });
+    expect(reply.body).toEqual({
+      detail: [{ type: "missing", loc: ["body"], msg: "Field required", input: null }],
+    });
   });
 
   it("a body that is not an object is model_attributes_type", async () => {
     expect422(await createKeyWith(["name"]), [
-      { type: "model_attributes_type", loc: ["body"], msg: "Input should be a valid dictionary or object to extract fields from" },
+      {
+        type: "model_attributes_type",
+        loc: ["body"],
+        msg: "Input should be a valid dictionary or object to extract fields from",
+      },
     ]);
   });
 
@@ -52,16 +67,28 @@ describe("create key: required fields and types", () => {
     });
     expect422(reply, [
       { type: "string_type", loc: ["body", "name"], msg: "Input should be a valid string" },
-      { type: "int_parsing", loc: ["body", "character_limit"], msg: "Input should be a valid integer, unable to parse string as an integer" },
+      {
+        type: "int_parsing",
+        loc: ["body", "character_limit"],
+        msg: "Input should be a valid integer, unable to parse string as an integer",
+      },
       { type: "list_type", loc: ["body", "allowed_ips"], msg: "Input should be a valid list" },
-      { type: "bool_parsing", loc: ["body", "third_party_disable_allowed"], msg: "Input should be a valid boolean, unable to interpret input" },
+      {
+        type: "bool_parsing",
+        loc: ["body", "third_party_disable_allowed"],
+        msg: "Input should be a valid boolean, unable to interpret input",
+      },
     ]);
     expect(reply.body.detail[0].input).toBe(42);
   });
 
   it("a fractional character_limit is int_from_float; a numeric string passes (pydantic lax mode)", async () => {
     expect422(await createKeyWith({ name: "k", permissions: "all", character_limit: 1.5 }), [
-      { type: "int_from_float", loc: ["body", "character_limit"], msg: "Input should be a valid integer, got a number with a fractional part" },
+      {
+        type: "int_from_float",
+        loc: ["body", "character_limit"],
+        msg: "Input should be a valid integer, got a number with a fractional part",
+      },
     ]);
     const ok = await createKeyWith({ name: "k", permissions: "all", character_limit: "1200" });
     expect(ok.status).toBe(200);
@@ -69,7 +96,13 @@ describe("create key: required fields and types", () => {
   });
 
   it("extra fields are ignored", async () => {
-    const reply = await createKeyWith({ name: "k", permissions: "all", colour: "blue", hint: "abcd", key_id: "mine" });
+    const reply = await createKeyWith({
+      name: "k",
+      permissions: "all",
+      colour: "blue",
+      hint: "abcd",
+      key_id: "mine",
+    });
     expect(reply.status).toBe(200);
     expect(reply.body.key_id).not.toBe("mine");
     const key = await getKey(emulator, saId, reply.body.key_id);
@@ -80,19 +113,30 @@ describe("create key: required fields and types", () => {
 
 describe("permissions", () => {
   it("an unknown permission is an enum error at its index", async () => {
-    const reply = await createKeyWith({ name: "k", permissions: ["text_to_speech", "voices_read", "teleport"] });
-    expect422(reply, [{ type: "enum", loc: ["body", "permissions", 2], msg: /^Input should be 'text_to_speech', 'speech_to_speech', .* or 'voice_collections_write'$/ }]);
+    const reply = await createKeyWith({
+      name: "k",
+      permissions: ["text_to_speech", "voices_read", "teleport"],
+    });
+    expect422(reply, [
+      {
+        type: "enum",
+        loc: ["body", "permissions", 2],
+        msg: /^Input should be 'text_to_speech', 'speech_to_speech', .* or 'voice_collections_write'$/,
+      },
+    ]);
     expect(reply.body.detail[0].input).toBe("teleport");
   });
 
-  it("a string other than \"all\" is a literal_error", async () => {
+  it('a string other than "all" is a literal_error', async () => {
     expect422(await createKeyWith({ name: "k", permissions: "everything" }), [
       { type: "literal_error", loc: ["body", "permissions"], msg: "Input should be 'all'" },
     ]);
   });
 
   it("a group permission (service_accounts_manage) is not a key permission", async () => {
-    expect422(await createKeyWith({ name: "k", permissions: ["service_accounts_manage"] }), [{ type: "enum", loc: ["body", "permissions", 0] }]);
+    expect422(await createKeyWith({ name: "k", permissions: ["service_accounts_manage"] }), [
+      { type: "enum", loc: ["body", "permissions", 0] },
+    ]);
   });
 
   it("all 51 SDK 2.73 permissions are accepted, voice_collections_* included", async () => {
@@ -106,7 +150,13 @@ describe("permissions", () => {
 describe("allowed_ips", () => {
   it("bare IPs become /32 and /128, host bits are masked, IPv6 is compressed", async () => {
     const { keyId } = await createKey(emulator, saId, {
-      allowed_ips: ["10.0.0.7/24", "192.168.1.1", "2001:DB8:0:0:0:0:0:1", "2001:db8:abcd:12::/48", "0.0.0.0/0"],
+      allowed_ips: [
+        "10.0.0.7/24",
+        "192.168.1.1",
+        "2001:DB8:0:0:0:0:0:1",
+        "2001:db8:abcd:12::/48",
+        "0.0.0.0/0",
+      ],
     });
     expect((await getKey(emulator, saId, keyId)).allowed_ips).toEqual([
       "10.0.0.0/24",
@@ -140,8 +190,12 @@ describe("allowed_ips", () => {
     ]);
   });
 
-  it("refuses an IPv4 address standing before a \"::\", as Python does", async () => {
-    const reply = await createKeyWith({ name: "k", permissions: "all", allowed_ips: ["1.2.3.4::", "1.2.3.4::5"] });
+  it('refuses an IPv4 address standing before a "::", as Python does', async () => {
+    const reply = await createKeyWith({
+      name: "k",
+      permissions: "all",
+      allowed_ips: ["1.2.3.4::", "1.2.3.4::5"],
+    });
     expect422(reply, [
       { type: "value_error", loc: ["body", "allowed_ips", 0] },
       { type: "value_error", loc: ["body", "allowed_ips", 1] },
@@ -149,12 +203,20 @@ describe("allowed_ips", () => {
   });
 
   it("an invalid entry is a 422 naming its index", async () => {
-    const reply = await createKeyWith({ name: "k", permissions: "all", allowed_ips: ["10.0.0.1", "2001:db8::1", "10.0.0.256"] });
+    const reply = await createKeyWith({
+      name: "k",
+      permissions: "all",
+      allowed_ips: ["10.0.0.1", "2001:db8::1", "10.0.0.256"],
+    });
     expect422(reply, [{ type: "value_error", loc: ["body", "allowed_ips", 2], msg: /10\.0\.0\.256/ }]);
   });
 
   it("every bad entry is reported: not an IP, a prefix too long, not a string", async () => {
-    const reply = await createKeyWith({ name: "k", permissions: "all", allowed_ips: ["example.com", "10.0.0.0/33", 7, "10.0.0.1"] });
+    const reply = await createKeyWith({
+      name: "k",
+      permissions: "all",
+      allowed_ips: ["example.com", "10.0.0.0/33", 7, "10.0.0.1"],
+    });
     expect422(reply, [
       { type: "value_error", loc: ["body", "allowed_ips", 0] },
       { type: "value_error", loc: ["body", "allowed_ips", 1] },
@@ -164,7 +226,11 @@ describe("allowed_ips", () => {
 
   it("an empty list is too_short", async () => {
     expect422(await createKeyWith({ name: "k", permissions: "all", allowed_ips: [] }), [
-      { type: "too_short", loc: ["body", "allowed_ips"], msg: "List should have at least 1 item after validation, not 0" },
+      {
+        type: "too_short",
+        loc: ["body", "allowed_ips"],
+        msg: "List should have at least 1 item after validation, not 0",
+      },
     ]);
   });
 
@@ -173,7 +239,11 @@ describe("allowed_ips", () => {
     const { keyId } = await createKey(emulator, saId, { allowed_ips: ips(100) });
     expect((await getKey(emulator, saId, keyId)).allowed_ips).toHaveLength(100);
     expect422(await createKeyWith({ name: "k", permissions: "all", allowed_ips: ips(101) }), [
-      { type: "too_long", loc: ["body", "allowed_ips"], msg: "List should have at most 100 items after validation, not 101" },
+      {
+        type: "too_long",
+        loc: ["body", "allowed_ips"],
+        msg: "List should have at most 100 items after validation, not 101",
+      },
     ]);
   });
 });
@@ -186,26 +256,37 @@ describe("update key", () => {
   });
   const patch = (body: unknown) => call(emulator, "PATCH", keyPath, { body });
 
-  it("allowed_ips null is not accepted (only an array, \"clear\" or \"no_update\")", async () => {
+  it('allowed_ips null is not accepted (only an array, "clear" or "no_update")', async () => {
     expect422(await patch({ allowed_ips: null }), [{ type: "list_type", loc: ["body", "allowed_ips"] }]);
   });
 
   it("allowed_ips [] and a bad entry are rejected like on create", async () => {
     expect422(await patch({ allowed_ips: [] }), [{ type: "too_short", loc: ["body", "allowed_ips"] }]);
-    expect422(await patch({ allowed_ips: ["10.0.0.1", "x"] }), [{ type: "value_error", loc: ["body", "allowed_ips", 1] }]);
-  });
-
-  it("wrong types are reported together", async () => {
-    expect422(await patch({ is_enabled: "maybe", name: 7, permissions: ["nope"], character_limit: "lots", tts_concurrency_limit: "x" }), [
-      { type: "bool_parsing", loc: ["body", "is_enabled"] },
-      { type: "string_type", loc: ["body", "name"] },
-      { type: "enum", loc: ["body", "permissions", 0] },
-      { type: "int_parsing", loc: ["body", "character_limit"] },
-      { type: "int_parsing", loc: ["body", "tts_concurrency_limit"] },
+    expect422(await patch({ allowed_ips: ["10.0.0.1", "x"] }), [
+      { type: "value_error", loc: ["body", "allowed_ips", 1] },
     ]);
   });
 
-  it("\"clear\" is not a value for is_enabled or permissions", async () => {
+  it("wrong types are reported together", async () => {
+    expect422(
+      await patch({
+        is_enabled: "maybe",
+        name: 7,
+        permissions: ["nope"],
+        character_limit: "lots",
+        tts_concurrency_limit: "x",
+      }),
+      [
+        { type: "bool_parsing", loc: ["body", "is_enabled"] },
+        { type: "string_type", loc: ["body", "name"] },
+        { type: "enum", loc: ["body", "permissions", 0] },
+        { type: "int_parsing", loc: ["body", "character_limit"] },
+        { type: "int_parsing", loc: ["body", "tts_concurrency_limit"] },
+      ],
+    );
+  });
+
+  it('"clear" is not a value for is_enabled or permissions', async () => {
     expect422(await patch({ is_enabled: "clear", permissions: "clear" }), [
       { type: "bool_parsing", loc: ["body", "is_enabled"] },
       { type: "literal_error", loc: ["body", "permissions"] },
@@ -230,11 +311,21 @@ describe("create service account", () => {
   });
 
   it("default_sharing_groups entries are checked field by field", async () => {
-    expect422(await createSa({ name: "x", default_sharing_groups: [{ group_id: "g1" }, { group_id: "g2", permission_level: "owner" }, 5] }), [
-      { type: "missing", loc: ["body", "default_sharing_groups", 0, "permission_level"] },
-      { type: "literal_error", loc: ["body", "default_sharing_groups", 1, "permission_level"], msg: "Input should be 'admin', 'editor' or 'viewer'" },
-      { type: "model_attributes_type", loc: ["body", "default_sharing_groups", 2] },
-    ]);
+    expect422(
+      await createSa({
+        name: "x",
+        default_sharing_groups: [{ group_id: "g1" }, { group_id: "g2", permission_level: "owner" }, 5],
+      }),
+      [
+        { type: "missing", loc: ["body", "default_sharing_groups", 0, "permission_level"] },
+        {
+          type: "literal_error",
+          loc: ["body", "default_sharing_groups", 1, "permission_level"],
+          msg: "Input should be 'admin', 'editor' or 'viewer'",
+        },
+        { type: "model_attributes_type", loc: ["body", "default_sharing_groups", 2] },
+      ],
+    );
   });
 
   it("default_sharing_groups null or [] is fine", async () => {
@@ -247,11 +338,15 @@ describe("names with a NUL or a lone surrogate", () => {
   // pydantic's str takes any Python str, and Python's json reads "\u0000" and a lone "\ud800" escape:
   // ElevenLabs accepts such names on create and PATCH, and lists them back escaped the same way.
   it("are accepted on create and PATCH and listed back exactly", async () => {
-    const created = await call(emulator, "POST", `/v1/service-accounts/${saId}/api-keys`, { body: '{"name":"a\\u0000b","permissions":"all"}' });
+    const created = await call(emulator, "POST", `/v1/service-accounts/${saId}/api-keys`, {
+      body: '{"name":"a\\u0000b","permissions":"all"}',
+    });
     expect(created.status).toBe(200);
     const keyId = (created.body as { key_id: string }).key_id;
     expect((await listKeys(emulator, saId)).map((k) => k.name)).toEqual(["a\u0000b"]);
-    const patched = await call(emulator, "PATCH", `/v1/service-accounts/${saId}/api-keys/${keyId}`, { body: '{"name":"x\\ud800y"}' });
+    const patched = await call(emulator, "PATCH", `/v1/service-accounts/${saId}/api-keys/${keyId}`, {
+      body: '{"name":"x\\ud800y"}',
+    });
     expect(patched.status).toBe(200);
     const listed = await call(emulator, "GET", `/v1/service-accounts/${saId}/api-keys`);
     expect(listed.text).toContain('"name":"x\\ud800y"');

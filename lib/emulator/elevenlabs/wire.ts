@@ -4,7 +4,8 @@ import type { KeyRecord, ServiceAccountRecord } from "./store";
 
 export function keyToWire(key: KeyRecord) {
   const limits = key.concurrency_limits;
-  const hasPlatformLimits = limits.tts !== undefined || limits.dubbing !== undefined || limits.music !== undefined;
+  const hasPlatformLimits =
+    limits.tts !== undefined || limits.dubbing !== undefined || limits.music !== undefined;
   return {
     name: key.name,
     hint: key.hint,

@@ -23,9 +23,14 @@ export default async function ServiceAccountPage({ params }: PageProps<"/service
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/service-accounts" className="font-medium text-indigo-800 hover:underline">Service accounts</Link>
+        <Link href="/service-accounts" className="font-medium text-indigo-800 hover:underline">
+          Service accounts
+        </Link>
       </nav>
-      <PageHeader title={account?.name ?? "Service account"} description={account ? `Created ${formatDate(account.createdAt)}.` : null} />
+      <PageHeader
+        title={account?.name ?? "Service account"}
+        description={account ? `Created ${formatDate(account.createdAt)}.` : null}
+      />
       {view ? (
         <PrefilledQueries queries={[[serviceAccounts.detail(view.id), view.keys]]}>
           <AccountKeys account={view} role={user.role} />

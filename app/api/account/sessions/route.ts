@@ -4,4 +4,6 @@ import { database } from "@/lib/api/deps";
 import { ROLES } from "@/lib/roles";
 import { listSessions } from "@/lib/auth/sessions";
 
-export const GET = withRole(ROLES, { allowUnenrolled: true }, async ({ user }) => ({ sessions: await listSessions(await database(), user.id, user.sessionId) }));
+export const GET = withRole(ROLES, { allowUnenrolled: true }, async ({ user }) => ({
+  sessions: await listSessions(await database(), user.id, user.sessionId),
+}));

@@ -11,5 +11,10 @@ export const GET = withRole(ROLES, {}, async ({ user }) => ({ stepUp: await step
 
 export const POST = withRole(ROLES, { body: stepUpSchema }, async ({ req, user, info, body }) => {
   const { auth, db } = await authDeps();
-  return { stepUp: await reauthenticate(auth, db, req.headers, user, info, { password: body.password, code: body.code || undefined }) };
+  return {
+    stepUp: await reauthenticate(auth, db, req.headers, user, info, {
+      password: body.password,
+      code: body.code || undefined,
+    }),
+  };
 });

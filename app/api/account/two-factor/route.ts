@@ -4,4 +4,6 @@ import { database } from "@/lib/api/deps";
 import { ROLES } from "@/lib/roles";
 import { twoFactorStatus } from "@/lib/auth/two-factor";
 
-export const GET = withRole(ROLES, { allowUnenrolled: true }, async ({ user }) => ({ twoFactor: await twoFactorStatus(await database(), user) }));
+export const GET = withRole(ROLES, { allowUnenrolled: true }, async ({ user }) => ({
+  twoFactor: await twoFactorStatus(await database(), user),
+}));

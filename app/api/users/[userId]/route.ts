@@ -6,8 +6,14 @@ import { changesRole } from "@/lib/auth/step-up-policy";
 import { userChangeSchema, userIdParamsSchema } from "@/lib/users/schema";
 import { changeUser } from "@/lib/users";
 
-export const PATCH = withRole(["admin"], { params: userIdParamsSchema, body: userChangeSchema }, async ({ user: actor, info: requestInfo, params, body }) => {
-  const info = changesRole(body) ? await requireRecentSignIn({ user: actor, info: requestInfo }) : requestInfo;
-  const db = await database();
-  return { user: await changeUser(db, { actor, info }, params.userId, body) };
-});
+export const PATCH = withRole(
+  ["admin"],
+  { params: userIdParamsSchema, body: userChangeSchema },
+  async ({ user: actor, info: requestInfo, params, body }) => {
+    const info = changesRole(body)
+      ? await requireRecentSignIn({ user: actor, info: requestInfo })
+      : requestInfo;
+    const db = await database();
+    return { user: await changeUser(db, { actor, info }, params.userId, body) };
+  },
+);

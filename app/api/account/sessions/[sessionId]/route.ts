@@ -5,6 +5,8 @@ import { ROLES } from "@/lib/roles";
 import { endOwnSession } from "@/lib/auth/sessions";
 import { sessionParamsSchema } from "@/lib/auth/account-schema";
 
-export const DELETE = withRole(ROLES, { params: sessionParamsSchema, allowUnenrolled: true }, async ({ user, info, params }) =>
-  endOwnSession(await database(), user, info, params.sessionId),
+export const DELETE = withRole(
+  ROLES,
+  { params: sessionParamsSchema, allowUnenrolled: true },
+  async ({ user, info, params }) => endOwnSession(await database(), user, info, params.sessionId),
 );

@@ -5,7 +5,13 @@ import { ROLES } from "@/lib/roles";
 import { startEnrolment } from "@/lib/auth/two-factor";
 import { enrolmentStartSchema } from "@/lib/auth/account-schema";
 
-export const POST = withRole(ROLES, { body: enrolmentStartSchema, allowUnenrolled: true }, async ({ req, user, info, body }) => {
-  const { auth, db } = await authDeps();
-  return Response.json(await startEnrolment(auth, db, req.headers, user, info, body.password), { headers: { "cache-control": "no-store" } });
-});
+export const POST = withRole(
+  ROLES,
+  { body: enrolmentStartSchema, allowUnenrolled: true },
+  async ({ req, user, info, body }) => {
+    const { auth, db } = await authDeps();
+    return Response.json(await startEnrolment(auth, db, req.headers, user, info, body.password), {
+      headers: { "cache-control": "no-store" },
+    });
+  },
+);

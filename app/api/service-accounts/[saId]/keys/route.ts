@@ -13,8 +13,17 @@ export const GET = withRole(ROLES, { params: serviceAccountParamsSchema }, async
   keys: (await listKeys(await keyDeps(), params.saId)).map(toPublicKey),
 }));
 
-export const POST = withRole(["admin"], { params: serviceAccountParamsSchema, body: newKeySchema }, async ({ user: actor, info: requestInfo, params, body }) => {
-  const info = grantsAll(body) ? await requireRecentSignIn({ user: actor, info: requestInfo }) : requestInfo;
-  const created = await createKey(await keyDeps(), { actor, info }, params.saId, body);
-  return Response.json({ ...created, key: toPublicKey(created.key) }, { status: 201, headers: { "cache-control": "no-store" } });
-});
+export const POST = withRole(
+  ["admin"],
+  { params: serviceAccountParamsSchema, body: newKeySchema },
+  async ({ user: actor, info: requestInfo, params, body }) => {
+    const info = grantsAll(body)
+      ? await requireRecentSignIn({ user: actor, info: requestInfo })
+      : requestInfo;
+    const created = await createKey(await keyDeps(), { actor, info }, params.saId, body);
+    return Response.json(
+      { ...created, key: toPublicKey(created.key) },
+      { status: 201, headers: { "cache-control": "no-store" } },
+    );
+  },
+);

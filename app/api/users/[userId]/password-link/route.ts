@@ -6,9 +6,13 @@ import { userIdParamsSchema } from "@/lib/users/schema";
 import { sendPasswordLink } from "@/lib/users";
 import { assertInvitesAllowed, inviteResponse } from "@/lib/users/invite-link";
 
-export const POST = withRole(["admin"], { params: userIdParamsSchema }, async ({ req, user: actor, info, params }) => {
-  assertInvitesAllowed();
-  const db = await database();
-  const { user, ...invite } = await sendPasswordLink(db, { actor, info }, params.userId);
-  return inviteResponse(req, user, invite);
-});
+export const POST = withRole(
+  ["admin"],
+  { params: userIdParamsSchema },
+  async ({ req, user: actor, info, params }) => {
+    assertInvitesAllowed();
+    const db = await database();
+    const { user, ...invite } = await sendPasswordLink(db, { actor, info }, params.userId);
+    return inviteResponse(req, user, invite);
+  },
+);

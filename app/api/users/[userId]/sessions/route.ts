@@ -4,4 +4,6 @@ import { database } from "@/lib/api/deps";
 import { endAllSessions } from "@/lib/auth/sessions";
 import { userIdParamsSchema } from "@/lib/users/schema";
 
-export const DELETE = withRole(["admin"], { params: userIdParamsSchema }, async ({ user, info, params }) => endAllSessions(await database(), user, info, params.userId));
+export const DELETE = withRole(["admin"], { params: userIdParamsSchema }, async ({ user, info, params }) =>
+  endAllSessions(await database(), user, info, params.userId),
+);
