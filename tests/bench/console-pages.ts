@@ -2,6 +2,7 @@
 // Real `next start` against the emulator (4 service accounts x 50 keys), Debian's Chromium, cold
 // cache for each page. Prints; asserts nothing. Needs a build (`npx next build`).
 //   npx tsx --conditions=react-server tests/bench/console-pages.ts
+import { freePort } from "@/tests/support/free-port";
 import { gzipSync } from "node:zlib";
 import { median, startHarness } from "@/tests/support/console-harness";
 
@@ -31,7 +32,10 @@ const WATCH_TABLE = `new Promise((resolve) => {
   check();
 })`;
 
-const harness = await startHarness({ seed: { serviceAccounts: 4, keysPerAccount: 50 }, port: 3191 });
+const harness = await startHarness({
+  seed: { serviceAccounts: 4, keysPerAccount: 50 },
+  port: await freePort(),
+});
 try {
   const accounts = (await (
     await fetch(`${harness.emulator.url}/v1/service-accounts`, {

@@ -4,10 +4,11 @@
 // proxy's own answer (a signed-out page request redirected before any page renders) against a
 // route that never runs it (an API 404). Prints; asserts nothing.
 // Run: npx tsx tests/bench/csp-proxy.ts [--base-dir /tmp/base-checkout] [--n 300] [--port 3191]
+import { freePort } from "@/tests/support/free-port";
 import { arg, percentile, startNext } from "@/tests/support/next-server";
 
 const n = Number(arg("n", "300"));
-const port = Number(arg("port", "3191"));
+const port = Number(arg("port", "")) || (await freePort());
 
 async function p50(url: string, headers: Record<string, string> = {}): Promise<number> {
   const samples: number[] = [];

@@ -2,6 +2,7 @@
 // with the demo seed and with 200 service accounts x 50 keys. The emulator runs as its own process
 // (as `npm run emulator` does); the load comes from this one over loopback keep-alive connections.
 // Prints numbers; asserts nothing.
+import { freePort } from "@/tests/support/free-port";
 import { spawn } from "node:child_process";
 import { Agent, request } from "node:http";
 
@@ -85,5 +86,5 @@ async function measure(label: string, seed: string, port: number) {
   }
 }
 
-await measure("demo seed (20 keys)", "demo", 4391);
-await measure("200 x 50 (10,000 keys)", "200x50", 4392);
+await measure("demo seed (20 keys)", "demo", await freePort());
+await measure("200 x 50 (10,000 keys)", "200x50", await freePort());

@@ -2,6 +2,7 @@
 // the first rows, to a filter's result, the page's memory in Chromium, and the export's time.
 // Real `next start`, real HTTP to the emulator. Prints; asserts nothing. Needs a build.
 //   npx tsx --conditions=react-server tests/bench/inventory-page.ts
+import { freePort } from "@/tests/support/free-port";
 import { median, startHarness } from "@/tests/support/console-harness";
 
 const RUNS = 5;
@@ -36,7 +37,10 @@ const tickAndTime = (label: string) => `new Promise((resolve) => {
   check();
 })`;
 
-const harness = await startHarness({ seed: { serviceAccounts: 200, keysPerAccount: 50 }, port: 3192 });
+const harness = await startHarness({
+  seed: { serviceAccounts: 200, keysPerAccount: 50 },
+  port: await freePort(),
+});
 try {
   const context = await harness.signedIn();
 

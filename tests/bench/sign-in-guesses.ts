@@ -3,12 +3,13 @@
 // `--seconds`, in mixed body types (JSON, form, multipart, text/plain) with a made-up
 // X-Forwarded-For each. A 401 is a guess whose password was checked. Prints; asserts nothing.
 // Run: npx tsx tests/bench/sign-in-guesses.ts [--dir /tmp/base-checkout] [--seconds 60] [--concurrency 20] [--port 3190]
+import { freePort } from "@/tests/support/free-port";
 import { arg, startNext } from "@/tests/support/next-server";
 
 const dir = arg("dir", ".");
 const seconds = Number(arg("seconds", "60"));
 const concurrency = Number(arg("concurrency", "20"));
-const server = await startNext(dir, Number(arg("port", "3190")));
+const server = await startNext(dir, Number(arg("port", "")) || (await freePort()));
 const email = "reviewer@demo.keydesk";
 
 let sent = 0;
