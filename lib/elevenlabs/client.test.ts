@@ -286,3 +286,49 @@ describe("hardening", () => {
     }
   });
 });
+
+describe("reads in flight are shared", () => {
+  it("makes one upstream call for identical reads made at the same time", async () => {
+    const id = await account();
+    inject("GET", SA_LIST, { kind: "latency", ms: 150 });
+    const answers = await Promise.all([1, 2, 3, 4, 5].map(() => upstream.listServiceAccounts()));
+    expect(requestsTo("GET", SA_LIST)).toHaveLength(1);
+    for (const answer of answers) expect(answer.map((sa) => sa.id)).toEqual([id]);
+    inject("GET", `${SA_LIST}/${id}/api-keys`, { kind: "latency", ms: 150 });
+    await Promise.all([
+      upstream.listKeys(id),
+      upstream.listKeys(id),
+      upstream.getKey(id, "nope").catch(() => null),
+    ]);
+    expect(requestsTo("GET", `${SA_LIST}/${id}/api-keys`)).toHaveLength(1);
+  });
+
+  it("never answers a read that began after a write with what was read before it", async () => {
+    const id = await account();
+    inject("GET", `${SA_LIST}/${id}/api-keys`, { kind: "latency", ms: 200 });
+    const before = upstream.listKeys(id); // in flight while the key is created
+    const created = await upstream.createKey(id, { name: "made meanwhile", permissions: "all" });
+    const after = await upstream.listKeys(id);
+    expect(after.map((k) => k.id)).toContain(created.keyId);
+    await before;
+    expect(requestsTo("GET", `${SA_LIST}/${id}/api-keys`)).toHaveLength(2);
+  });
+
+  it("does not keep a finished read: the next one asks again", async () => {
+    const id = await account();
+    await upstream.listKeys(id);
+    await upstream.listKeys(id);
+    expect(requestsTo("GET", `${SA_LIST}/${id}/api-keys`)).toHaveLength(2);
+  });
+
+  it("shares a failure only with the reads that joined it", async () => {
+    await account();
+    inject("GET", SA_LIST, { kind: "status", status: 404 });
+    const results = await Promise.allSettled([
+      upstream.listServiceAccounts(),
+      upstream.listServiceAccounts(),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+    await expect(upstream.listServiceAccounts()).resolves.toHaveLength(1);
+  });
+});

@@ -8,6 +8,7 @@ import { toUpstreamError, UpstreamError } from "./errors";
 import { upstreamFetch } from "./fetch";
 import { reshapeKey, reshapeServiceAccount } from "./reshape";
 import { READ_RETRY_POLICY, withRetries, type RetryPolicy } from "./retry";
+import { singleFlight } from "./single-flight";
 
 export interface UpstreamConfig {
   baseUrl: string;
@@ -52,21 +53,29 @@ export function createUpstream(config: UpstreamConfig): Upstream {
   });
   const policy = config.retryPolicy ?? READ_RETRY_POLICY;
 
-  const read = <T>(call: () => Promise<T>) => withRetries(call, toUpstreamError, policy);
-  const write = async <T>(call: () => Promise<T>): Promise<T> => {
-    try {
-      return await call();
-    } catch (error) {
-      throw toUpstreamError(error);
-    }
-  };
+  // Reads are shared while in flight (the results too: callers copy before they change anything).
+  const flight = singleFlight();
+  const read = <T>(key: string, call: () => Promise<T>) =>
+    flight.read(key, () => withRetries(call, toUpstreamError, policy));
+  const write = <T>(call: () => Promise<T>): Promise<T> =>
+    flight.write(async () => {
+      try {
+        return await call();
+      } catch (error) {
+        throw toUpstreamError(error);
+      }
+    });
 
   const listKeys = (serviceAccountId: string) =>
-    read(async () => (await sdk.serviceAccounts.apiKeys.list(serviceAccountId)).apiKeys.map(reshapeKey));
+    read(`keys:${serviceAccountId}`, async () =>
+      (await sdk.serviceAccounts.apiKeys.list(serviceAccountId)).apiKeys.map(reshapeKey),
+    );
 
   return {
     listServiceAccounts: () =>
-      read(async () => (await sdk.serviceAccounts.list()).serviceAccounts.map(reshapeServiceAccount)),
+      read("service-accounts", async () =>
+        (await sdk.serviceAccounts.list()).serviceAccounts.map(reshapeServiceAccount),
+      ),
 
     createServiceAccount: (name) =>
       write(async () => ({ id: (await sdk.serviceAccounts.create({ name })).serviceAccountUserId })),
