@@ -1,0 +1,160 @@
+// `npx tsx tests/bench/read-throughput.ts [--seed demo|200x50] [--seconds 8] [--rounds 3]`
+// Keydesk's small read, GET /api/service-accounts (signed in, real mode), against two floors
+// measured in the same run: a bare Next.js route that reads the same emulator and answers its
+// JSON (tests/support/bare-next.ts), and a direct call to the emulator. Throughput with the
+// upstream answering at once, and p50 latency with 50 ms added to every upstream read. Runs are
+// interleaved and repeated; medians are printed with their ratios. Needs a build (`npx next build`).
+// Prints numbers; asserts nothing.
+import { spawn } from "node:child_process";
+import { Agent, request } from "node:http";
+import { startBareNext } from "@/tests/support/bare-next";
+import { freePort } from "@/tests/support/free-port";
+import { arg, percentile, startNext } from "@/tests/support/next-server";
+
+const ADMIN_KEY = "adm_bench_read_throughput_0123456789";
+const ADMIN = { email: "admin@bench.example", password: "bench-Console-Passw0rd!" };
+const seed = arg("seed", "demo");
+const seconds = Number(arg("seconds", "8"));
+const rounds = Number(arg("rounds", "3"));
+
+async function startEmulator(port: number): Promise<{ url: string; stop(): void }> {
+  const child = spawn(
+    "npx",
+    [
+      "tsx",
+      "lib/emulator/elevenlabs/cli.ts",
+      ...["--port", String(port), "--admin-key", ADMIN_KEY, "--seed", seed],
+      ...["--control", "--max-service-accounts", "1000"],
+    ],
+    { stdio: "ignore", detached: true },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 240; i++) {
+    if (
+      await fetch(`${url}/__emulator/faults`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { url, stop: () => process.kill(-child.pid!, "SIGTERM") };
+}
+
+/** `count` callers in a loop for `seconds`: requests per second and each request's milliseconds. */
+async function load(url: string, headers: Record<string, string>, count: number) {
+  const agent = new Agent({ keepAlive: true, maxSockets: count });
+  const target = new URL(url);
+  const times: number[] = [];
+  const end = Date.now() + seconds * 1000;
+  const one = () =>
+    new Promise<void>((resolve, reject) => {
+      const started = performance.now();
+      const req = request(
+        { host: target.hostname, port: target.port, path: target.pathname, agent, headers },
+        (res) => {
+          if (res.statusCode !== 200) reject(new Error(`${url}: HTTP ${res.statusCode}`));
+          res.resume();
+          res.on("end", () => {
+            times.push(performance.now() - started);
+            resolve();
+          });
+        },
+      );
+      req.on("error", reject);
+      req.end();
+    });
+  await Promise.all(
+    Array.from({ length: count }, async () => {
+      while (Date.now() < end) await one();
+    }),
+  );
+  agent.destroy();
+  times.sort((a, b) => a - b);
+  return { perSecond: times.length / seconds, p50: percentile(times, 0.5) };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+const emulator = await startEmulator(await freePort());
+const setLatency = async (ms: number) => {
+  await fetch(`${emulator.url}/__emulator/faults`, { method: "DELETE" });
+  if (ms > 0)
+    await fetch(`${emulator.url}/__emulator/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        method: "GET",
+        path: "/v1/service-accounts",
+        count: 1_000_000_000,
+        fault: { kind: "latency", ms },
+      }),
+    });
+};
+const keydesk = await startNext(".", await freePort(), {
+  ELEVENLABS_API_KEY: ADMIN_KEY,
+  ELEVENLABS_BASE_URL: emulator.url,
+  KEYDESK_AUTH_SECRET: "bench-only-auth-secret-0123456789abcdef",
+  KEYDESK_ADMIN_EMAIL: ADMIN.email,
+  KEYDESK_ADMIN_PASSWORD: ADMIN.password,
+});
+const bare = await startBareNext(await freePort(), { url: emulator.url, adminKey: ADMIN_KEY });
+try {
+  const signIn = await fetch(`${keydesk.url}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: keydesk.url },
+    body: JSON.stringify(ADMIN),
+  });
+  if (!signIn.ok) throw new Error(`sign-in failed: HTTP ${signIn.status}`);
+  const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
+  const targets = {
+    keydesk: [`${keydesk.url}/api/service-accounts`, { cookie }],
+    bare: [`${bare.url}/api/service-accounts`, {}],
+    direct: [`${emulator.url}/v1/service-accounts`, { "xi-api-key": ADMIN_KEY }],
+  } as const;
+  for (const [url, headers] of Object.values(targets)) await load(url, headers, 2); // warm up
+
+  const results: Record<string, number[]> = {};
+  const note = (label: string, value: number) => (results[label] ??= []).push(value);
+  for (let round = 0; round < rounds; round++) {
+    await setLatency(0);
+    for (const count of [8, 32]) {
+      for (const name of ["keydesk", "bare"] as const) {
+        const [url, headers] = targets[name];
+        note(
+          `${name} req/s, ${count} concurrent, 0 ms upstream`,
+          (await load(url, headers, count)).perSecond,
+        );
+      }
+    }
+    await setLatency(50);
+    for (const count of [1, 8]) {
+      for (const name of ["keydesk", "bare", "direct"] as const) {
+        const [url, headers] = targets[name];
+        note(`${name} p50 ms, ${count} concurrent, 50 ms upstream`, (await load(url, headers, count)).p50);
+      }
+    }
+  }
+  console.log(`seed ${seed}; ${rounds} interleaved rounds of ${seconds} s each; medians`);
+  const m = (label: string) => median(results[label]!);
+  for (const count of [8, 32]) {
+    const k = m(`keydesk req/s, ${count} concurrent, 0 ms upstream`);
+    const b = m(`bare req/s, ${count} concurrent, 0 ms upstream`);
+    console.log(
+      `GET /api/service-accounts, ${count} concurrent, 0 ms upstream: Keydesk ${k.toFixed(0)} req/s, bare Next ${b.toFixed(0)} req/s: ${(k / b).toFixed(2)}x`,
+    );
+  }
+  for (const count of [1, 8]) {
+    const k = m(`keydesk p50 ms, ${count} concurrent, 50 ms upstream`);
+    const b = m(`bare p50 ms, ${count} concurrent, 50 ms upstream`);
+    const d = m(`direct p50 ms, ${count} concurrent, 50 ms upstream`);
+    console.log(
+      `p50, ${count} concurrent, 50 ms upstream: Keydesk ${k.toFixed(1)} ms, bare Next ${b.toFixed(1)} ms, direct ${d.toFixed(1)} ms: Keydesk ${(k / d).toFixed(2)}x direct (bare ${(b / d).toFixed(2)}x)`,
+    );
+  }
+} finally {
+  await keydesk.stop();
+  await bare.stop();
+  emulator.stop();
+}
