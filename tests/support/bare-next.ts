@@ -1,9 +1,9 @@
 // The floor for Keydesk's HTTP benchmarks: a bare Next.js app (this checkout's own `next`, one
 // layout, one page, one route handler that reads the same emulator and answers its JSON), built
-// and started in a temporary folder. Whatever Keydesk adds on top of this is Keydesk's cost.
+// and started in a throwaway folder under .bench/ (inside the checkout, so Turbopack finds `next`
+// in its node_modules). Whatever Keydesk adds on top of this is Keydesk's cost.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 export interface BareNext {
@@ -30,13 +30,13 @@ export async function startBareNext(
   port: number,
   upstream: { url: string; adminKey: string },
 ): Promise<BareNext> {
-  const dir = mkdtempSync(join(tmpdir(), "keydesk-bare-next-"));
+  mkdirSync(resolve(".bench"), { recursive: true });
+  const dir = mkdtempSync(join(resolve(".bench"), "bare-next-"));
   for (const [path, text] of Object.entries(FILES)) {
     mkdirSync(join(dir, path, ".."), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
-  symlinkSync(resolve("node_modules"), join(dir, "node_modules"));
-  const next = join(dir, "node_modules", ".bin", "next");
+  const next = resolve("node_modules", ".bin", "next");
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   const build = spawnSync(next, ["build"], { cwd: dir, env, stdio: ["ignore", "ignore", "inherit"] });
   if (build.status !== 0) throw new Error("the bare Next app did not build");
