@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkReadiness } from "./readiness";
+import { checkReadiness, shareRecent } from "./readiness";
 
 const never = () => new Promise<void>(() => undefined);
 
@@ -44,5 +44,60 @@ describe("checkReadiness", () => {
       ["database", "timed_out"],
       ["upstream", "failed"],
     ]);
+  });
+});
+
+describe("shareRecent", () => {
+  function counted() {
+    let calls = 0;
+    const pending: Array<(value: number) => void> = [];
+    const run = () => {
+      calls++;
+      return new Promise<number>((resolve) => pending.push(resolve));
+    };
+    return { run, calls: () => calls, settle: (value: number) => pending.shift()!(value) };
+  }
+
+  it("gives concurrent callers the one check already running", async () => {
+    const probe = counted();
+    const shared = shareRecent(probe.run, 1_000, () => 0);
+    const first = shared();
+    const second = shared();
+    expect(probe.calls()).toBe(1);
+    probe.settle(7);
+    expect(await first).toBe(7);
+    expect(await second).toBe(7);
+  });
+
+  it("reuses a finished result for the given time, then checks again", async () => {
+    const probe = counted();
+    let clock = 0;
+    const shared = shareRecent(probe.run, 1_000, () => clock);
+    const first = shared();
+    probe.settle(1);
+    await first;
+    clock = 999;
+    expect(await shared()).toBe(1);
+    expect(probe.calls()).toBe(1);
+    clock = 1_000;
+    const fresh = shared();
+    expect(probe.calls()).toBe(2);
+    probe.settle(2);
+    expect(await fresh).toBe(2);
+  });
+
+  it("does not keep a check that threw", async () => {
+    let calls = 0;
+    const shared = shareRecent(
+      async () => {
+        calls++;
+        if (calls === 1) throw new Error("boom");
+        return "ok";
+      },
+      1_000,
+      () => 0,
+    );
+    await expect(shared()).rejects.toThrow("boom");
+    expect(await shared()).toBe("ok");
   });
 });

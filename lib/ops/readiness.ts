@@ -42,3 +42,31 @@ export async function checkReadiness(checks: Record<string, Check>, timeoutMs: n
   const failures = outcomes.filter((outcome): outcome is CheckFailure => outcome !== null);
   return { ready: failures.length === 0, failures };
 }
+
+/**
+ * `run`, shared: callers while it runs get the same promise, and for `reuseMs` after it resolved
+ * they get its result again (a rejection is not kept). GET /api/ready is public: without this, every
+ * anonymous request would be a call to the upstream made with the admin key.
+ */
+export function shareRecent<T>(
+  run: () => Promise<T>,
+  reuseMs: number,
+  now: () => number = Date.now,
+): () => Promise<T> {
+  let current: { promise: Promise<T>; settledAt: number | null } | null = null;
+  return () => {
+    if (current && (current.settledAt === null || now() - current.settledAt < reuseMs))
+      return current.promise;
+    const entry: { promise: Promise<T>; settledAt: number | null } = { promise: run(), settledAt: null };
+    current = entry;
+    entry.promise.then(
+      () => {
+        entry.settledAt = now();
+      },
+      () => {
+        if (current === entry) current = null;
+      },
+    );
+    return entry.promise;
+  };
+}

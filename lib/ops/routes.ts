@@ -1,17 +1,20 @@
 // GET /api/health and GET /api/ready, for load balancers, orchestrators and `docker compose`.
 // Both are public (a probe has no session) and say as little as possible: the status alone, never
 // a reason, a URL, a key or an error's text. Why an instance is not ready goes to the server log,
-// once when a check starts failing rather than on every probe.
+// once when a check starts failing rather than on every probe. Anyone may call /api/ready, so the
+// real checks run at most once at a time and their result answers every caller for READY_REUSE_MS.
 import "server-only";
 import { getDatabase } from "@/lib/db";
 import { ping } from "@/lib/db/database";
 import { env } from "@/lib/env";
 import { logServerError } from "@/lib/log/server-error";
-import { checkReadiness, type Check, type CheckFailure } from "./readiness";
+import { checkReadiness, shareRecent, type Check, type CheckFailure, type Readiness } from "./readiness";
 import { probeUpstream, upstreamTarget } from "./upstream-probe";
 
 /** Long enough for a healthy database or upstream, short enough for a probe that runs every few seconds. */
 export const READY_TIMEOUT_MS = 3_000;
+/** How long one readiness result answers every probe (from any number of callers) before the next check. */
+export const READY_REUSE_MS = 2_000;
 
 const NO_STORE = { "cache-control": "no-store" };
 
@@ -46,9 +49,24 @@ function logNewFailures(failures: CheckFailure[]): void {
   slot[FAILING] = new Set(failures.map((failure) => failure.check));
 }
 
-/** Ready: the database answers a trivial query and the upstream an authenticated read. 200 or 503. */
-export async function readyResponse(checks: Record<string, Check> = defaultChecks()): Promise<Response> {
-  const { ready, failures } = await checkReadiness(checks, READY_TIMEOUT_MS);
+// One shared, recently checked readiness per process (lib/ops/readiness.ts's shareRecent).
+const SHARED = Symbol.for("keydesk.readiness");
+type SharedSlot = { [SHARED]?: () => Promise<Readiness> };
+
+function sharedReadiness(): Promise<Readiness> {
+  const slot = globalThis as SharedSlot;
+  slot[SHARED] ??= shareRecent(() => checkReadiness(defaultChecks(), READY_TIMEOUT_MS), READY_REUSE_MS);
+  return slot[SHARED]();
+}
+
+/**
+ * Ready: the database answers a trivial query and the upstream an authenticated read. 200 or 503.
+ * `checks` replaces the real ones (tests); the real ones are shared between callers (sharedReadiness).
+ */
+export async function readyResponse(checks?: Record<string, Check>): Promise<Response> {
+  const { ready, failures } = checks
+    ? await checkReadiness(checks, READY_TIMEOUT_MS)
+    : await sharedReadiness();
   logNewFailures(failures);
   return Response.json(
     { status: ready ? "ready" : "not_ready" },
