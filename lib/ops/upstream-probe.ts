@@ -20,6 +20,16 @@ export async function upstreamTarget(): Promise<UpstreamTarget> {
   return { baseUrl: e.ELEVENLABS_BASE_URL, apiKey: e.ELEVENLABS_API_KEY! };
 }
 
+/** Why fetch failed, in a word: the system's code (ECONNREFUSED, ENOTFOUND…) or the error's name (TimeoutError). */
+function failureKind(error: unknown): string {
+  const e = error as { name?: unknown; code?: unknown; cause?: { code?: unknown } } | null;
+  // A DOMException's `code` is a number; only a word-like string is taken.
+  const kind = [e?.cause?.code, e?.code, e?.name].find(
+    (k) => typeof k === "string" && /^[A-Za-z_]+$/.test(k),
+  );
+  return (kind as string | undefined) ?? "unknown";
+}
+
 /** Resolves when the upstream answers the read with a 2xx; throws otherwise (the status only, never the body). */
 export async function probeUpstream(target: UpstreamTarget, timeoutMs: number): Promise<void> {
   const url = new URL(
@@ -34,7 +44,7 @@ export async function probeUpstream(target: UpstreamTarget, timeoutMs: number): 
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (cause) {
-    throw new Error("the upstream could not be reached", { cause });
+    throw new Error(`the upstream could not be reached (${failureKind(cause)})`, { cause });
   }
   await response.body?.cancel().catch(() => undefined);
   if (!response.ok) throw new Error(`the upstream answered ${response.status}`);
