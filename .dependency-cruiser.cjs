@@ -8,7 +8,8 @@
 //   auth       lib/auth (sessions, roles, sign-in, step-up)
 //   observed   lib/observed (changes made outside Keydesk)
 //   features   lib/keys, lib/users, lib/inventory, lib/find-key
-//   api        lib/api (withRole, the handlers' wiring): imported only by app/
+//   api        lib/api (withRole, the handlers' wiring): imported only by app/; lib/ops (health
+//              and readiness)
 //   app        app/, proxy.ts, instrumentation.ts
 //
 // Beside the layers: components/ is browser UI (it may import lib/, lib/ never imports it);
@@ -21,7 +22,7 @@ const LAYERS = [
   ["auth", "^lib/auth/"],
   ["observed", "^lib/observed/"],
   ["features", "^lib/(keys|users|inventory|find-key)/"],
-  ["api", "^lib/api/"],
+  ["api", "^lib/(api|ops)/"],
 ];
 
 const TESTS = "(\\.test\\.tsx?$|^tests/)";

@@ -10,6 +10,12 @@ export default function nextConfig(phase) {
   return {
     reactStrictMode: true,
     poweredByHeader: false,
+    // A self-contained server in .next/standalone (server.js and only the node_modules it uses), what
+    // `npm start` and the Dockerfile run. Its static files are copied next to it (lib/start.ts, Dockerfile).
+    output: "standalone",
+    // The migrations are read from disk at run time (lib/db/database.ts); the tracer finds them, and
+    // this keeps them in even if it ever stops.
+    outputFileTracingIncludes: { "/**": ["./lib/db/migrations/**"] },
     // Server-only packages loaded from node_modules at run time: the upstream SDK, and PGlite,
     // which reads its WebAssembly files from its own folder.
     serverExternalPackages: ["@elevenlabs/elevenlabs-js", "@electric-sql/pglite", "pg"],

@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { defineConfig } from "@playwright/test";
 import { CONSOLE_ACCOUNTS, CONSOLE_PASSWORD, storageStatePath } from "@/tests/support/e2e-accounts";
 import { E2E } from "@/tests/support/e2e-servers";
@@ -85,12 +86,18 @@ export default defineConfig({
     },
     {
       name: "console",
-      testIgnore: [/demo-.*\.spec\.ts/, /cluster\.spec\.ts/, /mfa-.*\.spec\.ts/],
+      testIgnore: [/demo-.*\.spec\.ts/, /cluster\.spec\.ts/, /mfa-.*\.spec\.ts/, /standalone\.spec\.ts/],
       dependencies: ["console-setup"],
       use: { browserName: "chromium", baseURL: E2E.consoleUrl, storageState: storageStatePath("admin") },
     },
     // Two-factor sign-in, step-up and sessions, on their own server (support must enrol; a 10-second step-up window).
     { name: "mfa", testMatch: /mfa-.*\.spec\.ts/, use: { browserName: "chromium", baseURL: E2E.mfaUrl } },
+    // The build's standalone server started the way the Dockerfile starts it: a smoke test.
+    {
+      name: "standalone",
+      testMatch: /standalone\.spec\.ts/,
+      use: { browserName: "chromium", baseURL: E2E.standaloneUrl },
+    },
     ...(clusterDb
       ? [{ name: "cluster", testMatch: /cluster\.spec\.ts/, use: { browserName: "chromium" as const } }]
       : []),
@@ -131,6 +138,21 @@ export default defineConfig({
         KEYDESK_DATA_DIR: `${E2E.dataDir}/mfa`,
         KEYDESK_REQUIRE_2FA: "support",
         KEYDESK_STEP_UP_SECONDS: String(E2E.mfaStepUpSeconds),
+      },
+    },
+    {
+      // `node .next/standalone/server.js` of the build the first server made or found (it builds nothing),
+      // with the static files copied beside it as the Dockerfile does; demo mode, a data folder of its own
+      // (an absolute path: the server changes its working folder to its own).
+      command: `rm -rf ${E2E.dataDir}/standalone && { [ -d .next/standalone/.next/static ] || cp -R .next/static .next/standalone/.next/static; } && node .next/standalone/server.js`,
+      url: `${E2E.standaloneUrl}/api/health`,
+      timeout: 60_000,
+      env: {
+        PORT: String(E2E.standalonePort),
+        HOSTNAME: "127.0.0.1",
+        ELEVENLABS_API_KEY: "",
+        KEYDESK_DATA_DIR: resolve(E2E.dataDir, "standalone"),
+        NEXT_TELEMETRY_DISABLED: "1",
       },
     },
     ...clusterServers,

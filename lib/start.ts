@@ -1,13 +1,24 @@
-// `npm start`: builds Keydesk when the sources changed since the last build, then serves it with
-// `next start` on http://localhost:3000 (loopback only; arguments after `--` go to `next start`,
-// e.g. `npm start -- -p 4000`). With no ELEVENLABS_API_KEY it runs in demo mode.
+// `npm start`: builds Keydesk when the sources changed since the last build, then serves the
+// standalone build (`.next/standalone/server.js`, the same server the Dockerfile runs) on
+// http://localhost:3000, loopback only. After `--` it takes `-p`/`--port`, `-H`/`--hostname` and
+// `--keepAliveTimeout`, e.g. `npm start -- -p 4000`. With no ELEVENLABS_API_KEY it runs in demo mode.
+//
+// Why not `next start`: with `output: "standalone"` Next.js warns that it "does not work" (it still
+// serves, but a new user should not read that). The standalone server differs in three ways this
+// script makes up for: it needs the build's static files copied next to it, it changes its working
+// folder to its own (so a relative KEYDESK_DATA_DIR is resolved here, against the project), and it
+// reads no `.env` files from the project (so they are loaded here, by Next.js's own loader, as
+// `next start` would).
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, existsSync, readdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import nextEnv from "@next/env";
 
 const ROOT = process.cwd();
 const NEXT = join(ROOT, "node_modules", ".bin", "next");
 const BUILD_ID = join(ROOT, ".next", "BUILD_ID");
+const STANDALONE = join(ROOT, ".next", "standalone");
+const SERVER = join(STANDALONE, "server.js");
 const SOURCES = [
   "app",
   "components",
@@ -32,10 +43,39 @@ function newestChange(path: string): number {
 }
 
 function buildIsStale(): boolean {
-  if (!existsSync(BUILD_ID)) return true;
+  if (!existsSync(BUILD_ID) || !existsSync(SERVER)) return true;
   const built = statSync(BUILD_ID).mtimeMs;
   return SOURCES.some((source) => newestChange(join(ROOT, source)) > built);
 }
+
+/** The options `npm start` takes, and the standalone server's variable for each. */
+const OPTIONS: Record<string, string> = {
+  "-p": "PORT",
+  "--port": "PORT",
+  "-H": "HOSTNAME",
+  "--hostname": "HOSTNAME",
+  "--keepAliveTimeout": "KEEP_ALIVE_TIMEOUT",
+};
+
+function serverOptions(args: string[]): Record<string, string> {
+  const options: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const [flag, inline] = args[i]!.split(/=(.*)/s);
+    const name = OPTIONS[flag!];
+    const value = inline ?? args[++i];
+    if (!name || value === undefined || value === "") {
+      console.error(
+        `Keydesk: npm start takes -p/--port, -H/--hostname and --keepAliveTimeout (each with a value); not "${args.join(" ")}".`,
+      );
+      process.exit(2);
+    }
+    options[name] = value;
+  }
+  return options;
+}
+
+const options = serverOptions(process.argv.slice(2));
+nextEnv.loadEnvConfig(ROOT, false);
 
 if (buildIsStale()) {
   console.log("Keydesk: building (the sources changed since the last build)…");
@@ -46,10 +86,25 @@ if (buildIsStale()) {
   }
 }
 
-const args = process.argv.slice(2);
-const hasHost = args.some((a) => a === "-H" || a === "--hostname" || a.startsWith("--hostname="));
-// Loopback by default (demo mode shows its passwords on the sign-in page); `npm start -- -H 0.0.0.0`
-// serves the network, e.g. behind a TLS proxy.
-const server = spawn(NEXT, ["start", ...(hasHost ? [] : ["-H", "127.0.0.1"]), ...args], { stdio: "inherit" });
+// Each build starts .next/standalone afresh; files already there are this build's (their names carry
+// a hash or the build id), so they are not copied again (another server may be reading them).
+cpSync(join(ROOT, ".next", "static"), join(STANDALONE, ".next", "static"), { recursive: true, force: false });
+if (existsSync(join(ROOT, "public")))
+  cpSync(join(ROOT, "public"), join(STANDALONE, "public"), { recursive: true, force: false });
+
+const server = spawn(process.execPath, [SERVER], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    PORT: options.PORT ?? process.env.PORT ?? "3000",
+    // Loopback unless asked (demo mode shows its passwords on the sign-in page); `npm start -- -H 0.0.0.0`
+    // serves the network, e.g. behind a TLS proxy. An inherited HOSTNAME (shells and containers set it
+    // to the machine's name) is not taken as the address to listen on.
+    HOSTNAME: options.HOSTNAME ?? "127.0.0.1",
+    ...(options.KEEP_ALIVE_TIMEOUT ? { KEEP_ALIVE_TIMEOUT: options.KEEP_ALIVE_TIMEOUT } : {}),
+    // lib/env.ts's default, resolved against the project rather than the server's own folder.
+    KEYDESK_DATA_DIR: resolve(ROOT, process.env.KEYDESK_DATA_DIR || ".data"),
+  },
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -7,8 +7,13 @@ import { expect, test } from "@/tests/support/emulator-fixture";
 import { discoverApiRoutes } from "@/tests/support/api-routes";
 import { E2E } from "@/tests/support/e2e-servers";
 
-/** "public": better-auth's sign-in and sign-out, and setting a password with a one-time link, reachable before signing in. */
+/**
+ * "public": better-auth's sign-in and sign-out, and setting a password with a one-time link, reachable before signing in;
+ * the health and readiness probes, which have no session.
+ */
 const EXPECTED: Record<string, readonly Role[] | "public"> = {
+  "GET /api/health": "public",
+  "GET /api/ready": "public",
   "GET /api/auth/[...all]": "public",
   "POST /api/auth/[...all]": "public",
   "GET /api/users": ["admin"],

@@ -16,6 +16,8 @@ export const E2E = {
   mfaStepUpSeconds: 10,
   /** A server of trust-edge.spec.ts's own, with a short sign-in pause. */
   edgePort: 3105 + offset,
+  /** The standalone server (`node .next/standalone/server.js`) in demo mode, as the Dockerfile runs it (standalone.spec.ts). */
+  standalonePort: 3109 + offset,
   adminKey: "adm_e2e_workspace_admin_key",
   logDir: ".e2e-logs",
   dataDir: ".e2e-data",
@@ -36,6 +38,9 @@ export const E2E = {
   },
   get mfaUrl() {
     return `http://127.0.0.1:${this.mfaPort}`;
+  },
+  get standaloneUrl() {
+    return `http://127.0.0.1:${this.standalonePort}`;
   },
   get emulatorUrl() {
     return `http://127.0.0.1:${this.emulatorPort}`;

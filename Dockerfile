@@ -1,0 +1,49 @@
+# syntax=docker/dockerfile:1
+# Keydesk as a container: three stages, and only the last one ships. It runs the standalone server
+# (`output: "standalone"` in next.config.mjs): server.js with just the node_modules it needs, the
+# build's static files and the database migrations, as an unprivileged user.
+#
+#   docker build -t keydesk .
+#   docker run -p 3000:3000 -v keydesk-data:/data keydesk              # demo mode
+#   docker compose up                                                   # two instances on PostgreSQL (compose.yaml)
+
+ARG NODE_IMAGE=node:22-slim
+
+# 1. Dependencies, exactly as the lockfile has them (dev dependencies too: the build needs them).
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+
+# 2. The build. `public/` may not exist; an empty one keeps the runtime stage's COPY simple.
+FROM ${NODE_IMAGE} AS build
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1
+COPY --from=deps /app/node_modules ./node_modules
+COPY . .
+RUN npx next build && mkdir -p public
+
+# 3. What runs: no npm, no sources, no dev dependencies.
+FROM ${NODE_IMAGE} AS runtime
+WORKDIR /app
+# HOSTNAME: every interface of the container (Docker sets it to the container's id otherwise).
+# KEYDESK_DATA_DIR: the embedded database (when there is no DATABASE_URL) and demo mode's secret.
+ENV NODE_ENV=production \
+    NEXT_TELEMETRY_DISABLED=1 \
+    PORT=3000 \
+    HOSTNAME=0.0.0.0 \
+    KEYDESK_DATA_DIR=/data
+# The application's files stay root's and read-only to the server; it writes only to /data and to
+# Next.js's cache folder. `node` (uid 1000) is the unprivileged user the Node.js images come with.
+COPY --from=build /app/.next/standalone ./
+COPY --from=build /app/.next/static ./.next/static
+COPY --from=build /app/public ./public
+RUN mkdir -p /data .next/cache && chown node:node /data .next/cache
+USER node
+VOLUME ["/data"]
+EXPOSE 3000
+# Alive, not ready: a slim image has no curl, so Node's own fetch asks /api/health.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/api/health`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# Next.js's server stops cleanly on SIGTERM (`docker stop`) by itself, as process 1 too.
+CMD ["node", "server.js"]
