@@ -8,6 +8,7 @@ import { toUpstreamError, UpstreamError } from "./errors";
 import { upstreamFetch } from "./fetch";
 import { reshapeKey, reshapeServiceAccount } from "./reshape";
 import { READ_RETRY_POLICY, withRetries, type RetryPolicy } from "./retry";
+import { recordUpstreamCall } from "@/lib/log/metrics";
 
 export interface UpstreamConfig {
   baseUrl: string;
@@ -41,6 +42,20 @@ export function toUpdateRequest(changes: KeyChanges): UpdateRequest {
   return request;
 }
 
+/** Times one call (its retries included) and counts it by operation and outcome (lib/log/metrics.ts). */
+async function counted<T>(operation: string, call: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
+  try {
+    const value = await call();
+    recordUpstreamCall(operation, "ok", seconds());
+    return value;
+  } catch (error) {
+    recordUpstreamCall(operation, UpstreamError.is(error) ? error.kind : "unknown", seconds());
+    throw error;
+  }
+}
+
 export function createUpstream(config: UpstreamConfig): Upstream {
   const sdk = new ElevenLabsClient({
     apiKey: config.apiKey,
@@ -52,24 +67,32 @@ export function createUpstream(config: UpstreamConfig): Upstream {
   });
   const policy = config.retryPolicy ?? READ_RETRY_POLICY;
 
-  const read = <T>(call: () => Promise<T>) => withRetries(call, toUpstreamError, policy);
-  const write = async <T>(call: () => Promise<T>): Promise<T> => {
-    try {
-      return await call();
-    } catch (error) {
-      throw toUpstreamError(error);
-    }
-  };
+  const read = <T>(operation: string, call: () => Promise<T>) =>
+    counted(operation, () => withRetries(call, toUpstreamError, policy));
+  const write = <T>(operation: string, call: () => Promise<T>): Promise<T> =>
+    counted(operation, async () => {
+      try {
+        return await call();
+      } catch (error) {
+        throw toUpstreamError(error);
+      }
+    });
 
   const listKeys = (serviceAccountId: string) =>
-    read(async () => (await sdk.serviceAccounts.apiKeys.list(serviceAccountId)).apiKeys.map(reshapeKey));
+    read("listKeys", async () =>
+      (await sdk.serviceAccounts.apiKeys.list(serviceAccountId)).apiKeys.map(reshapeKey),
+    );
 
   return {
     listServiceAccounts: () =>
-      read(async () => (await sdk.serviceAccounts.list()).serviceAccounts.map(reshapeServiceAccount)),
+      read("listServiceAccounts", async () =>
+        (await sdk.serviceAccounts.list()).serviceAccounts.map(reshapeServiceAccount),
+      ),
 
     createServiceAccount: (name) =>
-      write(async () => ({ id: (await sdk.serviceAccounts.create({ name })).serviceAccountUserId })),
+      write("createServiceAccount", async () => ({
+        id: (await sdk.serviceAccounts.create({ name })).serviceAccountUserId,
+      })),
 
     listKeys,
 
@@ -84,7 +107,7 @@ export function createUpstream(config: UpstreamConfig): Upstream {
     },
 
     createKey: (serviceAccountId, input) =>
-      write(async () => {
+      write("createKey", async () => {
         const created = await sdk.serviceAccounts.apiKeys.create(serviceAccountId, {
           name: input.name,
           permissions: input.permissions,
@@ -95,12 +118,12 @@ export function createUpstream(config: UpstreamConfig): Upstream {
       }),
 
     updateKey: (serviceAccountId, keyId, changes) =>
-      write(async () => {
+      write("updateKey", async () => {
         await sdk.serviceAccounts.apiKeys.update(serviceAccountId, keyId, toUpdateRequest(changes));
       }),
 
     deleteKey: (serviceAccountId, keyId) =>
-      write(async () => {
+      write("deleteKey", async () => {
         await sdk.serviceAccounts.apiKeys.delete(serviceAccountId, keyId);
       }),
   };
