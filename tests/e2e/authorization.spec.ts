@@ -7,7 +7,8 @@ import { expect, test } from "@/tests/support/emulator-fixture";
 import { discoverApiRoutes } from "@/tests/support/api-routes";
 import { E2E } from "@/tests/support/e2e-servers";
 
-/** "public": better-auth's sign-in and sign-out, and setting a password with a one-time link, reachable before signing in. */
+/** "public": better-auth's sign-in and sign-out, and setting a password with a one-time link, reachable before signing in;
+ * the Prometheus metrics, which take a bearer token instead of a session (404 when none is configured). */
 const EXPECTED: Record<string, readonly Role[] | "public"> = {
   "GET /api/auth/[...all]": "public",
   "POST /api/auth/[...all]": "public",
@@ -16,6 +17,7 @@ const EXPECTED: Record<string, readonly Role[] | "public"> = {
   "PATCH /api/users/[userId]": ["admin"],
   "POST /api/users/[userId]/password-link": ["admin"],
   "POST /api/invites/accept": "public",
+  "GET /api/metrics": "public",
   "GET /api/audit": ROLES,
   "GET /api/audit/verify": ROLES,
   "GET /api/audit/export": ROLES,
