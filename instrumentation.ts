@@ -7,8 +7,9 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { installRequestStamp } = await import("./lib/http/install-request-stamp");
     installRequestStamp();
-    const { env } = await import("./lib/env");
-    if (env().NODE_ENV === "production") {
+    const { env, isBuildPhase } = await import("./lib/env");
+    // Not in `next build`'s workers: Next.js manages those processes itself.
+    if (env().NODE_ENV === "production" && !isBuildPhase()) {
       const { installShutdown } = await import("./lib/http/drain");
       installShutdown(env().KEYDESK_SHUTDOWN_GRACE_SECONDS);
     }
