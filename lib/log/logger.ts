@@ -33,7 +33,9 @@ export function createLogger(destination?: DestinationStream): Logger {
       log: (object: Record<string, unknown>) => redact(object) as Record<string, unknown>,
     },
   };
-  const root = destination ? pino(options, destination) : pino(options);
+  // Written synchronously: lines keep their order, and none is lost when the process exits right
+  // after (the shutdown drain's last line).
+  const root = pino(options, destination ?? pino.destination({ fd: 1, sync: true }));
   // pino writes a child's bindings as they are (its formatters see only each call's fields), so
   // they are redacted here; children inherit from their parent, so this covers every generation.
   const child = root.child;

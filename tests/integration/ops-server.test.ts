@@ -171,6 +171,8 @@ describe.skipIf(!BUILT)("a built Keydesk server", () => {
         .split("\n")
         .filter((l) => l.startsWith("{"))
         .map((l) => JSON.parse(l) as Record<string, unknown>);
+      // In order, and both there although the process exits right after the second.
+      expect(lines.map((l) => l.event).filter(Boolean)).toEqual(["drain_start", "drain_end"]);
       expect(lines.find((l) => l.event === "drain_start")).toMatchObject({ signal: "SIGTERM", inFlight: 1 });
       expect(lines.find((l) => l.event === "drain_end")).toMatchObject({ finished: 1, abandoned: 0 });
 
