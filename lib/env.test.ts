@@ -68,4 +68,26 @@ describe("readEnv", () => {
       /KEYDESK_STEP_UP_SECONDS: must be at least 1/,
     );
   });
+  it("takes a metrics token of 32+ characters, unset by default (no metrics endpoint)", () => {
+    expect(readEnv({}).KEYDESK_METRICS_TOKEN).toBeUndefined();
+    expect(readEnv({ KEYDESK_METRICS_TOKEN: "" }).KEYDESK_METRICS_TOKEN).toBeUndefined();
+    const token = "m".repeat(32);
+    expect(readEnv({ KEYDESK_METRICS_TOKEN: token }).KEYDESK_METRICS_TOKEN).toBe(token);
+    expect(() => readEnv({ KEYDESK_METRICS_TOKEN: "short" })).toThrow(
+      /KEYDESK_METRICS_TOKEN: must be at least 32 characters/,
+    );
+    // The token itself is never echoed in the message.
+    expect(() => readEnv({ KEYDESK_METRICS_TOKEN: "short-token-value" })).not.toThrow(/short-token-value/);
+  });
+
+  it("drains for up to 25 seconds on shutdown unless told otherwise", () => {
+    expect(readEnv({}).KEYDESK_SHUTDOWN_GRACE_SECONDS).toBe(25);
+    expect(readEnv({ KEYDESK_SHUTDOWN_GRACE_SECONDS: "5" }).KEYDESK_SHUTDOWN_GRACE_SECONDS).toBe(5);
+    expect(() => readEnv({ KEYDESK_SHUTDOWN_GRACE_SECONDS: "soon" })).toThrow(
+      /KEYDESK_SHUTDOWN_GRACE_SECONDS: must be a whole number of seconds/,
+    );
+    expect(() => readEnv({ KEYDESK_SHUTDOWN_GRACE_SECONDS: "3601" })).toThrow(
+      /KEYDESK_SHUTDOWN_GRACE_SECONDS: must be at most 3600/,
+    );
+  });
 });

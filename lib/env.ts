@@ -139,6 +139,21 @@ const schema = z
         .max(86_400, "must be at most 86400 (a day)")
         .default(300),
     ),
+    /** Bearer token for GET /api/metrics (Prometheus). Unset: the endpoint answers 404, as if it did not exist. */
+    KEYDESK_METRICS_TOKEN: z.preprocess(
+      emptyAsUnset,
+      z.string().min(32, "must be at least 32 characters").optional(),
+    ),
+    /** On SIGTERM or SIGINT, how long requests in flight may take to finish (and write their audit rows) before exit. */
+    KEYDESK_SHUTDOWN_GRACE_SECONDS: z.preprocess(
+      emptyAsUnset,
+      z.coerce
+        .number({ error: "must be a whole number of seconds" })
+        .int("must be a whole number of seconds")
+        .min(0, "must be at least 0")
+        .max(3600, "must be at most 3600 (an hour)")
+        .default(25),
+    ),
     /** Set by Next.js while it builds; nothing is started then. */
     NEXT_PHASE: z.string().optional(),
     /** Single sign-on: one OpenID Connect provider, found through `<issuer>/.well-known/openid-configuration`. */

@@ -45,6 +45,11 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
   fi
 fi
 
+# One build of this checkout for everything after: the integration test that runs the built server,
+# and the browser tests (the demo server's `npm start` finds it fresh and does not build again).
+step "Build"
+npx next build
+
 step "Unit and integration tests (Vitest)"
 npx vitest run
 

@@ -10,6 +10,7 @@ import { errorResponse } from "@/lib/http/error-response";
 import { isSameOrigin, requestInfo, type RequestInfo } from "@/lib/http/request-info";
 import { getDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
+import { recordHttpRequest } from "@/lib/log/metrics";
 import { recordAuthEvent } from "@/lib/auth/auth-events";
 import { getAuth } from "@/lib/auth/index";
 import { betterAuthRequest, readSignInBody } from "@/lib/auth/sign-in-request";
@@ -150,4 +151,14 @@ async function handle(req: Request): Promise<Response> {
   }
 }
 
-export const authRoute = { GET: handle, POST: handle };
+/** The route's pattern, its one label on the metrics (never the path after it). */
+const PATTERN = `${PREFIX}/[...all]`;
+
+async function counted(req: Request): Promise<Response> {
+  const started = performance.now();
+  const response = await handle(req);
+  recordHttpRequest(req.method, PATTERN, response.status, (performance.now() - started) / 1000);
+  return response;
+}
+
+export const authRoute = { GET: counted, POST: counted };

@@ -13,6 +13,7 @@ import { assertEnrolled } from "@/lib/auth/two-factor-policy";
 import { ApiError, fromZod } from "@/lib/http/api-error";
 import { handlerErrorResponse } from "./handler-error";
 import { isMutation, isSameOrigin, requestInfo, type RequestInfo } from "@/lib/http/request-info";
+import { recordHttpRequest, routePattern } from "@/lib/log/metrics";
 import type { AppRouteHandlerRoutes } from "@/.next/types/routes";
 
 export interface HandlerContext<Params, Body, Query = unknown> {
@@ -120,7 +121,7 @@ export function withRole<
 ) {
   // The context is optional so that a handler can be called on its own (tests/bench). Its params are
   // untrusted text until the bad-text check and the schema have passed them.
-  return async (req: Request, route?: RouteContext<RoutesTaking<z.input<P>>>): Promise<Response> => {
+  const answer = async (req: Request, route?: RouteContext<RoutesTaking<z.input<P>>>): Promise<Response> => {
     const info = requestInfo(req);
     try {
       if (isMutation(req.method) && !isSameOrigin(req)) {
@@ -174,5 +175,14 @@ export function withRole<
       response.headers.set("x-request-id", info.requestId);
       return response;
     }
+  };
+  // Every answer is counted and timed by its route's pattern (lib/log/metrics.ts), never its path.
+  return async (req: Request, route?: RouteContext<RoutesTaking<z.input<P>>>): Promise<Response> => {
+    const started = performance.now();
+    const response = await answer(req, route);
+    const params = route ? await Promise.resolve(route.params).catch(() => null) : null;
+    const pattern = params ? routePattern(new URL(req.url).pathname, params) : "unmatched";
+    recordHttpRequest(req.method, pattern, response.status, (performance.now() - started) / 1000);
+    return response;
   };
 }

@@ -4,6 +4,7 @@
 import "server-only";
 import { desc, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/database";
+import { recordAuditAppend } from "@/lib/log/metrics";
 import { auditLog } from "@/lib/db/schema";
 import { auditNow, toIsoAt } from "./at";
 import { GENESIS_HASH, hashRow } from "./hash";
@@ -73,6 +74,22 @@ export function normaliseRow(row: AuditRow): AuditRow {
  * secret.
  */
 export async function appendChained(
+  db: Db,
+  make: (tx: Tx) => Promise<AuditRowContent[]> | AuditRowContent[],
+): Promise<AuditRow[]> {
+  const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
+  try {
+    const rows = await appendInTransaction(db, make);
+    recordAuditAppend("ok", seconds());
+    return rows;
+  } catch (error) {
+    recordAuditAppend("error", seconds());
+    throw error;
+  }
+}
+
+async function appendInTransaction(
   db: Db,
   make: (tx: Tx) => Promise<AuditRowContent[]> | AuditRowContent[],
 ): Promise<AuditRow[]> {

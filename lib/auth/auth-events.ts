@@ -3,6 +3,7 @@ import "server-only";
 import type { RequestInfo } from "@/lib/http/request-info";
 import { appendAudit } from "@/lib/audit/append";
 import { getDatabase, type Db } from "@/lib/db";
+import { recordSignInFailure } from "@/lib/log/metrics";
 
 interface AuthEvent {
   email: string | null;
@@ -19,6 +20,9 @@ export async function recordAuthEvent(
   info: RequestInfo,
   event: AuthEvent,
 ): Promise<void> {
+  // Every refused password sign-in (a second factor's too) passes here: counted by reason.
+  if (action === "sign_in" && event.outcome === "error")
+    recordSignInFailure("password", event.errorCode ?? "error");
   const { db } = await getDatabase();
   const base = {
     action,

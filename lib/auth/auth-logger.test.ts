@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { logger } from "@/lib/log/logger";
 import { logAuthMessage } from "./auth-logger";
 
 afterEach(() => vi.restoreAllMocks());
 
 describe("better-auth's log lines", () => {
   it("keep the message and an error's name and code, never the details (states, tokens, profiles)", () => {
-    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const error = vi.spyOn(logger, "error").mockImplementation(() => {});
     const failure = Object.assign(new Error("State mismatch: verification not found"), {
       name: "BetterAuthError",
       code: "state_mismatch",

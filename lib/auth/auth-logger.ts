@@ -2,6 +2,7 @@
 // state, a provider profile or a token response. Keydesk keeps the message and, for an error, its
 // name and code; what happened to whom is on the audit log instead.
 import "server-only";
+import { logger } from "@/lib/log/logger";
 
 type Level = "debug" | "info" | "warn" | "error";
 
@@ -14,7 +15,8 @@ function errorSummary(value: unknown): string | null {
 export function logAuthMessage(level: Level, message: string, ...args: unknown[]): void {
   const errors = args.map(errorSummary).filter(Boolean);
   const line = `[Better Auth] ${message}${errors.length ? ` (${errors.join("; ")})` : ""}`;
-  if (level === "error") console.error(line);
-  else if (level === "warn") console.warn(line);
-  else console.info(line);
+  if (level === "error") logger.error(line);
+  else if (level === "warn") logger.warn(line);
+  else if (level === "info") logger.info(line);
+  else logger.debug(line);
 }

@@ -3,6 +3,7 @@
 import "server-only";
 import { getDatabase } from "@/lib/db";
 import { env, isDemoMode } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
 import { createAuth, type Auth } from "./auth";
 import { oidcConfig, passwordSignInEnabled } from "./oidc-config";
 import { ensureRealModeAccounts, seedDemoAccounts } from "./bootstrap";
@@ -33,8 +34,9 @@ async function start(): Promise<Auth> {
       firstAdminBySso: sso?.roleMap.some((m) => m.role === "admin") ?? false,
     });
     if (removedDemo > 0)
-      console.warn(`Keydesk: removed ${removedDemo} demo account(s): they may not exist outside demo mode.`);
-    if (createdAdmin) console.info(`Keydesk: created the first admin, ${createdAdmin}.`);
+      logger.warn(`Keydesk: removed ${removedDemo} demo account(s): they may not exist outside demo mode.`);
+    // Not the address itself: the log holds no personal data (it is on the audit log).
+    if (createdAdmin) logger.info("Keydesk: created the first admin (KEYDESK_ADMIN_EMAIL).");
   }
   return auth;
 }

@@ -3,6 +3,7 @@ import "server-only";
 import type { RequestInfo } from "@/lib/http/request-info";
 import { appendAudit } from "@/lib/audit/append";
 import { getDatabase } from "@/lib/db";
+import { recordSignInFailure } from "@/lib/log/metrics";
 
 interface SsoEvent {
   email: string | null;
@@ -13,6 +14,7 @@ interface SsoEvent {
 }
 
 export async function recordSsoEvent(info: RequestInfo, event: SsoEvent): Promise<void> {
+  if (event.outcome === "error") recordSignInFailure("sso", event.errorCode ?? "error");
   const { db } = await getDatabase();
   const base = {
     action: "sign_in_sso",

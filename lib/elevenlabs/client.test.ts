@@ -332,3 +332,32 @@ describe("reads in flight are shared", () => {
     await expect(upstream.listServiceAccounts()).resolves.toHaveLength(1);
   });
 });
+
+describe("metrics", () => {
+  it("count each call once (retries inside), by operation and outcome, and its errors by kind", async () => {
+    const { metrics } = await import("@/lib/log/metrics");
+    const value = async (name: string, labels: Record<string, string>) =>
+      (await metrics().registry.getSingleMetric(name)!.get()).values.find((v) =>
+        Object.entries(labels).every(([k, l]) => v.labels[k] === l),
+      )?.value ?? 0;
+    const before = {
+      ok: await value("keydesk_upstream_calls_total", { operation: "list_service_accounts", outcome: "ok" }),
+      failed: await value("keydesk_upstream_errors_total", {
+        operation: "list_service_accounts",
+        kind: "unavailable",
+      }),
+    };
+    inject("GET", SA_LIST, { kind: "status", status: 503 }, 3);
+    await failure(upstream.listServiceAccounts());
+    await upstream.listServiceAccounts();
+    expect(
+      await value("keydesk_upstream_calls_total", { operation: "list_service_accounts", outcome: "ok" }),
+    ).toBe(before.ok + 1);
+    expect(
+      await value("keydesk_upstream_errors_total", {
+        operation: "list_service_accounts",
+        kind: "unavailable",
+      }),
+    ).toBe(before.failed + 1);
+  });
+});

@@ -9,6 +9,7 @@ import { upstreamFetch } from "./fetch";
 import { reshapeKey, reshapeServiceAccount } from "./reshape";
 import { READ_RETRY_POLICY, withRetries, type RetryPolicy } from "./retry";
 import { singleFlight } from "./single-flight";
+import { recordUpstreamCall } from "@/lib/log/metrics";
 
 export interface UpstreamConfig {
   baseUrl: string;
@@ -42,6 +43,20 @@ export function toUpdateRequest(changes: KeyChanges): UpdateRequest {
   return request;
 }
 
+/** Times one call (its retries included) and counts it by operation and outcome (lib/log/metrics.ts). */
+async function counted<T>(operation: string, call: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
+  try {
+    const value = await call();
+    recordUpstreamCall(operation, "ok", seconds());
+    return value;
+  } catch (error) {
+    recordUpstreamCall(operation, UpstreamError.is(error) ? error.kind : "unknown", seconds());
+    throw error;
+  }
+}
+
 export function createUpstream(config: UpstreamConfig): Upstream {
   const sdk = new ElevenLabsClient({
     apiKey: config.apiKey,
@@ -53,32 +68,37 @@ export function createUpstream(config: UpstreamConfig): Upstream {
   });
   const policy = config.retryPolicy ?? READ_RETRY_POLICY;
 
-  // Reads are shared while in flight (the results too: callers copy before they change anything).
+  // Identical reads in flight are shared, results included (callers copy before they change
+  // anything); only the call that reaches the upstream is counted.
   const flight = singleFlight();
-  const read = <T>(key: string, call: () => Promise<T>) =>
-    flight.read(key, () => withRetries(call, toUpstreamError, policy));
-  const write = <T>(call: () => Promise<T>): Promise<T> =>
-    flight.write(async () => {
-      try {
-        return await call();
-      } catch (error) {
-        throw toUpstreamError(error);
-      }
-    });
+  const read = <T>(operation: string, flightKey: string, call: () => Promise<T>) =>
+    flight.read(flightKey, () => counted(operation, () => withRetries(call, toUpstreamError, policy)));
+  const write = <T>(operation: string, call: () => Promise<T>): Promise<T> =>
+    flight.write(() =>
+      counted(operation, async () => {
+        try {
+          return await call();
+        } catch (error) {
+          throw toUpstreamError(error);
+        }
+      }),
+    );
 
   const listKeys = (serviceAccountId: string) =>
-    read(`keys:${serviceAccountId}`, async () =>
+    read("listKeys", `keys:${serviceAccountId}`, async () =>
       (await sdk.serviceAccounts.apiKeys.list(serviceAccountId)).apiKeys.map(reshapeKey),
     );
 
   return {
     listServiceAccounts: () =>
-      read("service-accounts", async () =>
+      read("listServiceAccounts", "service-accounts", async () =>
         (await sdk.serviceAccounts.list()).serviceAccounts.map(reshapeServiceAccount),
       ),
 
     createServiceAccount: (name) =>
-      write(async () => ({ id: (await sdk.serviceAccounts.create({ name })).serviceAccountUserId })),
+      write("createServiceAccount", async () => ({
+        id: (await sdk.serviceAccounts.create({ name })).serviceAccountUserId,
+      })),
 
     listKeys,
 
@@ -93,7 +113,7 @@ export function createUpstream(config: UpstreamConfig): Upstream {
     },
 
     createKey: (serviceAccountId, input) =>
-      write(async () => {
+      write("createKey", async () => {
         const created = await sdk.serviceAccounts.apiKeys.create(serviceAccountId, {
           name: input.name,
           permissions: input.permissions,
@@ -104,12 +124,12 @@ export function createUpstream(config: UpstreamConfig): Upstream {
       }),
 
     updateKey: (serviceAccountId, keyId, changes) =>
-      write(async () => {
+      write("updateKey", async () => {
         await sdk.serviceAccounts.apiKeys.update(serviceAccountId, keyId, toUpdateRequest(changes));
       }),
 
     deleteKey: (serviceAccountId, keyId) =>
-      write(async () => {
+      write("deleteKey", async () => {
         await sdk.serviceAccounts.apiKeys.delete(serviceAccountId, keyId);
       }),
   };

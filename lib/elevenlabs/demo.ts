@@ -4,6 +4,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { startEmulator } from "@/lib/emulator/elevenlabs/server";
+import { exemptFromDrain } from "@/lib/http/drain";
+import { logger } from "@/lib/log/logger";
 
 export interface DemoUpstream {
   url: string;
@@ -20,7 +22,9 @@ export function ensureDemoEmulator(port: number): Promise<DemoUpstream> {
   slot[SLOT] ??= (async () => {
     const adminKey = `demo_admin_${randomBytes(24).toString("hex")}`;
     const emulator = await startEmulator({ adminKeys: [adminKey], seed: "demo", port, host: "127.0.0.1" });
-    console.info(`Keydesk demo mode: the seeded ElevenLabs emulator is serving on ${emulator.url}`);
+    // Keydesk's requests in flight still call it while Keydesk drains at shutdown.
+    exemptFromDrain(Number(new URL(emulator.url).port));
+    logger.info(`Keydesk demo mode: the seeded ElevenLabs emulator is serving on ${emulator.url}`);
     return { url: emulator.url, adminKey };
   })();
   slot[SLOT].catch(() => delete slot[SLOT]);

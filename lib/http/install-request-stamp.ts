@@ -1,6 +1,7 @@
 // Keydesk's hook on this process's HTTP servers, installed once from instrumentation.ts: before
-// Next.js sees a request, it answers a path Next.js cannot decode (400, not a 500) and stamps the
-// rest with their client's address and origin (request-stamp.ts). It wraps Server#emit because
+// Next.js sees a request, it answers a path Next.js cannot decode (400, not a 500), admits the rest
+// through the shutdown drain (drain.ts: counted in flight, or a 503 once Keydesk is shutting down)
+// and stamps them with their client's address and origin (request-stamp.ts). It wraps Server#emit because
 // that is the one place that sees both the socket and the request before any listener does, under
 // `next start` and the standalone server alike; both run Keydesk in the process that owns the socket.
 // (In demo mode the embedded emulator's server is stamped too; it ignores the headers.)
@@ -8,6 +9,7 @@ import "server-only";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import https from "node:https";
 import { env } from "@/lib/env";
+import { admitRequest } from "./drain";
 import { malformedPathAnswer } from "./malformed-path";
 import { compileTrust, ensureProcessToken, stampRequest } from "./request-stamp";
 
@@ -27,6 +29,7 @@ function wrap(proto: { emit: Emit } & Record<symbol, unknown>, trust: ReturnType
         res.writeHead(answer.status, answer.headers).end(answer.body);
         return true;
       }
+      if (!admitRequest(this, req, res)) return true;
       stampRequest(req, trust);
     }
     return original.call(this, event, ...args);

@@ -94,3 +94,19 @@ describe("queryLabel", () => {
     expect(queryLabel(text)).toBe(label);
   });
 });
+
+describe("logServerError", () => {
+  it("writes the same line to the JSON log, with the request id as a field", async () => {
+    const { vi } = await import("vitest");
+    const { logger } = await import("./logger");
+    const { logServerError } = await import("./server-error");
+    const error = vi.spyOn(logger, "error").mockImplementation(() => undefined);
+    const failure = new TypeError("bad thing for pat@leaky.example");
+    logServerError("unexpected error", failure, "req-7");
+    expect(error).toHaveBeenCalledWith(
+      { requestId: "req-7" },
+      "Keydesk: unexpected error in request req-7: TypeError: bad thing for [email]",
+    );
+    error.mockRestore();
+  });
+});

@@ -8,6 +8,7 @@
 // secret, an email address or an IPv4 address masked.
 import "server-only";
 import { SECRET_PATTERN } from "@/lib/text/secret-pattern";
+import { logger } from "./logger";
 
 type Fields = Record<string, unknown>;
 
@@ -108,7 +109,7 @@ export function errorLogLine(what: string, error: unknown, requestId?: string | 
   return `Keydesk: ${what}${where}: ${s.name}${s.message ? `: ${s.message}` : ""}${details.length ? ` (${details.join(", ")})` : ""}`;
 }
 
-/** Writes errorLogLine to stderr. */
+/** Writes errorLogLine to the server log (logger.ts), with the request id as a field of its own too. */
 export function logServerError(what: string, error: unknown, requestId?: string | null): void {
-  console.error(errorLogLine(what, error, requestId));
+  logger.error(requestId ? { requestId } : {}, errorLogLine(what, error, requestId));
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { logger } from "@/lib/log/logger";
 import type { Db } from "@/lib/db/database";
 import { observeOrWarn, withOrigins } from "./for-reads";
 import { fakeAccount, fakeKey } from "@/tests/support/fake-workspace";
@@ -7,7 +8,7 @@ afterEach(() => void vi.restoreAllMocks());
 
 describe("observation on a read", () => {
   it("does not break the read when the database fails: one warning line, no key data, origins null", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const warn = vi.spyOn(logger, "warn").mockImplementation(() => undefined);
     // As Drizzle throws it: the statement and its parameters in the message, the driver's error as the cause.
     const failing = new Error(
       'Failed query: insert into "key_snapshot" values ($1) params: key-secret-name,sa-7-k3',

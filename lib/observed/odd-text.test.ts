@@ -2,6 +2,7 @@
 // (possible in ElevenLabs' own settings or API) must not stop observation, and must be compared and
 // recorded as it is. PostgreSQL refuses both in text (22021) and in jsonb (22P05 / 22P02).
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { logger } from "@/lib/log/logger";
 import { queryAudit } from "@/lib/audit/query";
 import { testDatabases } from "@/tests/support/audit-log";
 import { verifyAuditChain } from "@/lib/audit/verify";
@@ -128,7 +129,7 @@ describe.each(DATABASE_KINDS)("odd text from the upstream on %s", (kind) => {
 
   it("records the other changes when one key's row cannot be stored, and says so", async () => {
     const { db } = await open(kind);
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const warn = vi.spyOn(logger, "warn").mockImplementation(() => undefined);
     const accounts = fakeWorkspace(5, 10);
     await observeInventory(db, accounts);
     // A secret-shaped permission name: the secret guard refuses to store it anywhere.

@@ -2,6 +2,9 @@
 // driver's message can quote the statement and its parameters, which name keys. The error's class
 // and PostgreSQL's SQLSTATE code (on the error, or on the driver error Drizzle wraps) say enough
 // to start looking.
+import "server-only";
+import { logger } from "@/lib/log/logger";
+
 function sqlState(error: unknown): string | null {
   for (
     let e = error, depth = 0;
@@ -17,5 +20,5 @@ function sqlState(error: unknown): string | null {
 export function warnObservation(what: string, error: unknown): void {
   const name = error instanceof Error ? error.name : typeof error;
   const code = sqlState(error);
-  console.warn(`Keydesk: ${what} (${name}${code ? ` ${code}` : ""}).`);
+  logger.warn(`Keydesk: ${what} (${name}${code ? ` ${code}` : ""}).`);
 }

@@ -9,7 +9,8 @@ import { E2E } from "@/tests/support/e2e-servers";
 
 /**
  * "public": better-auth's sign-in and sign-out, and setting a password with a one-time link, reachable before signing in;
- * the health and readiness probes, which have no session.
+ * the health and readiness probes, which have no session; the Prometheus metrics, which take a bearer token instead of
+ * a session (404 when none is configured).
  */
 const EXPECTED: Record<string, readonly Role[] | "public"> = {
   "GET /api/health": "public",
@@ -21,6 +22,7 @@ const EXPECTED: Record<string, readonly Role[] | "public"> = {
   "PATCH /api/users/[userId]": ["admin"],
   "POST /api/users/[userId]/password-link": ["admin"],
   "POST /api/invites/accept": "public",
+  "GET /api/metrics": "public",
   "GET /api/audit": ROLES,
   "GET /api/audit/verify": ROLES,
   "GET /api/audit/export": ROLES,

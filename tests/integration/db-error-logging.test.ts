@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { logger } from "@/lib/log/logger";
 
 const ORIGIN = "http://localhost:3000";
 const EMAIL = "zelda.quartermain@leaky.example";
@@ -77,6 +78,9 @@ describe("a database error in a route handler", () => {
         vi.spyOn(console, "error").mockImplementation(capture),
         vi.spyOn(console, "warn").mockImplementation(capture),
         vi.spyOn(console, "log").mockImplementation(capture),
+        vi.spyOn(logger, "error").mockImplementation(capture),
+        vi.spyOn(logger, "warn").mockImplementation(capture),
+        vi.spyOn(logger, "info").mockImplementation(capture),
       ];
       let res: Response;
       try {
