@@ -1,6 +1,7 @@
 // GET /api/health and GET /api/ready as the handlers answer them: the status only, never a reason,
 // and never cached. The checks are passed in here; the real ones run in ready-demo.test.ts.
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { logger } from "@/lib/log/logger";
 import { healthResponse, readyResponse } from "./routes";
 
 afterEach(() => vi.restoreAllMocks());
@@ -23,7 +24,7 @@ describe("GET /api/ready", () => {
   });
 
   it("answers 503 not_ready with no reason, URL, key or error text when a check fails", async () => {
-    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    vi.spyOn(logger, "error").mockImplementation(() => undefined);
     const res = await readyResponse({
       database: async () => {
         throw new Error("connect ECONNREFUSED postgres://keydesk:hunter2@db.internal:5432/keydesk");
@@ -39,7 +40,9 @@ describe("GET /api/ready", () => {
   });
 
   it("tells the server log which check failed (a line per newly failing check, not one per probe)", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const log = vi.spyOn(logger, "error").mockImplementation(() => undefined);
+    // logger.error(fields, message): the message is the last argument.
+    const message = (call: unknown[]) => String(call.at(-1));
     const passing = { database: async () => {}, upstream: async () => {} };
     await readyResponse(passing);
     const failing = {
@@ -50,12 +53,12 @@ describe("GET /api/ready", () => {
     };
     await readyResponse(failing);
     await readyResponse(failing);
-    const lines = log.mock.calls.map((call) => String(call[0]));
+    const lines = log.mock.calls.map(message);
     expect(lines.filter((line) => line.includes("upstream"))).toHaveLength(1);
     expect(lines.some((line) => line.includes("database"))).toBe(false);
     // Passing again, then failing again: logged again.
     await readyResponse(passing);
     await readyResponse(failing);
-    expect(log.mock.calls.filter((call) => String(call[0]).includes("upstream"))).toHaveLength(2);
+    expect(log.mock.calls.map(message).filter((line) => line.includes("upstream"))).toHaveLength(2);
   });
 });
