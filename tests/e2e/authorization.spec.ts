@@ -4,7 +4,7 @@ import { request as playwrightRequest, type APIRequestContext } from "@playwrigh
 import { ROLES, type Role } from "@/lib/roles";
 import { storageStatePath } from "@/tests/support/e2e-accounts";
 import { expect, test } from "@/tests/support/emulator-fixture";
-import { discoverApiRoutes } from "@/tests/support/api-routes";
+import { discoverApiRoutes, PUBLIC_API_ROUTES } from "@/tests/support/api-routes";
 import { E2E } from "@/tests/support/e2e-servers";
 
 /**
@@ -70,6 +70,15 @@ test("every route handler has an entry in the expected table, and every entry a 
     Object.keys(EXPECTED).filter((k) => !found.includes(k)),
     "entries without a handler",
   ).toEqual([]);
+});
+
+test("the public routes here are the ones other tests skip as public (tests/support/api-routes.ts)", () => {
+  const publicHere = new Set(
+    Object.entries(EXPECTED)
+      .filter(([, roles]) => roles === "public")
+      .map(([key]) => key.split(" ")[1]!),
+  );
+  expect([...publicHere].sort()).toEqual([...PUBLIC_API_ROUTES].sort());
 });
 
 for (const route of routes) {

@@ -6,13 +6,12 @@ import { OIDC_TEST_PEOPLE } from "@/tests/support/oidc-test-accounts";
 import { storageStatePath } from "@/tests/support/e2e-accounts";
 import { expectNoAxeViolations } from "@/tests/support/axe";
 import { expect, test } from "@/tests/support/emulator-fixture";
-import { discoverApiRoutes } from "@/tests/support/api-routes";
+import { discoverApiRoutes, PUBLIC_API_ROUTES } from "@/tests/support/api-routes";
 import { E2E } from "@/tests/support/e2e-servers";
 
 test.describe.configure({ mode: "serial" });
 
 /** Public handlers: better-auth's sign-in surface and the one-time password link. */
-const PUBLIC = new Set(["/api/auth/[...all]", "/api/invites/accept"]);
 
 async function freshPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({
@@ -111,7 +110,7 @@ test.describe("with the admin watching", () => {
     await page.goto("/sign-in");
     await expect(page).toHaveURL(`${E2E.consoleUrl}/pending`);
     for (const route of discoverApiRoutes()) {
-      if (PUBLIC.has(route.pattern)) continue;
+      if (PUBLIC_API_ROUTES.has(route.pattern)) continue;
       for (const method of route.methods) {
         const res = await page.request.fetch(route.samplePath, {
           method,

@@ -55,3 +55,16 @@ export function discoverApiRoutes(root = process.cwd()): DiscoveredRoute[] {
     return { pattern, samplePath, methods: exportedMethods(readFileSync(file, "utf8")) };
   });
 }
+
+/**
+ * The API routes that take no session: better-auth's sign-in and sign-out, setting a password with a
+ * one-time link, the health and readiness probes, and the Prometheus metrics (a bearer token instead,
+ * 404 when none is configured). Every other route refuses anyone not signed in with a role.
+ */
+export const PUBLIC_API_ROUTES: ReadonlySet<string> = new Set([
+  "/api/auth/[...all]",
+  "/api/invites/accept",
+  "/api/health",
+  "/api/ready",
+  "/api/metrics",
+]);
