@@ -45,5 +45,7 @@ EXPOSE 3000
 # Alive, not ready: a slim image has no curl, so Node's own fetch asks /api/health.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/api/health`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# Next.js's server stops cleanly on SIGTERM (`docker stop`) by itself, as process 1 too.
+# On SIGTERM (`docker stop`) Keydesk drains: new requests get 503, those in flight finish and write
+# their audit rows, within KEYDESK_SHUTDOWN_GRACE_SECONDS (25). `docker stop` waits only 10 s before
+# it kills: give it `--time 30` (compose.yaml sets stop_grace_period).
 CMD ["node", "server.js"]
