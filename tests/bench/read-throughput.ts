@@ -1,4 +1,6 @@
-// `npx tsx tests/bench/read-throughput.ts [--seed demo|200x50] [--seconds 8] [--rounds 3]`
+// `npx tsx tests/bench/read-throughput.ts [--seed demo|200x50] [--seconds 8] [--rounds 3] [--dir <checkout>]`
+// (--dir: measure another built checkout's Keydesk, e.g. an older commit in a worktree, against the
+// same floors.)
 // Keydesk's small read, GET /api/service-accounts (signed in, real mode), against two floors
 // measured in the same run: a bare Next.js route that reads the same emulator and answers its
 // JSON (tests/support/bare-next.ts), and a direct call to the emulator. Throughput with the
@@ -92,7 +94,7 @@ const setLatency = async (ms: number) => {
       }),
     });
 };
-const keydesk = await startNext(".", await freePort(), {
+const keydesk = await startNext(arg("dir", "."), await freePort(), {
   ELEVENLABS_API_KEY: ADMIN_KEY,
   ELEVENLABS_BASE_URL: emulator.url,
   KEYDESK_AUTH_SECRET: "bench-only-auth-secret-0123456789abcdef",
