@@ -6,6 +6,7 @@ import { ElevenLabsClient, type ElevenLabs } from "@elevenlabs/elevenlabs-js";
 import type { ApiKey, CreatedKey, KeyChanges, NewKeyInput, ServiceAccount } from "./types";
 import { toUpstreamError, UpstreamError } from "./errors";
 import { upstreamFetch } from "./fetch";
+import { probeUpstream } from "./probe";
 import { reshapeKey, reshapeServiceAccount } from "./reshape";
 import { READ_RETRY_POLICY, withRetries, type RetryPolicy } from "./retry";
 import { singleFlight } from "./single-flight";
@@ -27,6 +28,8 @@ export interface Upstream {
   createKey(serviceAccountId: string, input: NewKeyInput): Promise<CreatedKey>;
   updateKey(serviceAccountId: string, keyId: string, changes: KeyChanges): Promise<void>;
   deleteKey(serviceAccountId: string, keyId: string): Promise<void>;
+  /** For readiness: resolves when one authenticated read answers 2xx within `timeoutMs` (no retry). */
+  probe(timeoutMs: number): Promise<void>;
 }
 
 type UpdateRequest =
@@ -132,5 +135,7 @@ export function createUpstream(config: UpstreamConfig): Upstream {
       write("deleteKey", async () => {
         await sdk.serviceAccounts.apiKeys.delete(serviceAccountId, keyId);
       }),
+
+    probe: (timeoutMs) => probeUpstream({ baseUrl: config.baseUrl, apiKey: config.apiKey }, timeoutMs),
   };
 }

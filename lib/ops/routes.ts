@@ -9,7 +9,7 @@ import { ping } from "@/lib/db/database";
 import { env } from "@/lib/env";
 import { logServerError } from "@/lib/log/server-error";
 import { checkReadiness, shareRecent, type Check, type CheckFailure, type Readiness } from "./readiness";
-import { probeUpstream, upstreamTarget } from "./upstream-probe";
+import { getUpstream } from "@/lib/elevenlabs/upstream";
 
 /** Long enough for a healthy database or upstream, short enough for a probe that runs every few seconds. */
 export const READY_TIMEOUT_MS = 3_000;
@@ -29,7 +29,7 @@ function defaultChecks(): Record<string, Check> {
       if (!(await ping(await getDatabase()))) throw new Error("the database gave no rows for select 1");
     },
     upstream: async () =>
-      probeUpstream(await upstreamTarget(), Math.min(READY_TIMEOUT_MS, env().ELEVENLABS_TIMEOUT_MS)),
+      (await getUpstream()).probe(Math.min(READY_TIMEOUT_MS, env().ELEVENLABS_TIMEOUT_MS)),
   };
 }
 

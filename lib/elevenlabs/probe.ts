@@ -1,23 +1,13 @@
-// The readiness check's look at the upstream: one authenticated read (the service-account list) with
-// a short time limit of its own, no retries and no redirects, the answer's body not read at all (only
-// the status matters, so a large workspace costs no parsing). It asks the same place with the same key
-// as lib/elevenlabs/upstream.ts: ElevenLabs, or in demo mode the embedded emulator (started if need be).
+// The readiness check's look at the upstream (lib/ops/routes.ts, through Upstream.probe): one
+// authenticated read of the service-account list with a short time limit of its own, no retries,
+// no redirects (upstreamFetch), and the answer's body not read at all (only the status matters, so
+// a large workspace costs no parsing).
 import "server-only";
-import { ensureDemoEmulator } from "@/lib/elevenlabs/demo";
-import { env, isDemoMode } from "@/lib/env";
+import { upstreamFetch } from "./fetch";
 
 export interface UpstreamTarget {
   baseUrl: string;
   apiKey: string;
-}
-
-export async function upstreamTarget(): Promise<UpstreamTarget> {
-  const e = env();
-  if (isDemoMode(e)) {
-    const demo = await ensureDemoEmulator(e.KEYDESK_DEMO_EMULATOR_PORT);
-    return { baseUrl: demo.url, apiKey: demo.adminKey };
-  }
-  return { baseUrl: e.ELEVENLABS_BASE_URL, apiKey: e.ELEVENLABS_API_KEY! };
 }
 
 /** Why fetch failed, in a word: the system's code (ECONNREFUSED, ENOTFOUND…) or the error's name (TimeoutError). */
@@ -38,9 +28,8 @@ export async function probeUpstream(target: UpstreamTarget, timeoutMs: number): 
   );
   let response: Response;
   try {
-    response = await fetch(url, {
+    response = await upstreamFetch(url, {
       headers: { "xi-api-key": target.apiKey, accept: "application/json" },
-      redirect: "error",
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (cause) {

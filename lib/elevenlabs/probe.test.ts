@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "@/lib/emulator/elevenlabs/server";
-import { probeUpstream } from "./upstream-probe";
+import { probeUpstream } from "./probe";
 
 const ADMIN_KEY = "adm_probe_test_key";
 let emulator: Emulator;
