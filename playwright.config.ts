@@ -105,7 +105,7 @@ export default defineConfig({
   // Started in this order; the first builds (when needed) and the last reuses that build.
   webServer: [
     {
-      command: `rm -rf ${E2E.dataDir}/demo && npx tsx lib/start.ts -p ${E2E.demoPort}`,
+      command: `rm -rf ${E2E.dataDir}/demo && npx tsx --conditions=react-server lib/start.ts -p ${E2E.demoPort}`,
       url: `${E2E.demoUrl}/`,
       timeout: 240_000,
       stdout: "pipe",

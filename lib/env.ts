@@ -24,6 +24,14 @@ const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** The port `npm start` serves on when no -p is given (Next.js's own variable). */
+    PORT: z.preprocess(
+      emptyAsUnset,
+      z
+        .string()
+        .regex(/^\d{1,5}$/, "must be a port number")
+        .default("3000"),
+    ),
     /** The workspace admin key. Set: real mode against ElevenLabs. Unset: demo mode. */
     ELEVENLABS_API_KEY: z.preprocess(emptyAsUnset, z.string().trim().min(1).optional()),
     /** The API's base URL (a region, or an emulator). */
@@ -235,6 +243,11 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= readEnv(process.env);
   return cached;
+}
+
+/** This process's environment with `overrides`, for a child process it starts (lib/start.ts). */
+export function childProcessEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
 }
 
 export function isDemoMode(e: Env = env()): boolean {

@@ -13,6 +13,9 @@ import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import nextEnv from "@next/env";
+// lib/env.ts reads and checks the environment here too (after the .env files are loaded below), so a
+// bad value stops `npm start` before the build, with the variable named.
+import { childProcessEnv, env } from "./env";
 
 const ROOT = process.cwd();
 const NEXT = join(ROOT, "node_modules", ".bin", "next");
@@ -57,6 +60,16 @@ const OPTIONS: Record<string, string> = {
   "--keepAliveTimeout": "KEEP_ALIVE_TIMEOUT",
 };
 
+/** The environment, checked; a bad value stops here with the variable named, not with a stack. */
+function checkedEnv() {
+  try {
+    return env();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(2);
+  }
+}
+
 function serverOptions(args: string[]): Record<string, string> {
   const options: Record<string, string> = {};
   for (let i = 0; i < args.length; i++) {
@@ -76,6 +89,7 @@ function serverOptions(args: string[]): Record<string, string> {
 
 const options = serverOptions(process.argv.slice(2));
 nextEnv.loadEnvConfig(ROOT, false);
+const settings = checkedEnv();
 
 if (buildIsStale()) {
   console.log("Keydesk: building (the sources changed since the last build)…");
@@ -94,17 +108,16 @@ if (existsSync(join(ROOT, "public")))
 
 const server = spawn(process.execPath, [SERVER], {
   stdio: "inherit",
-  env: {
-    ...process.env,
-    PORT: options.PORT ?? process.env.PORT ?? "3000",
+  env: childProcessEnv({
+    PORT: options.PORT ?? settings.PORT,
     // Loopback unless asked (demo mode shows its passwords on the sign-in page); `npm start -- -H 0.0.0.0`
     // serves the network, e.g. behind a TLS proxy. An inherited HOSTNAME (shells and containers set it
     // to the machine's name) is not taken as the address to listen on.
     HOSTNAME: options.HOSTNAME ?? "127.0.0.1",
     ...(options.KEEP_ALIVE_TIMEOUT ? { KEEP_ALIVE_TIMEOUT: options.KEEP_ALIVE_TIMEOUT } : {}),
     // lib/env.ts's default, resolved against the project rather than the server's own folder.
-    KEYDESK_DATA_DIR: resolve(ROOT, process.env.KEYDESK_DATA_DIR || ".data"),
-  },
+    KEYDESK_DATA_DIR: resolve(ROOT, settings.KEYDESK_DATA_DIR),
+  }),
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
