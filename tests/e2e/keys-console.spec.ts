@@ -382,6 +382,11 @@ test.describe("as support", () => {
       .fill("Leaked in a support ticket");
     await page.getByRole("dialog").getByRole("button", { name: "Disable key" }).click();
     await expect(row(page, "prod-tts-primary").getByRole("switch")).toHaveAttribute("aria-checked", "false");
+    // The switch turns at once (optimistic); the change must reach the upstream before the test ends,
+    // or it lands after the next test's reset and that test starts with the key disabled.
+    await expect
+      .poll(async () => (await emulator.requests()).filter((r) => r.method === "PATCH").map((r) => r.body))
+      .toEqual([{ is_enabled: false }]);
   });
 });
 
