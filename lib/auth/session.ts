@@ -1,6 +1,8 @@
 // Who is asking: the signed-in, enabled Keydesk user behind a request's session cookie.
 import "server-only";
+import { getDatabase } from "@/lib/db";
 import { getAuth } from "./index";
+import { createSessionCache, type AuthSession } from "./session-cache";
 import { isPendingRole, isRole, type Role } from "@/lib/roles";
 
 export interface SessionUser {
@@ -14,9 +16,31 @@ export interface SessionUser {
   sessionId?: string;
 }
 
+const SLOT = Symbol.for("keydesk.session-cache");
+type Slot = { [SLOT]?: Promise<(headers: Headers) => Promise<AuthSession | null>> };
+
+/** This process's session lookup: better-auth's, with its answers remembered (session-cache.ts). */
+async function startSessionCache() {
+  const [auth, { db }] = await Promise.all([getAuth(), getDatabase()]);
+  const context = await auth.$context;
+  return createSessionCache({
+    db,
+    lookup: (headers) => auth.api.getSession({ headers }),
+    cookieName: context.authCookies.sessionToken.name,
+    expiresInSeconds: context.sessionConfig.expiresIn,
+    updateAgeSeconds: context.sessionConfig.updateAge,
+  });
+}
+
+async function findSession(headers: Headers): Promise<AuthSession | null> {
+  const slot = globalThis as Slot;
+  slot[SLOT] ??= startSessionCache();
+  slot[SLOT].catch(() => delete slot[SLOT]);
+  return (await slot[SLOT])(headers);
+}
+
 export async function getSessionUser(headers: Headers): Promise<SessionUser | null> {
-  const auth = await getAuth();
-  const session = await auth.api.getSession({ headers });
+  const session = await findSession(headers);
   if (!session) return null;
   const { user } = session;
   // A disabled (banned) user, or one without a Keydesk role, is nobody.
@@ -40,8 +64,7 @@ export interface PendingUser {
 
 /** The pending user behind a request's session, or null (nobody, disabled, or a user with a role). */
 export async function getPendingUser(headers: Headers): Promise<PendingUser | null> {
-  const auth = await getAuth();
-  const session = await auth.api.getSession({ headers });
+  const session = await findSession(headers);
   if (!session || session.user.banned || !isPendingRole(session.user.role)) return null;
   return { id: session.user.id, email: session.user.email, name: session.user.name };
 }

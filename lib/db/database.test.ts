@@ -25,6 +25,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(tables).toEqual([
       "account",
       "audit_log",
+      "auth_generation",
       "key_rotation",
       "key_snapshot",
       "key_snapshot_baseline",
