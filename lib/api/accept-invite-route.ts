@@ -5,6 +5,7 @@ import "server-only";
 import { ApiError, fromZod } from "@/lib/http/api-error";
 import { errorResponse } from "@/lib/http/error-response";
 import { isSameOrigin, requestInfo } from "@/lib/http/request-info";
+import { recordHttpRequest } from "@/lib/log/metrics";
 import { getAuth } from "@/lib/auth";
 import { passwordSignInEnabled } from "@/lib/auth/oidc-config";
 import { getDatabase } from "@/lib/db";
@@ -13,7 +14,7 @@ import { acceptInviteSchema } from "@/lib/users/schema";
 import { recordInviteUse } from "@/lib/users/invite-audit";
 import { acceptInvite, INVITE_REFUSALS } from "@/lib/users/invites";
 
-export async function acceptInviteRoute(req: Request): Promise<Response> {
+async function accept(req: Request): Promise<Response> {
   const info = requestInfo(req);
   try {
     if (!isSameOrigin(req))
@@ -37,4 +38,12 @@ export async function acceptInviteRoute(req: Request): Promise<Response> {
     response.headers.set("x-request-id", info.requestId);
     return response;
   }
+}
+
+/** Counted and timed under its path, which has no parameters (lib/log/metrics.ts). */
+export async function acceptInviteRoute(req: Request): Promise<Response> {
+  const started = performance.now();
+  const response = await accept(req);
+  recordHttpRequest(req.method, "/api/invites/accept", response.status, (performance.now() - started) / 1000);
+  return response;
 }

@@ -101,6 +101,7 @@ describe.runIf(BUILT)("a built Keydesk server", () => {
     expect(bad.status).toBe(401);
     // No origin: refused before any session lookup.
     expect((await fetch(`${url}/api/users/u_private_1`, { method: "PATCH" })).status).toBe(403);
+    expect((await fetch(`${url}/api/invites/accept`, { method: "POST" })).status).toBe(403);
     expect((await fetch(`${url}/api/metrics`)).status).toBe(401);
     const res = await fetch(`${url}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     expect(res.status).toBe(200);
@@ -110,6 +111,9 @@ describe.runIf(BUILT)("a built Keydesk server", () => {
     );
     expect(text).toContain(
       'keydesk_http_requests_total{method="PATCH",route="/api/users/[userId]",status="403"} 1',
+    );
+    expect(text).toContain(
+      'keydesk_http_requests_total{method="POST",route="/api/invites/accept",status="403"} 1',
     );
     expect(text).toContain('keydesk_sign_in_failures_total{method="password",reason="http_401"} 1');
     expect(text).toContain("keydesk_audit_append_duration_seconds_count");
