@@ -2,6 +2,7 @@
 //                      [--seed demo|empty] [--control] [--host 127.0.0.1]`
 // (ElevenLabs also takes `--seed <accounts>x<keys>` and `--max-service-accounts 20`.)
 import { parseCliArgs, USAGE, type CliPlan } from "./cli-args";
+import { startDocspaceEmulator } from "./docspace/server";
 import { startEmulator as startElevenLabs } from "./elevenlabs/server";
 
 interface Started {
@@ -26,6 +27,14 @@ async function start(plan: Extract<CliPlan, { kind: "start" }>): Promise<Started
       return {
         close: emulator.close,
         banner: `ElevenLabs emulator listening on ${emulator.url} (${emulator.store.serviceAccounts.size} service accounts, ${emulator.store.keyCount} keys${controlNote})`,
+      };
+    }
+    case "docspace": {
+      const seed = plan.seed === "empty" ? "empty" : "demo";
+      const emulator = await startDocspaceEmulator({ adminKeys, seed, control, host, port });
+      return {
+        close: emulator.close,
+        banner: `DocSpace emulator listening on ${emulator.url} (API keys at /api/2.0/keys, ${emulator.store.keys.size} keys${controlNote})`,
       };
     }
     default:
