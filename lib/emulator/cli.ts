@@ -4,6 +4,7 @@
 import { parseCliArgs, USAGE, type CliPlan } from "./cli-args";
 import { startDocspaceEmulator } from "./docspace/server";
 import { startEmulator as startElevenLabs } from "./elevenlabs/server";
+import { startVoiceableEmulator } from "./voiceable/server";
 
 interface Started {
   close(): Promise<void>;
@@ -37,8 +38,14 @@ async function start(plan: Extract<CliPlan, { kind: "start" }>): Promise<Started
         banner: `DocSpace emulator listening on ${emulator.url} (API keys at /api/2.0/keys, ${emulator.store.keys.size} keys${controlNote})`,
       };
     }
-    default:
-      throw new Error(`--provider ${plan.provider} is not built yet`);
+    case "voiceable": {
+      const seed = plan.seed === "empty" ? "empty" : "demo";
+      const emulator = await startVoiceableEmulator({ adminKeys, seed, control, host, port });
+      return {
+        close: emulator.close,
+        banner: `Voiceable emulator listening on ${emulator.url} (base URL ${emulator.url}/api/v1, ${emulator.store.keys.size} keys${controlNote})`,
+      };
+    }
   }
 }
 
