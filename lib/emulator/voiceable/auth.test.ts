@@ -109,3 +109,33 @@ describe("the order of checks: route, auth, public key, record, body, fields", (
     expectError(reply, 422, "Validation failed", ["Name can't be blank"]);
   });
 });
+
+describe("routing details", () => {
+  it("ignores a trailing slash and the query string; paths are case-sensitive", async () => {
+    await createKey(emulator);
+    expect((await call(emulator, "GET", `${KEYS}/`)).status).toBe(200);
+    expect((await call(emulator, "GET", `${KEYS}/1/?x=1`)).status).toBe(200);
+    expectError(await call(emulator, "GET", "/API/v1/api_keys"), 404, "Not Found");
+  });
+
+  it("answers HEAD as GET without a body", async () => {
+    await createKey(emulator);
+    const res = await fetch(`${emulator.url}${KEYS}`, {
+      method: "HEAD",
+      headers: { "x-api-key": OWNER_KEY },
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("");
+    expect(Number(res.headers.get("content-length"))).toBeGreaterThan(50);
+  });
+
+  it("every answer carries its own x-request-id", async () => {
+    const ids = [
+      await call(emulator, "GET", KEYS),
+      await call(emulator, "GET", "/nope"),
+      await call(emulator, "GET", KEYS, { apiKey: null }),
+    ].map((reply) => reply.headers.get("x-request-id"));
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{32}$/);
+    expect(new Set(ids).size).toBe(3);
+  });
+});
