@@ -6,10 +6,11 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { handleControl } from "../common/control";
 import { applyFault } from "../common/fault-responder";
-import { actsAfter, FaultQueue } from "../common/faults";
-import { decodePath, decodeUtf8, readBody, sendJson } from "../common/http";
+import { FaultQueue } from "../common/faults";
+import { decodePath, sendJson } from "../common/http";
+import { takeIn } from "../common/intake";
 import { listen } from "../common/listen";
-import { RequestLog, type LoggedRequest } from "../common/request-log";
+import { RequestLog } from "../common/request-log";
 import { endpoints, type Caller, type Outcome } from "./api";
 import { FAULT_STYLE, maskSecrets } from "./faults";
 import { matchRoute } from "./routes";
@@ -47,7 +48,6 @@ export const FORBIDDEN = "The API key's permissions do not allow this request.";
 export const NOT_FOUND = "Not found.";
 export const UNSUPPORTED_MEDIA_TYPE = "The request body must be sent as application/json.";
 export const TOO_LARGE = "The request body is too large.";
-const MAX_BODY_BYTES = 1024 * 1024;
 
 const isJsonType = (contentType: string | undefined): boolean => {
   const media = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
@@ -84,49 +84,22 @@ export async function startDocspaceEmulator(options: DocspaceEmulatorOptions): P
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, path: string, requestId: string) {
     const method = req.method ?? "GET";
-    const entry: LoggedRequest = {
-      at: new Date().toISOString(),
-      requestId,
-      method,
-      path,
-      body: null,
-      status: null,
-      fault: null,
-    };
+    const taken = await takeIn(req, res, path, requestId, {
+      log,
+      faults,
+      mask: maskSecrets,
+      style: FAULT_STYLE,
+      hold: listener.hold,
+      tooLarge: { body: errorEnvelope(413, TOO_LARGE), headers: JSON_TYPE },
+    });
+    if (!taken) return;
+    const { entry, json } = taken;
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       entry.status = status;
       sendJson(res, status, body, requestId, { ...JSON_TYPE, ...headers });
     };
     const fail = (status: number, message: string, headers: Record<string, string> = {}) =>
       send(status, errorEnvelope(status, message), headers);
-
-    const read = await readBody(req, MAX_BODY_BYTES);
-    if (!read.ok) {
-      log.add({ ...entry, status: 413 });
-      sendJson(res, 413, errorEnvelope(413, TOO_LARGE), requestId, { ...JSON_TYPE, connection: "close" });
-      return;
-    }
-    const text = read.bytes.length === 0 ? null : decodeUtf8(read.bytes);
-    let json: { ok: true; value: unknown } | { ok: false } = { ok: false };
-    if (text !== null && text !== undefined) {
-      try {
-        json = { ok: true, value: JSON.parse(text) };
-      } catch {
-        json = { ok: false };
-      }
-    }
-    // Mask before cutting: a secret cut in two by the 2,000-character limit would escape the mask.
-    entry.body = json.ok ? json.value : text ? (maskSecrets(text) as string).slice(0, 2000) : null;
-    log.add(entry);
-
-    const fault = faults.take(method, path);
-    if (fault) entry.fault = fault.kind;
-    if (
-      fault &&
-      !actsAfter(fault) &&
-      (await applyFault(fault, res, requestId, entry, FAULT_STYLE, listener.hold))
-    )
-      return;
 
     const route = matchRoute(method, path);
     if (route.kind === "none") return fail(404, NOT_FOUND);
@@ -141,9 +114,9 @@ export async function startDocspaceEmulator(options: DocspaceEmulatorOptions): P
     let outcome: Outcome;
     const at = now();
     if (route.endpoint === "create" || route.endpoint === "update") {
-      if (read.bytes.length > 0 && !isJsonType(req.headers["content-type"]))
+      if (json.kind !== "none" && !isJsonType(req.headers["content-type"]))
         return fail(415, UNSUPPORTED_MEDIA_TYPE);
-      if (!json.ok) return fail(400, MESSAGES.body);
+      if (json.kind !== "value") return fail(400, MESSAGES.body);
       if (route.endpoint === "create") {
         const body = checkCreate(json.value);
         if (!body.ok) return fail(400, body.message);
@@ -158,8 +131,8 @@ export async function startDocspaceEmulator(options: DocspaceEmulatorOptions): P
     else if (route.endpoint === "permissions") outcome = endpoints.permissions();
     else outcome = endpoints.list(store);
 
-    if (fault && actsAfter(fault)) {
-      await applyFault(fault, res, requestId, entry, FAULT_STYLE, listener.hold);
+    if (taken.after) {
+      await applyFault(taken.after, res, requestId, entry, FAULT_STYLE, listener.hold);
       return;
     }
     if (!outcome.ok) return fail(outcome.status, outcome.message);

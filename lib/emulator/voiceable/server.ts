@@ -6,11 +6,13 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { handleControl } from "../common/control";
 import { applyFault } from "../common/fault-responder";
-import { actsAfter, FaultQueue } from "../common/faults";
-import { decodePath, decodeUtf8, readBody, sendJson } from "../common/http";
+import { FaultQueue } from "../common/faults";
+import { decodePath, sendJson } from "../common/http";
+import { takeIn } from "../common/intake";
 import { listen } from "../common/listen";
-import { RequestLog, type LoggedRequest } from "../common/request-log";
+import { RequestLog } from "../common/request-log";
 import { FAULT_STYLE, maskSecrets } from "./faults";
+import { route } from "./routes";
 import { applySeed, type Seed } from "./seed";
 import { VoiceableStore, type VoiceableKey } from "./store";
 import { checkCreate, checkUpdate, requireWrapper } from "./validate";
@@ -38,29 +40,10 @@ export interface VoiceableEmulator {
   close(): Promise<void>;
 }
 
-export const BASE = "/api/v1/api_keys";
 const JSON_TYPE = { "content-type": "application/json; charset=utf-8" };
 export const AUTH_REQUIRED = "Authentication required.";
 export const PUBLIC_FORBIDDEN = "Public API keys cannot manage API keys.";
 export const KEY_NOT_FOUND = "API key not found";
-const MAX_BODY_BYTES = 1024 * 1024;
-
-type Action = "index" | "create" | "show" | "update" | "destroy";
-
-/** Rails' resource routes: a trailing slash is ignored; paths are case-sensitive. */
-function route(method: string, path: string): { action: Action; id: string | null } | null {
-  const trimmed = path.length > 1 ? path.replace(/\/$/, "") : path;
-  const verb = method === "HEAD" ? "GET" : method;
-  if (trimmed === BASE) {
-    if (verb === "GET") return { action: "index", id: null };
-    if (verb === "POST") return { action: "create", id: null };
-    return null;
-  }
-  const member = trimmed.startsWith(`${BASE}/`) ? trimmed.slice(BASE.length + 1) : null;
-  if (member === null || member === "" || member.includes("/")) return null;
-  const action = ({ GET: "show", PUT: "update", PATCH: "update", DELETE: "destroy" } as const)[verb as "GET"];
-  return action ? { action, id: member } : null;
-}
 
 const isJsonType = (contentType: string | undefined): boolean => {
   const media = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
@@ -97,53 +80,22 @@ export async function startVoiceableEmulator(options: VoiceableEmulatorOptions):
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, path: string, requestId: string) {
     const method = req.method ?? "GET";
-    const entry: LoggedRequest = {
-      at: new Date().toISOString(),
-      requestId,
-      method,
-      path,
-      body: null,
-      status: null,
-      fault: null,
-    };
+    const taken = await takeIn(req, res, path, requestId, {
+      log,
+      faults,
+      mask: maskSecrets,
+      style: FAULT_STYLE,
+      hold: listener.hold,
+      tooLarge: { body: errorBody(413, "Payload Too Large"), headers: JSON_TYPE },
+    });
+    if (!taken) return;
+    const { entry, json } = taken;
     const send = (status: number, body: unknown) => {
       entry.status = status;
       sendJson(res, status, body, requestId, JSON_TYPE, method === "HEAD");
     };
     const fail = (status: number, message: string, errors?: string[]) =>
       send(status, errorBody(status, message, errors));
-
-    const read = await readBody(req, MAX_BODY_BYTES);
-    if (!read.ok) {
-      log.add({ ...entry, status: 413 });
-      sendJson(res, 413, errorBody(413, "Payload Too Large"), requestId, {
-        ...JSON_TYPE,
-        connection: "close",
-      });
-      return;
-    }
-    const text = read.bytes.length === 0 ? null : decodeUtf8(read.bytes);
-    let json: { kind: "none" } | { kind: "value"; value: unknown } | { kind: "invalid" } = { kind: "none" };
-    if (text !== null) {
-      try {
-        json = text === undefined ? { kind: "invalid" } : { kind: "value", value: JSON.parse(text) };
-      } catch {
-        json = { kind: "invalid" };
-      }
-    }
-    // Mask before cutting: a secret cut in two by the 2,000-character limit would escape the mask.
-    entry.body =
-      json.kind === "value" ? json.value : text ? (maskSecrets(text) as string).slice(0, 2000) : null;
-    log.add(entry);
-
-    const fault = faults.take(method, path);
-    if (fault) entry.fault = fault.kind;
-    if (
-      fault &&
-      !actsAfter(fault) &&
-      (await applyFault(fault, res, requestId, entry, FAULT_STYLE, listener.hold))
-    )
-      return;
 
     const matched = route(method, path);
     if (!matched) return fail(404, "Not Found", [`No route matches [${method}] "${path}"`]);
@@ -205,8 +157,8 @@ export async function startVoiceableEmulator(options: VoiceableEmulatorOptions):
         break;
     }
 
-    if (fault && actsAfter(fault)) {
-      await applyFault(fault, res, requestId, entry, FAULT_STYLE, listener.hold);
+    if (taken.after) {
+      await applyFault(taken.after, res, requestId, entry, FAULT_STYLE, listener.hold);
       return;
     }
     send(status, answer);
