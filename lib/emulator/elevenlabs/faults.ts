@@ -1,65 +1,8 @@
-// Faults a test can arrange for the next N requests that match a method and a path: what an
-// unreliable upstream does to Keydesk (slowness, rate limits, outages, hangs, cut connections,
-// garbage bodies).
+// How ElevenLabs' outages look (error bodies, a cut-off JSON body). The fault machinery itself is
+// every emulator's (../common/faults.ts); tests keep importing the Fault type from here.
+import type { FaultStyle } from "../common/fault-responder";
 
-/**
- * `after: true` lets the request take effect first, then fails it: what a write whose outcome the
- * client cannot know looks like (answered 5xx, the connection cut, no answer, garbage).
- */
-export type Fault =
-  | { kind: "latency"; ms: number }
-  | { kind: "status"; status: number; body?: unknown; retryAfter?: number; after?: boolean }
-  | { kind: "hang"; after?: boolean }
-  | { kind: "drop"; after?: boolean }
-  | { kind: "malformed"; after?: boolean };
-
-/** A fault that acts once the request has been handled. */
-export const actsAfter = (fault: Fault): boolean => fault.kind !== "latency" && fault.after === true;
-
-export interface FaultRule {
-  id: number;
-  method: string;
-  /** An exact path, or one with `*` standing for a single segment. */
-  path: string;
-  remaining: number;
-  fault: Fault;
-}
-
-function pathMatches(pattern: string, path: string): boolean {
-  const want = pattern.split("/");
-  const got = path.split("/");
-  return want.length === got.length && want.every((segment, i) => segment === "*" || segment === got[i]);
-}
-
-export class FaultQueue {
-  private rules: FaultRule[] = [];
-  private nextId = 1;
-
-  add(rule: Omit<FaultRule, "id">): FaultRule {
-    const added = { ...rule, method: rule.method.toUpperCase(), id: this.nextId++ };
-    this.rules.push(added);
-    return added;
-  }
-
-  list(): FaultRule[] {
-    return this.rules.map((rule) => ({ ...rule }));
-  }
-
-  clear(): void {
-    this.rules = [];
-  }
-
-  /** The fault for this request, if any; each match uses up one of the rule's N. */
-  take(method: string, path: string): Fault | undefined {
-    const rule = this.rules.find(
-      (r) => (r.method === "*" || r.method === method) && pathMatches(r.path, path),
-    );
-    if (!rule) return undefined;
-    rule.remaining -= 1;
-    if (rule.remaining <= 0) this.rules = this.rules.filter((r) => r !== rule);
-    return rule.fault;
-  }
-}
+export type { Fault, FaultRule } from "../common/faults";
 
 export function defaultFaultBody(status: number, requestId: string): unknown {
   const [code, type, message] =
@@ -72,3 +15,10 @@ export function defaultFaultBody(status: number, requestId: string): unknown {
           : ["invalid_request", "invalid_request", "The request could not be processed."];
   return { detail: { status: code, code, type, message, request_id: requestId } };
 }
+
+export const FAULT_STYLE: FaultStyle = {
+  defaultBody: defaultFaultBody,
+  malformedText: '{"service-accounts": [{"service_account_user_id": "sa_tr',
+  // A string body has always gone out as a JSON string here; tests rely on it.
+  stringBody: "json",
+};

@@ -1,41 +1,6 @@
-// The HTTP plumbing of a FastAPI server as the emulator imitates it: bounded body reading, the
-// way FastAPI decides whether a body is JSON, and JSON responses with a request id.
-import type { IncomingMessage, ServerResponse } from "node:http";
+// How a FastAPI server decides whether a body is JSON, as the emulator imitates it. Reading bodies
+// and sending answers is every emulator's (../common/http.ts).
 import type { ValidationIssue } from "./errors";
-
-export const MAX_BODY_BYTES = 1024 * 1024;
-
-export type BodyRead = { ok: true; bytes: Buffer } | { ok: false; tooLarge: true };
-
-/** Reads the body, giving up (without buffering the rest) once it passes the limit. */
-export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<BodyRead> {
-  const declared = Number(req.headers["content-length"] ?? "0");
-  if (declared > limit) {
-    req.resume();
-    return Promise.resolve({ ok: false, tooLarge: true });
-  }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    req.on("data", (chunk: Buffer) => {
-      if (settled) return;
-      size += chunk.length;
-      if (size > limit) {
-        settled = true;
-        resolve({ ok: false, tooLarge: true });
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => {
-      if (!settled) resolve({ ok: true, bytes: Buffer.concat(chunks) });
-    });
-    req.on("error", (error) => {
-      if (!settled) reject(error);
-    });
-  });
-}
 
 export type ParsedBody =
   | { kind: "none" }
@@ -80,22 +45,4 @@ export function parseBody(contentType: string | undefined, bytes: Buffer): Parse
       },
     };
   }
-}
-
-export function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  requestId: string,
-  headers: Record<string, string> = {},
-  headOnly = false,
-): void {
-  const payload = Buffer.from(JSON.stringify(body));
-  res.writeHead(status, {
-    "content-type": "application/json",
-    "content-length": String(payload.length),
-    "x-request-id": requestId,
-    ...headers,
-  });
-  res.end(headOnly ? undefined : payload);
 }

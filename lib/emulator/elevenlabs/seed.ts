@@ -1,7 +1,7 @@
 // Workspaces the emulator can start from. The demo workspace shows every case the console must
 // draw; the bulk one is for scale. Both are deterministic (a seeded random source), so the same
 // seed gives the same ids, hints and dates.
-import { createHash } from "node:crypto";
+import { seededRandom } from "../common/random";
 import { PERMISSION_TYPES, type PermissionType } from "./permissions";
 import { EmulatorStore, nowUnix, type NewKey, type RandomBytes } from "./store";
 
@@ -11,21 +11,6 @@ export interface BulkSeed {
   keysPerAccount: number;
 }
 export type Seed = SeedName | BulkSeed;
-
-/** A deterministic byte stream (SHA-256 in counter mode) so seeds are repeatable. */
-function seededRandom(seed: string): RandomBytes {
-  let counter = 0;
-  return (size) => {
-    const out = new Uint8Array(size);
-    for (let filled = 0; filled < size;) {
-      const block = createHash("sha256").update(`${seed}:${counter++}`).digest();
-      const take = Math.min(block.length, size - filled);
-      out.set(block.subarray(0, take), filled);
-      filled += take;
-    }
-    return out;
-  };
-}
 
 const DAY = 86_400;
 

@@ -1,17 +1,20 @@
 // The emulator's HTTP server: a stand-in for ElevenLabs' service-accounts API on loopback, in the
 // order a FastAPI app works a request: route, parse JSON, authenticate (a dependency), validate
 // the body, run the endpoint. Test-only control routes live under /__emulator/ when enabled.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
-import { randomBytes } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { applyFault } from "../common/fault-responder";
+import { actsAfter, FaultQueue } from "../common/faults";
+import { decodePath, MAX_BODY_BYTES, readBody, sendJson } from "../common/http";
+import { listen } from "../common/listen";
+import { RequestLog, type LoggedRequest } from "../common/request-log";
 import { matchRoute, ROUTES, type WorkspaceContext } from "./api";
 import { authErrors, errorBody, type EmulatorError } from "./errors";
-import { actsAfter, defaultFaultBody, FaultQueue, type Fault } from "./faults";
-import { MAX_BODY_BYTES, parseBody, readBody, sendJson } from "./http";
-import { maskSecrets, RequestLog, type LoggedRequest } from "./request-log";
+import { FAULT_STYLE } from "./faults";
+import { parseBody } from "./http";
+import { maskSecrets } from "./request-log";
 import { applySeed, type Seed } from "./seed";
 import { EmulatorStore } from "./store";
-import { handleControl } from "./control";
+import { handleElevenLabsControl } from "./control";
 import { allowlistAdmits } from "./ip-network";
 
 export interface EmulatorOptions {
@@ -36,34 +39,15 @@ export interface Emulator {
 }
 
 const DEFAULT_MAX_SERVICE_ACCOUNTS = 20;
-/** A hung request is released after this long even if the client never gives up. */
-const HANG_LIMIT_MS = 5 * 60_000;
-
-function newRequestId(): string {
-  return randomBytes(16).toString("hex");
-}
-
-/** Starlette matches routes against the percent-decoded path; bad escapes stay as they are. */
-function decodePath(rawPath: string): string {
-  return rawPath.replace(/(%[0-9a-fA-F]{2})+/g, (run) => {
-    try {
-      return decodeURIComponent(run);
-    } catch {
-      return run;
-    }
-  });
-}
 
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
   const store = new EmulatorStore();
   const faults = new FaultQueue();
-  const log = new RequestLog();
+  const log = new RequestLog(maskSecrets);
   const maxServiceAccounts = options.maxServiceAccounts ?? DEFAULT_MAX_SERVICE_ACCOUNTS;
   const adminKeys = new Set(options.adminKeys.filter((k) => k.length > 0));
   if (adminKeys.size === 0) throw new Error("The emulator needs at least one admin key.");
   applySeed(store, options.seed ?? "demo");
-  const hung = new Set<ServerResponse>();
-  const sockets = new Set<Socket>();
 
   const reset = (seed: Seed) => {
     applySeed(store, seed);
@@ -149,7 +133,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
 
     const fault = faults.take(method, path);
     if (fault) entry.fault = fault.kind;
-    if (fault && !actsAfter(fault) && (await applyFault(fault, res, requestId, entry))) return;
+    if (fault && !actsAfter(fault) && (await applyFault(fault, res, requestId, entry, FAULT_STYLE, hold)))
+      return;
 
     const match = matchRoute(path);
     if (!match) {
@@ -196,133 +181,35 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     const ctx: WorkspaceContext = { store, maxServiceAccounts, requestId };
     const outcome = endpoint.handle(ctx, match.params, body);
     if (fault && actsAfter(fault)) {
-      await applyFault(fault, res, requestId, entry);
+      await applyFault(fault, res, requestId, entry, FAULT_STYLE, hold);
       return;
     }
     respond(outcome.status, outcome.body, outcome.headers);
   }
 
-  function sendStatusFault(
-    fault: Extract<Fault, { kind: "status" }>,
-    res: ServerResponse,
-    requestId: string,
-    entry: LoggedRequest,
-  ) {
-    entry.status = fault.status;
-    const headers: Record<string, string> = {};
-    if (fault.status === 429 || fault.retryAfter !== undefined)
-      headers["retry-after"] = String(fault.retryAfter ?? 1);
-    sendJson(res, fault.status, fault.body ?? defaultFaultBody(fault.status, requestId), requestId, headers);
-  }
-
-  /** Applies a fault (before the request is handled, or after with `after`); true when it answered (or will not). */
-  async function applyFault(
-    fault: Fault,
-    res: ServerResponse,
-    requestId: string,
-    entry: LoggedRequest,
-  ): Promise<boolean> {
-    switch (fault.kind) {
-      case "latency": {
-        // Wake early if the client gives up or close() destroys the socket, so a long latency
-        // fault never keeps the process alive after the emulator is closed.
-        const closed = await new Promise<boolean>((resolve) => {
-          const timer = setTimeout(() => resolve(false), fault.ms);
-          res.once("close", () => {
-            clearTimeout(timer);
-            resolve(true);
-          });
-        });
-        return closed;
-      }
-      case "status":
-        sendStatusFault(fault, res, requestId, entry);
-        return true;
-      case "hang": {
-        hung.add(res);
-        const release = setTimeout(() => res.destroy(), HANG_LIMIT_MS);
-        res.on("close", () => {
-          clearTimeout(release);
-          hung.delete(res);
-        });
-        return true;
-      }
-      case "drop":
-        res.socket?.destroy();
-        return true;
-      case "malformed": {
-        entry.status = 200;
-        const text = '{"service-accounts": [{"service_account_user_id": "sa_tr';
-        res.writeHead(200, {
-          "content-type": "application/json",
-          "content-length": String(text.length),
-          "x-request-id": requestId,
-        });
-        res.end(text);
-        return true;
-      }
-    }
-  }
-
-  const server: Server = createServer((req, res) => {
-    const requestId = newRequestId();
-    const rawPath = (req.url ?? "/").split("?")[0]!;
-    const path = decodePath(rawPath);
-    const work =
-      path.startsWith("/__emulator/") && options.control
-        ? handleControl(req, res, path, requestId, { store, faults, log, reset })
+  const listener = await listen({
+    host: options.host,
+    port: options.port,
+    handle: (req, res, requestId) => {
+      const path = decodePath((req.url ?? "/").split("?")[0]!);
+      return path.startsWith("/__emulator/") && options.control
+        ? handleElevenLabsControl(req, res, path, requestId, { store, faults, log, reset })
         : handleApi(req, res, path, requestId);
-    work.catch((error: unknown) => {
-      // The emulator must never crash on input; an internal fault is a 500 like any server's.
-      console.error("emulator: internal error", error instanceof Error ? error.message : error);
-      if (!res.headersSent)
-        sendJson(
-          res,
-          500,
-          errorBody(
-            { code: "internal_error", type: "internal_error", message: "An internal error occurred." },
-            requestId,
-          ),
+    },
+    internalError: (res, requestId) =>
+      sendJson(
+        res,
+        500,
+        errorBody(
+          { code: "internal_error", type: "internal_error", message: "An internal error occurred." },
           requestId,
-        );
-      else res.destroy();
-    });
+        ),
+        requestId,
+      ),
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  // Malformed HTTP gets a 400 and a closed connection, never an exception.
-  server.on("clientError", (_error, socket) => {
-    // Every response carries an x-request-id (API.md §9), this one included.
-    if (socket.writable)
-      socket.end(
-        `HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\nx-request-id: ${newRequestId()}\r\n\r\n`,
-      );
-    else socket.destroy();
-  });
+  const hold = listener.hold;
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
-
-  return {
-    url: `http://${host}:${address.port}`,
-    port: address.port,
-    store,
-    faults,
-    log,
-    reset,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const res of hung) res.destroy();
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  return { url: listener.url, port: listener.port, store, faults, log, reset, close: listener.close };
 }
 
 export { ROUTES };
