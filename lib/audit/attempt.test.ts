@@ -90,6 +90,39 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: 3 });
   });
 
+  it("appends the events that follow a completion with it, in order, inside the caller's transaction", async () => {
+    const { db } = await open(kind);
+    const attempt = await beginAttempt(db, event);
+    const reveal = { ...event, action: "key.reveal", changes: null, reason: null, outcome: "ok" as const };
+    await db.transaction(async (tx) => {
+      await completeAttempt(tx, attempt.id, { outcome: "ok" }, {}, [reveal]);
+    });
+    const stored = await selectRows<{
+      id: number;
+      action: string;
+      outcome: string;
+      completes: number | null;
+    }>(db, sql`select id, action, outcome, completes from audit_log order by id`);
+    expect(
+      stored.map((r) => [r.action, r.outcome, r.completes === null ? null : Number(r.completes)]),
+    ).toEqual([
+      ["key.update", "pending", null],
+      ["key.update", "ok", attempt.id],
+      ["key.reveal", "ok", null],
+    ]);
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: 3 });
+  });
+
+  it("writes neither the completion nor what follows it when a following event holds a secret", async () => {
+    const { db } = await open(kind);
+    const attempt = await beginAttempt(db, event);
+    const leaky = { action: "key.reveal", reason: `sk_${"ab".repeat(24)}`, outcome: "ok" as const };
+    await expect(completeAttempt(db, attempt.id, { outcome: "ok" }, {}, [leaky])).rejects.toBeInstanceOf(
+      AuditSecretError,
+    );
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: 1 });
+  });
+
   it("audited: records ok and returns the work's result", async () => {
     const { db } = await open(kind);
     let seenAttempt = 0;

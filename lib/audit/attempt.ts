@@ -13,11 +13,11 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/database";
 import { auditLog } from "@/lib/db/schema";
-import { appendChained, eventColumns } from "./append";
+import { appendChained, entryColumns, eventColumns } from "./append";
 import { auditNow } from "./at";
 import { assertNoSecret } from "./secret-guard";
 import { readableRow } from "./stored-row";
-import type { AuditEvent, AuditOutcome, AuditRow, AuditRowContent } from "./types";
+import type { AuditEntryInput, AuditEvent, AuditOutcome, AuditRow, AuditRowContent } from "./types";
 
 export class AuditAttemptError extends Error {
   override name = "AuditAttemptError";
@@ -49,14 +49,18 @@ export interface CompletionLink {
 
 /**
  * Writes the completion row of an attempt: who, where and what copied from the attempt, with the
- * outcome. Refuses an id that is not a pending attempt, or one already completed.
+ * outcome. Refuses an id that is not a pending attempt, or one already completed. `then`: finished
+ * events that follow the completion (a created key's reveal), appended right after it in the same
+ * transaction, so the two are written together or not at all.
  */
 export async function completeAttempt(
   db: Db,
   attemptId: number,
   outcome: AuditOutcome,
   link: CompletionLink = {},
+  then: readonly AuditEntryInput[] = [],
 ): Promise<AuditRow> {
+  for (const entry of then) assertNoSecret(entryColumns(entry)); // before touching the database at all
   const [row] = await appendChained(db, async (tx) => {
     const [stored] = await tx.select().from(auditLog).where(eq(auditLog.id, attemptId)).limit(1);
     // Copied as the person gave it: appendChained stores it again (not escaped twice).
@@ -94,6 +98,8 @@ export async function completeAttempt(
         upstreamRequestId: outcome.upstreamRequestId ?? null,
         completes: attempt.id,
       },
+      // Timed after the completion, as they happen after it.
+      ...then.map(entryColumns),
     ];
   });
   return row!;
