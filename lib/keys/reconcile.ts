@@ -9,11 +9,11 @@
 //   create/rotate: findCreated below;  change: every sent field now has the sent value;
 //   delete: the key is no longer listed.
 import "server-only";
-import { appendAudit, beginAttempt, completeAttempt, errorOutcome } from "@/lib/audit";
+import { appendAudit, beginAttempt, completeAttempt, completeAttemptIn, errorOutcome } from "@/lib/audit";
 import type { AuditEntryInput, AuditEvent, AuditRow, Reconciliation } from "@/lib/audit/types";
 import type { Db } from "@/lib/db/database";
 import { ApiError } from "@/lib/http/api-error";
-import { recordOwnChange, recordOwnChangeQuietly, type OwnChange } from "@/lib/observed";
+import { recordOwnChangeIn, recordOwnChangeQuietly, type OwnChange } from "@/lib/observed";
 import type { ApiKey } from "@/lib/elevenlabs/types";
 import { fromUpstream, UpstreamError } from "@/lib/elevenlabs/errors";
 
@@ -84,9 +84,9 @@ async function completeDone<T>(
   const change = steps.ownChange(result);
   try {
     await db.transaction(async (tx) => {
-      await recordOwnChange(tx, change);
+      await recordOwnChangeIn(tx, change);
       const then = steps.done ? await steps.done(result, tx) : [];
-      await completeAttempt(tx, attempt.id, { outcome: "ok" }, {}, then);
+      await completeAttemptIn(tx, attempt, { outcome: "ok" }, then);
     });
     return;
   } catch {
