@@ -1,5 +1,7 @@
-// `npx tsx tests/bench/write-latency.ts [--latency 50] [--requests 20] [--rounds 3] [--dir <checkout>]`
-// (--dir: measure another built checkout's Keydesk against the same floor.)
+// `npx tsx tests/bench/write-latency.ts [--latency 50] [--requests 20] [--rounds 3] [--dir <checkout>] [--base <checkout>]`
+// (--dir: measure another built checkout's Keydesk against the same floor; --base: also measure a
+// second built checkout, e.g. the commit before a change, in the same rounds, so both face the same
+// load.)
 // Keydesk's key writes, one at a time, with `--latency` ms added to every upstream call: creating
 // a key (POST /api/service-accounts/:saId/keys) and changing one's name (PATCH
 // /api/service-accounts/:saId/keys/:keyId), signed in as an admin, in real mode against the
@@ -83,49 +85,80 @@ const saId = (
 )["service-account-user-id"]!;
 const keysPath = `/v1/service-accounts/${saId}/api-keys`;
 
-const keydesk = await startNext(arg("dir", "."), await freePort(), {
+const env = {
   ELEVENLABS_API_KEY: ADMIN_KEY,
   ELEVENLABS_BASE_URL: emulator.url,
   KEYDESK_AUTH_SECRET: "bench-only-auth-secret-0123456789abcdef",
   KEYDESK_ADMIN_EMAIL: ADMIN.email,
   KEYDESK_ADMIN_PASSWORD: ADMIN.password,
+};
+const servers = [{ name: "Keydesk", server: await startNext(arg("dir", "."), await freePort(), env) }];
+const baseDir = arg("base", "");
+if (baseDir) servers.push({ name: "base", server: await startNext(baseDir, await freePort(), env) });
+
+const newKey = (name: string) => ({ name, permissions: ["text_to_speech"], characterLimit: 1000 });
+const newWireKey = (name: string) => ({ name, permissions: ["text_to_speech"], character_limit: 1000 });
+const directInit = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { "xi-api-key": ADMIN_KEY, "content-type": "application/json" },
+  body: JSON.stringify(body),
 });
-try {
-  const signIn = await fetch(`${keydesk.url}/api/auth/sign-in/email`, {
+
+/** A signed-in admin of one Keydesk, with a key of its own to rename back and forth. */
+async function writer(name: string, url: string) {
+  const signIn = await fetch(`${url}/api/auth/sign-in/email`, {
     method: "POST",
-    headers: { "content-type": "application/json", origin: keydesk.url },
+    headers: { "content-type": "application/json", origin: url },
     body: JSON.stringify(ADMIN),
   });
-  if (!signIn.ok) throw new Error(`sign-in failed: HTTP ${signIn.status}`);
+  if (!signIn.ok) throw new Error(`${name}: sign-in failed: HTTP ${signIn.status}`);
   const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
-  const keydeskInit = (method: string, body: unknown): RequestInit => ({
+  const init = (method: string, body: unknown): RequestInit => ({
     method,
-    headers: { cookie, origin: keydesk.url, "content-type": "application/json" },
+    headers: { cookie, origin: url, "content-type": "application/json" },
     body: JSON.stringify(body),
   });
-  const directInit = (method: string, body: unknown): RequestInit => ({
-    method,
-    headers: { "xi-api-key": ADMIN_KEY, "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const newKey = (name: string) => ({ name, permissions: ["text_to_speech"], characterLimit: 1000 });
-  const newWireKey = (name: string) => ({ name, permissions: ["text_to_speech"], character_limit: 1000 });
-
-  // One key each to rename back and forth.
+  let keyName = `${name}-renamed-0`;
   const [, created] = await timed(
-    `${keydesk.url}/api/service-accounts/${saId}/keys`,
-    keydeskInit("POST", newKey("keydesk-renamed-0")),
+    `${url}/api/service-accounts/${saId}/keys`,
+    init("POST", newKey(keyName)),
     201,
   );
-  const keydeskKeyId = (created as { key: { id: string } }).key.id;
+  const keyId = (created as { key: { id: string } }).key.id;
+  let renames = 0;
+  return {
+    name,
+    async create(label: string): Promise<[number, string]> {
+      const [ms, body] = await timed(
+        `${url}/api/service-accounts/${saId}/keys`,
+        init("POST", newKey(label)),
+        201,
+      );
+      return [ms, (body as { key: { id: string } }).key.id];
+    },
+    async change(): Promise<number> {
+      const next = `${name}-renamed-${++renames}`;
+      const [ms] = await timed(
+        `${url}/api/service-accounts/${saId}/keys/${keyId}`,
+        init("PATCH", { name: next, expected: { name: keyName } }),
+        200,
+      );
+      keyName = next;
+      return ms;
+    },
+  };
+}
+
+try {
+  const writers = [];
+  for (const { name, server } of servers) writers.push(await writer(name, server.url));
   const [, direct] = await timed(
     `${emulator.url}${keysPath}`,
     directInit("POST", newWireKey("direct-0")),
     200,
   );
   const directKeyId = (direct as { key_id: string }).key_id;
-  let keydeskName = "keydesk-renamed-0";
-  let renames = 0;
+  let directRenames = 0;
 
   const results: Record<string, number[]> = {};
   const note = (label: string, values: number[]) =>
@@ -136,45 +169,34 @@ try {
       ),
     );
   for (let round = -1; round < rounds; round++) {
-    const times: Record<string, number[]> = { kc: [], dc: [], kp: [], dp: [] };
+    const times: Record<string, number[]> = {};
+    const time = (label: string, ms: number) => (times[label] ??= []).push(ms);
     const made: string[] = [];
     for (let i = 0; i < requests; i++) {
-      const [kc, kcBody] = await timed(
-        `${keydesk.url}/api/service-accounts/${saId}/keys`,
-        keydeskInit("POST", newKey(`keydesk-${round}-${i}`)),
-        201,
-      );
-      made.push((kcBody as { key: { id: string } }).key.id);
+      for (const w of writers) {
+        const [ms, keyId] = await w.create(`${w.name}-${round}-${i}`);
+        time(`${w.name} create`, ms);
+        made.push(keyId);
+      }
       const [dc, dcBody] = await timed(
         `${emulator.url}${keysPath}`,
         directInit("POST", newWireKey(`direct-${round}-${i}`)),
         200,
       );
+      time("direct create", dc);
       made.push((dcBody as { key_id: string }).key_id);
-      const next = `keydesk-renamed-${++renames}`;
-      const [kp] = await timed(
-        `${keydesk.url}/api/service-accounts/${saId}/keys/${keydeskKeyId}`,
-        keydeskInit("PATCH", { name: next, expected: { name: keydeskName } }),
-        200,
-      );
-      keydeskName = next;
+      for (const w of writers) time(`${w.name} change`, await w.change());
       const [dp] = await timed(
         `${emulator.url}${keysPath}/${directKeyId}`,
-        directInit("PATCH", { name: `direct-renamed-${renames}` }),
+        directInit("PATCH", { name: `direct-renamed-${++directRenames}` }),
         200,
       );
-      times.kc!.push(kc);
-      times.dc!.push(dc);
-      times.kp!.push(kp);
-      times.dp!.push(dp);
+      time("direct change", dp);
     }
     // The same number of keys in every round: this round's keys go, straight upstream, untimed.
     for (const keyId of made) await upstream(`${keysPath}/${keyId}`, "DELETE");
     if (round < 0) continue; // warm-up
-    note("keydesk create", times.kc!);
-    note("direct create", times.dc!);
-    note("keydesk change", times.kp!);
-    note("direct change", times.dp!);
+    for (const [label, values] of Object.entries(times)) note(label, values);
   }
   console.log(
     `${latency} ms added to every upstream call; ${rounds} interleaved rounds of ${requests} of each write, one at a time; median of the rounds' p50`,
@@ -184,13 +206,14 @@ try {
     ["create a key (POST)", "create"],
     ["change a key's name (PATCH)", "change"],
   ] as const) {
-    const k = m(`keydesk ${kind}`);
     const d = m(`direct ${kind}`);
-    console.log(
-      `${what}: Keydesk ${k.toFixed(1)} ms, direct ${d.toFixed(1)} ms: ${(k / d).toFixed(2)}x direct`,
-    );
+    const each = writers.map((w) => {
+      const k = m(`${w.name} ${kind}`);
+      return `${w.name} ${k.toFixed(1)} ms (${(k / d).toFixed(2)}x)`;
+    });
+    console.log(`${what}: ${each.join(", ")}, direct ${d.toFixed(1)} ms`);
   }
 } finally {
-  await keydesk.stop();
+  for (const { server } of servers) await server.stop();
   emulator.stop();
 }
