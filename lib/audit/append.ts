@@ -15,7 +15,7 @@ import type { AuditEntryInput, AuditEvent, AuditRow, AuditRowContent } from "./t
 /** The advisory lock key that serialises appends (the migration lock is 724_401). */
 export const AUDIT_CHAIN_LOCK = 724_402;
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** Rows per INSERT statement (22 parameters each, well under PostgreSQL's 65,535). */
 const INSERT_BATCH = 500;
@@ -73,14 +73,29 @@ export function normaliseRow(row: AuditRow): AuditRow {
  * and decide (a completion checks its attempt there). Refuses the whole batch if any row holds a
  * secret.
  */
-export async function appendChained(
+export function appendChained(
   db: Db,
   make: (tx: Tx) => Promise<AuditRowContent[]> | AuditRowContent[],
 ): Promise<AuditRow[]> {
+  return timed(() => db.transaction((tx) => appendInTransaction(tx, make)));
+}
+
+/**
+ * The same inside a transaction the caller holds (and commits or rolls back with its own work),
+ * without a savepoint of its own: the chain's lock is then held until the caller's transaction ends.
+ */
+export function appendChainedIn(
+  tx: Tx,
+  make: (tx: Tx) => Promise<AuditRowContent[]> | AuditRowContent[],
+): Promise<AuditRow[]> {
+  return timed(() => appendInTransaction(tx, make));
+}
+
+async function timed(append: () => Promise<AuditRow[]>): Promise<AuditRow[]> {
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
   try {
-    const rows = await appendInTransaction(db, make);
+    const rows = await append();
     recordAuditAppend("ok", seconds());
     return rows;
   } catch (error) {
@@ -90,35 +105,29 @@ export async function appendChained(
 }
 
 async function appendInTransaction(
-  db: Db,
+  tx: Tx,
   make: (tx: Tx) => Promise<AuditRowContent[]> | AuditRowContent[],
 ): Promise<AuditRow[]> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-    // Text PostgreSQL would refuse (a NUL, a lone surrogate) is escaped; the hash covers that form.
-    const contents = (await make(tx)).map(storedRow);
-    for (const content of contents) assertNoSecret(content);
-    const [last] = await tx
-      .select({ hash: auditLog.hash })
-      .from(auditLog)
-      .orderBy(desc(auditLog.id))
-      .limit(1);
-    let prevHash = last?.hash ?? GENESIS_HASH;
-    const rows = contents.map((content) => {
-      const row = { ...content, at: toIsoAt(content.at), prevHash };
-      prevHash = hashRow(row);
-      return { ...row, hash: prevHash };
-    });
-    const written: AuditRow[] = [];
-    for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-      const inserted = await tx
-        .insert(auditLog)
-        .values(rows.slice(i, i + INSERT_BATCH))
-        .returning();
-      written.push(...inserted.map(normaliseRow));
-    }
-    return written;
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  // Text PostgreSQL would refuse (a NUL, a lone surrogate) is escaped; the hash covers that form.
+  const contents = (await make(tx)).map(storedRow);
+  for (const content of contents) assertNoSecret(content);
+  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const rows = contents.map((content) => {
+    const row = { ...content, at: toIsoAt(content.at), prevHash };
+    prevHash = hashRow(row);
+    return { ...row, hash: prevHash };
   });
+  const written: AuditRow[] = [];
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+    const inserted = await tx
+      .insert(auditLog)
+      .values(rows.slice(i, i + INSERT_BATCH))
+      .returning();
+    written.push(...inserted.map(normaliseRow));
+  }
+  return written;
 }
 
 /** Records a finished event as one row. Throws AuditSecretError if it holds a secret. */

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { UpstreamError } from "@/lib/elevenlabs/errors";
 import { DATABASE_KINDS } from "@/tests/support/databases";
 import { appendAudit } from "./append";
-import { AuditAttemptError, audited, beginAttempt, completeAttempt } from "./attempt";
+import { AuditAttemptError, audited, beginAttempt, completeAttempt, completeAttemptIn } from "./attempt";
 import { queryAudit } from "./query";
 import { AuditSecretError } from "./secret-guard";
 import { selectRows, testDatabases } from "@/tests/support/audit-log";
@@ -88,6 +88,65 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     await expect(completeAttempt(db, plain.id, { outcome: "ok" })).rejects.toBeInstanceOf(AuditAttemptError);
     await expect(completeAttempt(db, 999_999, { outcome: "ok" })).rejects.toBeInstanceOf(AuditAttemptError);
     expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: 3 });
+  });
+
+  it("appends the events that follow a completion with it, in order, inside the caller's transaction", async () => {
+    const { db } = await open(kind);
+    const attempt = await beginAttempt(db, event);
+    const reveal = { ...event, action: "key.reveal", changes: null, reason: null, outcome: "ok" as const };
+    await db.transaction(async (tx) => {
+      await completeAttemptIn(tx, attempt, { outcome: "ok" }, [reveal]);
+    });
+    const stored = await selectRows<{
+      id: number;
+      action: string;
+      outcome: string;
+      completes: number | null;
+    }>(db, sql`select id, action, outcome, completes from audit_log order by id`);
+    expect(
+      stored.map((r) => [r.action, r.outcome, r.completes === null ? null : Number(r.completes)]),
+    ).toEqual([
+      ["key.update", "pending", null],
+      ["key.update", "ok", attempt.id],
+      ["key.reveal", "ok", null],
+    ]);
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: 3 });
+  });
+
+  it("completes inside the caller's transaction with the same row as on its own, odd text included", async () => {
+    const { db } = await open(kind);
+    const odd = { ...event, target: { ...event.target, name: "nul\u0000 and lone \ud800 surrogate" } };
+    const alone = await beginAttempt(db, odd);
+    const inTx = await beginAttempt(db, odd);
+    await completeAttempt(db, alone.id, { outcome: "ok" });
+    await db.transaction((tx) => completeAttemptIn(tx, inTx, { outcome: "ok" }));
+    const rows = await selectRows<Record<string, unknown>>(
+      db,
+      sql`select * from audit_log where completes is not null order by id`,
+    );
+    const comparable = (row: Record<string, unknown>) =>
+      Object.fromEntries(
+        Object.entries(row).filter(
+          ([column]) => !["id", "at", "completes", "prev_hash", "hash"].includes(column),
+        ),
+      );
+    expect(rows).toHaveLength(2);
+    expect(comparable(rows[1]!)).toEqual(comparable(rows[0]!));
+    expect(rows.map((r) => Number(r.completes))).toEqual([alone.id, inTx.id]);
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: 4 });
+    await expect(
+      db.transaction((tx) => completeAttemptIn(tx, rows[0] as never, { outcome: "ok" })),
+    ).rejects.toBeInstanceOf(AuditAttemptError);
+  });
+
+  it("writes neither the completion nor what follows it when a following event holds a secret", async () => {
+    const { db } = await open(kind);
+    const attempt = await beginAttempt(db, event);
+    const leaky = { action: "key.reveal", reason: `sk_${"ab".repeat(24)}`, outcome: "ok" as const };
+    await expect(
+      db.transaction((tx) => completeAttemptIn(tx, attempt, { outcome: "ok" }, [leaky])),
+    ).rejects.toBeInstanceOf(AuditSecretError);
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: 1 });
   });
 
   it("audited: records ok and returns the work's result", async () => {

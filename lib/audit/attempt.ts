@@ -13,11 +13,11 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/database";
 import { auditLog } from "@/lib/db/schema";
-import { appendChained, eventColumns } from "./append";
+import { appendChained, appendChainedIn, entryColumns, eventColumns, type Tx } from "./append";
 import { auditNow } from "./at";
 import { assertNoSecret } from "./secret-guard";
 import { readableRow } from "./stored-row";
-import type { AuditEvent, AuditOutcome, AuditRow, AuditRowContent } from "./types";
+import type { AuditEntryInput, AuditEvent, AuditOutcome, AuditRow, AuditRowContent } from "./types";
 
 export class AuditAttemptError extends Error {
   override name = "AuditAttemptError";
@@ -47,6 +47,33 @@ export interface CompletionLink {
   createdKeyId?: string;
 }
 
+/** The completion row of `attempt` (as the person gave it): who, where and what copied, with the outcome. */
+function completionRow(attempt: AuditRow, outcome: AuditOutcome, link: CompletionLink): AuditRowContent {
+  return {
+    at: auditNow(),
+    requestId: attempt.requestId,
+    actorUserId: attempt.actorUserId,
+    actorEmail: attempt.actorEmail,
+    actorRole: attempt.actorRole,
+    ip: attempt.ip,
+    userAgent: attempt.userAgent,
+    action: attempt.action,
+    serviceAccountId: attempt.serviceAccountId,
+    keyId: attempt.keyId ?? link.createdKeyId ?? null,
+    targetName: attempt.targetName,
+    targetUserId: attempt.targetUserId,
+    // The attempt holds the changes; a completion adds only what was learned after it.
+    changes: link.createdKeyId ? { createdKeyId: { before: null, after: link.createdKeyId } } : null,
+    reason: null,
+    details: null,
+    outcome: outcome.outcome,
+    errorCode: outcome.outcome !== "ok" ? outcome.errorCode : null,
+    upstreamStatus: outcome.upstreamStatus ?? null,
+    upstreamRequestId: outcome.upstreamRequestId ?? null,
+    completes: attempt.id,
+  };
+}
+
 /**
  * Writes the completion row of an attempt: who, where and what copied from the attempt, with the
  * outcome. Refuses an id that is not a pending attempt, or one already completed.
@@ -70,32 +97,32 @@ export async function completeAttempt(
       .limit(1);
     if (done)
       throw new AuditAttemptError(`Audit attempt ${attemptId} is already completed (row ${done.id}).`);
-    return [
-      {
-        at: auditNow(),
-        requestId: attempt.requestId,
-        actorUserId: attempt.actorUserId,
-        actorEmail: attempt.actorEmail,
-        actorRole: attempt.actorRole,
-        ip: attempt.ip,
-        userAgent: attempt.userAgent,
-        action: attempt.action,
-        serviceAccountId: attempt.serviceAccountId,
-        keyId: attempt.keyId ?? link.createdKeyId ?? null,
-        targetName: attempt.targetName,
-        targetUserId: attempt.targetUserId,
-        // The attempt holds the changes; a completion adds only what was learned after it.
-        changes: link.createdKeyId ? { createdKeyId: { before: null, after: link.createdKeyId } } : null,
-        reason: null,
-        details: null,
-        outcome: outcome.outcome,
-        errorCode: outcome.outcome !== "ok" ? outcome.errorCode : null,
-        upstreamStatus: outcome.upstreamStatus ?? null,
-        upstreamRequestId: outcome.upstreamRequestId ?? null,
-        completes: attempt.id,
-      },
-    ];
+    return [completionRow(attempt, outcome, link)];
   });
+  return row!;
+}
+
+/**
+ * The same, inside the caller's transaction (committed or rolled back with the caller's own work),
+ * for the attempt the caller began itself (`beginAttempt`'s row, as it returned it) and has not
+ * completed: that row is not read back. `then`: finished events that follow the completion (a
+ * created key's reveal), appended right after it, so all are written together or none.
+ */
+export async function completeAttemptIn(
+  tx: Tx,
+  attempt: AuditRow,
+  outcome: AuditOutcome,
+  then: readonly AuditEntryInput[] = [],
+): Promise<AuditRow> {
+  if (attempt.outcome !== "pending")
+    throw new AuditAttemptError(`Audit row ${attempt.id} is not an attempt.`);
+  for (const entry of then) assertNoSecret(entryColumns(entry)); // before touching the database at all
+  const [row] = await appendChainedIn(tx, () => [
+    // Copied as the person gave it: appendChainedIn stores it again (not escaped twice).
+    completionRow(readableRow(attempt), outcome, {}),
+    // Timed after the completion, as they happen after it.
+    ...then.map(entryColumns),
+  ]);
   return row!;
 }
 

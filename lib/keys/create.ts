@@ -6,14 +6,13 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { ApiError } from "@/lib/http/api-error";
-import { appendAudit } from "@/lib/audit";
 import type { AuditChanges } from "@/lib/audit/types";
-import type { ApiKey, CreatedKey, NewKeyInput } from "@/lib/elevenlabs/types";
+import type { Db } from "@/lib/db/database";
+import type { ApiKey, CreatedKey, KeyRotation, NewKeyInput } from "@/lib/elevenlabs/types";
 import { visibleText } from "@/lib/format";
 import { toPublicKey } from "./view";
 import { knownKeyIds, recordOwnChangeQuietly, safeName } from "@/lib/observed";
 import { keyEvent } from "./audit";
-import { readKey } from "./list";
 import { withRotations } from "./pairing";
 import { auditedWrite, findCreated, notAppliedOrUnknown, UncertainWrite } from "./reconcile";
 import type { KeyAction } from "@/lib/audit/actions";
@@ -35,37 +34,38 @@ function settings(input: NewKeyInput): AuditChanges {
 }
 
 /**
- * The new key as the upstream lists it. If that read fails, the key exists anyway and its secret
- * must not be lost: answer with what Keydesk asked for (the hint is the secret's last 4 characters).
+ * The new key as the upstream lists it, made from what Keydesk sent and the create's answer: no
+ * read-back (a second upstream round trip) for what is already known. The list shows the name,
+ * permissions, limit and allowlist as sent (the schema has trimmed and normalised them as the
+ * upstream does), the secret's last 4 characters as its hint and its SHA-256 as its hash, the key
+ * enabled, nothing used yet, and the upstream's clock in whole seconds as its creation time, for
+ * which the second the answer arrived stands in (see DECISIONS.md). A test compares it with a
+ * read-back (write-cost.test.ts).
  */
-async function createdKey(
-  deps: KeyDeps,
+function createdKey(
   serviceAccountId: string,
-  keyId: string,
-  secret: string,
+  created: CreatedKey,
   input: NewKeyInput,
-): Promise<ApiKey> {
-  try {
-    return await readKey(deps, serviceAccountId, keyId);
-  } catch {
-    return {
-      id: keyId,
-      serviceAccountId,
-      name: input.name,
-      hint: secret.slice(-4),
-      hashedSecret: createHash("sha256").update(secret).digest("hex"),
-      enabled: true,
-      disableReason: null,
-      permissions: input.permissions,
-      unknownPermissions: [],
-      characterLimit: input.characterLimit ?? null,
-      characterCount: null,
-      allowedIps: input.allowedIps ?? null,
-      thirdPartyDisableAllowed: null,
-      createdAt: new Date().toISOString(),
-      rotation: null,
-    };
-  }
+  rotation: KeyRotation | null,
+  answeredAt: number,
+): ApiKey {
+  return {
+    id: created.keyId,
+    serviceAccountId,
+    name: input.name,
+    hint: created.secret.slice(-4),
+    hashedSecret: createHash("sha256").update(created.secret).digest("hex"),
+    enabled: true,
+    disableReason: null,
+    permissions: input.permissions,
+    unknownPermissions: [],
+    characterLimit: input.characterLimit ?? null,
+    characterCount: 0,
+    allowedIps: input.allowedIps ?? null,
+    thirdPartyDisableAllowed: null,
+    createdAt: new Date(Math.floor(answeredAt / 1000) * 1000).toISOString(),
+    rotation,
+  };
 }
 
 /** Said, never "try again", when a create turned out to have made its key without the secret reaching Keydesk. */
@@ -74,14 +74,18 @@ export function secretLostMessage(key: { id: string; name: string }): string {
   return `The key was created but its secret was lost: rotate or delete it. (Key "${visibleText(safeName(key.name))}", id ${visibleText(key.id)}: ElevenLabs answered with an error after making it.)`;
 }
 
-/** Creates a key upstream under `action` (key_created or key_rotated) and records the reveal. */
+/**
+ * Creates a key upstream under `action` (key_created or key_rotated) and records the reveal.
+ * `afterCreate` records what else the new key means (a rotation's pairing) on `db` (which may be
+ * the completion's transaction: use only it) and says the rotation the new key is part of.
+ */
 export async function createAndReveal(
   deps: KeyDeps,
   ctx: KeyActionContext,
   serviceAccountId: string,
   input: NewKeyInput,
   audit: { action: KeyAction; keyId?: string; changes?: AuditChanges; reason?: string | null },
-  afterCreate?: (keyId: string) => Promise<void>,
+  afterCreate?: (keyId: string, db: Db) => Promise<KeyRotation | null>,
 ): Promise<NewKeyResult> {
   const event = keyEvent(
     ctx,
@@ -91,12 +95,23 @@ export async function createAndReveal(
     audit.reason ?? null,
   );
   let created: CreatedKey;
+  let answeredAt = 0;
+  let rotation: KeyRotation | null = null;
   try {
     created = await auditedWrite<CreatedKey, ApiKey>(deps.db, event, {
-      write: () => deps.upstream.createKey(serviceAccountId, input),
-      // Into the snapshot before the completion row, so no inventory read takes it for an outside key.
-      recordDone: (made) =>
-        recordOwnChangeQuietly(deps.db, { kind: "created", serviceAccountId, keyId: made.keyId, input }),
+      write: async () => {
+        const made = await deps.upstream.createKey(serviceAccountId, input);
+        answeredAt = Date.now();
+        return made;
+      },
+      // Into the snapshot with the completion row, so no inventory read takes it for an outside key.
+      ownChange: (made) => ({ kind: "created", serviceAccountId, keyId: made.keyId, input }),
+      done: async (made, db) => {
+        rotation = afterCreate ? await afterCreate(made.keyId, db) : null;
+        // Handing the secret over is its own event, right after the completion.
+        const target = { serviceAccountId, keyId: made.keyId, name: input.name };
+        return [{ ...keyEvent(ctx, "key_secret_revealed", target), outcome: "ok" }];
+      },
       check: async (attemptAt) => {
         const [keys, known] = await Promise.all([
           deps.upstream.listKeys(serviceAccountId),
@@ -112,7 +127,7 @@ export async function createAndReveal(
     if (!(error instanceof UncertainWrite)) throw error;
     if (error.check.outcome !== "applied") throw notAppliedOrUnknown(error, "the key was created");
     const found = (error as UncertainWrite<ApiKey>).check as { found: ApiKey };
-    if (afterCreate) await afterCreate(found.found.id);
+    if (afterCreate) await afterCreate(found.found.id, deps.db);
     const [key] = await withRotations(deps.db, [found.found]);
     throw new ApiError("upstream_error", secretLostMessage(found.found), {
       outcome: "applied",
@@ -120,13 +135,7 @@ export async function createAndReveal(
       upstreamRequestId: error.upstream.requestId,
     });
   }
-  if (afterCreate) await afterCreate(created.keyId);
-  const key = await createdKey(deps, serviceAccountId, created.keyId, created.secret, input);
-  await appendAudit(deps.db, {
-    ...keyEvent(ctx, "key_secret_revealed", { serviceAccountId, keyId: created.keyId, name: key.name }),
-    outcome: "ok",
-  });
-  return { key, secret: created.secret };
+  return { key: createdKey(serviceAccountId, created, input, rotation, answeredAt), secret: created.secret };
 }
 
 export async function createKey(

@@ -29,9 +29,8 @@ export async function removeKey(
   const changes = Object.fromEntries(
     Object.entries(before).map(([field, value]) => [field, { before: value, after: null }]),
   );
-  // Before the completion row: see lib/observed/own-change.ts.
-  const record = () =>
-    recordOwnChangeQuietly(deps.db, { kind: "deleted", serviceAccountId, keyId, state: stateOfKey(key) });
+  // With the completion row: see lib/observed/own-change.ts.
+  const ownChange = { kind: "deleted", serviceAccountId, keyId, state: stateOfKey(key) } as const;
   let reconciled: Reconciled | null = null;
   try {
     await auditedWrite<void, true>(
@@ -39,20 +38,25 @@ export async function removeKey(
       keyEvent(ctx, "key_deleted", { serviceAccountId, keyId, name: key.name }, changes),
       {
         write: () => deps.upstream.deleteKey(serviceAccountId, keyId),
-        recordDone: record,
+        ownChange: () => ownChange,
+        // Deleting the old key of a rotation finishes it; deleting the new one abandons it.
+        done: async (_, db) => {
+          await finishRotations(db, keyId, ctx.actor.id, "any");
+          return [];
+        },
         check: async () =>
           (await deps.upstream.listKeys(serviceAccountId)).some((k) => k.id === keyId)
             ? { outcome: "not_applied" }
             : { outcome: "applied", found: true },
-        recordFound: record,
+        recordFound: () => recordOwnChangeQuietly(deps.db, ownChange),
       },
     );
   } catch (error) {
     if (!(error instanceof UncertainWrite)) throw error;
     if (error.check.outcome !== "applied") throw notAppliedOrUnknown(error, "the key was deleted");
     reconciled = { outcome: "applied", message: DELETED_DESPITE_ERROR };
+    await finishRotations(deps.db, keyId, ctx.actor.id, "any");
   }
-  await finishRotations(deps.db, keyId, ctx.actor.id, "any");
   return { deleted: { id: keyId, serviceAccountId }, reconciled };
 }
 

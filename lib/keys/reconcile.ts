@@ -9,9 +9,11 @@
 //   create/rotate: findCreated below;  change: every sent field now has the sent value;
 //   delete: the key is no longer listed.
 import "server-only";
-import { beginAttempt, completeAttempt, errorOutcome } from "@/lib/audit";
-import type { AuditEvent, AuditRow, Reconciliation } from "@/lib/audit/types";
+import { appendAudit, beginAttempt, completeAttempt, completeAttemptIn, errorOutcome } from "@/lib/audit";
+import type { AuditEntryInput, AuditEvent, AuditRow, Reconciliation } from "@/lib/audit/types";
+import type { Db } from "@/lib/db/database";
 import { ApiError } from "@/lib/http/api-error";
+import { recordOwnChangeIn, recordOwnChangeQuietly, type OwnChange } from "@/lib/observed";
 import type { ApiKey } from "@/lib/elevenlabs/types";
 import { fromUpstream, UpstreamError } from "@/lib/elevenlabs/errors";
 
@@ -49,7 +51,13 @@ export interface WriteSteps<T, F> {
   /** The upstream call (never retried). */
   write: () => Promise<T>;
   /** After the upstream said yes: Keydesk's own record of the change (the inventory snapshot). */
-  recordDone: (result: T) => Promise<void>;
+  ownChange: (result: T) => OwnChange;
+  /**
+   * After the upstream said yes, more of Keydesk's own records (a rotation's pairing, finishing
+   * one), made after the snapshot and before the completion row; returns finished events (a
+   * secret's reveal) to append right after the completion. `db` may be a transaction: use only it.
+   */
+  done?: (result: T, db: Db) => Promise<AuditEntryInput[]>;
   /** After an uncertain answer: re-read the upstream. `attemptAt` is when the attempt was written. */
   check: (attemptAt: string) => Promise<Check<F>>;
   /** After re-reading found the change made: the same record as recordDone, from what was found. */
@@ -59,16 +67,43 @@ export interface WriteSteps<T, F> {
 }
 
 /**
+ * After a success, in one transaction: Keydesk's own record of the change, `done`, the completion
+ * row and the events that follow it (the snapshot first: its lock comes before the chain's, see
+ * lib/observed/lock.ts). A reader sees all of it or none, so never the change without the
+ * snapshot knowing it (lib/observed/guard.ts). If that transaction fails, the steps are made one by
+ * one as before they were joined, so a failure leaves exactly what it left then: the snapshot
+ * update is best effort, a completion that cannot be written is thrown (the attempt stays
+ * "unknown"), and nothing after it is written.
+ */
+async function completeDone<T>(
+  db: Db,
+  attempt: AuditRow,
+  steps: Pick<WriteSteps<T, unknown>, "ownChange" | "done">,
+  result: T,
+) {
+  const change = steps.ownChange(result);
+  try {
+    await db.transaction(async (tx) => {
+      await recordOwnChangeIn(tx, change);
+      const then = steps.done ? await steps.done(result, tx) : [];
+      await completeAttemptIn(tx, attempt, { outcome: "ok" }, then);
+    });
+    return;
+  } catch {
+    // Rolled back whole: one step at a time below, each failing (or not) as it would on its own.
+  }
+  await recordOwnChangeQuietly(db, change);
+  await completeAttempt(db, attempt.id, { outcome: "ok" });
+  for (const entry of steps.done ? await steps.done(result, db) : []) await appendAudit(db, entry);
+}
+
+/**
  * An audited upstream write: the attempt row, the call, Keydesk's own record of the change, then the
  * completion row (in that order, see lib/observed/guard.ts). A refusal completes as "error" and is
  * thrown as it came; an uncertain answer is reconciled, completed as applied, not_applied or unknown,
  * and thrown as an UncertainWrite.
  */
-export async function auditedWrite<T, F>(
-  db: Parameters<typeof beginAttempt>[0],
-  event: AuditEvent,
-  steps: WriteSteps<T, F>,
-): Promise<T> {
+export async function auditedWrite<T, F>(db: Db, event: AuditEvent, steps: WriteSteps<T, F>): Promise<T> {
   const attempt: AuditRow = await beginAttempt(db, event);
   let result: T;
   try {
@@ -89,8 +124,7 @@ export async function auditedWrite<T, F>(
     );
     throw new UncertainWrite(check, error);
   }
-  await steps.recordDone(result);
-  await completeAttempt(db, attempt.id, { outcome: "ok" });
+  await completeDone(db, attempt, steps, result);
   return result;
 }
 

@@ -2,6 +2,7 @@
 // its secret shown once. The old key stays until the admin finishes the rotation by disabling or
 // deleting it through Keydesk; until then the two are paired (see pairing.ts).
 import "server-only";
+import { toIsoAt } from "@/lib/audit/at";
 import { ApiError } from "@/lib/http/api-error";
 import type { NewKeyInput } from "@/lib/elevenlabs/types";
 import { KEY_NAME_MAX } from "./schema";
@@ -57,8 +58,15 @@ export async function rotateKey(
     serviceAccountId,
     input,
     { action: "key_rotated", keyId: old.id, changes },
-    async (newKeyId) => {
-      await startRotation(deps.db, { serviceAccountId, oldKeyId: old.id, newKeyId, startedBy: ctx.actor.id });
+    async (newKeyId, db) => {
+      const started = await startRotation(db, {
+        serviceAccountId,
+        oldKeyId: old.id,
+        newKeyId,
+        startedBy: ctx.actor.id,
+      });
+      // The new key's side of the pairing, as a read would show it (pairing.ts), the old key being there.
+      return { role: "new", partnerKeyId: old.id, startedAt: toIsoAt(started.startedAt) };
     },
   );
   return result;

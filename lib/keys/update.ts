@@ -1,8 +1,9 @@
 // Changing a key. Only the fields the person changed go upstream, so two people editing different
 // fields never undo each other. For the same field, the edit carries what it started from
 // (`expected`); the key is re-read just before writing, and if a changed field moved meanwhile the
-// answer is 409 with the key as it is now, and nothing is written. An uncertain answer from the
-// upstream is reconciled by re-reading the key (reconcile.ts).
+// answer is 409 with the key as it is now, and nothing is written. That read is the one upstream
+// call besides the write: the answer is the key as read with the change applied, not a second read.
+// An uncertain answer from the upstream is reconciled by re-reading the key (reconcile.ts).
 import "server-only";
 import type { AuditChanges } from "@/lib/audit/types";
 import { ApiError } from "@/lib/http/api-error";
@@ -11,8 +12,9 @@ import { EDITABLE_FIELDS, type EditableField, type KeyChangeBody } from "./schem
 import { recordOwnChangeQuietly } from "@/lib/observed";
 import { keyEvent } from "./audit";
 import { sameValue } from "./compare";
+import { UpstreamError } from "@/lib/elevenlabs/errors";
 import { readKey } from "./list";
-import { finishRotations } from "./pairing";
+import { finishRotations, withRotations } from "./pairing";
 import { auditedWrite, notAppliedOrUnknown, UncertainWrite, type Check, type Reconciled } from "./reconcile";
 import type { KeyAction } from "@/lib/audit/actions";
 import type { KeyActionContext, KeyDeps } from "./types";
@@ -56,6 +58,38 @@ function checkChange(key: ApiKey | undefined, current: ApiKey, changes: KeyChang
   return { outcome: "unknown" };
 }
 
+/** The key as it is now (as readKey reads it), with its service account's keys, to pair again after a change. */
+async function readCurrent(
+  { upstream, db }: KeyDeps,
+  serviceAccountId: string,
+  keyId: string,
+): Promise<{ current: ApiKey; keys: ApiKey[] }> {
+  const keys = await withRotations(db, await upstream.listKeys(serviceAccountId));
+  const current = keys.find((k) => k.id === keyId);
+  if (!current)
+    throw new UpstreamError({
+      kind: "not_found",
+      message: "ElevenLabs has no such key (it may have been deleted).",
+    });
+  return { current, keys };
+}
+
+/**
+ * The key after the upstream accepted `changes`, as a read-back would list it: the sent fields at
+ * their new values (the schema normalised them as the upstream does); switching it on or off
+ * clears why it was off; permissions sent replace any Keydesk does not know. `rotation`: as paired
+ * after the change (a disabled old key leaves its rotation).
+ */
+function changedKey(current: ApiKey, changes: KeyChanges, rotation: ApiKey["rotation"]): ApiKey {
+  return {
+    ...current,
+    ...changes,
+    ...(changes.enabled !== undefined ? { disableReason: null } : {}),
+    ...(changes.permissions !== undefined ? { unknownPermissions: [] } : {}),
+    rotation: rotation ?? null,
+  };
+}
+
 export const SAVED_DESPITE_ERROR = "Saved (the upstream answered with an error, but the change is in place).";
 
 /** The change, and, when the upstream's error hid a success, what to tell the person. */
@@ -69,7 +103,7 @@ export async function changeKey(
   const fields = EDITABLE_FIELDS.filter((f) => change[f] !== undefined);
   checkRole(ctx, change, fields);
 
-  const current = await readKey(deps, serviceAccountId, keyId);
+  const { current, keys } = await readCurrent(deps, serviceAccountId, keyId);
   const moved = fields.filter((f) => !sameValue(f, current[f], change.expected[f]));
   if (moved.length > 0) {
     throw new ApiError(
@@ -99,29 +133,44 @@ export async function changeKey(
     audit,
     change.reason ?? null,
   );
-  // Only the fields sent, before the completion row: see lib/observed/own-change.ts.
-  const record = () => recordOwnChangeQuietly(deps.db, { kind: "updated", keyId, changes });
+  // Only the fields sent, with the completion row: see lib/observed/own-change.ts.
+  const ownChange = { kind: "updated", keyId, changes } as const;
+  // Disabling the old key of a rotation finishes it.
+  const finishing = changes.enabled === false;
+  let finished = 0;
   let reconciled: Reconciled | null = null;
   try {
     await auditedWrite<void, ApiKey>(deps.db, event, {
       write: () => deps.upstream.updateKey(serviceAccountId, keyId, changes),
-      recordDone: record,
+      ownChange: () => ownChange,
+      done: async (_, db) => {
+        if (finishing) finished = await finishRotations(db, keyId, ctx.actor.id, "old");
+        return [];
+      },
       check: async () =>
         checkChange(
           (await deps.upstream.listKeys(serviceAccountId)).find((k) => k.id === keyId),
           current,
           changes,
         ),
-      recordFound: record,
+      recordFound: () => recordOwnChangeQuietly(deps.db, ownChange),
     });
   } catch (error) {
     if (!(error instanceof UncertainWrite)) throw error;
     if (error.check.outcome !== "applied") throw notAppliedOrUnknown(error, "the change was saved");
     reconciled = { outcome: "applied", message: SAVED_DESPITE_ERROR };
   }
-  // Disabling the old key of a rotation finishes it.
-  if (changes.enabled === false) await finishRotations(deps.db, keyId, ctx.actor.id, "old");
+  if (!reconciled) {
+    // Pairing changes only when a rotation was finished: then it is worked out again from the read.
+    const rotation =
+      finished > 0
+        ? (await withRotations(deps.db, keys)).find((k) => k.id === keyId)!.rotation
+        : current.rotation;
+    return { key: changedKey(current, changes, rotation), reconciled };
+  }
 
+  // After an uncertain answer, the key as it is now.
+  if (finishing) await finishRotations(deps.db, keyId, ctx.actor.id, "old");
   try {
     return { key: await readKey(deps, serviceAccountId, keyId), reconciled };
   } catch {

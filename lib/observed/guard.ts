@@ -1,5 +1,5 @@
 // Keydesk's own writes in flight. Between Keydesk's upstream write and its snapshot update (which
-// lib/keys makes before writing the attempt's completion row), a read can see the change Keydesk
+// lib/keys makes in one transaction with the attempt's completion row), a read can see the change Keydesk
 // just made while the snapshot does not know of it yet. Such keys are left alone (nothing recorded,
 // the snapshot untouched) while a Keydesk attempt on them has no completion and began within the
 // window; the next read after the completion finds the snapshot already up to date.

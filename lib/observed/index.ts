@@ -3,7 +3,7 @@
 import "server-only";
 export { observeInventory, type ObserveOptions } from "./observe";
 export { observeOrWarn, withOrigins } from "./for-reads";
-export { recordOwnChange, recordOwnChangeQuietly, type OwnChange } from "./own-change";
+export { recordOwnChange, recordOwnChangeIn, recordOwnChangeQuietly, type OwnChange } from "./own-change";
 export { safeName, stateOfKey, type KeyState } from "./state";
 export { OBSERVED_CHANGE, INVENTORY_BASELINE } from "./rows";
 export { OBSERVATION_LOCK } from "./lock";

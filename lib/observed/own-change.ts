@@ -1,10 +1,12 @@
 // Keydesk's own changes, written into the snapshot as soon as the upstream accepted them, so they
-// never come back as "changed outside". lib/keys calls this after the upstream call succeeds and
-// before the attempt's completion row (see guard.ts for why that order closes the gap).
+// never come back as "changed outside". lib/keys calls this after the upstream call succeeds, in
+// one transaction with (and before) the attempt's completion row (see guard.ts for why that closes
+// the gap): `recordOwnChangeIn`.
 import "server-only";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/database";
 import type { KeyChanges, NewKeyInput } from "@/lib/elevenlabs/types";
-import { underObservationLock } from "./lock";
+import { OBSERVATION_LOCK, underObservationLock, type Tx } from "./lock";
 import { digestOf, stateOfNewKey, withChanges, type KeyState } from "./state";
 import { selectEntry, tombstone, upsertEntries } from "./store";
 import { warnObservation } from "./warn";
@@ -18,52 +20,23 @@ export type OwnChange =
   | { kind: "deleted"; serviceAccountId: string; keyId: string; state: KeyState };
 
 export async function recordOwnChange(db: Db, change: OwnChange): Promise<void> {
-  await underObservationLock(db, async (tx) => {
-    const now = new Date().toISOString();
-    if (change.kind === "created") {
-      const state = stateOfNewKey(change.input);
-      await upsertEntries(tx, [
-        {
-          keyId: change.keyId,
-          serviceAccountId: change.serviceAccountId,
-          name: state.name,
-          state: { ...state },
-          digest: digestOf(state),
-          origin: "keydesk",
-          firstSeenAt: now,
-          updatedAt: now,
-          deletedAt: null,
-        },
-      ]);
-      return;
-    }
-    const entry = await selectEntry(tx, change.keyId);
-    if (change.kind === "updated") {
-      // A key the snapshot does not hold was never seen: the next read judges it whole.
-      if (!entry || entry.deleted || !entry.state) return;
-      const state = withChanges(entry.state, change.changes);
-      await upsertEntries(tx, [
-        {
-          keyId: entry.keyId,
-          serviceAccountId: entry.serviceAccountId,
-          name: state.name,
-          state: { ...state },
-          digest: digestOf(state),
-          origin: entry.origin,
-          firstSeenAt: entry.firstSeenAt,
-          updatedAt: now,
-          deletedAt: null,
-        },
-      ]);
-      return;
-    }
-    if (entry) {
-      await tombstone(tx, [entry.keyId], now);
-      return;
-    }
-    // Never seen (made outside since the last read): a tombstone all the same, so a slower read
-    // that began before the deletion does not report the key as new.
-    const state = change.state;
+  await underObservationLock(db, (tx) => writeOwnChange(tx, change));
+}
+
+/**
+ * The same inside a transaction the caller holds, before it takes the audit chain's lock (the
+ * order lock.ts sets): the snapshot's lock is held until the caller commits or rolls back, and a
+ * failure here fails the caller's transaction (no savepoint).
+ */
+export async function recordOwnChangeIn(tx: Tx, change: OwnChange): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${OBSERVATION_LOCK})`);
+  await writeOwnChange(tx, change);
+}
+
+async function writeOwnChange(tx: Tx, change: OwnChange): Promise<void> {
+  const now = new Date().toISOString();
+  if (change.kind === "created") {
+    const state = stateOfNewKey(change.input);
     await upsertEntries(tx, [
       {
         keyId: change.keyId,
@@ -71,13 +44,54 @@ export async function recordOwnChange(db: Db, change: OwnChange): Promise<void> 
         name: state.name,
         state: { ...state },
         digest: digestOf(state),
-        origin: "outside",
+        origin: "keydesk",
         firstSeenAt: now,
         updatedAt: now,
-        deletedAt: now,
+        deletedAt: null,
       },
     ]);
-  });
+    return;
+  }
+  const entry = await selectEntry(tx, change.keyId);
+  if (change.kind === "updated") {
+    // A key the snapshot does not hold was never seen: the next read judges it whole.
+    if (!entry || entry.deleted || !entry.state) return;
+    const state = withChanges(entry.state, change.changes);
+    await upsertEntries(tx, [
+      {
+        keyId: entry.keyId,
+        serviceAccountId: entry.serviceAccountId,
+        name: state.name,
+        state: { ...state },
+        digest: digestOf(state),
+        origin: entry.origin,
+        firstSeenAt: entry.firstSeenAt,
+        updatedAt: now,
+        deletedAt: null,
+      },
+    ]);
+    return;
+  }
+  if (entry) {
+    await tombstone(tx, [entry.keyId], now);
+    return;
+  }
+  // Never seen (made outside since the last read): a tombstone all the same, so a slower read
+  // that began before the deletion does not report the key as new.
+  const state = change.state;
+  await upsertEntries(tx, [
+    {
+      keyId: change.keyId,
+      serviceAccountId: change.serviceAccountId,
+      name: state.name,
+      state: { ...state },
+      digest: digestOf(state),
+      origin: "outside",
+      firstSeenAt: now,
+      updatedAt: now,
+      deletedAt: now,
+    },
+  ]);
 }
 
 /**
