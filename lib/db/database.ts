@@ -3,7 +3,7 @@
 // Drizzle, and both are migrated before first use.
 import "server-only";
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
@@ -51,8 +51,23 @@ function pgliteStartParams(defaults: readonly string[]): string[] {
  * for the rest of its life. Done in a child, all of that ends with the child; this process then opens
  * an existing folder like on every later start. Returns the child's pid (the tests check where it ran).
  */
-export function createPgliteDataDir(dataDir: string): Promise<{ pid: number }> {
-  mkdirSync(dataDir, { recursive: true });
+export async function createPgliteDataDir(dataDir: string): Promise<{ pid: number }> {
+  // Made beside it and renamed into place when complete, so an interrupted initdb never leaves a
+  // folder that looks made (PG_VERSION present) but is not.
+  const making = `${dataDir}.making-${process.pid}-${Date.now()}`;
+  mkdirSync(making, { recursive: true });
+  try {
+    const made = await initdbInChild(making);
+    if (existsSync(join(dataDir, "PG_VERSION"))) return made; // another process made it meanwhile
+    rmSync(dataDir, { recursive: true, force: true });
+    renameSync(making, dataDir);
+    return made;
+  } finally {
+    rmSync(making, { recursive: true, force: true });
+  }
+}
+
+function initdbInChild(dataDir: string): Promise<{ pid: number }> {
   // Resolved here, from the server's own node_modules (the standalone build's, or the checkout's).
   const pglite = createRequire(join(process.cwd(), "package.json")).resolve("@electric-sql/pglite");
   const script =
