@@ -66,5 +66,6 @@ describe("PGlite's footprint", () => {
       for (const d of opened.splice(0)) await d.close();
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // initdb in a child (a second WebAssembly compile) on a busy machine takes well over the default.
+  }, 60_000);
 });
