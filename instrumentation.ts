@@ -1,17 +1,29 @@
 // Runs once when a Keydesk server starts, before it answers requests. On Node.js (not the edge
 // runtime, where there is no socket) it installs the hook that stamps each request with its real
 // client address before Next.js sees it (lib/http/install-request-stamp.ts), and, in production,
-// the SIGTERM/SIGINT drain (lib/http/drain.ts; `next dev` keeps its own handling).
+// the SIGTERM/SIGINT drain (lib/http/drain.ts; `next dev` keeps its own handling), and starts the
+// warm-up (lib/auth warmUp: database, migrations, sign-in service) without waiting for it, so the
+// server listens at once and the first request finds the work done or under way, never started by it.
 export async function register(): Promise<void> {
   // NEXT_RUNTIME is set by Next.js itself and replaced at build time; it is not configuration.
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { installRequestStamp } = await import("./lib/http/install-request-stamp");
     installRequestStamp();
-    const { env, isBuildPhase } = await import("./lib/env");
+    const { ConfigError, env, isBuildPhase } = await import("./lib/env");
     // Not in `next build`'s workers: Next.js manages those processes itself.
     if (env().NODE_ENV === "production" && !isBuildPhase()) {
       const { installShutdown } = await import("./lib/http/drain");
       installShutdown(env().KEYDESK_SHUTDOWN_GRACE_SECONDS);
+      // Inside this block (not a function of its own) so the edge build drops it with the block.
+      void import("./lib/auth/index")
+        .then(({ warmUp }) => warmUp())
+        .catch(async (error: unknown) => {
+          // Not fatal here: the first request that needs the database tries again and answers the error
+          // (a configuration problem is the sign-in page's to explain, not a server error).
+          if (ConfigError.is(error)) return;
+          const { logServerError } = await import("./lib/log/server-error");
+          logServerError("the warm-up at start failed", error);
+        });
     }
   }
 }

@@ -9,13 +9,15 @@
 // folder to its own (so a relative KEYDESK_DATA_DIR is resolved here, against the project), and it
 // reads no `.env` files from the project (so they are loaded here, by Next.js's own loader, as
 // `next start` would).
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { cpSync, existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import nextEnv from "@next/env";
 // lib/env.ts reads and checks the environment here too (after the .env files are loaded below), so a
 // bad value stops `npm start` before the build, with the variable named.
 import { childProcessEnv, env } from "./env";
+import { pgliteDataDir } from "./db";
+import { createPgliteDataDir } from "./db/database";
 
 const ROOT = process.cwd();
 const NEXT = join(ROOT, "node_modules", ".bin", "next");
@@ -91,14 +93,31 @@ const options = serverOptions(process.argv.slice(2));
 nextEnv.loadEnvConfig(ROOT, false);
 const settings = checkedEnv();
 
+// A new PGlite data folder (initdb, several seconds) is made here, in a child process, while the build
+// runs: the server then opens an existing folder and answers its sign-in page sooner. (The server
+// makes a missing one itself the same way; this only moves the wait out of its start.)
+const dataDir = pgliteDataDir({ ...settings, KEYDESK_DATA_DIR: resolve(ROOT, settings.KEYDESK_DATA_DIR) });
+const preparing =
+  dataDir && !existsSync(join(dataDir, "PG_VERSION"))
+    ? createPgliteDataDir(dataDir).catch((error: unknown) => {
+        console.error(`Keydesk: could not make the data folder ahead (the server will): ${String(error)}`);
+      })
+    : null;
+
 if (buildIsStale()) {
   console.log("Keydesk: building (the sources changed since the last build)…");
-  const build = spawnSync(NEXT, ["build"], { stdio: "inherit" });
-  if (build.status !== 0) {
+  // KEYDESK_START_BUILD: this build's settings in next.config.mjs (no type check, no build cache).
+  const build = spawn(NEXT, ["build"], {
+    stdio: "inherit",
+    env: childProcessEnv({ KEYDESK_START_BUILD: "1" }),
+  });
+  const status = await new Promise<number | null>((done) => build.on("exit", done));
+  if (status !== 0) {
     console.error("Keydesk: the build failed; see above.");
-    process.exit(build.status ?? 1);
+    process.exit(status ?? 1);
   }
 }
+await preparing;
 
 // Each build starts .next/standalone afresh; files already there are this build's (their names carry
 // a hash or the build id), so they are not copied again (another server may be reading them).

@@ -49,3 +49,15 @@ export function getAuth(): Promise<Auth> {
 }
 
 export type { Auth } from "./auth";
+
+/**
+ * Everything the first sign-in would otherwise wait for, done at start (instrumentation.ts, in the
+ * background): the database opened and migrated, better-auth built, the starting accounts in place,
+ * and one password hash and check, so the hashing code is loaded and compiled before anyone signs in.
+ */
+export async function warmUp(): Promise<void> {
+  const auth = await getAuth();
+  const { password } = await auth.$context;
+  const sample = "keydesk-warm-up-only";
+  await password.verify({ hash: await password.hash(sample), password: sample });
+}

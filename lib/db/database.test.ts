@@ -1,7 +1,10 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { DATABASE_KINDS, openTestDatabase, postgresUrl, POSTGRES_MISSING } from "@/tests/support/databases";
-import type { Database } from "./database";
+import { createPgliteDataDir, openDatabase, PGLITE_SHARED_BUFFERS, type Database } from "./database";
 
 const opened: Database[] = [];
 afterAll(async () => {
@@ -38,4 +41,32 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       "verification",
     ]);
   });
+});
+
+describe("PGlite's footprint", () => {
+  it("starts with small shared buffers (PostgreSQL's 128MB default is most of an idle server's memory)", async () => {
+    const database = await openTestDatabase("pglite");
+    opened.push(database);
+    const result = await database.db.execute(sql`show shared_buffers`);
+    expect((result as unknown as { rows: { shared_buffers: string }[] }).rows[0]!.shared_buffers).toBe(
+      PGLITE_SHARED_BUFFERS,
+    );
+  });
+
+  it("makes a new data folder in a short-lived child process, then opens it here", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "keydesk-pglite-"));
+    try {
+      const made = await createPgliteDataDir(join(dir, "pglite"));
+      expect(made.pid).not.toBe(process.pid);
+      expect(existsSync(join(dir, "pglite", "PG_VERSION"))).toBe(true);
+      const database = await openDatabase({ kind: "pglite", dataDir: join(dir, "pglite") });
+      opened.push(database);
+      const result = await database.db.execute(sql`select count(*)::int as n from "user"`);
+      expect((result as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
+    } finally {
+      for (const d of opened.splice(0)) await d.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // initdb in a child (a second WebAssembly compile) on a busy machine takes well over the default.
+  }, 60_000);
 });

@@ -2,7 +2,9 @@
 // by default, or a PostgreSQL server when a URL is given. Both speak the same schema through
 // Drizzle, and both are migrated before first use.
 import "server-only";
-import { mkdirSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -22,6 +24,68 @@ export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite
 const MIGRATIONS = join(process.cwd(), "lib", "db", "migrations");
 /** Serialises migrations when several Keydesk instances start against one server at once. */
 const MIGRATION_LOCK = 724_401;
+
+/**
+ * PGlite's shared buffers. PostgreSQL's default (128MB), which initdb writes into postgresql.conf,
+ * is allocated and zeroed inside PGlite's WebAssembly memory at start, so it is resident from the
+ * first moment and was most of an idle server's memory. Keydesk's tables are small: 16MB holds
+ * their working set many times over, and anything beyond is read from the OS's file cache.
+ */
+export const PGLITE_SHARED_BUFFERS = "16MB";
+
+/**
+ * How PGlite's PostgreSQL starts: its own defaults (single-user mode, no parallel workers, and `-F`,
+ * no fsync: each commit's WAL is written to the OS before the commit returns, so a crash of the Node
+ * process loses nothing committed; only an OS crash or power cut could) plus the smaller buffers.
+ * Durability is left exactly as PGlite ships it; `relaxedDurability` is not used (on a folder it
+ * would only skip a sync that NODEFS does not need).
+ */
+function pgliteStartParams(defaults: readonly string[]): string[] {
+  return [...defaults, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`];
+}
+
+/**
+ * Makes a new PGlite data folder (initdb) in a short-lived child process and waits for it. Opening
+ * an empty folder in-process runs initdb in a second PGlite instance with copies of its whole memory
+ * (about 850 MiB at its peak); WebAssembly memory is never given back, so the server kept ~700 MiB
+ * for the rest of its life. Done in a child, all of that ends with the child; this process then opens
+ * an existing folder like on every later start. Returns the child's pid (the tests check where it ran).
+ */
+export async function createPgliteDataDir(dataDir: string): Promise<{ pid: number }> {
+  // Made beside it and renamed into place when complete, so an interrupted initdb never leaves a
+  // folder that looks made (PG_VERSION present) but is not.
+  const making = `${dataDir}.making-${process.pid}-${Date.now()}`;
+  mkdirSync(making, { recursive: true });
+  try {
+    const made = await initdbInChild(making);
+    if (existsSync(join(dataDir, "PG_VERSION"))) return made; // another process made it meanwhile
+    rmSync(dataDir, { recursive: true, force: true });
+    renameSync(making, dataDir);
+    return made;
+  } finally {
+    rmSync(making, { recursive: true, force: true });
+  }
+}
+
+function initdbInChild(dataDir: string): Promise<{ pid: number }> {
+  // Resolved here, from the server's own node_modules (the standalone build's, or the checkout's).
+  const pglite = createRequire(join(process.cwd(), "package.json")).resolve("@electric-sql/pglite");
+  const script =
+    "const { PGlite } = require(process.argv[1]);" +
+    "PGlite.create(process.argv[2]).then((db) => db.close()).catch((e) => { console.error(e); process.exit(1); });";
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["-e", script, pglite, dataDir], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      if (code === 0) resolve({ pid: child.pid! });
+      else reject(new Error(`making the PGlite data folder failed (${signal ?? code}): ${stderr.trim()}`));
+    });
+  });
+}
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === "postgres") {
@@ -46,8 +110,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
-  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-  const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+  if (target.dataDir && !existsSync(join(target.dataDir, "PG_VERSION"))) {
+    await createPgliteDataDir(target.dataDir).catch((error: unknown) =>
+      // Not fatal: opening it here runs initdb in this process instead (as before, only heavier).
+      logServerError("could not make the PGlite data folder in a child process", error),
+    );
+  }
+  const options = { startParams: pgliteStartParams(PGlite.defaultStartParams) };
+  const client = target.dataDir ? new PGlite(target.dataDir, options) : new PGlite(options);
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS });
   return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };

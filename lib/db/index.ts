@@ -2,7 +2,7 @@
 // PostgreSQL server, otherwise PGlite in KEYDESK_DATA_DIR.
 import "server-only";
 import { join, resolve } from "node:path";
-import { env } from "@/lib/env";
+import { env, type Env } from "@/lib/env";
 import { openDatabase, type Database } from "./database";
 
 const SLOT = Symbol.for("keydesk.database");
@@ -15,11 +15,16 @@ export function getDatabase(): Promise<Database> {
     slot[SLOT] = openDatabase(
       e.DATABASE_URL
         ? { kind: "postgres", url: e.DATABASE_URL }
-        : { kind: "pglite", dataDir: join(resolve(e.KEYDESK_DATA_DIR), "pglite") },
+        : { kind: "pglite", dataDir: pgliteDataDir(e)! },
     );
     slot[SLOT].catch(() => delete slot[SLOT]);
   }
   return slot[SLOT];
+}
+
+/** PGlite's folder in KEYDESK_DATA_DIR, or null when DATABASE_URL names a PostgreSQL server. */
+export function pgliteDataDir(e: Env = env()): string | null {
+  return e.DATABASE_URL ? null : join(resolve(e.KEYDESK_DATA_DIR), "pglite");
 }
 
 export type { Database, Db } from "./database";
