@@ -2,7 +2,8 @@
 // (tests/support/bare-next.ts): the gzip size of the scripts each page's HTML loads (what the page
 // needs before it works), and the ratio to the bare page's. Real `next start` against the emulator,
 // signed in as an admin. Prints; asserts nothing. Needs a build of this checkout (`npx next build`).
-//   npx tsx --conditions=react-server tests/bench/first-load-js.ts
+//   npx tsx --conditions=react-server tests/bench/first-load-js.ts [--files]
+// (--files: also each script of each page with its gzip size, to see what a page pulls in.)
 // Sizes do not vary between runs (the same files are served each time), so one round is enough;
 // the bare app is built fresh by this run, with this checkout's own `next`.
 import { gzipSync } from "node:zlib";
@@ -33,7 +34,9 @@ interface Weight {
   gzip: number;
   raw: number;
   files: number;
+  each: { src: string; gzip: number }[];
 }
+const LIST_FILES = process.argv.includes("--files");
 
 /**
  * The scripts the HTML itself loads. Chunks Next prefetches for links, a dialog's code loaded when
@@ -49,11 +52,13 @@ async function firstLoadJs(request: APIRequestContext, base: string, path: strin
       .map((tag) => /src="([^"]+\.js)"/.exec(tag)?.[1])
       .filter((src): src is string => Boolean(src)),
   );
-  const weight = { gzip: 0, raw: 0, files: srcs.size };
+  const weight: Weight = { gzip: 0, raw: 0, files: srcs.size, each: [] };
   for (const src of srcs) {
     const body = await (await request.get(new URL(src, base).toString())).body();
+    const gzip = gzipSync(body, { level: 6 }).length;
     weight.raw += body.length;
-    weight.gzip += gzipSync(body, { level: 6 }).length;
+    weight.gzip += gzip;
+    weight.each.push({ src, gzip });
   }
   return weight;
 }
@@ -101,6 +106,9 @@ try {
       continue;
     }
     const ratio = weight.gzip / floor.gzip;
+    if (LIST_FILES)
+      for (const { src, gzip } of weight.each.sort((a, b) => b.gzip - a.gzip))
+        console.log(`      ${kib(gzip)} KiB  ${src}`);
     if (ratio > worst.ratio) worst = { path: template, ratio };
     console.log(
       `  ${template.padEnd(26)} ${kib(weight.gzip)} KiB gzip   ${kib(weight.raw)} KiB raw   ${String(weight.files).padStart(2)} files   ${ratio.toFixed(2)}x ${ratio <= GOAL ? "" : `(goal <= ${GOAL}x)`}`,
