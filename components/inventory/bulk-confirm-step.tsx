@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useMemo } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "@/lib/text/zod-mini";
+import * as z from "@/lib/text/zod-mini";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { alreadyNote, confirmLabel, pastTense, type BulkTarget } from "@/lib/inventory/bulk";
 import type { InventoryKey } from "@/lib/inventory/types";

@@ -1,7 +1,7 @@
 // The audit log's filters, as the page's search form and the route handler both read them. Values
 // arrive as URL search parameters, so empty strings mean "no filter" and numbers come as text.
 import { z } from "zod";
-import { z as mini } from "@/lib/text/zod-mini";
+import * as mini from "@/lib/text/zod-mini";
 import { refuseSecret, safeText } from "@/lib/text/safe-text";
 
 // An export's filters are written to the audit log, so a pasted secret is refused here by name.

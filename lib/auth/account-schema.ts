@@ -1,7 +1,7 @@
 // The account page's forms, shared with /api/account/* handlers: two-factor set-up, turning it off,
 // re-verifying for a dangerous action, ending a session. zod/mini (lib/text/zod-mini.ts): the forms
 // carry these schemas to the browser.
-import { z } from "@/lib/text/zod-mini";
+import * as z from "@/lib/text/zod-mini";
 
 const password = z
   .string({ error: "Enter your password." })

@@ -1,5 +1,5 @@
 // zod/mini (lib/text/zod-mini.ts): the sign-in form carries this schema to the browser.
-import { z } from "@/lib/text/zod-mini";
+import * as z from "@/lib/text/zod-mini";
 import { safeText } from "@/lib/text/safe-text";
 
 /** The sign-in form; the server (better-auth) checks the same two fields. */

@@ -1,7 +1,7 @@
 // The search request, for the route handler and the search form alike. Only `query`: an unknown
 // field is refused by name rather than ignored, so a client bug is seen at once. zod/mini
 // (lib/text/zod-mini.ts): the form carries this schema to the browser.
-import { z } from "@/lib/text/zod-mini";
+import * as z from "@/lib/text/zod-mini";
 import { safeText } from "@/lib/text/safe-text";
 
 export const QUERY_MAX = 500;

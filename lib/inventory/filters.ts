@@ -2,7 +2,7 @@
 // `?status=disabled&risk=unrestricted&risk=no_allowlist&q=prod&sort=usage`. A shared or bookmarked
 // URL may hold anything, so reading it never throws: bad values are dropped and reported. zod/mini
 // (lib/text/zod-mini.ts): the inventory page reads its URL in the browser too.
-import { z } from "@/lib/text/zod-mini";
+import * as z from "@/lib/text/zod-mini";
 import { PERMISSIONS } from "@/lib/permissions";
 import { refuseSecret, safeText } from "@/lib/text/safe-text";
 import { RISK_FLAGS } from "./types";

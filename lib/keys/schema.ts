@@ -3,7 +3,7 @@
 // be refused upstream is refused here first, with the field and the reason. The ids in the URL
 // (/api/service-accounts/:saId/keys/:keyId) are checked here too. zod/mini (lib/text/zod-mini.ts):
 // the forms carry these schemas to the browser.
-import { z } from "@/lib/text/zod-mini";
+import * as z from "@/lib/text/zod-mini";
 import { allowlistEntryProblem, normaliseAllowlistEntry } from "@/lib/ip/cidr";
 import { isPermission, type Permission, type Permissions } from "@/lib/permissions";
 import { refuseSecret, safeText } from "@/lib/text/safe-text";

@@ -3,7 +3,7 @@
 // filter; so both are refused at the edge with the field and the reason, before anything is sent
 // upstream or written. Browser-safe: the forms use the same schemas as the route handlers.
 import type { $RefinementCtx } from "zod/v4/core";
-import { z } from "./zod-mini";
+import * as z from "./zod-mini";
 import { looksLikeSecret } from "./secret-pattern";
 
 export const NUL_MESSAGE = "Must not contain a NUL byte";

@@ -1,6 +1,6 @@
 // Keydesk's users, as the users page's forms and the /api/users handlers both read them. zod/mini
 // (lib/text/zod-mini.ts): the forms carry these schemas to the browser.
-import { z } from "@/lib/text/zod-mini";
+import * as z from "@/lib/text/zod-mini";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { ROLES } from "@/lib/roles";
 import { refuseSecret, safeText } from "@/lib/text/safe-text";

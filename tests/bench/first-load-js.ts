@@ -96,6 +96,7 @@ try {
   console.log(
     `  ${"bare Next page".padEnd(26)} ${kib(floor.gzip)} KiB gzip   ${kib(floor.raw)} KiB raw   ${floor.files} files`,
   );
+  if (LIST_FILES) for (const { src, gzip } of floor.each) console.log(`      ${kib(gzip)} KiB  ${src}`);
   let worst = { path: "", ratio: 0 };
   for (const template of PAGES) {
     const path = template.replace(":first", first).replace(":invite", invite);
@@ -106,13 +107,13 @@ try {
       continue;
     }
     const ratio = weight.gzip / floor.gzip;
-    if (LIST_FILES)
-      for (const { src, gzip } of weight.each.sort((a, b) => b.gzip - a.gzip))
-        console.log(`      ${kib(gzip)} KiB  ${src}`);
     if (ratio > worst.ratio) worst = { path: template, ratio };
     console.log(
       `  ${template.padEnd(26)} ${kib(weight.gzip)} KiB gzip   ${kib(weight.raw)} KiB raw   ${String(weight.files).padStart(2)} files   ${ratio.toFixed(2)}x ${ratio <= GOAL ? "" : `(goal <= ${GOAL}x)`}`,
     );
+    if (LIST_FILES)
+      for (const { src, gzip } of weight.each.sort((a, b) => b.gzip - a.gzip))
+        console.log(`      ${kib(gzip)} KiB  ${src}`);
   }
   console.log(`\nWorst page: ${worst.path} at ${worst.ratio.toFixed(2)}x the bare page (goal <= ${GOAL}x).`);
   console.log("  /pending is not measured: only a single sign-on user still waiting for a role can open it.");
