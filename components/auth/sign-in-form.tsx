@@ -1,12 +1,15 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FormField, inputClass } from "@/components/ui/form-field";
-import { signInSchema, type SignInInput } from "@/lib/auth/sign-in-schema";
+import type { SignInInput } from "@/lib/auth/sign-in-schema";
+import { lazyZodResolver, usePreloadResolver } from "@/components/ui/lazy-resolver";
+
+// The schema (and zod) are not in the page's first load (components/ui/lazy-resolver.ts).
+const signInResolver = lazyZodResolver(() => import("@/lib/auth/sign-in-schema").then((m) => m.signInSchema));
 import { SecondFactorStep } from "./second-factor-step";
 
 export interface DemoAccount {
@@ -24,10 +27,11 @@ export function SignInForm({
   demoPassword: string | null;
   next?: string;
 }) {
+  usePreloadResolver(signInResolver);
   const router = useRouter();
   const [serverError, setServerError] = useState<string | null>(null);
   const form = useForm<SignInInput>({
-    resolver: zodResolver(signInSchema),
+    resolver: signInResolver,
     defaultValues: { email: "", password: "" },
   });
   const { errors, isSubmitting } = form.formState;
