@@ -10,7 +10,14 @@ import { lazyZodResolver, usePreloadResolver } from "@/components/ui/lazy-resolv
 
 // The schema (and zod) are not in the page's first load (components/ui/lazy-resolver.ts).
 const signInResolver = lazyZodResolver(() => import("@/lib/auth/sign-in-schema").then((m) => m.signInSchema));
-import { SecondFactorStep } from "./second-factor-step";
+import { lazyDialog, usePreloadDialogs } from "@/components/ui/lazy-dialog";
+
+// Only people with two-factor sign-in see the second step: its code is fetched when the page is
+// idle, not in the first load (components/ui/lazy-dialog.tsx).
+const SecondFactorStep = lazyDialog(
+  () => import("./second-factor-step"),
+  (m) => m.SecondFactorStep,
+);
 
 export interface DemoAccount {
   email: string;
@@ -28,6 +35,7 @@ export function SignInForm({
   next?: string;
 }) {
   usePreloadResolver(signInResolver);
+  usePreloadDialogs(SecondFactorStep);
   const router = useRouter();
   const [serverError, setServerError] = useState<string | null>(null);
   const form = useForm<SignInInput>({
