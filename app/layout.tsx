@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { DemoBanner } from "@/components/layout/demo-banner";
-import { ZodWithoutEval } from "@/components/layout/zod-without-eval";
 import { isDemoMode } from "@/lib/env";
 import "./globals.css";
 
@@ -19,7 +18,6 @@ export default async function RootLayout({ children }: LayoutProps<"/">) {
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
-        <ZodWithoutEval />
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"

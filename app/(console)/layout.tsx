@@ -1,4 +1,4 @@
-import { StepUpHost } from "@/components/auth/step-up-dialog";
+import { StepUpHost } from "@/components/auth/step-up-host";
 import { ConsoleHeader } from "@/components/layout/console-header";
 import { QueryProvider } from "@/components/layout/query-provider";
 import { requireUser } from "@/lib/auth/require-user";

@@ -1,13 +1,23 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FormField, inputClass } from "@/components/ui/form-field";
-import { signInSchema, type SignInInput } from "@/lib/auth/sign-in-schema";
-import { SecondFactorStep } from "./second-factor-step";
+import type { SignInInput } from "@/lib/auth/sign-in-schema";
+import { lazyZodResolver, usePreloadResolver } from "@/components/ui/lazy-resolver";
+
+// The schema (and zod) are not in the page's first load (components/ui/lazy-resolver.ts).
+const signInResolver = lazyZodResolver(() => import("@/lib/auth/sign-in-schema").then((m) => m.signInSchema));
+import { lazyDialog, usePreloadDialogs } from "@/components/ui/lazy-dialog";
+
+// Only people with two-factor sign-in see the second step: its code is fetched when the page is
+// idle, not in the first load (components/ui/lazy-dialog.tsx).
+const SecondFactorStep = lazyDialog(
+  () => import("./second-factor-step"),
+  (m) => m.SecondFactorStep,
+);
 
 export interface DemoAccount {
   email: string;
@@ -24,10 +34,12 @@ export function SignInForm({
   demoPassword: string | null;
   next?: string;
 }) {
+  usePreloadResolver(signInResolver);
+  usePreloadDialogs(SecondFactorStep);
   const router = useRouter();
   const [serverError, setServerError] = useState<string | null>(null);
   const form = useForm<SignInInput>({
-    resolver: zodResolver(signInSchema),
+    resolver: signInResolver,
     defaultValues: { email: "", password: "" },
   });
   const { errors, isSubmitting } = form.formState;

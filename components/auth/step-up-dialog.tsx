@@ -5,31 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { ApiRequestError, apiJson, errorDetails } from "@/lib/http/client";
-import { registerStepUpPrompter } from "@/lib/http/step-up-prompt";
 import { listenForStepUpPopup } from "./sso-step-up-message";
-
-/**
- * Mounted once in the console: the "confirm it's you" dialog that apiJson opens when a dangerous
- * action needs a recent sign-in. It sits over whatever dialog started the action, which keeps what
- * the person typed; once they re-verify, the action goes ahead by itself. A person with no password
- * (single sign-on) confirms through the provider in a popup instead (lib/auth/step-up-sso.ts).
- */
-export function StepUpHost() {
-  const [waiting, setWaiting] = useState<((ok: boolean) => void) | null>(null);
-  useEffect(
-    () => registerStepUpPrompter(() => new Promise<boolean>((resolve) => setWaiting(() => resolve))),
-    [],
-  );
-  if (!waiting) return null;
-  return (
-    <StepUpDialog
-      onDone={(ok) => {
-        waiting(ok);
-        setWaiting(null);
-      }}
-    />
-  );
-}
 
 interface StepUpStatus {
   userId: string;
@@ -41,7 +17,8 @@ interface StepUpStatus {
 
 const readStatus = () => apiJson<{ stepUp: StepUpStatus }>("/api/account/step-up").then((r) => r.stepUp);
 
-function StepUpDialog({ onDone }: { onDone: (ok: boolean) => void }) {
+/** The "confirm it's you" dialog StepUpHost (step-up-host.tsx) opens. */
+export function StepUpDialog({ onDone }: { onDone: (ok: boolean) => void }) {
   const [status, setStatus] = useState<StepUpStatus | null>(null);
   const [password, setPassword] = useState("");
   const [code, setCode] = useState("");

@@ -7,9 +7,14 @@ import type { Candidate, QueryKind } from "@/lib/find-key/types";
 import { OneShotQuery, useFindKey } from "@/lib/find-key/queries";
 import type { KeyView } from "@/lib/keys/view";
 import { errorDetails } from "@/lib/http/client";
-import { DisableNowDialog } from "./disable-now-dialog";
 import { ResultsTable } from "./results-table";
 import { SearchForm } from "./search-form";
+import { lazyDialog, usePreloadDialogs } from "@/components/ui/lazy-dialog";
+// Not in the page's first load (components/ui/lazy-dialog.tsx).
+const DisableNowDialog = lazyDialog(
+  () => import("./disable-now-dialog"),
+  (m) => m.DisableNowDialog,
+);
 
 /** What the last search was for, in safe words (a secret only by its last four characters). */
 type Searched = { kind: QueryKind; label: string };
@@ -22,6 +27,7 @@ const withStatus = (c: Candidate, change: StatusChange | undefined): Candidate =
 
 /** The search, its results, and Disable now: search box → results (announced) → dialog → outcome on the row. */
 export function FindKeyPanel({ canDisable }: { canDisable: boolean }) {
+  usePreloadDialogs(DisableNowDialog);
   const search = useFindKey();
   const [searched, setSearched] = useState<Searched | null>(null);
   const [changes, setChanges] = useState<ReadonlyMap<string, StatusChange>>(new Map());

@@ -1,13 +1,28 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useSyncExternalStore, type ClipboardEvent } from "react";
 import { useForm } from "react-hook-form";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { classifyQuery } from "@/lib/find-key/classify";
-import { findKeyBodySchema, type FindKeyBody } from "@/lib/find-key/schema";
+import type { FindKeyBody } from "@/lib/find-key/schema";
 import { FIND_INPUT_ID } from "@/lib/find-key/shortcut";
+import { lazyZodResolver, usePreloadResolver } from "@/components/ui/lazy-resolver";
+
+// The schema (and zod) are not in the page's first load (components/ui/lazy-resolver.ts); once
+// here, a paste checks against it at once.
+type QuerySchema = typeof import("@/lib/find-key/schema").findKeyBodySchema;
+let querySchema: QuerySchema | null = null;
+const loadQuerySchema = (): Promise<QuerySchema> =>
+  import("@/lib/find-key/schema").then((m) => (querySchema = m.findKeyBodySchema));
+const searchResolver = lazyZodResolver(loadQuerySchema);
+
+/** The query a paste searches for at once (a valid secret), or null when it pastes as usual. */
+function pastedSecret(schema: QuerySchema, pasted: string): string | null {
+  const parsed = schema.safeParse({ query: pasted });
+  // A name, a hint or something too long pastes as usual (and is checked when sent).
+  return parsed.success && classifyQuery(parsed.data.query).kind === "secret" ? parsed.data.query : null;
+}
 
 const noSubscription = () => () => {};
 
@@ -17,8 +32,9 @@ const noSubscription = () => () => {};
  * so a name can be refined.
  */
 export function SearchForm({ onSearch, pending }: { onSearch: (query: string) => void; pending: boolean }) {
+  usePreloadResolver(searchResolver);
   const form = useForm<FindKeyBody>({
-    resolver: zodResolver(findKeyBodySchema),
+    resolver: searchResolver,
     defaultValues: { query: "" },
   });
   const { errors } = form.formState;
@@ -33,14 +49,34 @@ export function SearchForm({ onSearch, pending }: { onSearch: (query: string) =>
     onSearch(query);
   });
 
+  const searchNow = (secret: string) => {
+    form.reset({ query: "" });
+    onSearch(secret);
+  };
   const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
     const pasted = event.clipboardData.getData("text");
-    const parsed = findKeyBodySchema.safeParse({ query: pasted });
-    // A name, a hint or something too long pastes as usual (and is checked when sent).
-    if (!parsed.success || classifyQuery(parsed.data.query).kind !== "secret") return;
+    if (querySchema) {
+      const secret = pastedSecret(querySchema, pasted);
+      if (secret === null) return;
+      event.preventDefault();
+      return searchNow(secret);
+    }
+    // A paste in the page's first moments, before the schema has come: held (so a secret never
+    // shows in the box) until it has, then searched for, or put in the box as the paste would have.
     event.preventDefault();
-    form.reset({ query: "" });
-    onSearch(parsed.data.query);
+    const input = event.currentTarget;
+    const { value } = input;
+    const start = input.selectionStart ?? value.length;
+    const end = input.selectionEnd ?? start;
+    const pasteAsUsual = () => {
+      form.setValue("query", value.slice(0, start) + pasted + value.slice(end), { shouldDirty: true });
+      input.setSelectionRange(start + pasted.length, start + pasted.length);
+    };
+    loadQuerySchema().then((schema) => {
+      const secret = pastedSecret(schema, pasted);
+      if (secret === null) pasteAsUsual();
+      else searchNow(secret);
+    }, pasteAsUsual);
   };
 
   return (

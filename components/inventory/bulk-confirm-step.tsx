@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useMemo } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
+import * as z from "@/lib/text/zod-mini";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { alreadyNote, confirmLabel, pastTense, type BulkTarget } from "@/lib/inventory/bulk";
 import type { InventoryKey } from "@/lib/inventory/types";
@@ -14,7 +14,7 @@ import { keyLabel } from "./bulk-run";
 // The same rules as the API's reason; optional only where the API lets it be left out.
 const requiredSchema = z.object({ reason: reasonSchema });
 const optionalSchema = z.object({
-  reason: z.string().trim().max(REASON_MAX, `Use at most ${REASON_MAX} characters`),
+  reason: z.string().check(z.trim(), z.maxLength(REASON_MAX, `Use at most ${REASON_MAX} characters`)),
 });
 
 /**

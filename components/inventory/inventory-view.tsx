@@ -18,9 +18,19 @@ import { FeedbackMessage, useFeedback } from "@/components/ui/feedback";
 import { SelectionToolbar } from "./selection-toolbar";
 import { InventoryFiltersBar } from "./inventory-filters";
 import { InventoryTable } from "./inventory-table";
-import { PermissionMatrix } from "./permission-matrix";
 import { RiskLegend } from "./risk-badges";
 import { useInventoryUrl } from "./use-inventory-url";
+import dynamic from "next/dynamic";
+
+// The matrix is one view of two, so its code comes only when it is shown (server-rendered with
+// its script when the URL asks for it), not in every opening of the table.
+const PermissionMatrix = dynamic(() => import("./permission-matrix").then((m) => m.PermissionMatrix), {
+  loading: () => (
+    <p role="status" className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">
+      Loading the permission matrix…
+    </p>
+  ),
+});
 
 export function InventoryView({ role }: { role: Role }) {
   const inventory = useInventory();

@@ -6,7 +6,12 @@ import { useEffect, useRef, useState } from "react";
 import type { Role } from "@/lib/roles";
 import { formatNumber } from "@/lib/format";
 import type { InventoryRow } from "@/lib/inventory/types";
-import { BulkStatusDialog } from "./bulk-status-dialog";
+import { lazyDialog, usePreloadDialogs } from "@/components/ui/lazy-dialog";
+// Not in the page's first load (components/ui/lazy-dialog.tsx).
+const BulkStatusDialog = lazyDialog(
+  () => import("./bulk-status-dialog"),
+  (m) => m.BulkStatusDialog,
+);
 
 export function SelectionToolbar({
   role,
@@ -21,6 +26,7 @@ export function SelectionToolbar({
   onSelect(ids: ReadonlySet<string>): void;
   onFinished(summary: string): void;
 }) {
+  usePreloadDialogs(BulkStatusDialog);
   // The keys are fixed when the dialog opens: a refetch behind it must not change what it acts on.
   const [open, setOpen] = useState<{ target: "enable" | "disable"; keys: InventoryRow[] } | null>(null);
 

@@ -6,17 +6,38 @@ import type { Role } from "@/lib/roles";
 import type { KeyView, ServiceAccountView } from "@/lib/keys/view";
 import { errorDetails } from "@/lib/http/client";
 import { useServiceAccountKeys, useSetKeyEnabled } from "@/lib/keys/queries";
-import { CreateKeyDialog } from "./create-key-dialog";
-import { DeleteKeyDialog } from "./delete-key-dialog";
-import { EditKeyDialog } from "./edit-key-dialog";
 import { FeedbackMessage, useFeedback } from "@/components/ui/feedback";
-import { FinishRotationDialog } from "./finish-rotation-dialog";
 import type { KeyAction } from "./key-row";
 import { KeysTable } from "./keys-table";
 import { QueryErrorPanel } from "@/components/ui/query-error-panel";
-import { RotateKeyDialog } from "./rotate-key-dialog";
-import { StatusReasonDialog } from "./status-reason-dialog";
 import { failureText } from "./write-outcome";
+import { lazyDialog, usePreloadDialogs } from "@/components/ui/lazy-dialog";
+
+// Not in the page's first load (components/ui/lazy-dialog.tsx).
+const CreateKeyDialog = lazyDialog(
+  () => import("./create-key-dialog"),
+  (m) => m.CreateKeyDialog,
+);
+const EditKeyDialog = lazyDialog(
+  () => import("./edit-key-dialog"),
+  (m) => m.EditKeyDialog,
+);
+const StatusReasonDialog = lazyDialog(
+  () => import("./status-reason-dialog"),
+  (m) => m.StatusReasonDialog,
+);
+const DeleteKeyDialog = lazyDialog(
+  () => import("./delete-key-dialog"),
+  (m) => m.DeleteKeyDialog,
+);
+const RotateKeyDialog = lazyDialog(
+  () => import("./rotate-key-dialog"),
+  (m) => m.RotateKeyDialog,
+);
+const FinishRotationDialog = lazyDialog(
+  () => import("./finish-rotation-dialog"),
+  (m) => m.FinishRotationDialog,
+);
 
 type Open =
   { kind: Exclude<KeyAction, "status"> | "status-reason"; key: KeyView } | { kind: "create" } | null;
@@ -27,6 +48,14 @@ export function AccountKeys({ account, role }: { account: ServiceAccountView; ro
   const setEnabled = useSetKeyEnabled();
   const { feedback, notify, fail, clear } = useFeedback();
   const [open, setOpen] = useState<Open>(null);
+  usePreloadDialogs(
+    CreateKeyDialog,
+    EditKeyDialog,
+    StatusReasonDialog,
+    DeleteKeyDialog,
+    RotateKeyDialog,
+    FinishRotationDialog,
+  );
   const close = () => setOpen(null);
   const done = (message: string) => {
     setOpen(null);

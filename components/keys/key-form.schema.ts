@@ -1,6 +1,6 @@
 // The key form's values and defaults. The schema itself is the shared one (lib/keys/schema.ts),
 // so the create and edit forms refuse exactly what the route handler refuses.
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import type { KeyView } from "@/lib/keys/view";
 import { friendlyKeyName } from "./friendly-name.logic";
 import type { NewKeyInput } from "@/lib/elevenlabs/types";

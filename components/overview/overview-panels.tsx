@@ -5,16 +5,13 @@
 import Link from "next/link";
 import { useMemo } from "react";
 import { formatNumber } from "@/lib/format";
-import { inventorySearchParams, DEFAULT_INVENTORY_FILTERS } from "@/lib/inventory/filters";
+import { flagHref } from "./flag-href.logic";
 import { RISK_FLAG_INFO } from "@/lib/inventory/risk";
-import { RISK_FLAGS, type RiskFlag } from "@/lib/inventory/types";
+import { RISK_FLAGS } from "@/lib/inventory/types";
 import { closestToLimit, countFlags, inventoryRows } from "@/lib/inventory/rows";
 import { useInventory } from "@/lib/inventory/queries";
 import { QueryErrorPanel } from "@/components/ui/query-error-panel";
 import { UsageMeter } from "@/components/ui/usage-meter";
-
-const flagHref = (flag: RiskFlag) =>
-  `/inventory?${inventorySearchParams({ ...DEFAULT_INVENTORY_FILTERS, risk: [flag] })}`;
 
 export function OverviewPanels() {
   const inventory = useInventory();

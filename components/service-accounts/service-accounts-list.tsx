@@ -9,12 +9,18 @@ import type { Role } from "@/lib/roles";
 import { matchesSearch } from "./account-warnings.logic";
 import { errorDetails } from "@/lib/http/client";
 import { useServiceAccounts } from "@/lib/keys/queries";
-import { CreateServiceAccountDialog } from "./create-service-account-dialog";
 import { ServiceAccountCard } from "./service-account-card";
+import { lazyDialog, usePreloadDialogs } from "@/components/ui/lazy-dialog";
+// Not in the page's first load (components/ui/lazy-dialog.tsx).
+const CreateServiceAccountDialog = lazyDialog(
+  () => import("./create-service-account-dialog"),
+  (m) => m.CreateServiceAccountDialog,
+);
 
 /** Every service account, searchable by account name, key name or a key's last characters. The page
  * puts the server's first read in the query cache (HydrationBoundary), so the list starts with it. */
 export function ServiceAccountsList({ role }: { role: Role }) {
+  usePreloadDialogs(CreateServiceAccountDialog);
   const accounts = useServiceAccounts();
   const [query, setQuery] = useState("");
   const [creating, setCreating] = useState(false);

@@ -1,14 +1,17 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { ROLE_LABELS, ROLES } from "@/lib/roles";
 import { applyFieldErrors, errorMessage } from "@/lib/http/client";
 import { useCreateUser, type UserWithLink } from "@/lib/users/queries";
-import { newUserSchema, type NewUserInput } from "@/lib/users/schema";
+import type { NewUserInput } from "@/lib/users/schema";
+import { lazyZodResolver, usePreloadResolver } from "@/components/ui/lazy-resolver";
+
+// The schema (and zod) are not in the page's first load (components/ui/lazy-resolver.ts).
+const newUserResolver = lazyZodResolver(() => import("@/lib/users/schema").then((m) => m.newUserSchema));
 
 const FIELDS = ["email", "name", "role"] as const;
 const EMPTY: NewUserInput = { email: "", name: "", role: "reviewer" };
@@ -18,9 +21,10 @@ const EMPTY: NewUserInput = { email: "", name: "", role: "reviewer" };
  * On failure everything typed stays, with the server's reasons on their fields.
  */
 export function AddUserForm({ onAdded }: { onAdded: (result: UserWithLink) => void }) {
+  usePreloadResolver(newUserResolver);
   const create = useCreateUser();
   const [serverError, setServerError] = useState<string | null>(null);
-  const form = useForm<NewUserInput>({ resolver: zodResolver(newUserSchema), defaultValues: EMPTY });
+  const form = useForm<NewUserInput>({ resolver: newUserResolver, defaultValues: EMPTY });
   const { errors } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {

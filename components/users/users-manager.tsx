@@ -6,13 +6,29 @@ import { errorMessage } from "@/lib/http/client";
 import { useUsers, type UserWithLink } from "@/lib/users/queries";
 import type { UserSummary } from "@/lib/users/types";
 import { AddUserForm } from "./add-user-form";
-import { DisableUserDialog } from "./disable-user-dialog";
-import { InviteLinkDialog, type ShownInvite } from "./invite-link-dialog";
 import { PendingUsersNotice } from "./pending-users-notice";
-import { ResetPasswordDialog } from "./reset-password-dialog";
-import { RoleChangeDialog, type RoleChange } from "./role-change-dialog";
 import { UserTable } from "./user-table";
 import type { RowActions } from "./user-row";
+import type { ShownInvite } from "./invite-link-dialog";
+import type { RoleChange } from "./role-change-dialog";
+import { lazyDialog, usePreloadDialogs } from "@/components/ui/lazy-dialog";
+// Not in the page's first load (components/ui/lazy-dialog.tsx).
+const RoleChangeDialog = lazyDialog(
+  () => import("./role-change-dialog"),
+  (m) => m.RoleChangeDialog,
+);
+const DisableUserDialog = lazyDialog(
+  () => import("./disable-user-dialog"),
+  (m) => m.DisableUserDialog,
+);
+const ResetPasswordDialog = lazyDialog(
+  () => import("./reset-password-dialog"),
+  (m) => m.ResetPasswordDialog,
+);
+const InviteLinkDialog = lazyDialog(
+  () => import("./invite-link-dialog"),
+  (m) => m.InviteLinkDialog,
+);
 
 type Feedback = { kind: "ok" | "error"; text: string } | null;
 
@@ -29,6 +45,7 @@ export function UsersManager({
   currentUserId: string;
   passwordSignIn: boolean;
 }) {
+  usePreloadDialogs(RoleChangeDialog, DisableUserDialog, ResetPasswordDialog, InviteLinkDialog);
   const users = useUsers();
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [disabling, setDisabling] = useState<UserSummary | null>(null);
@@ -100,31 +117,37 @@ export function UsersManager({
           />
         </>
       )}
-      <RoleChangeDialog
-        change={roleChange}
-        onClose={() => setRoleChange(null)}
-        onDone={(text) => {
-          setRoleChange(null);
-          actions.notify(text);
-        }}
-      />
-      <DisableUserDialog
-        user={disabling}
-        onClose={() => setDisabling(null)}
-        onDone={(text) => {
-          setDisabling(null);
-          actions.notify(text);
-        }}
-      />
-      <ResetPasswordDialog
-        user={resetting}
-        onClose={() => setResetting(null)}
-        onDone={(result) => {
-          setResetting(null);
-          showLink(result, "reset");
-        }}
-      />
-      <InviteLinkDialog invite={shownInvite} onClose={() => setShownInvite(null)} />
+      {roleChange ? (
+        <RoleChangeDialog
+          change={roleChange}
+          onClose={() => setRoleChange(null)}
+          onDone={(text) => {
+            setRoleChange(null);
+            actions.notify(text);
+          }}
+        />
+      ) : null}
+      {disabling ? (
+        <DisableUserDialog
+          user={disabling}
+          onClose={() => setDisabling(null)}
+          onDone={(text) => {
+            setDisabling(null);
+            actions.notify(text);
+          }}
+        />
+      ) : null}
+      {resetting ? (
+        <ResetPasswordDialog
+          user={resetting}
+          onClose={() => setResetting(null)}
+          onDone={(result) => {
+            setResetting(null);
+            showLink(result, "reset");
+          }}
+        />
+      ) : null}
+      {shownInvite ? <InviteLinkDialog invite={shownInvite} onClose={() => setShownInvite(null)} /> : null}
     </div>
   );
 }

@@ -5,7 +5,8 @@
 // names too) is checked for text PostgreSQL cannot hold (lib/text/safe-text.ts), so no route can
 // forget it; and a body is read up to a size limit only.
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
+import type { ZodMiniType } from "zod/mini";
 import { getPendingUser, getSessionUser, type SessionUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/roles";
 import { findBadText, type TextIssue } from "@/lib/text/safe-text";
@@ -25,7 +26,10 @@ export interface HandlerContext<Params, Body, Query = unknown> {
   info: RequestInfo;
 }
 
-interface Spec<P extends z.ZodType, B extends z.ZodType, Q extends z.ZodType> {
+/** A schema, classic zod or zod/mini (the shared forms' schemas are mini: lib/text/zod-mini.ts). */
+type Schema = z.ZodType | ZodMiniType;
+
+interface Spec<P extends Schema, B extends Schema, Q extends Schema> {
   params?: P;
   body?: B;
   /** The URL's search parameters, as an object of strings. */
@@ -111,9 +115,9 @@ function queryText(url: URL): TextIssue[] {
 }
 
 export function withRole<
-  P extends z.ZodType = z.ZodUnknown,
-  B extends z.ZodType = z.ZodUnknown,
-  Q extends z.ZodType = z.ZodUnknown,
+  P extends Schema = z.ZodUnknown,
+  B extends Schema = z.ZodUnknown,
+  Q extends Schema = z.ZodUnknown,
 >(
   roles: readonly Role[],
   spec: Spec<P, B, Q>,

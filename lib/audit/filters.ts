@@ -1,13 +1,17 @@
 // The audit log's filters, as the page's search form and the route handler both read them. Values
 // arrive as URL search parameters, so empty strings mean "no filter" and numbers come as text.
 import { z } from "zod";
+import * as mini from "@/lib/text/zod-mini";
 import { refuseSecret, safeText } from "@/lib/text/safe-text";
 
 // An export's filters are written to the audit log, so a pasted secret is refused here by name.
 const optionalText = (max: number) =>
   z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-    safeText().superRefine(refuseSecret("filter")).trim().max(max).optional(),
+    // safeText is a zod/mini schema (lib/text/zod-mini.ts); classic zod takes it as it is.
+    mini.optional(
+      safeText().check(mini.superRefine(refuseSecret("filter")), mini.trim(), mini.maxLength(max)),
+    ),
   );
 
 const optionalInstant = z.preprocess(

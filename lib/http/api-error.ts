@@ -5,7 +5,7 @@
 // `outcome`: after an uncertain upstream write, "applied", "not_applied" or "unknown".)
 import "server-only";
 import { errorBrand, hasBrand } from "@/lib/branded-error";
-import { z } from "zod";
+import type { $ZodError } from "zod/v4/core";
 
 export const ERROR_STATUS = {
   unauthenticated: 401,
@@ -66,7 +66,8 @@ export class ApiError extends Error {
   }
 }
 
-export function fromZod(error: z.ZodError, prefix: "body" | "params" | "query"): ApiError {
+/** A 422 from a failed parse, classic zod or zod/mini alike (both fail with the core's issues). */
+export function fromZod(error: $ZodError, prefix: "body" | "params" | "query"): ApiError {
   const fields = error.issues.map((issue) => ({
     path: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
     message: issue.message,

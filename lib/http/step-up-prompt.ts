@@ -1,5 +1,5 @@
 // The browser's side of step-up: when an action is refused with 403 `reauth_required`, apiJson asks
-// the step-up dialog (components/auth/step-up-dialog.tsx) to have the person confirm their password
+// the step-up dialog (components/auth/step-up-host.tsx) to have the person confirm their password
 // (and code), then repeats the request once. Whatever dialog started the action stays open with
 // what was typed; the mutation simply takes a little longer. Requests refused at the same time
 // (a bulk run's PATCHes) share one prompt.

@@ -1,7 +1,8 @@
 // The inventory's filters and sort as the page's URL carries them, e.g.
 // `?status=disabled&risk=unrestricted&risk=no_allowlist&q=prod&sort=usage`. A shared or bookmarked
-// URL may hold anything, so reading it never throws: bad values are dropped and reported.
-import { z } from "zod";
+// URL may hold anything, so reading it never throws: bad values are dropped and reported. zod/mini
+// (lib/text/zod-mini.ts): the inventory page reads its URL in the browser too.
+import * as z from "@/lib/text/zod-mini";
 import { PERMISSIONS } from "@/lib/permissions";
 import { refuseSecret, safeText } from "@/lib/text/safe-text";
 import { RISK_FLAGS } from "./types";
@@ -43,21 +44,23 @@ const shown = (value: unknown) => {
 // One schema per parameter value, so a list keeps its good values when one is bad.
 // Free text is checked like every other text (NUL, lone surrogates), and an export's filters go on
 // the audit log, so a pasted secret is refused too.
-const saValue = safeText({ error: "Expected a service account id." })
-  .superRefine(refuseSecret("filter"))
-  .trim()
-  .max(ID_MAX, { error: `A service account id is at most ${ID_MAX} characters.` });
+const saValue = safeText({ error: "Expected a service account id." }).check(
+  z.superRefine(refuseSecret("filter")),
+  z.trim(),
+  z.maxLength(ID_MAX, { error: `A service account id is at most ${ID_MAX} characters.` }),
+);
 const statusValue = z.enum(STATUSES, {
   error: (i) => `Unknown status ${shown(i.input)}; use enabled or disabled.`,
 });
 const riskValue = z.enum(RISK_FLAGS, { error: (i) => `Unknown risk flag ${shown(i.input)}.` });
 const permValue = z.enum(PERMISSIONS, { error: (i) => `Unknown permission ${shown(i.input)}.` });
-const qValue = safeText({ error: "Expected text." })
-  .superRefine(refuseSecret("filter"))
-  .trim()
-  .max(SEARCH_TEXT_MAX, {
+const qValue = safeText({ error: "Expected text." }).check(
+  z.superRefine(refuseSecret("filter")),
+  z.trim(),
+  z.maxLength(SEARCH_TEXT_MAX, {
     error: `The search text is longer than ${SEARCH_TEXT_MAX} characters, so it was ignored.`,
-  });
+  }),
+);
 const sortValue = z.enum(SORT_KEYS, {
   error: (i) => `Unknown sort column ${shown(i.input)}; sorting by creation date.`,
 });
@@ -69,27 +72,30 @@ const dirValue = z.enum(["asc", "desc"], {
  * The filters in their normal form: lists without repeats (risk flags and permissions in their
  * canonical order, so equal filters give equal URLs), text trimmed, and the sort direction filled.
  */
-export const inventoryFiltersSchema = z
-  .object({
-    /** Service account ids: keys of any of them. Empty: every account. */
-    sa: z.array(saValue).default([]),
-    status: statusValue.optional(),
-    /** A key must carry every listed flag. */
-    risk: z.array(riskValue).default([]),
-    /** A key must have every listed permission; see hasPermission for what counts. */
-    perm: z.array(permValue).default([]),
-    /** Case-insensitive part of the name, hint, key id or service account name. Empty: no filter. */
-    q: qValue.default(""),
-    sort: sortValue.default("createdAt"),
-    dir: dirValue.optional(),
-  })
-  .transform((f) => ({
+const filtersObject = z.object({
+  /** Service account ids: keys of any of them. Empty: every account. */
+  sa: z._default(z.array(saValue), []),
+  status: z.optional(statusValue),
+  /** A key must carry every listed flag. */
+  risk: z._default(z.array(riskValue), []),
+  /** A key must have every listed permission; see hasPermission for what counts. */
+  perm: z._default(z.array(permValue), []),
+  /** Case-insensitive part of the name, hint, key id or service account name. Empty: no filter. */
+  q: z._default(qValue, ""),
+  sort: z._default(sortValue, "createdAt"),
+  dir: z.optional(dirValue),
+});
+
+export const inventoryFiltersSchema = z.pipe(
+  filtersObject,
+  z.transform((f: z.output<typeof filtersObject>) => ({
     ...f,
     sa: [...new Set(f.sa.filter((id) => id !== ""))],
     risk: RISK_FLAGS.filter((flag) => f.risk.includes(flag)),
     perm: PERMISSIONS.filter((p) => f.perm.includes(p)),
     dir: f.dir ?? defaultDir(f.sort),
-  }));
+  })),
+);
 
 export type InventoryFilters = z.output<typeof inventoryFiltersSchema>;
 
@@ -107,13 +113,13 @@ export function parseInventoryFilters(params: URLSearchParams): {
   problems: FilterProblem[];
 } {
   const problems: FilterProblem[] = [];
-  const check = <T>(param: string, schema: z.ZodType<T>, value: string): T | undefined => {
+  const check = <T>(param: string, schema: z.ZodMiniType<T>, value: string): T | undefined => {
     const result = schema.safeParse(value);
     if (result.success) return result.data;
     problems.push({ param, message: result.error.issues[0]?.message ?? "Invalid value." });
     return undefined;
   };
-  const list = <T>(param: string, schema: z.ZodType<T>): T[] =>
+  const list = <T>(param: string, schema: z.ZodMiniType<T>): T[] =>
     params
       .getAll(param)
       .filter((v) => v.trim() !== "")
@@ -121,7 +127,7 @@ export function parseInventoryFilters(params: URLSearchParams): {
         const value = check(param, schema, v);
         return value === undefined ? [] : [value];
       });
-  const single = <T>(param: string, schema: z.ZodType<T>): T | undefined => {
+  const single = <T>(param: string, schema: z.ZodMiniType<T>): T | undefined => {
     const values = params.getAll(param).filter((v) => v.trim() !== "");
     if (values.length > 1)
       problems.push({ param, message: `Given ${values.length} times; only the first is used.` });

@@ -2,7 +2,8 @@
 // UTF-16 surrogate (it is silently replaced), and neither has any business in a name, an id or a
 // filter; so both are refused at the edge with the field and the reason, before anything is sent
 // upstream or written. Browser-safe: the forms use the same schemas as the route handlers.
-import { z } from "zod";
+import type { $RefinementCtx } from "zod/v4/core";
+import * as z from "./zod-mini";
 import { looksLikeSecret } from "./secret-pattern";
 
 export const NUL_MESSAGE = "Must not contain a NUL byte";
@@ -36,8 +37,8 @@ export function textProblem(text: string): string | null {
   return null;
 }
 
-/** For `.superRefine` on any string schema: a NUL byte or a lone surrogate is an issue on that field. */
-export function refuseBadText(text: string, ctx: z.RefinementCtx): void {
+/** For `z.superRefine` on any string schema: a NUL byte or a lone surrogate is an issue on that field. */
+export function refuseBadText(text: string, ctx: $RefinementCtx<string>): void {
   const problem = textProblem(text);
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 }
@@ -51,20 +52,20 @@ export const SECRET_ADVICE = {
 } as const;
 
 /**
- * For `.superRefine` on text that ends up on the audit log (names, reasons, filters): a secret
+ * For `z.superRefine` on text that ends up on the audit log (names, reasons, filters): a secret
  * pasted there is refused by name here, instead of the audit log's guard failing the request later
  * with a 500 (or after a user row was already written). The message never quotes the value.
  */
 export function refuseSecret(advice: keyof typeof SECRET_ADVICE) {
-  return (text: string, ctx: z.RefinementCtx): void => {
+  return (text: string, ctx: $RefinementCtx<string>): void => {
     if (looksLikeSecret(text))
       ctx.addIssue({ code: "custom", message: `Looks like an API key secret; ${SECRET_ADVICE[advice]}` });
   };
 }
 
-/** A string that passes textProblem: the base of every text field. */
+/** A string that passes textProblem: the base of every text field (a zod/mini schema: add checks with `.check`). */
 export function safeText(params?: Parameters<typeof z.string>[0]) {
-  return z.string(params).superRefine(refuseBadText);
+  return z.string(params).check(z.superRefine(refuseBadText));
 }
 
 export interface TextIssue {
