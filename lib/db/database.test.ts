@@ -28,6 +28,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       "key_rotation",
       "key_snapshot",
       "key_snapshot_baseline",
+      "key_snapshot_generation",
       "rate_limit",
       "session",
       "sign_in_guard",

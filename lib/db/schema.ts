@@ -231,6 +231,18 @@ export const keySnapshotBaseline = pgTable("key_snapshot_baseline", {
 });
 
 /**
+ * One row (id 1): a counter that every statement writing key_snapshot or key_snapshot_baseline
+ * bumps, in its own transaction, through a trigger (migration 0007). A process that remembers the
+ * counter from when it last found a read equal to the snapshot learns with this one row whether
+ * anyone (itself, another Keydesk on the same server, a hand-made fix) may have changed the
+ * snapshot since; only then does it read the snapshot's rows again (lib/observed/read-memo.ts).
+ */
+export const keySnapshotGeneration = pgTable("key_snapshot_generation", {
+  id: integer("id").primaryKey(),
+  generation: bigint("generation", { mode: "number" }).notNull().default(0),
+});
+
+/**
  * One-time links that let a user set their own password: made when an admin adds them or resets
  * their password. Only the SHA-256 of the link's token is kept; a link works once, until expires_at.
  */
@@ -279,6 +291,7 @@ export const schema = {
   keyRotation,
   keySnapshot,
   keySnapshotBaseline,
+  keySnapshotGeneration,
   userInvite,
   signInGuard,
 };

@@ -10,7 +10,7 @@ import { toIsoAt } from "@/lib/audit/at";
 import { assertNoSecret } from "@/lib/audit/secret-guard";
 import { fromStored, fromStoredJson, toStored, toStoredJson } from "@/lib/audit/storable";
 import type { Db } from "@/lib/db/database";
-import { keySnapshot, keySnapshotBaseline } from "@/lib/db/schema";
+import { keySnapshot, keySnapshotBaseline, keySnapshotGeneration } from "@/lib/db/schema";
 import type { KeyOrigin } from "@/lib/elevenlabs/types";
 import type { SnapshotEntry } from "./diff";
 import type { Tx } from "./lock";
@@ -139,6 +139,19 @@ export async function tombstone(tx: Tx, keyIds: readonly string[], at: string): 
       .set({ deletedAt: at, updatedAt: at })
       .where(inArray(keySnapshot.keyId, keyIds.slice(i, i + BATCH).map(toStored)));
   }
+}
+
+/**
+ * The snapshot's generation: a count that every statement writing the snapshot or its markers
+ * bumps in its own transaction (a trigger, migration 0007), so an equal count means no write
+ * has been committed since. One row, whatever the workspace's size.
+ */
+export async function selectGeneration(db: Reader): Promise<number> {
+  const [row] = await db
+    .select({ generation: keySnapshotGeneration.generation })
+    .from(keySnapshotGeneration)
+    .where(eq(keySnapshotGeneration.id, 1));
+  return row?.generation ?? -1;
 }
 
 export async function selectMarkers(db: Reader): Promise<Set<string>> {
