@@ -6,16 +6,23 @@ import "server-only";
 import type { ApiKey, ServiceAccount } from "@/lib/elevenlabs/types";
 import { UpstreamError } from "@/lib/elevenlabs/errors";
 import { observeOrWarn, withOrigins } from "@/lib/observed";
-import { accountsWithRotations, withRotations } from "./pairing";
+import { rotationsOf, withRotations } from "./pairing";
 import type { KeyDeps } from "./types";
 
 export async function listServiceAccounts({ upstream, db }: KeyDeps): Promise<ServiceAccount[]> {
   const readStartedAt = new Date();
   const accounts = await upstream.listServiceAccounts();
   const origins = await observeOrWarn(db, accounts, undefined, { readStartedAt });
-  return (await accountsWithRotations(db, accounts)).map((a) => ({
+  const rotations = await rotationsOf(db, () => accounts.flatMap((a) => a.keys.map((k) => k.id)));
+  // One copy of each key with both facts (the upstream's answer may be shared with another read,
+  // so it is never changed in place); observation failed: every origin unknown (null).
+  return accounts.map((a) => ({
     ...a,
-    keys: withOrigins(a.keys, origins),
+    keys: a.keys.map((key) => ({
+      ...key,
+      rotation: rotations.get(key.id) ?? null,
+      origin: origins?.get(key.id) ?? null,
+    })),
   }));
 }
 

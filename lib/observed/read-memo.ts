@@ -27,36 +27,30 @@ const SCOPES_MAX = 256;
 
 const scopeKey = (scope: ObservationScope) => (scope ? JSON.stringify(scope.serviceAccountIds) : "*");
 
-// Length-prefixed, so the spelling is unambiguous whatever the text holds (a NUL, a separator).
-const field = (text: string) => `${text.length}:${text}`;
-const texts = (list: readonly string[] | null | undefined) =>
-  list == null ? "n" : `${list.length}[${list.map(field).join("")}`;
-
 /**
  * A hash of exactly what the comparison looks at, for the keys in scope, in the read's order:
- * each key's id and service account, and the raw values its state is made from (state.ts). Equal
- * fingerprints mean equal states; usage counts and hints are left out, so they cost no comparison.
+ * each key's id and service account, and the raw values its state is made from (state.ts), as
+ * JSON (an unambiguous spelling, whatever the text holds). Equal fingerprints mean equal states;
+ * usage counts and hints are left out, so they cost no comparison.
  */
 export function fingerprintOf(accounts: readonly ServiceAccount[], scope: ObservationScope): string {
   const wanted = scope ? new Set(scope.serviceAccountIds) : null;
-  let spelled = "";
+  const compared: unknown[] = [];
   for (const account of accounts) {
     if (wanted && !wanted.has(account.id)) continue;
-    const accountId = field(account.id);
-    for (const key of account.keys) {
-      spelled +=
-        field(key.id) +
-        accountId +
-        field(key.name) +
-        (key.enabled ? "1" : "0") +
-        (key.permissions === "all" ? "a" : texts(key.permissions)) +
-        texts(key.unknownPermissions) +
-        (key.characterLimit == null ? "n" : `${key.characterLimit};`) +
-        texts(key.allowedIps) +
-        "|";
-    }
+    for (const key of account.keys)
+      compared.push([
+        key.id,
+        account.id,
+        key.name,
+        key.enabled,
+        key.permissions,
+        key.unknownPermissions,
+        key.characterLimit ?? null,
+        key.allowedIps ?? null,
+      ]);
   }
-  return createHash("sha256").update(spelled).digest("base64url");
+  return createHash("sha256").update(JSON.stringify(compared)).digest("base64url");
 }
 
 /** The origins the full comparison would answer, if this read and the snapshot are as remembered. */
