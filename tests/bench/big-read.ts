@@ -1,4 +1,6 @@
-// `npx tsx --conditions=react-server tests/bench/big-read.ts [--rounds 5] [--requests 9] [--dir <checkout>]`
+// `npx tsx --conditions=react-server tests/bench/big-read.ts [--rounds 5] [--requests 9] [--dir <checkout>] [--base <checkout>]`
+// (--base: also measure another built checkout, e.g. the code before a change, in the same rounds
+// against the same emulator, so a busy machine slows both alike.)
 // The 10,000-key reads (200 service accounts x 50 keys in the emulator): GET /api/service-accounts
 // and GET /api/inventory (signed in, real mode against the emulator over HTTP) against a floor
 // measured in the same run, a direct read of the same list from the emulator. One request at a
@@ -70,26 +72,32 @@ async function p50Of(url: string, headers: Record<string, string>, count: number
 
 async function overHttp(): Promise<void> {
   const emulator = await startEmulator(await freePort());
-  const keydesk = await startNext(arg("dir", "."), await freePort(), {
-    ELEVENLABS_API_KEY: ADMIN_KEY,
-    ELEVENLABS_BASE_URL: emulator.url,
-    KEYDESK_AUTH_SECRET: "bench-only-auth-secret-0123456789abcdef",
-    KEYDESK_ADMIN_EMAIL: ADMIN.email,
-    KEYDESK_ADMIN_PASSWORD: ADMIN.password,
-  });
+  const checkouts = [["Keydesk", arg("dir", ".")]];
+  if (process.argv.includes("--base")) checkouts.push(["base", arg("base", "")]);
+  const servers: { label: string; url: string; stop(): Promise<void> }[] = [];
   try {
-    const signIn = await fetch(`${keydesk.url}/api/auth/sign-in/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: keydesk.url },
-      body: JSON.stringify(ADMIN),
-    });
-    if (!signIn.ok) throw new Error(`sign-in failed: HTTP ${signIn.status}`);
-    const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
-    const targets = {
+    const targets: Record<string, readonly [string, Record<string, string>]> = {
       direct: [`${emulator.url}/v1/service-accounts`, { "xi-api-key": ADMIN_KEY }],
-      "service-accounts": [`${keydesk.url}/api/service-accounts`, { cookie }],
-      inventory: [`${keydesk.url}/api/inventory`, { cookie }],
-    } as const;
+    };
+    for (const [label, dir] of checkouts) {
+      const server = await startNext(dir!, await freePort(), {
+        ELEVENLABS_API_KEY: ADMIN_KEY,
+        ELEVENLABS_BASE_URL: emulator.url,
+        KEYDESK_AUTH_SECRET: "bench-only-auth-secret-0123456789abcdef",
+        KEYDESK_ADMIN_EMAIL: ADMIN.email,
+        KEYDESK_ADMIN_PASSWORD: ADMIN.password,
+      });
+      servers.push({ label: label!, ...server });
+      const signIn = await fetch(`${server.url}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: server.url },
+        body: JSON.stringify(ADMIN),
+      });
+      if (!signIn.ok) throw new Error(`sign-in failed: HTTP ${signIn.status}`);
+      const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
+      for (const route of ["service-accounts", "inventory"])
+        targets[`${label} GET /api/${route}`] = [`${server.url}/api/${route}`, { cookie }];
+    }
     // Warm up (the first Keydesk read also takes the snapshot's baseline).
     for (const [url, headers] of Object.values(targets)) await p50Of(url, headers, 3);
 
@@ -102,15 +110,16 @@ async function overHttp(): Promise<void> {
       `200 x 50 keys; ${rounds} interleaved rounds of ${requests} sequential requests each; median of the rounds' p50`,
     );
     const direct = median(results.direct!);
-    console.log(`direct upstream read  GET /v1/service-accounts  ${direct.toFixed(1).padStart(7)} ms`);
-    for (const name of ["service-accounts", "inventory"] as const) {
-      const p50 = median(results[name]!);
+    console.log(`direct upstream read GET /v1/service-accounts   ${direct.toFixed(1).padStart(7)} ms`);
+    for (const [name, values] of Object.entries(results)) {
+      if (name === "direct") continue;
+      const p50 = median(values);
       console.log(
-        `Keydesk GET /api/${name.padEnd(16)}          ${p50.toFixed(1).padStart(7)} ms  ${(p50 / direct).toFixed(2)}x direct   (rounds: ${results[name]!.map((v) => v.toFixed(0)).join(", ")})`,
+        `${name.padEnd(36)}   ${p50.toFixed(1).padStart(7)} ms  ${(p50 / direct).toFixed(2)}x direct   (rounds: ${values.map((v) => v.toFixed(0)).join(", ")})`,
       );
     }
   } finally {
-    await keydesk.stop();
+    for (const server of servers) await server.stop();
     emulator.stop();
   }
 }
