@@ -110,7 +110,9 @@ async function overHttp(): Promise<void> {
       `200 x 50 keys; ${rounds} interleaved rounds of ${requests} sequential requests each; median of the rounds' p50`,
     );
     const direct = median(results.direct!);
-    console.log(`direct upstream read GET /v1/service-accounts   ${direct.toFixed(1).padStart(7)} ms`);
+    console.log(
+      `direct upstream read GET /v1/service-accounts   ${direct.toFixed(1).padStart(7)} ms   (rounds: ${results.direct!.map((v) => v.toFixed(0)).join(", ")})`,
+    );
     for (const [name, values] of Object.entries(results)) {
       if (name === "direct") continue;
       const p50 = median(values);
