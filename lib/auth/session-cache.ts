@@ -1,17 +1,17 @@
 // Who a session cookie belongs to, remembered between requests, so that a signed-in request costs
-// one read of one row (the auth generation) instead of better-auth's cookie signature check and
+// one read of one row (the `auth` change counter) instead of better-auth's cookie signature check and
 // its two reads (the session, then its user).
 //
-// Why a remembered answer is never stale: the database moves the auth generation on every change
-// to any user or session, whoever makes it (migration 0007: triggers, so another Keydesk instance
+// Why a remembered answer is never stale: the database moves the `auth` change counter on every change
+// to any user or session, whoever makes it (migration 0007, lib/db/change-counter.ts: triggers, so another Keydesk instance
 // on the same PostgreSQL, or an operator with psql, count too). An answer is reused only while the
 // generation read for this request equals the one read just BEFORE better-auth looked the session
 // up; a change in between leaves the answer stamped with the older value, so it is not reused.
 // What better-auth decides by the clock alone is checked here too: an expired session, and one
 // due for its sliding refresh (extending it writes, so better-auth must do that), go to better-auth.
 import "server-only";
-import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/database";
+import { readChangeCounter } from "@/lib/db/change-counter";
 import type { Auth } from "./auth";
 
 export type AuthSession = NonNullable<Awaited<ReturnType<Auth["api"]["getSession"]>>>;
@@ -30,7 +30,7 @@ export interface SessionCacheOptions {
 }
 
 interface Entry {
-  generation: string;
+  generation: number;
   session: AuthSession;
 }
 
@@ -50,20 +50,12 @@ export function sessionCookieValue(cookieHeader: string | null, name: string): s
   return found || null;
 }
 
-async function readGeneration(db: Db): Promise<string> {
-  const result = await db.execute(sql`select "value"::text as "value" from "auth_generation" where "id" = 1`);
-  const rows = (result as { rows?: { value: string }[] }).rows ?? (result as unknown as { value: string }[]);
-  const value = rows[0]?.value;
-  if (value === undefined) throw new Error("auth_generation has no row (migration 0007 not applied?)");
-  return value;
-}
-
 export function createSessionCache(options: SessionCacheOptions) {
   const maxEntries = options.maxEntries ?? 1000;
   const expiresInMs = options.expiresInSeconds * 1000;
   const updateAgeMs = options.updateAgeSeconds * 1000;
   const entries = new Map<string, Entry>();
-  let lastGeneration: string | null = null;
+  let lastGeneration: number | null = null;
 
   /** better-auth would answer this session from its rows alone, writing nothing. */
   function answerableWithoutBetterAuth(session: AuthSession, now: number): boolean {
@@ -81,7 +73,7 @@ export function createSessionCache(options: SessionCacheOptions) {
   return async function sessionFor(headers: Headers): Promise<AuthSession | null> {
     const key = sessionCookieValue(headers.get("cookie"), options.cookieName);
     if (key === null) return options.lookup(headers);
-    const generation = await readGeneration(options.db);
+    const generation = await readChangeCounter(options.db, "auth");
     if (generation !== lastGeneration) {
       entries.clear(); // every remembered answer predates a change
       lastGeneration = generation;

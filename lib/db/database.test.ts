@@ -28,7 +28,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
     expect(tables).toEqual([
       "account",
       "audit_log",
-      "auth_generation",
+      "change_counter",
       "key_rotation",
       "key_snapshot",
       "key_snapshot_baseline",

@@ -231,6 +231,18 @@ export const keySnapshotBaseline = pgTable("key_snapshot_baseline", {
 });
 
 /**
+ * Change counters: one row per group of tables, moved by a trigger in the writer's own transaction
+ * on every statement that writes one of them, whoever writes (migration 0007). A process that
+ * remembers what it read as of a counter's value learns from that one row whether anyone (itself,
+ * another Keydesk on the same server, an operator with psql) may have changed those tables since
+ * (lib/db/change-counter.ts). `auth`: user and session; `key_snapshot`: the snapshot and its markers.
+ */
+export const changeCounter = pgTable("change_counter", {
+  name: text("name").primaryKey(),
+  value: bigint("value", { mode: "number" }).notNull().default(0),
+});
+
+/**
  * One-time links that let a user set their own password: made when an admin adds them or resets
  * their password. Only the SHA-256 of the link's token is kept; a link works once, until expires_at.
  */
@@ -279,6 +291,7 @@ export const schema = {
   keyRotation,
   keySnapshot,
   keySnapshotBaseline,
+  changeCounter,
   userInvite,
   signInGuard,
 };

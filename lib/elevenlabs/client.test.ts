@@ -118,6 +118,140 @@ describe("reading", () => {
     expect(requestsTo("GET", SA_LIST)).toHaveLength(1);
   });
 
+  // A list whose JSON parses but is not the shape ElevenLabs documents: a clear bad_response, never
+  // a crash or a half-read list, and not retried (asking again gets the same answer).
+  const key = (over: Record<string, unknown> = {}) => ({
+    key_id: "k1",
+    service_account_user_id: "sa1",
+    name: "a key",
+    hint: "ab12",
+    hashed_xi_api_key: "0".repeat(64),
+    ...over,
+  });
+  const accountWith = (keys: unknown, over: Record<string, unknown> = {}) => ({
+    service_account_user_id: "sa1",
+    name: "an account",
+    "api-keys": keys,
+    ...over,
+  });
+  const keyWithoutId: Record<string, unknown> = key();
+  delete keyWithoutId.key_id;
+  const badLists: [string, unknown][] = [
+    ["not an object", [1, 2]],
+    ["null", null],
+    ["no list", {}],
+    ["a list that is not a list", { "service-accounts": { a: 1 } }],
+    ["an account that is not an object", { "service-accounts": ["sa1"] }],
+    ["an account without its keys", { "service-accounts": [accountWith(undefined)] }],
+    [
+      "an account id that is a number",
+      { "service-accounts": [accountWith([], { service_account_user_id: 7 })] },
+    ],
+    ["a key without its id", { "service-accounts": [accountWith([keyWithoutId])] }],
+    ["a key name that is not text", { "service-accounts": [accountWith([key({ name: 12 })])] }],
+    [
+      "a permission that is not text",
+      { "service-accounts": [accountWith([key({ permissions: ["x", 3] })])] },
+    ],
+    [
+      "allowed IPs that are not a list",
+      { "service-accounts": [accountWith([key({ allowed_ips: "1.2.3.4" })])] },
+    ],
+    ["a limit that is text", { "service-accounts": [accountWith([key({ character_limit: "100" })])] }],
+    ["a disabled flag that is text", { "service-accounts": [accountWith([key({ is_disabled: "yes" })])] }],
+    ["a creation time that is text", { "service-accounts": [accountWith([key({ created_at_unix: "1" })])] }],
+  ];
+  it.each(badLists)(
+    "reports a list of the wrong shape (%s) as 'bad_response' without retrying",
+    async (_, body) => {
+      inject("GET", SA_LIST, { kind: "status", status: 200, body });
+      const error = await failure(upstream.listServiceAccounts());
+      expect(error).toBeInstanceOf(UpstreamError);
+      expect(error).toMatchObject({ kind: "bad_response" });
+      expect(error.message).toBe("ElevenLabs answered with a response Keydesk could not read.");
+      expect(requestsTo("GET", SA_LIST)).toHaveLength(1);
+    },
+  );
+
+  it("reports one account's key list of the wrong shape as 'bad_response'", async () => {
+    const saId = await account();
+    const path = `${SA_LIST}/${saId}/api-keys`;
+    for (const body of [{}, { "api-keys": [key({ hint: null })] }, { "api-keys": [7] }]) {
+      inject("GET", path, { kind: "status", status: 200, body });
+      await expect(failure(upstream.listKeys(saId))).resolves.toMatchObject({ kind: "bad_response" });
+    }
+    inject("GET", path, { kind: "malformed" });
+    await expect(failure(upstream.listKeys(saId))).resolves.toMatchObject({ kind: "bad_response" });
+  });
+
+  it("reads what the documented shape leaves open: nulls, absent fields, unknown names and fields", async () => {
+    const body = {
+      "service-accounts": [
+        accountWith(
+          [
+            key({ permissions: null, is_disabled: null, character_limit: null, allowed_ips: null }),
+            key({
+              key_id: "k2",
+              permissions: ["text_to_speech", "a_future_permission"],
+              is_disabled: true,
+              disable_reason: "a_future_reason",
+              character_limit: 10,
+              character_count: 3,
+              allowed_ips: ["10.0.0.0/8"],
+              third_party_disable_allowed: false,
+              created_at_unix: 1_700_000_000,
+              platform_limits: { anything: 1 },
+              a_future_field: "ignored",
+            }),
+          ],
+          { created_at_unix: null, default_sharing_groups: [], another_future_field: {} },
+        ),
+      ],
+    };
+    inject("GET", SA_LIST, { kind: "status", status: 200, body });
+    expect(await upstream.listServiceAccounts()).toEqual([
+      {
+        id: "sa1",
+        name: "an account",
+        createdAt: null,
+        keys: [
+          {
+            id: "k1",
+            serviceAccountId: "sa1",
+            name: "a key",
+            hint: "ab12",
+            hashedSecret: "0".repeat(64),
+            enabled: true,
+            disableReason: null,
+            permissions: "all",
+            unknownPermissions: [],
+            characterLimit: null,
+            characterCount: null,
+            allowedIps: null,
+            thirdPartyDisableAllowed: null,
+            createdAt: null,
+          },
+          {
+            id: "k2",
+            serviceAccountId: "sa1",
+            name: "a key",
+            hint: "ab12",
+            hashedSecret: "0".repeat(64),
+            enabled: false,
+            disableReason: "a_future_reason",
+            permissions: ["text_to_speech"],
+            unknownPermissions: ["a_future_permission"],
+            characterLimit: 10,
+            characterCount: 3,
+            allowedIps: ["10.0.0.0/8"],
+            thirdPartyDisableAllowed: false,
+            createdAt: "2023-11-14T22:13:20.000Z",
+          },
+        ],
+      },
+    ]);
+  });
+
   it("finds one key by reading the list, and says not_found for a missing one", async () => {
     const saId = await account();
     const { keyId } = await upstream.createKey(saId, { name: "one", permissions: ["text_to_speech"] });

@@ -2,12 +2,17 @@
 // It reshapes wire models into domain types, maps failures to UpstreamError, times every call
 // out, retries reads (never writes) and never follows redirects (see fetch.ts).
 import "server-only";
-import { ElevenLabsClient, type ElevenLabs } from "@elevenlabs/elevenlabs-js";
+import {
+  ElevenLabsClient,
+  ElevenLabsError,
+  ElevenLabsTimeoutError,
+  type ElevenLabs,
+} from "@elevenlabs/elevenlabs-js";
 import type { ApiKey, CreatedKey, KeyChanges, NewKeyInput, ServiceAccount } from "./types";
 import { toUpstreamError, UpstreamError } from "./errors";
 import { upstreamFetch } from "./fetch";
 import { probeUpstream } from "./probe";
-import { reshapeKey, reshapeServiceAccount } from "./reshape";
+import { readKeyList, readServiceAccountList, WireShapeError } from "./reshape";
 import { READ_RETRY_POLICY, withRetries, type RetryPolicy } from "./retry";
 import { singleFlight } from "./single-flight";
 import { recordUpstreamCall } from "@/lib/log/metrics";
@@ -44,6 +49,63 @@ export function toUpdateRequest(changes: KeyChanges): UpdateRequest {
   if (changes.characterLimit !== undefined) request.characterLimit = changes.characterLimit ?? "clear";
   if (changes.allowedIps !== undefined) request.allowedIps = changes.allowedIps ?? "clear";
   return request;
+}
+
+const unreadable = () =>
+  new UpstreamError({
+    kind: "bad_response",
+    message: "ElevenLabs answered with a response Keydesk could not read.",
+  });
+
+/** A failed answer's body as the SDK would keep it: JSON when it says so, else its text. */
+async function errorBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  const type = response.headers.get("content-type") ?? "";
+  if (!/[/+]json\b/i.test(type) || text.length === 0) return text.length > 0 ? text : undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * A list read through the SDK's own request (its base URL, admin key header, time limit, no retries
+ * of its own, our fetch), without its runtime schema: the answer is checked and reshaped in one
+ * pass by reshape.ts instead. Failures become what the SDK's generated methods throw, so
+ * toUpstreamError and the retries treat them exactly alike.
+ */
+async function readList<T>(sdk: ElevenLabsClient, path: string, reshape: (body: unknown) => T): Promise<T> {
+  let response: Response;
+  try {
+    response = await sdk.fetch(path, { method: "GET", headers: { accept: "application/json" } });
+  } catch (error) {
+    // fetch.ts turns the SDK's time limit into an AbortError.
+    if (error instanceof Error && error.name === "AbortError")
+      throw new ElevenLabsTimeoutError(`Timeout exceeded when calling GET /${path}.`, { cause: error });
+    throw new ElevenLabsError({
+      message: error instanceof Error ? error.message : String(error),
+      cause: error,
+    });
+  }
+  if (response.status >= 400)
+    throw new ElevenLabsError({
+      statusCode: response.status,
+      body: await errorBody(response),
+      rawResponse: response,
+    });
+  let body: unknown;
+  try {
+    body = JSON.parse(await response.text());
+  } catch {
+    throw unreadable();
+  }
+  try {
+    return reshape(body);
+  } catch (error) {
+    if (error instanceof WireShapeError) throw unreadable();
+    throw error;
+  }
 }
 
 /** Times one call (its retries included) and counts it by operation and outcome (lib/log/metrics.ts). */
@@ -88,14 +150,14 @@ export function createUpstream(config: UpstreamConfig): Upstream {
     );
 
   const listKeys = (serviceAccountId: string) =>
-    read("listKeys", `keys:${serviceAccountId}`, async () =>
-      (await sdk.serviceAccounts.apiKeys.list(serviceAccountId)).apiKeys.map(reshapeKey),
+    read("listKeys", `keys:${serviceAccountId}`, () =>
+      readList(sdk, `v1/service-accounts/${encodeURIComponent(serviceAccountId)}/api-keys`, readKeyList),
     );
 
   return {
     listServiceAccounts: () =>
-      read("listServiceAccounts", "service-accounts", async () =>
-        (await sdk.serviceAccounts.list()).serviceAccounts.map(reshapeServiceAccount),
+      read("listServiceAccounts", "service-accounts", () =>
+        readList(sdk, "v1/service-accounts", readServiceAccountList),
       ),
 
     createServiceAccount: (name) =>

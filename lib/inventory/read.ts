@@ -15,14 +15,24 @@ export interface Inventory {
 
 /** The browser-safe key (never the secret's hash), with its service account's name. */
 export function toInventoryKey(key: ApiKey, serviceAccountName: string): InventoryKey {
-  return { ...toPublicKey(key), serviceAccountName, origin: key.origin ?? null };
+  // toPublicKey's object is new and already carries the origin: add the name to it, not to a copy.
+  const view = toPublicKey(key) as InventoryKey;
+  view.serviceAccountName = serviceAccountName;
+  return view;
+}
+
+function inventoryKeys(accounts: ServiceAccount[]): InventoryKey[] {
+  const keys: InventoryKey[] = [];
+  for (const account of accounts)
+    for (const key of account.keys) keys.push(toInventoryKey(key, account.name));
+  return keys;
 }
 
 export function toInventory(accounts: ServiceAccount[], generatedAt: string): Inventory {
   return {
     generatedAt,
     serviceAccounts: accounts.map((a) => ({ id: a.id, name: a.name, keyCount: a.keys.length })),
-    keys: accounts.flatMap((a) => a.keys.map((k) => toInventoryKey(k, a.name))),
+    keys: inventoryKeys(accounts),
   };
 }
 

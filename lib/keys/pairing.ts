@@ -6,7 +6,7 @@ import { and, eq, isNull, or } from "drizzle-orm";
 import { toIsoAt } from "@/lib/audit/at";
 import type { Db } from "@/lib/db/database";
 import { keyRotation } from "@/lib/db/schema";
-import type { ApiKey, KeyRotation, ServiceAccount } from "@/lib/elevenlabs/types";
+import type { ApiKey, KeyRotation } from "@/lib/elevenlabs/types";
 
 export type OpenRotation = typeof keyRotation.$inferSelect;
 
@@ -51,33 +51,36 @@ export async function finishRotations(db: Db, keyId: string, by: string, as: "ol
   return rows.length;
 }
 
-function rotationFor(key: ApiKey, open: OpenRotation[], present: Set<string>): KeyRotation | null {
-  // The most recent rotation whose partner still exists (one deleted outside Keydesk pairs nothing).
-  for (const r of [...open].reverse()) {
-    if (r.oldKeyId === key.id && present.has(r.newKeyId))
-      return { role: "old", partnerKeyId: r.newKeyId, startedAt: iso(r.startedAt) };
-    if (r.newKeyId === key.id && present.has(r.oldKeyId))
-      return { role: "new", partnerKeyId: r.oldKeyId, startedAt: iso(r.startedAt) };
-  }
-  return null;
-}
-
-/** The keys with their `rotation` filled in (null when not part of an open rotation). */
-export async function withRotations(db: Db, keys: ApiKey[]): Promise<ApiKey[]> {
+/**
+ * The open rotation of each key that is part of one, by key id; `presentKeyIds` (asked only when
+ * some rotation is open) are the keys the caller holds. A rotation pairs its keys only while both
+ * are present (a partner deleted outside Keydesk pairs nothing), and a key in several takes the
+ * most recent, as old key before new. Built once per read, not looked up once per key.
+ */
+export async function rotationsOf(
+  db: Db,
+  presentKeyIds: () => Iterable<string>,
+): Promise<Map<string, KeyRotation>> {
   const open = await db
     .select()
     .from(keyRotation)
     .where(isNull(keyRotation.finishedAt))
     .orderBy(keyRotation.id);
-  const present = new Set(keys.map((k) => k.id));
-  return keys.map((key) => ({ ...key, rotation: rotationFor(key, open, present) }));
+  const found = new Map<string, KeyRotation>();
+  if (open.length === 0) return found;
+  const present = new Set(presentKeyIds());
+  for (const r of open) {
+    // Oldest first, so a later rotation replaces an earlier one.
+    if (!present.has(r.oldKeyId) || !present.has(r.newKeyId)) continue;
+    const startedAt = iso(r.startedAt);
+    found.set(r.newKeyId, { role: "new", partnerKeyId: r.oldKeyId, startedAt });
+    found.set(r.oldKeyId, { role: "old", partnerKeyId: r.newKeyId, startedAt });
+  }
+  return found;
 }
 
-export async function accountsWithRotations(db: Db, accounts: ServiceAccount[]): Promise<ServiceAccount[]> {
-  const keys = await withRotations(
-    db,
-    accounts.flatMap((a) => a.keys),
-  );
-  const byId = new Map(keys.map((k) => [k.id, k]));
-  return accounts.map((a) => ({ ...a, keys: a.keys.map((k) => byId.get(k.id)!) }));
+/** The keys with their `rotation` filled in (null when not part of an open rotation). */
+export async function withRotations(db: Db, keys: ApiKey[]): Promise<ApiKey[]> {
+  const rotations = await rotationsOf(db, () => keys.map((k) => k.id));
+  return keys.map((key) => ({ ...key, rotation: rotations.get(key.id) ?? null }));
 }

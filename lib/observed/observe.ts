@@ -1,14 +1,17 @@
 // Noticing changes made outside Keydesk. Each inventory read is compared with the last one Keydesk
 // saw; a key created, changed or deleted since, that Keydesk did not do, becomes one audit row.
 //
-// Two halves: a quick look with no lock and no writes (the common case, nothing changed: one select
-// of ids and digests), and, only when something differs, the careful half under the observation
-// lock (record.ts), which compares again and writes.
+// Three steps, each only when the one before cannot tell: the memo of the last read found
+// unchanged (read-memo.ts: one tiny select of the snapshot's generation, no rows); a quick look with
+// no lock and no writes (one select of ids and digests); and, only when something differs, the
+// careful half under the observation lock (record.ts), which compares again and writes.
 import "server-only";
 import type { Db } from "@/lib/db/database";
+import { readChangeCounter } from "@/lib/db/change-counter";
 import type { KeyOrigin, ServiceAccount } from "@/lib/elevenlabs/types";
 import type { ReadKey } from "./diff";
 import { underObservationLock } from "./lock";
+import { fingerprintOf, recall, remember } from "./read-memo";
 import { recordDifferences } from "./record";
 import { digestOf, stateOfKey } from "./state";
 import { selectDigests, selectMarkers, WHOLE_WORKSPACE, type ObservationScope } from "./store";
@@ -83,8 +86,16 @@ export async function observeInventory(
     readStartedAt: options.readStartedAt !== undefined ? new Date(options.readStartedAt).getTime() : now,
     asOf: new Date(now).toISOString(),
   };
+  const fingerprint = fingerprintOf(accounts, scope);
+  // Taken before the quick look reads anything: a write committed after it makes the memo stale.
+  const generation = await readChangeCounter(db, "key_snapshot");
+  const remembered = recall(db, scope, fingerprint, generation);
+  if (remembered) return remembered;
   const read = readKeysOf(accounts, scope);
   const unchanged = await quickLook(db, read, scope);
-  if (unchanged) return unchanged;
+  if (unchanged) {
+    if (generation >= 0) remember(db, scope, fingerprint, generation, unchanged);
+    return unchanged;
+  }
   return underObservationLock(db, (tx) => recordDifferences(tx, read, scope, times));
 }
