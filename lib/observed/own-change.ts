@@ -5,10 +5,10 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/database";
-import type { KeyChanges, NewKeyInput } from "@/lib/elevenlabs/types";
+import type { KeyChanges, KeyOrigin, NewKeyInput } from "@/lib/elevenlabs/types";
 import { OBSERVATION_LOCK, underObservationLock, type Tx } from "./lock";
 import { digestOf, stateOfNewKey, withChanges, type KeyState } from "./state";
-import { selectEntry, tombstone, upsertEntries } from "./store";
+import { selectEntry, tombstone, upsertEntries, type NewEntry } from "./store";
 import { warnObservation } from "./warn";
 
 export type OwnChange =
@@ -37,19 +37,7 @@ async function writeOwnChange(tx: Tx, change: OwnChange): Promise<void> {
   const now = new Date().toISOString();
   if (change.kind === "created") {
     const state = stateOfNewKey(change.input);
-    await upsertEntries(tx, [
-      {
-        keyId: change.keyId,
-        serviceAccountId: change.serviceAccountId,
-        name: state.name,
-        state: { ...state },
-        digest: digestOf(state),
-        origin: "keydesk",
-        firstSeenAt: now,
-        updatedAt: now,
-        deletedAt: null,
-      },
-    ]);
+    await upsertEntries(tx, [entryOf(change, state, "keydesk", { firstSeenAt: now, updatedAt: now })]);
     return;
   }
   const entry = await selectEntry(tx, change.keyId);
@@ -58,17 +46,7 @@ async function writeOwnChange(tx: Tx, change: OwnChange): Promise<void> {
     if (!entry || entry.deleted || !entry.state) return;
     const state = withChanges(entry.state, change.changes);
     await upsertEntries(tx, [
-      {
-        keyId: entry.keyId,
-        serviceAccountId: entry.serviceAccountId,
-        name: state.name,
-        state: { ...state },
-        digest: digestOf(state),
-        origin: entry.origin,
-        firstSeenAt: entry.firstSeenAt,
-        updatedAt: now,
-        deletedAt: null,
-      },
+      entryOf(entry, state, entry.origin, { firstSeenAt: entry.firstSeenAt, updatedAt: now }),
     ]);
     return;
   }
@@ -80,18 +58,28 @@ async function writeOwnChange(tx: Tx, change: OwnChange): Promise<void> {
   // that began before the deletion does not report the key as new.
   const state = change.state;
   await upsertEntries(tx, [
-    {
-      keyId: change.keyId,
-      serviceAccountId: change.serviceAccountId,
-      name: state.name,
-      state: { ...state },
-      digest: digestOf(state),
-      origin: "outside",
-      firstSeenAt: now,
-      updatedAt: now,
-      deletedAt: now,
-    },
+    entryOf(change, state, "outside", { firstSeenAt: now, updatedAt: now, deletedAt: now }),
   ]);
+}
+
+/** A snapshot row for the key `of` names, in `state`. */
+function entryOf(
+  of: { keyId: string; serviceAccountId: string },
+  state: KeyState,
+  origin: KeyOrigin,
+  times: { firstSeenAt: string; updatedAt: string; deletedAt?: string },
+): NewEntry {
+  return {
+    keyId: of.keyId,
+    serviceAccountId: of.serviceAccountId,
+    name: state.name,
+    state: { ...state },
+    digest: digestOf(state),
+    origin,
+    firstSeenAt: times.firstSeenAt,
+    updatedAt: times.updatedAt,
+    deletedAt: times.deletedAt ?? null,
+  };
 }
 
 /**

@@ -8,13 +8,13 @@
 // ratio to the direct read. Then, in this process on a fresh PGlite, what the outside-change check
 // alone costs for an unchanged re-read of the same 10,000 keys. Needs a build (`npx next build`).
 // Prints numbers; asserts nothing.
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase } from "@/lib/db/database";
 import { observeInventory } from "@/lib/observed/observe";
 import { fakeWorkspace } from "@/tests/support/fake-workspace";
+import { median, startBenchEmulator } from "@/tests/support/bench-emulator";
 import { freePort } from "@/tests/support/free-port";
 import { arg, percentile, startNext } from "@/tests/support/next-server";
 
@@ -22,33 +22,6 @@ const ADMIN_KEY = "adm_bench_big_read_0123456789abcdef";
 const ADMIN = { email: "admin@bench.example", password: "bench-Console-Passw0rd!" };
 const rounds = Number(arg("rounds", "5"));
 const requests = Number(arg("requests", "9"));
-
-async function startEmulator(port: number): Promise<{ url: string; stop(): void }> {
-  const child = spawn(
-    "npx",
-    [
-      "tsx",
-      "lib/emulator/elevenlabs/cli.ts",
-      ...["--port", String(port), "--admin-key", ADMIN_KEY, "--seed", "200x50"],
-      ...["--control", "--max-service-accounts", "1000"],
-    ],
-    { stdio: "ignore", detached: true },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    if (
-      await fetch(`${url}/__emulator/faults`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return { url, stop: () => process.kill(-child.pid!, "SIGTERM") };
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Milliseconds of one request, its whole body read. */
 async function timeOne(url: string, headers: Record<string, string>): Promise<number> {
@@ -71,7 +44,12 @@ async function p50Of(url: string, headers: Record<string, string>, count: number
 }
 
 async function overHttp(): Promise<void> {
-  const emulator = await startEmulator(await freePort());
+  const emulator = await startBenchEmulator({
+    port: await freePort(),
+    adminKey: ADMIN_KEY,
+    seed: "200x50",
+    maxServiceAccounts: 1000,
+  });
   const checkouts = [["Keydesk", arg("dir", ".")]];
   if (process.argv.includes("--base")) checkouts.push(["base", arg("base", "")]);
   const servers: { label: string; url: string; stop(): Promise<void> }[] = [];

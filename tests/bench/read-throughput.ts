@@ -7,9 +7,9 @@
 // upstream answering at once, and p50 latency with 50 ms added to every upstream read. Runs are
 // interleaved and repeated; medians are printed with their ratios. Needs a build (`npx next build`).
 // Prints numbers; asserts nothing.
-import { spawn } from "node:child_process";
 import { Agent, request } from "node:http";
 import { startBareNext } from "@/tests/support/bare-next";
+import { median, startBenchEmulator } from "@/tests/support/bench-emulator";
 import { freePort } from "@/tests/support/free-port";
 import { arg, percentile, startNext } from "@/tests/support/next-server";
 
@@ -18,31 +18,6 @@ const ADMIN = { email: "admin@bench.example", password: "bench-Console-Passw0rd!
 const seed = arg("seed", "demo");
 const seconds = Number(arg("seconds", "8"));
 const rounds = Number(arg("rounds", "3"));
-
-async function startEmulator(port: number): Promise<{ url: string; stop(): void }> {
-  const child = spawn(
-    "npx",
-    [
-      "tsx",
-      "lib/emulator/elevenlabs/cli.ts",
-      ...["--port", String(port), "--admin-key", ADMIN_KEY, "--seed", seed],
-      ...["--control", "--max-service-accounts", "1000"],
-    ],
-    { stdio: "ignore", detached: true },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    if (
-      await fetch(`${url}/__emulator/faults`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return { url, stop: () => process.kill(-child.pid!, "SIGTERM") };
-}
 
 /** `count` callers in a loop for `seconds`: requests per second and each request's milliseconds. */
 async function load(url: string, headers: Record<string, string>, count: number) {
@@ -77,9 +52,12 @@ async function load(url: string, headers: Record<string, string>, count: number)
   return { perSecond: times.length / seconds, p50: percentile(times, 0.5) };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-const emulator = await startEmulator(await freePort());
+const emulator = await startBenchEmulator({
+  port: await freePort(),
+  adminKey: ADMIN_KEY,
+  seed: seed,
+  maxServiceAccounts: 1000,
+});
 const setLatency = async (ms: number) => {
   await fetch(`${emulator.url}/__emulator/faults`, { method: "DELETE" });
   if (ms > 0)

@@ -10,7 +10,7 @@
 // `--requests` of each kind, interleaved (Keydesk create, direct create, Keydesk change, direct
 // change); the p50 of each round is taken and the median over rounds printed, with the ratios.
 // Needs a build (`npx next build`). Prints numbers; asserts nothing.
-import { spawn } from "node:child_process";
+import { median, startBenchEmulator } from "@/tests/support/bench-emulator";
 import { freePort } from "@/tests/support/free-port";
 import { arg, percentile, startNext } from "@/tests/support/next-server";
 
@@ -19,32 +19,6 @@ const ADMIN = { email: "admin@bench.example", password: "bench-Console-Passw0rd!
 const latency = Number(arg("latency", "50"));
 const requests = Number(arg("requests", "20"));
 const rounds = Number(arg("rounds", "3"));
-
-async function startEmulator(port: number): Promise<{ url: string; stop(): void }> {
-  const child = spawn(
-    "npx",
-    [
-      "tsx",
-      "lib/emulator/elevenlabs/cli.ts",
-      ...["--port", String(port), "--admin-key", ADMIN_KEY, "--seed", "empty", "--control"],
-    ],
-    { stdio: "ignore", detached: true },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    if (
-      await fetch(`${url}/__emulator/faults`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return { url, stop: () => process.kill(-child.pid!, "SIGTERM") };
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** One request's milliseconds, refusing any answer but the expected status. */
 async function timed(url: string, init: RequestInit, status: number): Promise<[number, unknown]> {
@@ -57,7 +31,7 @@ async function timed(url: string, init: RequestInit, status: number): Promise<[n
   return [ms, body];
 }
 
-const emulator = await startEmulator(await freePort());
+const emulator = await startBenchEmulator({ port: await freePort(), adminKey: ADMIN_KEY, seed: "empty" });
 const upstream = (path: string, method = "GET", body?: unknown) =>
   fetch(`${emulator.url}${path}`, {
     method,

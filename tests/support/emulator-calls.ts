@@ -1,6 +1,7 @@
 // Shared bits of the emulator's contract tests: raw `fetch` against a running emulator, and the
 // wire shapes API.md fixes (exact key sets, error bodies).
 import { expect } from "vitest";
+import { rawCall, type RawCallOptions, type Reply } from "@/lib/emulator/common/raw-call";
 import { startEmulator, type Emulator, type EmulatorOptions } from "@/lib/emulator/elevenlabs/server";
 
 export const ADMIN_KEY = "adm_test";
@@ -9,51 +10,24 @@ export function start(options: Partial<EmulatorOptions> = {}): Promise<Emulator>
   return startEmulator({ adminKeys: [ADMIN_KEY], seed: "empty", control: true, ...options });
 }
 
-export interface Reply {
-  status: number;
-  headers: Headers;
-  text: string;
-  /** The parsed body, or undefined when it is not JSON. */
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests poke at arbitrary JSON
-}
+export type { Reply };
 
-export interface CallOptions {
-  /** A JSON value to send, or a string sent as it is. */
-  body?: unknown;
+export interface CallOptions extends RawCallOptions {
   /** The xi-api-key to send; the admin key unless given, none when null. */
   key?: string | null;
-  headers?: Record<string, string>;
-  signal?: AbortSignal;
 }
 
-export async function call(
+/** A raw call (lib/emulator/common/raw-call.ts) with the ElevenLabs admin key unless told otherwise. */
+export function call(
   emulator: Emulator,
   method: string,
   path: string,
-  options: CallOptions = {},
+  { key = ADMIN_KEY, headers, ...options }: CallOptions = {},
 ): Promise<Reply> {
-  const headers: Record<string, string> = {};
-  const key = options.key === undefined ? ADMIN_KEY : options.key;
-  if (key !== null) headers["xi-api-key"] = key;
-  let payload: string | undefined;
-  if (options.body !== undefined) {
-    payload = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
-    headers["content-type"] = "application/json";
-  }
-  const res = await fetch(emulator.url + path, {
-    method,
-    headers: { ...headers, ...options.headers },
-    body: payload,
-    signal: options.signal,
+  return rawCall(emulator.url, method, path, {
+    ...options,
+    headers: { ...(key !== null ? { "xi-api-key": key } : {}), ...headers },
   });
-  const text = await res.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  return { status: res.status, headers: res.headers, text, body };
 }
 
 /** Every field the emulator sends for a key: the five API.md §2 requires, and the optional ones as null or values. */
