@@ -14,9 +14,9 @@ import { join } from "node:path";
 import { openDatabase } from "@/lib/db/database";
 import { observeInventory } from "@/lib/observed/observe";
 import { fakeWorkspace } from "@/tests/support/fake-workspace";
-import { median, startBenchEmulator } from "@/tests/support/bench-emulator";
+import { startBenchEmulator } from "@/tests/support/bench-emulator";
 import { freePort } from "@/tests/support/free-port";
-import { arg, percentile, startNext } from "@/tests/support/next-server";
+import { arg, median, percentile, startNext } from "@/tests/support/next-server";
 
 const ADMIN_KEY = "adm_bench_big_read_0123456789abcdef";
 const ADMIN = { email: "admin@bench.example", password: "bench-Console-Passw0rd!" };

@@ -4,7 +4,8 @@
 //   npx tsx --conditions=react-server tests/bench/console-pages.ts
 import { freePort } from "@/tests/support/free-port";
 import { gzipSync } from "node:zlib";
-import { median, startHarness } from "@/tests/support/console-harness";
+import { startHarness } from "@/tests/support/console-harness";
+import { median } from "@/tests/support/next-server";
 
 const PAGES = [
   "/sign-in",

@@ -7,8 +7,8 @@
 // printed. Needs `npx next build`. Prints numbers; asserts nothing.
 import { DEMO_EMAILS, signIn } from "@/tests/support/bench-sign-in";
 import { freePort } from "@/tests/support/free-port";
-import { arg } from "@/tests/support/next-server";
-import { freshDataDir, median, removeDir, startStandalone } from "@/tests/support/standalone-server";
+import { arg, median } from "@/tests/support/next-server";
+import { freshDataDir, removeDir, startStandalone } from "@/tests/support/standalone-server";
 
 const rounds = Number(arg("rounds", "3"));
 const before = arg("before", "");

@@ -3,7 +3,8 @@
 // Real `next start`, real HTTP to the emulator. Prints; asserts nothing. Needs a build.
 //   npx tsx --conditions=react-server tests/bench/inventory-page.ts
 import { freePort } from "@/tests/support/free-port";
-import { median, startHarness } from "@/tests/support/console-harness";
+import { startHarness } from "@/tests/support/console-harness";
+import { median } from "@/tests/support/next-server";
 
 const RUNS = 5;
 const ms = (n: number) => `${n.toFixed(0).padStart(6)} ms`;

@@ -7,15 +7,14 @@
 // Next.js app (tests/support/bare-next.ts) whose route reads an emulator. --before: another built
 // checkout (e.g. the base commit) measured alongside. Rounds are interleaved; medians printed.
 // Needs `npx next build`. Prints numbers; asserts nothing.
-import { spawn } from "node:child_process";
 import { Agent, request } from "node:http";
 import { startBareNext } from "@/tests/support/bare-next";
+import { startBenchEmulator } from "@/tests/support/bench-emulator";
 import { DEMO_EMAILS, signIn } from "@/tests/support/bench-sign-in";
 import { freePort } from "@/tests/support/free-port";
-import { arg } from "@/tests/support/next-server";
+import { arg, median } from "@/tests/support/next-server";
 import {
   freshDataDir,
-  median,
   peakRssMiB,
   removeDir,
   rssMiB,
@@ -29,33 +28,6 @@ const before = arg("before", "");
 const IDLE_SECONDS = 10;
 const ADMIN_KEY = "adm_bench_memory_0123456789abcdef";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function startEmulator(port: number): Promise<{ url: string; stop(): void }> {
-  const child = spawn(
-    "npx",
-    [
-      "tsx",
-      "lib/emulator/elevenlabs/cli.ts",
-      "--port",
-      String(port),
-      "--admin-key",
-      ADMIN_KEY,
-      "--seed",
-      "demo",
-    ],
-    { stdio: "ignore", detached: true },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    const up = await fetch(`${url}/v1/service-accounts`, { headers: { "xi-api-key": ADMIN_KEY } }).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
-    await sleep(250);
-  }
-  return { url, stop: () => process.kill(-child.pid!, "SIGTERM") };
-}
 
 /** `cookies.length` readers, each looping over `paths` for `seconds`, while RSS is sampled: the peak. */
 async function readLoad(url: string, cookies: string[], paths: string[], pid: number): Promise<number> {
@@ -116,7 +88,7 @@ async function measureKeydesk(dir: string) {
   }
 }
 
-const emulator = await startEmulator(await freePort());
+const emulator = await startBenchEmulator({ port: await freePort(), adminKey: ADMIN_KEY, seed: "demo" });
 const bare = await startBareNext(await freePort(), { url: emulator.url, adminKey: ADMIN_KEY });
 // The bare app's `next start` runs its server in a child; bare-next does not hand out its pid, so
 // it is found by its port.

@@ -9,9 +9,9 @@
 // Prints numbers; asserts nothing.
 import { Agent, request } from "node:http";
 import { startBareNext } from "@/tests/support/bare-next";
-import { median, startBenchEmulator } from "@/tests/support/bench-emulator";
+import { startBenchEmulator } from "@/tests/support/bench-emulator";
 import { freePort } from "@/tests/support/free-port";
-import { arg, percentile, startNext } from "@/tests/support/next-server";
+import { arg, median, percentile, startNext } from "@/tests/support/next-server";
 
 const ADMIN_KEY = "adm_bench_read_throughput_0123456789";
 const ADMIN = { email: "admin@bench.example", password: "bench-Console-Passw0rd!" };

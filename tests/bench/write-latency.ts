@@ -10,9 +10,9 @@
 // `--requests` of each kind, interleaved (Keydesk create, direct create, Keydesk change, direct
 // change); the p50 of each round is taken and the median over rounds printed, with the ratios.
 // Needs a build (`npx next build`). Prints numbers; asserts nothing.
-import { median, startBenchEmulator } from "@/tests/support/bench-emulator";
+import { startBenchEmulator } from "@/tests/support/bench-emulator";
 import { freePort } from "@/tests/support/free-port";
-import { arg, percentile, startNext } from "@/tests/support/next-server";
+import { arg, median, percentile, startNext } from "@/tests/support/next-server";
 
 const ADMIN_KEY = "adm_bench_write_latency_0123456789";
 const ADMIN = { email: "admin@bench.example", password: "bench-Console-Passw0rd!" };

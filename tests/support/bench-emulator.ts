@@ -39,5 +39,3 @@ export async function startBenchEmulator(options: {
   }
   return { url, stop: () => process.kill(-child.pid!, "SIGTERM") };
 }
-
-export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

@@ -79,5 +79,3 @@ export async function startHarness({ seed, port }: { seed: Seed; port: number })
     },
   };
 }
-
-export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

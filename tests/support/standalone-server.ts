@@ -112,8 +112,6 @@ export function peakRssMiB(pid: number): number {
   return kib(pid, "VmHWM") / 1024;
 }
 
-export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
