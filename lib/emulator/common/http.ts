@@ -63,6 +63,20 @@ export function decodePath(rawPath: string): string {
   });
 }
 
+/** JSON answers as the DocSpace and Voiceable servers label them. */
+export const JSON_UTF8 = { "content-type": "application/json; charset=utf-8" };
+
+/** A Content-Type's media type, without parameters, in lower case ("" when there is none). */
+export function mediaTypeOf(contentType: string | undefined): string {
+  return (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
+/** `application/json` or `application/<anything>+json`. */
+export function isJsonMediaType(contentType: string | undefined): boolean {
+  const media = mediaTypeOf(contentType);
+  return media === "application/json" || /^application\/[^/]*\+json$/.test(media);
+}
+
 export function sendJson(
   res: ServerResponse,
   status: number,

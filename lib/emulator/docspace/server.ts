@@ -7,7 +7,7 @@ import { z } from "zod";
 import { handleControl } from "../common/control";
 import { applyFault } from "../common/fault-responder";
 import { FaultQueue } from "../common/faults";
-import { decodePath, sendJson } from "../common/http";
+import { decodePath, isJsonMediaType, JSON_UTF8, sendJson } from "../common/http";
 import { takeIn } from "../common/intake";
 import { listen } from "../common/listen";
 import { RequestLog } from "../common/request-log";
@@ -42,17 +42,11 @@ export interface DocspaceEmulator {
   close(): Promise<void>;
 }
 
-const JSON_TYPE = { "content-type": "application/json; charset=utf-8" };
 export const UNAUTHORIZED = "Unauthorized.";
 export const FORBIDDEN = "The API key's permissions do not allow this request.";
 export const NOT_FOUND = "Not found.";
 export const UNSUPPORTED_MEDIA_TYPE = "The request body must be sent as application/json.";
 export const TOO_LARGE = "The request body is too large.";
-
-const isJsonType = (contentType: string | undefined): boolean => {
-  const media = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
-  return media === "application/json" || /^application\/[^/]*\+json$/.test(media);
-};
 
 export async function startDocspaceEmulator(options: DocspaceEmulatorOptions): Promise<DocspaceEmulator> {
   const store = new DocspaceStore();
@@ -90,13 +84,13 @@ export async function startDocspaceEmulator(options: DocspaceEmulatorOptions): P
       mask: maskSecrets,
       style: FAULT_STYLE,
       hold: listener.hold,
-      tooLarge: { body: errorEnvelope(413, TOO_LARGE), headers: JSON_TYPE },
+      tooLarge: { body: errorEnvelope(413, TOO_LARGE), headers: JSON_UTF8 },
     });
     if (!taken) return;
     const { entry, json } = taken;
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       entry.status = status;
-      sendJson(res, status, body, requestId, { ...JSON_TYPE, ...headers });
+      sendJson(res, status, body, requestId, { ...JSON_UTF8, ...headers });
     };
     const fail = (status: number, message: string, headers: Record<string, string> = {}) =>
       send(status, errorEnvelope(status, message), headers);
@@ -114,7 +108,7 @@ export async function startDocspaceEmulator(options: DocspaceEmulatorOptions): P
     let outcome: Outcome;
     const at = now();
     if (route.endpoint === "create" || route.endpoint === "update") {
-      if (json.kind !== "none" && !isJsonType(req.headers["content-type"]))
+      if (json.kind !== "none" && !isJsonMediaType(req.headers["content-type"]))
         return fail(415, UNSUPPORTED_MEDIA_TYPE);
       if (json.kind !== "value") return fail(400, MESSAGES.body);
       if (route.endpoint === "create") {
@@ -159,7 +153,7 @@ export async function startDocspaceEmulator(options: DocspaceEmulatorOptions): P
       });
     },
     internalError: (res, requestId) =>
-      sendJson(res, 500, errorEnvelope(500, "An internal server error occurred."), requestId, JSON_TYPE),
+      sendJson(res, 500, errorEnvelope(500, "An internal server error occurred."), requestId, JSON_UTF8),
   });
 
   return { url: listener.url, port: listener.port, store, faults, log, reset, close: listener.close };

@@ -1,5 +1,6 @@
 // How a FastAPI server decides whether a body is JSON, as the emulator imitates it. Reading bodies
 // and sending answers is every emulator's (../common/http.ts).
+import { isJsonMediaType, mediaTypeOf } from "../common/http";
 import type { ValidationIssue } from "./errors";
 
 export type ParsedBody =
@@ -23,10 +24,7 @@ export function parseBody(contentType: string | undefined, bytes: Buffer): Parse
   } catch {
     return { kind: "undecodable" };
   }
-  const mediaType = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
-  const isJson =
-    mediaType === "" || mediaType === "application/json" || /^application\/[^/]*\+json$/.test(mediaType);
-  if (!isJson) return { kind: "value", value: text };
+  if (mediaTypeOf(contentType) !== "" && !isJsonMediaType(contentType)) return { kind: "value", value: text };
   try {
     return { kind: "value", value: JSON.parse(text) };
   } catch (error) {

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { handleControl } from "../common/control";
 import { applyFault } from "../common/fault-responder";
 import { FaultQueue } from "../common/faults";
-import { decodePath, sendJson } from "../common/http";
+import { decodePath, isJsonMediaType, JSON_UTF8, sendJson } from "../common/http";
 import { takeIn } from "../common/intake";
 import { listen } from "../common/listen";
 import { RequestLog } from "../common/request-log";
@@ -40,15 +40,9 @@ export interface VoiceableEmulator {
   close(): Promise<void>;
 }
 
-const JSON_TYPE = { "content-type": "application/json; charset=utf-8" };
 export const AUTH_REQUIRED = "Authentication required.";
 export const PUBLIC_FORBIDDEN = "Public API keys cannot manage API keys.";
 export const KEY_NOT_FOUND = "API key not found";
-
-const isJsonType = (contentType: string | undefined): boolean => {
-  const media = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
-  return media === "application/json" || /^application\/[^/]*\+json$/.test(media);
-};
 
 export async function startVoiceableEmulator(options: VoiceableEmulatorOptions): Promise<VoiceableEmulator> {
   const store = new VoiceableStore();
@@ -86,13 +80,13 @@ export async function startVoiceableEmulator(options: VoiceableEmulatorOptions):
       mask: maskSecrets,
       style: FAULT_STYLE,
       hold: listener.hold,
-      tooLarge: { body: errorBody(413, "Payload Too Large"), headers: JSON_TYPE },
+      tooLarge: { body: errorBody(413, "Payload Too Large"), headers: JSON_UTF8 },
     });
     if (!taken) return;
     const { entry, json } = taken;
     const send = (status: number, body: unknown) => {
       entry.status = status;
-      sendJson(res, status, body, requestId, JSON_TYPE, method === "HEAD");
+      sendJson(res, status, body, requestId, JSON_UTF8, method === "HEAD");
     };
     const fail = (status: number, message: string, errors?: string[]) =>
       send(status, errorBody(status, message, errors));
@@ -112,7 +106,7 @@ export async function startVoiceableEmulator(options: VoiceableEmulatorOptions):
     let fields: Record<string, unknown> = {};
     if (matched.action === "create" || matched.action === "update") {
       // Rails parses a JSON body only when it is sent as JSON; otherwise there is no api_key.
-      const sentAsJson = isJsonType(req.headers["content-type"]);
+      const sentAsJson = isJsonMediaType(req.headers["content-type"]);
       if (sentAsJson && json.kind === "invalid")
         return fail(400, "Bad Request", ["The request body is not valid JSON."]);
       const wrapper = requireWrapper(sentAsJson && json.kind === "value" ? json.value : undefined);
@@ -184,7 +178,7 @@ export async function startVoiceableEmulator(options: VoiceableEmulatorOptions):
       });
     },
     internalError: (res, requestId) =>
-      sendJson(res, 500, errorBody(500, "Internal server error"), requestId, JSON_TYPE),
+      sendJson(res, 500, errorBody(500, "Internal server error"), requestId, JSON_UTF8),
   });
 
   return { url: listener.url, port: listener.port, store, faults, log, reset, close: listener.close };
