@@ -8,8 +8,10 @@ import { UpstreamError, parseRetryAfter, type UpstreamErrorKind } from "@/lib/el
 import { READ_RETRY_POLICY, withRetries, type RetryPolicy } from "@/lib/elevenlabs/retry";
 import { recordUpstreamCall } from "@/lib/log/metrics";
 
-/** Reads retry on 429, 5xx, a failed connection and a timeout: twice, with backoff. */
-export const PROVIDER_READ_RETRY_POLICY: RetryPolicy = { ...READ_RETRY_POLICY, retryTimeouts: true };
+/** Reads retry on 429, 5xx, a failed connection and a timeout (twice by default, with backoff). */
+export function readRetryPolicy(given?: Omit<RetryPolicy, "retryTimeouts">): RetryPolicy {
+  return { ...(given ?? READ_RETRY_POLICY), retryTimeouts: true };
+}
 
 export interface JsonApi {
   /** The provider's name, for messages ("DocSpace"). */
@@ -51,7 +53,13 @@ export function endpointUrl(baseUrl: string, path: string): URL {
 }
 
 function kindOf(label: string, status: number, said: string | undefined): [UpstreamErrorKind, string] {
-  const because = said ? `: ${said}` : ` (HTTP ${status})`;
+  // The upstream's sentence ends the message: one line, bounded, without its own full stop.
+  const clean = said
+    ?.replace(/[\u0000-\u001f\u007f]+/g, " ")
+    .trim()
+    .slice(0, 300)
+    .replace(/\.+$/, "");
+  const because = clean ? `: ${clean}` : ` (HTTP ${status})`;
   if (status === 401)
     return ["bad_admin_key", `${label} refused Keydesk's credential: it is missing, invalid or revoked.`];
   if (status === 403)

@@ -5,7 +5,7 @@ import { UpstreamError } from "@/lib/elevenlabs/errors";
 import { checkWith, DEFAULT_TIMEOUT_MS, NO_RETRIES, plural } from "../check";
 import { findKeys } from "../find";
 import { checkCanDisable, checkChanges, checkNewKey } from "../guard";
-import { PROVIDER_READ_RETRY_POLICY, read, write, type JsonApi } from "../http";
+import { read, readRetryPolicy, write, type JsonApi } from "../http";
 import { permissionsOf, rotateByTwin } from "../rotate";
 import type {
   ConnectOptions,
@@ -29,7 +29,7 @@ function api(options: ConnectOptions): JsonApi {
     baseUrl: options.baseUrl,
     authHeaders: { authorization: `Bearer ${options.credential}` },
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    retryPolicy: options.retryPolicy ?? PROVIDER_READ_RETRY_POLICY,
+    retryPolicy: readRetryPolicy(options.retryPolicy),
     errorMessage: (body) => {
       const error = (body as { error?: { message?: unknown } } | null | undefined)?.error;
       return typeof error?.message === "string" ? error.message : undefined;

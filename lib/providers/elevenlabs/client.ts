@@ -70,19 +70,22 @@ function upstreamOf(options: ConnectOptions): Upstream {
 }
 
 function connect(options: ConnectOptions): KeyClient {
-  const upstream = upstreamOf(options);
+  // Made on first use, inside an async operation: a bad base URL rejects that call, like the
+  // other adapters, rather than throwing from connect().
+  let made: Upstream | undefined;
+  const upstream = () => (made ??= upstreamOf(options));
 
   const list = async () =>
-    (await upstream.listServiceAccounts()).flatMap((account) =>
+    (await upstream().listServiceAccounts()).flatMap((account) =>
       account.keys.map((key) => toProviderKey(key, account.name)),
     );
   const reread = async (groupId: string, id: string) =>
-    toProviderKey(await upstream.getKey(groupId, id), null);
+    toProviderKey(await upstream().getKey(groupId, id), null);
 
   const create = async (input: NewKey): Promise<CreatedKey> => {
     checkNewKey(CAPS, input);
     const groupId = input.groupId!;
-    const { keyId, secret } = await upstream.createKey(groupId, {
+    const { keyId, secret } = await upstream().createKey(groupId, {
       name: input.name,
       permissions: wirePermissions(input.permissions),
       characterLimit: input.characterLimit,
@@ -128,16 +131,18 @@ function connect(options: ConnectOptions): KeyClient {
       if (changes.permissions !== undefined) wire.permissions = wirePermissions(changes.permissions);
       if (changes.characterLimit !== undefined) wire.characterLimit = changes.characterLimit;
       if (changes.ipAllowlist !== undefined) wire.allowedIps = changes.ipAllowlist;
-      if (Object.keys(wire).length > 0) await upstream.updateKey(groupId, ref.id, wire);
+      if (Object.keys(wire).length > 0) await upstream().updateKey(groupId, ref.id, wire);
       return reread(groupId, ref.id);
     },
     async setEnabled(ref, enabled) {
       const groupId = groupOf(ref);
       checkCanDisable(CAPS);
-      await upstream.updateKey(groupId, ref.id, { enabled });
+      await upstream().updateKey(groupId, ref.id, { enabled });
       return reread(groupId, ref.id);
     },
-    delete: (ref) => upstream.deleteKey(groupOf(ref), ref.id),
+    async delete(ref) {
+      await upstream().deleteKey(groupOf(ref), ref.id);
+    },
     async rotate(ref) {
       const groupId = groupOf(ref);
       const old = await reread(groupId, ref.id);
@@ -152,7 +157,7 @@ function connect(options: ConnectOptions): KeyClient {
             characterLimit: limit,
             ipAllowlist: old.restrictions.ipAllowlist ?? null,
           }),
-        () => upstream.deleteKey(groupId, old.id),
+        () => upstream().deleteKey(groupId, old.id),
       );
     },
     async find(query) {

@@ -5,7 +5,7 @@ import "server-only";
 import { checkWith, DEFAULT_TIMEOUT_MS, NO_RETRIES, plural } from "../check";
 import { findKeys } from "../find";
 import { checkCanDisable, checkChanges, checkNewKey } from "../guard";
-import { PROVIDER_READ_RETRY_POLICY, read, write, type JsonApi } from "../http";
+import { read, readRetryPolicy, write, type JsonApi } from "../http";
 import { permissionsOf, rotateByTwin } from "../rotate";
 import type { ConnectOptions, KeyClient, KeyProvider, NewKey, ProviderTarget } from "../types";
 import { VOICEABLE_CAPABILITIES as CAPS } from "./capabilities";
@@ -20,7 +20,7 @@ function api(options: ConnectOptions): JsonApi {
     baseUrl: options.baseUrl,
     authHeaders: { "x-api-key": options.credential },
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    retryPolicy: options.retryPolicy ?? PROVIDER_READ_RETRY_POLICY,
+    retryPolicy: readRetryPolicy(options.retryPolicy),
     // Voiceable's dashboard shows status.message, then the errors joined.
     errorMessage: (body) => {
       const b = body as { status?: { message?: unknown }; errors?: unknown } | null | undefined;
