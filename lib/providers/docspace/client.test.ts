@@ -4,7 +4,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Fault } from "@/lib/emulator/common/faults";
 import type { DocspaceEmulator } from "@/lib/emulator/docspace/server";
 import { ADMIN_TOKEN, call, KEYS, manualClock, start } from "@/lib/emulator/docspace/testing";
-import { UpstreamError } from "@/lib/elevenlabs/errors";
 import { ProviderRefusal } from "../errors";
 import type { KeyClient, ProviderKey } from "../types";
 import { docspaceProvider } from "./client";
@@ -38,7 +37,8 @@ const bodies = (method: string) =>
 const failure = (promise: Promise<unknown>) =>
   promise.then(
     (value) => expect.unreachable(`expected a failure, got ${JSON.stringify(value)}`),
-    (e: unknown) => e as UpstreamError & ProviderRefusal,
+    (e: unknown) =>
+      e as Error & { kind: string; field?: (string | number)[]; requestId?: string; upstreamStatus?: number },
   );
 /** The secret works against the portal: @self answers for it. */
 const authenticates = async (secret: string) =>
@@ -229,7 +229,7 @@ describe("creating", () => {
   });
 
   it("refuses, before any call, what DocSpace keys cannot have", async () => {
-    const cases: [Parameters<KeyClient["create"]>[0], string, string[]][] = [
+    const cases: [Parameters<KeyClient["create"]>[0], string, (string | number)[]][] = [
       [{ name: "", permissions: { kind: "scopes", value: "all" } }, "invalid", ["name"]],
       [{ name: "x".repeat(31), permissions: { kind: "scopes", value: "all" } }, "invalid", ["name"]],
       [{ name: "a", permissions: { kind: "scopes", value: [] } }, "invalid", ["permissions"]],

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Fault } from "@/lib/emulator/common/faults";
 import { startEmulator, type Emulator } from "@/lib/emulator/elevenlabs/server";
 import { createUpstream } from "@/lib/elevenlabs/client";
-import { UpstreamError } from "@/lib/elevenlabs/errors";
 import { ProviderRefusal } from "../errors";
 import type { KeyClient, NewKey, ProviderKey } from "../types";
 import { elevenlabsProvider } from "./client";
@@ -46,7 +45,8 @@ const bodies = (method: string) =>
 const failure = (promise: Promise<unknown>) =>
   promise.then(
     (value) => expect.unreachable(`expected a failure, got ${JSON.stringify(value)}`),
-    (e: unknown) => e as UpstreamError & ProviderRefusal,
+    (e: unknown) =>
+      e as Error & { kind: string; field?: (string | number)[]; requestId?: string; upstreamStatus?: number },
   );
 
 const TTS = (): NewKey => ({

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Fault } from "@/lib/emulator/common/faults";
 import type { VoiceableEmulator } from "@/lib/emulator/voiceable/server";
 import { call, KEYS, OWNER_KEY, start } from "@/lib/emulator/voiceable/testing";
-import { UpstreamError } from "@/lib/elevenlabs/errors";
 import { ProviderRefusal } from "../errors";
 import type { KeyClient, NewKey, ProviderKey } from "../types";
 import { voiceableProvider } from "./client";
@@ -35,7 +34,8 @@ const bodies = (method: string) =>
 const failure = (promise: Promise<unknown>) =>
   promise.then(
     (value) => expect.unreachable(`expected a failure, got ${JSON.stringify(value)}`),
-    (e: unknown) => e as UpstreamError & ProviderRefusal,
+    (e: unknown) =>
+      e as Error & { kind: string; field?: (string | number)[]; requestId?: string; upstreamStatus?: number },
   );
 /** Voiceable knows the secret (a public key is known but may not manage keys: 403, not 401). */
 const authenticates = async (secret: string) =>
