@@ -1,6 +1,7 @@
 // checkCredential for each provider against its real emulator over HTTP: a good credential, a wrong
 // one (401), a port where nothing listens and an upstream that never answers. It never throws and
 // never echoes the credential.
+import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "@/lib/emulator/elevenlabs/server";
@@ -23,6 +24,16 @@ beforeAll(async () => {
   started.voiceable = { emulator: voiceable, baseUrl: `${voiceable.url}/api/v1`, path: "/api/v1/api_keys" };
 });
 afterAll(() => Promise.all(Object.values(started).map((s) => s.emulator.close())));
+
+/** A server that sends every request on to `target` with a redirect. */
+async function redirecting(target: string): Promise<{ url: string; server: Server }> {
+  const server = createHttpServer((req, res) => {
+    res.writeHead(307, { location: `${target}${req.url ?? "/"}` });
+    res.end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server };
+}
 
 /** A port that was free a moment ago: nothing listens there. */
 async function closedPort(): Promise<number> {
@@ -86,6 +97,23 @@ describe.each(PROVIDER_IDS)("%s checkCredential", (id) => {
       requestId: null,
     });
     expectNoCredential(result);
+  });
+
+  it("does not follow a redirect: the credential goes to the base URL and nowhere else", async () => {
+    const { emulator, baseUrl } = target();
+    const origin = new URL(baseUrl).origin;
+    const { url, server } = await redirecting(origin);
+    try {
+      emulator.log.clear();
+      const result = await provider().checkCredential({
+        baseUrl: baseUrl.replace(origin, url),
+        credential: CREDENTIAL,
+      });
+      expect(result).toMatchObject({ ok: false, reason: "unreachable" });
+      expect(emulator.log.list()).toEqual([]);
+    } finally {
+      server.close();
+    }
   });
 
   it("says timeout, on its own, when the upstream never answers", async () => {
