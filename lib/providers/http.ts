@@ -25,6 +25,13 @@ export interface JsonApi {
   retryPolicy: RetryPolicy;
   /** The upstream's own message in an error body, when it has one. */
   errorMessage(body: unknown): string | undefined;
+  /** For a refused value: the field the upstream's message is about, as Keydesk names it. */
+  errorField?(message: string): (string | number)[] | undefined;
+}
+
+/** A field from the words an upstream message starts with (`Allowed origins contains…`). */
+export function fieldByPrefix(prefixes: [string, (string | number)[]][]) {
+  return (message: string) => prefixes.find(([prefix]) => message.startsWith(prefix))?.[1];
 }
 
 export interface JsonReply {
@@ -73,10 +80,12 @@ function kindOf(label: string, status: number, said: string | undefined): [Upstr
 }
 
 function failed(api: JsonApi, status: number, body: unknown, headers: Headers): UpstreamError {
-  const [kind, message] = kindOf(api.label, status, api.errorMessage(body));
+  const said = api.errorMessage(body);
+  const [kind, message] = kindOf(api.label, status, said);
   return new UpstreamError({
     kind,
     message,
+    field: kind === "validation" && said ? api.errorField?.(said) : undefined,
     upstreamStatus: status,
     requestId: headers.get("x-request-id") ?? undefined,
     retryAfterSeconds: status === 429 ? parseRetryAfter(headers.get("retry-after")) : undefined,

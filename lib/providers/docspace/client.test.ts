@@ -374,6 +374,7 @@ describe("changing", () => {
     });
     expect(await failure(client.change(key, { name: "x" }))).toMatchObject({
       kind: "validation",
+      field: ["permissions"],
       message: "DocSpace refused a value: Permissions are not valid.",
     });
   });
@@ -448,6 +449,22 @@ describe("deleting and rotating", () => {
     expect(await failure(client.rotate(old))).toMatchObject({ kind: "rate_limited", retryAfterSeconds: 1 });
     expect(calls().map((c) => c[0])).toEqual(["GET", "POST"]);
     expect((await client.list()).map((k) => k.id)).toEqual([old.id]);
+  });
+});
+
+describe("hostile ids", () => {
+  it("refuses an id that is not one path segment, before any call", async () => {
+    for (const id of ["..", ".", "a/b", "\u0000", "\uD800"]) {
+      for (const attempt of [
+        () => client.delete({ id }),
+        () => client.change({ id }, { name: "x" }),
+        () => client.setEnabled({ id }, false),
+        () => client.rotate({ id }),
+      ]) {
+        expect(await failure(attempt())).toMatchObject({ kind: "invalid", field: ["id"] });
+      }
+    }
+    expect(calls()).toEqual([]);
   });
 });
 

@@ -10,7 +10,7 @@ import { checkWith, DEFAULT_TIMEOUT_MS, NO_RETRIES, plural } from "../check";
 import { ProviderRefusal } from "../errors";
 import { findKeys } from "../find";
 import { endpointUrl } from "../http";
-import { checkCanDisable, checkChanges, checkNewKey } from "../guard";
+import { checkCanDisable, checkChanges, checkNewKey, checkRef } from "../guard";
 import { permissionsOf, rotateByTwin } from "../rotate";
 import type {
   ConnectOptions,
@@ -47,6 +47,7 @@ export function toProviderKey(key: ApiKey, groupName: string | null): ProviderKe
 }
 
 function groupOf(ref: KeyRef): string {
+  checkRef(ref);
   if (!ref.group?.id)
     throw new ProviderRefusal("invalid", ["group"], "An ElevenLabs key is named with its service account.");
   return ref.group.id;

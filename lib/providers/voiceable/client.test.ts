@@ -174,6 +174,7 @@ describe("creating", () => {
     expect(error).toMatchObject({
       kind: "validation",
       upstreamStatus: 422,
+      field: ["allowedOrigins"],
       message: "Voiceable refused a value: Allowed origins contains an invalid origin: ftp://x.io.",
       requestId: expect.any(String),
     });
@@ -325,6 +326,21 @@ describe("deleting and rotating", () => {
     expect(await authenticates(result.twin.secret)).toBe(true);
     expect(calls().filter((c) => c[0] === "DELETE")).toHaveLength(1);
     expect((await client.list()).map((k) => k.id)).toEqual([old.id, result.twin.key.id]);
+  });
+});
+
+describe("hostile ids", () => {
+  it("refuses an id that is not one path segment, before any call", async () => {
+    for (const id of ["..", "1/2", "\uDC00"]) {
+      for (const attempt of [
+        () => client.delete({ id }),
+        () => client.change({ id }, { name: "x" }),
+        () => client.rotate({ id }),
+      ]) {
+        expect(await failure(attempt())).toMatchObject({ kind: "invalid", field: ["id"] });
+      }
+    }
+    expect(calls()).toEqual([]);
   });
 });
 

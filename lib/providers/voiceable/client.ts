@@ -4,8 +4,8 @@
 import "server-only";
 import { checkWith, DEFAULT_TIMEOUT_MS, NO_RETRIES, plural } from "../check";
 import { findKeys } from "../find";
-import { checkCanDisable, checkChanges, checkNewKey } from "../guard";
-import { read, readRetryPolicy, write, type JsonApi } from "../http";
+import { checkCanDisable, checkChanges, checkNewKey, checkRef } from "../guard";
+import { fieldByPrefix, read, readRetryPolicy, write, type JsonApi } from "../http";
 import { permissionsOf, rotateByTwin } from "../rotate";
 import type { ConnectOptions, KeyClient, KeyProvider, NewKey, ProviderTarget } from "../types";
 import { VOICEABLE_CAPABILITIES as CAPS } from "./capabilities";
@@ -30,6 +30,14 @@ function api(options: ConnectOptions): JsonApi {
       if (errors.length > 0) return errors.join(", ");
       return typeof b?.status?.message === "string" ? b.status.message : undefined;
     },
+    // Each of Voiceable's messages starts with the field's name, as Rails prints it.
+    errorField: fieldByPrefix([
+      ["Name", ["name"]],
+      ["Key type", ["permissions"]],
+      ["Allowed origins", ["allowedOrigins"]],
+      ["Allowed assistants", ["assistants", "allowed"]],
+      ["Transient assistant", ["assistants", "transient"]],
+    ]),
   };
 }
 
@@ -60,6 +68,7 @@ function connect(options: ConnectOptions): KeyClient {
     list,
     create,
     async change(ref, changes) {
+      checkRef(ref);
       checkChanges(CAPS, changes);
       const fields: Record<string, unknown> = {};
       if (changes.name !== undefined) fields.name = changes.name;
@@ -77,8 +86,12 @@ function connect(options: ConnectOptions): KeyClient {
       checkCanDisable(CAPS);
       throw new Error("unreachable: Voiceable has no disable");
     },
-    delete: (ref) => remove(ref.id),
+    async delete(ref) {
+      checkRef(ref);
+      await remove(ref.id);
+    },
     async rotate(ref) {
+      checkRef(ref);
       const old = await getOne(ref.id);
       const { allowedOrigins, assistants } = old.restrictions;
       return rotateByTwin(
