@@ -25,6 +25,8 @@ export interface JsonApi {
   retryPolicy: RetryPolicy;
   /** The upstream's own message in an error body, when it has one. */
   errorMessage(body: unknown): string | undefined;
+  /** The largest answer read (its body); a larger one is `bad_response`. 32 MiB unless given. */
+  maxBodyBytes?: number;
   /** For a refused value: the field the upstream's message is about, as Keydesk names it. */
   errorField?(message: string): (string | number)[] | undefined;
 }
@@ -113,7 +115,33 @@ function parseBody(text: string): unknown {
   }
 }
 
-/** One call, no retries. A 2xx whose body is not JSON is `bad_response`. */
+/** Far above a 10,000-key list (a few MB), far below what would hurt the server. */
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+/** The body as text, giving up (without reading the rest) once it passes `limit` bytes. */
+async function readText(response: Response, limit: number, tooLarge: () => Error): Promise<string> {
+  if (Number(response.headers.get("content-length") ?? "0") > limit) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** One call, no retries. A 2xx whose body is not JSON, or too large, is `bad_response`. */
 export async function callJson(
   api: JsonApi,
   method: string,
@@ -137,8 +165,12 @@ export async function callJson(
     });
     status = response.status;
     responseHeaders = response.headers;
-    text = await response.text();
+    const requestId = response.headers.get("x-request-id") ?? undefined;
+    text = await readText(response, api.maxBodyBytes ?? MAX_BODY_BYTES, () =>
+      unreadable(api.label, requestId),
+    );
   } catch (error) {
+    if (UpstreamError.is(error)) throw error;
     if (isTimeout(error))
       throw new UpstreamError({ kind: "timeout", message: `${api.label} did not answer in time.` });
     throw new UpstreamError({
