@@ -56,6 +56,39 @@ const SUMMARIES: Record<ProviderId, RegExp> = {
   voiceable: /^8 keys$/,
 };
 
+describe("a credential that is valid but may not manage keys", () => {
+  it("is forbidden on DocSpace (an API key scoped to files) and Voiceable (a public key)", async () => {
+    const docspace = started.docspace!;
+    const scoped = await fetch(`${docspace.baseUrl}/api/2.0/keys`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${CREDENTIAL}`, "content-type": "application/json" },
+      body: JSON.stringify({ name: "files only", permissions: ["files:read"] }),
+    }).then((r) => r.json() as Promise<{ response: { key: string } }>);
+    const voiceable = started.voiceable!;
+    const publicKey = await fetch(`${voiceable.baseUrl}/api_keys`, {
+      method: "POST",
+      headers: { "x-api-key": CREDENTIAL, "content-type": "application/json" },
+      body: JSON.stringify({ api_key: { name: "widget", key_type: "public" } }),
+    }).then((r) => r.json() as Promise<{ data: { key_value: string } }>);
+    for (const [id, baseUrl, credential] of [
+      ["docspace", docspace.baseUrl, scoped.response.key],
+      ["voiceable", voiceable.baseUrl, publicKey.data.key_value],
+    ] as const) {
+      const result = await getProvider(id).checkCredential({ baseUrl, credential });
+      expect(result, id).toEqual({
+        ok: false,
+        reason: "forbidden",
+        message: expect.stringContaining("403"),
+        requestId: expect.any(String),
+      });
+      expect(JSON.stringify(result)).not.toContain(credential);
+    }
+    // Back to the seeded counts the other tests expect.
+    docspace.emulator.reset("demo");
+    voiceable.emulator.reset("demo");
+  });
+});
+
 describe.each(PROVIDER_IDS)("%s checkCredential", (id) => {
   const provider = () => getProvider(id);
   const target = () => started[id]!;
@@ -138,6 +171,14 @@ describe.each(PROVIDER_IDS)("%s checkCredential", (id) => {
     const result = await provider().checkCredential({ baseUrl, credential: CREDENTIAL });
     expect(result).toMatchObject({ ok: false, reason: "upstream_error", requestId: expect.any(String) });
     expect(emulator.log.list()).toHaveLength(1);
+  });
+
+  it("takes the default time limit for a time limit that is not a number of ms", async () => {
+    const { baseUrl } = target();
+    for (const timeoutMs of [Number.NaN, -1, 0, Number.POSITIVE_INFINITY])
+      expect(await provider().checkCredential({ baseUrl, credential: CREDENTIAL, timeoutMs })).toMatchObject({
+        ok: true,
+      });
   });
 
   it("never throws, even for a base URL that is not a URL", async () => {

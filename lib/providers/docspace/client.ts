@@ -2,7 +2,7 @@
 // http.ts), as DECISIONS.md explains. Bearer auth; reads retried within bounds, writes never.
 import "server-only";
 import { UpstreamError } from "@/lib/elevenlabs/errors";
-import { checkWith, DEFAULT_TIMEOUT_MS, NO_RETRIES, plural } from "../check";
+import { checkWith, NO_RETRIES, plural, timeLimit } from "../check";
 import { findKeys } from "../find";
 import { checkCanDisable, checkChanges, checkNewKey, checkRef } from "../guard";
 import { fieldByPrefix, read, readRetryPolicy, write, type JsonApi } from "../http";
@@ -28,7 +28,7 @@ function api(options: ConnectOptions): JsonApi {
     metricPrefix: "docspace",
     baseUrl: options.baseUrl,
     authHeaders: { authorization: `Bearer ${options.credential}` },
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    timeoutMs: timeLimit(options.timeoutMs),
     retryPolicy: readRetryPolicy(options.retryPolicy),
     errorMessage: (body) => {
       const error = (body as { error?: { message?: unknown } } | null | undefined)?.error;

@@ -6,7 +6,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { createUpstream, type Upstream } from "@/lib/elevenlabs/client";
 import type { ApiKey, KeyChanges as WireChanges } from "@/lib/elevenlabs/types";
-import { checkWith, DEFAULT_TIMEOUT_MS, NO_RETRIES, plural } from "../check";
+import { checkWith, NO_RETRIES, plural, timeLimit } from "../check";
 import { ProviderRefusal } from "../errors";
 import { findKeys } from "../find";
 import { endpointUrl } from "../http";
@@ -65,7 +65,7 @@ function upstreamOf(options: ConnectOptions): Upstream {
   return createUpstream({
     baseUrl: options.baseUrl,
     apiKey: options.credential,
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    timeoutMs: timeLimit(options.timeoutMs),
     retryPolicy: options.retryPolicy,
   });
 }

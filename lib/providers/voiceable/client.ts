@@ -2,7 +2,7 @@
 // http.ts), as DECISIONS.md explains. X-API-Key auth; reads retried within bounds, writes never.
 // Voiceable has no disable: setEnabled is refused before any call.
 import "server-only";
-import { checkWith, DEFAULT_TIMEOUT_MS, NO_RETRIES, plural } from "../check";
+import { checkWith, NO_RETRIES, plural, timeLimit } from "../check";
 import { findKeys } from "../find";
 import { checkCanDisable, checkChanges, checkNewKey, checkRef } from "../guard";
 import { fieldByPrefix, read, readRetryPolicy, write, type JsonApi } from "../http";
@@ -19,7 +19,7 @@ function api(options: ConnectOptions): JsonApi {
     metricPrefix: "voiceable",
     baseUrl: options.baseUrl,
     authHeaders: { "x-api-key": options.credential },
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    timeoutMs: timeLimit(options.timeoutMs),
     retryPolicy: readRetryPolicy(options.retryPolicy),
     // Voiceable's dashboard shows status.message, then the errors joined.
     errorMessage: (body) => {
