@@ -301,6 +301,12 @@ describe("changing", () => {
     expect(bodies("PUT")).toEqual([{ permissions: ["*"] }, { permissions: ["*:read"] }]);
   });
 
+  it("sends nothing for an empty change, and reads the key instead", async () => {
+    const { key } = await made();
+    expect(await client.change(key, {})).toEqual(key);
+    expect(calls()).toEqual([["GET", KEYS, 200]]);
+  });
+
   it("deactivates and reactivates a key: its secret stops working, then works again", async () => {
     const { key, secret } = await made();
     expect((await client.setEnabled(key, false)).enabled).toBe(false);
