@@ -1,13 +1,15 @@
 // The inventory as Keydesk's API sends it: every key of every service account from one upstream
-// call, as the browser may see it (no secret hash), with its rotation and where it came from.
+// call, as the browser may see it (no secret hash), with its rotation and where it came from. The
+// read is shared for a few seconds with the overview and Find a key (shared-read.ts).
 import "server-only";
 import type { ApiKey, ServiceAccount } from "@/lib/elevenlabs/types";
-import { listServiceAccounts, type KeyDeps } from "@/lib/keys";
+import type { KeyDeps } from "@/lib/keys";
 import { toPublicKey } from "@/lib/keys/view";
+import { readSharedAccounts, type SharedReadOptions } from "./shared-read";
 import type { InventoryKey } from "./types";
 
 export interface Inventory {
-  /** When the upstream was read (ISO 8601). */
+  /** When the upstream read began (ISO 8601): a shared read may be a few seconds old. */
   generatedAt: string;
   serviceAccounts: { id: string; name: string; keyCount: number }[];
   keys: InventoryKey[];
@@ -36,7 +38,7 @@ export function toInventory(accounts: ServiceAccount[], generatedAt: string): In
   };
 }
 
-export async function readInventory(deps: KeyDeps): Promise<Inventory> {
-  const accounts = await listServiceAccounts(deps);
-  return toInventory(accounts, new Date().toISOString());
+export async function readInventory(deps: KeyDeps, options?: SharedReadOptions): Promise<Inventory> {
+  const read = await readSharedAccounts(deps, options);
+  return toInventory(read.serviceAccounts, read.generatedAt);
 }
