@@ -4,8 +4,9 @@
 import "server-only";
 import type { ApiKey, ServiceAccount } from "@/lib/elevenlabs/types";
 import type { KeyDeps } from "@/lib/keys";
+import { withFactsOf, type ObservedRead } from "@/lib/keys/list";
 import { toPublicKey } from "@/lib/keys/view";
-import { readSharedAccounts, type SharedReadOptions } from "./shared-read";
+import { readShared, type SharedReadOptions } from "./shared-read";
 import type { InventoryKey } from "./types";
 
 export interface Inventory {
@@ -38,7 +39,19 @@ export function toInventory(accounts: ServiceAccount[], generatedAt: string): In
   };
 }
 
+/**
+ * The inventory built from a kept read, for as long as that read is kept and its keys' rotations
+ * are as they were: every request that reuses the read gets the same answer without copying
+ * 10,000 keys twice again. Shared between requests, so never changed in place.
+ */
+const built = new WeakMap<ObservedRead, { rotations: string; inventory: Inventory }>();
+
 export async function readInventory(deps: KeyDeps, options?: SharedReadOptions): Promise<Inventory> {
-  const read = await readSharedAccounts(deps, options);
-  return toInventory(read.serviceAccounts, read.generatedAt);
+  const shared = await readShared(deps, options);
+  const rotations = JSON.stringify([...shared.rotations]);
+  const kept = built.get(shared.read);
+  if (kept?.rotations === rotations) return kept.inventory;
+  const inventory = toInventory(withFactsOf(shared.read, shared.rotations), shared.generatedAt);
+  built.set(shared.read, { rotations, inventory });
+  return inventory;
 }

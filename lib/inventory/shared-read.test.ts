@@ -11,6 +11,7 @@ import { findKey } from "@/lib/find-key/search";
 import { KEY_SEARCH_ACTION } from "@/lib/find-key/audit";
 import { ADMIN_KEY, ctxAs, inject, keyTestbed, type Testbed } from "@/tests/support/key-testbed";
 import { observedRows } from "@/tests/support/fake-workspace";
+import { startRotation } from "@/lib/keys/pairing";
 import { readInventory } from "./read";
 import { readSharedAccounts } from "./shared-read";
 
@@ -46,8 +47,33 @@ describe("the shared read of every key", () => {
     expect(later.reused).toBe(true);
     expect(later.generatedAt).toBe(all[0]!.generatedAt);
     expect(inventoryReads(bed)).toBe(1);
-    // Each answer is its own copy: one request changing its keys changes no other's.
-    expect(all[0]!.keys[0]).not.toBe(all[1]!.keys[0]);
+  });
+
+  it("reads the rotations per request: a rotation recorded during the reuse shows at once", async () => {
+    const [a, b] = await Promise.all(
+      ["old", "new"].map((name) =>
+        createKey(bed.deps, ctxAs(), bed.serviceAccountId, { name, permissions: "all" }),
+      ),
+    );
+    const before = await readInventory(bed.deps, { maxAgeMs: LONG });
+    expect(before.keys.map((k) => k.rotation)).toEqual([null, null]);
+    expect(await readInventory(bed.deps, { maxAgeMs: LONG })).toBe(before); // the same answer, not rebuilt
+    await startRotation(bed.deps.db, {
+      serviceAccountId: bed.serviceAccountId,
+      oldKeyId: a!.key.id,
+      newKeyId: b!.key.id,
+      startedBy: "user-admin",
+    });
+    bed.emulator.log.clear();
+    const after = await readSharedAccounts(bed.deps, { maxAgeMs: LONG });
+    expect(after.reused).toBe(true);
+    const inventory = await readInventory(bed.deps, { maxAgeMs: LONG });
+    expect(inventory.generatedAt).toBe(before.generatedAt);
+    expect(Object.fromEntries(inventory.keys.map((k) => [k.name, k.rotation?.role]))).toEqual({
+      old: "old",
+      new: "new",
+    });
+    expect(inventoryReads(bed)).toBe(0);
   });
 
   it("change, then read back: a write through Keydesk ends the reuse at once", async () => {

@@ -13,9 +13,9 @@ import type { Db } from "@/lib/db/database";
 import { readChangeCounter } from "@/lib/db/change-counter";
 import type { Upstream } from "@/lib/elevenlabs/client";
 import { recentRead, type RecentRead } from "@/lib/elevenlabs/recent-read";
-import type { ServiceAccount } from "@/lib/elevenlabs/types";
+import type { KeyRotation, ServiceAccount } from "@/lib/elevenlabs/types";
 import { env } from "@/lib/env";
-import { observeServiceAccounts, withReadFactsOf, type ObservedRead } from "@/lib/keys/list";
+import { observeServiceAccounts, rotationsOfRead, withFactsOf, type ObservedRead } from "@/lib/keys/list";
 import type { KeyDeps } from "@/lib/keys";
 
 export interface SharedAccounts {
@@ -53,10 +53,21 @@ function recentFor({ upstream, db }: KeyDeps): RecentRead {
   return recent;
 }
 
-export async function readSharedAccounts(
+/** The shared read as it is kept, with the rotations read for this request. */
+export interface SharedRead {
+  /** Possibly shared with other requests: never changed in place. */
+  read: ObservedRead;
+  rotations: ReadonlyMap<string, KeyRotation>;
+  /** When the upstream read began (ISO 8601). */
+  generatedAt: string;
+  /** The read began before this request asked (a kept answer, or one already in flight). */
+  reused: boolean;
+}
+
+export async function readShared(
   deps: KeyDeps,
   { fresh, maxAgeMs = env().KEYDESK_SHARED_READ_MS }: SharedReadOptions = {},
-): Promise<SharedAccounts> {
+): Promise<SharedRead> {
   const answer = await recentFor(deps).read<ObservedRead>(
     "service-accounts",
     // A new upstream call, not one already in flight: that one may have begun before a change
@@ -65,8 +76,22 @@ export async function readSharedAccounts(
     { maxAgeMs, fresh, keep: (read) => read.origins !== null },
   );
   return {
-    serviceAccounts: await withReadFactsOf(deps.db, answer.value),
+    read: answer.value,
+    rotations: await rotationsOfRead(deps.db, answer.value),
     generatedAt: answer.value.readStartedAt.toISOString(),
     reused: answer.reused,
+  };
+}
+
+/** Every service account with its keys (a copy of its own), from the shared read. */
+export async function readSharedAccounts(
+  deps: KeyDeps,
+  options: SharedReadOptions = {},
+): Promise<SharedAccounts> {
+  const shared = await readShared(deps, options);
+  return {
+    serviceAccounts: withFactsOf(shared.read, shared.rotations),
+    generatedAt: shared.generatedAt,
+    reused: shared.reused,
   };
 }

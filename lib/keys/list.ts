@@ -40,10 +40,21 @@ export async function observeServiceAccounts(
 }
 
 /** Each key with its rotation (read now) and its origin (from the read). */
-export async function withReadFactsOf(db: Db, { accounts, origins }: ObservedRead): Promise<ServiceAccount[]> {
-  const rotations = await rotationsOf(db, () => accounts.flatMap((a) => a.keys.map((k) => k.id)));
-  // One copy of each key with both facts (the upstream's answer may be shared with another read,
-  // so it is never changed in place); observation failed: every origin unknown (null).
+export async function withReadFactsOf(db: Db, read: ObservedRead): Promise<ServiceAccount[]> {
+  return withFactsOf(read, await rotationsOfRead(db, read));
+}
+
+/** The open rotations of the read's keys, read now. */
+export function rotationsOfRead(db: Db, { accounts }: ObservedRead): Promise<Map<string, KeyRotation>> {
+  return rotationsOf(db, () => accounts.flatMap((a) => a.keys.map((k) => k.id)));
+}
+
+/** One copy of each key with both facts; observation failed: every origin unknown (null). */
+export function withFactsOf(
+  { accounts, origins }: ObservedRead,
+  rotations: ReadonlyMap<string, KeyRotation>,
+): ServiceAccount[] {
+  // The upstream's answer may be shared with another read, so it is never changed in place.
   return accounts.map((a) => ({
     ...a,
     keys: a.keys.map((key) =>
