@@ -127,7 +127,10 @@ export default defineConfig({
       url: `${E2E.consoleUrl}/`,
       timeout: 60_000,
       stdout: "pipe",
-      env: { ...realModeEnv, KEYDESK_DATA_DIR: `${E2E.dataDir}/console` },
+      // Its tests change the emulator behind Keydesk's back (a reset before each) and look at once:
+      // no reuse of a read here (KEYDESK_SHARED_READ_MS=0). The demo server keeps the default
+      // reuse, and demo-mode.spec.ts checks it.
+      env: { ...realModeEnv, KEYDESK_DATA_DIR: `${E2E.dataDir}/console`, KEYDESK_SHARED_READ_MS: "0" },
     },
     {
       command: `rm -rf ${E2E.dataDir}/mfa && npx next start -H 127.0.0.1 -p ${E2E.mfaPort}`,

@@ -90,4 +90,15 @@ describe("readEnv", () => {
       /KEYDESK_SHUTDOWN_GRACE_SECONDS: must be at most 3600/,
     );
   });
+
+  it("reuses one read of every key for 5 seconds unless told otherwise (0: never)", () => {
+    expect(readEnv({}).KEYDESK_SHARED_READ_MS).toBe(5_000);
+    expect(readEnv({ KEYDESK_SHARED_READ_MS: "0" }).KEYDESK_SHARED_READ_MS).toBe(0);
+    expect(() => readEnv({ KEYDESK_SHARED_READ_MS: "-1" })).toThrow(
+      /KEYDESK_SHARED_READ_MS: must be at least 0/,
+    );
+    expect(() => readEnv({ KEYDESK_SHARED_READ_MS: "60001" })).toThrow(
+      /KEYDESK_SHARED_READ_MS: must be at most 60000/,
+    );
+  });
 });

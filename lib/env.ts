@@ -162,6 +162,19 @@ const schema = z
         .max(3600, "must be at most 3600 (an hour)")
         .default(25),
     ),
+    /**
+     * How long the inventory, the overview and Find a key reuse one read of every key (milliseconds;
+     * 0: never). Any write through Keydesk ends the reuse at once (lib/inventory/shared-read.ts).
+     */
+    KEYDESK_SHARED_READ_MS: z.preprocess(
+      emptyAsUnset,
+      z.coerce
+        .number({ error: "must be a whole number of milliseconds" })
+        .int("must be a whole number of milliseconds")
+        .min(0, "must be at least 0")
+        .max(60_000, "must be at most 60000 (a minute)")
+        .default(5_000),
+    ),
     /** Set by Next.js while it builds; nothing is started then. */
     NEXT_PHASE: z.string().optional(),
     /** Single sign-on: one OpenID Connect provider, found through `<issuer>/.well-known/openid-configuration`. */

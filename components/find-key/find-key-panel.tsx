@@ -8,6 +8,7 @@ import { OneShotQuery, useFindKey } from "@/lib/find-key/queries";
 import type { KeyView } from "@/lib/keys/view";
 import { errorDetails } from "@/lib/http/client";
 import { ResultsTable } from "./results-table";
+import { AsOf } from "@/components/ui/as-of";
 import { SearchForm } from "./search-form";
 import { lazyDialog, usePreloadDialogs } from "@/components/ui/lazy-dialog";
 // Not in the page's first load (components/ui/lazy-dialog.tsx).
@@ -88,7 +89,12 @@ export function FindKeyPanel({ canDisable }: { canDisable: boolean }) {
         </div>
       ) : null}
 
-      <div aria-busy={search.isPending || undefined}>
+      <div aria-busy={search.isPending || undefined} className="space-y-2">
+        {result && searched && !search.isPending ? (
+          <p className="text-sm text-slate-600">
+            Searched the keys read from ElevenLabs. <AsOf generatedAt={result.generatedAt} className="" />
+          </p>
+        ) : null}
         {result && searched && result.total === 0 ? (
           <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
             <p>No key matches {searched.label}.</p>

@@ -11,7 +11,8 @@ import { filterRows } from "@/lib/inventory/filter-rows";
 import { DEFAULT_INVENTORY_FILTERS, type InventoryFilters } from "@/lib/inventory/filters";
 import { sortRows } from "@/lib/inventory/sort-rows";
 import { inventoryRows } from "@/lib/inventory/rows";
-import { useInventory } from "@/lib/inventory/queries";
+import { useInventory, useRefreshInventory } from "@/lib/inventory/queries";
+import { AsOf } from "@/components/ui/as-of";
 import { QueryErrorPanel } from "@/components/ui/query-error-panel";
 import { StepUpDownloadLink } from "@/components/auth/step-up-download-link";
 import { FeedbackMessage, useFeedback } from "@/components/ui/feedback";
@@ -34,6 +35,7 @@ const PermissionMatrix = dynamic(() => import("./permission-matrix").then((m) =>
 
 export function InventoryView({ role }: { role: Role }) {
   const inventory = useInventory();
+  const refresh = useRefreshInventory();
   const { filters, problems, view, setFilters, setView, exportQuery } = useInventoryUrl();
   const { feedback, notify, clear } = useFeedback();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -146,12 +148,8 @@ export function InventoryView({ role }: { role: Role }) {
         >
           Export JSON
         </StepUpDownloadLink>
-        <Button
-          type="button"
-          onClick={() => void inventory.refetch()}
-          disabled={inventory.isFetching}
-          variant="secondary"
-        >
+        <AsOf generatedAt={data.generatedAt} />
+        <Button type="button" onClick={refresh} disabled={inventory.isFetching} variant="secondary">
           Refresh
         </Button>
       </div>

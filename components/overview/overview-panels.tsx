@@ -9,12 +9,15 @@ import { flagHref } from "./flag-href.logic";
 import { RISK_FLAG_INFO } from "@/lib/inventory/risk";
 import { RISK_FLAGS } from "@/lib/inventory/types";
 import { closestToLimit, countFlags, inventoryRows } from "@/lib/inventory/rows";
-import { useInventory } from "@/lib/inventory/queries";
+import { useInventory, useRefreshInventory } from "@/lib/inventory/queries";
+import { AsOf } from "@/components/ui/as-of";
+import { Button } from "@/components/ui/button";
 import { QueryErrorPanel } from "@/components/ui/query-error-panel";
 import { UsageMeter } from "@/components/ui/usage-meter";
 
 export function OverviewPanels() {
   const inventory = useInventory();
+  const refresh = useRefreshInventory();
   const rows = useMemo(() => (inventory.data ? inventoryRows(inventory.data.keys) : []), [inventory.data]);
   const counts = useMemo(() => countFlags(rows), [rows]);
   const closest = useMemo(() => closestToLimit(rows, 5), [rows]);
@@ -41,6 +44,15 @@ export function OverviewPanels() {
 
   return (
     <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-end gap-3">
+        <p className="text-sm text-slate-700" aria-live="polite">
+          {inventory.isFetching ? "Refreshing…" : ""}
+        </p>
+        <AsOf generatedAt={inventory.data.generatedAt} />
+        <Button type="button" onClick={refresh} disabled={inventory.isFetching} variant="secondary">
+          Refresh
+        </Button>
+      </div>
       <section aria-labelledby="overview-totals" className="grid gap-4 sm:grid-cols-3">
         <h2 id="overview-totals" className="sr-only">
           Totals

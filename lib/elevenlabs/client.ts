@@ -25,7 +25,8 @@ export interface UpstreamConfig {
 }
 
 export interface Upstream {
-  listServiceAccounts(): Promise<ServiceAccount[]>;
+  /** `startNew`: do not join a read already in flight (single-flight.ts). */
+  listServiceAccounts(options?: { startNew?: boolean }): Promise<ServiceAccount[]>;
   createServiceAccount(name: string): Promise<{ id: string }>;
   listKeys(serviceAccountId: string): Promise<ApiKey[]>;
   /** Reads the key list and picks one (the API has no "get one key"). */
@@ -35,6 +36,8 @@ export interface Upstream {
   deleteKey(serviceAccountId: string, keyId: string): Promise<void>;
   /** For readiness: resolves when one authenticated read answers 2xx within `timeoutMs` (no retry). */
   probe(timeoutMs: number): Promise<void>;
+  /** Moves whenever a write through this upstream begins or ends (single-flight.ts `epoch`). */
+  writeEpoch(): number;
 }
 
 type UpdateRequest =
@@ -136,8 +139,17 @@ export function createUpstream(config: UpstreamConfig): Upstream {
   // Identical reads in flight are shared, results included (callers copy before they change
   // anything); only the call that reaches the upstream is counted.
   const flight = singleFlight();
-  const read = <T>(operation: string, flightKey: string, call: () => Promise<T>) =>
-    flight.read(flightKey, () => counted(operation, () => withRetries(call, toUpstreamError, policy)));
+  const read = <T>(
+    operation: string,
+    flightKey: string,
+    call: () => Promise<T>,
+    options?: { startNew?: boolean },
+  ) =>
+    flight.read(
+      flightKey,
+      () => counted(operation, () => withRetries(call, toUpstreamError, policy)),
+      options,
+    );
   const write = <T>(operation: string, call: () => Promise<T>): Promise<T> =>
     flight.write(() =>
       counted(operation, async () => {
@@ -155,9 +167,12 @@ export function createUpstream(config: UpstreamConfig): Upstream {
     );
 
   return {
-    listServiceAccounts: () =>
-      read("listServiceAccounts", "service-accounts", () =>
-        readList(sdk, "v1/service-accounts", readServiceAccountList),
+    listServiceAccounts: (options) =>
+      read(
+        "listServiceAccounts",
+        "service-accounts",
+        () => readList(sdk, "v1/service-accounts", readServiceAccountList),
+        options,
       ),
 
     createServiceAccount: (name) =>
@@ -199,5 +214,7 @@ export function createUpstream(config: UpstreamConfig): Upstream {
       }),
 
     probe: (timeoutMs) => probeUpstream({ baseUrl: config.baseUrl, apiKey: config.apiKey }, timeoutMs),
+
+    writeEpoch: flight.epoch,
   };
 }

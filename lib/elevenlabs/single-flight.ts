@@ -5,19 +5,29 @@
 import "server-only";
 
 export interface SingleFlight {
-  /** `call()`, or the same call already in flight under `key` since the last write began. */
-  read<T>(key: string, call: () => Promise<T>): Promise<T>;
+  /**
+   * `call()`, or the same call already in flight under `key` since the last write began. With
+   * `startNew`, never joins one already in flight (later reads may join the new call): for a reader
+   * that must see every change committed before it asked, even one made by another process.
+   */
+  read<T>(key: string, call: () => Promise<T>, options?: { startNew?: boolean }): Promise<T>;
   /** Runs a write; reads in flight when it starts or ends are not joined by later reads. */
   write<T>(call: () => Promise<T>): Promise<T>;
+  /**
+   * Moves whenever a write begins or ends. Something read while it had one value is out of date
+   * once it has another (recent-read.ts ends its reuse on it).
+   */
+  epoch(): number;
 }
 
 export function singleFlight(): SingleFlight {
   let generation = 0;
   const inFlight = new Map<string, { generation: number; promise: Promise<unknown> }>();
   return {
-    read<T>(key: string, call: () => Promise<T>): Promise<T> {
+    read<T>(key: string, call: () => Promise<T>, options?: { startNew?: boolean }): Promise<T> {
       const joined = inFlight.get(key);
-      if (joined && joined.generation === generation) return joined.promise as Promise<T>;
+      if (joined && joined.generation === generation && !options?.startNew)
+        return joined.promise as Promise<T>;
       const promise = call().finally(() => {
         if (inFlight.get(key)?.promise === promise) inFlight.delete(key);
       });
@@ -32,5 +42,6 @@ export function singleFlight(): SingleFlight {
         generation++;
       }
     },
+    epoch: () => generation,
   };
 }

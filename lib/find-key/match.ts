@@ -55,7 +55,7 @@ export function matchKeys(
   accounts: ServiceAccount[],
   terms: SearchTerms,
   cap = RESULT_CAP,
-): Omit<FindKeyResult, "kind"> {
+): Omit<FindKeyResult, "kind" | "generatedAt"> {
   const all: Candidate[] = [];
   for (const account of accounts) {
     for (const key of account.keys) {

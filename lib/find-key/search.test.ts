@@ -61,6 +61,7 @@ describe("findKey", () => {
     const unknown = `sk_${"0".repeat(44)}dead`;
     expect(await findKey(bed.deps, ctx, unknown)).toEqual({
       kind: "secret",
+      generatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       candidates: [],
       total: 0,
       omitted: 0,

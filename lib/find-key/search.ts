@@ -1,8 +1,12 @@
 // A search, server side: classify the query, hash a secret here and nowhere else, read the whole
 // inventory in one upstream call (the query never goes upstream), match, and audit a secret search.
 // The query lives only in this call: it is not logged, stored, returned or put in an error.
+// The read is the one the inventory shares for a few seconds; when it began before this search and
+// finds nothing, the search is made once more on a read that begins now, so a key created moments
+// ago (elsewhere, or by another Keydesk) is found before anyone is told it does not exist.
 import "server-only";
-import { listServiceAccounts, type KeyActionContext, type KeyDeps } from "@/lib/keys";
+import type { KeyActionContext, KeyDeps } from "@/lib/keys";
+import { readSharedAccounts } from "@/lib/inventory/shared-read";
 import { logServerError } from "@/lib/log/server-error";
 import { recordSecretSearch } from "./audit";
 import { classifyQuery } from "./classify";
@@ -21,9 +25,16 @@ export async function findKey(
   const terms = searchTerms(query, query.kind === "secret" ? secretSha256(query.secret) : null);
   const hint = query.kind === "secret" ? query.hint : null;
 
+  const search = async (fresh: boolean) => {
+    const read = await readSharedAccounts(deps, { fresh });
+    const found = matchKeys(read.serviceAccounts, terms, cap);
+    return { result: { kind: query.kind, generatedAt: read.generatedAt, ...found }, reused: read.reused };
+  };
+
   let result: FindKeyResult;
   try {
-    result = { kind: query.kind, ...matchKeys(await listServiceAccounts(deps), terms, cap) };
+    const first = await search(false);
+    result = first.reused && first.result.total === 0 ? (await search(true)).result : first.result;
   } catch (error) {
     // A failed secret search is still on the record (someone was looking for a leaked key).
     if (hint !== null) {

@@ -29,6 +29,8 @@ export interface Candidate {
 /** The answer to a search. It never repeats the query. */
 export interface FindKeyResult {
   kind: QueryKind;
+  /** When the upstream read searched began (ISO 8601): a shared read may be a few seconds old. */
+  generatedAt: string;
   candidates: Candidate[];
   /** How many keys matched in all; `omitted` of them are not in `candidates` (the cap). */
   total: number;

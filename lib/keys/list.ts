@@ -8,14 +8,53 @@ import { UpstreamError } from "@/lib/elevenlabs/errors";
 import { observeOrWarn, withOrigins } from "@/lib/observed";
 import { rotationsOf, withRotations } from "./pairing";
 import type { KeyDeps } from "./types";
+import type { Db } from "@/lib/db/database";
 
-export async function listServiceAccounts({ upstream, db }: KeyDeps): Promise<ServiceAccount[]> {
+export async function listServiceAccounts(deps: KeyDeps): Promise<ServiceAccount[]> {
+  return withReadFactsOf(deps.db, await observeServiceAccounts(deps));
+}
+
+/** The whole-workspace read and what the outside-change check made of it, before rotations. */
+export interface ObservedRead {
+  /** The upstream's answer, possibly shared with other reads: never changed in place. */
+  accounts: readonly ServiceAccount[];
+  /** Each key's origin; null when the check failed (every origin unknown). */
+  origins: ReadonlyMap<string, KeyOrigin> | null;
+  /** When the upstream read began. */
+  readStartedAt: Date;
+}
+
+/**
+ * Reads every service account and observes the read. lib/inventory/shared-read.ts keeps this part
+ * for a few seconds; the rotations are added per request by withReadFactsOf, since Keydesk's own
+ * rotation rows change after its upstream writes end.
+ */
+export async function observeServiceAccounts(
+  { upstream, db }: KeyDeps,
+  options?: { startNew?: boolean },
+): Promise<ObservedRead> {
   const readStartedAt = new Date();
-  const accounts = await upstream.listServiceAccounts();
+  const accounts = await upstream.listServiceAccounts(options);
   const origins = await observeOrWarn(db, accounts, undefined, { readStartedAt });
-  const rotations = await rotationsOf(db, () => accounts.flatMap((a) => a.keys.map((k) => k.id)));
-  // One copy of each key with both facts (the upstream's answer may be shared with another read,
-  // so it is never changed in place); observation failed: every origin unknown (null).
+  return { accounts, origins, readStartedAt };
+}
+
+/** Each key with its rotation (read now) and its origin (from the read). */
+export async function withReadFactsOf(db: Db, read: ObservedRead): Promise<ServiceAccount[]> {
+  return withFactsOf(read, await rotationsOfRead(db, read));
+}
+
+/** The open rotations of the read's keys, read now. */
+export function rotationsOfRead(db: Db, { accounts }: ObservedRead): Promise<Map<string, KeyRotation>> {
+  return rotationsOf(db, () => accounts.flatMap((a) => a.keys.map((k) => k.id)));
+}
+
+/** One copy of each key with both facts; observation failed: every origin unknown (null). */
+export function withFactsOf(
+  { accounts, origins }: ObservedRead,
+  rotations: ReadonlyMap<string, KeyRotation>,
+): ServiceAccount[] {
+  // The upstream's answer may be shared with another read, so it is never changed in place.
   return accounts.map((a) => ({
     ...a,
     keys: a.keys.map((key) =>

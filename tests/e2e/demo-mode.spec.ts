@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import { applySeed } from "@/lib/emulator/elevenlabs/seed";
 import { EmulatorStore } from "@/lib/emulator/elevenlabs/store";
 import { signIn } from "@/tests/support/sign-in";
+import { E2E } from "@/tests/support/e2e-servers";
 
 test.beforeEach(async ({ page }) => {
   await signIn(page, "admin@demo.keydesk", "keydesk-demo");
@@ -111,5 +112,50 @@ test("the overview after sign-in counts the demo workspace, and its flags lead t
   await expect(page).toHaveURL(/\/inventory\?risk=disabled$/);
   await expect(page.getByRole("region", { name: /^Keys/ }).locator("tbody tr[data-key-id]")).toHaveCount(
     disabled,
+  );
+});
+
+test("the inventory's read is shared for a few seconds, Refresh reads anew, and a change is read back at once", async ({
+  page,
+}) => {
+  // The demo server keeps the default reuse (KEYDESK_SHARED_READ_MS unset: 5 s).
+  const origin = { origin: new URL(E2E.demoUrl).origin };
+  type Inventory = { generatedAt: string; keys: { id: string; name: string; serviceAccountId: string }[] };
+  const inventory = async (query = "") => {
+    const response = await page.request.get(`/api/inventory${query}`);
+    expect(response.status()).toBe(200);
+    return (await response.json()) as Inventory;
+  };
+  await inventory("?fresh=1"); // run alone, this may take the snapshot's baseline (which ends a reuse)
+  const first = await inventory("?fresh=1");
+  const second = await inventory();
+  expect(second.generatedAt).toBe(first.generatedAt);
+  const fresh = await inventory("?fresh=1");
+  expect(Date.parse(fresh.generatedAt)).toBeGreaterThan(Date.parse(first.generatedAt));
+  const bad = await page.request.get("/api/inventory?fresh=yes");
+  expect(bad.status()).toBe(422);
+  expect(JSON.stringify(await bad.json())).toContain("fresh");
+
+  // Change, then read back: the write ends the reuse, here and now.
+  const saId = first.keys[0]!.serviceAccountId;
+  const created = await page.request.post(`/api/service-accounts/${saId}/keys`, {
+    data: { name: "shared-read-check", permissions: ["text_to_speech"] },
+    headers: origin,
+  });
+  expect(created.status()).toBe(201);
+  const { key } = (await created.json()) as { key: { id: string } };
+  expect((await inventory()).keys.map((k) => k.id)).toContain(key.id);
+  const deleted = await page.request.delete(`/api/service-accounts/${saId}/keys/${key.id}`, {
+    data: {},
+    headers: origin,
+  });
+  expect(deleted.status()).toBe(200);
+  expect((await inventory()).keys.map((k) => k.id)).not.toContain(key.id);
+
+  // The page says how fresh what it shows is.
+  await page.goto("/inventory");
+  await expect(page.getByText(/^As of \d\d:\d\d:\d\d/).locator("time")).toHaveAttribute(
+    "datetime",
+    /^\d{4}-\d\d-\d\dT/,
   );
 });

@@ -99,6 +99,12 @@ test.describe("as support", () => {
     await expect(page.getByRole("status").filter({ hasText: `a secret ending …${hint}` })).toContainText(
       "1 exact",
     );
+    // When the keys searched were read, as an exact time.
+    const searchedAt = (JSON.parse(searchBody) as { generatedAt: string }).generatedAt;
+    await expect(page.getByText(/^As of \d\d:\d\d:\d\d/).locator("time")).toHaveAttribute(
+      "datetime",
+      searchedAt,
+    );
 
     const candidate = row(page, "leaked-in-a-gist");
     await expect(candidate).toContainText("Leak drill");

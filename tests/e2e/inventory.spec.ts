@@ -120,6 +120,10 @@ test.describe("as a security reviewer", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
     const link = page.getByRole("link", { name: new RegExp(`^No monthly limit\\s*${noLimit} keys?$`) });
     await expect(link).toBeVisible();
+    await expect(page.getByText(/^As of \d\d:\d\d:\d\d/).locator("time")).toHaveAttribute(
+      "datetime",
+      /^\d{4}-\d\d-\d\dT/,
+    );
     await expectNoAxeViolations(page, "the overview");
     await link.click();
     await expect(page).toHaveURL(/\/inventory\?risk=no_limit$/);
@@ -147,11 +151,20 @@ test("a change made straight at ElevenLabs becomes an observed change on the aud
     { character_limit: 4242 },
   );
 
+  // The page says when the keys were read, as an exact <time>; Refresh reads them again, now.
+  const asOf = page.getByText(/^As of \d\d:\d\d:\d\d \(updated (just now|\d+ s ago)\)$/);
+  await expect(asOf).toBeVisible();
+  const readAt = async () => Date.parse((await asOf.locator("time").getAttribute("datetime"))!);
+  const firstRead = await readAt();
+  expect(firstRead).toBeGreaterThan(Date.now() - 60_000);
+  const refreshed = page.waitForResponse((r) => r.url().endsWith("/api/inventory?fresh=1"));
   await page.getByRole("button", { name: "Refresh" }).click();
+  expect((await refreshed).status()).toBe(200);
   await expect(row(page, key!.name).getByRole("meter", { name: "Monthly usage" })).toHaveAttribute(
     "aria-valuetext",
     /of 4,242 characters/,
   );
+  expect(await readAt()).toBeGreaterThan(firstRead);
   const entries = await observed();
   expect(entries).toHaveLength(before + 1);
   expect(entries[0]!.changes?.characterLimit).toEqual({ before: key!.character_limit, after: 4242 });

@@ -11,7 +11,7 @@ import { startEmulator, type Emulator } from "@/lib/emulator/elevenlabs/server";
 import type { Role } from "@/lib/roles";
 import type { KeyActionContext, KeyDeps } from "@/lib/keys/types";
 
-const ADMIN_KEY = "adm_keys_tests_0123456789";
+export const ADMIN_KEY = "adm_keys_tests_0123456789";
 
 export interface Testbed {
   emulator: Emulator;
