@@ -11,6 +11,7 @@ import { RISK_FLAGS } from "@/lib/inventory/types";
 import { closestToLimit, countFlags, inventoryRows } from "@/lib/inventory/rows";
 import { useInventory } from "@/lib/inventory/queries";
 import { QueryErrorPanel } from "@/components/ui/query-error-panel";
+import { ReadingKeys } from "@/components/ui/reading-keys";
 import { UsageMeter } from "@/components/ui/usage-meter";
 
 export function OverviewPanels() {
@@ -19,15 +20,7 @@ export function OverviewPanels() {
   const counts = useMemo(() => countFlags(rows), [rows]);
   const closest = useMemo(() => closestToLimit(rows, 5), [rows]);
 
-  if (inventory.isPending)
-    return (
-      <p
-        role="status"
-        className="h-40 animate-pulse rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600"
-      >
-        Reading every key from ElevenLabs…
-      </p>
-    );
+  if (inventory.isPending) return <ReadingKeys height="h-40" />;
   if (inventory.isError)
     return (
       <QueryErrorPanel
