@@ -59,6 +59,7 @@ export function TwoFactorSection({ status }: { status: TwoFactorStatus }) {
           </p>
         ) : (
           <form
+            method="post"
             noValidate
             className="max-w-sm space-y-3"
             onSubmit={(e) => {
@@ -131,6 +132,7 @@ export function TwoFactorSection({ status }: { status: TwoFactorStatus }) {
   if (step.name === "password") {
     return (
       <form
+        method="post"
         noValidate
         className="max-w-sm space-y-3"
         onSubmit={(e) => {
@@ -182,6 +184,7 @@ export function TwoFactorSection({ status }: { status: TwoFactorStatus }) {
 
   return (
     <form
+      method="post"
       noValidate
       className="space-y-4"
       onSubmit={(e) => {

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { SessionsSection } from "@/components/auth/sessions-section";
+import { SessionsIsland, TwoFactorIsland } from "@/components/auth/account-islands";
 import { PrefilledQueries } from "@/components/layout/prefilled-queries";
 import { accountKeys } from "@/lib/auth/queries";
-import { TwoFactorSection } from "@/components/auth/two-factor-section";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
 import { ROLE_LABELS } from "@/lib/roles";
@@ -44,14 +43,14 @@ export default async function AccountPage() {
         <h2 id="two-factor-title" className="text-lg font-semibold">
           Two-factor sign-in
         </h2>
-        <TwoFactorSection status={status} />
+        <TwoFactorIsland status={status} />
       </section>
       <section aria-labelledby="sessions-title" className="space-y-3">
         <h2 id="sessions-title" className="text-lg font-semibold">
           Where you are signed in
         </h2>
         <PrefilledQueries queries={[[accountKeys.sessions, sessions]]}>
-          <SessionsSection />
+          <SessionsIsland />
         </PrefilledQueries>
       </section>
     </div>
