@@ -59,7 +59,6 @@ export function TwoFactorSection({ status }: { status: TwoFactorStatus }) {
           </p>
         ) : (
           <form
-            method="post"
             noValidate
             className="max-w-sm space-y-3"
             onSubmit={(e) => {
@@ -132,7 +131,6 @@ export function TwoFactorSection({ status }: { status: TwoFactorStatus }) {
   if (step.name === "password") {
     return (
       <form
-        method="post"
         noValidate
         className="max-w-sm space-y-3"
         onSubmit={(e) => {
@@ -184,7 +182,6 @@ export function TwoFactorSection({ status }: { status: TwoFactorStatus }) {
 
   return (
     <form
-      method="post"
       noValidate
       className="space-y-4"
       onSubmit={(e) => {

@@ -1,18 +1,13 @@
 "use client";
-// A part of a page whose code is not in the page's first load: the page's shell (header,
-// navigation, the "/" shortcut) works with less, and the part's code is asked for as soon as that
-// first script runs. The server still renders the part itself, so the HTML is the same as before,
-// and the browser keeps that HTML on screen until the part's code has come, then takes it over
-// (React hydrates a suspended part later without replacing what the server sent): nothing
-// flashes or moves at load. Two kinds of part use it:
-// - parts that show only a loading state until the browser has read their data (the inventory
-//   and the overview): their code comes alongside that read, which the page's
-//   <link rel="preload"> has already started;
-// - parts the server renders with their data (lists, forms): they are on screen at once and
-//   become interactive when their code has come, one request after the page's own scripts. Their
-//   forms are method="post", so one submitted before then does not put its fields in a URL.
-// On a move between pages in the browser, `fallback` shows while the code comes: the part's own
-// loading state, or the route's loading screen (part-loading.tsx), so there is one stand-in.
+// A part of a page whose code is not in the page's first load, for parts that show nothing of
+// their own until the browser has read their data (the inventory and the overview read every key
+// in the browser). Its code is fetched as soon as the page's own script runs, alongside that read
+// (which the page's <link rel="preload"> has already started), instead of before the page can
+// work at all. The server still renders the part itself, so the HTML is the same as before; the
+// browser keeps that HTML on screen until the code has arrived and then takes it over (React
+// hydrates a suspended part later without replacing what the server sent). On a move between
+// pages in the browser, `fallback` shows for that moment: it is the part's own loading state,
+// so nothing moves when the part appears.
 import { lazy, Suspense, type ComponentType, type ReactNode } from "react";
 
 /**

@@ -47,7 +47,6 @@ export function AddUserForm({ onAdded }: { onAdded: (result: UserWithLink) => vo
         You get a one-time link for them to choose their own password.
       </p>
       <form
-        method="post"
         onSubmit={onSubmit}
         noValidate
         className="mt-3 grid gap-4 sm:grid-cols-2"

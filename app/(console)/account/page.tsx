@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { SessionsIsland, TwoFactorIsland } from "@/components/auth/account-islands";
+import { SessionsSection } from "@/components/auth/sessions-section";
 import { PrefilledQueries } from "@/components/layout/prefilled-queries";
 import { accountKeys } from "@/lib/auth/queries";
+import { TwoFactorSection } from "@/components/auth/two-factor-section";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
 import { ROLE_LABELS } from "@/lib/roles";
@@ -43,14 +44,14 @@ export default async function AccountPage() {
         <h2 id="two-factor-title" className="text-lg font-semibold">
           Two-factor sign-in
         </h2>
-        <TwoFactorIsland status={status} />
+        <TwoFactorSection status={status} />
       </section>
       <section aria-labelledby="sessions-title" className="space-y-3">
         <h2 id="sessions-title" className="text-lg font-semibold">
           Where you are signed in
         </h2>
         <PrefilledQueries queries={[[accountKeys.sessions, sessions]]}>
-          <SessionsIsland />
+          <SessionsSection />
         </PrefilledQueries>
       </section>
     </div>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { FindKeyIsland } from "@/components/find-key/find-key-island";
+import { FindKeyPanel } from "@/components/find-key/find-key-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
 
@@ -22,7 +22,7 @@ export default async function FindKeyPage() {
           </>
         }
       />
-      <FindKeyIsland canDisable={user.role === "admin" || user.role === "support"} />
+      <FindKeyPanel canDisable={user.role === "admin" || user.role === "support"} />
     </div>
   );
 }

@@ -1,5 +1,10 @@
-import { PartLoading } from "@/components/ui/part-loading";
-
 export default function Loading() {
-  return <PartLoading label="Loading service accounts…" boxes={["h-32", "h-32", "h-32"]} />;
+  return (
+    <div role="status" aria-live="polite" className="space-y-4">
+      <span className="sr-only">Loading service accounts…</span>
+      {[0, 1, 2].map((i) => (
+        <div key={i} aria-hidden className="h-32 animate-pulse rounded-lg border border-slate-200 bg-white" />
+      ))}
+    </div>
+  );
 }

@@ -1,5 +1,5 @@
 import { PrefilledQueries } from "@/components/layout/prefilled-queries";
-import { ServiceAccountsIsland } from "@/components/service-accounts/service-accounts-island";
+import { ServiceAccountsList } from "@/components/service-accounts/service-accounts-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { UpstreamErrorPanel } from "@/components/ui/upstream-error-panel";
 import { requireUser } from "@/lib/auth/require-user";
@@ -21,7 +21,7 @@ export default async function ServiceAccountsPage() {
       <PageHeader title="Service accounts" />
       {result.ok ? (
         <PrefilledQueries queries={[[serviceAccounts.list(), result.serviceAccounts.map(toPublicAccount)]]}>
-          <ServiceAccountsIsland role={user.role} />
+          <ServiceAccountsList role={user.role} />
         </PrefilledQueries>
       ) : (
         <UpstreamErrorPanel error={result.error} />

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PrefilledQueries } from "@/components/layout/prefilled-queries";
-import { UsersIsland } from "@/components/users/users-island";
+import { UsersManager } from "@/components/users/users-manager";
 import { PageHeader } from "@/components/ui/page-header";
 import { passwordSignInEnabled } from "@/lib/auth/oidc-config";
 import { requireUser } from "@/lib/auth/require-user";
@@ -35,7 +35,7 @@ export default async function UsersPage() {
         description="Who can sign in to Keydesk, and with which role. There is always at least one enabled admin."
       />
       <PrefilledQueries queries={[[userKeys.list(), users]]}>
-        <UsersIsland currentUserId={user.id} passwordSignIn={passwordSignInEnabled(env())} />
+        <UsersManager currentUserId={user.id} passwordSignIn={passwordSignInEnabled(env())} />
       </PrefilledQueries>
     </div>
   );

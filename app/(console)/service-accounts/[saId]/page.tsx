@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AccountKeysIsland } from "@/components/keys/account-keys-island";
+import { AccountKeys } from "@/components/keys/account-keys";
 import { PrefilledQueries } from "@/components/layout/prefilled-queries";
 import { PageHeader } from "@/components/ui/page-header";
 import { UpstreamErrorPanel } from "@/components/ui/upstream-error-panel";
@@ -33,7 +33,7 @@ export default async function ServiceAccountPage({ params }: PageProps<"/service
       />
       {view ? (
         <PrefilledQueries queries={[[serviceAccounts.detail(view.id), view.keys]]}>
-          <AccountKeysIsland account={view} role={user.role} />
+          <AccountKeys account={view} role={user.role} />
         </PrefilledQueries>
       ) : !result.ok ? (
         <UpstreamErrorPanel error={result.error} />
