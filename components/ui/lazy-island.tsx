@@ -8,6 +8,9 @@
 // hydrates a suspended part later without replacing what the server sent). On a move between
 // pages in the browser, `fallback` shows for that moment: it is the part's own loading state,
 // so nothing moves when the part appears.
+// Not for a part a person can use as soon as it shows (a list with links and buttons, a form):
+// until its code has come, a click on it would be lost or a link would load a whole page, and
+// that wait is one request longer than the page's own (keys-console.spec.ts caught exactly that).
 import { lazy, Suspense, type ComponentType, type ReactNode } from "react";
 
 /**
