@@ -70,6 +70,8 @@ for (const route of ROUTES) {
     if (!row.filename.startsWith("[client-fs]") || !row.filename.endsWith(".js") || later.has(row.filename))
       continue;
     const name = row.source_path.replace("[project]/", "");
+    // Old browsers' polyfills: modern ones skip them (`noModule`), and first-load-js.ts leaves them out too.
+    if (name.endsWith("polyfill-nomodule.js")) continue;
     modules.set(name, (modules.get(name) ?? 0) + row.compressed_size);
   }
   const all = [...modules].sort((a, b) => b[1] - a[1]);
