@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditTable } from "@/components/audit/audit-table";
-import { OverviewPanels } from "@/components/overview/overview-panels";
+import { OverviewIsland } from "@/components/overview/overview-island";
 import { PageHeader } from "@/components/ui/page-header";
 import { queryAudit } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/require-user";
@@ -19,7 +19,7 @@ export default async function OverviewPage() {
       <PageHeader title="Overview" />
       {/* Starts reading every key while the HTML is parsed (see the inventory page). */}
       <link rel="preload" href="/api/inventory" as="fetch" crossOrigin="anonymous" />
-      <OverviewPanels />
+      <OverviewIsland />
       <section aria-labelledby="overview-audit" className="space-y-2">
         <div className="flex items-baseline justify-between">
           <h2 id="overview-audit" className="text-lg font-semibold">

@@ -5,7 +5,7 @@
 import { Button } from "@/components/ui/button";
 import { useEffect, useId, useState } from "react";
 import { PRODUCT_AREAS, controlPermissions } from "@/lib/permissions";
-import type { InventoryFilters } from "@/lib/inventory/filters";
+import type { InventoryFilters } from "@/lib/inventory/url-filters";
 import { RISK_FLAG_INFO } from "@/lib/inventory/risk";
 import { RISK_FLAGS } from "@/lib/inventory/types";
 import { inputClass } from "@/components/ui/form-field";

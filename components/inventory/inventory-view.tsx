@@ -8,12 +8,13 @@ import type { Role } from "@/lib/roles";
 import { formatNumber } from "@/lib/format";
 import { describeFilters } from "@/lib/inventory/describe-filters";
 import { filterRows } from "@/lib/inventory/filter-rows";
-import { DEFAULT_INVENTORY_FILTERS, type InventoryFilters } from "@/lib/inventory/filters";
+import { DEFAULT_INVENTORY_FILTERS, type InventoryFilters } from "@/lib/inventory/url-filters";
 import { sortRows } from "@/lib/inventory/sort-rows";
 import { inventoryRows } from "@/lib/inventory/rows";
 import { useInventory, useRefreshInventory } from "@/lib/inventory/queries";
 import { AsOf } from "@/components/ui/as-of";
 import { QueryErrorPanel } from "@/components/ui/query-error-panel";
+import { ReadingKeys } from "@/components/ui/reading-keys";
 import { StepUpDownloadLink } from "@/components/auth/step-up-download-link";
 import { FeedbackMessage, useFeedback } from "@/components/ui/feedback";
 import { SelectionToolbar } from "./selection-toolbar";
@@ -67,14 +68,7 @@ export function InventoryView({ role }: { role: Role }) {
   );
 
   if (inventory.isPending) {
-    return (
-      <p
-        role="status"
-        className="h-64 animate-pulse rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600"
-      >
-        Reading every key from ElevenLabs…
-      </p>
-    );
+    return <ReadingKeys height="h-64" />;
   }
   if (inventory.isError && !inventory.data) {
     return (

@@ -1,7 +1,7 @@
 "use client";
 // A column heading that sorts the inventory by that column: aria-sort says the current order, and
 // a second press reverses it.
-import { defaultDir, type SortDir, type SortKey } from "@/lib/inventory/filters";
+import { defaultDir, type SortDir, type SortKey } from "@/lib/inventory/url-filters";
 
 export interface SortProps {
   sort: SortKey;

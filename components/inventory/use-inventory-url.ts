@@ -1,11 +1,17 @@
 "use client";
 // The inventory's filters and view live in the URL, so a view can be shared. Reads go through the
-// shared parser (bad values become problems shown to the person, not crashes). Writes use the
+// hand-written reader of lib/inventory/url-filters.ts, which answers as the server's zod schema
+// does without bringing zod to the page (bad values become problems shown to the person, not
+// crashes). Writes use the
 // browser's history API, which Next.js folds into useSearchParams: the rows are already here, so
 // a filter needs no round trip to the server (router.replace would fetch the page again).
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import { inventorySearchParams, parseInventoryFilters, type InventoryFilters } from "@/lib/inventory/filters";
+import {
+  inventorySearchParams,
+  readInventoryFilters,
+  type InventoryFilters,
+} from "@/lib/inventory/url-filters";
 
 export type InventoryViewKind = "table" | "matrix";
 
@@ -13,7 +19,7 @@ export function useInventoryUrl() {
   const params = useSearchParams();
   const pathname = usePathname();
   const { filters, problems } = useMemo(
-    () => parseInventoryFilters(new URLSearchParams(params.toString())),
+    () => readInventoryFilters(new URLSearchParams(params.toString())),
     [params],
   );
   const view: InventoryViewKind = params.get("view") === "matrix" ? "matrix" : "table";

@@ -13,6 +13,7 @@ import { useInventory, useRefreshInventory } from "@/lib/inventory/queries";
 import { AsOf } from "@/components/ui/as-of";
 import { Button } from "@/components/ui/button";
 import { QueryErrorPanel } from "@/components/ui/query-error-panel";
+import { ReadingKeys } from "@/components/ui/reading-keys";
 import { UsageMeter } from "@/components/ui/usage-meter";
 
 export function OverviewPanels() {
@@ -22,15 +23,7 @@ export function OverviewPanels() {
   const counts = useMemo(() => countFlags(rows), [rows]);
   const closest = useMemo(() => closestToLimit(rows, 5), [rows]);
 
-  if (inventory.isPending)
-    return (
-      <p
-        role="status"
-        className="h-40 animate-pulse rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600"
-      >
-        Reading every key from ElevenLabs…
-      </p>
-    );
+  if (inventory.isPending) return <ReadingKeys height="h-40" />;
   if (inventory.isError)
     return (
       <QueryErrorPanel

@@ -9,14 +9,22 @@ import {
   SORT_KEYS,
   type InventoryFilters,
 } from "./filters";
+import { readInventoryFilters } from "./url-filters";
 
+// The browser reads the URL by hand (url-filters.ts), the server with zod: both answer every case.
+const READERS = [
+  ["the server's zod schema (parseInventoryFilters)", parseInventoryFilters],
+  ["the browser's hand-written reader (readInventoryFilters)", readInventoryFilters],
+] as const;
 const parse = (query: string) => parseInventoryFilters(new URLSearchParams(query));
 const filters = (overrides: Partial<InventoryFilters>): InventoryFilters => ({
   ...DEFAULT_INVENTORY_FILTERS,
   ...overrides,
 });
 
-describe("parseInventoryFilters", () => {
+describe.each(READERS)("reading the URL with %s", (_, reader) => {
+  const parse = (query: string) => reader(new URLSearchParams(query));
+
   it("reads no parameters as every key, newest first", () => {
     expect(parse("")).toEqual({
       filters: { sa: [], risk: [], perm: [], q: "", sort: "createdAt", dir: "desc" },

@@ -1,45 +1,35 @@
-// The inventory's filters and sort as the page's URL carries them, e.g.
-// `?status=disabled&risk=unrestricted&risk=no_allowlist&q=prod&sort=usage`. A shared or bookmarked
-// URL may hold anything, so reading it never throws: bad values are dropped and reported. zod/mini
-// (lib/text/zod-mini.ts): the inventory page reads its URL in the browser too.
+// The inventory's filters read by the server with zod (the export's filters): the same answers,
+// problems and messages as the browser's hand-written reader (url-filters.ts, which holds the
+// shared constants, types and the URL form; filters.test.ts holds the two to each other). A
+// shared or bookmarked URL may hold anything, so reading it never throws: bad values are dropped
+// and reported.
 import * as z from "@/lib/text/zod-mini";
 import { PERMISSIONS } from "@/lib/permissions";
 import { refuseSecret, safeText } from "@/lib/text/safe-text";
 import { RISK_FLAGS } from "./types";
+import {
+  defaultDir,
+  ID_MAX,
+  SEARCH_TEXT_MAX,
+  shownValue as shown,
+  SORT_KEYS,
+  STATUSES,
+  type FilterProblem,
+  type InventoryFilters,
+} from "./url-filters";
 
-export const SORT_KEYS = [
-  "serviceAccount",
-  "name",
-  "hint",
-  "status",
-  "permissions",
-  "usage",
-  "allowlist",
-  "createdAt",
-  "risk",
-] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
-export type SortDir = "asc" | "desc";
-export const STATUSES = ["enabled", "disabled"] as const;
-
-export const SEARCH_TEXT_MAX = 200;
-const ID_MAX = 200;
-
-/**
- * The direction a column sorts in when none is given: biggest first for the measures a reviewer
- * hunts for (newest, most used, broadest, riskiest), A to Z for the text columns.
- */
-export function defaultDir(sort: SortKey): SortDir {
-  return sort === "createdAt" || sort === "usage" || sort === "permissions" || sort === "risk"
-    ? "desc"
-    : "asc";
-}
-
-/** Echoes a bad value back without letting a huge one flood the page. */
-const shown = (value: unknown) => {
-  const text = String(value);
-  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
-};
+export {
+  DEFAULT_INVENTORY_FILTERS,
+  defaultDir,
+  inventorySearchParams,
+  SEARCH_TEXT_MAX,
+  SORT_KEYS,
+  STATUSES,
+  type FilterProblem,
+  type InventoryFilters,
+  type SortDir,
+  type SortKey,
+} from "./url-filters";
 
 // One schema per parameter value, so a list keeps its good values when one is bad.
 // Free text is checked like every other text (NUL, lone surrogates), and an export's filters go on
@@ -97,16 +87,6 @@ export const inventoryFiltersSchema = z.pipe(
   })),
 );
 
-export type InventoryFilters = z.output<typeof inventoryFiltersSchema>;
-
-export const DEFAULT_INVENTORY_FILTERS: InventoryFilters = inventoryFiltersSchema.parse({});
-
-/** What was wrong with one parameter, for the page to show next to the table. */
-export interface FilterProblem {
-  param: string;
-  message: string;
-}
-
 /** The valid filters the URL holds, and a problem for each value that was dropped. */
 export function parseInventoryFilters(params: URLSearchParams): {
   filters: InventoryFilters;
@@ -144,17 +124,4 @@ export function parseInventoryFilters(params: URLSearchParams): {
   };
   // Every value above already passed its own schema, so this only normalises.
   return { filters: inventoryFiltersSchema.parse(candidate), problems };
-}
-
-/** The URL form of the filters: defaults left out so links stay short; lists as repeated params. */
-export function inventorySearchParams(filters: InventoryFilters): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const id of filters.sa) params.append("sa", id);
-  if (filters.status) params.set("status", filters.status);
-  for (const flag of filters.risk) params.append("risk", flag);
-  for (const p of filters.perm) params.append("perm", p);
-  if (filters.q !== "") params.set("q", filters.q);
-  if (filters.sort !== DEFAULT_INVENTORY_FILTERS.sort) params.set("sort", filters.sort);
-  if (filters.dir !== defaultDir(filters.sort)) params.set("dir", filters.dir);
-  return params;
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { InventoryView } from "@/components/inventory/inventory-view";
+import { InventoryIsland } from "@/components/inventory/inventory-island";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
 
@@ -26,7 +26,7 @@ export default async function InventoryPage() {
           </p>
         }
       >
-        <InventoryView role={user.role} />
+        <InventoryIsland role={user.role} />
       </Suspense>
     </div>
   );

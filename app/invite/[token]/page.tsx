@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AcceptInviteForm } from "@/components/users/accept-invite-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { passwordSignInEnabled } from "@/lib/auth/oidc-config";
@@ -36,9 +35,9 @@ export default async function InvitePage({ params }: PageProps<"/invite/[token]"
         >
           <p>{INVITE_REFUSALS[invite === null ? "password_sign_in_off" : invite.state]}</p>
           <p>
-            <Link href="/sign-in" className="font-medium underline">
+            <a href="/sign-in" className="font-medium underline">
               Go to sign-in
-            </Link>
+            </a>
           </p>
         </div>
       )}

@@ -1,0 +1,89 @@
+// The parts kept out of the first load (components/ui/lazy-island.tsx: the inventory's view, the
+// overview's numbers) change nothing a person sees: with their code held back, the page shows what
+// the server rendered (their "Reading every key…" state), nothing moves while it waits, and once
+// the code has come the part shows the keys and works. The scripts the HTML names load at once;
+// every other script is held back for a while.
+import type { Page } from "@playwright/test";
+import { expect, test } from "@/tests/support/emulator-fixture";
+
+const HOLD_MS = 4000;
+
+/** Holds back every script the page's HTML does not name itself; says how many it held. */
+async function holdLazyScripts(page: Page, path: string): Promise<() => number> {
+  const html = await (await page.request.get(path)).text();
+  const initial = new Set([...html.matchAll(/<script[^>]*src="([^"]+\.js)"/g)].map((m) => m[1]!));
+  let held = 0;
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    if (!initial.has(new URL(route.request().url()).pathname)) {
+      held++;
+      await new Promise((r) => setTimeout(r, HOLD_MS));
+    }
+    await route.continue();
+  });
+  return () => held;
+}
+
+/** The sum of the page's layout shifts so far (none right after input), from the start of the load. */
+async function watchLayoutShift(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __shift: number };
+    w.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
+        if (!entry.hadRecentInput) w.__shift += entry.value;
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { __shift: number }).__shift);
+}
+
+const reading = (page: Page) =>
+  page.getByRole("status").filter({ hasText: "Reading every key from ElevenLabs" });
+
+test.describe.configure({ timeout: 120_000 });
+
+test("all keys: the server's HTML stays while the view's code comes, then the view works", async ({
+  page,
+}) => {
+  const held = await holdLazyScripts(page, "/inventory");
+  const shift = await watchLayoutShift(page);
+  const read = page.waitForResponse((res) => new URL(res.url()).pathname === "/api/inventory");
+  await page.goto("/inventory", { waitUntil: "domcontentloaded" });
+  await expect(page.getByRole("heading", { level: 1, name: "All keys" })).toBeVisible();
+  await expect(reading(page)).toBeVisible();
+  // The keys are here (the page's preload read them), but not the view's code: the server's
+  // "Reading…" stays, neither replaced by the table (the code was not in the first load) nor gone.
+  await read;
+  await page.waitForTimeout(HOLD_MS / 4);
+  await expect(reading(page)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Permission matrix" })).toHaveCount(0);
+  expect(held()).toBeGreaterThan(0);
+  expect(await shift()).toBe(0);
+
+  const matrix = page.getByRole("button", { name: "Permission matrix" });
+  await expect(matrix).toBeVisible({ timeout: 30_000 });
+  await expect(reading(page)).toHaveCount(0);
+  await expect(page.getByText(/^Showing \d+ of \d+ keys/)).toBeVisible();
+  await matrix.click();
+  await expect(matrix).toHaveAttribute("aria-pressed", "true");
+  await expect(page).toHaveURL(/view=matrix/);
+});
+
+test("overview: the server's HTML stays while the numbers' code comes, then they show", async ({ page }) => {
+  const held = await holdLazyScripts(page, "/");
+  const shift = await watchLayoutShift(page);
+  const read = page.waitForResponse((res) => new URL(res.url()).pathname === "/api/inventory");
+  await page.goto("/", { waitUntil: "domcontentloaded" });
+  await expect(reading(page)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Latest audit events" })).toBeVisible();
+  await read;
+  await page.waitForTimeout(HOLD_MS / 4);
+  await expect(reading(page)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Risk flags" })).toHaveCount(0);
+  expect(held()).toBeGreaterThan(0);
+  // Nothing moved while the code was held back (the numbers replacing "Reading…" later is the
+  // page's own change, as before).
+  expect(await shift()).toBe(0);
+
+  await expect(page.getByRole("heading", { name: "Risk flags" })).toBeVisible({ timeout: 30_000 });
+  await expect(reading(page)).toHaveCount(0);
+});
