@@ -12,6 +12,7 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { env, namedVariable } from "@/lib/env";
+import { looksLikeSecret } from "@/lib/text/secret-pattern";
 import { credentialHint } from "./crypto";
 import { baseUrlProblem, normaliseBaseUrl } from "./base-url";
 import { CONNECTION_PROVIDERS, type ConnectionProvider } from "./providers";
@@ -52,7 +53,10 @@ function where(path: PropertyKey[], data: unknown): string {
     return path.length ? path.join(".") : "the file";
   const entries = (data as { connections?: unknown[] }).connections;
   const name = (entries?.[index] as { name?: unknown } | undefined)?.name;
-  const label = typeof name === "string" && name.length <= 100 ? ` ("${name}")` : "";
+  const label =
+    typeof name === "string" && name.trim() !== "" && name.length <= 100 && !looksLikeSecret(name)
+      ? ` ("${name}")`
+      : "";
   return `connections[${index}]${label}${field === undefined ? "" : `.${String(field)}`}`;
 }
 
@@ -70,7 +74,9 @@ export function parseConnectionsFile(
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw fail(`not valid JSON (${(error as Error).message})`);
+    // Only where: the parser's message quotes the text around the mistake, which may be a secret.
+    const at = /position (\d+)/.exec((error as Error).message)?.[1];
+    throw fail(`not valid JSON${at ? ` (at character ${at})` : ""}`);
   }
   const parsed = fileSchema.safeParse(data);
   if (!parsed.success) {
@@ -82,9 +88,9 @@ export function parseConnectionsFile(
   return parsed.data.connections.map((entry, i) => {
     const at = `connections[${i}] ("${entry.name}")`;
     const id = entry.id ?? slug(entry.name);
+    if (seenNames.has(entry.name.toLowerCase())) throw fail(`${at}.name: another entry has this name`);
     if (seenIds.has(id))
       throw fail(`${at}.id: "${id}" is used by an earlier entry; give this one its own id`);
-    if (seenNames.has(entry.name.toLowerCase())) throw fail(`${at}.name: another entry has this name`);
     seenIds.add(id);
     seenNames.add(entry.name.toLowerCase());
     const credential = namedVariable(entry.credentialEnv, variables)?.trim();
