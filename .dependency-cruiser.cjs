@@ -3,7 +3,9 @@
 //
 //   base       lib/env.ts, format.ts, permissions.ts, branded-error.ts, lib/text, lib/ip, lib/log
 //   plumbing   lib/http (the JSON envelope, the browser's fetch, request facts), lib/db
-//   upstream   lib/elevenlabs (the one module that talks to ElevenLabs)
+//   upstream   lib/elevenlabs (the one module that talks to ElevenLabs), lib/providers (one
+//              interface over ElevenLabs, DocSpace and Voiceable keys; its ElevenLabs adapter
+//              wraps lib/elevenlabs)
 //   audit      lib/audit (the append-only log every change writes)
 //   auth       lib/auth (sessions, roles, sign-in, step-up)
 //   observed   lib/observed (changes made outside Keydesk)
@@ -17,7 +19,7 @@
 const LAYERS = [
   ["base", "^lib/(env|format|permissions|branded-error)\\.ts$|^lib/(text|ip|log)/"],
   ["plumbing", "^lib/(http|db)/"],
-  ["upstream", "^lib/elevenlabs/"],
+  ["upstream", "^lib/(elevenlabs|providers)/"],
   ["audit", "^lib/audit/"],
   ["auth", "^lib/auth/"],
   ["observed", "^lib/observed/"],
@@ -64,6 +66,14 @@ module.exports = {
       severity: "error",
       from: { path: "^(lib/|app/api/|proxy\\.ts$|instrumentation\\.ts$)" },
       to: { path: "^components/" },
+    },
+    {
+      name: "providers-server-only",
+      comment:
+        "lib/providers holds admin credentials and talks to upstreams: browser UI may name its types (types.ts, no server code) and nothing else.",
+      severity: "error",
+      from: { path: "^components/" },
+      to: { path: "^lib/providers/", pathNot: "^lib/providers/types\\.ts$" },
     },
     {
       name: "emulator-stands-apart",

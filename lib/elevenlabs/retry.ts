@@ -10,6 +10,8 @@ export interface RetryPolicy {
   baseDelayMs: number;
   /** A Retry-After longer than this is not waited out: the error goes back to the person. */
   maxRetryAfterMs: number;
+  /** Also retry a read that timed out (lib/providers' fetch clients do; the SDK client does not). */
+  retryTimeouts?: boolean;
 }
 
 export const READ_RETRY_POLICY: RetryPolicy = { retries: 2, baseDelayMs: 300, maxRetryAfterMs: 10_000 };
@@ -23,7 +25,8 @@ export function retryDelayMs(
   policy: RetryPolicy,
   random = Math.random,
 ): number | null {
-  if (!error.retryable || attempt >= policy.retries) return null;
+  const retryable = error.retryable || (policy.retryTimeouts === true && error.kind === "timeout");
+  if (!retryable || attempt >= policy.retries) return null;
   if (error.retryAfterSeconds !== undefined) {
     const ms = error.retryAfterSeconds * 1000;
     return ms <= policy.maxRetryAfterMs ? ms : null;

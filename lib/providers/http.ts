@@ -1,0 +1,199 @@
+// The small typed client DocSpace's and Voiceable's adapters talk through: one JSON call over
+// fetch with a time limit, no redirects (the credential goes to the configured host and nowhere
+// else), failures as Keydesk's UpstreamError (lib/elevenlabs/errors.ts) with the upstream's
+// x-request-id, bounded retries for reads only (lib/elevenlabs/retry.ts) and every call counted.
+// Writes are never retried: a retried create can make a second key.
+import "server-only";
+import { UpstreamError, parseRetryAfter, type UpstreamErrorKind } from "@/lib/elevenlabs/errors";
+import { READ_RETRY_POLICY, withRetries, type RetryPolicy } from "@/lib/elevenlabs/retry";
+import { recordUpstreamCall } from "@/lib/log/metrics";
+
+/** Reads retry on 429, 5xx, a failed connection and a timeout: twice, with backoff. */
+export const PROVIDER_READ_RETRY_POLICY: RetryPolicy = { ...READ_RETRY_POLICY, retryTimeouts: true };
+
+export interface JsonApi {
+  /** The provider's name, for messages ("DocSpace"). */
+  label: string;
+  /** Prefix of metric operation names ("docspace"). */
+  metricPrefix: string;
+  baseUrl: string;
+  /** The credential's headers. Never logged; never part of an error. */
+  authHeaders: Record<string, string>;
+  timeoutMs: number;
+  retryPolicy: RetryPolicy;
+  /** The upstream's own message in an error body, when it has one. */
+  errorMessage(body: unknown): string | undefined;
+}
+
+export interface JsonReply {
+  status: number;
+  body: unknown;
+  requestId: string | undefined;
+}
+
+/** `path` is relative to the base URL, which keeps its own path (Voiceable's `/api/v1`). */
+export function endpointUrl(baseUrl: string, path: string): URL {
+  let base: URL;
+  try {
+    base = new URL(baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`);
+  } catch {
+    throw new UpstreamError({
+      kind: "unavailable",
+      message: "The connection's base URL is not a valid URL.",
+    });
+  }
+  if (base.protocol !== "https:" && base.protocol !== "http:")
+    throw new UpstreamError({
+      kind: "unavailable",
+      message: "The connection's base URL must start with https:// or http://.",
+    });
+  return new URL(path.replace(/^\/+/, ""), base);
+}
+
+function kindOf(label: string, status: number, said: string | undefined): [UpstreamErrorKind, string] {
+  const because = said ? `: ${said}` : ` (HTTP ${status})`;
+  if (status === 401)
+    return ["bad_admin_key", `${label} refused Keydesk's credential: it is missing, invalid or revoked.`];
+  if (status === 403)
+    return ["missing_rights", `${label} says Keydesk's credential may not do this${because}.`];
+  if (status === 404) return ["not_found", `${label} has no such key (it may have been deleted).`];
+  if (status === 400 || status === 422) return ["validation", `${label} refused a value${because}.`];
+  if (status === 429) return ["rate_limited", `${label} is rate-limiting Keydesk. Try again shortly.`];
+  if (status >= 500)
+    return ["unavailable", `${label} is unavailable right now (HTTP ${status}). Try again shortly.`];
+  return ["rejected", `${label} refused the request${because}.`];
+}
+
+function failed(api: JsonApi, status: number, body: unknown, headers: Headers): UpstreamError {
+  const [kind, message] = kindOf(api.label, status, api.errorMessage(body));
+  return new UpstreamError({
+    kind,
+    message,
+    upstreamStatus: status,
+    requestId: headers.get("x-request-id") ?? undefined,
+    retryAfterSeconds: status === 429 ? parseRetryAfter(headers.get("retry-after")) : undefined,
+  });
+}
+
+export const unreadable = (label: string, requestId?: string) =>
+  new UpstreamError({
+    kind: "bad_response",
+    requestId,
+    message: `${label} answered with a response Keydesk could not read.`,
+  });
+
+function isTimeout(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === "TimeoutError" || name === "AbortError";
+}
+
+function parseBody(text: string): unknown {
+  if (text.length === 0) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** One call, no retries. A 2xx whose body is not JSON is `bad_response`. */
+export async function callJson(
+  api: JsonApi,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<JsonReply> {
+  const url = endpointUrl(api.baseUrl, path);
+  const headers: Record<string, string> = { accept: "application/json", ...api.authHeaders };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  let status: number;
+  let text: string;
+  let responseHeaders: Headers;
+  try {
+    // One time limit for the answer and its body alike.
+    const response = await fetch(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      redirect: "error",
+      signal: AbortSignal.timeout(api.timeoutMs),
+    });
+    status = response.status;
+    responseHeaders = response.headers;
+    text = await response.text();
+  } catch (error) {
+    if (isTimeout(error))
+      throw new UpstreamError({ kind: "timeout", message: `${api.label} did not answer in time.` });
+    throw new UpstreamError({
+      kind: "unavailable",
+      message: `Keydesk could not reach ${api.label} (the connection failed). Try again shortly.`,
+    });
+  }
+  const requestId = responseHeaders.get("x-request-id") ?? undefined;
+  if (status < 200 || status >= 300) throw failed(api, status, parseBody(text), responseHeaders);
+  try {
+    return { status, body: text.length === 0 ? undefined : JSON.parse(text), requestId };
+  } catch {
+    throw unreadable(api.label, requestId);
+  }
+}
+
+async function counted<T>(operation: string, call: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
+  try {
+    const value = await call();
+    recordUpstreamCall(operation, "ok", seconds());
+    return value;
+  } catch (error) {
+    recordUpstreamCall(operation, UpstreamError.is(error) ? error.kind : "unknown", seconds());
+    throw error;
+  }
+}
+
+const asUpstreamError = (error: unknown): UpstreamError => {
+  if (UpstreamError.is(error)) return error;
+  throw error;
+};
+
+/** A read: retried within the policy, then reshaped (a shape error is `bad_response`, never retried). */
+export function read<T>(
+  api: JsonApi,
+  operation: string,
+  path: string,
+  reshape: (reply: JsonReply) => T,
+): Promise<T> {
+  return counted(`${api.metricPrefix}_${operation}`, async () => {
+    const reply = await withRetries(() => callJson(api, "GET", path), asUpstreamError, api.retryPolicy);
+    return reshapeOrUnreadable(api, reply, reshape);
+  });
+}
+
+/** A write: exactly one call, whatever happens. */
+export function write<T>(
+  api: JsonApi,
+  operation: string,
+  method: "POST" | "PUT" | "DELETE",
+  path: string,
+  body: unknown,
+  reshape: (reply: JsonReply) => T,
+): Promise<T> {
+  return counted(`${api.metricPrefix}_${operation}`, async () => {
+    const reply = await callJson(api, method, path, body);
+    return reshapeOrUnreadable(api, reply, reshape);
+  });
+}
+
+/** Thrown by reshapers for an answer of the wrong shape (where, for the log; never values). */
+export class ShapeError extends Error {
+  override name = "ShapeError";
+}
+
+function reshapeOrUnreadable<T>(api: JsonApi, reply: JsonReply, reshape: (reply: JsonReply) => T): T {
+  try {
+    return reshape(reply);
+  } catch (error) {
+    if (error instanceof ShapeError) throw unreadable(api.label, reply.requestId);
+    throw error;
+  }
+}
