@@ -12,6 +12,10 @@ export async function register(): Promise<void> {
     const { ConfigError, env, isBuildPhase } = await import("./lib/env");
     // Not in `next build`'s workers: Next.js manages those processes itself.
     if (env().NODE_ENV === "production" && !isBuildPhase()) {
+      // KEYDESK_CONNECTIONS_FILE is read now: a malformed file or a missing credential variable stops
+      // the start, as a bad variable does, with the entry and the field named (lib/connections/file.ts).
+      const { connectionsFromFile } = await import("./lib/connections/file");
+      connectionsFromFile();
       const { installShutdown } = await import("./lib/http/drain");
       installShutdown(env().KEYDESK_SHUTDOWN_GRACE_SECONDS);
       // Inside this block (not a function of its own) so the edge build drops it with the block.

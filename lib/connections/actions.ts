@@ -67,7 +67,7 @@ export async function addConnection(
       errorCode: `credential_${checked.reason}`,
       upstreamRequestId: checked.requestId,
     });
-    throw checkFailure(input.provider, checked, input.credential);
+    throw checkFailure(checked, input.credential);
   }
   let stored: Connection;
   try {
@@ -115,7 +115,7 @@ export async function testConnection(
       ? { outcome: "ok" }
       : { outcome: "error", errorCode: `credential_${checked.reason}`, upstreamRequestId: checked.requestId },
   );
-  if (!checked.ok) throw checkFailure(found.provider, checked, credential);
+  if (!checked.ok) throw checkFailure(checked, credential);
   return { connection: connectionView(found), summary: checked.summary };
 }
 

@@ -1,21 +1,19 @@
 // The live read that proves a credential works, and what a failed one becomes for the person who
-// asked: the upstream's reason, its request id, and the field to fix. The check itself is the
-// provider's (lib/providers); this only words the answer.
+// asked: the upstream's reason, its request id, and the field to fix. The read itself is the
+// provider's (lib/providers: one call, no retries), within ELEVENLABS_TIMEOUT_MS.
 import "server-only";
+import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
-import { PROVIDER_LABELS, type ConnectionProvider } from "./providers";
-import type { CredentialCheck } from "./types";
+import { getProvider } from "@/lib/providers";
+import type { CredentialCheck, CredentialChecker } from "./types";
 
-/** The error for a failed check; never quotes the credential (and removes it if an upstream echoed it). */
-export function checkFailure(
-  provider: ConnectionProvider,
-  failed: Extract<CredentialCheck, { ok: false }>,
-  credential: string,
-): ApiError {
-  const label = PROVIDER_LABELS[provider];
-  const said = failed.message.split(credential).join("[credential]");
+export const checkWithProvider: CredentialChecker = (provider, target) =>
+  getProvider(provider).checkCredential({ ...target, timeoutMs: env().ELEVENLABS_TIMEOUT_MS });
+
+/** The error for a failed check (the provider words the message); never quotes the credential (and removes it if an upstream echoed it). */
+export function checkFailure(failed: Extract<CredentialCheck, { ok: false }>, credential: string): ApiError {
+  const message = failed.message.split(credential).join("[credential]");
   const upstream = failed.requestId ? { upstreamRequestId: failed.requestId } : {};
-  const message = `${label} did not accept the check: ${said}`;
   switch (failed.reason) {
     case "unauthorized":
     case "forbidden":
@@ -29,9 +27,9 @@ export function checkFailure(
         ...upstream,
       });
     case "timeout":
-      return new ApiError("upstream_timeout", `${label} did not answer in time: ${said}`, upstream);
+      return new ApiError("upstream_timeout", message, upstream);
     case "unreachable":
-      return new ApiError("upstream_unavailable", `${label} could not be reached: ${said}`, upstream);
+      return new ApiError("upstream_unavailable", message, upstream);
     default:
       return new ApiError("upstream_error", message, upstream);
   }

@@ -118,15 +118,16 @@ describe.each(DATABASE_KINDS)("connections (%s)", (kind) => {
   it("refuses a credential the upstream refuses: nothing stored, the reason and request id given, audited as an error", async () => {
     const { db, deps } = await setup(kind);
     const bad = "wrong-token-abcdefgh";
-    const error = await addConnection(deps, ctx, {
+    const error = (await addConnection(deps, ctx, {
       name: "DocSpace",
       provider: "docspace",
       baseUrl: "https://portal.example.com",
       credential: bad,
-    }).catch(
-      (e: unknown) =>
-        e as { code: string; message: string; extra: { upstreamRequestId?: string; fields?: unknown } },
-    );
+    }).catch((e: unknown) => e)) as {
+      code: string;
+      message: string;
+      extra: { upstreamRequestId?: string; fields?: unknown };
+    };
     expect(error).toMatchObject({ code: "validation_failed", extra: { upstreamRequestId: "up-req-42" } });
     expect(error.extra.fields).toEqual([{ path: ["credential"], message: expect.stringContaining("401") }]);
     // The upstream echoed the credential; Keydesk's message does not.

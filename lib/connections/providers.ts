@@ -2,8 +2,10 @@
 // its data-residency regions (the base URLs of the official SDK's ElevenLabsEnvironment), a
 // DocSpace portal's origin, Voiceable's API base. Browser-safe.
 
-export const CONNECTION_PROVIDERS = ["elevenlabs", "docspace", "voiceable"] as const;
-export type ConnectionProvider = (typeof CONNECTION_PROVIDERS)[number];
+import { PROVIDER_IDS, type ProviderId } from "@/lib/providers/types";
+
+export const CONNECTION_PROVIDERS = PROVIDER_IDS;
+export type ConnectionProvider = ProviderId;
 
 export const PROVIDER_LABELS: Record<ConnectionProvider, string> = {
   elevenlabs: "ElevenLabs",

@@ -2,6 +2,7 @@
 // what the browser sees (view.ts builds it field by field).
 import type { SessionUser } from "@/lib/auth/session";
 import type { RequestInfo } from "@/lib/http/request-info";
+import type { CredentialCheck } from "@/lib/providers/types";
 import type { ConnectionProvider } from "./providers";
 
 /** Where a connection comes from, and so who may change it. */
@@ -33,8 +34,7 @@ export interface Connection extends ConnectionView {
 }
 
 /** The outcome of a live read with a credential (lib/providers' checkCredential). */
-export type CredentialCheck =
-  { ok: true; summary: string } | { ok: false; reason: string; message: string; requestId: string | null };
+export type { CredentialCheck };
 
 /** Runs the live read for a provider; lib/providers in the product, an injected one in unit tests. */
 export type CredentialChecker = (
