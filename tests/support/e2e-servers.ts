@@ -8,6 +8,9 @@ export const E2E = {
   emulatorPort: 4311 + offset,
   /** The test OpenID Connect provider (tests/support/oidc-provider.ts). */
   oidcPort: 4312 + offset,
+  /** A DocSpace emulator for the connections journey (connections.spec.ts). */
+  docspacePort: 4313 + offset,
+  docspaceAdminKey: "docspace_e2e_portal_admin_token",
   /** Two instances on one PostgreSQL database (only when the test run has a PostgreSQL server). */
   clusterPorts: [3102 + offset, 3103 + offset] as const,
   clusterDatabaseUrl: process.env.E2E_CLUSTER_DATABASE_URL || null,
@@ -41,6 +44,9 @@ export const E2E = {
   },
   get standaloneUrl() {
     return `http://127.0.0.1:${this.standalonePort}`;
+  },
+  get docspaceUrl() {
+    return `http://127.0.0.1:${this.docspacePort}`;
   },
   get emulatorUrl() {
     return `http://127.0.0.1:${this.emulatorPort}`;
