@@ -20,7 +20,13 @@ async function reencrypt(dataDir: string, extra: Record<string, string>) {
     join("node_modules", ".bin", "tsx"),
     ["--conditions=react-server", "lib/connections/reencrypt-cli.ts"],
     {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, KEYDESK_DATA_DIR: dataDir, ...extra },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NODE_ENV: "production",
+        KEYDESK_DATA_DIR: dataDir,
+        ...extra,
+      },
       timeout: 60_000,
     },
   ).then(
