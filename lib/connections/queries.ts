@@ -49,3 +49,31 @@ export const useRenameConnection = () =>
 
 export const useRemoveConnection = () =>
   useConnectionMutation((id: string) => apiJson<{ removed: string }>(path(id), { method: "DELETE" }));
+
+export const userConnectionKeys = {
+  of: (userId: string) => [...connectionKeys.all, "user", userId] as const,
+};
+
+const userPath = (userId: string) => `/api/users/${encodeURIComponent(userId)}/connections`;
+
+/** The connections a user is limited to; null: every connection. */
+export function useUserConnections(userId: string) {
+  return useQuery({
+    queryKey: userConnectionKeys.of(userId),
+    queryFn: async () => (await apiJson<{ connectionIds: string[] | null }>(userPath(userId))).connectionIds,
+  });
+}
+
+export function useSetUserConnections(userId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (connectionIds: string[]) =>
+      (
+        await apiJson<{ connectionIds: string[] | null }>(userPath(userId), {
+          method: "PUT",
+          body: { connectionIds },
+        })
+      ).connectionIds,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: userConnectionKeys.of(userId) }),
+  });
+}

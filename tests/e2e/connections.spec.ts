@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expectNoAxeViolations } from "@/tests/support/axe";
-import { storageStatePath } from "@/tests/support/e2e-accounts";
+import { CONSOLE_ACCOUNTS, storageStatePath } from "@/tests/support/e2e-accounts";
 import { expect, test } from "@/tests/support/emulator-fixture";
 import { E2E } from "@/tests/support/e2e-servers";
 
@@ -192,6 +192,50 @@ test("no answer carries the credential: add, list, test, rename", async ({ reque
   ];
   for (const text of answers) expect(text).not.toContain(CREDENTIAL);
   expect((await connectionsNow(request)).map((c) => c.id)).not.toContain(connection.id);
+});
+
+test("an admin limits support to one connection on the Users page, then lifts the limit", async ({
+  page,
+}) => {
+  const support = CONSOLE_ACCOUNTS.support.email;
+  const { users } = (await (await page.request.get("/api/users")).json()) as {
+    users: { id: string; email: string }[];
+  };
+  const supportId = users.find((u) => u.email === support)!.id;
+  const limits = async () =>
+    (await (await page.request.get(`/api/users/${supportId}/connections`)).json()).connectionIds;
+  expect(await limits()).toBeNull();
+
+  await page.goto("/users");
+  await page.getByRole("button", { name: `Connections of ${support}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Connections of ${support}` });
+  await dialog.getByRole("checkbox", { name: /ElevenLabs \(ELEVENLABS_API_KEY\)/ }).check();
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toContainText(`${support} may use 1 connection only.`);
+  expect(await limits()).toEqual(["env-elevenlabs"]);
+
+  await page.getByRole("button", { name: `Connections of ${support}` }).click();
+  await expect(dialog.getByRole("checkbox", { name: /ElevenLabs \(ELEVENLABS_API_KEY\)/ })).toBeChecked();
+  await dialog.getByRole("checkbox", { name: /ElevenLabs \(ELEVENLABS_API_KEY\)/ }).uncheck();
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toContainText(`${support} may use every connection.`);
+  expect(await limits()).toBeNull();
+
+  const unknown = await page.request.put(`/api/users/${supportId}/connections`, {
+    data: { connectionIds: ["conn_does_not_exist"] },
+  });
+  expect(unknown.status()).toBe(422);
+  expect((await unknown.json()).error.fields[0].path).toEqual(["connectionIds", 0]);
+  expect(await limits()).toBeNull();
+  const audit = await (
+    await page.request.get(
+      `/api/audit?action=user_connections_changed&target=${encodeURIComponent(support)}&limit=2`,
+    )
+  ).json();
+  expect(audit.entries.map((e: { changes: unknown }) => e.changes)).toEqual([
+    { connections: { before: ["env-elevenlabs"], after: "all" } },
+    { connections: { before: "all", after: ["env-elevenlabs"] } },
+  ]);
 });
 
 test.describe("as support", () => {
