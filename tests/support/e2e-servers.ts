@@ -19,6 +19,8 @@ export const E2E = {
   mfaStepUpSeconds: 10,
   /** A server of trust-edge.spec.ts's own, with a short sign-in pause. */
   edgePort: 3105 + offset,
+  /** Servers of connections-file.spec.ts's own, with a KEYDESK_CONNECTIONS_FILE (this port and the next). */
+  connectionsFilePort: 3106 + offset,
   /** The standalone server (`node .next/standalone/server.js`) in demo mode, as the Dockerfile runs it (standalone.spec.ts). */
   standalonePort: 3109 + offset,
   adminKey: "adm_e2e_workspace_admin_key",
