@@ -168,6 +168,20 @@ test("the handlers refuse bad input with a 422 naming the field, and send nothin
   expect(crossSite.status()).toBe(403);
   expect((await docspaceRequests()).length).toBe(before);
 
+  for (const [name, message] of [
+    ["a\u0000b", /NUL/],
+    ["\udc00 alone", /unpaired surrogate/],
+    ["", /Enter a name/],
+    ["n".repeat(101), /at most 100/],
+  ] as const) {
+    const res = await request.patch("/api/connections/env-elevenlabs", { data: { name } });
+    expect(res.status()).toBe(422);
+    const { error } = await res.json();
+    expect(error.fields[0]).toMatchObject({ path: ["name"], message: expect.stringMatching(message) });
+  }
+  const badId = await request.delete(`/api/connections/${encodeURIComponent("conn\u0000x")}`);
+  expect(badId.status()).toBe(422);
+
   const rename = await request.patch("/api/connections/env-elevenlabs", { data: { name: "Mine now" } });
   expect(rename.status()).toBe(409);
   expect((await request.delete("/api/connections/env-elevenlabs")).status()).toBe(409);
