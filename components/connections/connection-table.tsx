@@ -62,7 +62,13 @@ export function ConnectionTable({
               <td className="px-3 py-2">{PROVIDER_LABELS[c.provider]}</td>
               <td className="px-3 py-2 font-mono text-xs break-all">{c.baseUrl}</td>
               <td className="px-3 py-2 font-mono text-xs">
-                <span className="sr-only">ends in </span>…{c.credentialHint}
+                {c.credentialHint ? (
+                  <>
+                    <span className="sr-only">ends in </span>…{c.credentialHint}
+                  </>
+                ) : (
+                  <span className="font-sans text-slate-600">hidden (short)</span>
+                )}
               </td>
               <td className="px-3 py-2">{SOURCE_LABELS[c.source]}</td>
               <td className="px-3 py-2">

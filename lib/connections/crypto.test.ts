@@ -72,6 +72,7 @@ describe("connection credential encryption", () => {
 
   it("the hint is the last four characters", () => {
     expect(credentialHint(CREDENTIAL)).toBe("cdef");
-    expect(credentialHint("ab")).toBe("ab");
+    expect(credentialHint("ab")).toBe("");
+    expect(credentialHint("short-token")).toBe("");
   });
 });

@@ -79,7 +79,11 @@ export function open(keys: readonly EncryptionKey[], connectionId: string, seale
   }
 }
 
-/** What of a credential may leave the server: its last four characters. */
+/** Shorter credentials show no hint: their last four characters would be too much of them. */
+const HINT_MIN_LENGTH = 12;
+
+/** What of a credential may leave the server: its last four characters (none for a short one). */
 export function credentialHint(credential: string): string {
-  return [...credential].slice(-4).join("");
+  const chars = [...credential];
+  return chars.length < HINT_MIN_LENGTH ? "" : chars.slice(-4).join("");
 }

@@ -23,7 +23,7 @@ export interface ConnectionView {
   provider: ConnectionProvider;
   baseUrl: string;
   source: ConnectionSource;
-  /** The credential's last four characters. */
+  /** The credential's last four characters; empty for a credential under 12 characters. */
   credentialHint: string;
   createdAt: string | null;
 }
