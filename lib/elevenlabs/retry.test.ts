@@ -32,6 +32,12 @@ describe("retryDelayMs", () => {
       expect(retryDelayMs(error(kind), 0, policy)).toBeNull();
     }
   });
+  it("retries a timeout only when the policy says so (lib/providers' fetch clients), within the same bound", () => {
+    const withTimeouts = { ...policy, retryTimeouts: true };
+    expect(retryDelayMs(error("timeout"), 0, withTimeouts, () => 0)).toBe(100);
+    expect(retryDelayMs(error("timeout"), 2, withTimeouts)).toBeNull();
+    expect(retryDelayMs(error("bad_response"), 0, withTimeouts)).toBeNull();
+  });
 });
 
 describe("parseRetryAfter", () => {

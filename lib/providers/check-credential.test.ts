@@ -1,6 +1,7 @@
 // checkCredential for each provider against its real emulator over HTTP: a good credential, a wrong
 // one (401), a port where nothing listens and an upstream that never answers. It never throws and
 // never echoes the credential.
+import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "@/lib/emulator/elevenlabs/server";
@@ -24,6 +25,16 @@ beforeAll(async () => {
 });
 afterAll(() => Promise.all(Object.values(started).map((s) => s.emulator.close())));
 
+/** A server that sends every request on to `target` with a redirect. */
+async function redirecting(target: string): Promise<{ url: string; server: Server }> {
+  const server = createHttpServer((req, res) => {
+    res.writeHead(307, { location: `${target}${req.url ?? "/"}` });
+    res.end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server };
+}
+
 /** A port that was free a moment ago: nothing listens there. */
 async function closedPort(): Promise<number> {
   const server = createServer();
@@ -44,6 +55,39 @@ const SUMMARIES: Record<ProviderId, RegExp> = {
   docspace: /^12 keys$/,
   voiceable: /^8 keys$/,
 };
+
+describe("a credential that is valid but may not manage keys", () => {
+  it("is forbidden on DocSpace (an API key scoped to files) and Voiceable (a public key)", async () => {
+    const docspace = started.docspace!;
+    const scoped = await fetch(`${docspace.baseUrl}/api/2.0/keys`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${CREDENTIAL}`, "content-type": "application/json" },
+      body: JSON.stringify({ name: "files only", permissions: ["files:read"] }),
+    }).then((r) => r.json() as Promise<{ response: { key: string } }>);
+    const voiceable = started.voiceable!;
+    const publicKey = await fetch(`${voiceable.baseUrl}/api_keys`, {
+      method: "POST",
+      headers: { "x-api-key": CREDENTIAL, "content-type": "application/json" },
+      body: JSON.stringify({ api_key: { name: "widget", key_type: "public" } }),
+    }).then((r) => r.json() as Promise<{ data: { key_value: string } }>);
+    for (const [id, baseUrl, credential] of [
+      ["docspace", docspace.baseUrl, scoped.response.key],
+      ["voiceable", voiceable.baseUrl, publicKey.data.key_value],
+    ] as const) {
+      const result = await getProvider(id).checkCredential({ baseUrl, credential });
+      expect(result, id).toEqual({
+        ok: false,
+        reason: "forbidden",
+        message: expect.stringContaining("403"),
+        requestId: expect.any(String),
+      });
+      expect(JSON.stringify(result)).not.toContain(credential);
+    }
+    // Back to the seeded counts the other tests expect.
+    docspace.emulator.reset("demo");
+    voiceable.emulator.reset("demo");
+  });
+});
 
 describe.each(PROVIDER_IDS)("%s checkCredential", (id) => {
   const provider = () => getProvider(id);
@@ -88,6 +132,23 @@ describe.each(PROVIDER_IDS)("%s checkCredential", (id) => {
     expectNoCredential(result);
   });
 
+  it("does not follow a redirect: the credential goes to the base URL and nowhere else", async () => {
+    const { emulator, baseUrl } = target();
+    const origin = new URL(baseUrl).origin;
+    const { url, server } = await redirecting(origin);
+    try {
+      emulator.log.clear();
+      const result = await provider().checkCredential({
+        baseUrl: baseUrl.replace(origin, url),
+        credential: CREDENTIAL,
+      });
+      expect(result).toMatchObject({ ok: false, reason: "unreachable" });
+      expect(emulator.log.list()).toEqual([]);
+    } finally {
+      server.close();
+    }
+  });
+
   it("says timeout, on its own, when the upstream never answers", async () => {
     const { emulator, baseUrl, path } = target();
     emulator.faults.add({ method: "GET", path, remaining: 1, fault: { kind: "hang" } });
@@ -110,6 +171,14 @@ describe.each(PROVIDER_IDS)("%s checkCredential", (id) => {
     const result = await provider().checkCredential({ baseUrl, credential: CREDENTIAL });
     expect(result).toMatchObject({ ok: false, reason: "upstream_error", requestId: expect.any(String) });
     expect(emulator.log.list()).toHaveLength(1);
+  });
+
+  it("takes the default time limit for a time limit that is not a number of ms", async () => {
+    const { baseUrl } = target();
+    for (const timeoutMs of [Number.NaN, -1, 0, Number.POSITIVE_INFINITY])
+      expect(await provider().checkCredential({ baseUrl, credential: CREDENTIAL, timeoutMs })).toMatchObject({
+        ok: true,
+      });
   });
 
   it("never throws, even for a base URL that is not a URL", async () => {

@@ -6,6 +6,13 @@ import { UpstreamError } from "@/lib/elevenlabs/errors";
 import type { CredentialCheck } from "./types";
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
+const MAX_TIMEOUT_MS = 120_000;
+
+/** The time limit of one call: the one given when it is a sensible number of ms, else the default. */
+export function timeLimit(ms: number | undefined): number {
+  if (ms === undefined || !Number.isFinite(ms) || ms <= 0) return DEFAULT_TIMEOUT_MS;
+  return Math.min(ms, MAX_TIMEOUT_MS);
+}
 
 /** A credential check is one read: no retries, so a failure is reported at once. */
 export const NO_RETRIES = { retries: 0, baseDelayMs: 0, maxRetryAfterMs: 0 };

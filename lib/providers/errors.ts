@@ -3,6 +3,7 @@
 // failures stay UpstreamError (lib/elevenlabs/errors.ts), shared by every adapter.
 import "server-only";
 import { errorBrand, hasBrand } from "@/lib/branded-error";
+import { fromUpstream, UpstreamError } from "@/lib/elevenlabs/errors";
 import { ApiError } from "@/lib/http/api-error";
 
 const REFUSAL = errorBrand("ProviderRefusal");
@@ -36,4 +37,15 @@ export function fromRefusal(refusal: ProviderRefusal): ApiError {
   return new ApiError("validation_failed", refusal.message, {
     fields: [{ path: refusal.field, message: refusal.message }],
   });
+}
+
+/**
+ * What a provider operation's failure becomes for a route handler: a refusal a 422, an upstream
+ * failure its usual code with the upstream's request id. Anything else is a bug of ours and is
+ * thrown on unchanged (a bare 500).
+ */
+export function fromProviderError(error: unknown): ApiError {
+  if (ProviderRefusal.is(error)) return fromRefusal(error);
+  if (UpstreamError.is(error)) return fromUpstream(error);
+  throw error;
 }

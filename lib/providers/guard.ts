@@ -2,7 +2,31 @@
 // Driven by the capability data alone, so every adapter refuses the same things the same way.
 import "server-only";
 import { ProviderRefusal } from "./errors";
-import type { KeyChanges, NewKey, PermissionsInput, ProviderCapabilities } from "./types";
+import type { KeyChanges, KeyRef, NewKey, PermissionsInput, ProviderCapabilities } from "./types";
+
+/** Control characters and lone surrogates: nothing a name or an id should hold. */
+const UNSAFE_TEXT =
+  /[\u0000-\u001f\u007f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** An id that is one safe path segment: not empty, not `.` or `..`, no `/`, nothing unsafe. */
+export function isSafeId(id: unknown): id is string {
+  return (
+    typeof id === "string" &&
+    id.length > 0 &&
+    id.length <= 200 &&
+    id !== "." &&
+    id !== ".." &&
+    !id.includes("/") &&
+    !UNSAFE_TEXT.test(id)
+  );
+}
+
+/** The key (and its group, when given) can be named in a path; refused before any call otherwise. */
+export function checkRef(ref: KeyRef): void {
+  if (!isSafeId(ref?.id)) throw new ProviderRefusal("invalid", ["id"], "That is not a key id.");
+  if (ref.group && !isSafeId(ref.group.id))
+    throw new ProviderRefusal("invalid", ["group"], "That is not a group id.");
+}
 
 const unsupported = (caps: ProviderCapabilities, field: string, what: string) =>
   new ProviderRefusal("not_supported", [field], `${caps.label} keys have no ${what}.`);
@@ -10,6 +34,12 @@ const unsupported = (caps: ProviderCapabilities, field: string, what: string) =>
 function checkName(caps: ProviderCapabilities, name: unknown): void {
   if (typeof name !== "string" || name.trim().length === 0)
     throw new ProviderRefusal("invalid", ["name"], "A key needs a name.");
+  if (UNSAFE_TEXT.test(name))
+    throw new ProviderRefusal(
+      "invalid",
+      ["name"],
+      "A key name cannot hold control characters or broken Unicode.",
+    );
   if (name.length > caps.name.maxLength)
     throw new ProviderRefusal(
       "invalid",
@@ -71,6 +101,8 @@ export function checkNewKey(caps: ProviderCapabilities, input: NewKey): void {
       `A ${caps.label} key is created in a ${caps.groups.label}: name one.`,
     );
   if (!caps.groups && input.groupId !== undefined) throw unsupported(caps, "groupId", "groups");
+  if (input.groupId !== undefined && !isSafeId(input.groupId))
+    throw new ProviderRefusal("invalid", ["groupId"], "That is not a group id.");
   checkPermissions(caps, input.permissions);
   checkRestrictions(caps, input);
   if (input.expiresInDays !== undefined && input.expiresInDays !== null) {

@@ -8,8 +8,10 @@ import { UpstreamError, parseRetryAfter, type UpstreamErrorKind } from "@/lib/el
 import { READ_RETRY_POLICY, withRetries, type RetryPolicy } from "@/lib/elevenlabs/retry";
 import { recordUpstreamCall } from "@/lib/log/metrics";
 
-/** Reads retry on 429, 5xx, a failed connection and a timeout: twice, with backoff. */
-export const PROVIDER_READ_RETRY_POLICY: RetryPolicy = { ...READ_RETRY_POLICY, retryTimeouts: true };
+/** Reads retry on 429, 5xx, a failed connection and a timeout (twice by default, with backoff). */
+export function readRetryPolicy(given?: Omit<RetryPolicy, "retryTimeouts">): RetryPolicy {
+  return { ...(given ?? READ_RETRY_POLICY), retryTimeouts: true };
+}
 
 export interface JsonApi {
   /** The provider's name, for messages ("DocSpace"). */
@@ -23,6 +25,15 @@ export interface JsonApi {
   retryPolicy: RetryPolicy;
   /** The upstream's own message in an error body, when it has one. */
   errorMessage(body: unknown): string | undefined;
+  /** The largest answer read (its body); a larger one is `bad_response`. 32 MiB unless given. */
+  maxBodyBytes?: number;
+  /** For a refused value: the field the upstream's message is about, as Keydesk names it. */
+  errorField?(message: string): (string | number)[] | undefined;
+}
+
+/** A field from the words an upstream message starts with (`Allowed origins contains…`). */
+export function fieldByPrefix(prefixes: [string, (string | number)[]][]) {
+  return (message: string) => prefixes.find(([prefix]) => message.startsWith(prefix))?.[1];
 }
 
 export interface JsonReply {
@@ -51,7 +62,13 @@ export function endpointUrl(baseUrl: string, path: string): URL {
 }
 
 function kindOf(label: string, status: number, said: string | undefined): [UpstreamErrorKind, string] {
-  const because = said ? `: ${said}` : ` (HTTP ${status})`;
+  // The upstream's sentence ends the message: one line, bounded, without its own full stop.
+  const clean = said
+    ?.replace(/[\u0000-\u001f\u007f]+/g, " ")
+    .trim()
+    .slice(0, 300)
+    .replace(/\.+$/, "");
+  const because = clean ? `: ${clean}` : ` (HTTP ${status})`;
   if (status === 401)
     return ["bad_admin_key", `${label} refused Keydesk's credential: it is missing, invalid or revoked.`];
   if (status === 403)
@@ -65,10 +82,12 @@ function kindOf(label: string, status: number, said: string | undefined): [Upstr
 }
 
 function failed(api: JsonApi, status: number, body: unknown, headers: Headers): UpstreamError {
-  const [kind, message] = kindOf(api.label, status, api.errorMessage(body));
+  const said = api.errorMessage(body);
+  const [kind, message] = kindOf(api.label, status, said);
   return new UpstreamError({
     kind,
     message,
+    field: kind === "validation" && said ? api.errorField?.(said) : undefined,
     upstreamStatus: status,
     requestId: headers.get("x-request-id") ?? undefined,
     retryAfterSeconds: status === 429 ? parseRetryAfter(headers.get("retry-after")) : undefined,
@@ -96,7 +115,33 @@ function parseBody(text: string): unknown {
   }
 }
 
-/** One call, no retries. A 2xx whose body is not JSON is `bad_response`. */
+/** Far above a 10,000-key list (a few MB), far below what would hurt the server. */
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+/** The body as text, giving up (without reading the rest) once it passes `limit` bytes. */
+async function readText(response: Response, limit: number, tooLarge: () => Error): Promise<string> {
+  if (Number(response.headers.get("content-length") ?? "0") > limit) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** One call, no retries. A 2xx whose body is not JSON, or too large, is `bad_response`. */
 export async function callJson(
   api: JsonApi,
   method: string,
@@ -120,8 +165,12 @@ export async function callJson(
     });
     status = response.status;
     responseHeaders = response.headers;
-    text = await response.text();
+    const requestId = response.headers.get("x-request-id") ?? undefined;
+    text = await readText(response, api.maxBodyBytes ?? MAX_BODY_BYTES, () =>
+      unreadable(api.label, requestId),
+    );
   } catch (error) {
+    if (UpstreamError.is(error)) throw error;
     if (isTimeout(error))
       throw new UpstreamError({ kind: "timeout", message: `${api.label} did not answer in time.` });
     throw new UpstreamError({

@@ -8,7 +8,8 @@ import type { KeyProvider, ProviderId } from "./types";
 import { voiceableProvider } from "./voiceable/client";
 
 export * from "./types";
-export { ProviderRefusal, fromRefusal } from "./errors";
+export { fromProviderError, fromRefusal, ProviderRefusal } from "./errors";
+export { UpstreamError } from "@/lib/elevenlabs/errors";
 
 const PROVIDERS: Record<ProviderId, KeyProvider> = {
   elevenlabs: elevenlabsProvider,

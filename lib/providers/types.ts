@@ -124,7 +124,10 @@ export interface ProviderCapabilities {
 export interface ProviderKey {
   id: string;
   name: string;
-  /** ElevenLabs: the service account; null where the provider has no groups. */
+  /**
+   * ElevenLabs: the service account; null where the provider has no groups. Its name is null when
+   * the read did not carry it (a key read back after a change: see DECISIONS.md).
+   */
   group: { id: string; name: string | null } | null;
   /** DocSpace: the creator's display name; Voiceable: the owner's email; null elsewhere. */
   owner: string | null;

@@ -9,6 +9,8 @@ export interface BenchEmulator {
 }
 
 export async function startBenchEmulator(options: {
+  /** elevenlabs unless given */
+  provider?: "elevenlabs" | "docspace" | "voiceable";
   port: number;
   adminKey: string;
   /** demo, empty or <accounts>x<keys> */
@@ -20,6 +22,7 @@ export async function startBenchEmulator(options: {
     [
       "tsx",
       "lib/emulator/cli.ts",
+      ...(options.provider ? ["--provider", options.provider] : []),
       ...["--port", String(options.port), "--admin-key", options.adminKey, "--seed", options.seed],
       "--control",
       ...(options.maxServiceAccounts ? ["--max-service-accounts", String(options.maxServiceAccounts)] : []),

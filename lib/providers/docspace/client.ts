@@ -2,10 +2,10 @@
 // http.ts), as DECISIONS.md explains. Bearer auth; reads retried within bounds, writes never.
 import "server-only";
 import { UpstreamError } from "@/lib/elevenlabs/errors";
-import { checkWith, DEFAULT_TIMEOUT_MS, NO_RETRIES, plural } from "../check";
+import { checkWith, NO_RETRIES, plural, timeLimit } from "../check";
 import { findKeys } from "../find";
-import { checkCanDisable, checkChanges, checkNewKey } from "../guard";
-import { PROVIDER_READ_RETRY_POLICY, read, write, type JsonApi } from "../http";
+import { checkCanDisable, checkChanges, checkNewKey, checkRef } from "../guard";
+import { fieldByPrefix, read, readRetryPolicy, write, type JsonApi } from "../http";
 import { permissionsOf, rotateByTwin } from "../rotate";
 import type {
   ConnectOptions,
@@ -28,12 +28,19 @@ function api(options: ConnectOptions): JsonApi {
     metricPrefix: "docspace",
     baseUrl: options.baseUrl,
     authHeaders: { authorization: `Bearer ${options.credential}` },
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    retryPolicy: options.retryPolicy ?? PROVIDER_READ_RETRY_POLICY,
+    timeoutMs: timeLimit(options.timeoutMs),
+    retryPolicy: readRetryPolicy(options.retryPolicy),
     errorMessage: (body) => {
       const error = (body as { error?: { message?: unknown } } | null | undefined)?.error;
       return typeof error?.message === "string" ? error.message : undefined;
     },
+    // DocSpace's validation messages start with the field's name.
+    errorField: fieldByPrefix([
+      ["Name", ["name"]],
+      ["Permissions", ["permissions"]],
+      ["ExpiresInDays", ["expiresInDays"]],
+      ["IsActive", ["enabled"]],
+    ]),
   };
 }
 
@@ -98,6 +105,7 @@ function connect(options: ConnectOptions): KeyClient {
     list,
     create,
     async change(ref, changes) {
+      checkRef(ref);
       checkChanges(CAPS, changes);
       const body: Record<string, unknown> = {};
       if (changes.name !== undefined) body.name = changes.name;
@@ -106,11 +114,16 @@ function connect(options: ConnectOptions): KeyClient {
       return update(ref.id, body, "updateKey");
     },
     async setEnabled(ref, enabled) {
+      checkRef(ref);
       checkCanDisable(CAPS);
       return update(ref.id, { isActive: enabled }, "updateKey");
     },
-    delete: (ref) => remove(ref.id),
+    async delete(ref) {
+      checkRef(ref);
+      await remove(ref.id);
+    },
     async rotate(ref, options = {}) {
+      checkRef(ref);
       const old = await reread(ref.id);
       const lifetime = options.expiresInDays !== undefined ? options.expiresInDays : twinLifetimeDays(old);
       return rotateByTwin(

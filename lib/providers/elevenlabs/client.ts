@@ -6,11 +6,11 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { createUpstream, type Upstream } from "@/lib/elevenlabs/client";
 import type { ApiKey, KeyChanges as WireChanges } from "@/lib/elevenlabs/types";
-import { checkWith, DEFAULT_TIMEOUT_MS, NO_RETRIES, plural } from "../check";
+import { checkWith, NO_RETRIES, plural, timeLimit } from "../check";
 import { ProviderRefusal } from "../errors";
 import { findKeys } from "../find";
 import { endpointUrl } from "../http";
-import { checkCanDisable, checkChanges, checkNewKey } from "../guard";
+import { checkCanDisable, checkChanges, checkNewKey, checkRef } from "../guard";
 import { permissionsOf, rotateByTwin } from "../rotate";
 import type {
   ConnectOptions,
@@ -47,6 +47,7 @@ export function toProviderKey(key: ApiKey, groupName: string | null): ProviderKe
 }
 
 function groupOf(ref: KeyRef): string {
+  checkRef(ref);
   if (!ref.group?.id)
     throw new ProviderRefusal("invalid", ["group"], "An ElevenLabs key is named with its service account.");
   return ref.group.id;
@@ -64,25 +65,28 @@ function upstreamOf(options: ConnectOptions): Upstream {
   return createUpstream({
     baseUrl: options.baseUrl,
     apiKey: options.credential,
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    timeoutMs: timeLimit(options.timeoutMs),
     retryPolicy: options.retryPolicy,
   });
 }
 
 function connect(options: ConnectOptions): KeyClient {
-  const upstream = upstreamOf(options);
+  // Made on first use, inside an async operation: a bad base URL rejects that call, like the
+  // other adapters, rather than throwing from connect().
+  let made: Upstream | undefined;
+  const upstream = () => (made ??= upstreamOf(options));
 
   const list = async () =>
-    (await upstream.listServiceAccounts()).flatMap((account) =>
+    (await upstream().listServiceAccounts()).flatMap((account) =>
       account.keys.map((key) => toProviderKey(key, account.name)),
     );
   const reread = async (groupId: string, id: string) =>
-    toProviderKey(await upstream.getKey(groupId, id), null);
+    toProviderKey(await upstream().getKey(groupId, id), null);
 
   const create = async (input: NewKey): Promise<CreatedKey> => {
     checkNewKey(CAPS, input);
     const groupId = input.groupId!;
-    const { keyId, secret } = await upstream.createKey(groupId, {
+    const { keyId, secret } = await upstream().createKey(groupId, {
       name: input.name,
       permissions: wirePermissions(input.permissions),
       characterLimit: input.characterLimit,
@@ -128,16 +132,18 @@ function connect(options: ConnectOptions): KeyClient {
       if (changes.permissions !== undefined) wire.permissions = wirePermissions(changes.permissions);
       if (changes.characterLimit !== undefined) wire.characterLimit = changes.characterLimit;
       if (changes.ipAllowlist !== undefined) wire.allowedIps = changes.ipAllowlist;
-      if (Object.keys(wire).length > 0) await upstream.updateKey(groupId, ref.id, wire);
+      if (Object.keys(wire).length > 0) await upstream().updateKey(groupId, ref.id, wire);
       return reread(groupId, ref.id);
     },
     async setEnabled(ref, enabled) {
       const groupId = groupOf(ref);
       checkCanDisable(CAPS);
-      await upstream.updateKey(groupId, ref.id, { enabled });
+      await upstream().updateKey(groupId, ref.id, { enabled });
       return reread(groupId, ref.id);
     },
-    delete: (ref) => upstream.deleteKey(groupOf(ref), ref.id),
+    async delete(ref) {
+      await upstream().deleteKey(groupOf(ref), ref.id);
+    },
     async rotate(ref) {
       const groupId = groupOf(ref);
       const old = await reread(groupId, ref.id);
@@ -152,7 +158,7 @@ function connect(options: ConnectOptions): KeyClient {
             characterLimit: limit,
             ipAllowlist: old.restrictions.ipAllowlist ?? null,
           }),
-        () => upstream.deleteKey(groupId, old.id),
+        () => upstream().deleteKey(groupId, old.id),
       );
     },
     async find(query) {

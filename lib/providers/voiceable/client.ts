@@ -2,10 +2,10 @@
 // http.ts), as DECISIONS.md explains. X-API-Key auth; reads retried within bounds, writes never.
 // Voiceable has no disable: setEnabled is refused before any call.
 import "server-only";
-import { checkWith, DEFAULT_TIMEOUT_MS, NO_RETRIES, plural } from "../check";
+import { checkWith, NO_RETRIES, plural, timeLimit } from "../check";
 import { findKeys } from "../find";
-import { checkCanDisable, checkChanges, checkNewKey } from "../guard";
-import { PROVIDER_READ_RETRY_POLICY, read, write, type JsonApi } from "../http";
+import { checkCanDisable, checkChanges, checkNewKey, checkRef } from "../guard";
+import { fieldByPrefix, read, readRetryPolicy, write, type JsonApi } from "../http";
 import { permissionsOf, rotateByTwin } from "../rotate";
 import type { ConnectOptions, KeyClient, KeyProvider, NewKey, ProviderTarget } from "../types";
 import { VOICEABLE_CAPABILITIES as CAPS } from "./capabilities";
@@ -19,8 +19,8 @@ function api(options: ConnectOptions): JsonApi {
     metricPrefix: "voiceable",
     baseUrl: options.baseUrl,
     authHeaders: { "x-api-key": options.credential },
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    retryPolicy: options.retryPolicy ?? PROVIDER_READ_RETRY_POLICY,
+    timeoutMs: timeLimit(options.timeoutMs),
+    retryPolicy: readRetryPolicy(options.retryPolicy),
     // Voiceable's dashboard shows status.message, then the errors joined.
     errorMessage: (body) => {
       const b = body as { status?: { message?: unknown }; errors?: unknown } | null | undefined;
@@ -30,6 +30,14 @@ function api(options: ConnectOptions): JsonApi {
       if (errors.length > 0) return errors.join(", ");
       return typeof b?.status?.message === "string" ? b.status.message : undefined;
     },
+    // Each of Voiceable's messages starts with the field's name, as Rails prints it.
+    errorField: fieldByPrefix([
+      ["Name", ["name"]],
+      ["Key type", ["permissions"]],
+      ["Allowed origins", ["allowedOrigins"]],
+      ["Allowed assistants", ["assistants", "allowed"]],
+      ["Transient assistant", ["assistants", "transient"]],
+    ]),
   };
 }
 
@@ -60,6 +68,7 @@ function connect(options: ConnectOptions): KeyClient {
     list,
     create,
     async change(ref, changes) {
+      checkRef(ref);
       checkChanges(CAPS, changes);
       const fields: Record<string, unknown> = {};
       if (changes.name !== undefined) fields.name = changes.name;
@@ -77,8 +86,12 @@ function connect(options: ConnectOptions): KeyClient {
       checkCanDisable(CAPS);
       throw new Error("unreachable: Voiceable has no disable");
     },
-    delete: (ref) => remove(ref.id),
+    async delete(ref) {
+      checkRef(ref);
+      await remove(ref.id);
+    },
     async rotate(ref) {
+      checkRef(ref);
       const old = await getOne(ref.id);
       const { allowedOrigins, assistants } = old.restrictions;
       return rotateByTwin(
