@@ -12,6 +12,17 @@ export async function register(): Promise<void> {
     const { ConfigError, env, isBuildPhase } = await import("./lib/env");
     // Not in `next build`'s workers: Next.js manages those processes itself.
     if (env().NODE_ENV === "production" && !isBuildPhase()) {
+      // KEYDESK_CONNECTIONS_FILE is read now: a malformed file or a missing credential variable stops
+      // the start, as a bad variable does, with the entry and the field named (lib/connections/file.ts).
+      const { connectionsFromFile } = await import("./lib/connections/file");
+      try {
+        connectionsFromFile();
+      } catch (error) {
+        // Next.js would log this with a stack and keep listening, answering every request with an
+        // error; one line and exit 1 instead, as for any configuration that cannot work.
+        console.error(`Keydesk cannot start: ${(error as Error).message}`);
+        process.exit(1);
+      }
       const { installShutdown } = await import("./lib/http/drain");
       installShutdown(env().KEYDESK_SHUTDOWN_GRACE_SECONDS);
       // Inside this block (not a function of its own) so the edge build drops it with the block.

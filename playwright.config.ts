@@ -12,6 +12,8 @@ const realModeEnv = {
   ELEVENLABS_BASE_URL: E2E.emulatorUrl,
   ELEVENLABS_TIMEOUT_MS: "2000",
   KEYDESK_AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef",
+  // Seals the credentials of connections added on the Connections page (32 bytes, hex).
+  KEYDESK_ENCRYPTION_KEY: "e2e0".repeat(16),
   KEYDESK_ADMIN_EMAIL: CONSOLE_ACCOUNTS.admin.email,
   KEYDESK_ADMIN_PASSWORD: CONSOLE_PASSWORD,
   // Single sign-on through the test provider; password sign-in stays on.
@@ -114,6 +116,11 @@ export default defineConfig({
     {
       command: `npx tsx lib/emulator/elevenlabs/cli.ts --port ${E2E.emulatorPort} --admin-key ${E2E.adminKey} --seed demo --control`,
       url: `${E2E.emulatorUrl}/__emulator/faults`,
+      timeout: 30_000,
+    },
+    {
+      command: `npx tsx lib/emulator/cli.ts --provider docspace --port ${E2E.docspacePort} --admin-key ${E2E.docspaceAdminKey} --seed demo --control`,
+      url: `${E2E.docspaceUrl}/__emulator/faults`,
       timeout: 30_000,
     },
     {

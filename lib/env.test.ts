@@ -101,4 +101,26 @@ describe("readEnv", () => {
       /KEYDESK_SHARED_READ_MS: must be at most 60000/,
     );
   });
+
+  it("takes a 32-byte encryption key as hex or base64, and names the variable otherwise without echoing it", () => {
+    const bytes = Buffer.alloc(32, 7);
+    expect(readEnv({ KEYDESK_ENCRYPTION_KEY: bytes.toString("hex") }).KEYDESK_ENCRYPTION_KEY).toEqual(bytes);
+    expect(readEnv({ KEYDESK_ENCRYPTION_KEY: bytes.toString("base64") }).KEYDESK_ENCRYPTION_KEY).toEqual(
+      bytes,
+    );
+    expect(
+      readEnv({ KEYDESK_ENCRYPTION_KEY_OLD: bytes.toString("base64url") }).KEYDESK_ENCRYPTION_KEY_OLD,
+    ).toEqual(bytes);
+    expect(readEnv({}).KEYDESK_ENCRYPTION_KEY).toBeUndefined();
+    for (const bad of [
+      "too-short-key-value",
+      Buffer.alloc(16).toString("hex"),
+      Buffer.alloc(31, 1).toString("base64"),
+    ]) {
+      expect(() => readEnv({ KEYDESK_ENCRYPTION_KEY: bad })).toThrow(
+        /KEYDESK_ENCRYPTION_KEY: must be 32 bytes as 64 hex digits or base64/,
+      );
+      expect(() => readEnv({ KEYDESK_ENCRYPTION_KEY: bad })).not.toThrow(bad);
+    }
+  });
 });

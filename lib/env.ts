@@ -21,6 +21,30 @@ export class ConfigError extends Error {
 
 const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
 
+/**
+ * A 256-bit key as 64 hex digits or base64 of 32 bytes (`openssl rand -base64 32`), decoded. Anything
+ * else is refused with what to give instead; the value itself is never quoted.
+ */
+export function decodeEncryptionKey(text: string): Buffer | null {
+  const trimmed = text.trim();
+  if (/^[0-9a-f]{64}$/i.test(trimmed)) return Buffer.from(trimmed, "hex");
+  if (/^[A-Za-z0-9+/_-]{43}=?$/.test(trimmed)) {
+    const bytes = Buffer.from(trimmed.replace(/-/g, "+").replace(/_/g, "/"), "base64");
+    if (bytes.length === 32) return bytes;
+  }
+  return null;
+}
+
+const encryptionKey = z.string().transform((text, ctx) => {
+  const key = decodeEncryptionKey(text);
+  if (key) return key;
+  ctx.addIssue({
+    code: "custom",
+    message: "must be 32 bytes as 64 hex digits or base64 (make one with: openssl rand -base64 32)",
+  });
+  return z.NEVER;
+});
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -175,6 +199,16 @@ const schema = z
         .max(60_000, "must be at most 60000 (a minute)")
         .default(5_000),
     ),
+    /**
+     * Encrypts connection credentials at rest (AES-256-GCM, lib/connections/crypto.ts): 32 random bytes,
+     * base64 or hex. Unset in demo mode: one is made and kept in the data folder.
+     */
+    KEYDESK_ENCRYPTION_KEY: z.preprocess(emptyAsUnset, encryptionKey.optional()),
+    /** The key credentials were encrypted under before KEYDESK_ENCRYPTION_KEY, while they are re-encrypted
+     * (`npm run connections:reencrypt`); still read, never written with. */
+    KEYDESK_ENCRYPTION_KEY_OLD: z.preprocess(emptyAsUnset, encryptionKey.optional()),
+    /** A JSON file of connections declared by infrastructure as code (lib/connections/file.ts). */
+    KEYDESK_CONNECTIONS_FILE: z.preprocess(emptyAsUnset, z.string().trim().min(1).optional()),
     /** Set by Next.js while it builds; nothing is started then. */
     NEXT_PHASE: z.string().optional(),
     /** Single sign-on: one OpenID Connect provider, found through `<issuer>/.well-known/openid-configuration`. */
@@ -269,4 +303,16 @@ export function isDemoMode(e: Env = env()): boolean {
 
 export function isBuildPhase(e: Env = env()): boolean {
   return e.NEXT_PHASE === "phase-production-build";
+}
+
+/**
+ * A variable named by configuration rather than by Keydesk (KEYDESK_CONNECTIONS_FILE's
+ * `credentialEnv`): read here too, so this stays the one reader of process.env.
+ */
+export function namedVariable(
+  name: string,
+  source: Record<string, string | undefined> = process.env,
+): string | undefined {
+  const value = source[name];
+  return value === "" ? undefined : value;
 }

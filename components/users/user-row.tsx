@@ -15,6 +15,7 @@ export interface RowActions {
   askDisable: (user: UserSummary) => void;
   askResetPassword: (user: UserSummary) => void;
   askRoleChange: (user: UserSummary, role: Role) => void;
+  askConnections: (user: UserSummary) => void;
 }
 
 /**
@@ -109,6 +110,11 @@ export function UserRow({
               size="sm"
             >
               Reset password<span className="sr-only"> of {user.email}</span>
+            </Button>
+          ) : null}
+          {user.role !== "admin" ? (
+            <Button type="button" onClick={() => actions.askConnections(user)} variant="secondary" size="sm">
+              Connections<span className="sr-only"> of {user.email}</span>
             </Button>
           ) : null}
           <EndUserSessionsButton

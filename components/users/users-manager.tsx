@@ -25,6 +25,10 @@ const ResetPasswordDialog = lazyDialog(
   () => import("./reset-password-dialog"),
   (m) => m.ResetPasswordDialog,
 );
+const UserConnectionsDialog = lazyDialog(
+  () => import("@/components/connections/user-connections-dialog"),
+  (m) => m.UserConnectionsDialog,
+);
 const InviteLinkDialog = lazyDialog(
   () => import("./invite-link-dialog"),
   (m) => m.InviteLinkDialog,
@@ -45,13 +49,20 @@ export function UsersManager({
   currentUserId: string;
   passwordSignIn: boolean;
 }) {
-  usePreloadDialogs(RoleChangeDialog, DisableUserDialog, ResetPasswordDialog, InviteLinkDialog);
+  usePreloadDialogs(
+    RoleChangeDialog,
+    DisableUserDialog,
+    ResetPasswordDialog,
+    InviteLinkDialog,
+    UserConnectionsDialog,
+  );
   const users = useUsers();
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [disabling, setDisabling] = useState<UserSummary | null>(null);
   const [resetting, setResetting] = useState<UserSummary | null>(null);
   const [roleChange, setRoleChange] = useState<RoleChange | null>(null);
   const [shownInvite, setShownInvite] = useState<ShownInvite | null>(null);
+  const [limiting, setLimiting] = useState<UserSummary | null>(null);
 
   const actions: RowActions = useMemo(
     () => ({
@@ -60,6 +71,7 @@ export function UsersManager({
       askDisable: setDisabling,
       askResetPassword: setResetting,
       askRoleChange: (user, role) => setRoleChange({ user, role }),
+      askConnections: setLimiting,
     }),
     [],
   );
@@ -123,6 +135,16 @@ export function UsersManager({
           onClose={() => setRoleChange(null)}
           onDone={(text) => {
             setRoleChange(null);
+            actions.notify(text);
+          }}
+        />
+      ) : null}
+      {limiting ? (
+        <UserConnectionsDialog
+          user={limiting}
+          onClose={() => setLimiting(null)}
+          onDone={(text) => {
+            setLimiting(null);
             actions.notify(text);
           }}
         />

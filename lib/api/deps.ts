@@ -8,6 +8,9 @@ import type { Auth } from "@/lib/auth/auth";
 import { getDatabase, type Db } from "@/lib/db";
 import { getUpstream } from "@/lib/elevenlabs/upstream";
 import type { KeyDeps } from "@/lib/keys";
+import { fixedConnections, type ConnectionDeps } from "@/lib/connections";
+import { checkWithProvider } from "@/lib/connections/check";
+import { keyring } from "@/lib/connections/keys";
 
 /** The upstream and the database: what every key, service account, inventory and find-key action takes. */
 export async function keyDeps(): Promise<KeyDeps> {
@@ -24,4 +27,10 @@ export async function authDeps(): Promise<{ auth: Auth; db: Db }> {
 /** The database alone. */
 export async function database(): Promise<Db> {
   return (await getDatabase()).db;
+}
+
+/** What the connection handlers take: the database, the encryption keys (made only when a stored
+ * credential is touched), the environment's and the file's connections, and the providers' live check. */
+export async function connectionDeps(): Promise<ConnectionDeps> {
+  return { db: await database(), keys: () => keyring(), fixed: fixedConnections, check: checkWithProvider };
 }

@@ -32,6 +32,11 @@ const LABELS: Record<string, string> = {
   reauthenticated: "Confirmed it's them (step-up)",
   session_ended: "Ended one of their sessions",
   user_sessions_ended: "User's sessions ended",
+  connection_created: "Connection added",
+  connection_tested: "Connection tested",
+  connection_renamed: "Connection renamed",
+  connection_removed: "Connection removed",
+  user_connections_changed: "User's connections changed",
 };
 
 /** Every action name Keydesk writes, with its words: the audit filter offers them as suggestions. */

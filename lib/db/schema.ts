@@ -280,6 +280,42 @@ export const signInGuard = pgTable(
   (t) => [index("sign_in_guard_window_idx").on(t.windowStartedAt)],
 );
 
+/**
+ * Upstream accounts added on the Connections page (lib/connections). Connections declared in
+ * KEYDESK_CONNECTIONS_FILE or by ELEVENLABS_API_KEY are not stored: they are read at start. The
+ * credential is only ever stored encrypted (AES-256-GCM, the row's id as additional data, so a
+ * ciphertext copied to another row does not decrypt), with the id of the key that encrypted it (so
+ * it can be re-encrypted under a new one) and its last four characters, the one part ever shown.
+ */
+export const connection = pgTable("connection", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  provider: text("provider").notNull(),
+  baseUrl: text("base_url").notNull(),
+  credentialCiphertext: text("credential_ciphertext").notNull(),
+  credentialKeyId: text("credential_key_id").notNull(),
+  credentialHint: text("credential_hint").notNull(),
+  createdBy: text("created_by"),
+  ...timestamps,
+});
+
+/**
+ * Which connections a user may use. No row for a user: every connection. Not a foreign key to
+ * `connection`: connections from the file or the environment have no row there, and a removed
+ * connection's rows stay, so a user limited to it stays limited (to nothing) rather than being
+ * widened to everything.
+ */
+export const userConnection = pgTable(
+  "user_connection",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    connectionId: text("connection_id").notNull(),
+  },
+  (t) => [uniqueIndex("user_connection_pk").on(t.userId, t.connectionId)],
+);
+
 export const schema = {
   user,
   session,
@@ -294,5 +330,7 @@ export const schema = {
   changeCounter,
   userInvite,
   signInGuard,
+  connection,
+  userConnection,
 };
 export type Schema = typeof schema;

@@ -46,6 +46,14 @@ const EXPECTED: Record<string, readonly Role[] | "public"> = {
   "GET /api/account/sessions": ROLES,
   "DELETE /api/account/sessions/[sessionId]": ROLES,
   "DELETE /api/users/[userId]/sessions": ["admin"],
+  // Connections, and which of them a user may use: admins only.
+  "GET /api/connections": ["admin"],
+  "POST /api/connections": ["admin"],
+  "PATCH /api/connections/[connectionId]": ["admin"],
+  "DELETE /api/connections/[connectionId]": ["admin"],
+  "POST /api/connections/[connectionId]/test": ["admin"],
+  "GET /api/users/[userId]/connections": ["admin"],
+  "PUT /api/users/[userId]/connections": ["admin"],
 };
 
 const routes = discoverApiRoutes();

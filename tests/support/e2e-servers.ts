@@ -8,6 +8,9 @@ export const E2E = {
   emulatorPort: 4311 + offset,
   /** The test OpenID Connect provider (tests/support/oidc-provider.ts). */
   oidcPort: 4312 + offset,
+  /** A DocSpace emulator for the connections journey (connections.spec.ts). */
+  docspacePort: 4313 + offset,
+  docspaceAdminKey: "docspace_e2e_portal_admin_token",
   /** Two instances on one PostgreSQL database (only when the test run has a PostgreSQL server). */
   clusterPorts: [3102 + offset, 3103 + offset] as const,
   clusterDatabaseUrl: process.env.E2E_CLUSTER_DATABASE_URL || null,
@@ -16,6 +19,8 @@ export const E2E = {
   mfaStepUpSeconds: 10,
   /** A server of trust-edge.spec.ts's own, with a short sign-in pause. */
   edgePort: 3105 + offset,
+  /** Servers of connections-file.spec.ts's own, with a KEYDESK_CONNECTIONS_FILE (this port and the next). */
+  connectionsFilePort: 3106 + offset,
   /** The standalone server (`node .next/standalone/server.js`) in demo mode, as the Dockerfile runs it (standalone.spec.ts). */
   standalonePort: 3109 + offset,
   adminKey: "adm_e2e_workspace_admin_key",
@@ -41,6 +46,9 @@ export const E2E = {
   },
   get standaloneUrl() {
     return `http://127.0.0.1:${this.standalonePort}`;
+  },
+  get docspaceUrl() {
+    return `http://127.0.0.1:${this.docspacePort}`;
   },
   get emulatorUrl() {
     return `http://127.0.0.1:${this.emulatorPort}`;

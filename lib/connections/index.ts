@@ -1,0 +1,7 @@
+// Connections: the upstream accounts Keydesk manages (their choices: DECISIONS.md).
+export { addConnection, removeConnection, renameConnection, testConnection } from "./actions";
+export { assertCanUseConnection, canUseConnection, connectionLimits, setConnectionLimits } from "./access";
+export { setUserConnectionLimits } from "./limits";
+export { fixedConnections, findConnection, listConnections, type ConnectionDeps } from "./list";
+export { connectionView } from "./view";
+export type { Connection, ConnectionView } from "./types";
