@@ -29,6 +29,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       "account",
       "audit_log",
       "change_counter",
+      "connection",
       "key_rotation",
       "key_snapshot",
       "key_snapshot_baseline",
@@ -37,6 +38,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       "sign_in_guard",
       "two_factor",
       "user",
+      "user_connection",
       "user_invite",
       "verification",
     ]);
