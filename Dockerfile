@@ -50,4 +50,4 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
 # it kills: give it `--time 30` (compose.yaml sets stop_grace_period).
 # The flags are lib/server-node-flags.ts's, which says why (less memory for a little CPU); `npm start`
 # passes the same ones and lib/server-node-flags.test.ts checks that this line agrees.
-CMD ["node", "--liftoff-only", "--max-semi-space-size=2", "server.js"]
+CMD ["node", "--liftoff-only", "--max-semi-space-size=4", "--heap-growing-percent=25", "server.js"]
