@@ -99,10 +99,13 @@ module.exports = {
     {
       name: "start-script-alone",
       comment:
-        "lib/start.ts launches the server process; nothing imports it and it imports no product code but lib/env.ts and lib/db (it makes a new data folder while the build runs).",
+        "lib/start.ts launches the server process; nothing imports it and it imports no product code but lib/env.ts, lib/db (it makes a new data folder while the build runs) and the server's Node.js flags.",
       severity: "error",
       from: { path: "^lib/start\\.ts$" },
-      to: { path: "^(lib|components|app)/", pathNot: "^lib/(env|db/index|db/database)\\.ts$" },
+      to: {
+        path: "^(lib|components|app)/",
+        pathNot: "^lib/(env|db/index|db/database|server-node-flags)\\.ts$",
+      },
     },
   ],
   options: {

@@ -48,4 +48,6 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
 # On SIGTERM (`docker stop`) Keydesk drains: new requests get 503, those in flight finish and write
 # their audit rows, within KEYDESK_SHUTDOWN_GRACE_SECONDS (25). `docker stop` waits only 10 s before
 # it kills: give it `--time 30` (compose.yaml sets stop_grace_period).
-CMD ["node", "server.js"]
+# The flags are lib/server-node-flags.ts's, which says why (less memory for a little CPU); `npm start`
+# passes the same ones and lib/server-node-flags.test.ts checks that this line agrees.
+CMD ["node", "--liftoff-only", "--max-semi-space-size=4", "--heap-growing-percent=25", "server.js"]

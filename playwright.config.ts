@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { defineConfig } from "@playwright/test";
+import { SERVER_NODE_FLAGS } from "@/lib/server-node-flags";
 import { CONSOLE_ACCOUNTS, CONSOLE_PASSWORD, storageStatePath } from "@/tests/support/e2e-accounts";
 import { E2E } from "@/tests/support/e2e-servers";
 import { OIDC_TEST_CLIENT, OIDC_TEST_ROLE_MAP } from "./tests/support/oidc-test-accounts";
@@ -152,9 +153,9 @@ export default defineConfig({
     },
     {
       // `node .next/standalone/server.js` of the build the first server made or found (it builds nothing),
-      // with the static files copied beside it as the Dockerfile does; demo mode, a data folder of its own
-      // (an absolute path: the server changes its working folder to its own).
-      command: `rm -rf ${E2E.dataDir}/standalone && { [ -d .next/standalone/.next/static ] || cp -R .next/static .next/standalone/.next/static; } && node .next/standalone/server.js`,
+      // with the static files copied beside it as the Dockerfile does, and its Node.js flags; demo mode, a
+      // data folder of its own (an absolute path: the server changes its working folder to its own).
+      command: `rm -rf ${E2E.dataDir}/standalone && { [ -d .next/standalone/.next/static ] || cp -R .next/static .next/standalone/.next/static; } && node ${SERVER_NODE_FLAGS.join(" ")} .next/standalone/server.js`,
       url: `${E2E.standaloneUrl}/api/health`,
       timeout: 60_000,
       env: {

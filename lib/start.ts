@@ -18,6 +18,7 @@ import nextEnv from "@next/env";
 import { childProcessEnv, env } from "./env";
 import { pgliteDataDir } from "./db";
 import { createPgliteDataDir } from "./db/database";
+import { SERVER_NODE_FLAGS } from "./server-node-flags";
 
 const ROOT = process.cwd();
 const NEXT = join(ROOT, "node_modules", ".bin", "next");
@@ -125,7 +126,8 @@ cpSync(join(ROOT, ".next", "static"), join(STANDALONE, ".next", "static"), { rec
 if (existsSync(join(ROOT, "public")))
   cpSync(join(ROOT, "public"), join(STANDALONE, "public"), { recursive: true, force: false });
 
-const server = spawn(process.execPath, [SERVER], {
+// With the flags the Dockerfile gives it too (lib/server-node-flags.ts: less memory for a little CPU).
+const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER], {
   stdio: "inherit",
   env: childProcessEnv({
     PORT: options.PORT ?? settings.PORT,

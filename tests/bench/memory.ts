@@ -1,12 +1,16 @@
-// `npx tsx tests/bench/memory.ts [--before <checkout>] [--sessions 50] [--seconds 60] [--rounds 2]`
-// Keydesk's server memory in the default setup (`npm start`: the standalone server, demo mode with
-// its in-process emulator, PGlite in a new data folder): resident memory (RSS, the server and any
-// process it started) when idle after start, the most the server process held while starting, and
-// the peak while `--sessions` signed-in sessions read (one loop each over the service accounts, the
-// inventory and the audit log) for `--seconds`. Floor, in the same run under the same load: a bare
-// Next.js app (tests/support/bare-next.ts) whose route reads an emulator. --before: another built
-// checkout (e.g. the base commit) measured alongside. Rounds are interleaved; medians printed.
-// Needs `npx next build`. Prints numbers; asserts nothing.
+// `npx tsx tests/bench/memory.ts [--before <checkout>] [--before-flags "<node flags>"] [--sessions 50] [--seconds 60] [--rounds 2]`
+// Keydesk's server memory in the default setup (`npm start`: the standalone server with its Node.js
+// flags, lib/server-node-flags.ts; demo mode with its in-process emulator; PGlite in a new data
+// folder): resident memory (RSS, the server and any process it started) when idle after start, the
+// most the server process held while starting, and the peak while `--sessions` signed-in sessions
+// read (one loop each over the service accounts, the inventory and the audit log) for `--seconds`.
+// Idle is also split by where it lives (Linux /proc/<pid>/smaps): PGlite's WebAssembly memory, the
+// malloc arenas of V8's and Node's threads, and the rest (V8's heap, code, mapped files). Floor, in the
+// same run under the same load: a bare Next.js app (tests/support/bare-next.ts, Node's defaults) whose
+// route reads an emulator. --before: another built checkout (e.g. the base commit) measured alongside,
+// started with --before-flags (none by default: the base commit's start path gave none). Rounds are
+// interleaved; medians printed. Needs `npx next build`. Prints numbers; asserts nothing.
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { startBareNext } from "@/tests/support/bare-next";
 import { startBenchEmulator } from "@/tests/support/bench-emulator";
@@ -25,6 +29,7 @@ const sessions = Number(arg("sessions", "50"));
 const seconds = Number(arg("seconds", "60"));
 const rounds = Number(arg("rounds", "2"));
 const before = arg("before", "");
+const beforeFlags = arg("before-flags", "").split(" ").filter(Boolean);
 const IDLE_SECONDS = 10;
 const ADMIN_KEY = "adm_bench_memory_0123456789abcdef";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -62,13 +67,31 @@ async function readLoad(url: string, cookies: string[], paths: string[], pid: nu
   return Math.max(peak, rssMiB(pid));
 }
 
-async function measureKeydesk(dir: string) {
+/** Where a process's resident memory lives (MiB), from /proc/<pid>/smaps. */
+function residentParts(pid: number): { wasm: number; arenas: number } {
+  const parts = { wasm: 0, arenas: 0 };
+  // One block per mapping: its address range and flags, then its sizes in kB.
+  for (const block of readFileSync(`/proc/${pid}/smaps`, "utf8").split(/\n(?=[0-9a-f]+-[0-9a-f]+ )/)) {
+    const [range, perms, , , , path] = block.split("\n")[0]!.split(/\s+/);
+    if (perms !== "rw-p" || path) continue;
+    const kB = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, "m").exec(block)?.[1] ?? 0);
+    const start = BigInt(`0x${range!.split("-")[0]}`);
+    // A WebAssembly memory is one anonymous mapping of at least its initial size (PGlite: 128 MiB);
+    // a thread's malloc arena, one of at most 64 MiB aligned to 64 MiB.
+    if (kB("Size") >= 128 * 1024) parts.wasm += kB("Rss") / 1024;
+    else if (kB("Size") <= 64 * 1024 && start % BigInt(64 * 2 ** 20) === 0n) parts.arenas += kB("Rss") / 1024;
+  }
+  return parts;
+}
+
+async function measureKeydesk(dir: string, nodeFlags?: readonly string[]) {
   const dataDir = freshDataDir();
   try {
-    const server = await startStandalone(dir, await freePort(), dataDir);
+    const server = await startStandalone(dir, await freePort(), dataDir, {}, nodeFlags);
     try {
       await sleep(IDLE_SECONDS * 1000);
       const idle = rssMiB(server.pid);
+      const { wasm, arenas } = residentParts(server.pid);
       const startPeak = peakRssMiB(server.pid);
       const cookies: string[] = [];
       for (let i = 0; i < sessions; i++)
@@ -79,7 +102,7 @@ async function measureKeydesk(dir: string) {
         ["/api/service-accounts", "/api/inventory", "/api/audit"],
         server.pid,
       );
-      return { idle, startPeak, loadPeak };
+      return { idle, wasm, arenas, startPeak, loadPeak };
     } finally {
       await server.stop();
     }
@@ -102,8 +125,10 @@ try {
   note("bare idle", rssMiB(barePid));
   for (let round = 0; round < rounds; round++) {
     for (const [name, dir] of Object.entries(targets)) {
-      const r = await measureKeydesk(dir);
+      const r = await measureKeydesk(dir, name === "before" ? beforeFlags : undefined);
       note(`${name} idle`, r.idle);
+      note(`${name} idle wasm`, r.wasm);
+      note(`${name} idle arenas`, r.arenas);
       note(`${name} start peak`, r.startPeak);
       note(`${name} load peak`, r.loadPeak);
     }
@@ -125,10 +150,14 @@ for (const name of Object.keys(targets)) {
       `peak under load ${m(`${name} load peak`).toFixed(0)} (bare ${m("bare load peak").toFixed(0)}: ${(m(`${name} load peak`) / m("bare load peak")).toFixed(1)}x), ` +
       `largest while starting on a new data folder ${m(`${name} start peak`).toFixed(0)}`,
   );
+  console.log(
+    `  idle, of which PGlite's WebAssembly memory ${m(`${name} idle wasm`).toFixed(0)}, ` +
+      `threads' malloc arenas ${m(`${name} idle arenas`).toFixed(0)}, the rest (V8 heap, code, files) ` +
+      `${(m(`${name} idle`) - m(`${name} idle wasm`) - m(`${name} idle arenas`)).toFixed(0)}`,
+  );
 }
 
 async function pidListeningOn(port: number): Promise<number> {
-  const { readFileSync, readdirSync, readlinkSync } = await import("node:fs");
   const hex = port.toString(16).toUpperCase().padStart(4, "0");
   const inode = readFileSync("/proc/net/tcp", "utf8")
     .split("\n")

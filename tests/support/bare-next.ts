@@ -18,6 +18,9 @@ const FILES: Record<string, string> = {
     "export default function Layout({ children }: { children: React.ReactNode }) {\n" +
     '  return <html lang="en"><body>{children}</body></html>;\n}\n',
   "app/page.tsx": "export default function Page() {\n  return <h1>Bare Next</h1>;\n}\n",
+  // Its own, empty: without one the build takes the checkout's instrumentation.ts (Turbopack finds it
+  // from the workspace root) and the floor ran Keydesk's warm-up, PGlite and all.
+  "instrumentation.ts": "export function register(): void {}\n",
   // Reads the upstream on every request, as Keydesk's handler does, and answers its JSON.
   "app/api/service-accounts/route.ts":
     'export const dynamic = "force-dynamic";\n' +

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { SERVER_NODE_FLAGS } from "@/lib/server-node-flags";
 
 export interface StandaloneServer {
   url: string;
@@ -20,11 +21,16 @@ export function freshDataDir(): string {
   return mkdtempSync(join(tmpdir(), "keydesk-bench-"));
 }
 
+/**
+ * Starts `dir`'s standalone server with `nodeFlags`: by default the ones `npm start` and the Dockerfile
+ * give it (lib/server-node-flags.ts); a benchmark's `--before` checkout may need its own.
+ */
 export async function startStandalone(
   dir: string,
   port: number,
   dataDir: string,
   env: Record<string, string> = {},
+  nodeFlags: readonly string[] = SERVER_NODE_FLAGS,
 ): Promise<StandaloneServer> {
   const root = resolve(dir);
   const standalone = join(root, ".next", "standalone");
@@ -38,7 +44,7 @@ export async function startStandalone(
   const inherited = { ...process.env };
   delete inherited.ELEVENLABS_API_KEY;
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [join(standalone, "server.js")], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeFlags, join(standalone, "server.js")], {
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
     env: {
