@@ -12,8 +12,11 @@ import type { KeyDeps } from "./types";
 export async function listServiceAccounts({ upstream, db }: KeyDeps): Promise<ServiceAccount[]> {
   const readStartedAt = new Date();
   const accounts = await upstream.listServiceAccounts();
-  const origins = await observeOrWarn(db, accounts, undefined, { readStartedAt });
-  const rotations = await rotationsOf(db, () => accounts.flatMap((a) => a.keys.map((k) => k.id)));
+  // Side by side, so that both ask for the change counters at once and share one read of them.
+  const [origins, rotations] = await Promise.all([
+    observeOrWarn(db, accounts, undefined, { readStartedAt }),
+    rotationsOf(db, () => accounts.flatMap((a) => a.keys.map((k) => k.id))),
+  ]);
   // One copy of each key with both facts (the upstream's answer may be shared with another read,
   // so it is never changed in place); observation failed: every origin unknown (null).
   return accounts.map((a) => ({
@@ -53,13 +56,11 @@ export async function listKeys({ upstream, db }: KeyDeps, serviceAccountId: stri
   const readStartedAt = new Date();
   const keys = await upstream.listKeys(serviceAccountId);
   const account: ServiceAccount = { id: serviceAccountId, name: "", createdAt: null, keys };
-  const origins = await observeOrWarn(
-    db,
-    [account],
-    { serviceAccountIds: [serviceAccountId] },
-    { readStartedAt },
-  );
-  return withOrigins(await withRotations(db, keys), origins);
+  const [origins, paired] = await Promise.all([
+    observeOrWarn(db, [account], { serviceAccountIds: [serviceAccountId] }, { readStartedAt }),
+    withRotations(db, keys),
+  ]);
+  return withOrigins(paired, origins);
 }
 
 /** One key with its rotation (the upstream has no "get one key": this reads the list). */

@@ -7,8 +7,9 @@ import { toIsoAt } from "@/lib/audit/at";
 import type { Db } from "@/lib/db/database";
 import { keyRotation } from "@/lib/db/schema";
 import type { ApiKey, KeyRotation } from "@/lib/elevenlabs/types";
+import { openRotations, type OpenRotation } from "./open-rotations";
 
-export type OpenRotation = typeof keyRotation.$inferSelect;
+export type { OpenRotation };
 
 /** timestamptz as either driver spells it, as ISO 8601. */
 const iso = (at: string) => toIsoAt(at);
@@ -55,17 +56,14 @@ export async function finishRotations(db: Db, keyId: string, by: string, as: "ol
  * The open rotation of each key that is part of one, by key id; `presentKeyIds` (asked only when
  * some rotation is open) are the keys the caller holds. A rotation pairs its keys only while both
  * are present (a partner deleted outside Keydesk pairs nothing), and a key in several takes the
- * most recent, as old key before new. Built once per read, not looked up once per key.
+ * most recent, as old key before new. Built once per read, not looked up once per key, from the
+ * open rotations as last read while none has changed (open-rotations.ts).
  */
 export async function rotationsOf(
   db: Db,
   presentKeyIds: () => Iterable<string>,
 ): Promise<Map<string, KeyRotation>> {
-  const open = await db
-    .select()
-    .from(keyRotation)
-    .where(isNull(keyRotation.finishedAt))
-    .orderBy(keyRotation.id);
+  const open = await openRotations(db);
   const found = new Map<string, KeyRotation>();
   if (open.length === 0) return found;
   const present = new Set(presentKeyIds());

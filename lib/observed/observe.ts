@@ -7,7 +7,7 @@
 // careful half under the observation lock (record.ts), which compares again and writes.
 import "server-only";
 import type { Db } from "@/lib/db/database";
-import { readChangeCounter } from "@/lib/db/change-counter";
+import { changeCounters } from "@/lib/db/change-counter";
 import type { KeyOrigin, ServiceAccount } from "@/lib/elevenlabs/types";
 import type { ReadKey } from "./diff";
 import { underObservationLock } from "./lock";
@@ -88,7 +88,7 @@ export async function observeInventory(
   };
   const fingerprint = fingerprintOf(accounts, scope);
   // Taken before the quick look reads anything: a write committed after it makes the memo stale.
-  const generation = await readChangeCounter(db, "key_snapshot");
+  const generation = (await changeCounters(db)).key_snapshot;
   const remembered = recall(db, scope, fingerprint, generation);
   if (remembered) return remembered;
   const read = readKeysOf(accounts, scope);
