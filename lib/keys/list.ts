@@ -8,23 +8,45 @@ import { UpstreamError } from "@/lib/elevenlabs/errors";
 import { observeOrWarn, withOrigins } from "@/lib/observed";
 import { rotationsOf, withRotations } from "./pairing";
 import type { KeyDeps } from "./types";
+import { toPublicKeyWith, type ServiceAccountView } from "./view";
 
-export async function listServiceAccounts({ upstream, db }: KeyDeps): Promise<ServiceAccount[]> {
+/** How a list read builds each key it answers, given the key's two read facts. */
+type KeyShape<K> = (key: ApiKey, rotation: KeyRotation | null, origin: KeyOrigin | null) => K;
+
+/**
+ * The whole inventory, each key built once by `shape` with both facts (the upstream's answer may be
+ * shared with another read, so it is never changed in place); observation failed: every origin
+ * unknown (null).
+ */
+async function readAccounts<K>(
+  { upstream, db }: KeyDeps,
+  shape: KeyShape<K>,
+): Promise<{ id: string; name: string; createdAt: string | null; keys: K[] }[]> {
   const readStartedAt = new Date();
   const accounts = await upstream.listServiceAccounts();
   // Side by side, so that both ask for the change counters at once and share one read of them.
   const [origins, rotations] = await Promise.all([
     observeOrWarn(db, accounts, undefined, { readStartedAt }),
-    rotationsOf(db, () => accounts.flatMap((a) => a.keys.map((k) => k.id))),
+    rotationsOf(db, () => accounts.flatMap((a) => a.keys.map((k) => k.id)), { remembered: true }),
   ]);
-  // One copy of each key with both facts (the upstream's answer may be shared with another read,
-  // so it is never changed in place); observation failed: every origin unknown (null).
   return accounts.map((a) => ({
-    ...a,
-    keys: a.keys.map((key) =>
-      withReadFacts(key, rotations.get(key.id) ?? null, origins?.get(key.id) ?? null),
-    ),
+    id: a.id,
+    name: a.name,
+    createdAt: a.createdAt,
+    keys: a.keys.map((key) => shape(key, rotations.get(key.id) ?? null, origins?.get(key.id) ?? null)),
   }));
+}
+
+export function listServiceAccounts(deps: KeyDeps): Promise<ServiceAccount[]> {
+  return readAccounts(deps, withReadFacts);
+}
+
+/**
+ * The same read as Keydesk's API sends it (view.ts), each key copied once, straight into its view:
+ * at 10,000 keys a second copy of every key was a measurable part of the read.
+ */
+export function listServiceAccountViews(deps: KeyDeps): Promise<ServiceAccountView[]> {
+  return readAccounts(deps, toPublicKeyWith);
 }
 
 /**
@@ -58,7 +80,7 @@ export async function listKeys({ upstream, db }: KeyDeps, serviceAccountId: stri
   const account: ServiceAccount = { id: serviceAccountId, name: "", createdAt: null, keys };
   const [origins, paired] = await Promise.all([
     observeOrWarn(db, [account], { serviceAccountIds: [serviceAccountId] }, { readStartedAt }),
-    withRotations(db, keys),
+    withRotations(db, keys, { remembered: true }),
   ]);
   return withOrigins(paired, origins);
 }

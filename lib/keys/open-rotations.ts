@@ -14,12 +14,21 @@ export type OpenRotation = typeof keyRotation.$inferSelect;
 
 const remembered = new WeakMap<Db, { generation: number; rows: readonly OpenRotation[] }>();
 
-/** Every open rotation, oldest first (the rows are shared: read them, never change them). */
-export async function openRotations(db: Db): Promise<readonly OpenRotation[]> {
+/** Every open rotation, oldest first, read now. */
+export function selectOpenRotations(db: Db): Promise<OpenRotation[]> {
+  return db.select().from(keyRotation).where(isNull(keyRotation.finishedAt)).orderBy(keyRotation.id);
+}
+
+/**
+ * The same, reused from the last call while the counter stands still (the rows are shared: read
+ * them, never change them). For list reads, which come often: a write's own read before it changes
+ * anything keeps selectOpenRotations, one statement.
+ */
+export async function rememberedOpenRotations(db: Db): Promise<readonly OpenRotation[]> {
   const generation = (await changeCounters(db)).key_rotation;
   const known = remembered.get(db);
   if (known && known.generation === generation) return known.rows;
-  const rows = await db.select().from(keyRotation).where(isNull(keyRotation.finishedAt)).orderBy(keyRotation.id);
+  const rows = await selectOpenRotations(db);
   if (generation >= 0) remembered.set(db, { generation, rows });
   return rows;
 }
