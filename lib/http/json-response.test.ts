@@ -21,9 +21,11 @@ describe("jsonResponse", () => {
   });
 
   it("keeps a Content-Type it is given, and refuses what is not JSON", () => {
-    expect(jsonResponse({}, { headers: { "content-type": "application/problem+json" } }).headers.get("content-type")).toBe(
-      "application/problem+json",
-    );
+    expect(
+      jsonResponse({}, { headers: { "content-type": "application/problem+json" } }).headers.get(
+        "content-type",
+      ),
+    ).toBe("application/problem+json");
     expect(() => jsonResponse(undefined)).toThrow(TypeError);
     expect(() => jsonResponse(() => 1)).toThrow(TypeError);
   });

@@ -29,11 +29,13 @@ async function readAccounts<K>(
     observeOrWarn(db, accounts, undefined, { readStartedAt }),
     rotationsOf(db, () => accounts.flatMap((a) => a.keys.map((k) => k.id)), { remembered: true }),
   ]);
+  // Most reads have no open rotation: no look-up per key then.
+  const rotationOf = rotations.size > 0 ? (id: string) => rotations.get(id) ?? null : () => null;
   return accounts.map((a) => ({
     id: a.id,
     name: a.name,
     createdAt: a.createdAt,
-    keys: a.keys.map((key) => shape(key, rotations.get(key.id) ?? null, origins?.get(key.id) ?? null)),
+    keys: a.keys.map((key) => shape(key, rotationOf(key.id), origins?.get(key.id) ?? null)),
   }));
 }
 

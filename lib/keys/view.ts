@@ -39,7 +39,11 @@ export function toPublicKey(key: ApiKey): KeyView {
 }
 
 /** toPublicKey with the read's rotation and origin given beside the key, not on it (lib/keys/list.ts). */
-export function toPublicKeyWith(key: ApiKey, rotation: KeyRotation | null, origin: KeyOrigin | null): KeyView {
+export function toPublicKeyWith(
+  key: ApiKey,
+  rotation: KeyRotation | null,
+  origin: KeyOrigin | null,
+): KeyView {
   return {
     id: key.id,
     serviceAccountId: key.serviceAccountId,

@@ -46,8 +46,11 @@ const scopeKey = (scope: ObservationScope) => (scope ? JSON.stringify(scope.serv
 /** No unknown permissions (a key built by hand may leave the list out; its state is the same). */
 const NONE: readonly string[] = [];
 
-const sameTexts = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((value, i) => value === b[i]);
+function sameTexts(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 const sameOptionalTexts = (a: readonly string[] | null, b: readonly string[] | null) =>
   a === null || b === null ? a === b : sameTexts(a, b);
