@@ -1,7 +1,8 @@
-// Response.json's answer (the same body bytes, the same Content-Type) built more cheaply: on
-// Node 20, Response.json encodes the whole text to bytes at once and copies them into the body,
-// where a text body is encoded once as it is sent. At 10,000 keys (a 3 MB answer) that was a third
-// of the time to make and send the response.
+// Response.json's answer (the same body bytes, the same Content-Type) built a little more cheaply:
+// on Node 20, Response.json encodes the whole text to bytes at once and copies them into the body,
+// where a text body is encoded as it is sent. Measured in process on a 3.5 MB answer (10,000 keys),
+// made and read to the end as Next.js reads it: 16.8 ms against 18.9 ms (a small gain; the
+// JSON.stringify itself is most of it and is the same either way).
 import "server-only";
 
 export function jsonResponse(value: unknown, init: ResponseInit = {}): Response {
