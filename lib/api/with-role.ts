@@ -12,6 +12,7 @@ import type { Role } from "@/lib/roles";
 import { findBadText, type TextIssue } from "@/lib/text/safe-text";
 import { assertEnrolled } from "@/lib/auth/two-factor-policy";
 import { ApiError, fromZod } from "@/lib/http/api-error";
+import { jsonResponse } from "@/lib/http/json-response";
 import { handlerErrorResponse } from "./handler-error";
 import { isMutation, isSameOrigin, requestInfo, type RequestInfo } from "@/lib/http/request-info";
 import { recordHttpRequest, routePattern } from "@/lib/log/metrics";
@@ -171,7 +172,7 @@ export function withRole<
         query: query as z.infer<Q>,
         info,
       });
-      const response = result instanceof Response ? result : Response.json(result);
+      const response = result instanceof Response ? result : jsonResponse(result);
       response.headers.set("x-request-id", info.requestId);
       return response;
     } catch (error) {

@@ -1,6 +1,6 @@
 // Who a session cookie belongs to, remembered between requests, so that a signed-in request costs
-// one read of one row (the `auth` change counter) instead of better-auth's cookie signature check and
-// its two reads (the session, then its user).
+// one read of the change counters (for the `auth` one; shared by requests arriving together) instead
+// of better-auth's cookie signature check and its two reads (the session, then its user).
 //
 // Why a remembered answer is never stale: the database moves the `auth` change counter on every change
 // to any user or session, whoever makes it (migration 0007, lib/db/change-counter.ts: triggers, so another Keydesk instance
@@ -11,7 +11,7 @@
 // due for its sliding refresh (extending it writes, so better-auth must do that), go to better-auth.
 import "server-only";
 import type { Db } from "@/lib/db/database";
-import { readChangeCounter } from "@/lib/db/change-counter";
+import { changeCounters } from "@/lib/db/change-counter";
 import type { Auth } from "./auth";
 
 export type AuthSession = NonNullable<Awaited<ReturnType<Auth["api"]["getSession"]>>>;
@@ -73,7 +73,8 @@ export function createSessionCache(options: SessionCacheOptions) {
   return async function sessionFor(headers: Headers): Promise<AuthSession | null> {
     const key = sessionCookieValue(headers.get("cookie"), options.cookieName);
     if (key === null) return options.lookup(headers);
-    const generation = await readChangeCounter(options.db, "auth");
+    // Read after this request arrived (shared only with requests asking at the same time).
+    const generation = (await changeCounters(options.db)).auth;
     if (generation !== lastGeneration) {
       entries.clear(); // every remembered answer predates a change
       lastGeneration = generation;

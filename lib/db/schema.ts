@@ -232,10 +232,11 @@ export const keySnapshotBaseline = pgTable("key_snapshot_baseline", {
 
 /**
  * Change counters: one row per group of tables, moved by a trigger in the writer's own transaction
- * on every statement that writes one of them, whoever writes (migration 0007). A process that
+ * on every statement that writes one of them, whoever writes (migrations 0007, 0008). A process that
  * remembers what it read as of a counter's value learns from that one row whether anyone (itself,
  * another Keydesk on the same server, an operator with psql) may have changed those tables since
- * (lib/db/change-counter.ts). `auth`: user and session; `key_snapshot`: the snapshot and its markers.
+ * (lib/db/change-counter.ts). `auth`: user and session; `key_snapshot`: the snapshot and its markers;
+ * `key_rotation`: the rotation pairings.
  */
 export const changeCounter = pgTable("change_counter", {
   name: text("name").primaryKey(),

@@ -1,6 +1,6 @@
 // Service accounts' keys: list, create, change, delete, rotate; each change audited. Server-only.
 import "server-only";
-export { listServiceAccounts, listKeys, readKey } from "./list";
+export { listServiceAccounts, listServiceAccountViews, listKeys, readKey } from "./list";
 export { createKey, type NewKeyResult } from "./create";
 export { updateKey, changeKey } from "./update";
 export { deleteKey, removeKey } from "./delete";

@@ -8,11 +8,11 @@ import { UpstreamError } from "@/lib/elevenlabs/errors";
 import { observeOrWarn, withOrigins } from "@/lib/observed";
 import { rotationsOf, withRotations } from "./pairing";
 import type { KeyDeps } from "./types";
+import { toPublicKeyWith, type ServiceAccountView } from "./view";
 import type { Db } from "@/lib/db/database";
 
-export async function listServiceAccounts(deps: KeyDeps): Promise<ServiceAccount[]> {
-  return withReadFactsOf(deps.db, await observeServiceAccounts(deps));
-}
+/** How a list read builds each key it answers, given the key's two read facts. */
+type KeyShape<K> = (key: ApiKey, rotation: KeyRotation | null, origin: KeyOrigin | null) => K;
 
 /** The whole-workspace read and what the outside-change check made of it, before rotations. */
 export interface ObservedRead {
@@ -24,10 +24,34 @@ export interface ObservedRead {
   readStartedAt: Date;
 }
 
+export function listServiceAccounts(deps: KeyDeps): Promise<ServiceAccount[]> {
+  return readAccounts(deps, withReadFacts);
+}
+
+/**
+ * The same read as Keydesk's API sends it (view.ts), each key copied once, straight into its view:
+ * at 10,000 keys a second copy of every key was a measurable part of the read.
+ */
+export function listServiceAccountViews(deps: KeyDeps): Promise<ServiceAccountView[]> {
+  return readAccounts(deps, toPublicKeyWith);
+}
+
+/** A read of its own: the outside-change check and the rotations side by side, so that both ask
+ * for the change counters at once and share one read of them. */
+async function readAccounts<K>(deps: KeyDeps, shape: KeyShape<K>): Promise<ShapedAccount<K>[]> {
+  const readStartedAt = new Date();
+  const accounts = await deps.upstream.listServiceAccounts();
+  const read = { accounts, readStartedAt };
+  const [origins, rotations] = await Promise.all([
+    observeOrWarn(deps.db, accounts, undefined, { readStartedAt }),
+    rotationsOfRead(deps.db, read),
+  ]);
+  return shapeAccounts({ ...read, origins }, rotations, shape);
+}
+
 /**
  * Reads every service account and observes the read. lib/inventory/shared-read.ts keeps this part
- * for a few seconds; the rotations are added per request by withReadFactsOf, since Keydesk's own
- * rotation rows change after its upstream writes end.
+ * for a few seconds; the rotations are added per request by withFactsOf.
  */
 export async function observeServiceAccounts(
   { upstream, db }: KeyDeps,
@@ -39,27 +63,41 @@ export async function observeServiceAccounts(
   return { accounts, origins, readStartedAt };
 }
 
-/** Each key with its rotation (read now) and its origin (from the read). */
-export async function withReadFactsOf(db: Db, read: ObservedRead): Promise<ServiceAccount[]> {
-  return withFactsOf(read, await rotationsOfRead(db, read));
+/**
+ * The open rotations of the read's keys as they stand now: remembered only while the key_rotation
+ * change counter stands still, so a rotation recorded after the read still shows.
+ */
+export function rotationsOfRead(
+  db: Db,
+  { accounts }: Pick<ObservedRead, "accounts">,
+): Promise<Map<string, KeyRotation>> {
+  return rotationsOf(db, () => accounts.flatMap((a) => a.keys.map((k) => k.id)), { remembered: true });
 }
 
-/** The open rotations of the read's keys, read now. */
-export function rotationsOfRead(db: Db, { accounts }: ObservedRead): Promise<Map<string, KeyRotation>> {
-  return rotationsOf(db, () => accounts.flatMap((a) => a.keys.map((k) => k.id)));
-}
-
-/** One copy of each key with both facts; observation failed: every origin unknown (null). */
+/** One copy of each key with both facts. */
 export function withFactsOf(
-  { accounts, origins }: ObservedRead,
+  read: ObservedRead,
   rotations: ReadonlyMap<string, KeyRotation>,
 ): ServiceAccount[] {
-  // The upstream's answer may be shared with another read, so it is never changed in place.
+  return shapeAccounts(read, rotations, withReadFacts);
+}
+
+type ShapedAccount<K> = { id: string; name: string; createdAt: string | null; keys: K[] };
+
+/** Each key built once by `shape` (the upstream's answer may be shared with another read, so it is
+ * never changed in place); observation failed: every origin unknown (null). */
+function shapeAccounts<K>(
+  { accounts, origins }: ObservedRead,
+  rotations: ReadonlyMap<string, KeyRotation>,
+  shape: KeyShape<K>,
+): ShapedAccount<K>[] {
+  // Most reads have no open rotation: no look-up per key then.
+  const rotationOf = rotations.size > 0 ? (id: string) => rotations.get(id) ?? null : () => null;
   return accounts.map((a) => ({
-    ...a,
-    keys: a.keys.map((key) =>
-      withReadFacts(key, rotations.get(key.id) ?? null, origins?.get(key.id) ?? null),
-    ),
+    id: a.id,
+    name: a.name,
+    createdAt: a.createdAt,
+    keys: a.keys.map((key) => shape(key, rotationOf(key.id), origins?.get(key.id) ?? null)),
   }));
 }
 
@@ -92,13 +130,11 @@ export async function listKeys({ upstream, db }: KeyDeps, serviceAccountId: stri
   const readStartedAt = new Date();
   const keys = await upstream.listKeys(serviceAccountId);
   const account: ServiceAccount = { id: serviceAccountId, name: "", createdAt: null, keys };
-  const origins = await observeOrWarn(
-    db,
-    [account],
-    { serviceAccountIds: [serviceAccountId] },
-    { readStartedAt },
-  );
-  return withOrigins(await withRotations(db, keys), origins);
+  const [origins, paired] = await Promise.all([
+    observeOrWarn(db, [account], { serviceAccountIds: [serviceAccountId] }, { readStartedAt }),
+    withRotations(db, keys, { remembered: true }),
+  ]);
+  return withOrigins(paired, origins);
 }
 
 /** One key with its rotation (the upstream has no "get one key": this reads the list). */

@@ -1,9 +1,12 @@
 // Which keys a read shows as paired by an open rotation: only while both keys are present, the most
 // recent rotation first, and a key's role as old key before its role as new key.
-import { describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
 import { testDatabases } from "@/tests/support/audit-log";
 import { DATABASE_KINDS } from "@/tests/support/databases";
 import { fakeKey } from "@/tests/support/fake-workspace";
+import type { Db } from "@/lib/db/database";
+import type { ApiKey } from "@/lib/elevenlabs/types";
 import { finishRotations, startRotation, withRotations } from "./pairing";
 
 const open = testDatabases();
@@ -62,5 +65,32 @@ describe.each(DATABASE_KINDS)("rotation pairing on %s", (kind) => {
     });
     // Without c, b is the new key of a's first rotation.
     expect(await roles(db, keys("a", "b"))).toEqual({ a: ["old", "b"], b: ["new", "a"] });
+  });
+});
+
+describe.each(DATABASE_KINDS)("open rotations remembered on %s (list reads)", (kind) => {
+  const roles = async (db: Db, keys: ApiKey[]) =>
+    Object.fromEntries(
+      (await withRotations(db, keys, { remembered: true })).map((k) => [
+        k.id,
+        k.rotation && [k.rotation.role, k.rotation.partnerKeyId],
+      ]),
+    );
+
+  it("are read again only after the rotation table changed, by Keydesk or by hand", async () => {
+    const { db } = await open(kind);
+    await startRotation(db, { serviceAccountId: "sa-1", oldKeyId: "a", newKeyId: "b", startedBy: "u" });
+    expect(await roles(db, keys("a", "b"))).toEqual({ a: ["old", "b"], b: ["new", "a"] });
+    const selects = vi.spyOn(db, "select");
+    expect(await roles(db, keys("a", "b"))).toEqual({ a: ["old", "b"], b: ["new", "a"] });
+    expect(selects).toHaveBeenCalledTimes(1); // the change counters only
+    await db.execute(sql`update "key_rotation" set "finished_at" = now()`); // an operator's fix
+    expect(await roles(db, keys("a", "b"))).toEqual({ a: null, b: null });
+    expect(selects).toHaveBeenCalledTimes(3);
+    selects.mockRestore();
+    await startRotation(db, { serviceAccountId: "sa-1", oldKeyId: "b", newKeyId: "c", startedBy: "u" });
+    expect(await roles(db, keys("a", "b", "c"))).toEqual({ a: null, b: ["old", "c"], c: ["new", "b"] });
+    await finishRotations(db, "b", "u", "old");
+    expect(await roles(db, keys("a", "b", "c"))).toEqual({ a: null, b: null, c: null });
   });
 });

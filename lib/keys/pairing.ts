@@ -7,8 +7,9 @@ import { toIsoAt } from "@/lib/audit/at";
 import type { Db } from "@/lib/db/database";
 import { keyRotation } from "@/lib/db/schema";
 import type { ApiKey, KeyRotation } from "@/lib/elevenlabs/types";
+import { rememberedOpenRotations, selectOpenRotations, type OpenRotation } from "./open-rotations";
 
-export type OpenRotation = typeof keyRotation.$inferSelect;
+export type { OpenRotation };
 
 /** timestamptz as either driver spells it, as ISO 8601. */
 const iso = (at: string) => toIsoAt(at);
@@ -55,17 +56,15 @@ export async function finishRotations(db: Db, keyId: string, by: string, as: "ol
  * The open rotation of each key that is part of one, by key id; `presentKeyIds` (asked only when
  * some rotation is open) are the keys the caller holds. A rotation pairs its keys only while both
  * are present (a partner deleted outside Keydesk pairs nothing), and a key in several takes the
- * most recent, as old key before new. Built once per read, not looked up once per key.
+ * most recent, as old key before new. Built once per read, not looked up once per key. `remembered`:
+ * from the open rotations as last read while none has changed (open-rotations.ts; list reads).
  */
 export async function rotationsOf(
   db: Db,
   presentKeyIds: () => Iterable<string>,
+  { remembered = false }: { remembered?: boolean } = {},
 ): Promise<Map<string, KeyRotation>> {
-  const open = await db
-    .select()
-    .from(keyRotation)
-    .where(isNull(keyRotation.finishedAt))
-    .orderBy(keyRotation.id);
+  const open = await (remembered ? rememberedOpenRotations(db) : selectOpenRotations(db));
   const found = new Map<string, KeyRotation>();
   if (open.length === 0) return found;
   const present = new Set(presentKeyIds());
@@ -80,7 +79,11 @@ export async function rotationsOf(
 }
 
 /** The keys with their `rotation` filled in (null when not part of an open rotation). */
-export async function withRotations(db: Db, keys: ApiKey[]): Promise<ApiKey[]> {
-  const rotations = await rotationsOf(db, () => keys.map((k) => k.id));
+export async function withRotations(
+  db: Db,
+  keys: ApiKey[],
+  options: { remembered?: boolean } = {},
+): Promise<ApiKey[]> {
+  const rotations = await rotationsOf(db, () => keys.map((k) => k.id), options);
   return keys.map((key) => ({ ...key, rotation: rotations.get(key.id) ?? null }));
 }

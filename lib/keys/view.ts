@@ -35,6 +35,15 @@ export interface ServiceAccountView {
  * confirm a guessed secret offline) never reaches a browser.
  */
 export function toPublicKey(key: ApiKey): KeyView {
+  return toPublicKeyWith(key, key.rotation ?? null, key.origin ?? null);
+}
+
+/** toPublicKey with the read's rotation and origin given beside the key, not on it (lib/keys/list.ts). */
+export function toPublicKeyWith(
+  key: ApiKey,
+  rotation: KeyRotation | null,
+  origin: KeyOrigin | null,
+): KeyView {
   return {
     id: key.id,
     serviceAccountId: key.serviceAccountId,
@@ -47,8 +56,8 @@ export function toPublicKey(key: ApiKey): KeyView {
     allowedIps: key.allowedIps,
     createdAt: key.createdAt,
     disableReason: key.disableReason,
-    rotation: key.rotation ?? null,
-    origin: key.origin ?? null,
+    rotation,
+    origin,
   };
 }
 

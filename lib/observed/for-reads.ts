@@ -11,7 +11,7 @@ export async function observeOrWarn(
   accounts: readonly ServiceAccount[],
   scope: { serviceAccountIds: string[] } | undefined,
   options: ObserveOptions,
-): Promise<Map<string, KeyOrigin> | null> {
+): Promise<ReadonlyMap<string, KeyOrigin> | null> {
   try {
     return await observeInventory(db, accounts, scope, options);
   } catch (error) {

@@ -7,11 +7,11 @@
 // careful half under the observation lock (record.ts), which compares again and writes.
 import "server-only";
 import type { Db } from "@/lib/db/database";
-import { readChangeCounter } from "@/lib/db/change-counter";
+import { changeCounters } from "@/lib/db/change-counter";
 import type { KeyOrigin, ServiceAccount } from "@/lib/elevenlabs/types";
 import type { ReadKey } from "./diff";
 import { underObservationLock } from "./lock";
-import { fingerprintOf, recall, remember } from "./read-memo";
+import { recall, remember } from "./read-memo";
 import { recordDifferences } from "./record";
 import { digestOf, stateOfKey } from "./state";
 import { selectDigests, selectMarkers, WHOLE_WORKSPACE, type ObservationScope } from "./store";
@@ -80,21 +80,20 @@ export async function observeInventory(
   accounts: readonly ServiceAccount[],
   scope?: { serviceAccountIds: string[] },
   options: ObserveOptions = {},
-): Promise<Map<string, KeyOrigin>> {
+): Promise<ReadonlyMap<string, KeyOrigin>> {
   const now = Date.now();
   const times = {
     readStartedAt: options.readStartedAt !== undefined ? new Date(options.readStartedAt).getTime() : now,
     asOf: new Date(now).toISOString(),
   };
-  const fingerprint = fingerprintOf(accounts, scope);
   // Taken before the quick look reads anything: a write committed after it makes the memo stale.
-  const generation = await readChangeCounter(db, "key_snapshot");
-  const remembered = recall(db, scope, fingerprint, generation);
+  const generation = (await changeCounters(db)).key_snapshot;
+  const remembered = recall(db, scope, accounts, generation);
   if (remembered) return remembered;
   const read = readKeysOf(accounts, scope);
   const unchanged = await quickLook(db, read, scope);
   if (unchanged) {
-    if (generation >= 0) remember(db, scope, fingerprint, generation, unchanged);
+    if (generation >= 0) remember(db, scope, accounts, generation, unchanged);
     return unchanged;
   }
   return underObservationLock(db, (tx) => recordDifferences(tx, read, scope, times));

@@ -2,12 +2,12 @@
 import { withRole } from "@/lib/api/with-role";
 import { keyDeps } from "@/lib/api/deps";
 import { ROLES } from "@/lib/roles";
-import { createServiceAccount, listServiceAccounts } from "@/lib/keys";
+import { createServiceAccount, listServiceAccountViews } from "@/lib/keys";
 import { newServiceAccountSchema } from "@/lib/keys/schema";
 import { toPublicAccount } from "@/lib/keys/view";
 
 export const GET = withRole(ROLES, {}, async () => ({
-  serviceAccounts: (await listServiceAccounts(await keyDeps())).map(toPublicAccount),
+  serviceAccounts: await listServiceAccountViews(await keyDeps()),
 }));
 
 export const POST = withRole(
