@@ -1,6 +1,7 @@
 // Which requests are the dangerous ones that need a recent sign-in (requireRecentSignIn in
 // step-up.ts): deleting a key, a key with "all" permissions (created, or granted in a change), any
-// change made by a bulk run, a role change, and every export. The handlers ask these questions.
+// change made by a bulk run, a role change, every export, and adding or removing a connection or
+// changing whose connections a user may use. The handlers ask these questions.
 
 /** The header the inventory's bulk dialog sends with each of its PATCHes (one per key). */
 export const BULK_HEADER = "x-keydesk-bulk";

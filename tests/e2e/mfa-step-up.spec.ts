@@ -134,6 +134,30 @@ test("the other dangerous actions need a recent sign-in too; a bulk run asks onc
   expect(
     await code(await page.request.patch(`/api/users/${me.id}`, { headers, data: { role: "admin" } })),
   ).toEqual([403, "reauth_required"]);
+  // Connections: handing Keydesk a new admin credential, removing one, and changing whose
+  // connections a user may use (each refused before anything is checked, stored or sent upstream).
+  expect(
+    await code(
+      await page.request.post("/api/connections", {
+        headers,
+        data: {
+          name: "e2e step-up",
+          provider: "docspace",
+          baseUrl: "http://127.0.0.1:9",
+          credential: "step-up-credential-0000",
+        },
+      }),
+    ),
+  ).toEqual([403, "reauth_required"]);
+  expect(await code(await page.request.delete("/api/connections/no-such-connection", { headers }))).toEqual([
+    403,
+    "reauth_required",
+  ]);
+  expect(
+    await code(
+      await page.request.put(`/api/users/${me.id}/connections`, { headers, data: { connectionIds: [] } }),
+    ),
+  ).toEqual([403, "reauth_required"]);
   // Not dangerous: a restricted key is made without asking.
   expect(
     (
