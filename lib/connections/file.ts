@@ -67,7 +67,8 @@ function where(path: PropertyKey[], data: unknown): string {
 export function parseConnectionsFile(
   path: string,
   text: string,
-  variables: Record<string, string | undefined> = process.env,
+  /** Where credentialEnv names are looked up: the process environment (lib/env.ts) unless given. */
+  variables?: Record<string, string | undefined>,
 ): Connection[] {
   const fail = (what: string) => new ConnectionsFileError(`KEYDESK_CONNECTIONS_FILE (${path}): ${what}`);
   let data: unknown;
