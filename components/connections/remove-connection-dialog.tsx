@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/dialog-actions";
 import { errorDetails } from "@/lib/http/client";
 import { useRemoveConnection } from "@/lib/connections/queries";
 import type { ConnectionView } from "@/lib/connections/types";
@@ -51,19 +51,14 @@ function Confirm({
   };
   return (
     <div className="space-y-4">
-      {error ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
-          {error}
-        </p>
-      ) : null}
-      <div className="flex justify-end gap-2">
-        <Button type="button" onClick={onClose} variant="secondary">
-          Cancel
-        </Button>
-        <Button type="button" onClick={confirm} disabled={remove.isPending} variant="danger">
-          {remove.isPending ? "Removing…" : `Remove ${connection.name}`}
-        </Button>
-      </div>
+      <DialogActions
+        error={error}
+        onCancel={onClose}
+        onConfirm={confirm}
+        pending={remove.isPending}
+        label={`Remove ${connection.name}`}
+        pendingLabel="Removing…"
+      />
     </div>
   );
 }

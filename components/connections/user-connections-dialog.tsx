@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/dialog-actions";
 import { errorDetails } from "@/lib/http/client";
 import { PROVIDER_LABELS } from "@/lib/connections/providers";
 import { useConnections, useSetUserConnections, useUserConnections } from "@/lib/connections/queries";
@@ -102,19 +102,15 @@ function Picker({
           </label>
         ))}
       </fieldset>
-      {error ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
-          {error}
-        </p>
-      ) : null}
-      <div className="flex justify-end gap-2">
-        <Button type="button" onClick={onClose} variant="secondary">
-          Cancel
-        </Button>
-        <Button type="button" onClick={submit} disabled={save.isPending} variant="primary">
-          {save.isPending ? "Saving…" : "Save"}
-        </Button>
-      </div>
+      <DialogActions
+        error={error}
+        onCancel={onClose}
+        onConfirm={submit}
+        pending={save.isPending}
+        label="Save"
+        pendingLabel="Saving…"
+        variant="primary"
+      />
     </div>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
 import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogActions } from "@/components/ui/dialog-actions";
 import { errorMessage } from "@/lib/http/client";
 import { useSendPasswordLink, type UserWithLink } from "@/lib/users/queries";
 import type { UserSummary } from "@/lib/users/types";
@@ -50,19 +50,14 @@ function Confirm({
   };
   return (
     <div className="space-y-4">
-      {error ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
-          {error}
-        </p>
-      ) : null}
-      <div className="flex justify-end gap-2">
-        <Button type="button" onClick={onClose} variant="secondary">
-          Cancel
-        </Button>
-        <Button type="button" onClick={confirm} disabled={send.isPending} variant="danger">
-          {send.isPending ? "Resetting…" : "Reset and make a link"}
-        </Button>
-      </div>
+      <DialogActions
+        error={error}
+        onCancel={onClose}
+        onConfirm={confirm}
+        pending={send.isPending}
+        label="Reset and make a link"
+        pendingLabel="Resetting…"
+      />
     </div>
   );
 }
