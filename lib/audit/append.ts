@@ -47,6 +47,7 @@ export function eventColumns(
     changes: plainJson(event.changes ?? null),
     reason: event.reason ?? null,
     details: plainJson(event.details ?? null),
+    connectionId: event.target?.connectionId ?? null,
   };
 }
 

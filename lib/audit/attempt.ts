@@ -58,6 +58,7 @@ function completionRow(attempt: AuditRow, outcome: AuditOutcome, link: Completio
     ip: attempt.ip,
     userAgent: attempt.userAgent,
     action: attempt.action,
+    connectionId: attempt.connectionId ?? null,
     serviceAccountId: attempt.serviceAccountId,
     keyId: attempt.keyId ?? link.createdKeyId ?? null,
     targetName: attempt.targetName,

@@ -29,6 +29,7 @@ const base = {
   upstreamRequestId: null,
   completes: null,
   prevHash: "0".repeat(64),
+  connectionId: null,
 } as const;
 
 describe("audit details", () => {
@@ -50,6 +51,20 @@ describe("audit details", () => {
     expect(written.details).toEqual({ steppedUp: true, verifiedAt: "2026-11-29T21:59:00.000Z" });
     expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: 1 });
     await tamper(db, sql`update audit_log set details = '{"steppedUp": false}'::jsonb`);
+    expect((await verifyAuditChain(db)).ok).toBe(false);
+  });
+
+  it("hashes a row's connection id only when set (migration 0010), so older rows keep their hashes", async () => {
+    const row = { ...base, details: null } as HashableRow;
+    expect(canonicalRow(row)).not.toContain("connection_id");
+    const withConnection = { ...row, connectionId: "conn_1" } as HashableRow;
+    expect(hashRow(withConnection)).not.toBe(hashRow(row));
+    const { db } = await open("pglite");
+    const first = entry(1);
+    const written = await appendAudit(db, { ...first, target: { ...first.target, connectionId: "conn_1" } });
+    expect(written.connectionId).toBe("conn_1");
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, rows: 1 });
+    await tamper(db, sql`update audit_log set connection_id = 'conn_2'`);
     expect((await verifyAuditChain(db)).ok).toBe(false);
   });
 });

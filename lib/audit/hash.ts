@@ -55,6 +55,8 @@ export function canonicalRow(row: HashableRow): string {
   for (const [column, field] of HASHED_COLUMNS) content[column] = row[field] ?? null;
   // Added later (migration 0007): hashed only when set, so every row written before keeps its hash.
   if (row.details != null) content.details = row.details;
+  // Added with connections (migration 0010): the same rule.
+  if (row.connectionId != null) content.connection_id = row.connectionId;
   return canonicalJson(content);
 }
 

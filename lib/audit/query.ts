@@ -84,6 +84,7 @@ function toEntry(stored: AuditRow, storedCompletion: AuditRow | undefined): Audi
     action: row.action,
     // A create found by re-reading the upstream names its key on the completion (attempt.ts).
     target: {
+      connectionId: row.connectionId ?? null,
       serviceAccountId: row.serviceAccountId,
       keyId: row.keyId ?? completion?.keyId ?? null,
       name: row.targetName,

@@ -14,6 +14,8 @@ export interface AuditActor {
 }
 
 export interface AuditTarget {
+  /** The connection the key or account belongs to (lib/connections). */
+  connectionId?: string | null;
   serviceAccountId?: string | null;
   keyId?: string | null;
   /** The key's name, or the user's email for user actions. */
@@ -74,6 +76,7 @@ export interface AuditEntry {
   userAgent: string | null;
   action: string;
   target: {
+    connectionId: string | null;
     serviceAccountId: string | null;
     keyId: string | null;
     name: string | null;

@@ -4,4 +4,6 @@ export { assertCanUseConnection, canUseConnection, connectionLimits, setConnecti
 export { setUserConnectionLimits } from "./limits";
 export { fixedConnections, findConnection, listConnections, type ConnectionDeps } from "./list";
 export { connectionView } from "./view";
+export { connectionKeys, keyClientOf, type ConnectionKeys } from "./key-client";
+export { readAllConnections, type ConnectionRead, type ConnectionReadError } from "./read-all";
 export type { Connection, ConnectionView } from "./types";

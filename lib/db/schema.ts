@@ -153,6 +153,9 @@ export const auditLog = pgTable(
     /** More about how it was done, e.g. `{ steppedUp: true, verifiedAt }` for a dangerous action after a fresh sign-in.
      * Hashed only when set, so rows written before the column existed keep their hashes. */
     details: jsonb("details").$type<Record<string, unknown>>(),
+    /** The connection (lib/connections) whose key or account the row is about; null for rows about Keydesk
+     * itself (sign-ins, users) and for rows written before connections existed. Hashed only when set. */
+    connectionId: text("connection_id"),
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
@@ -162,6 +165,7 @@ export const auditLog = pgTable(
     index("audit_log_action_idx").on(t.action),
     index("audit_log_key_idx").on(t.keyId),
     index("audit_log_completes_idx").on(t.completes),
+    index("audit_log_connection_idx").on(t.connectionId),
   ],
 );
 
