@@ -1,0 +1,95 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useEffect, useState } from "react";
+import { FormProvider, useForm } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { visibleText } from "@/lib/format";
+import type { ProviderCapabilities } from "@/lib/providers/types";
+import { editKeyDefaults, keyFormSchema, toChanges, type KeyFormValues } from "./key-form.schema";
+import { KeyFormFields } from "./key-form-fields";
+import { expiryText } from "./key-text.logic";
+import { useChangeConnectionKey } from "./queries";
+import { placeServerError } from "./server-errors";
+import type { ConnectionKeyView } from "./types";
+
+/**
+ * Edit a key: only what can change after create, prefilled; only the fields that differ are sent
+ * (so only they change upstream). A refusal keeps everything typed.
+ */
+export function EditKeyDialog({
+  connectionId,
+  capabilities,
+  apiKey,
+  onClose,
+  onSaved,
+}: {
+  connectionId: string;
+  capabilities: ProviderCapabilities;
+  apiKey: ConnectionKeyView;
+  onClose: () => void;
+  onSaved: (message: string) => void;
+}) {
+  const [before] = useState(() => editKeyDefaults(apiKey));
+  const form = useForm<KeyFormValues>({
+    resolver: zodResolver(keyFormSchema(capabilities, "edit")),
+    defaultValues: before,
+    mode: "onTouched",
+  });
+  const change = useChangeConnectionKey(connectionId);
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [unchanged, setUnchanged] = useState(false);
+  const name = visibleText(apiKey.name);
+  useEffect(() => form.setFocus("name"), [form]);
+
+  const submit = form.handleSubmit(async (values) => {
+    setServerError(null);
+    const body = toChanges(capabilities, before, values);
+    setUnchanged(Object.keys(body).length === 0);
+    if (Object.keys(body).length === 0) return;
+    try {
+      const { key } = await change.mutateAsync({ key: apiKey, body });
+      onSaved(`Saved the changes to ${visibleText(key.name)}.`);
+    } catch (error) {
+      setServerError(placeServerError(error, capabilities, form.setError, "Nothing was saved."));
+    }
+  });
+
+  return (
+    <Dialog open onClose={() => !change.isPending && onClose()} title={`Edit ${name}`} wide>
+      <FormProvider {...form}>
+        <form onSubmit={submit} noValidate className="space-y-5">
+          <KeyFormFields
+            idPrefix="edit-key"
+            capabilities={capabilities}
+            mode="edit"
+            groups={[]}
+            expiryText={expiryText(apiKey.expiresAt)}
+          />
+          {unchanged ? (
+            <p role="status" className="text-sm text-slate-700">
+              Nothing has changed: the form is the same as the key.
+            </p>
+          ) : null}
+          {serverError ? (
+            <p
+              role="alert"
+              className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
+            >
+              {serverError}
+            </p>
+          ) : null}
+          <div className="flex justify-end gap-2">
+            <Button type="button" onClick={onClose} disabled={change.isPending} variant="secondary">
+              Cancel
+            </Button>
+            <Button type="submit" disabled={change.isPending} variant="primary">
+              {change.isPending ? "Saving…" : "Save changes"}
+            </Button>
+          </div>
+        </form>
+      </FormProvider>
+    </Dialog>
+  );
+}
