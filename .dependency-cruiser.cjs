@@ -9,7 +9,7 @@
 //   audit      lib/audit (the append-only log every change writes)
 //   auth       lib/auth (sessions, roles, sign-in, step-up)
 //   observed   lib/observed (changes made outside Keydesk)
-//   features   lib/keys, lib/users, lib/inventory, lib/find-key, lib/connections
+//   features   lib/keys, lib/users, lib/inventory, lib/find-key, lib/connections, lib/connection-keys
 //   api        lib/api (withRole, the handlers' wiring): imported only by app/; lib/ops (health
 //              and readiness)
 //   app        app/, proxy.ts, instrumentation.ts
@@ -23,7 +23,7 @@ const LAYERS = [
   ["audit", "^lib/audit/"],
   ["auth", "^lib/auth/"],
   ["observed", "^lib/observed/"],
-  ["features", "^lib/(keys|users|inventory|find-key|connections)/"],
+  ["features", "^lib/(keys|users|inventory|find-key|connections|connection-keys)/"],
   ["api", "^lib/(api|ops)/"],
 ];
 
