@@ -11,7 +11,7 @@ import {
   toNewKey,
   type KeyFormValues,
 } from "./key-form.schema";
-import type { ConnectionKeyView } from "./types";
+import type { ConnectionKeyView } from "@/lib/connection-keys/types";
 
 const problems = (result: ReturnType<ReturnType<typeof keyFormSchema>["safeParse"]>) =>
   result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [String(i.path[0]), i.message]));

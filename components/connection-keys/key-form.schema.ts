@@ -4,10 +4,14 @@
 // handler checks everything again; this is so a person hears about a mistake before sending.
 import * as z from "@/lib/text/zod-mini";
 import { allowlistEntryProblem, normaliseAllowlistEntry } from "@/lib/ip/cidr";
-import { keyNameSchema } from "@/lib/keys/schema";
+import {
+  ASSISTANTS_MAX,
+  connectionKeyNameSchema,
+  ORIGINS_MAX,
+  originProblem,
+} from "@/lib/connection-keys/schema";
 import type { KeyChanges, PermissionsInput, ProviderCapabilities } from "@/lib/providers/types";
-import type { NewConnectionKey } from "./queries";
-import type { ConnectionKeyView } from "./types";
+import type { ConnectionKeyView, NewConnectionKeyBody } from "@/lib/connection-keys/types";
 
 export interface KeyFormValues {
   name: string;
@@ -33,17 +37,6 @@ export const lines = (text: string): string[] =>
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
 
-function originProblem(entry: string): string | null {
-  try {
-    const url = new URL(entry);
-    if (url.protocol !== "https:" && url.protocol !== "http:") return `${entry}: use http:// or https://`;
-    if (url.origin !== entry.replace(/\/$/, "")) return `${entry}: an origin has no path, query or fragment`;
-    return null;
-  } catch {
-    return `${entry} is not an origin like https://app.example.com`;
-  }
-}
-
 const wholeNumber = (text: string) => /^\d+$/.test(text.trim());
 
 /** The schema of the form for this provider; `mode` "edit" leaves out what is fixed after create. */
@@ -51,7 +44,9 @@ export function keyFormSchema(capabilities: ProviderCapabilities, mode: "create"
   const c = capabilities;
   return z
     .object({
-      name: keyNameSchema.check(z.maxLength(c.name.maxLength, `Use at most ${c.name.maxLength} characters`)),
+      name: connectionKeyNameSchema.check(
+        z.maxLength(c.name.maxLength, `Use at most ${c.name.maxLength} characters`),
+      ),
       groupId: z.string(),
       access: z.enum(["all", "some"]),
       chosen: z.array(z.string()),
@@ -88,11 +83,14 @@ export function keyFormSchema(capabilities: ProviderCapabilities, mode: "create"
             issue("ipAllowlist", `Use at most ${c.ipAllowlist.maxEntries} entries`);
         }
         if (c.originRestriction) {
-          const bad = lines(v.allowedOrigins)
-            .map(originProblem)
-            .find((p) => p !== null);
-          if (bad) issue("allowedOrigins", bad);
+          const entries = lines(v.allowedOrigins);
+          const bad = entries.find((e) => originProblem(e) !== null);
+          if (bad) issue("allowedOrigins", `${bad}: ${originProblem(bad)}`);
+          else if (entries.length > ORIGINS_MAX)
+            issue("allowedOrigins", `Use at most ${ORIGINS_MAX} origins`);
         }
+        if (c.resourceRestriction && lines(v.assistants).length > ASSISTANTS_MAX)
+          issue("assistants", `Use at most ${ASSISTANTS_MAX} assistants`);
         if (mode === "create" && c.expiry && v.expiresInDays.trim() !== "") {
           const days = Number(v.expiresInDays);
           if (!wholeNumber(v.expiresInDays) || days < c.expiry.minDays || days > c.expiry.maxDays)
@@ -151,7 +149,7 @@ function permissionsOf(capabilities: ProviderCapabilities, v: KeyFormValues): Pe
 const ipList = (text: string) => lines(text).map((e) => normaliseAllowlistEntry(e) ?? e);
 
 /** The create body: only the fields the provider has, and only those filled in. */
-export function toNewKey(capabilities: ProviderCapabilities, v: KeyFormValues): NewConnectionKey {
+export function toNewKey(capabilities: ProviderCapabilities, v: KeyFormValues): NewConnectionKeyBody {
   const c = capabilities;
   const ips = ipList(v.ipAllowlist);
   return {

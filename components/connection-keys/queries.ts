@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { connectionKeys as connectionQueryKeys } from "@/lib/connections/queries";
 import { apiJson } from "@/lib/http/client";
-import type { KeyChanges, NewKey } from "@/lib/providers/types";
+import type { ConnectionKeyChangeBody, NewConnectionKeyBody } from "@/lib/connection-keys/types";
 import type {
   ConnectionKeysAnswer,
   ConnectionKeyView,
@@ -38,24 +38,13 @@ function useKeyMutation<A, R>(connectionId: string, run: (arg: A) => Promise<R>)
   });
 }
 
-export type NewConnectionKey = Omit<NewKey, "characterLimit" | "ipAllowlist" | "expiresInDays"> & {
-  characterLimit?: number;
-  ipAllowlist?: string[];
-  expiresInDays?: number;
-};
-
 export const useCreateConnectionKey = (connectionId: string) =>
-  useKeyMutation(connectionId, (body: NewConnectionKey) =>
+  useKeyMutation(connectionId, (body: NewConnectionKeyBody) =>
     apiJson<CreatedConnectionKey>(keysPath(connectionId), { method: "POST", body }),
   );
 
-export interface KeyPatch extends KeyChanges {
-  enabled?: boolean;
-  reason?: string;
-}
-
 export const useChangeConnectionKey = (connectionId: string) =>
-  useKeyMutation(connectionId, ({ key, body }: { key: ConnectionKeyView; body: KeyPatch }) =>
+  useKeyMutation(connectionId, ({ key, body }: { key: ConnectionKeyView; body: ConnectionKeyChangeBody }) =>
     apiJson<{ key: ConnectionKeyView }>(keyPath(connectionId, key), { method: "PATCH", body }),
   );
 

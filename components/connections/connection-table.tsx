@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { PROVIDER_LABELS } from "@/lib/connections/providers";
 import type { ConnectionSource, ConnectionView } from "@/lib/connections/types";
@@ -19,7 +20,7 @@ export interface ConnectionRowActions {
   testing: string | null;
 }
 
-/** Every connection, with Test for each and Rename / Remove for those added here. */
+/** Every connection (its name a link to its keys), with Test for each and Rename / Remove for those added here. */
 export function ConnectionTable({
   connections,
   actions,
@@ -57,7 +58,12 @@ export function ConnectionTable({
           {connections.map((c) => (
             <tr key={c.id} className="border-b border-slate-100 last:border-0">
               <th scope="row" className="px-3 py-2 font-medium">
-                {c.name}
+                <Link
+                  href={`/connections/${encodeURIComponent(c.id)}`}
+                  className="text-indigo-800 hover:underline"
+                >
+                  {c.name}
+                </Link>
               </th>
               <td className="px-3 py-2">{PROVIDER_LABELS[c.provider]}</td>
               <td className="px-3 py-2 font-mono text-xs break-all">{c.baseUrl}</td>

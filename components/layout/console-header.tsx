@@ -12,12 +12,9 @@ export function ConsoleHeader({ user }: { user: SessionUser }) {
     { href: "/inventory", label: "All keys" },
     { href: FIND_PATH, label: "Find a key", shortcut: FIND_SHORTCUT },
     { href: "/audit", label: "Audit log" },
-    ...(user.role === "admin"
-      ? [
-          { href: "/connections", label: "Connections" },
-          { href: "/users", label: "Users" },
-        ]
-      : []),
+    // Every role: admins manage connections there, everyone reaches the keys of those they may use.
+    { href: "/connections", label: "Connections" },
+    ...(user.role === "admin" ? [{ href: "/users", label: "Users" }] : []),
   ];
   return (
     <header className="border-b border-slate-200 bg-white">

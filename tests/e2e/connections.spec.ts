@@ -255,16 +255,18 @@ test("an admin limits support to one connection on the Users page, then lifts th
 test.describe("as support", () => {
   test.use({ storageState: storageStatePath("support") });
 
-  test("the page is not offered, says it is for admins, and the API refuses", async ({ page, request }) => {
+  test("the page lists the connections to see keys of, says managing is for admins, and the API refuses", async ({
+    page,
+    request,
+  }) => {
     await page.goto("/");
-    await expect(
-      page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Connections" }),
-    ).toHaveCount(0);
-    await page.goto("/connections");
-    await expect(
-      page.getByRole("alert").filter({ hasText: "Only admins can manage connections." }),
-    ).toBeVisible();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Connections" }).click();
+    await expect(page.getByText("Only admins can manage connections.")).toBeVisible();
     await expect(page.getByRole("button", { name: "Add connection" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "ElevenLabs (ELEVENLABS_API_KEY)" })).toHaveAttribute(
+      "href",
+      "/connections/env-elevenlabs",
+    );
     expect((await request.get("/api/connections")).status()).toBe(403);
     const add = await request.post("/api/connections", {
       data: { name: "Sneaky", provider: "docspace", baseUrl: E2E.docspaceUrl, credential: CREDENTIAL },
