@@ -17,11 +17,12 @@ export function GroupField({
   const { register, formState } = useFormContext<KeyFormValues>();
   const error = formState.errors.groupId?.message;
   const id = `${idPrefix}-group`;
+  const title = label.charAt(0).toUpperCase() + label.slice(1);
   return (
     <FormField
       id={id}
-      label={label}
-      hint={groups.length === 0 ? `No ${label.toLowerCase()} has keys yet to choose from.` : undefined}
+      label={title}
+      hint={groups.length === 0 ? `No ${label} has keys yet to choose from.` : undefined}
       error={error}
     >
       {(describedBy) => (

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DOCSPACE_CAPABILITIES } from "@/lib/providers/docspace/capabilities";
-import { VOICEABLE_CAPABILITIES } from "@/lib/providers/voiceable/capabilities";
+import { DOCSPACE, VOICEABLE } from "./capabilities.fixtures";
 import { keyActions } from "./key-actions.logic";
 
 const now = Date.parse("2026-06-01T00:00:00Z");
@@ -9,27 +8,28 @@ const expired = { expiresAt: "2026-05-01T00:00:00Z", enabled: true };
 
 describe("keyActions", () => {
   it("offers an admin every leak response the provider has", () => {
-    expect(keyActions(DOCSPACE_CAPABILITIES, "admin", live, now)).toEqual({
+    expect(keyActions(DOCSPACE, "admin", live, now)).toEqual({
       edit: true,
       toggle: true,
       leak: ["disable", "rotate", "delete"],
       delete: true,
       frozen: false,
     });
-    expect(keyActions(VOICEABLE_CAPABILITIES, "admin", { expiresAt: null, enabled: null }, now).leak).toEqual(
-      ["rotate", "delete"],
-    );
+    expect(keyActions(VOICEABLE, "admin", { expiresAt: null, enabled: null }, now).leak).toEqual([
+      "rotate",
+      "delete",
+    ]);
   });
 
   it("does not offer to disable a key that is already off", () => {
-    expect(keyActions(DOCSPACE_CAPABILITIES, "admin", { ...live, enabled: false }, now).leak).toEqual([
+    expect(keyActions(DOCSPACE, "admin", { ...live, enabled: false }, now).leak).toEqual([
       "rotate",
       "delete",
     ]);
   });
 
   it("lets an expired DocSpace key only be rotated or deleted", () => {
-    expect(keyActions(DOCSPACE_CAPABILITIES, "admin", expired, now)).toEqual({
+    expect(keyActions(DOCSPACE, "admin", expired, now)).toEqual({
       edit: false,
       toggle: false,
       leak: ["rotate", "delete"],
@@ -39,20 +39,18 @@ describe("keyActions", () => {
   });
 
   it("gives support the switch, or rotation where there is no switch, and reviewers nothing", () => {
-    expect(keyActions(DOCSPACE_CAPABILITIES, "support", live, now)).toMatchObject({
+    expect(keyActions(DOCSPACE, "support", live, now)).toMatchObject({
       edit: false,
       toggle: true,
       leak: ["disable"],
       delete: false,
     });
-    expect(
-      keyActions(VOICEABLE_CAPABILITIES, "support", { expiresAt: null, enabled: null }, now),
-    ).toMatchObject({
+    expect(keyActions(VOICEABLE, "support", { expiresAt: null, enabled: null }, now)).toMatchObject({
       toggle: false,
       leak: ["rotate"],
       delete: false,
     });
-    expect(keyActions(DOCSPACE_CAPABILITIES, "reviewer", live, now)).toEqual({
+    expect(keyActions(DOCSPACE, "reviewer", live, now)).toEqual({
       edit: false,
       toggle: false,
       leak: [],

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DOCSPACE_CAPABILITIES } from "@/lib/providers/docspace/capabilities";
-import { ELEVENLABS_CAPABILITIES } from "@/lib/providers/elevenlabs/capabilities";
-import { VOICEABLE_CAPABILITIES } from "@/lib/providers/voiceable/capabilities";
+import { DOCSPACE, ELEVENLABS, VOICEABLE } from "./capabilities.fixtures";
 import {
   editKeyDefaults,
   formFieldOf,
@@ -19,66 +17,64 @@ const problems = (result: ReturnType<ReturnType<typeof keyFormSchema>["safeParse
 describe("the create form of each provider", () => {
   it("sends DocSpace the scopes ticked and the expiry, nothing it does not have", () => {
     const v: KeyFormValues = {
-      ...newKeyDefaults(DOCSPACE_CAPABILITIES),
+      ...newKeyDefaults(DOCSPACE),
       name: "Reports",
       chosen: ["files:read", "rooms:read"],
       expiresInDays: "30",
       allowedOrigins: "https://ignored.example",
     };
-    expect(problems(keyFormSchema(DOCSPACE_CAPABILITIES, "create").safeParse(v))).toEqual({});
-    expect(toNewKey(DOCSPACE_CAPABILITIES, v)).toEqual({
+    expect(problems(keyFormSchema(DOCSPACE, "create").safeParse(v))).toEqual({});
+    expect(toNewKey(DOCSPACE, v)).toEqual({
       name: "Reports",
       permissions: { kind: "scopes", value: ["files:read", "rooms:read"] },
       expiresInDays: 30,
     });
-    expect(toNewKey(DOCSPACE_CAPABILITIES, { ...v, access: "all" }).permissions).toEqual({
+    expect(toNewKey(DOCSPACE, { ...v, access: "all" }).permissions).toEqual({
       kind: "scopes",
       value: "all",
     });
   });
 
   it("refuses no scope at all (DocSpace would read it as unrestricted) and an expiry out of range", () => {
-    const v = { ...newKeyDefaults(DOCSPACE_CAPABILITIES), name: "x", expiresInDays: "400" };
-    expect(problems(keyFormSchema(DOCSPACE_CAPABILITIES, "create").safeParse(v))).toEqual({
+    const v = { ...newKeyDefaults(DOCSPACE), name: "x", expiresInDays: "400" };
+    expect(problems(keyFormSchema(DOCSPACE, "create").safeParse(v))).toEqual({
       chosen: "Choose at least one scope, or Unrestricted (*)",
       expiresInDays: "Use a whole number of days from 1 to 365 (leave it empty for no expiry)",
     });
     const long = { ...v, name: "n".repeat(31), chosen: ["*:read"], expiresInDays: "" };
-    expect(problems(keyFormSchema(DOCSPACE_CAPABILITIES, "create").safeParse(long))).toEqual({
+    expect(problems(keyFormSchema(DOCSPACE, "create").safeParse(long))).toEqual({
       name: "Use at most 30 characters",
     });
   });
 
   it("sends Voiceable the key type, origins and assistants, and refuses an origin with a path", () => {
     const v: KeyFormValues = {
-      ...newKeyDefaults(VOICEABLE_CAPABILITIES),
+      ...newKeyDefaults(VOICEABLE),
       name: "Widget",
       keyType: "public",
       allowedOrigins: "https://app.example.com\n\n  https://www.example.com ",
       assistants: "asst_1\nasst_2",
       transient: true,
     };
-    expect(problems(keyFormSchema(VOICEABLE_CAPABILITIES, "create").safeParse(v))).toEqual({});
-    expect(toNewKey(VOICEABLE_CAPABILITIES, v)).toEqual({
+    expect(problems(keyFormSchema(VOICEABLE, "create").safeParse(v))).toEqual({});
+    expect(toNewKey(VOICEABLE, v)).toEqual({
       name: "Widget",
       permissions: { kind: "key_type", value: "public" },
       allowedOrigins: ["https://app.example.com", "https://www.example.com"],
       assistants: { allowed: ["asst_1", "asst_2"], transient: true },
     });
     const bad = { ...v, allowedOrigins: "https://app.example.com/widget" };
-    expect(problems(keyFormSchema(VOICEABLE_CAPABILITIES, "create").safeParse(bad)).allowedOrigins).toMatch(
-      /no path/,
-    );
+    expect(problems(keyFormSchema(VOICEABLE, "create").safeParse(bad)).allowedOrigins).toMatch(/no path/);
   });
 
   it("needs ElevenLabs' group, and checks the limit and the IP allowlist", () => {
     const v = {
-      ...newKeyDefaults(ELEVENLABS_CAPABILITIES),
+      ...newKeyDefaults(ELEVENLABS),
       name: "Batch",
       characterLimit: "-3",
       ipAllowlist: "10.0.0.0/33",
     };
-    const found = problems(keyFormSchema(ELEVENLABS_CAPABILITIES, "create").safeParse(v));
+    const found = problems(keyFormSchema(ELEVENLABS, "create").safeParse(v));
     expect(Object.keys(found).sort()).toEqual(["characterLimit", "groupId", "ipAllowlist"]);
   });
 });
@@ -101,18 +97,18 @@ describe("the edit form", () => {
 
   it("sends only the field that changed", () => {
     const before = editKeyDefaults(key);
-    expect(toChanges(VOICEABLE_CAPABILITIES, before, before)).toEqual({});
+    expect(toChanges(VOICEABLE, before, before)).toEqual({});
     expect(
-      toChanges(VOICEABLE_CAPABILITIES, before, {
+      toChanges(VOICEABLE, before, {
         ...before,
         allowedOrigins: "https://a.example\nhttps://b.example",
       }),
     ).toEqual({ allowedOrigins: ["https://a.example", "https://b.example"] });
-    expect(toChanges(VOICEABLE_CAPABILITIES, before, { ...before, transient: true })).toEqual({
+    expect(toChanges(VOICEABLE, before, { ...before, transient: true })).toEqual({
       assistants: { transient: true },
     });
     // The key type is fixed after create: never sent, whatever the form says.
-    expect(toChanges(VOICEABLE_CAPABILITIES, before, { ...before, keyType: "private" })).toEqual({});
+    expect(toChanges(VOICEABLE, before, { ...before, keyType: "private" })).toEqual({});
   });
 
   it("does not count a reordering of scopes as a change", () => {
@@ -122,18 +118,16 @@ describe("the edit form", () => {
       restrictions: {},
     };
     const before = editKeyDefaults(scoped);
-    expect(
-      toChanges(DOCSPACE_CAPABILITIES, before, { ...before, chosen: ["rooms:read", "files:read"] }),
-    ).toEqual({});
-    expect(toChanges(DOCSPACE_CAPABILITIES, before, { ...before, name: "Renamed" })).toEqual({
+    expect(toChanges(DOCSPACE, before, { ...before, chosen: ["rooms:read", "files:read"] })).toEqual({});
+    expect(toChanges(DOCSPACE, before, { ...before, name: "Renamed" })).toEqual({
       name: "Renamed",
     });
   });
 
   it("puts a server's field error on the field that shows it", () => {
-    expect(formFieldOf(VOICEABLE_CAPABILITIES, ["assistants", "allowed", 1])).toBe("assistants");
-    expect(formFieldOf(VOICEABLE_CAPABILITIES, ["permissions"])).toBe("keyType");
-    expect(formFieldOf(DOCSPACE_CAPABILITIES, ["permissions", "value", 0])).toBe("chosen");
-    expect(formFieldOf(DOCSPACE_CAPABILITIES, ["isAdmin"])).toBeNull();
+    expect(formFieldOf(VOICEABLE, ["assistants", "allowed", 1])).toBe("assistants");
+    expect(formFieldOf(VOICEABLE, ["permissions"])).toBe("keyType");
+    expect(formFieldOf(DOCSPACE, ["permissions", "value", 0])).toBe("chosen");
+    expect(formFieldOf(DOCSPACE, ["isAdmin"])).toBeNull();
   });
 });
