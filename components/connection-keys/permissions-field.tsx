@@ -72,10 +72,10 @@ export function PermissionsField({
         <div
           role="group"
           aria-label={scopes ? "Scopes to grant" : "Permissions to grant"}
-          className="mt-2 grid max-h-56 grid-cols-1 gap-1 overflow-y-auto rounded-md border border-slate-200 p-2 text-sm sm:grid-cols-2"
+          className="mt-2 grid max-h-64 grid-cols-1 gap-x-4 overflow-y-auto rounded-md border border-slate-200 p-2 text-sm sm:grid-cols-2"
         >
           {choices.map((value) => (
-            <label key={value} className="flex items-center gap-2 font-mono text-xs">
+            <label key={value} className="flex min-h-7 items-center gap-2 font-mono text-xs">
               <input type="checkbox" value={value} {...register("chosen")} />
               {value}
             </label>
