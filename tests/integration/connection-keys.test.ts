@@ -44,6 +44,8 @@ const support = contextOf("u_support", "support");
 const portalSupport = contextOf("u_portal", "support");
 
 let docspace: DocspaceEmulator;
+/** The DocSpace emulator's clock, moved to make a key that has already expired. */
+let clockOffset = 0;
 let voiceable: VoiceableEmulator;
 let deps: ConnectionDeps;
 let db: Db;
@@ -51,7 +53,7 @@ let docspaceId: string;
 let voiceableId: string;
 
 beforeAll(async () => {
-  docspace = await docspaceTesting.start();
+  docspace = await docspaceTesting.start({ now: () => Date.now() + clockOffset });
   voiceable = await voiceableTesting.start();
   db = (await open("pglite")).db;
   const current = encryptionKey(randomBytes(32));
@@ -274,6 +276,32 @@ describe("DocSpace keys", () => {
     ]);
     expect(docspace.log.list()).toEqual([]);
     expect((await keyRows()).length).toBe(before);
+  });
+
+  it("refuses to change a key that has expired, saying so, sending nothing; rotating it still works", async () => {
+    const DAY = 24 * 3600 * 1000;
+    clockOffset = -2 * DAY;
+    const { key } = await createConnectionKey(deps, admin, docspaceId, {
+      name: "Expired",
+      permissions: { kind: "scopes", value: ["files:read"] },
+      expiresInDays: 1,
+    });
+    clockOffset = 0;
+    docspace.log.clear();
+    const refused = await refusalOf(
+      changeConnectionKey(deps, admin, docspaceId, key.id, undefined, { name: "Revived" }),
+    );
+    expect(refused).toMatchObject({ status: 409 });
+    expect(refused.message).toMatch(/expired/);
+    expect(writes(docspace)).toEqual([]);
+    const rotated = await rotateConnectionKey(deps, admin, docspaceId, key.id, undefined, {
+      expiresInDays: 7,
+    });
+    expect(rotated.old.outcome).toBe("deleted");
+    expect(writes(docspace)[0]).toMatchObject({
+      method: "POST",
+      body: { name: "Expired", permissions: ["files:read"], expiresInDays: 7 },
+    });
   });
 
   it("deletes a key, with the reason, and answers 404 for one that is gone", async () => {
