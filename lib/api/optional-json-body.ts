@@ -6,23 +6,13 @@ import type { z } from "zod";
 import type { ZodMiniType } from "zod/mini";
 import { ApiError, fromZod } from "@/lib/http/api-error";
 import { findBadText } from "@/lib/text/safe-text";
-import { MAX_BODY_BYTES } from "./with-role";
+import { readLimited } from "./with-role";
 
 export async function optionalJsonBody<S extends z.ZodType | ZodMiniType>(
   req: Request,
   schema: S,
 ): Promise<z.infer<S>> {
-  if (Number(req.headers.get("content-length")) > MAX_BODY_BYTES)
-    throw new ApiError(
-      "payload_too_large",
-      "The request body is larger than 1 MiB; Keydesk does not take bodies that big.",
-    );
-  const text = req.body ? await req.text() : "";
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES)
-    throw new ApiError(
-      "payload_too_large",
-      "The request body is larger than 1 MiB; Keydesk does not take bodies that big.",
-    );
+  const text = await readLimited(req);
   let value: unknown = {};
   if (text.trim() !== "") {
     if (!/^application\/json\b/i.test(req.headers.get("content-type") ?? ""))

@@ -58,7 +58,7 @@ const tooLarge = () =>
   );
 
 /** The body as text, refused as soon as it passes MAX_BODY_BYTES (whatever Content-Length claims). */
-async function readLimited(req: Request): Promise<string> {
+export async function readLimited(req: Request): Promise<string> {
   const declared = Number(req.headers.get("content-length"));
   if (declared > MAX_BODY_BYTES) throw tooLarge();
   if (!req.body) return "";

@@ -8,7 +8,8 @@ import type { AuditChanges } from "@/lib/audit/types";
 import { connectionKeys, type ConnectionDeps } from "@/lib/connections";
 import type { ConnectionActionContext } from "@/lib/connections/types";
 import { checkCanDisable, checkChanges, checkRef } from "@/lib/providers/guard";
-import type { KeyChanges, ProviderKey } from "@/lib/providers/types";
+import { ApiError } from "@/lib/http/api-error";
+import type { KeyChanges, ProviderCapabilities, ProviderKey } from "@/lib/providers/types";
 import { connectionKeyEvent, type KeyTarget } from "./audit";
 import { auditedWrite } from "./audited";
 import { keyRefOf } from "./group";
@@ -56,6 +57,18 @@ function auditChanges(key: ProviderKey, changes: KeyChanges): AuditChanges {
   return audit;
 }
 
+/**
+ * An expired key of a provider that freezes them (DocSpace) cannot change: said before anything is
+ * sent, rather than after the upstream's bare `false`.
+ */
+function checkNotFrozen(caps: ProviderCapabilities, key: ProviderKey): void {
+  if (!caps.expiredKeysAreFrozen || !key.expiresAt || Date.parse(key.expiresAt) > Date.now()) return;
+  throw new ApiError(
+    "conflict",
+    `This key expired on ${key.expiresAt}; ${caps.label} keys cannot change once expired. Rotate or delete it.`,
+  );
+}
+
 export async function changeConnectionKey(
   deps: ConnectionDeps,
   ctx: ConnectionActionContext,
@@ -76,6 +89,7 @@ export async function changeConnectionKey(
   });
 
   const current = await readKey(client, ref);
+  checkNotFrozen(capabilities, current);
   const target: KeyTarget = {
     connection,
     keyId: current.id,

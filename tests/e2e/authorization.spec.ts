@@ -52,6 +52,13 @@ const EXPECTED: Record<string, readonly Role[] | "public"> = {
   "PATCH /api/connections/[connectionId]": ["admin"],
   "DELETE /api/connections/[connectionId]": ["admin"],
   "POST /api/connections/[connectionId]/test": ["admin"],
+  // A connection's keys: every role reads (when their access includes the connection); support
+  // switches keys on and off, and rotates where the provider has no disable (lib/connection-keys/roles.ts).
+  "GET /api/connections/[connectionId]/keys": ROLES,
+  "POST /api/connections/[connectionId]/keys": ["admin"],
+  "PATCH /api/connections/[connectionId]/keys/[keyId]": ["admin", "support"],
+  "DELETE /api/connections/[connectionId]/keys/[keyId]": ["admin"],
+  "POST /api/connections/[connectionId]/keys/[keyId]/rotate": ["admin", "support"],
   "GET /api/users/[userId]/connections": ["admin"],
   "PUT /api/users/[userId]/connections": ["admin"],
 };
