@@ -64,7 +64,16 @@ export function LeakDialog({
   const remove = useDeleteConnectionKey(connectionId);
   const rotate = useRotateConnectionKey(connectionId);
   const pending = change.isPending || remove.isPending || rotate.isPending;
-  const guard = useSecretGuard(onClose);
+  // Once a twin exists, closing says what happened (and the secret guard asks first).
+  const finish = (result: RotatedConnectionKey) => {
+    const twin = visibleText(result.twin.key.name);
+    onDone(
+      result.old.outcome === "deleted"
+        ? `Rotated ${name}: the twin ${twin} replaces it.`
+        : `Created the twin ${twin}; ${name} could not be deleted and still works.`,
+    );
+  };
+  const guard = useSecretGuard(() => (rotated ? finish(rotated) : onClose()));
   useEffect(() => form.setFocus("reason"), [form]);
 
   const confirm = form.handleSubmit(async ({ reason }) => {
@@ -103,13 +112,7 @@ export function LeakDialog({
           keyName={twin}
           secret={rotated.twin.secret}
           guard={guard}
-          onClose={() =>
-            onDone(
-              rotated.old.outcome === "deleted"
-                ? `Rotated ${name}: the twin ${twin} replaces it.`
-                : `Created the twin ${twin}; ${name} could not be deleted and still works.`,
-            )
-          }
+          onClose={() => finish(rotated)}
         />
       </Dialog>
     );

@@ -74,9 +74,9 @@ async function takeSecret(page: Page, keyName: string): Promise<string> {
   return secret;
 }
 
-/** The audit page, filtered to one key: each action's code shows on its row. */
-async function auditActionsOnPage(page: Page, keyId: string): Promise<string[]> {
-  await page.goto(`/audit?target=${encodeURIComponent(keyId)}`);
+/** The audit page, filtered to a key's name: each action's code shows on its row. */
+async function auditActionsOnPage(page: Page, keyName: string): Promise<string[]> {
+  await page.goto(`/audit?target=${encodeURIComponent(keyName)}`);
   const table = page.getByRole("table", { name: "Audit events, newest first" });
   await expect(table).toBeVisible();
   const cells = await table.locator("tbody tr th").allTextContents();
@@ -116,6 +116,12 @@ test.describe("DocSpace", () => {
     const connection = await addConnection(request, "docspace", E2E.docspaceUrl, E2E.docspaceAdminKey);
     await openKeysPage(page, connection.name);
     await expectNoAxeViolations(page, "a DocSpace connection's keys page");
+    // An expired key can only be rotated or deleted: no edit, no switch, and it says so.
+    const expired = row(page, "Contractor uploads");
+    await expect(expired).toContainText("Expired");
+    await expect(expired).toContainText("It can no longer be changed: rotate or delete it.");
+    await expect(expired.getByRole("button", { name: /^(Edit|Disable|Enable) / })).toHaveCount(0);
+    await expect(expired.getByRole("button", { name: "Delete Contractor uploads" })).toBeVisible();
 
     const name = `Reports ${Date.now() % 100000}`;
     await page.getByRole("button", { name: "Create key" }).click();
@@ -186,8 +192,8 @@ test.describe("DocSpace", () => {
     ).toBe(401);
     const html = await page.content();
 
-    // The audit log page shows each step.
-    expect(await auditActionsOnPage(page, made.id)).toEqual(["key_created", "key_disabled", "key_updated"]);
+    // The audit log page shows each step (the renamed key's name contains the first one).
+    expect(await auditActionsOnPage(page, name)).toEqual(["key_created", "key_disabled", "key_updated"]);
     await expect(page.getByText("Reason: secret pasted in a public issue")).toBeVisible();
     const audit = await (await request.get("/api/audit/export?format=json&action=")).text();
     expectNoSecretIn([html, audit, readFileSync(E2E.consoleLog, "utf8")], [secret, E2E.docspaceAdminKey]);
@@ -217,6 +223,62 @@ test.describe("DocSpace", () => {
     await expect(create.getByRole("alert")).toContainText(failed!.requestId);
     await expect(create.getByLabel("Name")).toHaveValue("Kept on failure");
     await expect(create.getByRole("radio", { name: /Unrestricted/ })).toBeChecked();
+  });
+
+  test("a failed read says what went wrong with the upstream's request id, and Try again recovers", async ({
+    page,
+    request,
+  }) => {
+    const connection = await addConnection(request, "docspace", E2E.docspaceUrl, E2E.docspaceAdminKey);
+    await fetch(`${E2E.docspaceUrl}/__emulator/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        method: "GET",
+        path: "/api/2.0/keys",
+        count: 50,
+        fault: { kind: "status", status: 500 },
+      }),
+    });
+    await page.goto(`/connections/${connection.id}`);
+    const panel = page
+      .getByRole("alert")
+      .filter({ hasText: "Keydesk could not load this connection's keys." });
+    await expect(panel).toBeVisible({ timeout: 30_000 });
+    const reads = (await docspaceLog()).filter((r) => r.method === "GET" && r.path === "/api/2.0/keys");
+    const requestIds = reads.map((r) => (r as Logged & { requestId: string }).requestId);
+    const shown = (await panel.textContent()) ?? "";
+    expect(requestIds.some((id) => shown.includes(`Upstream request id: ${id}`))).toBe(true);
+    await fetch(`${E2E.docspaceUrl}/__emulator/faults`, { method: "DELETE" });
+    await panel.getByRole("button", { name: "Try again" }).click();
+    await expect(page.getByRole("table", { name: `API keys of ${connection.name}` })).toBeVisible();
+  });
+
+  test.describe("as support", () => {
+    test.use({ storageState: storageStatePath("support") });
+
+    test("support disables a key with a reason and may not edit, rotate or delete", async ({ page }) => {
+      const connection = await asAdmin((api) =>
+        addConnection(api, "docspace", E2E.docspaceUrl, E2E.docspaceAdminKey),
+      );
+      await openKeysPage(page, connection.name);
+      await expect(page.getByRole("button", { name: "Create key" })).toHaveCount(0);
+      await expect(page.getByRole("button", { name: /^(Edit|Delete) / })).toHaveCount(0);
+      const key = row(page, "Nightly backup");
+      await key.getByRole("button", { name: "Respond to a leak of Nightly backup" }).click();
+      const leak = page.getByRole("dialog", { name: "Respond to a leak of Nightly backup" });
+      await expect(leak.getByRole("radio")).toHaveCount(1);
+      await leak.getByRole("button", { name: "Cancel" }).click();
+      await key.getByRole("button", { name: "Disable Nightly backup" }).click();
+      const dialog = page.getByRole("dialog", { name: "Disable Nightly backup?" });
+      await dialog.getByLabel("Reason").fill("shared in a chat by mistake");
+      await dialog.getByRole("button", { name: "Disable key" }).click();
+      await expect(key).toContainText("Disabled");
+      const upstreamKey = (await docspaceKeys()).find((k) => k.name === "Nightly backup")!;
+      expect(upstreamKey.isActive).toBe(false);
+      const puts = (await docspaceLog()).filter((r) => r.method === "PUT");
+      expect(puts.map((r) => r.body)).toEqual([{ isActive: false }]);
+    });
   });
 
   test.describe("as a reviewer", () => {
@@ -357,7 +419,7 @@ test.describe("Voiceable", () => {
     expect(writes).toEqual(["POST", "PUT", "POST", "DELETE"]);
     const html = await page.content();
 
-    expect(await auditActionsOnPage(page, made.id)).toEqual(
+    expect(await auditActionsOnPage(page, name)).toEqual(
       expect.arrayContaining(["key_created", "key_updated", "key_rotated"]),
     );
     const audit = await (await request.get("/api/audit/export?format=json&action=")).text();
