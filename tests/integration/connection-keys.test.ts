@@ -19,6 +19,7 @@ import * as docspaceTesting from "@/lib/emulator/docspace/testing";
 import type { DocspaceEmulator } from "@/lib/emulator/docspace/server";
 import * as voiceableTesting from "@/lib/emulator/voiceable/testing";
 import type { VoiceableEmulator } from "@/lib/emulator/voiceable/server";
+import { startEmulator, type Emulator } from "@/lib/emulator/elevenlabs/server";
 import {
   changeConnectionKey,
   createConnectionKey,
@@ -47,10 +48,13 @@ let docspace: DocspaceEmulator;
 /** The DocSpace emulator's clock, moved to make a key that has already expired. */
 let clockOffset = 0;
 let voiceable: VoiceableEmulator;
+let eleven: Emulator;
 let deps: ConnectionDeps;
 let db: Db;
 let docspaceId: string;
 let voiceableId: string;
+let elevenId: string;
+const ELEVEN_CREDENTIAL = "integration-eleven-admin-key-4Kp9";
 
 beforeAll(async () => {
   docspace = await docspaceTesting.start({ now: () => Date.now() + clockOffset });
@@ -74,13 +78,22 @@ beforeAll(async () => {
       credential: VOICEABLE_CREDENTIAL,
     })
   ).connection.id;
+  eleven = await startEmulator({ adminKeys: [ELEVEN_CREDENTIAL], seed: "demo", control: true });
+  elevenId = (
+    await addConnection(deps, admin, {
+      name: "Workspace",
+      provider: "elevenlabs",
+      baseUrl: eleven.url,
+      credential: ELEVEN_CREDENTIAL,
+    })
+  ).connection.id;
   await db.insert(user).values([
     { id: "u_support", name: "S", email: "u_support@example.com", role: "support" },
     { id: "u_portal", name: "P", email: "u_portal@example.com", role: "support" },
   ]);
   await db.insert(userConnection).values({ userId: "u_portal", connectionId: docspaceId });
 });
-afterAll(() => Promise.all([docspace.close(), voiceable.close()]));
+afterAll(() => Promise.all([docspace.close(), voiceable.close(), eleven.close()]));
 
 beforeEach(() => {
   docspace.log.clear();
@@ -448,6 +461,41 @@ describe("Voiceable keys", () => {
     expect(rotated.twin.secret).toBeTruthy();
     const [failed] = (await keyRows()).filter((r) => r.action === "key_deleted" && r.keyId === key.id);
     expect(failed).toMatchObject({ outcome: "error", connectionId: voiceableId, upstreamStatus: 503 });
+  });
+});
+
+describe("ElevenLabs keys", () => {
+  it("names a key with its service account (?group=), creates in one, and changes one field alone", async () => {
+    const { keys } = await listConnectionKeys(deps, admin.actor, elevenId);
+    const existing = keys.find((k) => k.group)!;
+    const group = existing.group!.id;
+    const created = await createConnectionKey(deps, admin, elevenId, {
+      name: "Dubbing",
+      groupId: group,
+      permissions: { kind: "permission_list", value: ["text_to_speech"] },
+      characterLimit: 1000,
+    });
+    expect(created.key.group?.id).toBe(group);
+    expect(
+      await refusalOf(changeConnectionKey(deps, admin, elevenId, created.key.id, undefined, { name: "x" })),
+    ).toMatchObject({
+      status: 422,
+      fields: ["group"],
+    });
+    eleven.log.clear();
+    const { key } = await changeConnectionKey(deps, admin, elevenId, created.key.id, group, {
+      characterLimit: 5000,
+    });
+    expect(key.restrictions.characterLimit?.limit).toBe(5000);
+    const sent = eleven.log.list().filter((r) => r.method !== "GET");
+    expect(sent).toHaveLength(1);
+    expect(Object.keys(sent[0]!.body as object)).toHaveLength(1);
+    const [row] = (await keyRows()).filter((r) => r.keyId === created.key.id && r.action === "key_updated");
+    expect(row).toMatchObject({
+      connectionId: elevenId,
+      serviceAccountId: group,
+      changes: { characterLimit: { before: 1000, after: 5000 } },
+    });
   });
 });
 
