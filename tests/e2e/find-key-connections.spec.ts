@@ -68,17 +68,16 @@ test.beforeAll(async () => {
     extraHTTPHeaders: { origin: E2E.consoleUrl },
   });
   await docspace("POST", "/__emulator/reset", { seed: "demo" });
-  [revokedUpstream, hangingUpstream] = await Promise.all(
-    [0, 1].map(async () =>
-      startVoiceableEmulator({
-        adminKeys: [VOICEABLE_OWNER],
-        seed: "demo",
-        control: true,
-        host: "127.0.0.1",
-        port: await freePort(),
-      }),
-    ),
-  );
+  const startVoiceable = async () =>
+    startVoiceableEmulator({
+      adminKeys: [VOICEABLE_OWNER],
+      seed: "demo",
+      control: true,
+      host: "127.0.0.1",
+      port: await freePort(),
+    });
+  revokedUpstream = await startVoiceable();
+  hangingUpstream = await startVoiceable();
 
   added.portal = await addConnection(NAMES.portal, "docspace", E2E.docspaceUrl, E2E.docspaceAdminKey);
   // A private key of the account as the credential, checked live when added, then revoked upstream.
