@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
 import type { AuditEntry } from "@/lib/audit/types";
+import { expectNoAxeViolations } from "@/tests/support/axe";
 import { startVoiceableEmulator, type VoiceableEmulator } from "@/lib/emulator/voiceable/server";
 import { CONSOLE_ACCOUNTS, storageStatePath } from "@/tests/support/e2e-accounts";
 import { expect, test } from "@/tests/support/emulator-fixture";
@@ -179,11 +180,14 @@ test.describe("as support", () => {
       "Searched the keys read from ElevenLabs.",
     );
 
+    await expectNoAxeViolations(page, "find a key across connections, two of them broken");
+
     // Disable now, with the reason filled in.
     await candidate.getByRole("button", { name: "Disable now leaked-portal-key" }).click();
     const dialog = page.getByRole("dialog", { name: "Disable leaked-portal-key?" });
     await expect(dialog).toContainText(`In ${NAMES.portal} (ONLYOFFICE DocSpace).`);
     await expect(dialog.getByRole("textbox", { name: "Reason" })).toHaveValue("leaked publicly");
+    await expectNoAxeViolations(page, "Disable now on another connection's key");
     await dialog.getByRole("button", { name: "Confirm and disable" }).click();
     await expect(dialog).toHaveCount(0);
     await expect(candidate).toContainText(/Disabled at \d{2}:\d{2}:\d{2} by you/);
@@ -299,4 +303,5 @@ test("the overview shows each connection's state: keys and disabled keys, or wha
   await expect(card(page, added.revoked)).not.toContainText("disabled");
   // The primary workspace's own summary is still there.
   await expect(page.getByRole("heading", { level: 2, name: "Risk flags" })).toBeVisible();
+  await expectNoAxeViolations(page, "the overview with a broken and a hanging connection");
 });
