@@ -1,24 +1,31 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { AuditTable } from "@/components/audit/audit-table";
 import { OverviewIsland } from "@/components/overview/overview-island";
 import { PageHeader } from "@/components/ui/page-header";
+import { ConnectionCardsLoading } from "@/components/overview/connection-cards";
 import { queryAudit } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/require-user";
 import { getDatabase } from "@/lib/db";
+import { OverviewConnections } from "./_components/overview-connections";
 
 export const metadata: Metadata = { title: "Overview" };
 
-// The home page after sign-in: the workspace's keys and risks at a glance (read in the browser,
-// shared with the "All keys" page), and the latest audit events (from Keydesk's database).
+// The home page after sign-in: each connection's state (read on the server, streamed in), the
+// primary workspace's keys and risks at a glance (read in the browser, shared with the "All keys"
+// page), and the latest audit events (from Keydesk's database).
 export default async function OverviewPage() {
-  await requireUser();
+  const user = await requireUser();
   const latest = await queryAudit((await getDatabase()).db, { limit: 8 });
   return (
     <div className="space-y-8">
       <PageHeader title="Overview" />
       {/* Starts reading every key while the HTML is parsed (see the inventory page). */}
       <link rel="preload" href="/api/inventory" as="fetch" crossOrigin="anonymous" />
+      <Suspense fallback={<ConnectionCardsLoading />}>
+        <OverviewConnections user={user} />
+      </Suspense>
       <OverviewIsland />
       <section aria-labelledby="overview-audit" className="space-y-2">
         <div className="flex items-baseline justify-between">

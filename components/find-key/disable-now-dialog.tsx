@@ -12,10 +12,9 @@ import type { Candidate } from "@/lib/find-key/types";
 import { errorDetails } from "@/lib/http/client";
 import { conflictCurrent, useSetKeyEnabled } from "@/lib/keys/queries";
 import { reasonSchema } from "@/lib/keys/schema";
+import { LEAK_REASON } from "./leak-reason";
 
 const schema = z.object({ reason: reasonSchema });
-
-export const LEAK_REASON = "leaked publicly";
 
 /** What a failure means for this key, in words; the reason typed stays in the field. */
 function failureMessage(name: string, error: unknown, current: KeyView | null): string {

@@ -2,19 +2,26 @@
 
 import { useState } from "react";
 import { classifyQuery } from "@/lib/find-key/classify";
-import { resultSummary, searchedFor } from "@/lib/find-key/describe";
-import type { Candidate, QueryKind } from "@/lib/find-key/types";
+import { everywhereSummary, searchedFor } from "@/lib/find-key/describe";
+import type { Candidate, ConnectionSearch, OtherCandidate, OtherKey, QueryKind } from "@/lib/find-key/types";
 import { OneShotQuery, useFindKey } from "@/lib/find-key/queries";
 import type { KeyView } from "@/lib/keys/view";
 import { errorDetails } from "@/lib/http/client";
 import { ResultsTable } from "./results-table";
 import { AsOf } from "@/components/ui/as-of";
 import { SearchForm } from "./search-form";
+import { ConnectionError } from "./connection-error";
+import { ConnectionHeading } from "./connection-heading";
+import { OtherConnectionResults } from "./other-connection-results";
 import { lazyDialog, usePreloadDialogs } from "@/components/ui/lazy-dialog";
 // Not in the page's first load (components/ui/lazy-dialog.tsx).
 const DisableNowDialog = lazyDialog(
   () => import("./disable-now-dialog"),
   (m) => m.DisableNowDialog,
+);
+const DisableElsewhereDialog = lazyDialog(
+  () => import("./disable-elsewhere-dialog"),
+  (m) => m.DisableElsewhereDialog,
 );
 
 /** What the last search was for, in safe words (a secret only by its last four characters). */
@@ -26,18 +33,45 @@ type StatusChange = { enabled: boolean; disableReason: string | null; disabledAt
 const withStatus = (c: Candidate, change: StatusChange | undefined): Candidate =>
   change ? { ...c, key: { ...c.key, enabled: change.enabled, disableReason: change.disableReason } } : c;
 
-/** The search, its results, and Disable now: search box → results (announced) → dialog → outcome on the row. */
+/** A key of another connection, as this page last learned it (its connection id, then its key id). */
+type OtherChange = { key: OtherKey; disabledAt: Date | null };
+const otherId = (connectionId: string, keyId: string) => `${connectionId}\u0000${keyId}`;
+
+/** Another connection's search with the keys this page disabled (or learned were disabled) since. */
+function withOtherChanges(
+  search: ConnectionSearch,
+  changes: ReadonlyMap<string, OtherChange>,
+): ConnectionSearch {
+  if (!search.ok) return search;
+  const candidates = search.candidates.map((c) => {
+    const change = changes.get(otherId(search.connection.id, c.key.id));
+    return change ? { ...c, key: { ...c.key, enabled: change.key.enabled } } : c;
+  });
+  return { ...search, candidates };
+}
+
+/**
+ * The search, its results, and Disable now: search box → results (announced) → dialog → outcome on
+ * the row. The primary connection's results come first, then each other connection's, each under
+ * its name and provider, or with why it could not be searched.
+ */
 export function FindKeyPanel({ canDisable }: { canDisable: boolean }) {
-  usePreloadDialogs(DisableNowDialog);
+  usePreloadDialogs(DisableNowDialog, DisableElsewhereDialog);
   const search = useFindKey();
   const [searched, setSearched] = useState<Searched | null>(null);
   const [changes, setChanges] = useState<ReadonlyMap<string, StatusChange>>(new Map());
   const [disabling, setDisabling] = useState<Candidate | null>(null);
+  const [otherChanges, setOtherChanges] = useState<ReadonlyMap<string, OtherChange>>(new Map());
+  const [disablingOther, setDisablingOther] = useState<{
+    search: ConnectionSearch;
+    candidate: OtherCandidate;
+  } | null>(null);
 
   const run = (query: string) => {
     const classified = classifyQuery(query);
     setSearched({ kind: classified.kind, label: searchedFor(classified) });
     setChanges(new Map());
+    setOtherChanges(new Map());
     search.mutate(new OneShotQuery(query));
   };
   const record = (key: Pick<KeyView, "id" | "enabled" | "disableReason">, disabledAt: Date | null) =>
@@ -51,13 +85,21 @@ export function FindKeyPanel({ canDisable }: { canDisable: boolean }) {
     [...changes].flatMap(([id, c]) => (c.disabledAt ? [[id, c.disabledAt] as const] : [])),
   );
   const isSecret = searched?.kind === "secret";
+  const recordOther = (connectionId: string, key: OtherKey, disabledAt: Date | null) =>
+    setOtherChanges((prev) => new Map(prev).set(otherId(connectionId, key.id), { key, disabledAt }));
+  const otherDisabledAt = (connectionId: string) =>
+    new Map(
+      [...otherChanges].flatMap(([id, c]) =>
+        c.disabledAt && id === otherId(connectionId, c.key.id) ? [[c.key.id, c.disabledAt] as const] : [],
+      ),
+    );
 
   const status = !searched
     ? ""
     : search.isPending
       ? `Searching for ${searched.label}…`
       : result
-        ? resultSummary(result, searched.label)
+        ? everywhereSummary(result, searched.label)
         : "";
 
   return (
@@ -89,31 +131,56 @@ export function FindKeyPanel({ canDisable }: { canDisable: boolean }) {
         </div>
       ) : null}
 
-      <div aria-busy={search.isPending || undefined} className="space-y-2">
+      <div aria-busy={search.isPending || undefined} className="space-y-6">
         {result && searched && !search.isPending ? (
-          <p className="text-sm text-slate-600">
-            Searched the keys read from ElevenLabs. <AsOf generatedAt={result.generatedAt} className="" />
-          </p>
-        ) : null}
-        {result && searched && result.total === 0 ? (
-          <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
-            <p>No key matches {searched.label}.</p>
-            {isSecret ? (
-              <p className="mt-1">
-                If it is an ElevenLabs secret, its key may already be deleted, or belong to another workspace.
-              </p>
+          <>
+            {result.primary ? (
+              <section aria-labelledby="found-in-primary" className="space-y-2">
+                <ConnectionHeading id="found-in-primary" connection={result.primary.connection} />
+                {result.primary.ok ? (
+                  <>
+                    <p className="text-sm text-slate-600">
+                      Searched the keys read from ElevenLabs.{" "}
+                      <AsOf generatedAt={result.generatedAt} className="" />
+                    </p>
+                    {result.total === 0 ? (
+                      <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
+                        <p>No key matches {searched.label}.</p>
+                        {isSecret ? (
+                          <p className="mt-1">
+                            If it is an ElevenLabs secret, its key may already be deleted, or belong to
+                            another workspace.
+                          </p>
+                        ) : null}
+                      </div>
+                    ) : (
+                      <ResultsTable
+                        candidates={candidates}
+                        kind={result.kind}
+                        caption={`Keys matching ${searched.label}`}
+                        canDisable={canDisable}
+                        disabledAt={disabledAt}
+                        onDisable={setDisabling}
+                      />
+                    )}
+                  </>
+                ) : (
+                  <ConnectionError name={result.primary.connection.name} error={result.primary.error} />
+                )}
+              </section>
             ) : null}
-          </div>
-        ) : null}
-        {result && searched && result.total > 0 ? (
-          <ResultsTable
-            candidates={candidates}
-            kind={result.kind}
-            caption={`Keys matching ${searched.label}`}
-            canDisable={canDisable}
-            disabledAt={disabledAt}
-            onDisable={setDisabling}
-          />
+            {result.others.map((other) => (
+              <OtherConnectionResults
+                key={other.connection.id}
+                search={withOtherChanges(other, otherChanges)}
+                kind={result.kind}
+                searched={searched.label}
+                canDisable={canDisable}
+                disabledAt={otherDisabledAt(other.connection.id)}
+                onDisable={(candidate) => setDisablingOther({ search: other, candidate })}
+              />
+            ))}
+          </>
         ) : null}
       </div>
 
@@ -126,6 +193,18 @@ export function FindKeyPanel({ canDisable }: { canDisable: boolean }) {
             setDisabling(null);
           }}
           onConflict={(current) => record(current, null)}
+        />
+      ) : null}
+      {disablingOther ? (
+        <DisableElsewhereDialog
+          connection={disablingOther.search.connection}
+          candidate={disablingOther.candidate}
+          onClose={() => setDisablingOther(null)}
+          onDisabled={(key, at) => {
+            recordOther(disablingOther.search.connection.id, key, at);
+            setDisablingOther(null);
+          }}
+          onConflict={(current) => recordOther(disablingOther.search.connection.id, current, null)}
         />
       ) : null}
     </div>

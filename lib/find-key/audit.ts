@@ -15,6 +15,8 @@ export interface SecretSearchSummary {
   candidates: number | null;
   /** Of those, keys whose secret hash (or id) matched. */
   exact: number | null;
+  /** A search across every connection: the ids of the connections searched, and of those that could not be. */
+  connections?: { searched: string[]; failed: string[] };
 }
 
 function searchEvent(ctx: KeyActionContext, summary: SecretSearchSummary): AuditEvent {

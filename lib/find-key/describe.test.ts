@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { classifyQuery } from "./classify";
 import { formatClock } from "./clock";
-import { describeMatch, resultSummary, searchedFor } from "./describe";
-import type { Candidate, Certainty } from "./types";
+import { describeMatch, describeOtherMatch, everywhereSummary, resultSummary, searchedFor } from "./describe";
+import type { Candidate, Certainty, ConnectionSearch, FindEverywhereResult } from "./types";
 
 const SECRET = `sk_${"f".repeat(44)}ab12`;
 
@@ -66,5 +66,61 @@ describe("formatClock", () => {
   it("prints HH:MM:SS on a 24-hour clock", () => {
     expect(formatClock(new Date("2025-03-04T15:06:07Z"), "UTC")).toBe("15:06:07");
     expect(formatClock(new Date("2025-03-04T00:00:09Z"), "UTC")).toBe("00:00:09");
+  });
+});
+
+describe("describeOtherMatch", () => {
+  it("says how a key of another connection matched, in plain words", () => {
+    expect(describeOtherMatch("hint", "secret", "ab12", "possible")).toBe(
+      "Possible: the secret ends with this key's last characters (…ab12); this provider publishes no hash to be sure",
+    );
+    expect(describeOtherMatch("hint", "hint", "ab12", "possible")).toBe("Possible: its secret ends in …ab12");
+    expect(describeOtherMatch("id", "text", null, "exact")).toBe("Exact match: this is the key's id");
+    expect(describeOtherMatch("name", "text", null, "likely")).toBe(
+      "Likely: the key's name is what you searched for",
+    );
+    expect(describeOtherMatch("name", "text", null, "possible")).toBe(
+      "Possible: the key's name contains what you searched for",
+    );
+    expect(describeOtherMatch("secret_hash", "secret", "ab12", "exact")).toBe(
+      "Exact match: the secret's SHA-256 matches this key",
+    );
+  });
+});
+
+describe("everywhereSummary", () => {
+  const connection = (id: string) => ({ id, name: `${id} name`, providerLabel: "Voiceable" });
+  const leak = { disable: false, responses: ["rotate", "delete"] } as const;
+  const found: ConnectionSearch = {
+    connection: connection("a"),
+    leak,
+    ok: true,
+    candidates: [{ key: {} as never, matchedBy: ["hint"], certainty: "possible" }],
+    total: 1,
+    omitted: 0,
+  };
+  const failed: ConnectionSearch = {
+    connection: connection("b"),
+    leak,
+    ok: false,
+    error: { code: "upstream_timeout", message: "No answer.", upstreamRequestId: null },
+  };
+  const base: FindEverywhereResult = {
+    kind: "secret",
+    generatedAt: "2026-12-06T10:00:00.000Z",
+    candidates: [],
+    total: 0,
+    omitted: 0,
+    primary: { connection: connection("p"), ok: false, error: failed.ok ? (null as never) : failed.error },
+    others: [found, failed],
+  };
+
+  it("counts every connection searched and names the ones that could not be", () => {
+    expect(everywhereSummary(base, "a secret ending …ab12")).toBe(
+      "1 key matches a secret ending …ab12: 1 possible. 2 connections could not be searched: p name, b name.",
+    );
+    expect(everywhereSummary({ ...base, primary: null, others: [found] }, "“x”")).toBe(
+      "1 key matches “x”: 1 possible.",
+    );
   });
 });

@@ -1,7 +1,14 @@
 // Search results in words: what was searched for (a secret only by its last four characters), why
 // each key matched and how sure that is, and a one-line summary for the live region.
 import type { ClassifiedQuery } from "./classify";
-import { CERTAINTY_ORDER, type Certainty, type FindKeyResult, type Match, type QueryKind } from "./types";
+import {
+  CERTAINTY_ORDER,
+  type Certainty,
+  type FindEverywhereResult,
+  type Match,
+  type OtherMatchedBy,
+  type QueryKind,
+} from "./types";
 
 /** What the person searched for, safe to show: a secret appears only as its last four characters. */
 export function searchedFor(query: ClassifiedQuery): string {
@@ -41,7 +48,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** One sentence for the live region: how many keys matched, how surely, and whether some are not shown. */
 export function resultSummary(
-  result: Pick<FindKeyResult, "candidates" | "total" | "omitted">,
+  result: { candidates: readonly { certainty: Certainty }[]; total: number; omitted: number },
   searched: string,
 ): string {
   if (result.total === 0) return `No key matches ${searched}.`;
@@ -54,4 +61,46 @@ export function resultSummary(
   return result.omitted > 0
     ? `${head} Showing the first ${result.candidates.length}; ${result.omitted} more not shown: narrow the search to see them.`
     : head;
+}
+
+/** How a key of another connection matched, in plain words (the provider's matcher gives the reasons). */
+export function describeOtherMatch(
+  by: OtherMatchedBy,
+  kind: QueryKind,
+  hint: string | null,
+  certainty: Certainty,
+): string {
+  switch (by) {
+    case "secret_hash":
+      return "Exact match: the secret's SHA-256 matches this key";
+    case "id":
+      return "Exact match: this is the key's id";
+    case "hint":
+      return kind === "secret"
+        ? `Possible: the secret ends with this key's last characters (…${hint ?? ""}); this provider publishes no hash to be sure`
+        : `Possible: its secret ends in …${hint ?? ""}`;
+    case "name":
+      return certainty === "likely"
+        ? "Likely: the key's name is what you searched for"
+        : "Possible: the key's name contains what you searched for";
+  }
+}
+
+/** The summary over every connection searched, and which ones could not be. */
+export function everywhereSummary(result: FindEverywhereResult, searched: string): string {
+  const searchedOthers = result.others.flatMap((o) => (o.ok ? [o] : []));
+  const head = resultSummary(
+    {
+      candidates: [...result.candidates, ...searchedOthers.flatMap((o) => o.candidates)],
+      total: result.total + searchedOthers.reduce((n, o) => n + o.total, 0),
+      omitted: result.omitted + searchedOthers.reduce((n, o) => n + o.omitted, 0),
+    },
+    searched,
+  );
+  const failed = [
+    ...(result.primary && !result.primary.ok ? [result.primary.connection.name] : []),
+    ...result.others.filter((o) => !o.ok).map((o) => o.connection.name),
+  ];
+  if (failed.length === 0) return head;
+  return `${head} ${plural(failed.length, "connection", "connections")} could not be searched: ${failed.join(", ")}.`;
 }

@@ -2,7 +2,8 @@
 // the cache, and the request is a POST so a secret never lands in a URL or the browser's history.
 import { useMutation } from "@tanstack/react-query";
 import { apiJson } from "@/lib/http/client";
-import type { FindKeyResult } from "./types";
+import type { DisableElsewhereBody } from "./disable-schema";
+import type { FindEverywhereResult, OtherKey } from "./types";
 
 /**
  * The query, handed over once and then forgotten: react-query keeps a mutation's variables for as
@@ -23,7 +24,15 @@ export class OneShotQuery {
 export function useFindKey() {
   return useMutation({
     mutationFn: (query: OneShotQuery) =>
-      apiJson<FindKeyResult>("/api/find-key", { method: "POST", body: { query: query.take() } }),
+      apiJson<FindEverywhereResult>("/api/find-key", { method: "POST", body: { query: query.take() } }),
     gcTime: 0,
+  });
+}
+
+/** "Disable now" on a key of another connection than the primary one. */
+export function useDisableElsewhere() {
+  return useMutation({
+    mutationFn: (body: DisableElsewhereBody) =>
+      apiJson<{ key: OtherKey }>("/api/find-key/disable", { method: "POST", body }).then((r) => r.key),
   });
 }

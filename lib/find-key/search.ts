@@ -9,11 +9,45 @@ import type { KeyActionContext, KeyDeps } from "@/lib/keys";
 import { readSharedAccounts } from "@/lib/inventory/shared-read";
 import { logServerError } from "@/lib/log/server-error";
 import { recordSecretSearch } from "./audit";
-import { classifyQuery } from "./classify";
+import { classifyQuery, type ClassifiedQuery } from "./classify";
 import { secretSha256 } from "./hash";
 import { matchKeys, RESULT_CAP } from "./match";
 import { searchTerms } from "./terms";
 import type { FindKeyResult } from "./types";
+
+/**
+ * The primary connection's keys matched against a classified query, without auditing (findKey and
+ * findKeyEverywhere audit once, with what they found). Throws the upstream's failure.
+ */
+export async function searchPrimary(
+  deps: KeyDeps,
+  query: ClassifiedQuery,
+  cap = RESULT_CAP,
+): Promise<FindKeyResult> {
+  const terms = searchTerms(query, query.kind === "secret" ? secretSha256(query.secret) : null);
+  const search = async (fresh: boolean) => {
+    const read = await readSharedAccounts(deps, { fresh });
+    const found = matchKeys(read.serviceAccounts, terms, cap);
+    return { result: { kind: query.kind, generatedAt: read.generatedAt, ...found }, reused: read.reused };
+  };
+  const first = await search(false);
+  return first.reused && first.result.total === 0 ? (await search(true)).result : first.result;
+}
+
+/** A failed secret search is still on the record (someone was looking for a leaked key). */
+export async function recordFailedSearch(
+  deps: Pick<KeyDeps, "db">,
+  ctx: KeyActionContext,
+  hint: string,
+  error: unknown,
+): Promise<void> {
+  await recordSecretSearch(deps.db, ctx, { hint, candidates: null, exact: null }, error).catch(
+    (auditError: unknown) => {
+      // The person still sees why the search failed; the log line names the problem, never the query.
+      logServerError("a failed key search could not be audited", auditError, ctx.info.requestId);
+    },
+  );
+}
 
 export async function findKey(
   deps: KeyDeps,
@@ -22,29 +56,12 @@ export async function findKey(
   cap = RESULT_CAP,
 ): Promise<FindKeyResult> {
   const query = classifyQuery(rawQuery);
-  const terms = searchTerms(query, query.kind === "secret" ? secretSha256(query.secret) : null);
   const hint = query.kind === "secret" ? query.hint : null;
-
-  const search = async (fresh: boolean) => {
-    const read = await readSharedAccounts(deps, { fresh });
-    const found = matchKeys(read.serviceAccounts, terms, cap);
-    return { result: { kind: query.kind, generatedAt: read.generatedAt, ...found }, reused: read.reused };
-  };
-
   let result: FindKeyResult;
   try {
-    const first = await search(false);
-    result = first.reused && first.result.total === 0 ? (await search(true)).result : first.result;
+    result = await searchPrimary(deps, query, cap);
   } catch (error) {
-    // A failed secret search is still on the record (someone was looking for a leaked key).
-    if (hint !== null) {
-      await recordSecretSearch(deps.db, ctx, { hint, candidates: null, exact: null }, error).catch(
-        (auditError: unknown) => {
-          // The person still sees why the search failed; the log line names the problem, never the query.
-          logServerError("a failed key search could not be audited", auditError, ctx.info.requestId);
-        },
-      );
-    }
+    if (hint !== null) await recordFailedSearch(deps, ctx, hint, error);
     throw error;
   }
   if (hint !== null) {

@@ -38,3 +38,71 @@ export interface FindKeyResult {
 }
 
 export const CERTAINTY_ORDER: readonly Certainty[] = ["exact", "likely", "possible"];
+
+// ---------------------------------------------------------------------------------------------
+// Every connection: the primary ElevenLabs connection above (its candidates, as before) and the
+// others, each searched on its own with its own outcome (lib/find-key/everywhere.ts).
+
+/** Which connection a candidate belongs to, as a page names it. */
+export interface SearchedConnection {
+  id: string;
+  name: string;
+  /** The provider's name as people know it (ONLYOFFICE DocSpace). */
+  providerLabel: string;
+}
+
+/** Why a connection could not be searched: its error and the upstream's request id. */
+export interface SearchFailure {
+  code: string;
+  message: string;
+  upstreamRequestId: string | null;
+}
+
+/** How a key of another connection matched (lib/providers' findKeys). */
+export type OtherMatchedBy = "secret_hash" | "id" | "hint" | "name";
+
+/** A key of another connection, as the page shows it: never a hash, never its settings. */
+export interface OtherKey {
+  id: string;
+  name: string;
+  /** The group it is in (ElevenLabs' service account), when the provider has groups. */
+  group: { id: string; name: string | null } | null;
+  owner: string | null;
+  hint: string | null;
+  /** null: the provider has no on/off flag. */
+  enabled: boolean | null;
+}
+
+export interface OtherCandidate {
+  key: OtherKey;
+  matchedBy: OtherMatchedBy[];
+  certainty: Certainty;
+}
+
+/** What a leak of one of this connection's keys calls for, from its provider's capabilities. */
+export interface LeakResponse {
+  /** "Disable now" is offered (the provider can switch a key off). */
+  disable: boolean;
+  /** What to do instead or as well, first choice first. */
+  responses: readonly ("disable" | "rotate" | "delete")[];
+}
+
+export type ConnectionSearch = {
+  connection: SearchedConnection;
+  leak: LeakResponse;
+} & (
+  | { ok: true; candidates: OtherCandidate[]; total: number; omitted: number }
+  | { ok: false; error: SearchFailure }
+);
+
+/** The primary connection's part of a search across every connection. */
+export type PrimarySearch =
+  | { connection: SearchedConnection; ok: true }
+  | { connection: SearchedConnection; ok: false; error: SearchFailure };
+
+/** A search across every connection the person may use. */
+export interface FindEverywhereResult extends FindKeyResult {
+  /** null: this person may not use the primary connection (its candidates are then empty). */
+  primary: PrimarySearch | null;
+  others: ConnectionSearch[];
+}

@@ -36,6 +36,7 @@ const EXPECTED: Record<string, readonly Role[] | "public"> = {
   "DELETE /api/service-accounts/[saId]/keys/[keyId]": ["admin"],
   "POST /api/service-accounts/[saId]/keys/[keyId]/rotate": ["admin"],
   "POST /api/find-key": ROLES,
+  "POST /api/find-key/disable": ["admin", "support"],
   // The signed-in person's own account: two-factor sign-in, step-up, sessions. An admin ends a user's sessions.
   "GET /api/account/two-factor": ROLES,
   "POST /api/account/two-factor/enrolment": ROLES,
