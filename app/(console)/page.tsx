@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditTable } from "@/components/audit/audit-table";
 import { OverviewIsland } from "@/components/overview/overview-island";
+import { NoWorkspaceAccess } from "@/components/ui/no-workspace-access";
 import { PageHeader } from "@/components/ui/page-header";
 import { queryAudit } from "@/lib/audit";
 import { requireUser } from "@/lib/auth/require-user";
+import { canUsePrimaryConnection } from "@/lib/connections/primary";
 import { getDatabase } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -12,14 +14,25 @@ export const metadata: Metadata = { title: "Overview" };
 // The home page after sign-in: the workspace's keys and risks at a glance (read in the browser,
 // shared with the "All keys" page), and the latest audit events (from Keydesk's database).
 export default async function OverviewPage() {
-  await requireUser();
-  const latest = await queryAudit((await getDatabase()).db, { limit: 8 });
+  const user = await requireUser();
+  const { db } = await getDatabase();
+  // A user limited to other connections sees the audit events, and a sentence instead of the keys.
+  const [latest, allowed] = await Promise.all([
+    queryAudit(db, { limit: 8 }),
+    canUsePrimaryConnection(user, db),
+  ]);
   return (
     <div className="space-y-8">
       <PageHeader title="Overview" />
-      {/* Starts reading every key while the HTML is parsed (see the inventory page). */}
-      <link rel="preload" href="/api/inventory" as="fetch" crossOrigin="anonymous" />
-      <OverviewIsland />
+      {allowed ? (
+        <>
+          {/* Starts reading every key while the HTML is parsed (see the inventory page). */}
+          <link rel="preload" href="/api/inventory" as="fetch" crossOrigin="anonymous" />
+          <OverviewIsland />
+        </>
+      ) : (
+        <NoWorkspaceAccess />
+      )}
       <section aria-labelledby="overview-audit" className="space-y-2">
         <div className="flex items-baseline justify-between">
           <h2 id="overview-audit" className="text-lg font-semibold">

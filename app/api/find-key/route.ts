@@ -10,7 +10,7 @@ export const POST = withRole(
   ["admin", "support", "reviewer"],
   { body: findKeyBodySchema },
   async ({ user: actor, info, body }) => {
-    const result = await findKey(await keyDeps(), { actor, info }, body.query);
+    const result = await findKey(await keyDeps(actor), { actor, info }, body.query);
     return Response.json(result, { headers: { "cache-control": "no-store" } });
   },
 );
