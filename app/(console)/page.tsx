@@ -4,7 +4,9 @@ import { AuditTable } from "@/components/audit/audit-table";
 import { OverviewIsland } from "@/components/overview/overview-island";
 import { NoWorkspaceAccess } from "@/components/ui/no-workspace-access";
 import { PageHeader } from "@/components/ui/page-header";
+import { connectionDeps } from "@/lib/api/deps";
 import { queryAudit } from "@/lib/audit";
+import { connectionNames } from "@/lib/connections";
 import { requireUser } from "@/lib/auth/require-user";
 import { canUsePrimaryConnection } from "@/lib/connections/primary";
 import { getDatabase } from "@/lib/db";
@@ -17,9 +19,10 @@ export default async function OverviewPage() {
   const user = await requireUser();
   const { db } = await getDatabase();
   // A user limited to other connections sees the audit events, and a sentence instead of the keys.
-  const [latest, allowed] = await Promise.all([
+  const [latest, allowed, names] = await Promise.all([
     queryAudit(db, { limit: 8 }),
     canUsePrimaryConnection(user, db),
+    connectionDeps().then(connectionNames),
   ]);
   return (
     <div className="space-y-8">
@@ -47,7 +50,7 @@ export default async function OverviewPage() {
             </Link>
           </div>
         </div>
-        <AuditTable entries={latest.entries} />
+        <AuditTable entries={latest.entries} connectionNames={names} />
       </section>
     </div>
   );

@@ -14,6 +14,7 @@ import { randomBytes } from "node:crypto";
 import { startDocspaceEmulator } from "@/lib/emulator/docspace/server";
 import { startEmulator } from "@/lib/emulator/elevenlabs/server";
 import { startVoiceableEmulator } from "@/lib/emulator/voiceable/server";
+import { DEMO_CONNECTION_ID } from "@/lib/elevenlabs/connection-id";
 import { ensureDemoEmulator } from "@/lib/elevenlabs/demo";
 import { env, type Env } from "@/lib/env";
 import { exemptFromDrain } from "@/lib/http/drain";
@@ -23,7 +24,6 @@ import { credentialHint } from "./crypto";
 import type { ConnectionProvider } from "./providers";
 import type { Connection } from "./types";
 
-export const DEMO_CONNECTION_ID = "demo-elevenlabs";
 export const DEMO_EU_CONNECTION_ID = "demo-elevenlabs-eu";
 export const DEMO_DOCSPACE_CONNECTION_ID = "demo-docspace";
 export const DEMO_VOICEABLE_CONNECTION_ID = "demo-voiceable";

@@ -5,19 +5,16 @@ import "server-only";
 import { env, isDemoMode, type Env } from "@/lib/env";
 import { credentialHint } from "./crypto";
 import { normaliseBaseUrl } from "./base-url";
-import { DEMO_CONNECTION_ID, demoConnection } from "./demo";
+import {
+  DEMO_CONNECTION_ID,
+  ENVIRONMENT_CONNECTION_ID,
+  primaryConnectionId,
+} from "@/lib/elevenlabs/connection-id";
+import { demoConnection } from "./demo";
 import type { Connection } from "./types";
 
-export const ENVIRONMENT_CONNECTION_ID = "env-elevenlabs";
-export { DEMO_CONNECTION_ID };
-
-/**
- * The id of the primary connection: the ElevenLabs workspace that today's service-account,
- * inventory and find-key pages and routes act on (lib/elevenlabs/upstream.ts talks to it).
- */
-export function primaryConnectionId(e: Env = env()): string {
-  return isDemoMode(e) ? DEMO_CONNECTION_ID : ENVIRONMENT_CONNECTION_ID;
-}
+// The primary connection's ids live beside the upstream it names (lib/elevenlabs/connection-id.ts).
+export { DEMO_CONNECTION_ID, ENVIRONMENT_CONNECTION_ID, primaryConnectionId };
 
 export async function connectionFromEnvironment(e: Env = env()): Promise<Connection> {
   if (isDemoMode(e)) return demoConnection(DEMO_CONNECTION_ID, e);
