@@ -84,9 +84,13 @@ module.exports = {
     },
     {
       name: "product-uses-emulator-only-for-demo",
-      comment: "Only demo mode starts the emulator inside Keydesk.",
+      comment:
+        "Only demo mode starts the emulator inside Keydesk: lib/elevenlabs/demo.ts the default ElevenLabs workspace (getUpstream's), lib/connections/demo.ts demo mode's other connections (an EU workspace, DocSpace, Voiceable).",
       severity: "error",
-      from: { path: "^(lib|components|app)/", pathNot: `^lib/emulator/|^lib/elevenlabs/demo\\.ts$|${TESTS}` },
+      from: {
+        path: "^(lib|components|app)/",
+        pathNot: `^lib/emulator/|^lib/elevenlabs/demo\\.ts$|^lib/connections/demo\\.ts$|${TESTS}`,
+      },
       to: { path: "^lib/emulator/" },
     },
     {

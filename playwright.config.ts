@@ -79,7 +79,11 @@ export default defineConfig({
   },
   projects: [
     // `npm start` as a new user runs it: demo mode, embedded emulator.
-    { name: "demo", testMatch: /demo-.*\.spec\.ts/, use: { browserName: "chromium", baseURL: E2E.demoUrl } },
+    {
+      name: "demo",
+      testMatch: /(^|\/)demo-[^/]*\.spec\.ts$/,
+      use: { browserName: "chromium", baseURL: E2E.demoUrl },
+    },
     // Real mode against an emulator the tests control (reset, faults, request log), signed in as
     // the admin unless a test says otherwise; the setup adds the other roles' users.
     {
@@ -89,12 +93,21 @@ export default defineConfig({
     },
     {
       name: "console",
-      testIgnore: [/demo-.*\.spec\.ts/, /cluster\.spec\.ts/, /mfa-.*\.spec\.ts/, /standalone\.spec\.ts/],
+      testIgnore: [
+        /(^|\/)demo-[^/]*\.spec\.ts$/,
+        /cluster\.spec\.ts$/,
+        /(^|\/)mfa-[^/]*\.spec\.ts$/,
+        /(^|\/)standalone\.spec\.ts$/,
+      ],
       dependencies: ["console-setup"],
       use: { browserName: "chromium", baseURL: E2E.consoleUrl, storageState: storageStatePath("admin") },
     },
     // Two-factor sign-in, step-up and sessions, on their own server (support must enrol; a 10-second step-up window).
-    { name: "mfa", testMatch: /mfa-.*\.spec\.ts/, use: { browserName: "chromium", baseURL: E2E.mfaUrl } },
+    {
+      name: "mfa",
+      testMatch: /(^|\/)mfa-[^/]*\.spec\.ts$/,
+      use: { browserName: "chromium", baseURL: E2E.mfaUrl },
+    },
     // The build's standalone server started the way the Dockerfile starts it: a smoke test.
     {
       name: "standalone",

@@ -3,10 +3,14 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { AuditTable } from "@/components/audit/audit-table";
 import { OverviewIsland } from "@/components/overview/overview-island";
+import { NoWorkspaceAccess } from "@/components/ui/no-workspace-access";
 import { PageHeader } from "@/components/ui/page-header";
 import { ConnectionCardsLoading } from "@/components/overview/connection-cards";
+import { connectionDeps } from "@/lib/api/deps";
 import { queryAudit } from "@/lib/audit";
+import { connectionNames } from "@/lib/connections";
 import { requireUser } from "@/lib/auth/require-user";
+import { canUsePrimaryConnection } from "@/lib/connections/primary";
 import { getDatabase } from "@/lib/db";
 import { OverviewConnections } from "./_components/overview-connections";
 
@@ -17,16 +21,25 @@ export const metadata: Metadata = { title: "Overview" };
 // page), and the latest audit events (from Keydesk's database).
 export default async function OverviewPage() {
   const user = await requireUser();
-  const latest = await queryAudit((await getDatabase()).db, { limit: 8 });
+  const { db } = await getDatabase();
+  // A user limited to other connections sees the other connections and the audit events, and a
+  // sentence instead of the primary workspace's keys.
+  const [latest, allowed, names] = await Promise.all([
+    queryAudit(db, { limit: 8 }),
+    canUsePrimaryConnection(user, db),
+    connectionDeps().then(connectionNames),
+  ]);
   return (
     <div className="space-y-8">
       <PageHeader title="Overview" />
-      {/* Starts reading every key while the HTML is parsed (see the inventory page). */}
-      <link rel="preload" href="/api/inventory" as="fetch" crossOrigin="anonymous" />
+      {allowed && (
+        /* Starts reading every key while the HTML is parsed (see the inventory page). */
+        <link rel="preload" href="/api/inventory" as="fetch" crossOrigin="anonymous" />
+      )}
       <Suspense fallback={<ConnectionCardsLoading />}>
         <OverviewConnections user={user} />
       </Suspense>
-      <OverviewIsland />
+      {allowed ? <OverviewIsland /> : <NoWorkspaceAccess />}
       <section aria-labelledby="overview-audit" className="space-y-2">
         <div className="flex items-baseline justify-between">
           <h2 id="overview-audit" className="text-lg font-semibold">
@@ -41,7 +54,7 @@ export default async function OverviewPage() {
             </Link>
           </div>
         </div>
-        <AuditTable entries={latest.entries} />
+        <AuditTable entries={latest.entries} connectionNames={names} />
       </section>
     </div>
   );

@@ -1,4 +1,5 @@
 import { actionLabel } from "@/lib/audit/actions";
+import { connectionLabel, type ConnectionNames } from "@/lib/audit/connection-label";
 import type { AuditEntry } from "@/lib/audit/types";
 import { visibleText } from "@/lib/format";
 
@@ -32,7 +33,14 @@ function target(entry: AuditEntry): string {
     .join(" · ");
 }
 
-export function AuditTable({ entries }: { entries: AuditEntry[] }) {
+/** `connectionNames`: the connections' names now; a row whose connection was removed shows its id. */
+export function AuditTable({
+  entries,
+  connectionNames = {},
+}: {
+  entries: AuditEntry[];
+  connectionNames?: ConnectionNames;
+}) {
   if (entries.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">
@@ -59,6 +67,9 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
             </th>
             <th scope="col" className="px-3 py-2 font-medium">
               Action
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Connection
             </th>
             <th scope="col" className="px-3 py-2 font-medium">
               Target
@@ -94,6 +105,9 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
                   <div className="font-mono text-xs font-normal text-slate-500">{entry.action}</div>
                 ) : null}
               </th>
+              <td className="px-3 py-2 text-slate-700">
+                {visibleText(connectionLabel(entry.target.connectionId, connectionNames) ?? "—")}
+              </td>
               <td className="px-3 py-2 text-slate-700">{target(entry)}</td>
               <td className="max-w-md px-3 py-2 text-xs text-slate-700">
                 {describeChanges(entry.changes)}

@@ -17,7 +17,7 @@ describe("a handler's dependencies", () => {
     const { getUpstream } = await import("@/lib/elevenlabs/upstream");
     const { getDatabase } = await import("@/lib/db");
     const { listServiceAccounts } = await import("@/lib/keys");
-    const deps = await keyDeps();
+    const deps = await keyDeps({ id: "u_admin", role: "admin" });
     expect(deps.upstream).toBe(await getUpstream());
     expect(deps.db).toBe((await getDatabase()).db);
     expect((await listServiceAccounts(deps)).length).toBeGreaterThan(0);

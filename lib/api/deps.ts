@@ -8,12 +8,28 @@ import type { Auth } from "@/lib/auth/auth";
 import { getDatabase, type Db } from "@/lib/db";
 import { getUpstream } from "@/lib/elevenlabs/upstream";
 import type { KeyDeps } from "@/lib/keys";
-import { fixedConnections, type ConnectionDeps } from "@/lib/connections";
+import type { SessionUser } from "@/lib/auth/session";
+import { assertCanUsePrimaryConnection, fixedConnections, type ConnectionDeps } from "@/lib/connections";
 import { checkWithProvider } from "@/lib/connections/check";
 import { keyring } from "@/lib/connections/keys";
 
-/** The upstream and the database: what every key, service account, inventory and find-key action takes. */
-export async function keyDeps(): Promise<KeyDeps> {
+/**
+ * The upstream and the database: what every key, service account, inventory and find-key action
+ * takes. They act on the primary connection, so `user`'s access to it is checked first: a user
+ * limited to other connections gets a 403 here, before the upstream is opened or called.
+ */
+export async function keyDeps(user: Pick<SessionUser, "id" | "role">): Promise<KeyDeps> {
+  const { db } = await getDatabase();
+  await assertCanUsePrimaryConnection(user, db);
+  return { upstream: await getUpstream(), db };
+}
+
+/**
+ * The upstream and the database without the access check, for Find a key alone: it searches every
+ * connection the user may use and asks itself whether that includes the primary one (a user limited
+ * to other connections still searches those), so a 403 here would hide the others' results.
+ */
+export async function keyDepsOfSearch(): Promise<KeyDeps> {
   const [upstream, { db }] = await Promise.all([getUpstream(), getDatabase()]);
   return { upstream, db };
 }

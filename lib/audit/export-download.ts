@@ -2,6 +2,7 @@
 import "server-only";
 import type { RequestInfo } from "@/lib/http/request-info";
 import { getDatabase } from "@/lib/db";
+import type { ConnectionNames } from "./connection-label";
 import type { AuditExportQuery } from "./filters";
 import { appendAudit } from "./append";
 import { auditCsv, auditJson } from "./export";
@@ -12,11 +13,13 @@ export interface AuditExporter {
   user: { id: string; email: string; role: string };
   info: RequestInfo;
   details?: Record<string, unknown> | null;
+  /** The connections' names now, for the CSV's connection column (lib/connections lists them). */
+  connectionNames?: ConnectionNames;
 }
 
 export async function exportAudit(
   query: AuditExportQuery,
-  { user, info, details }: AuditExporter,
+  { user, info, details, connectionNames = {} }: AuditExporter,
 ): Promise<Response> {
   const { db } = await getDatabase();
   const { format, ...filters } = query;
@@ -32,7 +35,7 @@ export async function exportAudit(
     details,
     outcome: "ok",
   });
-  const body = format === "csv" ? auditCsv(entries) : auditJson(entries);
+  const body = format === "csv" ? auditCsv(entries, connectionNames) : auditJson(entries);
   const stamp = generatedAt.replace(/[:.]/g, "-");
   return new Response(body, {
     headers: {

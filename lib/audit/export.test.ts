@@ -64,7 +64,7 @@ describe("auditCsv", () => {
     ]);
     const [header] = csv.split("\r\n");
     expect(header).toBe(
-      "id,at,request_id,actor_user_id,actor_email,actor_role,ip,user_agent,action,service_account_id,key_id,target_name,target_user_id,changes,reason,outcome,error_code,upstream_status,upstream_request_id,completed_at",
+      "id,at,request_id,actor_user_id,actor_email,actor_role,ip,user_agent,action,connection_id,connection,service_account_id,key_id,target_name,target_user_id,changes,reason,outcome,error_code,upstream_status,upstream_request_id,completed_at",
     );
     expect(csv).toContain(`"Mozilla/5.0 (X11, Linux)"`);
     expect(csv).toContain(`"The ""main"" key,\nline two"`);

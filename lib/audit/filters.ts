@@ -31,6 +31,8 @@ export const auditFiltersSchema = z
     action: optionalText(100),
     /** A key id, service account id or user id, exactly; or part of a key name or user email. */
     target: optionalText(320),
+    /** A connection id, exactly (lib/connections; also a removed one's, which old rows still carry). */
+    connection: optionalText(100),
     /** Inclusive bounds on the row's time. */
     from: optionalInstant,
     to: optionalInstant,

@@ -55,6 +55,7 @@ function conditions(filters: AuditPageOptions): SQL[] {
       )!,
     );
   }
+  if (filters.connection) where.push(eq(auditLog.connectionId, toStored(filters.connection)));
   if (filters.from) where.push(gte(auditLog.at, new Date(filters.from).toISOString()));
   if (filters.to) where.push(lte(auditLog.at, new Date(filters.to).toISOString()));
   if (filters.before !== undefined) where.push(lt(auditLog.id, filters.before));

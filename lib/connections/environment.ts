@@ -1,29 +1,23 @@
 // The connection Keydesk had before connections existed, kept working unchanged: ELEVENLABS_API_KEY
-// with ELEVENLABS_BASE_URL (managed by the environment), or in demo mode the embedded emulator.
+// with ELEVENLABS_BASE_URL (managed by the environment), or in demo mode the embedded emulator's
+// default workspace (demo.ts starts it with demo mode's three other connections).
 import "server-only";
 import { env, isDemoMode, type Env } from "@/lib/env";
-import { ensureDemoEmulator } from "@/lib/elevenlabs/demo";
 import { credentialHint } from "./crypto";
 import { normaliseBaseUrl } from "./base-url";
+import {
+  DEMO_CONNECTION_ID,
+  ENVIRONMENT_CONNECTION_ID,
+  primaryConnectionId,
+} from "@/lib/elevenlabs/connection-id";
+import { demoConnection } from "./demo";
 import type { Connection } from "./types";
 
-export const ENVIRONMENT_CONNECTION_ID = "env-elevenlabs";
-export const DEMO_CONNECTION_ID = "demo-elevenlabs";
+// The primary connection's ids live beside the upstream it names (lib/elevenlabs/connection-id.ts).
+export { DEMO_CONNECTION_ID, ENVIRONMENT_CONNECTION_ID, primaryConnectionId };
 
 export async function connectionFromEnvironment(e: Env = env()): Promise<Connection> {
-  if (isDemoMode(e)) {
-    const demo = await ensureDemoEmulator(e.KEYDESK_DEMO_EMULATOR_PORT);
-    return {
-      id: DEMO_CONNECTION_ID,
-      name: "Demo workspace (emulator)",
-      provider: "elevenlabs",
-      baseUrl: normaliseBaseUrl(demo.url),
-      source: "demo",
-      credentialHint: credentialHint(demo.adminKey),
-      createdAt: null,
-      credential: async () => demo.adminKey,
-    };
-  }
+  if (isDemoMode(e)) return demoConnection(DEMO_CONNECTION_ID, e);
   const key = e.ELEVENLABS_API_KEY!;
   return {
     id: ENVIRONMENT_CONNECTION_ID,

@@ -4,6 +4,8 @@ export { assertCanUseConnection, canUseConnection, connectionLimits, setConnecti
 export { setUserConnectionLimits } from "./limits";
 export { fixedConnections, findConnection, listConnections, type ConnectionDeps } from "./list";
 export { connectionView } from "./view";
+export { connectionNames } from "./names";
+export { assertCanUsePrimaryConnection, canUsePrimaryConnection, NO_WORKSPACE_ACCESS } from "./primary";
 export { connectionKeys, keyClientOf, type ConnectionKeys } from "./key-client";
 export { readAllConnections, type ConnectionRead, type ConnectionReadError } from "./read-all";
 export type { Connection, ConnectionView } from "./types";

@@ -2,6 +2,8 @@
 // file's) and the ones added on the page, in that order.
 import "server-only";
 import type { Db } from "@/lib/db";
+import { isDemoMode } from "@/lib/env";
+import { demoConnections } from "./demo";
 import { connectionFromEnvironment } from "./environment";
 import { connectionsFromFile } from "./file";
 import type { Keyring } from "./keys";
@@ -18,9 +20,10 @@ export interface ConnectionDeps {
   check: CredentialChecker;
 }
 
-/** This process's fixed connections. */
+/** This process's fixed connections: demo mode's four (those that started), or the environment's; then the file's. */
 export async function fixedConnections(): Promise<Connection[]> {
-  return [await connectionFromEnvironment(), ...connectionsFromFile()];
+  const first = isDemoMode() ? await demoConnections() : [await connectionFromEnvironment()];
+  return [...first, ...connectionsFromFile()];
 }
 
 /** A keyring that is only made when a stored credential is touched. */

@@ -6,6 +6,7 @@ import { appendAudit, errorOutcome } from "@/lib/audit";
 import type { AuditEvent } from "@/lib/audit/types";
 import type { KeyActionContext } from "@/lib/keys";
 import type { Db } from "@/lib/db/database";
+import { primaryConnectionId } from "@/lib/elevenlabs/connection-id";
 
 export const KEY_SEARCH_ACTION = "key_search";
 
@@ -26,6 +27,8 @@ function searchEvent(ctx: KeyActionContext, summary: SecretSearchSummary): Audit
     ip: ctx.info.ip,
     userAgent: ctx.info.userAgent,
     requestId: ctx.info.requestId,
+    // The search read the primary connection's keys.
+    target: { connectionId: primaryConnectionId() },
     changes: { search: { before: null, after: { kind: "secret", ...summary } } },
   };
 }

@@ -1,6 +1,7 @@
 // The inventory, filtered as the page shows it, as a CSV or JSON download. Each export is audited
 // (who took which slice of the workspace, and when); no export carries a secret or its hash.
 import "server-only";
+import { primaryConnectionId } from "@/lib/elevenlabs/connection-id";
 import type { RequestInfo } from "@/lib/http/request-info";
 import { ApiError } from "@/lib/http/api-error";
 import { appendAudit } from "@/lib/audit/append";
@@ -53,6 +54,8 @@ export async function exportInventory(
     ip: info.ip,
     userAgent: info.userAgent,
     requestId: info.requestId,
+    // The export is of the primary connection's keys.
+    target: { connectionId: primaryConnectionId() },
     changes: {
       export: {
         before: null,

@@ -6,6 +6,7 @@ import type { AuditChanges, AuditEvent } from "@/lib/audit/types";
 import { stepUpDetails } from "@/lib/auth/step-up";
 import { redactSecrets } from "@/lib/text/secret-pattern";
 import type { KeyAction } from "@/lib/audit/actions";
+import { primaryConnectionId } from "@/lib/elevenlabs/connection-id";
 import type { KeyActionContext } from "./types";
 
 /** Names come from ElevenLabs too, where anyone may have pasted a secret into one: recorded
@@ -30,6 +31,8 @@ export function keyEvent(
     userAgent: ctx.info.userAgent,
     requestId: ctx.info.requestId,
     target: {
+      // Today's key actions all act on the primary connection (getUpstream's workspace).
+      connectionId: primaryConnectionId(),
       serviceAccountId: target.serviceAccountId,
       keyId: target.keyId ?? null,
       name: target.name == null ? null : redactSecrets(target.name),

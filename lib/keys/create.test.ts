@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { handlerErrorResponse as errorResponse } from "@/lib/api/handler-error";
+import { primaryConnectionId } from "@/lib/elevenlabs/connection-id";
 import { createKey } from "./create";
 import {
   auditOf,
@@ -59,6 +60,8 @@ describe("createKey", () => {
       allowedIps: { before: null, after: ["10.0.0.0/24"] },
     });
     expect(rows[2]).toMatchObject({ keyId: key.id, targetName: "tts-worker" });
+    // Today's key writes are on the primary connection, and every row (the completion too) says so.
+    expect(rows.map((r) => r.connectionId)).toEqual(Array(3).fill(primaryConnectionId()));
 
     const stored = await everythingStored(bed);
     expect(stored).not.toContain(secret);

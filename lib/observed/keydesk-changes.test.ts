@@ -11,7 +11,8 @@ import { rotateKey } from "@/lib/keys/rotate";
 import { ctxAs, everythingStored, keyTestbed } from "@/tests/support/key-testbed";
 import { updateKey } from "@/lib/keys/update";
 import { keyChangeSchema } from "@/lib/keys/schema";
-import { OBSERVED_CHANGE } from "./rows";
+import { primaryConnectionId } from "@/lib/elevenlabs/connection-id";
+import { INVENTORY_BASELINE, OBSERVED_CHANGE } from "./rows";
 
 const bed = keyTestbed();
 const admin = () => ctxAs("admin");
@@ -82,6 +83,14 @@ describe("observing through lib/keys", () => {
       [keyId, "from-settings", null, "ok"],
       [keyId, "from-settings", null, "ok"],
     ]);
+    // What is observed is the primary connection's workspace, and its rows say so.
+    expect(rows.map((r) => r.connectionId)).toEqual(Array(3).fill(primaryConnectionId()));
+    const baselines = await bed.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, INVENTORY_BASELINE));
+    expect(baselines.length).toBeGreaterThan(0);
+    for (const b of baselines) expect(b.connectionId).toBe(primaryConnectionId());
     expect(rows[0]!.changes).toMatchObject({
       presence: { before: "absent", after: "present" },
       permissions: { before: null, after: "all" },

@@ -4,6 +4,7 @@
 import "server-only";
 import { entryColumns } from "@/lib/audit/append";
 import type { AuditRowContent } from "@/lib/audit/types";
+import { primaryConnectionId } from "@/lib/elevenlabs/connection-id";
 import { observedChanges } from "./changes";
 import type { Difference } from "./diff";
 
@@ -18,7 +19,13 @@ export function observedChangeRow(d: Exclude<Difference, { kind: "baseline" }>):
   const keyId = d.kind === "deleted" ? d.entry.keyId : d.read.keyId;
   return entryColumns({
     action: OBSERVED_CHANGE,
-    target: { serviceAccountId, keyId, name: (after ?? before)?.name ?? null },
+    // What is observed is the primary connection's workspace (the one getUpstream reads).
+    target: {
+      connectionId: primaryConnectionId(),
+      serviceAccountId,
+      keyId,
+      name: (after ?? before)?.name ?? null,
+    },
     changes: observedChanges(before, after),
     outcome: "ok",
   });
@@ -28,7 +35,7 @@ export function observedChangeRow(d: Exclude<Difference, { kind: "baseline" }>):
 export function baselineRow(serviceAccountId: string | null, keyCount: number): AuditRowContent {
   return entryColumns({
     action: INVENTORY_BASELINE,
-    target: { serviceAccountId },
+    target: { connectionId: primaryConnectionId(), serviceAccountId },
     changes: { keysRecorded: { before: null, after: keyCount } },
     outcome: "ok",
   });

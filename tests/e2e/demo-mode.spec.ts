@@ -18,7 +18,7 @@ function demoWorkspace() {
 
 test("shows the demo banner and every seeded service account with its keys", async ({ page }) => {
   await page.goto("/service-accounts");
-  await expect(page.getByRole("region", { name: "Demo mode" })).toContainText("built-in ElevenLabs emulator");
+  await expect(page.getByRole("region", { name: "Demo mode" })).toContainText("four built-in emulators");
   await expect(page.getByRole("heading", { level: 1, name: "Service accounts" })).toBeVisible();
 
   const workspace = demoWorkspace();

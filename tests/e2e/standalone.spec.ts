@@ -47,7 +47,7 @@ test("a demo sign-in works and the demo workspace is shown; then the instance is
   // The first sign-in opens and migrates the embedded database; the page then reads the emulator.
   await signIn(page, "admin@demo.keydesk", "keydesk-demo");
   await page.goto("/service-accounts");
-  await expect(page.getByRole("region", { name: "Demo mode" })).toContainText("built-in ElevenLabs emulator");
+  await expect(page.getByRole("region", { name: "Demo mode" })).toContainText("four built-in emulators");
   await expect(page.getByRole("region", { name: "Production TTS backend" })).toContainText(
     "prod-tts-primary",
   );

@@ -5,14 +5,16 @@ import { AuditTable } from "@/components/audit/audit-table";
 import { StepUpDownloadLink } from "@/components/auth/step-up-download-link";
 import { VerifyChainButton } from "@/components/audit/verify-chain-button";
 import { PageHeader } from "@/components/ui/page-header";
+import { connectionDeps } from "@/lib/api/deps";
 import { queryAudit } from "@/lib/audit";
+import { connectionNames } from "@/lib/connections";
 import { requireUser } from "@/lib/auth/require-user";
 import { getDatabase } from "@/lib/db";
 import { auditPageSchema } from "@/lib/audit/filters";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-const FILTER_NAMES = ["actor", "action", "target", "from", "to"] as const;
+const FILTER_NAMES = ["actor", "action", "target", "connection", "from", "to"] as const;
 
 export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
   await requireUser();
@@ -24,7 +26,11 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
   const errors = parsed.success
     ? {}
     : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), i.message]));
-  const page = parsed.success ? await queryAudit((await getDatabase()).db, parsed.data) : null;
+  const [page, names] = await Promise.all([
+    parsed.success ? queryAudit((await getDatabase()).db, parsed.data) : null,
+    connectionDeps().then(connectionNames),
+  ]);
+  const connections = Object.entries(names).map(([id, name]) => ({ id, name }));
 
   const filterQuery = new URLSearchParams(
     Object.entries(values).filter((e): e is [string, string] => Boolean(e[1])),
@@ -42,7 +48,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
         description="Everything done through Keydesk, newest first. Rows are hash-chained: an edited or removed row is detected."
         actions={<VerifyChainButton />}
       />
-      <AuditFilterForm values={values} errors={errors} />
+      <AuditFilterForm values={values} errors={errors} connections={connections} />
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <span className="text-slate-600">Export these rows:</span>
         <StepUpDownloadLink href={exportHref("csv")} className="font-medium text-indigo-700 underline">
@@ -53,7 +59,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
         </StepUpDownloadLink>
       </div>
       {page ? (
-        <AuditTable entries={page.entries} />
+        <AuditTable entries={page.entries} connectionNames={names} />
       ) : (
         <p role="alert" className="text-sm text-red-800">
           Fix the filters above to see the log.

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { FindKeyPanel } from "@/components/find-key/find-key-panel";
+import { NoWorkspaceAccess } from "@/components/ui/no-workspace-access";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
+import { canUsePrimaryConnection } from "@/lib/connections/primary";
 
 export const metadata: Metadata = { title: "Find a key" };
 
@@ -9,6 +11,8 @@ export const metadata: Metadata = { title: "Find a key" };
 // which key it is and how sure that is, and (support, admin) disable it from the result.
 export default async function FindKeyPage() {
   const user = await requireUser();
+  // A user limited to other connections is told so instead of a search that can only be refused.
+  const allowed = await canUsePrimaryConnection(user);
   return (
     <div className="space-y-6">
       <PageHeader
@@ -22,7 +26,11 @@ export default async function FindKeyPage() {
           </>
         }
       />
-      <FindKeyPanel canDisable={user.role === "admin" || user.role === "support"} />
+      {allowed ? (
+        <FindKeyPanel canDisable={user.role === "admin" || user.role === "support"} />
+      ) : (
+        <NoWorkspaceAccess />
+      )}
     </div>
   );
 }

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { InventoryIsland } from "@/components/inventory/inventory-island";
+import { NoWorkspaceAccess } from "@/components/ui/no-workspace-access";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
+import { canUsePrimaryConnection } from "@/lib/connections/primary";
 
 export const metadata: Metadata = { title: "All keys" };
 
@@ -10,24 +12,32 @@ export const metadata: Metadata = { title: "All keys" };
 // and 10,000 keys never travel twice (once in the HTML, once for react-query).
 export default async function InventoryPage() {
   const user = await requireUser();
+  // A user limited to other connections is told so; the browser is not sent to read the workspace.
+  const allowed = await canUsePrimaryConnection(user);
   return (
     <div className="space-y-4">
       <PageHeader
         title="All keys"
         description="Every key of every service account, with what each may do and what makes it risky. Filters are kept in the address, so a view can be shared."
       />
-      {/* The browser starts reading every key while it parses the HTML, not once the page's script
+      {!allowed ? (
+        <NoWorkspaceAccess />
+      ) : (
+        <>
+          {/* The browser starts reading every key while it parses the HTML, not once the page's script
           has run; react-query's fetch of the same URL then takes the preloaded answer. */}
-      <link rel="preload" href="/api/inventory" as="fetch" crossOrigin="anonymous" />
-      <Suspense
-        fallback={
-          <p role="status" className="text-sm text-slate-600">
-            Loading…
-          </p>
-        }
-      >
-        <InventoryIsland role={user.role} />
-      </Suspense>
+          <link rel="preload" href="/api/inventory" as="fetch" crossOrigin="anonymous" />
+          <Suspense
+            fallback={
+              <p role="status" className="text-sm text-slate-600">
+                Loading…
+              </p>
+            }
+          >
+            <InventoryIsland role={user.role} />
+          </Suspense>
+        </>
+      )}
     </div>
   );
 }

@@ -6,6 +6,6 @@ import { ROLES } from "@/lib/roles";
 import { freshQuerySchema } from "@/lib/inventory/fresh-query";
 import { readInventory } from "@/lib/inventory/read";
 
-export const GET = withRole(ROLES, { query: freshQuerySchema }, async ({ query }) =>
-  readInventory(await keyDeps(), { fresh: query.fresh === "1" }),
+export const GET = withRole(ROLES, { query: freshQuerySchema }, async ({ user, query }) =>
+  readInventory(await keyDeps(user), { fresh: query.fresh === "1" }),
 );

@@ -6,15 +6,15 @@ import { createServiceAccount, listServiceAccountViews } from "@/lib/keys";
 import { newServiceAccountSchema } from "@/lib/keys/schema";
 import { toPublicAccount } from "@/lib/keys/view";
 
-export const GET = withRole(ROLES, {}, async () => ({
-  serviceAccounts: await listServiceAccountViews(await keyDeps()),
+export const GET = withRole(ROLES, {}, async ({ user }) => ({
+  serviceAccounts: await listServiceAccountViews(await keyDeps(user)),
 }));
 
 export const POST = withRole(
   ["admin"],
   { body: newServiceAccountSchema },
   async ({ user: actor, info, body }) => {
-    const serviceAccount = await createServiceAccount(await keyDeps(), { actor, info }, body.name);
+    const serviceAccount = await createServiceAccount(await keyDeps(actor), { actor, info }, body.name);
     return Response.json({ serviceAccount: toPublicAccount(serviceAccount) }, { status: 201 });
   },
 );

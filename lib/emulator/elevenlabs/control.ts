@@ -16,7 +16,7 @@ interface ElevenLabsControl {
 }
 
 const seedSchema: z.ZodType<Seed> = z.union([
-  z.enum(["demo", "empty"]),
+  z.enum(["demo", "demo-eu", "empty"]),
   z.object({
     serviceAccounts: z.number().int().min(0).max(1000),
     keysPerAccount: z.number().int().min(0).max(500),

@@ -3,9 +3,12 @@
 // seed gives the same ids, hints and dates.
 import { seededRandom } from "../common/random";
 import { PERMISSION_TYPES, type PermissionType } from "./permissions";
-import { EmulatorStore, nowUnix, type NewKey, type RandomBytes } from "./store";
+import { DEMO_EU } from "./seed-eu";
+import type { DemoAccount } from "./seed-types";
+import { EmulatorStore, nowUnix, type RandomBytes } from "./store";
 
-export type SeedName = "demo" | "empty";
+/** "demo-eu": a second, smaller workspace for demo mode's EU-region connection (seed-eu.ts). */
+export type SeedName = "demo" | "demo-eu" | "empty";
 export interface BulkSeed {
   serviceAccounts: number;
   keysPerAccount: number;
@@ -14,14 +17,7 @@ export type Seed = SeedName | BulkSeed;
 
 const DAY = 86_400;
 
-interface DemoKey extends Omit<NewKey, "permissions" | "character_limit" | "allowed_ips"> {
-  permissions: PermissionType[] | null;
-  character_limit?: number | null;
-  allowed_ips?: string[] | null;
-  ageDays: number;
-}
-
-const DEMO: { name: string; ageDays: number; keys: DemoKey[] }[] = [
+const DEMO: DemoAccount[] = [
   {
     name: "Production TTS backend",
     ageDays: 410,
@@ -215,8 +211,8 @@ const DEMO: { name: string; ageDays: number; keys: DemoKey[] }[] = [
   { name: "Mobile app (new)", ageDays: 2, keys: [] },
 ];
 
-function seedDemo(store: EmulatorStore, now: number): void {
-  for (const account of DEMO) {
+function seedDemo(store: EmulatorStore, accounts: DemoAccount[], now: number): void {
+  for (const account of accounts) {
     const sa = store.createServiceAccount(account.name, now - account.ageDays * DAY);
     for (const { ageDays, ...key } of account.keys) {
       store.createKey(sa, {
@@ -276,7 +272,8 @@ export function applySeed(store: EmulatorStore, seed: Seed, now = nowUnix()): vo
     typeof seed === "string" ? seed : `bulk-${seed.serviceAccounts}x${seed.keysPerAccount}`,
   );
   store.withRandom(random, () => {
-    if (seed === "demo") seedDemo(store, now);
+    if (seed === "demo") seedDemo(store, DEMO, now);
+    else if (seed === "demo-eu") seedDemo(store, DEMO_EU, now);
     else seedBulk(store, seed, now, random);
   });
 }

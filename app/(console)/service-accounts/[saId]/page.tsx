@@ -4,8 +4,10 @@ import { notFound } from "next/navigation";
 import { AccountKeys } from "@/components/keys/account-keys";
 import { PrefilledQueries } from "@/components/layout/prefilled-queries";
 import { PageHeader } from "@/components/ui/page-header";
+import { NoWorkspaceAccess } from "@/components/ui/no-workspace-access";
 import { UpstreamErrorPanel } from "@/components/ui/upstream-error-panel";
 import { requireUser } from "@/lib/auth/require-user";
+import { canUsePrimaryConnection } from "@/lib/connections/primary";
 import { formatDate } from "@/lib/format";
 import { serviceAccounts } from "@/lib/keys/queries";
 import { toPublicAccount } from "@/lib/keys/view";
@@ -16,6 +18,14 @@ export const metadata: Metadata = { title: "Service account" };
 export default async function ServiceAccountPage({ params }: PageProps<"/service-accounts/[saId]">) {
   const user = await requireUser();
   const { saId } = await params;
+  // A user limited to other connections is told so, and the workspace is not read for them.
+  if (!(await canUsePrimaryConnection(user)))
+    return (
+      <div className="space-y-6">
+        <PageHeader title="Service account" />
+        <NoWorkspaceAccess />
+      </div>
+    );
   const result = await loadServiceAccounts();
   const account = result.ok ? result.serviceAccounts.find((sa) => sa.id === saId) : undefined;
   if (result.ok && !account) notFound();

@@ -7,5 +7,5 @@ import { exportInventory } from "@/lib/inventory/export-download";
 
 export const GET = withRole(ROLES, {}, async ({ req, user, info: requestInfo }) => {
   const info = await requireRecentSignIn({ user, info: requestInfo });
-  return exportInventory(await keyDeps(), new URL(req.url).searchParams, user, info);
+  return exportInventory(await keyDeps(user), new URL(req.url).searchParams, user, info);
 });

@@ -9,8 +9,8 @@ import { createKey, listKeys, serviceAccountParamsSchema } from "@/lib/keys";
 import { newKeySchema } from "@/lib/keys/schema";
 import { toPublicKey } from "@/lib/keys/view";
 
-export const GET = withRole(ROLES, { params: serviceAccountParamsSchema }, async ({ params }) => ({
-  keys: (await listKeys(await keyDeps(), params.saId)).map(toPublicKey),
+export const GET = withRole(ROLES, { params: serviceAccountParamsSchema }, async ({ user, params }) => ({
+  keys: (await listKeys(await keyDeps(user), params.saId)).map(toPublicKey),
 }));
 
 export const POST = withRole(
@@ -20,7 +20,7 @@ export const POST = withRole(
     const info = grantsAll(body)
       ? await requireRecentSignIn({ user: actor, info: requestInfo })
       : requestInfo;
-    const created = await createKey(await keyDeps(), { actor, info }, params.saId, body);
+    const created = await createKey(await keyDeps(actor), { actor, info }, params.saId, body);
     return Response.json(
       { ...created, key: toPublicKey(created.key) },
       { status: 201, headers: { "cache-control": "no-store" } },

@@ -17,7 +17,7 @@ export const PATCH = withRole(
         ? await requireRecentSignIn({ user: actor, info: requestInfo })
         : requestInfo;
     const { key, reconciled } = await changeKey(
-      await keyDeps(),
+      await keyDeps(actor),
       { actor, info },
       params.saId,
       params.keyId,
@@ -34,7 +34,7 @@ export const DELETE = withRole(
   async ({ user: actor, info: requestInfo, params }) => {
     const info = await requireRecentSignIn({ user: actor, info: requestInfo });
     const { deleted, reconciled } = await removeKey(
-      await keyDeps(),
+      await keyDeps(actor),
       { actor, info },
       params.saId,
       params.keyId,

@@ -8,7 +8,7 @@ export const POST = withRole(
   ["admin"],
   { params: keyParamsSchema },
   async ({ user: actor, info, params }) => {
-    const rotated = await rotateKey(await keyDeps(), { actor, info }, params.saId, params.keyId);
+    const rotated = await rotateKey(await keyDeps(actor), { actor, info }, params.saId, params.keyId);
     return Response.json(
       { ...rotated, key: toPublicKey(rotated.key) },
       { status: 201, headers: { "cache-control": "no-store" } },

@@ -1,0 +1,138 @@
+// The routes that act on the primary ElevenLabs workspace (service accounts, keys, inventory and its
+// export, find a key) check the user's access to it (lib/api/deps.ts keyDeps): a user limited to
+// other connections gets a 403 saying so, and nothing is sent upstream; once their access includes
+// the workspace the same calls work. Real route handlers, demo mode, PGlite in a temporary folder,
+// real sign-ins.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+const ORIGIN = "http://localhost:3000";
+const dataDir = mkdtempSync(join(tmpdir(), "keydesk-access-test-"));
+const saved = { dataDir: process.env.KEYDESK_DATA_DIR, apiKey: process.env.ELEVENLABS_API_KEY };
+
+beforeAll(() => {
+  process.env.KEYDESK_DATA_DIR = dataDir;
+  delete process.env.ELEVENLABS_API_KEY;
+});
+
+afterAll(async () => {
+  const { getDatabase } = await import("@/lib/db");
+  await (await getDatabase()).close();
+  rmSync(dataDir, { recursive: true, force: true });
+  if (saved.dataDir === undefined) delete process.env.KEYDESK_DATA_DIR;
+  else process.env.KEYDESK_DATA_DIR = saved.dataDir;
+  if (saved.apiKey !== undefined) process.env.ELEVENLABS_API_KEY = saved.apiKey;
+});
+
+async function signIn(email: string): Promise<string> {
+  const { authRoute } = await import("@/lib/api/auth-route");
+  const res = await authRoute.POST(
+    new Request(`${ORIGIN}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: ORIGIN, host: "localhost:3000" },
+      body: JSON.stringify({ email, password: "keydesk-demo" }),
+    }),
+  );
+  expect(res.status).toBe(200);
+  return res.headers.get("set-cookie")!.split(";")[0]!;
+}
+
+const request = (cookie: string, method: string, path: string, body?: unknown) =>
+  new Request(`${ORIGIN}${path}`, {
+    method,
+    headers: { cookie, origin: ORIGIN, host: "localhost:3000", "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+const params = <T>(value: T) => ({ params: Promise.resolve(value) });
+
+describe("the primary workspace's routes and a user's connections", () => {
+  it(
+    "refuse a user limited to other connections with a 403, sending nothing upstream",
+    { timeout: 180_000 },
+    async () => {
+      const serviceAccounts = await import("@/app/api/service-accounts/route");
+      const keys = await import("@/app/api/service-accounts/[saId]/keys/route");
+      const key = await import("@/app/api/service-accounts/[saId]/keys/[keyId]/route");
+      const inventory = await import("@/app/api/inventory/route");
+      const inventoryExport = await import("@/app/api/inventory/export/route");
+      const findKey = await import("@/app/api/find-key/route");
+      const { getDatabase } = await import("@/lib/db");
+      const { user, userConnection } = await import("@/lib/db/schema");
+      const { fixedConnections } = await import("@/lib/connections");
+
+      const support = await signIn("support@demo.keydesk");
+      const { db } = await getDatabase();
+      const [supportRow] = await db.select().from(user).where(eq(user.email, "support@demo.keydesk"));
+      const primary = (await fixedConnections()).find((c) => c.id === "demo-elevenlabs")!;
+
+      // Every call the limited user may make by role, each on a real service account and key.
+      const listed = await serviceAccounts.GET(request(support, "GET", "/api/service-accounts"));
+      expect(listed.status).toBe(200);
+      const accounts = (await listed.json()).serviceAccounts as {
+        id: string;
+        keys: { id: string; name: string; enabled: boolean }[];
+      }[];
+      const account = accounts.find((a) => a.keys.length > 0)!;
+      const aKey = account.keys[0]!;
+      const calls = (who: string) => [
+        () => serviceAccounts.GET(request(who, "GET", "/api/service-accounts")),
+        () =>
+          keys.GET(
+            request(who, "GET", `/api/service-accounts/${account.id}/keys`),
+            params({ saId: account.id }),
+          ),
+        () =>
+          key.PATCH(
+            request(who, "PATCH", `/api/service-accounts/${account.id}/keys/${aKey.id}`, {
+              enabled: aKey.enabled,
+              reason: "Checking access",
+              expected: { enabled: aKey.enabled },
+            }),
+            params({ saId: account.id, keyId: aKey.id }),
+          ),
+        () => inventory.GET(request(who, "GET", "/api/inventory?fresh=1")),
+        () => inventoryExport.GET(request(who, "GET", "/api/inventory/export?format=csv")),
+        () => findKey.POST(request(who, "POST", "/api/find-key", { query: aKey.name })),
+      ];
+
+      // Able to fail: with every connection, each of these works.
+      for (const call of calls(support)) expect((await call()).status, String(call)).toBeLessThan(300);
+
+      await db.insert(userConnection).values({ userId: supportRow!.id, connectionId: "demo-docspace" });
+      const fetchSpy = vi.spyOn(globalThis, "fetch");
+      try {
+        for (const call of calls(support)) {
+          const res = await call();
+          expect(res.status, String(call)).toBe(403);
+          const body = await res.json();
+          expect(body.error.code).toBe("forbidden");
+          expect(body.error.message).toBe("Your access does not include this workspace.");
+        }
+        const toPrimary = fetchSpy.mock.calls.filter(([input]) =>
+          String(input instanceof Request ? input.url : input).startsWith(primary.baseUrl),
+        );
+        expect(toPrimary).toEqual([]);
+      } finally {
+        fetchSpy.mockRestore();
+      }
+
+      // Adding the workspace to their connections lets them back in.
+      await db.insert(userConnection).values({ userId: supportRow!.id, connectionId: "demo-elevenlabs" });
+      for (const call of calls(support)) expect((await call()).status, String(call)).toBeLessThan(300);
+    },
+  );
+
+  it("never limit an admin", { timeout: 60_000 }, async () => {
+    const serviceAccounts = await import("@/app/api/service-accounts/route");
+    const { getDatabase } = await import("@/lib/db");
+    const { user, userConnection } = await import("@/lib/db/schema");
+    const admin = await signIn("admin@demo.keydesk");
+    const { db } = await getDatabase();
+    const [adminRow] = await db.select().from(user).where(eq(user.email, "admin@demo.keydesk"));
+    await db.insert(userConnection).values({ userId: adminRow!.id, connectionId: "demo-docspace" });
+    expect((await serviceAccounts.GET(request(admin, "GET", "/api/service-accounts"))).status).toBe(200);
+  });
+});
