@@ -5,7 +5,8 @@
 // before the first write.
 import "server-only";
 import type { AuditChanges } from "@/lib/audit/types";
-import { connectionKeys, type ConnectionDeps } from "@/lib/connections";
+import type { ConnectionDeps } from "@/lib/connections";
+import { connectionKeysToWrite } from "./writable";
 import type { ConnectionActionContext } from "@/lib/connections/types";
 import { checkCanDisable, checkChanges, checkRef } from "@/lib/providers/guard";
 import { ApiError } from "@/lib/http/api-error";
@@ -78,7 +79,7 @@ export async function changeConnectionKey(
   body: ConnectionKeyChangeBody,
 ): Promise<ChangedConnectionKeyAnswer> {
   checkChangeRole(ctx.actor.role, body);
-  const { connection, capabilities, client } = await connectionKeys(deps, ctx.actor, connectionId);
+  const { connection, capabilities, client } = await connectionKeysToWrite(deps, ctx.actor, connectionId);
   const ref = keyRefOf(capabilities, keyId, group);
   const changes = settingsOf(body);
   const changesSettings = Object.keys(changes).length > 0;

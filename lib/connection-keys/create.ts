@@ -3,7 +3,8 @@
 // writes nothing and sends nothing. The secret is answered once and recorded nowhere.
 import "server-only";
 import type { AuditChanges } from "@/lib/audit/types";
-import { connectionKeys, type ConnectionDeps } from "@/lib/connections";
+import type { ConnectionDeps } from "@/lib/connections";
+import { connectionKeysToWrite } from "./writable";
 import type { ConnectionActionContext } from "@/lib/connections/types";
 import { checkNewKey } from "@/lib/providers/guard";
 import type { NewKey } from "@/lib/providers/types";
@@ -27,7 +28,7 @@ export async function createConnectionKey(
   connectionId: string,
   body: NewConnectionKeyBody,
 ): Promise<CreatedConnectionKeyAnswer> {
-  const { connection, capabilities, client } = await connectionKeys(deps, ctx.actor, connectionId);
+  const { connection, capabilities, client } = await connectionKeysToWrite(deps, ctx.actor, connectionId);
   const input: NewKey = body;
   await providerCall(async () => checkNewKey(capabilities, input));
   const event = connectionKeyEvent(

@@ -1,7 +1,8 @@
 // Deleting a key on a connection (admins, with a recent sign-in checked by the handler). The key is
 // read first: a 404 when it is gone, and its name for the audit row.
 import "server-only";
-import { connectionKeys, type ConnectionDeps } from "@/lib/connections";
+import type { ConnectionDeps } from "@/lib/connections";
+import { connectionKeysToWrite } from "./writable";
 import type { ConnectionActionContext } from "@/lib/connections/types";
 import { connectionKeyEvent } from "./audit";
 import { auditedWrite } from "./audited";
@@ -17,7 +18,7 @@ export async function deleteConnectionKey(
   group: string | undefined,
   body: DeleteConnectionKeyBody,
 ): Promise<DeletedConnectionKeyAnswer> {
-  const { connection, capabilities, client } = await connectionKeys(deps, ctx.actor, connectionId);
+  const { connection, capabilities, client } = await connectionKeysToWrite(deps, ctx.actor, connectionId);
   const ref = keyRefOf(capabilities, keyId, group);
   const current = await readKey(client, ref);
   const event = connectionKeyEvent(

@@ -4,7 +4,8 @@
 // back. One audit row, key_rotated, naming the old key and the twin's id (never its secret).
 import "server-only";
 import { appendAudit, errorOutcome } from "@/lib/audit";
-import { connectionKeys, type ConnectionDeps } from "@/lib/connections";
+import type { ConnectionDeps } from "@/lib/connections";
+import { connectionKeysToWrite } from "./writable";
 import type { ConnectionActionContext } from "@/lib/connections/types";
 import { fromRefusal, ProviderRefusal } from "@/lib/providers";
 import type { ProviderCapabilities, RotationResult } from "@/lib/providers/types";
@@ -53,7 +54,7 @@ export async function rotateConnectionKey(
   group: string | undefined,
   body: RotateConnectionKeyBody,
 ): Promise<RotatedConnectionKeyAnswer> {
-  const { connection, capabilities, client } = await connectionKeys(deps, ctx.actor, connectionId);
+  const { connection, capabilities, client } = await connectionKeysToWrite(deps, ctx.actor, connectionId);
   checkRotateRole(ctx.actor.role, capabilities);
   const ref = keyRefOf(capabilities, keyId, group);
   checkLifetime(capabilities, body.expiresInDays);

@@ -35,7 +35,7 @@ export function leakResponse(caps: ProviderCapabilities): LeakResponse {
   return { disable: caps.disable && caps.leakResponses.includes("disable"), responses: caps.leakResponses };
 }
 
-export function otherKey(k: ProviderKey): OtherKey {
+export function otherKey(k: Omit<ProviderKey, "secretHash">): OtherKey {
   return {
     id: k.id,
     name: k.name,

@@ -587,3 +587,38 @@ describe("secrets", () => {
     expect(rotations.at(-1)).toMatchObject({ outcome: "error", upstreamStatus: 500 });
   });
 });
+
+describe("the primary workspace", () => {
+  it("is read here but written only through its Service accounts pages: a 409, nothing sent, nothing audited", async () => {
+    // The same emulator as the primary connection (the environment's ElevenLabs workspace).
+    const primary = {
+      id: "env-elevenlabs",
+      name: "ElevenLabs (ELEVENLABS_API_KEY)",
+      provider: "elevenlabs" as const,
+      baseUrl: eleven.url,
+      source: "environment" as const,
+      credentialHint: "",
+      createdAt: null,
+      credential: async () => ELEVEN_CREDENTIAL,
+    };
+    const withPrimary: ConnectionDeps = { ...deps, fixed: async () => [primary] };
+    const { keys } = await listConnectionKeys(withPrimary, admin.actor, primary.id);
+    const existing = keys.find((k) => k.group)!;
+    const group = existing.group!.id;
+    eleven.log.clear();
+    const before = (await keyRows()).length;
+    const attempts = [
+      createConnectionKey(withPrimary, admin, primary.id, {
+        name: "Nope",
+        groupId: group,
+        permissions: { kind: "permission_list", value: ["text_to_speech"] },
+      }),
+      changeConnectionKey(withPrimary, admin, primary.id, existing.id, group, { name: "x" }),
+      rotateConnectionKey(withPrimary, admin, primary.id, existing.id, group, {}),
+      deleteConnectionKey(withPrimary, admin, primary.id, existing.id, group, {}),
+    ];
+    for (const attempt of attempts) expect(await refusalOf(attempt)).toMatchObject({ status: 409 });
+    expect(eleven.log.list().filter((r) => r.method !== "GET")).toEqual([]);
+    expect((await keyRows()).length).toBe(before);
+  });
+});

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { ConnectionKeys } from "@/components/connection-keys/connection-keys";
 import { PageHeader } from "@/components/ui/page-header";
 import { connectionDeps } from "@/lib/api/deps";
 import { requireUser } from "@/lib/auth/require-user";
 import { canUseConnection, findConnection } from "@/lib/connections";
+import { PRIMARY_CONNECTION_IDS } from "@/lib/connections/primary";
 import { PROVIDER_LABELS } from "@/lib/connections/providers";
 
 export const metadata: Metadata = { title: "Connection keys" };
@@ -17,6 +18,8 @@ export default async function ConnectionKeysPage({ params }: PageProps<"/connect
   const deps = await connectionDeps();
   const connection = await findConnection(deps, connectionId);
   if (!connection) notFound();
+  // The primary workspace has its own, richer pages (outside changes, paired rotations).
+  if (PRIMARY_CONNECTION_IDS.includes(connection.id)) redirect("/service-accounts");
   const allowed = await canUseConnection(user, connection.id, deps.db);
   return (
     <div className="space-y-6">
