@@ -24,6 +24,9 @@ async function upstream<T>(base: string, method: string, path: string, headers: 
   return { status: res.status, body: (await res.json().catch(() => null)) as T };
 }
 
+/** The connections this file added: removed at the end, so later files see only their own. */
+const added: string[] = [];
+
 /** Adds a connection through the API, as an admin on the Connections page would. */
 async function addConnection(
   request: APIRequestContext,
@@ -35,6 +38,7 @@ async function addConnection(
   const res = await request.post("/api/connections", { data: { name, provider, baseUrl, credential } });
   expect(res.status(), await res.text()).toBe(201);
   const { connection } = (await res.json()) as { connection: { id: string; name: string } };
+  added.push(connection.id);
   return connection;
 }
 
@@ -51,6 +55,12 @@ async function asAdmin<T>(run: (api: APIRequestContext) => Promise<T>): Promise<
     await api.dispose();
   }
 }
+
+test.afterAll(async () => {
+  await asAdmin(async (api) => {
+    for (const id of added.splice(0)) await api.delete(`/api/connections/${id}`);
+  });
+});
 
 /** Reaches the keys page the way a person does: the Connections page, then the connection's name. */
 async function openKeysPage(page: Page, connectionName: string) {
