@@ -2,15 +2,9 @@
 // capabilities (plain data, which drive the columns, flags and matrices) and, for the connections
 // other than the primary ElevenLabs one, its own outcome: keys, or an error with the upstream's
 // request id. Types only, so the page may name them.
-import type { ProviderCapabilities, ProviderId } from "@/lib/providers/types";
-import type { InventoryKey } from "./types";
+import type { InventoryConnection, InventoryKey } from "./types";
 
-export interface InventoryConnection {
-  id: string;
-  name: string;
-  provider: ProviderId;
-  capabilities: ProviderCapabilities;
-}
+export type { InventoryConnection } from "./types";
 
 /** Why a connection could not be read, as its banner says it. */
 export interface InventoryConnectionError {

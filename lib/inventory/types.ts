@@ -1,8 +1,20 @@
 // The shapes of the "All keys" inventory: every key of every connection in one table.
 import type { KeyOrigin } from "@/lib/elevenlabs/types";
 import type { KeyView } from "@/lib/keys/view";
-import type { KeyPermissions, KeyRestrictions } from "@/lib/providers/types";
-import type { InventoryConnection } from "./connections";
+import type {
+  KeyPermissions,
+  KeyRestrictions,
+  ProviderCapabilities,
+  ProviderId,
+} from "@/lib/providers/types";
+
+/** A connection as the inventory's rows carry it: its provider's capabilities drive what is shown. */
+export interface InventoryConnection {
+  id: string;
+  name: string;
+  provider: ProviderId;
+  capabilities: ProviderCapabilities;
+}
 
 /**
  * What a key of a connection other than the primary one has beyond the ElevenLabs shape, in its
