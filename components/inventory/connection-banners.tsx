@@ -34,9 +34,10 @@ export function ConnectionBanners({
   const failed = (reads ?? []).flatMap((r) => (r.ok ? [] : [r]));
   if (failed.length === 0) return null;
   return (
-    <ul className="space-y-2" aria-label="Connections that could not be read">
+    // Not a list: each banner is an alert of its own, and a list item may not take another role.
+    <div className="space-y-2" role="group" aria-label="Connections that could not be read">
       {failed.map((r) => (
-        <li
+        <div
           key={r.connection.id}
           role="alert"
           data-connection-id={r.connection.id}
@@ -54,8 +55,8 @@ export function ConnectionBanners({
               </>
             ) : null}
           </p>
-        </li>
+        </div>
       ))}
-    </ul>
+    </div>
   );
 }
