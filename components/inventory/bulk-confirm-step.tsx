@@ -7,7 +7,7 @@ import { useForm } from "react-hook-form";
 import * as z from "@/lib/text/zod-mini";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { alreadyNote, confirmLabel, pastTense, type BulkTarget } from "@/lib/inventory/bulk";
-import type { InventoryKey } from "@/lib/inventory/types";
+import type { InventoryRow } from "@/lib/inventory/types";
 import { REASON_MAX, reasonSchema } from "@/lib/keys/schema";
 import { keyLabel } from "./bulk-run";
 
@@ -30,8 +30,8 @@ export function BulkConfirmStep({
   onConfirm,
 }: {
   target: BulkTarget;
-  toChange: InventoryKey[];
-  already: InventoryKey[];
+  toChange: InventoryRow[];
+  already: InventoryRow[];
   reasonRequired: boolean;
   onCancel: () => void;
   onConfirm: (reason: string) => void;

@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { bulkSummary, pastTense, progressToAnnounce, runBulk, type BulkTarget } from "@/lib/inventory/bulk";
-import type { InventoryKey } from "@/lib/inventory/types";
+import type { InventoryRow } from "@/lib/inventory/types";
 import { apiJson, ApiRequestError } from "@/lib/http/client";
 import { BULK_HEADER } from "@/lib/auth/step-up-policy";
 import { inventoryQueryKey } from "@/lib/inventory/queries";
@@ -12,7 +12,7 @@ import { conflictCurrent, serviceAccounts } from "@/lib/keys/queries";
 const CONCURRENCY = 4;
 
 export interface BulkFailure {
-  key: InventoryKey;
+  key: InventoryRow;
   message: string;
   /** False when asking again cannot help (already in the target state, deleted, not allowed). */
   retryable: boolean;
@@ -27,10 +27,10 @@ export interface BulkRunState {
   announced: number;
   stopping: boolean;
   /** Changed by this dialog, over the first run and any retries. */
-  done: InventoryKey[];
+  done: InventoryRow[];
   /** Of the last run only: a retry replaces them. */
   failed: BulkFailure[];
-  notStarted: InventoryKey[];
+  notStarted: InventoryRow[];
 }
 
 const IDLE: BulkRunState = {
@@ -44,9 +44,19 @@ const IDLE: BulkRunState = {
   notStarted: [],
 };
 
-export const keyLabel = (key: InventoryKey) => `${key.name} (${key.serviceAccountName})`;
-const keyPath = (key: InventoryKey) =>
-  `/api/service-accounts/${encodeURIComponent(key.serviceAccountId)}/keys/${encodeURIComponent(key.id)}`;
+export const keyLabel = (key: InventoryRow) =>
+  `${key.name} (${key.serviceAccountName || key.details?.owner || key.connection?.name || "no owner"})`;
+
+/** A key of another connection goes through its connection's key client; the primary's as always. */
+const otherConnectionOf = (key: InventoryRow) => (key.details && key.connection ? key.connection : null);
+
+const keyPath = (key: InventoryRow) => {
+  const other = otherConnectionOf(key);
+  return other
+    ? `/api/connections/${encodeURIComponent(other.id)}/keys/${encodeURIComponent(key.id)}` +
+        (key.serviceAccountId ? `?group=${encodeURIComponent(key.serviceAccountId)}` : "")
+    : `/api/service-accounts/${encodeURIComponent(key.serviceAccountId)}/keys/${encodeURIComponent(key.id)}`;
+};
 
 /** Thrown for a key that needs nothing more: someone else put it in the target state meanwhile. */
 class AlreadyThere extends Error {}
@@ -56,14 +66,19 @@ class AlreadyThere extends Error {}
  * useSetKeyEnabled: its optimistic cache writes and per-key invalidation would refetch every list
  * 200 times; the caches are refreshed once, when the run ends.
  */
-async function changeKey(key: InventoryKey, target: BulkTarget, reason: string): Promise<void> {
+async function changeKey(key: InventoryRow, target: BulkTarget, reason: string): Promise<void> {
   const enabled = target === "enable";
   try {
     // Marked as a bulk change: the first PATCH asks for a recent sign-in if needed, which covers the rest.
     await apiJson(keyPath(key), {
       method: "PATCH",
       headers: { [BULK_HEADER]: "1" },
-      body: { enabled, ...(reason ? { reason } : {}), expected: { enabled: !enabled } },
+      body: {
+        enabled,
+        ...(reason ? { reason } : {}),
+        // The primary's endpoint checks the key is still as the list showed it (a 409 otherwise).
+        ...(otherConnectionOf(key) ? {} : { expected: { enabled: !enabled } }),
+      },
     });
   } catch (error) {
     if (conflictCurrent(error)?.enabled === enabled)
@@ -88,12 +103,12 @@ export function useBulkStatusRun(target: BulkTarget, onFinished: (summary: strin
   const [state, setState] = useState<BulkRunState>(IDLE);
   const controller = useRef<AbortController | null>(null);
   // The keys changed by earlier runs, read when a run ends (state would be a stale closure there).
-  const doneSoFar = useRef<InventoryKey[]>([]);
+  const doneSoFar = useRef<InventoryRow[]>([]);
 
   useEffect(() => () => controller.current?.abort(), []);
 
   const start = useCallback(
-    async (keys: InventoryKey[], reason: string) => {
+    async (keys: InventoryRow[], reason: string) => {
       const run = new AbortController();
       controller.current = run;
       setState((s) => ({
@@ -107,7 +122,7 @@ export function useBulkStatusRun(target: BulkTarget, onFinished: (summary: strin
         notStarted: [],
       }));
       // runBulk reports only messages; which failures are worth retrying is kept here, by key.
-      const notRetryable = new Set<InventoryKey>();
+      const notRetryable = new Set<InventoryRow>();
       const result = await runBulk(
         keys,
         async (key) => {

@@ -5,7 +5,7 @@ import { useCallback, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import type { Role } from "@/lib/roles";
 import { confirmLabel, partitionByTarget, pastTense, type BulkTarget } from "@/lib/inventory/bulk";
-import type { InventoryKey } from "@/lib/inventory/types";
+import type { InventoryRow } from "@/lib/inventory/types";
 import { BulkConfirmStep } from "./bulk-confirm-step";
 import { BulkProgressStep } from "./bulk-progress-step";
 import { useBulkStatusRun } from "./bulk-run";
@@ -29,7 +29,7 @@ export function BulkStatusDialog({
   onClose,
   onFinished,
 }: {
-  keys: InventoryKey[];
+  keys: InventoryRow[];
   target: BulkTarget;
   role: Role;
   onClose(): void;
@@ -37,7 +37,7 @@ export function BulkStatusDialog({
 }) {
   // A snapshot from when the dialog opened: the lists refetch when a run ends, and the keys just
   // disabled must not then turn into "already disabled" (nor change the title) while it is read.
-  const [{ toChange, already }] = useState(() => partitionByTarget(keys, target));
+  const [{ toChange, already, cannot }] = useState(() => partitionByTarget(keys, target));
   const [reason, setReason] = useState("");
   const [closeRequested, setCloseRequested] = useState(false);
   const reasonRequired = target === "disable" || role !== "admin";
@@ -72,12 +72,24 @@ export function BulkStatusDialog({
       title={title}
       description={role === "reviewer" || toChange.length === 0 ? undefined : DESCRIPTIONS[target]}
     >
+      {cannot.length > 0 && role !== "reviewer" ? (
+        <p
+          role="note"
+          className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+        >
+          {cannot.length} selected {cannot.length === 1 ? "key" : "keys"} cannot be disabled (
+          {[...new Set(cannot.map((k) => k.connection?.capabilities.label ?? "its provider"))].join(", ")} has
+          no disable) and will be left alone: rotate or delete {cannot.length === 1 ? "it" : "them"} instead.
+        </p>
+      ) : null}
       {role === "reviewer" || toChange.length === 0 ? (
         <>
           <p className="text-sm text-slate-700">
             {role === "reviewer"
               ? "Security reviewers can look at keys but not enable or disable them."
-              : `All ${already.length} selected ${already.length === 1 ? "key is" : "keys are"} already ${pastTense(target)}; nothing to change.`}
+              : already.length === 0
+                ? "None of the selected keys can be switched; nothing to change."
+                : `${already.length} selected ${already.length === 1 ? "key is" : "keys are"} already ${pastTense(target)}; nothing to change.`}
           </p>
           <div className="flex justify-end">
             <Button type="button" onClick={onClose} variant="secondary">

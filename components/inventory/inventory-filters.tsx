@@ -15,11 +15,13 @@ const selectClass = "mt-1 block w-full rounded-md border border-slate-300 bg-whi
 
 export function InventoryFiltersBar({
   filters,
+  connections,
   accounts,
   onChange,
   onClear,
 }: {
   filters: InventoryFilters;
+  connections: { id: string; name: string }[];
   accounts: { id: string; name: string }[];
   onChange(patch: Partial<InventoryFilters>): void;
   onClear(): void;
@@ -38,6 +40,12 @@ export function InventoryFiltersBar({
     return () => clearTimeout(timer);
   }, [text, filters.q, onChange]);
 
+  const connectionValue =
+    filters.connection.length === 0
+      ? ""
+      : filters.connection.length === 1
+        ? filters.connection[0]!
+        : "__several";
   const accountValue = filters.sa.length === 0 ? "" : filters.sa.length === 1 ? filters.sa[0]! : "__several";
   const permValue =
     filters.perm.length === 0 ? "" : filters.perm.length === 1 ? filters.perm[0]! : "__several";
@@ -48,7 +56,7 @@ export function InventoryFiltersBar({
       aria-label="Filter keys"
       className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
     >
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
         <div>
           <label htmlFor={`${id}-q`} className="block text-sm font-medium text-slate-700">
             Search keys
@@ -58,11 +66,34 @@ export function InventoryFiltersBar({
             type="search"
             value={text}
             onChange={(e) => setText(e.target.value)}
-            placeholder="Name, last four, key id, service account"
+            placeholder="Name, last four, key id, owner, account"
             autoComplete="off"
             spellCheck={false}
             className={inputClass}
           />
+        </div>
+        <div>
+          <label htmlFor={`${id}-connection`} className="block text-sm font-medium text-slate-700">
+            Connection
+          </label>
+          <select
+            id={`${id}-connection`}
+            value={connectionValue}
+            onChange={(e) => onChange({ connection: e.target.value ? [e.target.value] : [] })}
+            className={selectClass}
+          >
+            <option value="">All connections</option>
+            {connectionValue === "__several" ? (
+              <option value="__several" disabled>
+                {filters.connection.length} connections
+              </option>
+            ) : null}
+            {connections.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
         </div>
         <div>
           <label htmlFor={`${id}-sa`} className="block text-sm font-medium text-slate-700">

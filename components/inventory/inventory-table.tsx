@@ -6,8 +6,9 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
 import { useRef } from "react";
-import { allowlistSummary, permissionSummary } from "@/lib/keys/summary";
 import { formatDate, visibleText } from "@/lib/format";
+import { accessOf } from "@/lib/inventory/risk";
+import { accessSummary, restrictionsSummary } from "@/lib/inventory/summaries";
 import type { InventoryRow } from "@/lib/inventory/types";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { UsageMeter } from "@/components/ui/usage-meter";
@@ -15,6 +16,20 @@ import { RiskBadges } from "./risk-badges";
 import { SortHeader, type SortProps } from "./sort-header";
 
 const ROW_HEIGHT = 56;
+
+/** The key's group where its provider has groups, else its owner (DocSpace's creator, Voiceable's email). */
+const groupOrOwner = (row: InventoryRow) => row.serviceAccountName || row.details?.owner || "—";
+
+/** Expiry and last use, where the provider has them; "—" where it has neither. */
+function lifetimeText(row: InventoryRow): string {
+  const caps = row.connection?.capabilities;
+  const parts: string[] = [];
+  if (caps?.expiry && row.details)
+    parts.push(row.details.expiresAt ? `Expires ${formatDate(row.details.expiresAt)}` : "No expiry");
+  if (caps?.lastUsed && row.details)
+    parts.push(row.details.lastUsedAt ? `Used ${formatDate(row.details.lastUsedAt)}` : "Never used");
+  return parts.length > 0 ? parts.join(" · ") : "—";
+}
 
 export interface Selection {
   selected: ReadonlySet<string>;
@@ -43,7 +58,7 @@ export function InventoryTable({
   const items = virtualizer.getVirtualItems();
   const top = items[0]?.start ?? 0;
   const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
-  const columns = selection ? 11 : 10;
+  const columns = selection ? 13 : 12;
 
   return (
     <div
@@ -53,12 +68,13 @@ export function InventoryTable({
       aria-label="Keys (scrolls)"
       className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white focus:outline-2 focus:outline-indigo-600"
     >
-      <table className="w-full min-w-[1320px] table-fixed text-left text-sm" aria-rowcount={rows.length + 1}>
+      <table className="w-full min-w-[1640px] table-fixed text-left text-sm" aria-rowcount={rows.length + 1}>
         <caption className="sr-only">
-          Every key of every service account: {rows.length} of {total} shown
+          Every key of every connection: {rows.length} of {total} shown
         </caption>
         <colgroup>
           {selection ? <col className="w-10" /> : null}
+          <col className="w-40" />
           <col className="w-44" />
           <col className="w-44" />
           <col className="w-20" />
@@ -67,6 +83,7 @@ export function InventoryTable({
           <col className="w-48" />
           <col className="w-40" />
           <col className="w-28" />
+          <col className="w-40" />
           <col className="w-72" />
           <col className="w-16" />
         </colgroup>
@@ -77,14 +94,18 @@ export function InventoryTable({
                 <span className="sr-only">Selected</span>
               </th>
             ) : null}
-            <SortHeader column="serviceAccount" label="Service account" {...sort} />
+            <SortHeader column="connection" label="Connection" {...sort} />
+            <SortHeader column="serviceAccount" label="Service account / owner" {...sort} />
             <SortHeader column="name" label="Name" {...sort} />
             <SortHeader column="hint" label="Hint" {...sort} />
             <SortHeader column="status" label="Status" {...sort} />
             <SortHeader column="permissions" label="Permissions" {...sort} />
             <SortHeader column="usage" label="Usage" {...sort} />
-            <SortHeader column="allowlist" label="Allowlist" {...sort} />
+            <SortHeader column="allowlist" label="Restrictions" {...sort} />
             <SortHeader column="createdAt" label="Created" {...sort} />
+            <th scope="col" className="px-3 py-2">
+              Expiry / last used
+            </th>
             <SortHeader column="risk" label="Risk flags" {...sort} />
             <th scope="col" className="px-3 py-2">
               <span className="sr-only">Open</span>
@@ -99,27 +120,37 @@ export function InventoryTable({
           ) : null}
           {items.map((item) => {
             const row = rows[item.index]!;
+            const caps = row.connection?.capabilities ?? null;
+            const restrictions = restrictionsSummary(row, caps);
+            const owner = groupOrOwner(row);
             return (
               <tr
-                key={row.id}
+                key={row.rowKey}
                 data-key-id={row.id}
+                data-connection-id={row.connection?.id}
                 aria-rowindex={item.index + 2}
                 style={{ height: ROW_HEIGHT }}
-                className={selection?.selected.has(row.id) ? "bg-indigo-50" : undefined}
+                className={selection?.selected.has(row.rowKey) ? "bg-indigo-50" : undefined}
               >
                 {selection ? (
                   <td className="px-3">
                     <input
                       type="checkbox"
-                      aria-label={`Select ${row.name} (${row.serviceAccountName})`}
-                      checked={selection.selected.has(row.id)}
-                      onChange={() => selection.toggle(row.id)}
+                      aria-label={`Select ${row.name} (${owner})`}
+                      checked={selection.selected.has(row.rowKey)}
+                      onChange={() => selection.toggle(row.rowKey)}
                       className="size-4"
                     />
                   </td>
                 ) : null}
-                <td className="truncate px-3" title={row.serviceAccountName}>
-                  {row.serviceAccountName}
+                <td className="truncate px-3 text-slate-700" title={row.connection?.name}>
+                  {row.connection?.name ?? "—"}
+                  {row.connection ? (
+                    <span className="block text-xs text-slate-500">{row.connection.capabilities.label}</span>
+                  ) : null}
+                </td>
+                <td className="truncate px-3" title={owner}>
+                  {owner}
                 </td>
                 <th
                   scope="row"
@@ -128,31 +159,42 @@ export function InventoryTable({
                 >
                   {visibleText(row.name)}
                 </th>
-                <td className="px-3 font-mono text-slate-700">…{row.hint}</td>
+                <td className="px-3 font-mono text-slate-700">{row.hint ? `…${row.hint}` : "—"}</td>
                 <td className="px-3">
-                  <StatusBadge enabled={row.enabled} />
+                  {row.enabled === null ? (
+                    <span className="text-xs text-slate-600" title="This provider cannot switch a key off">
+                      No disable
+                    </span>
+                  ) : (
+                    <StatusBadge enabled={row.enabled} />
+                  )}
                 </td>
-                <td className="truncate px-3 text-slate-700">{permissionSummary(row.permissions)}</td>
+                <td className="truncate px-3 text-slate-700">{accessSummary(accessOf(row))}</td>
                 <td className="px-3">
-                  <UsageMeter apiKey={row} />
+                  {caps === null || caps.characterLimit ? (
+                    <UsageMeter apiKey={row} />
+                  ) : (
+                    <span className="text-xs text-slate-600">—</span>
+                  )}
                 </td>
-                <td
-                  className="truncate px-3 font-mono text-xs text-slate-700"
-                  title={row.allowedIps?.join("\n") ?? "Any IP"}
-                >
-                  {allowlistSummary(row.allowedIps)}
+                <td className="truncate px-3 font-mono text-xs text-slate-700" title={restrictions.title}>
+                  {restrictions.text}
                 </td>
                 <td className="px-3 whitespace-nowrap text-slate-700">{formatDate(row.createdAt)}</td>
+                <td className="truncate px-3 text-xs text-slate-700">{lifetimeText(row)}</td>
                 <td className="px-3">
                   <RiskBadges flags={row.flags} max={3} />
                 </td>
                 <td className="px-3">
-                  <Link
-                    href={`/service-accounts/${encodeURIComponent(row.serviceAccountId)}`}
-                    className="text-indigo-700 underline hover:text-indigo-900"
-                  >
-                    Open<span className="sr-only"> the service account of {row.name}</span>
-                  </Link>
+                  {/* Keys without a group have no page of their own here yet. */}
+                  {row.serviceAccountId && !row.details ? (
+                    <Link
+                      href={`/service-accounts/${encodeURIComponent(row.serviceAccountId)}`}
+                      className="text-indigo-700 underline hover:text-indigo-900"
+                    >
+                      Open<span className="sr-only"> the service account of {row.name}</span>
+                    </Link>
+                  ) : null}
                 </td>
               </tr>
             );

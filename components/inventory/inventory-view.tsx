@@ -1,7 +1,9 @@
 "use client";
 // The "All keys" page: the whole inventory read once, filtered and sorted in the browser (10,000
 // keys filter in milliseconds), shown as a table or a permission matrix; export of what is shown;
-// and, for support and admins, selecting keys to enable or disable in bulk.
+// and, for support and admins, selecting keys to enable or disable in bulk. The primary workspace's
+// keys and the other connections' are two reads side by side: the primary's rows show as soon as
+// they come, each other connection joins when read, and one that fails says so in its own banner.
 import { Button, buttonVariants } from "@/components/ui/button";
 import { useCallback, useMemo, useState } from "react";
 import type { Role } from "@/lib/roles";
@@ -10,8 +12,8 @@ import { describeFilters } from "@/lib/inventory/describe-filters";
 import { filterRows } from "@/lib/inventory/filter-rows";
 import { DEFAULT_INVENTORY_FILTERS, type InventoryFilters } from "@/lib/inventory/url-filters";
 import { sortRows } from "@/lib/inventory/sort-rows";
-import { inventoryRows } from "@/lib/inventory/rows";
-import { useInventory, useRefreshInventory } from "@/lib/inventory/queries";
+import { allConnectionRows } from "@/lib/inventory/rows";
+import { useInventory, useOtherConnections, useRefreshInventory } from "@/lib/inventory/queries";
 import { AsOf } from "@/components/ui/as-of";
 import { QueryErrorPanel } from "@/components/ui/query-error-panel";
 import { ReadingKeys } from "@/components/ui/reading-keys";
@@ -21,6 +23,7 @@ import { SelectionToolbar } from "./selection-toolbar";
 import { InventoryFiltersBar } from "./inventory-filters";
 import { InventoryTable } from "./inventory-table";
 import { RiskLegend } from "./risk-badges";
+import { ConnectionBanners } from "./connection-banners";
 import { useInventoryUrl } from "./use-inventory-url";
 import dynamic from "next/dynamic";
 
@@ -36,13 +39,23 @@ const PermissionMatrix = dynamic(() => import("./permission-matrix").then((m) =>
 
 export function InventoryView({ role }: { role: Role }) {
   const inventory = useInventory();
+  const others = useOtherConnections();
   const refresh = useRefreshInventory();
   const { filters, problems, view, setFilters, setView, exportQuery } = useInventoryUrl();
   const { feedback, notify, clear } = useFeedback();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const canChange = role === "admin" || role === "support";
 
-  const all = useMemo(() => (inventory.data ? inventoryRows(inventory.data.keys) : []), [inventory.data]);
+  const otherReads = others.data?.connections;
+  const all = useMemo(
+    () => (inventory.data ? allConnectionRows(inventory.data, otherReads ?? []) : []),
+    [inventory.data, otherReads],
+  );
+  const connections = useMemo(
+    () => (inventory.data ? [inventory.data.connection, ...(otherReads ?? []).map((r) => r.connection)] : []),
+    [inventory.data, otherReads],
+  );
+  const connectionNames = useMemo(() => new Map(connections.map((c) => [c.id, c.name])), [connections]);
   const shown = useMemo(() => sortRows(filterRows(all, filters), filters.sort, filters.dir), [all, filters]);
   const accountNames = useMemo(
     () => new Map(inventory.data?.serviceAccounts.map((a) => [a.id, a.name]) ?? []),
@@ -81,7 +94,7 @@ export function InventoryView({ role }: { role: Role }) {
     );
   }
   const data = inventory.data!;
-  const selectedRows = shown.filter((r) => selected.has(r.id));
+  const selectedRows = shown.filter((r) => selected.has(r.rowKey));
 
   return (
     <div className="space-y-4">
@@ -100,8 +113,15 @@ export function InventoryView({ role }: { role: Role }) {
           </ul>
         </div>
       ) : null}
+      <ConnectionBanners
+        reads={otherReads}
+        pending={others.isPending}
+        error={others.isError && !others.data ? others.error : null}
+        onRetry={() => void others.refetch()}
+      />
       <InventoryFiltersBar
         filters={filters}
+        connections={connections}
         accounts={data.serviceAccounts}
         onChange={change}
         onClear={() => change({ ...DEFAULT_INVENTORY_FILTERS, sort: filters.sort, dir: filters.dir })}
@@ -110,8 +130,8 @@ export function InventoryView({ role }: { role: Role }) {
       <div className="flex flex-wrap items-center gap-3">
         <p className="text-sm text-slate-700" aria-live="polite">
           Showing <strong>{formatNumber(shown.length)}</strong> of {formatNumber(all.length)} keys
-          {shown.length === all.length ? "" : ` (${describeFilters(filters, accountNames)})`}.
-          {inventory.isFetching ? " Refreshing…" : ""}
+          {shown.length === all.length ? "" : ` (${describeFilters(filters, accountNames, connectionNames)})`}
+          .{inventory.isFetching ? " Refreshing…" : ""}
         </p>
         <div
           role="group"
@@ -172,7 +192,7 @@ export function InventoryView({ role }: { role: Role }) {
       ) : null}
       {all.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
-          This workspace has no keys yet.
+          No connection has keys yet.
         </p>
       ) : shown.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">

@@ -12,6 +12,12 @@ const TONE: Record<RiskFlag, string> = {
   disabled: "border-slate-300 bg-slate-100 text-slate-800",
   rotating: "border-sky-300 bg-sky-50 text-sky-900",
   unseen: "border-violet-300 bg-violet-50 text-violet-900",
+  private_key: "border-red-300 bg-red-50 text-red-900",
+  any_origin: "border-amber-300 bg-amber-50 text-amber-950",
+  all_assistants: "border-amber-300 bg-amber-50 text-amber-950",
+  no_expiry: "border-amber-300 bg-amber-50 text-amber-950",
+  expired: "border-slate-300 bg-slate-100 text-slate-800",
+  stale: "border-slate-300 bg-slate-100 text-slate-800",
 };
 
 /** At most `max` badges on one line (rows in the inventory have one height); the rest as "+N". */

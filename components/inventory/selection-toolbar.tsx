@@ -57,7 +57,7 @@ export function SelectionToolbar({
               type="checkbox"
               aria-label="Select all keys matching the filters"
               checked={allSelected}
-              onChange={() => onSelect(new Set(allSelected ? [] : shown.map((r) => r.id)))}
+              onChange={() => onSelect(new Set(allSelected ? [] : shown.map((r) => r.rowKey)))}
               className="size-4"
             />
             <span aria-hidden="true">Select all {formatNumber(shown.length)} matching</span>

@@ -183,11 +183,20 @@ describe("the bulk dialog's words", () => {
     { id: "a", enabled: true },
     { id: "b", enabled: false },
     { id: "c", enabled: true },
+    { id: "d", enabled: null },
   ];
 
-  it("splits keys into those that change and those already in the target state", () => {
-    expect(partitionByTarget(keys, "disable")).toEqual({ toChange: [keys[0], keys[2]], already: [keys[1]] });
-    expect(partitionByTarget(keys, "enable")).toEqual({ toChange: [keys[1]], already: [keys[0], keys[2]] });
+  it("splits keys into those that change, those already in the target state and those that cannot", () => {
+    expect(partitionByTarget(keys, "disable")).toEqual({
+      toChange: [keys[0], keys[2]],
+      already: [keys[1]],
+      cannot: [keys[3]],
+    });
+    expect(partitionByTarget(keys, "enable")).toEqual({
+      toChange: [keys[1]],
+      already: [keys[0], keys[2]],
+      cannot: [keys[3]],
+    });
   });
 
   it("counts in the button, the note and the summary", () => {

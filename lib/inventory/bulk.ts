@@ -87,15 +87,19 @@ export type BulkTarget = "enable" | "disable";
 
 export const pastTense = (target: BulkTarget) => (target === "enable" ? "enabled" : "disabled");
 
-/** The keys that would change, and those already in the target state (left alone, listed up front). */
-export function partitionByTarget<K extends { enabled: boolean }>(
+/**
+ * The keys that would change, those already in the target state (left alone, listed up front), and
+ * those that cannot be switched at all (a provider without disable: `enabled` null).
+ */
+export function partitionByTarget<K extends { enabled: boolean | null }>(
   keys: readonly K[],
   target: BulkTarget,
-): { toChange: K[]; already: K[] } {
+): { toChange: K[]; already: K[]; cannot: K[] } {
   const wanted = target === "enable";
   return {
-    toChange: keys.filter((k) => k.enabled !== wanted),
+    toChange: keys.filter((k) => k.enabled !== null && k.enabled !== wanted),
     already: keys.filter((k) => k.enabled === wanted),
+    cannot: keys.filter((k) => k.enabled === null),
   };
 }
 

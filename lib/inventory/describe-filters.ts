@@ -11,10 +11,17 @@ const midSentence = (label: string) => label.charAt(0).toLowerCase() + label.sli
  * named when `accountNames` (id to name) knows them, else shown by id.
  */
 export function describeFilters(
-  filters: Pick<InventoryFilters, "sa" | "status" | "risk" | "perm" | "q">,
+  filters: Pick<InventoryFilters, "sa" | "status" | "risk" | "perm" | "q"> &
+    Partial<Pick<InventoryFilters, "connection">>,
   accountNames?: ReadonlyMap<string, string>,
+  connectionNames?: ReadonlyMap<string, string>,
 ): string {
   const parts: string[] = [];
+  const connections = filters.connection ?? [];
+  if (connections.length > 0) {
+    const names = connections.map((id) => connectionNames?.get(id) ?? id);
+    parts.push(`${names.length === 1 ? "connection" : "connections"} ${names.join(", ")}`);
+  }
   if (filters.sa.length > 0) {
     const names = filters.sa.map((id) => accountNames?.get(id) ?? id);
     parts.push(`${names.length === 1 ? "service account" : "service accounts"} ${names.join(", ")}`);

@@ -1,5 +1,6 @@
-// The inventory, filtered as the page shows it, as a CSV or JSON download. Each export is audited
-// (who took which slice of the workspace, and when); no export carries a secret or its hash.
+// The inventory, filtered as the page shows it, as a CSV or JSON download: the primary workspace's
+// keys and every other connection's the user may use. Each export is audited (who took which slice,
+// and when, and which connections could not be read); no export carries a secret or its hash.
 import "server-only";
 import { primaryConnectionId } from "@/lib/elevenlabs/connection-id";
 import type { RequestInfo } from "@/lib/http/request-info";
@@ -8,13 +9,15 @@ import { appendAudit } from "@/lib/audit/append";
 import type { SessionUser } from "@/lib/auth/session";
 import { stepUpDetails } from "@/lib/auth/step-up";
 import type { KeyDeps } from "@/lib/keys";
+import type { ConnectionDeps } from "@/lib/connections";
 import { describeFilters } from "./describe-filters";
 import { inventoryCsv, inventoryJson } from "./export";
 import { filterRows } from "./filter-rows";
 import { parseInventoryFilters } from "./filters";
 import { sortRows } from "./sort-rows";
 import { readInventory } from "./read";
-import { inventoryRows } from "./rows";
+import { primaryConnection, readOtherConnections } from "./read-others";
+import { allConnectionRows } from "./rows";
 
 const FORMATS = ["csv", "json"] as const;
 type Format = (typeof FORMATS)[number];
@@ -42,12 +45,23 @@ export async function exportInventory(
   params: URLSearchParams,
   user: SessionUser,
   info: RequestInfo,
+  connectionDeps: ConnectionDeps,
 ): Promise<Response> {
   const { format, filters } = exportRequest(params);
-  const inventory = await readInventory(deps);
-  const rows = sortRows(filterRows(inventoryRows(inventory.keys), filters), filters.sort, filters.dir);
+  const [inventory, connection, others] = await Promise.all([
+    readInventory(deps),
+    primaryConnection(),
+    readOtherConnections(connectionDeps, user),
+  ]);
+  const all = allConnectionRows({ keys: inventory.keys, connection }, others);
+  const rows = sortRows(filterRows(all, filters), filters.sort, filters.dir);
   const accountNames = new Map(inventory.serviceAccounts.map((a) => [a.id, a.name]));
-  const meta = { generatedAt: inventory.generatedAt, filters, accountNames };
+  const connectionNames = new Map(
+    [connection, ...others.map((o) => o.connection)].map((c) => [c.id, c.name] as const),
+  );
+  // Said in the file's audit entry and a header: an export is missing what could not be read.
+  const unread = others.flatMap((o) => (o.ok ? [] : [o.connection.name]));
+  const meta = { generatedAt: inventory.generatedAt, filters, accountNames, connectionNames };
   await appendAudit(deps.db, {
     action: "inventory_exported",
     actor: { userId: user.id, email: user.email, role: user.role },
@@ -59,7 +73,12 @@ export async function exportInventory(
     changes: {
       export: {
         before: null,
-        after: { format, filters: describeFilters(filters, accountNames), rows: rows.length },
+        after: {
+          format,
+          filters: describeFilters(filters, accountNames, connectionNames),
+          rows: rows.length,
+          ...(unread.length > 0 ? { unreadConnections: unread } : {}),
+        },
       },
     },
     details: stepUpDetails(info),
@@ -73,6 +92,7 @@ export async function exportInventory(
       "cache-control": "no-store",
       "x-keydesk-generated-at": inventory.generatedAt,
       "x-keydesk-rows": String(rows.length),
+      ...(unread.length > 0 ? { "x-keydesk-unread-connections": String(unread.length) } : {}),
     },
   });
 }

@@ -66,11 +66,15 @@ describe("inventoryCsv", () => {
   it("writes every column of a plain key", () => {
     expect(csvObjects(inventoryCsv([plain], meta))).toEqual([
       {
+        connection_id: "",
+        connection_name: "",
+        provider: "",
         service_account_id: "sa_1",
         service_account_name: "Production",
         key_id: "key_1",
         name: "Website TTS",
         hint: "ab12",
+        owner: "",
         status: "enabled",
         disable_reason: "",
         permissions: "text_to_speech voices_read",
@@ -78,7 +82,11 @@ describe("inventoryCsv", () => {
         character_limit: "1000",
         characters_used: "900",
         allowlist: "10.0.0.0/8 2001:db8::/32",
+        origins: "",
+        assistants: "",
         created_at: "2025-01-01T00:00:00.000Z",
+        expires_at: "",
+        last_used_at: "",
         rotation: "old (replaced by key_2)",
         origin: "baseline",
         risk_flags: "near_limit rotating",
@@ -193,6 +201,7 @@ describe("inventoryJsonDocument and inventoryJson", () => {
     const doc = inventoryJsonDocument([plain, awkward], meta);
     expect(doc.generatedAt).toBe(meta.generatedAt);
     expect(doc.filters).toEqual({
+      connection: [],
       sa: [],
       status: "enabled",
       risk: ["no_allowlist"],
@@ -204,19 +213,25 @@ describe("inventoryJsonDocument and inventoryJson", () => {
     expect(doc.filterDescription).toBe("status enabled; risk: no IP allowlist; text “prod”");
     expect(doc.count).toBe(2);
     expect(doc.keys[0]).toEqual({
+      connection: null,
       serviceAccountId: "sa_1",
       serviceAccountName: "Production",
       id: "key_1",
       name: "Website TTS",
       hint: "ab12",
       enabled: true,
+      owner: null,
       disableReason: null,
       permissions: ["text_to_speech", "voices_read"],
+      access: { kind: "permission_list", value: ["text_to_speech", "voices_read"], unknown: [] },
       permissionSummary: "2 of 51",
       characterLimit: 1000,
       characterCount: 900,
       allowedIps: ["10.0.0.0/8", "2001:db8::/32"],
+      restrictions: {},
       createdAt: "2025-01-01T00:00:00.000Z",
+      expiresAt: null,
+      lastUsedAt: null,
       rotation: { role: "old", partnerKeyId: "key_2", startedAt: "2025-03-01T00:00:00Z" },
       origin: "baseline",
       flags: ["near_limit", "rotating"],

@@ -11,10 +11,12 @@
 // Only the columns below are written, each read from a named field; nothing is spread from the
 // row, so a secret or hashedSecret that reached a row object by accident cannot reach a file.
 import { csvCell } from "@/lib/text/csv-cell";
-import { permissionSummary } from "@/lib/keys/summary";
 import type { KeyRotation } from "@/lib/elevenlabs/types";
+import type { KeyPermissions, KeyRestrictions, ProviderId } from "@/lib/providers/types";
 import { describeFilters } from "./describe-filters";
 import type { InventoryFilters } from "./filters";
+import { accessOf } from "./risk";
+import { accessSummary, restrictionText } from "./summaries";
 import type { RiskFlag } from "./types";
 import type { InventoryRow } from "./types";
 
@@ -24,7 +26,18 @@ export interface InventoryExportMeta {
   filters: InventoryFilters;
   /** Service account names for the filter description; ids are shown without it. */
   accountNames?: ReadonlyMap<string, string>;
+  /** Connection names for the filter description; ids are shown without it. */
+  connectionNames?: ReadonlyMap<string, string>;
 }
+
+/** A key's permissions as words any model reads the same way: "all", or the names joined. */
+function accessText(access: KeyPermissions): string {
+  if (access.kind === "key_type") return access.value;
+  return access.value === "all" ? "all" : access.value.join(" ");
+}
+
+const statusText = (enabled: boolean | null) =>
+  enabled === null ? "no disable" : enabled ? "enabled" : "disabled";
 
 function rotationText(rotation: KeyRotation | null): string {
   if (rotation === null) return "";
@@ -34,20 +47,29 @@ function rotationText(rotation: KeyRotation | null): string {
 }
 
 const KEY_COLUMNS: [header: string, value: (row: InventoryRow) => string | number | null][] = [
+  ["connection_id", (r) => r.connection?.id ?? null],
+  ["connection_name", (r) => r.connection?.name ?? null],
+  ["provider", (r) => r.connection?.provider ?? null],
   ["service_account_id", (r) => r.serviceAccountId],
   ["service_account_name", (r) => r.serviceAccountName],
   ["key_id", (r) => r.id],
   ["name", (r) => r.name],
   ["hint", (r) => r.hint],
-  ["status", (r) => (r.enabled ? "enabled" : "disabled")],
+  ["owner", (r) => r.details?.owner ?? null],
+  ["status", (r) => statusText(r.enabled)],
   ["disable_reason", (r) => r.disableReason],
-  ["permissions", (r) => (r.permissions === "all" ? "all" : r.permissions.join(" "))],
-  ["permission_summary", (r) => permissionSummary(r.permissions)],
+  // In the key's own model: ElevenLabs permissions, DocSpace scopes, or Voiceable's key type.
+  ["permissions", (r) => accessText(accessOf(r))],
+  ["permission_summary", (r) => accessSummary(accessOf(r))],
   ["character_limit", (r) => r.characterLimit],
   ["characters_used", (r) => r.characterCount],
   // Empty means any IP may use the key (no allowlist); the no_allowlist flag says so explicitly.
   ["allowlist", (r) => (r.allowedIps === null ? "" : r.allowedIps.join(" "))],
+  ["origins", (r) => restrictionText(r.details?.restrictions, "allowedOrigins")],
+  ["assistants", (r) => restrictionText(r.details?.restrictions, "assistants")],
   ["created_at", (r) => r.createdAt],
+  ["expires_at", (r) => r.details?.expiresAt ?? null],
+  ["last_used_at", (r) => r.details?.lastUsedAt ?? null],
   ["rotation", (r) => rotationText(r.rotation)],
   ["origin", (r) => r.origin],
   ["risk_flags", (r) => r.flags.join(" ")],
@@ -57,9 +79,10 @@ export const INVENTORY_CSV_HEADER = [...KEY_COLUMNS.map(([header]) => header), "
 
 /** RFC 4180: CRLF line ends, quoted where needed; formula-like text neutralised by csvCell. */
 export function inventoryCsv(rows: readonly InventoryRow[], meta: InventoryExportMeta): string {
-  const context = [csvCell(meta.generatedAt), csvCell(describeFilters(meta.filters, meta.accountNames))].join(
-    ",",
-  );
+  const context = [
+    csvCell(meta.generatedAt),
+    csvCell(describeFilters(meta.filters, meta.accountNames, meta.connectionNames)),
+  ].join(",");
   const lines = [INVENTORY_CSV_HEADER.join(",")];
   for (const row of rows)
     lines.push(`${KEY_COLUMNS.map(([, value]) => csvCell(value(row))).join(",")},${context}`);
@@ -68,20 +91,30 @@ export function inventoryCsv(rows: readonly InventoryRow[], meta: InventoryExpor
 
 /** One key in the JSON export: structured values where the CSV has text. */
 export interface InventoryJsonKey {
+  connection: { id: string; name: string; provider: ProviderId } | null;
   serviceAccountId: string;
   serviceAccountName: string;
   id: string;
   name: string;
   hint: string;
-  enabled: boolean;
+  /** null: the provider has no disable. */
+  enabled: boolean | null;
+  owner: string | null;
   disableReason: string | null;
+  /** ElevenLabs' permission list ([] for keys of other permission models: see access). */
   permissions: "all" | string[];
+  /** The permissions in the key's own model. */
+  access: KeyPermissions;
   permissionSummary: string;
   characterLimit: number | null;
   characterCount: number | null;
   /** null: any IP may use the key. */
   allowedIps: string[] | null;
+  /** Origins and assistants, where the provider restricts those. */
+  restrictions: Pick<KeyRestrictions, "allowedOrigins" | "assistants">;
   createdAt: string | null;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
   rotation: KeyRotation | null;
   origin: InventoryRow["origin"];
   flags: RiskFlag[];
@@ -101,20 +134,47 @@ export interface InventoryJsonDocument {
 }
 
 function jsonKey(r: InventoryRow): InventoryJsonKey {
+  const access = accessOf(r);
+  const restrictions = r.details?.restrictions;
   return {
+    connection: r.connection
+      ? { id: r.connection.id, name: r.connection.name, provider: r.connection.provider }
+      : null,
     serviceAccountId: r.serviceAccountId,
     serviceAccountName: r.serviceAccountName,
     id: r.id,
     name: r.name,
     hint: r.hint,
     enabled: r.enabled,
+    owner: r.details?.owner ?? null,
     disableReason: r.disableReason,
     permissions: r.permissions === "all" ? "all" : [...r.permissions],
-    permissionSummary: permissionSummary(r.permissions),
+    access:
+      access.kind === "key_type"
+        ? { kind: access.kind, value: access.value }
+        : ({
+            kind: access.kind,
+            value: access.value === "all" ? "all" : [...access.value],
+            unknown: [...access.unknown],
+          } as KeyPermissions),
+    permissionSummary: accessSummary(access),
     characterLimit: r.characterLimit,
     characterCount: r.characterCount,
     allowedIps: r.allowedIps === null ? null : [...r.allowedIps],
+    restrictions: {
+      ...(restrictions?.allowedOrigins ? { allowedOrigins: [...restrictions.allowedOrigins] } : {}),
+      ...(restrictions?.assistants
+        ? {
+            assistants: {
+              allowed: [...restrictions.assistants.allowed],
+              transient: restrictions.assistants.transient,
+            },
+          }
+        : {}),
+    },
     createdAt: r.createdAt,
+    expiresAt: r.details?.expiresAt ?? null,
+    lastUsedAt: r.details?.lastUsedAt ?? null,
     rotation:
       r.rotation === null
         ? null
@@ -126,6 +186,7 @@ function jsonKey(r: InventoryRow): InventoryJsonKey {
 
 function jsonFilters(f: InventoryFilters): InventoryJsonFilters {
   return {
+    connection: [...f.connection],
     sa: [...f.sa],
     status: f.status ?? null,
     risk: [...f.risk],
@@ -143,7 +204,7 @@ export function inventoryJsonDocument(
   return {
     generatedAt: meta.generatedAt,
     filters: jsonFilters(meta.filters),
-    filterDescription: describeFilters(meta.filters, meta.accountNames),
+    filterDescription: describeFilters(meta.filters, meta.accountNames, meta.connectionNames),
     count: rows.length,
     keys: rows.map(jsonKey),
   };

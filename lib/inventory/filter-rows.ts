@@ -31,14 +31,17 @@ export function hasPermission(permissions: Permissions, permission: Permission):
 
 export function filterRows(
   rows: readonly InventoryRow[],
-  filters: Pick<InventoryFilters, "sa" | "status" | "risk" | "perm" | "q">,
+  filters: Pick<InventoryFilters, "connection" | "sa" | "status" | "risk" | "perm" | "q">,
 ): InventoryRow[] {
+  const connections = filters.connection.length > 0 ? new Set(filters.connection) : null;
   const accounts = filters.sa.length > 0 ? new Set(filters.sa) : null;
   const wantEnabled = filters.status === undefined ? null : filters.status === "enabled";
   const wanted = filters.perm.map(satisfiedBy);
   const needle = filters.q.trim().toLowerCase();
   return rows.filter((row) => {
+    if (connections !== null && !(row.connection && connections.has(row.connection.id))) return false;
     if (accounts !== null && !accounts.has(row.serviceAccountId)) return false;
+    // A key of a provider without disable (enabled null) is neither enabled nor disabled.
     if (wantEnabled !== null && row.enabled !== wantEnabled) return false;
     if (!filters.risk.every((flag) => row.flags.includes(flag))) return false;
     const held = row.permissions;

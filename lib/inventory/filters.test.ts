@@ -27,7 +27,7 @@ describe.each(READERS)("reading the URL with %s", (_, reader) => {
 
   it("reads no parameters as every key, newest first", () => {
     expect(parse("")).toEqual({
-      filters: { sa: [], risk: [], perm: [], q: "", sort: "createdAt", dir: "desc" },
+      filters: { connection: [], sa: [], risk: [], perm: [], q: "", sort: "createdAt", dir: "desc" },
       problems: [],
     });
     expect(DEFAULT_INVENTORY_FILTERS).toEqual(parse("").filters);
@@ -35,10 +35,11 @@ describe.each(READERS)("reading the URL with %s", (_, reader) => {
 
   it("reads every filter, lists as repeated parameters", () => {
     const { filters: f, problems } = parse(
-      "sa=sa_1&sa=sa_2&status=disabled&risk=unrestricted&risk=no_allowlist&perm=voices_read&q=%20Prod%20&sort=usage&dir=asc",
+      "connection=c_1&connection=c_2&connection=c_1&sa=sa_1&sa=sa_2&status=disabled&risk=unrestricted&risk=no_allowlist&perm=voices_read&q=%20Prod%20&sort=usage&dir=asc",
     );
     expect(problems).toEqual([]);
     expect(f).toEqual({
+      connection: ["c_1", "c_2"],
       sa: ["sa_1", "sa_2"],
       status: "disabled",
       risk: ["unrestricted", "no_allowlist"],

@@ -34,6 +34,11 @@ export {
 // One schema per parameter value, so a list keeps its good values when one is bad.
 // Free text is checked like every other text (NUL, lone surrogates), and an export's filters go on
 // the audit log, so a pasted secret is refused too.
+const connectionValue = safeText({ error: "Expected a connection id." }).check(
+  z.superRefine(refuseSecret("filter")),
+  z.trim(),
+  z.maxLength(ID_MAX, { error: `A connection id is at most ${ID_MAX} characters.` }),
+);
 const saValue = safeText({ error: "Expected a service account id." }).check(
   z.superRefine(refuseSecret("filter")),
   z.trim(),
@@ -63,6 +68,8 @@ const dirValue = z.enum(["asc", "desc"], {
  * canonical order, so equal filters give equal URLs), text trimmed, and the sort direction filled.
  */
 const filtersObject = z.object({
+  /** Connection ids: keys of any of them. Empty: every connection. */
+  connection: z._default(z.array(connectionValue), []),
   /** Service account ids: keys of any of them. Empty: every account. */
   sa: z._default(z.array(saValue), []),
   status: z.optional(statusValue),
@@ -80,6 +87,7 @@ export const inventoryFiltersSchema = z.pipe(
   filtersObject,
   z.transform((f: z.output<typeof filtersObject>) => ({
     ...f,
+    connection: [...new Set(f.connection.filter((id) => id !== ""))],
     sa: [...new Set(f.sa.filter((id) => id !== ""))],
     risk: RISK_FLAGS.filter((flag) => f.risk.includes(flag)),
     perm: PERMISSIONS.filter((p) => f.perm.includes(p)),
@@ -114,6 +122,7 @@ export function parseInventoryFilters(params: URLSearchParams): {
     return values[0] === undefined ? undefined : check(param, schema, values[0]);
   };
   const candidate = {
+    connection: list("connection", connectionValue),
     sa: list("sa", saValue),
     status: single("status", statusValue),
     risk: list("risk", riskValue),

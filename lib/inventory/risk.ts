@@ -1,8 +1,15 @@
 // The risk flags a reviewer scans the inventory for. Each one is a plain fact about a key, so the
 // table can filter on any combination and count them; none of them says a key is wrong by itself.
+// Which flags a key can have follows its provider's capabilities (plain data): an allowlist flag
+// only where keys can have an allowlist, an expiry flag only where keys can expire, and so on.
 import { usageLevel } from "@/lib/keys/summary";
 import type { Permission } from "@/lib/permissions";
+import type { KeyPermissions, ProviderCapabilities } from "@/lib/providers/types";
 import type { InventoryKey, RiskFlag } from "./types";
+
+/** A key not used for this long is "stale": a secret nobody needs is one more to guard. */
+export const STALE_AFTER_DAYS = 90;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Permissions that change the workspace or who can get into it, rather than use ElevenLabs'
@@ -24,7 +31,7 @@ export const RISK_FLAG_INFO: Record<RiskFlag, { label: string; explanation: stri
   unrestricted: {
     label: "Unrestricted",
     explanation:
-      "The key has every permission, including any ElevenLabs adds later, so a leak exposes everything.",
+      "The key has every permission (ElevenLabs: all, including any added later; DocSpace: the * scope or write on everything), so a leak exposes everything.",
   },
   privileged: {
     label: "Privileged",
@@ -59,22 +66,96 @@ export const RISK_FLAG_INFO: Record<RiskFlag, { label: string; explanation: stri
     explanation:
       "The key appeared without being created through Keydesk, so nobody here has reviewed who made it or why.",
   },
+  private_key: {
+    label: "Private key",
+    explanation:
+      "The key is a private (server-side) key with full access to the account, so a leak acts as the account.",
+  },
+  any_origin: {
+    label: "Any website",
+    explanation:
+      "The public key may be used from any website: an origin list is enforced by browsers only, but without one any site can embed the key.",
+  },
+  all_assistants: {
+    label: "Every assistant",
+    explanation: "The key may use every assistant of the account, including any added later.",
+  },
+  no_expiry: {
+    label: "No expiry",
+    explanation: "The key never expires, so a forgotten or leaked copy works until someone deletes it.",
+  },
+  expired: {
+    label: "Expired",
+    explanation:
+      "The key has expired and no longer works; it can no longer be changed, only deleted, so delete it if nothing needs it.",
+  },
+  stale: {
+    label: `Unused ${STALE_AFTER_DAYS} days`,
+    explanation: `The key has not been used for ${STALE_AFTER_DAYS} days (or ever, and is that old), so it may no longer be needed.`,
+  },
 };
 
 export function isPrivileged(permissions: InventoryKey["permissions"]): boolean {
   return permissions === "all" || permissions.some((p) => PRIVILEGED_SET.has(p));
 }
 
-/** The key's flags, in RISK_FLAGS order. */
-export function riskFlags(key: InventoryKey): RiskFlag[] {
+/** Everything, in the key's permission model: ElevenLabs' "all", DocSpace's `*` or `*:write`. */
+export function isUnrestricted(access: KeyPermissions): boolean {
+  if (access.kind === "key_type") return false;
+  return access.value === "all" || (access.kind === "scopes" && access.value.includes("*:write"));
+}
+
+/** The key's permissions in its provider's model: the primary's keys carry ElevenLabs' list. */
+export function accessOf(key: InventoryKey): KeyPermissions {
+  return key.details?.access ?? { kind: "permission_list", value: key.permissions, unknown: [] };
+}
+
+const olderThan = (iso: string | null | undefined, days: number, now: number) => {
+  const at = iso ? Date.parse(iso) : NaN;
+  return !Number.isNaN(at) && now - at >= days * DAY_MS;
+};
+
+/**
+ * The key's flags, in RISK_FLAGS order. `capabilities` null: a key of the primary connection read
+ * without its connection (the overview), whose flags are ElevenLabs' as they always were.
+ */
+export function riskFlags(
+  key: InventoryKey,
+  capabilities: ProviderCapabilities | null = null,
+  now: number = Date.now(),
+): RiskFlag[] {
+  const can = <K extends keyof ProviderCapabilities>(k: K) => capabilities === null || !!capabilities[k];
+  const access = accessOf(key);
+  const details = key.details;
   const flags: RiskFlag[] = [];
-  if (key.permissions === "all") flags.push("unrestricted");
-  if (isPrivileged(key.permissions)) flags.push("privileged");
-  if (key.allowedIps === null) flags.push("no_allowlist");
-  if (key.characterLimit === null) flags.push("no_limit");
-  const { level } = usageLevel(key);
-  if (level === "warning" || level === "danger") flags.push("near_limit");
-  if (!key.enabled) flags.push("disabled");
+  if (isUnrestricted(access)) flags.push("unrestricted");
+  if (access.kind === "permission_list" && isPrivileged(access.value as InventoryKey["permissions"]))
+    flags.push("privileged");
+  if (access.kind === "key_type" && access.value === "private") flags.push("private_key");
+  if (can("ipAllowlist") && key.allowedIps === null) flags.push("no_allowlist");
+  const origins = details?.restrictions.allowedOrigins;
+  // Origins restrict public (browser) keys; a private key is flagged for what it is instead.
+  if (capabilities?.originRestriction && origins?.length === 0 && !flags.includes("private_key"))
+    flags.push("any_origin");
+  if (capabilities?.resourceRestriction && details?.restrictions.assistants?.allowed.length === 0)
+    flags.push("all_assistants");
+  if (can("characterLimit")) {
+    if (key.characterLimit === null) flags.push("no_limit");
+    const { level } = usageLevel(key);
+    if (level === "warning" || level === "danger") flags.push("near_limit");
+  }
+  if (capabilities?.expiry && details) {
+    if (details.expiresAt === null) flags.push("no_expiry");
+    else if (olderThan(details.expiresAt, 0, now)) flags.push("expired");
+  }
+  if (key.enabled === false) flags.push("disabled");
+  // Never used counts from the key's creation: a key made 90 days ago and never used is stale too.
+  if (
+    capabilities?.lastUsed &&
+    details &&
+    olderThan(details.lastUsedAt ?? key.createdAt, STALE_AFTER_DAYS, now)
+  )
+    flags.push("stale");
   if (key.rotation !== null) flags.push("rotating");
   if (key.origin === "outside") flags.push("unseen");
   return flags;

@@ -64,14 +64,11 @@ describe("countFlags", () => {
       testRow(),
     ]);
     expect(counts).toEqual({
+      ...Object.fromEntries(RISK_FLAGS.map((f) => [f, 0])),
       unrestricted: 1,
       privileged: 2,
       no_allowlist: 2,
-      no_limit: 0,
-      near_limit: 0,
       disabled: 1,
-      rotating: 0,
-      unseen: 0,
     });
   });
 });

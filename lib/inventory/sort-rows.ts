@@ -11,11 +11,13 @@ type SortValue = string | number | null;
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
 
 const VALUE: Record<SortKey, (row: InventoryRow) => SortValue> = {
-  serviceAccount: (r) => r.serviceAccountName,
+  connection: (r) => r.connection?.name ?? null,
+  /** The service account, or the owner where the provider has no groups. */
+  serviceAccount: (r) => r.serviceAccountName || r.details?.owner || null,
   name: (r) => r.name,
   hint: (r) => r.hint,
-  /** Ascending puts enabled keys first. */
-  status: (r) => (r.enabled ? 0 : 1),
+  /** Ascending puts enabled keys first; keys that cannot be disabled go last. */
+  status: (r) => (r.enabled === null ? null : r.enabled ? 0 : 1),
   permissions: (r) => r.breadth,
   usage: (r) => r.usageRatio,
   /** The ranges as text, so keys sharing an allowlist sit together; null (any IP) goes last. */

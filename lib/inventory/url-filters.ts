@@ -11,6 +11,7 @@ import { SECRET_ADVICE, textProblem } from "@/lib/text/text-problem";
 import { RISK_FLAGS, type RiskFlag } from "./types";
 
 export const SORT_KEYS = [
+  "connection",
   "serviceAccount",
   "name",
   "hint",
@@ -34,6 +35,8 @@ export const ID_MAX = 200;
  * canonical order, so equal filters give equal URLs), text trimmed, and the sort direction filled.
  */
 export interface InventoryFilters {
+  /** Connection ids: keys of any of them. Empty: every connection. */
+  connection: string[];
   /** Service account ids: keys of any of them. Empty: every account. */
   sa: string[];
   status?: KeyStatus;
@@ -48,6 +51,7 @@ export interface InventoryFilters {
 }
 
 export const DEFAULT_INVENTORY_FILTERS: InventoryFilters = {
+  connection: [],
   sa: [],
   risk: [],
   perm: [],
@@ -102,6 +106,7 @@ function oneOf<T extends string>(words: readonly T[], message: (raw: string) => 
 
 /** The readers of each parameter's values, with the messages the server's schema gives. */
 export const READERS = {
+  connection: text(ID_MAX, `A connection id is at most ${ID_MAX} characters.`),
   sa: text(ID_MAX, `A service account id is at most ${ID_MAX} characters.`),
   status: oneOf(STATUSES, (v) => `Unknown status ${shownValue(v)}; use enabled or disabled.`),
   risk: oneOf(RISK_FLAGS, (v) => `Unknown risk flag ${shownValue(v)}.`),
@@ -140,6 +145,7 @@ export function readInventoryFilters(params: URLSearchParams): {
     return values[0] === undefined ? undefined : check(param, read, values[0]);
   };
   // In the order the server's schema reads them, so the problems come in the same order.
+  const connection = list("connection", READERS.connection);
   const sa = list("sa", READERS.sa);
   const status = single("status", READERS.status);
   const risk = list("risk", READERS.risk);
@@ -148,6 +154,7 @@ export function readInventoryFilters(params: URLSearchParams): {
   const sort = single("sort", READERS.sort) ?? DEFAULT_INVENTORY_FILTERS.sort;
   const dir = single("dir", READERS.dir) ?? defaultDir(sort);
   const filters: InventoryFilters = {
+    connection: [...new Set(connection.filter((id) => id !== ""))],
     sa: [...new Set(sa.filter((id) => id !== ""))],
     ...(status === undefined ? {} : { status }),
     risk: RISK_FLAGS.filter((flag) => risk.includes(flag)),
@@ -162,6 +169,7 @@ export function readInventoryFilters(params: URLSearchParams): {
 /** The URL form of the filters: defaults left out so links stay short; lists as repeated params. */
 export function inventorySearchParams(filters: InventoryFilters): URLSearchParams {
   const params = new URLSearchParams();
+  for (const id of filters.connection) params.append("connection", id);
   for (const id of filters.sa) params.append("sa", id);
   if (filters.status) params.set("status", filters.status);
   for (const flag of filters.risk) params.append("risk", flag);

@@ -28,6 +28,7 @@ const EXPECTED: Record<string, readonly Role[] | "public"> = {
   "GET /api/audit/export": ROLES,
   "GET /api/inventory": ROLES,
   "GET /api/inventory/export": ROLES,
+  "GET /api/inventory/connections": ROLES,
   "GET /api/service-accounts": ROLES,
   "POST /api/service-accounts": ["admin"],
   "GET /api/service-accounts/[saId]/keys": ROLES,

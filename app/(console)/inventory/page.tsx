@@ -18,7 +18,7 @@ export default async function InventoryPage() {
     <div className="space-y-4">
       <PageHeader
         title="All keys"
-        description="Every key of every service account, with what each may do and what makes it risky. Filters are kept in the address, so a view can be shared."
+        description="Every key of every connection, with what each may do and what makes it risky. Filters are kept in the address, so a view can be shared."
       />
       {!allowed ? (
         <NoWorkspaceAccess />
@@ -27,6 +27,7 @@ export default async function InventoryPage() {
           {/* The browser starts reading every key while it parses the HTML, not once the page's script
           has run; react-query's fetch of the same URL then takes the preloaded answer. */}
           <link rel="preload" href="/api/inventory" as="fetch" crossOrigin="anonymous" />
+          <link rel="preload" href="/api/inventory/connections" as="fetch" crossOrigin="anonymous" />
           <Suspense
             fallback={
               <p role="status" className="text-sm text-slate-600">

@@ -1,11 +1,17 @@
 // The filtered inventory as CSV or JSON (`?format=csv&<the page's filters>`); audited.
 import { withRole } from "@/lib/api/with-role";
-import { keyDeps } from "@/lib/api/deps";
+import { connectionDeps, keyDeps } from "@/lib/api/deps";
 import { ROLES } from "@/lib/roles";
 import { requireRecentSignIn } from "@/lib/auth/step-up";
 import { exportInventory } from "@/lib/inventory/export-download";
 
 export const GET = withRole(ROLES, {}, async ({ req, user, info: requestInfo }) => {
   const info = await requireRecentSignIn({ user, info: requestInfo });
-  return exportInventory(await keyDeps(user), new URL(req.url).searchParams, user, info);
+  return exportInventory(
+    await keyDeps(user),
+    new URL(req.url).searchParams,
+    user,
+    info,
+    await connectionDeps(),
+  );
 });

@@ -5,6 +5,7 @@ import { withRole } from "@/lib/api/with-role";
 import { connectionDeps } from "@/lib/api/deps";
 import { optionalJsonBody } from "@/lib/api/optional-json-body";
 import { requireRecentSignIn } from "@/lib/auth/step-up";
+import { isBulkRequest } from "@/lib/auth/step-up-policy";
 import { changeConnectionKey, deleteConnectionKey } from "@/lib/connection-keys";
 import {
   connectionKeyChangeSchema,
@@ -16,10 +17,10 @@ import {
 export const PATCH = withRole(
   ["admin", "support"],
   { params: connectionKeyParamsSchema, query: keyGroupQuerySchema, body: connectionKeyChangeSchema },
-  async ({ user, info: requestInfo, params, query, body }) => {
-    // Granting every permission needs a recent sign-in, as on create.
+  async ({ req, user, info: requestInfo, params, query, body }) => {
+    // Granting every permission, or one change of a bulk run (All keys), needs a recent sign-in.
     const info =
-      body.permissions?.value === "all"
+      body.permissions?.value === "all" || isBulkRequest(req)
         ? await requireRecentSignIn({ user, info: requestInfo })
         : requestInfo;
     const { connectionId, keyId } = params;
