@@ -72,8 +72,16 @@ module.exports = {
       comment:
         "lib/providers holds admin credentials and talks to upstreams: browser UI may name its types (types.ts, no server code) and nothing else.",
       severity: "error",
-      from: { path: "^components/" },
+      from: { path: "^components/", pathNot: TESTS },
       to: { path: "^lib/providers/", pathNot: "^lib/providers/types\\.ts$" },
+    },
+    {
+      name: "providers-server-only-in-ui-tests",
+      comment:
+        "The UI's tests may also read the adapters' capabilities (plain data, no server code), so they test against the real ones instead of a copy.",
+      severity: "error",
+      from: { path: "^components/.*\\.test\\.tsx?$" },
+      to: { path: "^lib/providers/", pathNot: "^lib/providers/(types|[^/]+/capabilities)\\.ts$" },
     },
     {
       name: "emulator-stands-apart",

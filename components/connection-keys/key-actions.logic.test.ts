@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DOCSPACE, VOICEABLE } from "./capabilities.fixtures";
+import { DOCSPACE_CAPABILITIES as DOCSPACE } from "@/lib/providers/docspace/capabilities";
+import { VOICEABLE_CAPABILITIES as VOICEABLE } from "@/lib/providers/voiceable/capabilities";
 import { keyActions } from "./key-actions.logic";
 
 const now = Date.parse("2026-06-01T00:00:00Z");

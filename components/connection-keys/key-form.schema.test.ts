@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DOCSPACE, ELEVENLABS, VOICEABLE } from "./capabilities.fixtures";
+import { DOCSPACE_CAPABILITIES as DOCSPACE } from "@/lib/providers/docspace/capabilities";
+import { ELEVENLABS_CAPABILITIES as ELEVENLABS } from "@/lib/providers/elevenlabs/capabilities";
+import { VOICEABLE_CAPABILITIES as VOICEABLE } from "@/lib/providers/voiceable/capabilities";
 import {
   editKeyDefaults,
   formFieldOf,
