@@ -3,14 +3,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { FormField, inputClass } from "@/components/ui/form-field";
 import { useDisableElsewhere } from "@/lib/find-key/queries";
 import type { OtherCandidate, OtherKey, SearchedConnection } from "@/lib/find-key/types";
 import { ApiRequestError, errorDetails } from "@/lib/http/client";
 import { reasonSchema } from "@/lib/keys/schema";
 import * as z from "@/lib/text/zod-mini";
+import { DisableReasonForm } from "./disable-reason-form";
 import { LEAK_REASON } from "./leak-reason";
 
 const schema = z.object({ reason: reasonSchema });
@@ -46,7 +45,6 @@ export function DisableElsewhereDialog({
     resolver: zodResolver(schema),
     defaultValues: { reason: LEAK_REASON },
   });
-  const { errors } = form.formState;
   const [alreadyDisabled, setAlreadyDisabled] = useState(false);
   useEffect(() => form.setFocus("reason", { shouldSelect: true }), [form]);
 
@@ -77,44 +75,14 @@ export function DisableElsewhereDialog({
       title={`Disable ${key.name}?`}
       description={`In ${connection.name} (${connection.providerLabel}). Every request with this key is refused at once, until someone enables it again.`}
     >
-      <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <FormField
-          id="disable-elsewhere-reason"
-          label="Reason"
-          hint="Goes on the audit log with your name and the time."
-          error={errors.reason?.message}
-        >
-          {(describedBy) => (
-            <input
-              id="disable-elsewhere-reason"
-              type="text"
-              autoComplete="off"
-              aria-invalid={errors.reason ? true : undefined}
-              aria-describedby={describedBy}
-              className={inputClass}
-              {...form.register("reason")}
-            />
-          )}
-        </FormField>
-        {errors.root?.message ? (
-          <p
-            role="alert"
-            className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
-          >
-            {errors.root.message}
-          </p>
-        ) : null}
-        <div className="flex justify-end gap-2">
-          <Button type="button" onClick={onClose} disabled={disable.isPending} variant="secondary">
-            {alreadyDisabled ? "Close" : "Cancel"}
-          </Button>
-          {alreadyDisabled ? null : (
-            <Button type="submit" disabled={disable.isPending} variant="danger">
-              {disable.isPending ? "Disabling…" : "Confirm and disable"}
-            </Button>
-          )}
-        </div>
-      </form>
+      <DisableReasonForm
+        form={form}
+        onSubmit={onSubmit}
+        onClose={onClose}
+        pending={disable.isPending}
+        alreadyDisabled={alreadyDisabled}
+        fieldId="disable-elsewhere-reason"
+      />
     </Dialog>
   );
 }

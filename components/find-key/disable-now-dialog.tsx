@@ -1,17 +1,16 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import * as z from "@/lib/text/zod-mini";
 import { Dialog } from "@/components/ui/dialog";
-import { FormField, inputClass } from "@/components/ui/form-field";
 import type { KeyView } from "@/lib/keys/view";
 import type { Candidate } from "@/lib/find-key/types";
 import { errorDetails } from "@/lib/http/client";
 import { conflictCurrent, useSetKeyEnabled } from "@/lib/keys/queries";
 import { reasonSchema } from "@/lib/keys/schema";
+import { DisableReasonForm } from "./disable-reason-form";
 import { LEAK_REASON } from "./leak-reason";
 
 const schema = z.object({ reason: reasonSchema });
@@ -47,7 +46,6 @@ export function DisableNowDialog({
     resolver: zodResolver(schema),
     defaultValues: { reason: LEAK_REASON },
   });
-  const { errors } = form.formState;
   // Someone else disabled it meanwhile: nothing left to confirm.
   const [alreadyDisabled, setAlreadyDisabled] = useState(false);
   useEffect(() => form.setFocus("reason", { shouldSelect: true }), [form]);
@@ -77,44 +75,14 @@ export function DisableNowDialog({
       title={`Disable ${key.name}?`}
       description={`In ${serviceAccount.name}. Every request with this key is refused at once, until someone enables it again.`}
     >
-      <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <FormField
-          id="disable-now-reason"
-          label="Reason"
-          hint="Goes on the audit log with your name and the time."
-          error={errors.reason?.message}
-        >
-          {(describedBy) => (
-            <input
-              id="disable-now-reason"
-              type="text"
-              autoComplete="off"
-              aria-invalid={errors.reason ? true : undefined}
-              aria-describedby={describedBy}
-              className={inputClass}
-              {...form.register("reason")}
-            />
-          )}
-        </FormField>
-        {errors.root?.message ? (
-          <p
-            role="alert"
-            className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
-          >
-            {errors.root.message}
-          </p>
-        ) : null}
-        <div className="flex justify-end gap-2">
-          <Button type="button" onClick={onClose} disabled={setEnabled.isPending} variant="secondary">
-            {alreadyDisabled ? "Close" : "Cancel"}
-          </Button>
-          {alreadyDisabled ? null : (
-            <Button type="submit" disabled={setEnabled.isPending} variant="danger">
-              {setEnabled.isPending ? "Disabling…" : "Confirm and disable"}
-            </Button>
-          )}
-        </div>
-      </form>
+      <DisableReasonForm
+        form={form}
+        onSubmit={onSubmit}
+        onClose={onClose}
+        pending={setEnabled.isPending}
+        alreadyDisabled={alreadyDisabled}
+        fieldId="disable-now-reason"
+      />
     </Dialog>
   );
 }
