@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
-import { Button } from "@/components/ui/button";
+import { DialogActions } from "@/components/ui/dialog-actions";
 import { Dialog } from "@/components/ui/dialog";
 import { SecretReveal, useSecretGuard } from "@/components/keys/secret-reveal";
 import type { ProviderCapabilities } from "@/lib/providers/types";
@@ -66,22 +66,15 @@ export function CreateKeyDialog({
         <FormProvider {...form}>
           <form onSubmit={submit} noValidate className="space-y-5">
             <KeyFormFields idPrefix="new-key" capabilities={capabilities} mode="create" groups={groups} />
-            {serverError ? (
-              <p
-                role="alert"
-                className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
-              >
-                {serverError}
-              </p>
-            ) : null}
-            <div className="flex justify-end gap-2">
-              <Button type="button" onClick={requestClose} disabled={create.isPending} variant="secondary">
-                Cancel
-              </Button>
-              <Button type="submit" disabled={create.isPending} variant="primary">
-                {create.isPending ? "Creating…" : "Create key"}
-              </Button>
-            </div>
+            <DialogActions
+              submit
+              error={serverError}
+              onCancel={requestClose}
+              pending={create.isPending}
+              label="Create key"
+              pendingLabel="Creating…"
+              variant="primary"
+            />
           </form>
         </FormProvider>
       )}

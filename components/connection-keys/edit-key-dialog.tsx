@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useState } from "react";
 import { FormProvider, useForm } from "react-hook-form";
-import { Button } from "@/components/ui/button";
+import { DialogActions } from "@/components/ui/dialog-actions";
 import { Dialog } from "@/components/ui/dialog";
 import { visibleText } from "@/lib/format";
 import type { ProviderCapabilities } from "@/lib/providers/types";
@@ -72,22 +72,15 @@ export function EditKeyDialog({
               Nothing has changed: the form is the same as the key.
             </p>
           ) : null}
-          {serverError ? (
-            <p
-              role="alert"
-              className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
-            >
-              {serverError}
-            </p>
-          ) : null}
-          <div className="flex justify-end gap-2">
-            <Button type="button" onClick={onClose} disabled={change.isPending} variant="secondary">
-              Cancel
-            </Button>
-            <Button type="submit" disabled={change.isPending} variant="primary">
-              {change.isPending ? "Saving…" : "Save changes"}
-            </Button>
-          </div>
+          <DialogActions
+            submit
+            error={serverError}
+            onCancel={onClose}
+            pending={change.isPending}
+            label="Save changes"
+            pendingLabel="Saving…"
+            variant="primary"
+          />
         </form>
       </FormProvider>
     </Dialog>

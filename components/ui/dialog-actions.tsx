@@ -4,7 +4,8 @@ import { Button, type ButtonProps } from "@/components/ui/button";
 
 /**
  * A confirming dialog's last row: what went wrong (an alert, so it is read out), Cancel, and the
- * one action the dialog asks for, disabled and renamed while it runs.
+ * one action the dialog asks for, disabled and renamed while it runs. In a form (`submit`), the
+ * action submits it and Cancel waits for the request in flight.
  */
 export function DialogActions({
   error,
@@ -14,14 +15,17 @@ export function DialogActions({
   label,
   pendingLabel,
   variant = "danger",
+  submit = false,
 }: {
   error: string | null;
   onCancel: () => void;
-  onConfirm: () => void;
+  /** Not needed with `submit`: the form's onSubmit runs. */
+  onConfirm?: () => void;
   pending: boolean;
   label: string;
   pendingLabel: string;
   variant?: ButtonProps["variant"];
+  submit?: boolean;
 }) {
   return (
     <>
@@ -31,10 +35,15 @@ export function DialogActions({
         </p>
       ) : null}
       <div className="flex justify-end gap-2">
-        <Button type="button" onClick={onCancel} variant="secondary">
+        <Button type="button" onClick={onCancel} disabled={submit && pending} variant="secondary">
           Cancel
         </Button>
-        <Button type="button" onClick={onConfirm} disabled={pending} variant={variant}>
+        <Button
+          type={submit ? "submit" : "button"}
+          onClick={submit ? undefined : onConfirm}
+          disabled={pending}
+          variant={variant}
+        >
           {pending ? pendingLabel : label}
         </Button>
       </div>
