@@ -95,11 +95,16 @@ describe("the primary workspace's routes and a user's connections", () => {
           ),
         () => inventory.GET(request(who, "GET", "/api/inventory?fresh=1")),
         () => inventoryExport.GET(request(who, "GET", "/api/inventory/export?format=csv")),
-        () => findKey.POST(request(who, "POST", "/api/find-key", { query: aKey.name })),
       ];
+      // Find a key searches every connection the person may use: limited away from the workspace,
+      // it answers (their other connections' results) without searching the workspace.
+      const search = () => findKey.POST(request(support, "POST", "/api/find-key", { query: aKey.name }));
 
       // Able to fail: with every connection, each of these works.
       for (const call of calls(support)) expect((await call()).status, String(call)).toBeLessThan(300);
+      const found = await search();
+      expect(found.status).toBe(200);
+      expect((await found.json()).primary).not.toBeNull();
 
       await db.insert(userConnection).values({ userId: supportRow!.id, connectionId: "demo-docspace" });
       const fetchSpy = vi.spyOn(globalThis, "fetch");
@@ -111,6 +116,14 @@ describe("the primary workspace's routes and a user's connections", () => {
           expect(body.error.code).toBe("forbidden");
           expect(body.error.message).toBe("Your access does not include this workspace.");
         }
+        const limitedSearch = await search();
+        expect(limitedSearch.status).toBe(200);
+        const result = await limitedSearch.json();
+        expect(result.primary).toBeNull();
+        expect(result.candidates).toEqual([]);
+        expect(result.others.map((o: { connection: { id: string } }) => o.connection.id)).toEqual([
+          "demo-docspace",
+        ]);
         const toPrimary = fetchSpy.mock.calls.filter(([input]) =>
           String(input instanceof Request ? input.url : input).startsWith(primary.baseUrl),
         );
