@@ -146,7 +146,7 @@ export function InventoryTable({
                 <td className="truncate px-3 text-slate-700" title={row.connection?.name}>
                   {row.connection?.name ?? "—"}
                   {row.connection ? (
-                    <span className="block text-xs text-slate-500">{row.connection.capabilities.label}</span>
+                    <span className="block text-xs text-slate-600">{row.connection.capabilities.label}</span>
                   ) : null}
                 </td>
                 <td className="truncate px-3" title={owner}>
