@@ -1,9 +1,10 @@
 // The shapes of the per-connection keys API (/api/connections/{connectionId}/keys/…), for the route
 // handlers and the pages alike: types only, no server code, so a client component may import them.
-// The contract is /work/wt/CONTRACT.md's, restated where each shape is declared.
+// The bodies are lib/providers' own input shapes (NewKey, KeyChanges), plus what only this API adds.
 import type { ConnectionView } from "@/lib/connections/types";
 import type {
-  PermissionsInput,
+  KeyChanges,
+  NewKey,
   ProviderCapabilities,
   ProviderKey,
   RotationStyle,
@@ -24,23 +25,9 @@ export interface ConnectionKeysAnswer {
   readAt: string;
 }
 
-/** POST /api/connections/{connectionId}/keys (admins). "all" permissions need a recent sign-in. */
-export interface NewConnectionKeyBody {
-  name: string;
-  /** The group to create it in: required where `capabilities.groups`, refused elsewhere. */
-  groupId?: string;
-  permissions: PermissionsInput;
-  /** null or absent: no cap. */
-  characterLimit?: number | null;
-  /** null or absent: any address. */
-  ipAllowlist?: string[] | null;
-  /** Origins as a browser sends them (`https://host[:port]`); [] = any origin. */
-  allowedOrigins?: string[];
-  /** allowed [] = every assistant. */
-  assistants?: { allowed: string[]; transient: boolean };
-  /** null or absent: never expires. */
-  expiresInDays?: number | null;
-}
+/** POST /api/connections/{connectionId}/keys (admins). "all" permissions need a recent sign-in.
+ * `groupId` is required where `capabilities.groups`, refused elsewhere. */
+export type NewConnectionKeyBody = NewKey;
 
 /** 201, `cache-control: no-store`: the secret is shown once and never stored. */
 export interface CreatedConnectionKeyAnswer {
@@ -52,17 +39,11 @@ export interface CreatedConnectionKeyAnswer {
  * PATCH /api/connections/{connectionId}/keys/{keyId}[?group=]. Admins: any of these; support: only
  * `enabled` and `reason` (a reason is required to disable). Only the fields given are sent upstream.
  */
-export interface ConnectionKeyChangeBody {
-  name?: string;
-  permissions?: PermissionsInput;
-  characterLimit?: number | null;
-  ipAllowlist?: string[] | null;
-  allowedOrigins?: string[];
-  assistants?: { allowed?: string[]; transient?: boolean };
+export type ConnectionKeyChangeBody = KeyChanges & {
   /** A 422 on `enabled` where the provider has no disable. */
   enabled?: boolean;
   reason?: string;
-}
+};
 
 export interface ChangedConnectionKeyAnswer {
   key: ConnectionKeyView;
