@@ -9,7 +9,8 @@ import type { SessionUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db";
 import { ApiError } from "@/lib/http/api-error";
 import { canUseConnection } from "./access";
-import { DEMO_CONNECTION_ID, ENVIRONMENT_CONNECTION_ID, primaryConnectionId } from "./environment";
+import { PRIMARY_CONNECTION_IDS } from "@/lib/connection-ids";
+import { primaryConnectionId } from "./environment";
 import type { ConnectionDeps } from "./list";
 import { NO_WORKSPACE_ACCESS } from "./messages";
 import type { Connection } from "./types";
@@ -18,7 +19,7 @@ type Who = Pick<SessionUser, "id" | "role">;
 
 export { NO_WORKSPACE_ACCESS };
 
-export const PRIMARY_CONNECTION_IDS: readonly string[] = [ENVIRONMENT_CONNECTION_ID, DEMO_CONNECTION_ID];
+export { PRIMARY_CONNECTION_IDS };
 
 export async function primaryConnection(deps: Pick<ConnectionDeps, "fixed">): Promise<Connection | null> {
   return (await deps.fixed()).find((c) => PRIMARY_CONNECTION_IDS.includes(c.id)) ?? null;
