@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { controlPermissions, isPermission, PERMISSIONS, PRODUCT_AREAS } from "./permissions";
+import { controlPermissions, isPermission, permissionLabel, PERMISSIONS, PRODUCT_AREAS } from "./permissions";
 
 describe("permissions", () => {
   it("has the 51 values of SDK 2.73, each once", () => {
@@ -19,5 +19,18 @@ describe("permissions", () => {
     expect(isPermission("text_to_speech")).toBe(true);
     expect(isPermission("service_accounts_manage")).toBe(false);
     expect(isPermission(42)).toBe(false);
+  });
+});
+
+describe("permissionLabel", () => {
+  it("names every permission in words, read and write apart", () => {
+    for (const p of PERMISSIONS) expect(permissionLabel(p)).not.toBe(p);
+    expect(permissionLabel("voices_read")).toBe("Voices (read)");
+    expect(permissionLabel("voices_write")).toBe("Voices (write)");
+    expect(permissionLabel("text_to_speech")).toBe("Text to Speech");
+  });
+
+  it("shows an unknown value as it came", () => {
+    expect(permissionLabel("brand_new_permission")).toBe("brand_new_permission");
   });
 });

@@ -187,3 +187,24 @@ export const PRODUCT_AREAS: readonly ProductArea[] = [
 export function controlPermissions(control: PermissionControl): Permission[] {
   return control.kind === "pair" ? [control.read, control.write] : [control.permission];
 }
+
+const LABELS: ReadonlyMap<Permission, string> = new Map(
+  PRODUCT_AREAS.flatMap((area) =>
+    area.controls.flatMap((control): [Permission, string][] =>
+      control.kind === "pair"
+        ? [
+            [control.read, `${control.label} (read)`],
+            [control.write, `${control.label} (write)`],
+          ]
+        : [[control.permission, control.label]],
+    ),
+  ),
+);
+
+/**
+ * A permission's name in words, as the picker shows it ("Voices (read)", "Text to Speech"); a value
+ * this Keydesk does not know (a newer upstream's) is shown as it came.
+ */
+export function permissionLabel(permission: string): string {
+  return LABELS.get(permission as Permission) ?? permission;
+}
