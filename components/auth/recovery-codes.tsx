@@ -3,8 +3,17 @@
 import { Button } from "@/components/ui/button";
 import { useState } from "react";
 
-/** The recovery codes, shown once right after two-factor sign-in is turned on: copy, download, done. */
-export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
+/** The recovery codes, shown once right after two-factor sign-in is turned on or they are replaced: copy, download, done. */
+export function RecoveryCodes({
+  codes,
+  onDone,
+  announce = "Two-factor sign-in is on.",
+}: {
+  codes: string[];
+  onDone: () => void;
+  /** What just happened, said first (turned on, or the codes replaced). */
+  announce?: string;
+}) {
   const [copied, setCopied] = useState(false);
   const text = `Keydesk recovery codes (each works once)\n\n${codes.join("\n")}\n`;
   const download = () => {
@@ -21,7 +30,7 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
         role="status"
         className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
       >
-        Two-factor sign-in is on.
+        {announce}
       </p>
       <h3 id="recovery-codes-title" className="text-sm font-semibold">
         Your recovery codes

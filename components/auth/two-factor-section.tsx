@@ -6,14 +6,21 @@ import { useState } from "react";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import type { TwoFactorStatus } from "@/lib/auth/two-factor";
 import { ApiRequestError, errorDetails } from "@/lib/http/client";
-import { useConfirmEnrolment, useDisableTwoFactor, useStartEnrolment } from "@/lib/auth/queries";
+import {
+  useConfirmEnrolment,
+  useDisableTwoFactor,
+  useReplaceRecoveryCodes,
+  useStartEnrolment,
+} from "@/lib/auth/queries";
+import { PasswordAndCodeForm } from "./password-and-code-form";
 import { RecoveryCodes } from "./recovery-codes";
 
 type Step =
   | { name: "idle" }
   | { name: "password" }
   | { name: "scan"; totpURI: string; qr: string }
-  | { name: "codes"; backupCodes: string[] };
+  | { name: "replace" }
+  | { name: "codes"; backupCodes: string[]; replaced?: boolean };
 
 function fieldError(error: unknown, name: string): string | undefined {
   return error instanceof ApiRequestError ? error.fields.find((f) => f.path[0] === name)?.message : undefined;
@@ -24,8 +31,15 @@ function formError(error: unknown, names: string[]): string | null {
 }
 const alertClass = "rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900";
 
-/** Two-factor sign-in: set it up (password → QR code → a code → recovery codes), or turn it off. */
-export function TwoFactorSection({ status }: { status: TwoFactorStatus }) {
+/** Two-factor sign-in: set it up (password → QR code → a code → recovery codes), replace the recovery codes, or turn it off. */
+export function TwoFactorSection({
+  status,
+  recoveryCodesLeft,
+}: {
+  status: TwoFactorStatus;
+  /** Unused recovery codes; null when two-factor sign-in is off. */
+  recoveryCodesLeft: number | null;
+}) {
   const router = useRouter();
   const [step, setStep] = useState<Step>({ name: "idle" });
   const [password, setPassword] = useState("");
@@ -33,11 +47,13 @@ export function TwoFactorSection({ status }: { status: TwoFactorStatus }) {
   const start = useStartEnrolment();
   const confirm = useConfirmEnrolment();
   const disable = useDisableTwoFactor();
+  const replace = useReplaceRecoveryCodes();
 
   if (step.name === "codes") {
     return (
       <RecoveryCodes
         codes={step.backupCodes}
+        announce={step.replaced ? "New recovery codes made: the old ones no longer work." : undefined}
         onDone={() => {
           setStep({ name: "idle" });
           router.refresh();
@@ -53,68 +69,59 @@ export function TwoFactorSection({ status }: { status: TwoFactorStatus }) {
           <span className="font-semibold text-emerald-800">On.</span> Signing in asks for a code from your
           authenticator app (or a recovery code) after your password.
         </p>
+        <p className="text-sm text-slate-700">
+          {recoveryCodesLeft === null
+            ? null
+            : `${recoveryCodesLeft} unused recovery ${recoveryCodesLeft === 1 ? "code" : "codes"} left.`}{" "}
+          {step.name === "replace" ? null : (
+            <button
+              type="button"
+              onClick={() => setStep({ name: "replace" })}
+              className="font-medium text-indigo-700 underline underline-offset-2 hover:text-indigo-900"
+            >
+              Replace recovery codes
+            </button>
+          )}
+        </p>
+        {step.name === "replace" ? (
+          <PasswordAndCodeForm
+            id="replace-codes"
+            title="Replace recovery codes"
+            submit="Make new codes"
+            pendingLabel="Making…"
+            variant="primary"
+            pending={replace.isPending}
+            error={replace.error}
+            onSubmit={(input) =>
+              replace.mutate(input, {
+                onSuccess: (made) =>
+                  setStep({ name: "codes", backupCodes: made.backupCodes, replaced: true }),
+              })
+            }
+            onCancel={() => setStep({ name: "idle" })}
+          />
+        ) : null}
         {status.required ? (
           <p className="text-sm text-slate-700">
             Your role must use two-factor sign-in, so it cannot be turned off.
           </p>
         ) : (
-          <form
-            noValidate
-            className="max-w-sm space-y-3"
-            onSubmit={(e) => {
-              e.preventDefault();
-              disable.mutate({ password, code: code.trim() }, { onSuccess: () => router.refresh() });
-            }}
-          >
-            <h3 className="text-sm font-semibold">Turn two-factor sign-in off</h3>
-            <FormField id="disable-password" label="Password" error={fieldError(disable.error, "password")}>
-              {(d) => (
-                <input
-                  id="disable-password"
-                  type="password"
-                  autoComplete="current-password"
-                  value={password}
-                  onChange={(e) => setPassword(e.target.value)}
-                  aria-invalid={fieldError(disable.error, "password") ? true : undefined}
-                  aria-describedby={d}
-                  className={inputClass}
-                />
-              )}
-            </FormField>
-            <FormField
-              id="disable-code"
-              label="Authentication code"
-              hint="6 digits from your app, or a recovery code."
-              error={fieldError(disable.error, "code")}
-            >
-              {(d) => (
-                <input
-                  id="disable-code"
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  value={code}
-                  onChange={(e) => setCode(e.target.value)}
-                  aria-invalid={fieldError(disable.error, "code") ? true : undefined}
-                  aria-describedby={d}
-                  className={inputClass}
-                />
-              )}
-            </FormField>
-            {formError(disable.error, ["password", "code"]) ? (
-              <p role="alert" className={alertClass}>
-                {formError(disable.error, ["password", "code"])}
-              </p>
-            ) : null}
-            <Button type="submit" disabled={disable.isPending} variant="danger">
-              {disable.isPending ? "Turning off…" : "Turn off"}
-            </Button>
-          </form>
+          <PasswordAndCodeForm
+            id="disable"
+            title="Turn two-factor sign-in off"
+            submit="Turn off"
+            pendingLabel="Turning off…"
+            variant="danger"
+            pending={disable.isPending}
+            error={disable.error}
+            onSubmit={(input) => disable.mutate(input, { onSuccess: () => router.refresh() })}
+          />
         )}
       </div>
     );
   }
 
-  if (step.name === "idle") {
+  if (step.name === "idle" || step.name === "replace") {
     return (
       <div className="space-y-3">
         <p className="text-sm text-slate-700">

@@ -29,6 +29,7 @@ const LABELS: Record<string, string> = {
   key_search: "Searched for a leaked key",
   two_factor_enabled: "Two-factor sign-in turned on",
   two_factor_disabled: "Two-factor sign-in turned off",
+  recovery_codes_replaced: "Recovery codes replaced",
   reauthenticated: "Confirmed it's them (step-up)",
   session_ended: "Ended one of their sessions",
   user_sessions_ended: "User's sessions ended",

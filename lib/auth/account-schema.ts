@@ -24,6 +24,7 @@ export const enrolmentConfirmSchema = z.strictObject({
     .check(...codeChecks, z.regex(/^\d{6}$/, "Enter the 6-digit code your authenticator app shows now.")),
 });
 export const twoFactorDisableSchema = z.strictObject({ password, code });
+export const recoveryCodesSchema = z.strictObject({ password, code });
 export const stepUpSchema = z.strictObject({ password, code: z.optional(z.union([z.literal(""), code])) });
 export const sessionParamsSchema = z.object({
   sessionId: z.string().check(z.minLength(1), z.maxLength(100)),

@@ -40,9 +40,14 @@ export async function recordAuthEvent(
   );
 }
 
-/** The person's own account changes: two-factor on or off, a re-verification, ending sessions. Never a secret or a code. */
+/** The person's own account changes: two-factor on or off, new recovery codes, a re-verification, ending sessions. Never a secret or a code. */
 export type AccountAction =
-  "two_factor_enabled" | "two_factor_disabled" | "reauthenticated" | "session_ended" | "user_sessions_ended";
+  | "two_factor_enabled"
+  | "two_factor_disabled"
+  | "recovery_codes_replaced"
+  | "reauthenticated"
+  | "session_ended"
+  | "user_sessions_ended";
 
 export async function recordAccountEvent(
   action: AccountAction,

@@ -54,6 +54,17 @@ export function useDisableTwoFactor() {
   });
 }
 
+export function useReplaceRecoveryCodes() {
+  return useMutation({
+    mutationFn: (input: { password: string; code: string }) =>
+      apiJson<{ backupCodes: string[] }>("/api/account/two-factor/recovery-codes", {
+        method: "POST",
+        body: input,
+      }),
+    gcTime: 0,
+  });
+}
+
 export function useEndUserSessions() {
   return useMutation({
     mutationFn: (userId: string) =>

@@ -11,11 +11,9 @@ import { recordAccountEvent } from "./auth-events";
 import type { SessionUser } from "./session";
 import { markReauthenticated } from "./step-up";
 import { stepUpMethods } from "./step-up-methods";
-import { authErrorCode, wrongCode, wrongPassword } from "./two-factor";
+import { verifySecondFactor } from "./second-factor";
+import { authErrorCode, wrongCode, wrongPassword } from "./two-factor-errors";
 import { assertNotThrottled } from "./two-factor-throttle";
-
-/** better-auth's recovery codes look like `AbC12-dEf34`. */
-export const RECOVERY_CODE = /^[A-Za-z0-9]{5}-[A-Za-z0-9]{5}$/;
 
 export async function reauthenticate(
   auth: Auth,
@@ -59,18 +57,12 @@ export async function reauthenticate(
   }
   let method = "password";
   if (user.twoFactorEnabled && input.code) {
-    const code = input.code.trim();
-    const recovery = RECOVERY_CODE.test(code);
-    try {
-      if (recovery) await auth.api.verifyBackupCode({ body: { code, disableSession: true }, headers });
-      else await auth.api.verifyTOTP({ body: { code }, headers });
-    } catch (error) {
-      const known = authErrorCode(error);
-      if (known !== "INVALID_CODE" && known !== "INVALID_BACKUP_CODE") throw error;
+    const factor = await verifySecondFactor(auth, headers, input.code);
+    if (!factor) {
       await fail("invalid_code");
       throw wrongCode();
     }
-    method = recovery ? "password+recovery_code" : "password+totp";
+    method = `password+${factor}`;
   }
   const at = new Date();
   await markReauthenticated(db, user.sessionId, at);

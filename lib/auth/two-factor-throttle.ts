@@ -1,5 +1,5 @@
 // Wrong passwords and codes given while signed in (re-verifying for a dangerous action, turning
-// two-factor off) are counted per person from the audit log, as failed sign-ins are: after 5 in
+// two-factor off, replacing recovery codes) are counted per person from the audit log, as failed sign-ins are: after 5 in
 // 15 minutes, the next try waits. better-auth locks only the sign-in step itself.
 import "server-only";
 import { and, eq, gt, inArray } from "drizzle-orm";
@@ -17,6 +17,7 @@ export const PASSWORD_CHECKS: AccountAction[] = [
   "reauthenticated",
   "two_factor_enabled",
   "two_factor_disabled",
+  "recovery_codes_replaced",
 ];
 
 export async function assertNotThrottled(

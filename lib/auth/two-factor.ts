@@ -15,12 +15,10 @@ import type { RequestInfo } from "@/lib/http/request-info";
 import type { SessionUser } from "./session";
 import { twoFactorRequiredFor } from "./two-factor-policy";
 import { assertNotThrottled } from "./two-factor-throttle";
+import { verifySecondFactor, type SecondFactorMethod } from "./second-factor";
+import { authErrorCode, wrongCode, wrongPassword } from "./two-factor-errors";
 
-/** better-auth's error code (INVALID_CODE, INVALID_PASSWORD…) of a thrown APIError, if it is one. */
-export function authErrorCode(error: unknown): string | null {
-  const body = (error as { body?: { code?: unknown } } | null)?.body;
-  return typeof body?.code === "string" ? body.code : null;
-}
+export { authErrorCode, wrongCode, wrongPassword };
 
 export interface TwoFactorStatus {
   enabled: boolean;
@@ -43,20 +41,6 @@ export async function twoFactorStatus(db: Db, user: SessionUser): Promise<TwoFac
     required: twoFactorRequiredFor(user.role),
   };
 }
-
-export const wrongPassword = () =>
-  new ApiError("validation_failed", "password: that is not your password", {
-    fields: [{ path: ["password"], message: "That is not your password." }],
-  });
-export const wrongCode = () =>
-  new ApiError("validation_failed", "code: that code is not right", {
-    fields: [
-      {
-        path: ["code"],
-        message: "That code is not right. Use the current 6-digit code from your authenticator app.",
-      },
-    ],
-  });
 
 /** The QR code of an otpauth URI, as an SVG data URL (allowed by the page's `img-src 'self' data:`). */
 export function qrDataUrl(uri: string): string {
@@ -125,13 +109,13 @@ export async function confirmEnrolment(
     }
     throw error;
   }
-  // Server-only: better-auth decrypts the codes made at step 1. Nothing else ever reads them back.
+  // Server-only: better-auth decrypts the codes made at step 1 (recoveryCodesLeft only counts them).
   const { backupCodes } = await auth.api.viewBackupCodes({ body: { userId: user.id } });
   await recordAccountEvent("two_factor_enabled", info, user, { outcome: "ok" }, { db });
   return { backupCodes };
 }
 
-/** Turning it off takes the password and a current code, and is refused when the person's role requires it. */
+/** Turning it off takes the password and a current code (or a recovery code), and is refused when the person's role requires it. */
 export async function disableTwoFactor(
   auth: Auth,
   db: Db,
@@ -150,26 +134,71 @@ export async function disableTwoFactor(
     });
     throw new ApiError("forbidden", "Your role must use two-factor sign-in: it cannot be turned off.");
   }
+  await checkPasswordAndCode(auth, db, headers, user, info, "two_factor_disabled", input);
+  await auth.api.disableTwoFactor({ body: { password: input.password }, headers });
+  await recordAccountEvent("two_factor_disabled", info, user, { outcome: "ok" }, { db });
+}
+
+/**
+ * New recovery codes, shown once; the old ones stop working. For someone who has used some up or
+ * fears they were seen. The password and a second factor (a current code, or one of the recovery
+ * codes being replaced) come first, as for turning two-factor sign-in off.
+ */
+export async function replaceRecoveryCodes(
+  auth: Auth,
+  db: Db,
+  headers: Headers,
+  user: SessionUser,
+  info: RequestInfo,
+  input: { password: string; code: string },
+): Promise<{ backupCodes: string[] }> {
+  if (!user.twoFactorEnabled)
+    throw new ApiError(
+      "conflict",
+      "Two-factor sign-in is not on for your account: there are no recovery codes.",
+    );
+  await assertNotThrottled(db, user.id);
+  const method = await checkPasswordAndCode(auth, db, headers, user, info, "recovery_codes_replaced", input);
+  const { backupCodes } = await auth.api.generateBackupCodes({ body: { password: input.password }, headers });
+  await recordAccountEvent(
+    "recovery_codes_replaced",
+    info,
+    user,
+    { outcome: "ok" },
+    { db, details: { method } },
+  );
+  return { backupCodes };
+}
+
+/** How many unused recovery codes the person has; null when two-factor sign-in is off. */
+export async function recoveryCodesLeft(auth: Auth, user: SessionUser): Promise<number | null> {
+  if (!user.twoFactorEnabled) return null;
+  // Server-only: the codes are decrypted here to be counted, and only the count leaves.
+  const { backupCodes } = await auth.api.viewBackupCodes({ body: { userId: user.id } });
+  return backupCodes.length;
+}
+
+/** The password, then the second factor; each wrong one is audited (and counted by the throttle). */
+async function checkPasswordAndCode(
+  auth: Auth,
+  db: Db,
+  headers: Headers,
+  user: SessionUser,
+  info: RequestInfo,
+  action: "two_factor_disabled" | "recovery_codes_replaced",
+  input: { password: string; code: string },
+): Promise<SecondFactorMethod> {
   try {
     await auth.api.verifyPassword({ body: { password: input.password }, headers });
   } catch (error) {
     if (authErrorCode(error) !== "INVALID_PASSWORD") throw error;
-    await recordAccountEvent("two_factor_disabled", info, user, {
-      outcome: "error",
-      errorCode: "wrong_password",
-    });
+    await recordAccountEvent(action, info, user, { outcome: "error", errorCode: "wrong_password" }, { db });
     throw wrongPassword();
   }
-  try {
-    await auth.api.verifyTOTP({ body: { code: input.code }, headers });
-  } catch (error) {
-    if (authErrorCode(error) !== "INVALID_CODE") throw error;
-    await recordAccountEvent("two_factor_disabled", info, user, {
-      outcome: "error",
-      errorCode: "invalid_code",
-    });
+  const method = await verifySecondFactor(auth, headers, input.code);
+  if (!method) {
+    await recordAccountEvent(action, info, user, { outcome: "error", errorCode: "invalid_code" }, { db });
     throw wrongCode();
   }
-  await auth.api.disableTwoFactor({ body: { password: input.password }, headers });
-  await recordAccountEvent("two_factor_disabled", info, user, { outcome: "ok" });
+  return method;
 }

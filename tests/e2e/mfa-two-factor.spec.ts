@@ -68,3 +68,57 @@ test("enrols, then signs in with password and code; a wrong code is refused; a r
   for (const c of recoveryCodes) expect(everything).not.toContain(c);
   await admin.context().close();
 });
+
+test("replaces the recovery codes on the account page: the new ones shown once, the old ones dead", async ({
+  browser,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const admin = await adminPage(browser);
+  const email = await addUser(admin, "reviewer", "codes");
+  await signIn(page, email, CONSOLE_PASSWORD);
+  const { secret, recoveryCodes } = await enrol(page);
+
+  await page.goto("/account");
+  await expect(page.getByText("10 unused recovery codes left.")).toBeVisible();
+  await page.getByRole("button", { name: "Replace recovery codes" }).click();
+  const form = page.getByRole("form", { name: "Replace recovery codes" });
+  // A wrong code first: refused on its field, nothing replaced.
+  await form.getByLabel("Password").fill(CONSOLE_PASSWORD);
+  await form.getByLabel("Authentication code").fill(wrongCode(secret));
+  await form.getByRole("button", { name: "Make new codes" }).click();
+  await expect(form.getByText("That code is not right")).toBeVisible();
+  // One of the old recovery codes proves it is them.
+  await form.getByLabel("Authentication code").fill(recoveryCodes[0]!);
+  await form.getByRole("button", { name: "Make new codes" }).click();
+  await expect(page.getByText("New recovery codes made: the old ones no longer work.")).toBeVisible();
+  const shown = (
+    await page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem").allTextContents()
+  ).map((c) => c.trim());
+  expect(shown).toHaveLength(10);
+  expect(shown.some((c) => recoveryCodes.includes(c))).toBe(false);
+  await page.getByRole("button", { name: "I have saved them" }).click();
+  await expect(page.getByText("10 unused recovery codes left.")).toBeVisible();
+
+  // An old code no longer signs in; a new one does.
+  await signOut(page);
+  await passwordStep(page, email);
+  await page.getByRole("button", { name: "Use a recovery code" }).click();
+  await page.getByLabel("Recovery code").fill(recoveryCodes[1]!);
+  await page.getByRole("button", { name: "Verify and sign in" }).click();
+  await expect(page.getByText("That recovery code is not right, or was already used.")).toBeVisible();
+  await page.getByLabel("Recovery code").fill(shown[0]!);
+  await page.getByRole("button", { name: "Verify and sign in" }).click();
+  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+
+  const replaced = await auditEntries(admin, { action: "recovery_codes_replaced", actor: email });
+  expect(replaced.map((e) => [e.outcome, e.errorCode])).toEqual(
+    expect.arrayContaining([
+      ["error", "invalid_code"],
+      ["ok", null],
+    ]),
+  );
+  const everything = JSON.stringify(await auditEntries(admin, { actor: email }));
+  for (const c of [...recoveryCodes, ...shown]) expect(everything).not.toContain(c);
+  await admin.context().close();
+});

@@ -7,8 +7,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
 import { ROLE_LABELS } from "@/lib/roles";
 import { listSessions } from "@/lib/auth/sessions";
-import { twoFactorStatus } from "@/lib/auth/two-factor";
+import { recoveryCodesLeft, twoFactorStatus } from "@/lib/auth/two-factor";
 import { mustEnrol } from "@/lib/auth/two-factor-policy";
+import { getAuth } from "@/lib/auth";
 import { getDatabase } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -18,9 +19,10 @@ export default async function AccountPage() {
   // Open to a person who must still enrol: this is where they do it.
   const user = await requireUser({ allowUnenrolled: true });
   const { db } = await getDatabase();
-  const [status, sessions] = await Promise.all([
+  const [status, sessions, codesLeft] = await Promise.all([
     twoFactorStatus(db, user),
     listSessions(db, user.id, user.sessionId),
+    getAuth().then((auth) => recoveryCodesLeft(auth, user)),
   ]);
   return (
     <div className="space-y-8">
@@ -44,7 +46,7 @@ export default async function AccountPage() {
         <h2 id="two-factor-title" className="text-lg font-semibold">
           Two-factor sign-in
         </h2>
-        <TwoFactorSection status={status} />
+        <TwoFactorSection status={status} recoveryCodesLeft={codesLeft} />
       </section>
       <section aria-labelledby="sessions-title" className="space-y-3">
         <h2 id="sessions-title" className="text-lg font-semibold">
