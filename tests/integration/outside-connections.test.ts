@@ -6,6 +6,8 @@
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beginAttempt, completeAttempt } from "@/lib/audit";
+import { connectionKeyEvent } from "@/lib/connection-keys/audit";
 import { addConnection } from "@/lib/connections/actions";
 import { checkWithProvider } from "@/lib/connections/check";
 import { encryptionKey } from "@/lib/connections/crypto";
@@ -209,6 +211,32 @@ describe("DocSpace", () => {
     expect(rows.map((r) => r.changes)).toEqual([
       { permissions: { before: ["rooms:read"], after: ["rooms:write"] } },
     ]);
+  });
+
+  it("leaves a key alone while a Keydesk write to it is in flight, and records the change after", async () => {
+    const [key] = await docspaceTesting.listKeys(docspace);
+    const before = (await outsideRows(docspaceId)).length;
+    const attempt = await beginAttempt(
+      db,
+      connectionKeyEvent(
+        admin,
+        "key_updated",
+        { connection: { id: docspaceId, provider: "docspace" }, keyId: key!.id, name: "x", groupId: null },
+        null,
+        null,
+      ),
+    );
+    await docspaceTesting.call(docspace, "PUT", `${docspaceTesting.KEYS}/${key!.id}`, {
+      body: { name: "Mid-write" },
+    });
+    await readAllConnections(deps, admin.actor);
+    expect(await outsideRows(docspaceId)).toHaveLength(before);
+    // The attempt failed (nothing of Keydesk's went through): the change is someone else's.
+    await completeAttempt(db, attempt.id, { outcome: "error", errorCode: "upstream_error" });
+    await readAllConnections(deps, admin.actor);
+    const rows = await outsideRows(docspaceId);
+    expect(rows).toHaveLength(before + 1);
+    expect(rows.at(-1)).toMatchObject({ keyId: key!.id, changes: { name: { after: "Mid-write" } } });
   });
 
   it("records nothing from a read that failed, and the change on the next read that succeeds", async () => {
