@@ -27,6 +27,7 @@ import * as docspaceTesting from "@/lib/emulator/docspace/testing";
 import type { DocspaceEmulator } from "@/lib/emulator/docspace/server";
 import * as voiceableTesting from "@/lib/emulator/voiceable/testing";
 import type { VoiceableEmulator } from "@/lib/emulator/voiceable/server";
+import { startEmulator, type Emulator } from "@/lib/emulator/elevenlabs/server";
 import { readOtherConnections } from "@/lib/inventory/read-others";
 import { testDatabases } from "@/tests/support/audit-log";
 
@@ -42,6 +43,9 @@ let db: Db;
 let deps: ConnectionDeps;
 let docspaceId: string;
 let voiceableId: string;
+let eleven: Emulator;
+let elevenId: string;
+const ELEVEN_CREDENTIAL = "integration-eleven-admin-key-7Qw2";
 /** A Voiceable key there before Keydesk first read the connection (the DocSpace tests read it too). */
 let voiceableKey: number;
 /** Secrets of keys made in these tests: none may reach the snapshot or the audit log. */
@@ -70,8 +74,17 @@ beforeAll(async () => {
       credential: voiceableTesting.OWNER_KEY,
     })
   ).connection.id;
+  eleven = await startEmulator({ adminKeys: [ELEVEN_CREDENTIAL], seed: "demo", control: true });
+  elevenId = (
+    await addConnection(deps, admin, {
+      name: "Second workspace",
+      provider: "elevenlabs",
+      baseUrl: eleven.url,
+      credential: ELEVEN_CREDENTIAL,
+    })
+  ).connection.id;
 });
-afterAll(() => Promise.all([docspace.close(), voiceable.close()]));
+afterAll(() => Promise.all([docspace.close(), voiceable.close(), eleven.close()]));
 
 /** The observation rows of one connection, oldest first. */
 async function observed(connectionId: string) {
@@ -344,5 +357,33 @@ describe("Voiceable", () => {
     const docspaceKeys = new Set((await outsideRows(docspaceId)).map((r) => r.keyId));
     for (const r of await outsideRows(voiceableId)) expect(docspaceKeys.has(r.keyId)).toBe(false);
     await expectNoSecretStored();
+  });
+});
+
+describe("A second ElevenLabs workspace", () => {
+  it("records a key changed straight in the workspace once, naming its service account", async () => {
+    const listed = await listConnectionKeys(deps, admin.actor, elevenId);
+    const baselines = (await observed(elevenId)).filter((r) => r.action === "inventory_baseline");
+    expect(baselines.map((r) => r.changes)).toEqual([
+      { keysRecorded: { before: null, after: listed.keys.length } },
+    ]);
+    const key = listed.keys.find((k) => k.enabled)!;
+    const response = await fetch(`${eleven.url}/v1/service-accounts/${key.group!.id}/api-keys/${key.id}`, {
+      method: "PATCH",
+      headers: { "xi-api-key": ELEVEN_CREDENTIAL, "content-type": "application/json" },
+      body: JSON.stringify({ is_enabled: false }),
+    });
+    expect(response.status).toBe(200);
+    await readAllConnections(deps, admin.actor);
+    await listConnectionKeys(deps, admin.actor, elevenId);
+    const rows = await outsideRows(elevenId);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      connectionId: elevenId,
+      keyId: key.id,
+      serviceAccountId: key.group!.id,
+      changes: { enabled: { before: true, after: false } },
+    });
+    expect(Object.keys(rows[0]!.changes!)).toEqual(["enabled"]);
   });
 });
