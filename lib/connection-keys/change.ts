@@ -98,10 +98,14 @@ export async function changeConnectionKey(
     groupId: ref.group?.id ?? null,
   };
   const reason = body.reason ?? null;
+  const observed = { id: connection.id, capabilities };
   let key = current;
   if (changesSettings) {
     const event = connectionKeyEvent(ctx, "key_updated", target, auditChanges(current, changes), reason);
-    key = await auditedWrite(deps.db, event, () => client.change(ref, changes));
+    key = await auditedWrite(deps.db, event, () => client.change(ref, changes), undefined, {
+      connection: observed,
+      changes: (changed) => [{ kind: "changed", key: changed, fields: Object.keys(changes) }],
+    });
   }
   if (body.enabled !== undefined) {
     const enabled = body.enabled;
@@ -112,7 +116,10 @@ export async function changeConnectionKey(
       { enabled: { before: current.enabled, after: enabled } },
       reason,
     );
-    key = await auditedWrite(deps.db, event, () => client.setEnabled(ref, enabled));
+    key = await auditedWrite(deps.db, event, () => client.setEnabled(ref, enabled), undefined, {
+      connection: observed,
+      changes: (changed) => [{ kind: "changed", key: changed, fields: ["enabled"] }],
+    });
   }
   return { key: connectionKeyView(key) };
 }

@@ -43,6 +43,7 @@ export async function createConnectionKey(
     event,
     () => client.create(input),
     (c) => c.key.id,
+    { connection: { id: connection.id, capabilities }, changes: (c) => [{ kind: "created", key: c.key }] },
   );
   return { key: connectionKeyView(created.key), secret: created.secret };
 }

@@ -28,6 +28,9 @@ export async function deleteConnectionKey(
     null,
     body.reason ?? null,
   );
-  await auditedWrite(deps.db, event, () => client.delete(ref));
+  await auditedWrite(deps.db, event, () => client.delete(ref), undefined, {
+    connection: { id: connection.id, capabilities },
+    changes: () => [{ kind: "deleted", key: current }],
+  });
   return { deleted: true };
 }

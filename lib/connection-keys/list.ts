@@ -2,6 +2,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { connectionKeys, type ConnectionDeps } from "@/lib/connections";
+import { observeConnectionOrWarn } from "@/lib/observed";
 import { providerCall } from "./provider-call";
 import type { ConnectionKeysAnswer } from "./types";
 import { connectionKeyView } from "./view";
@@ -12,6 +13,9 @@ export async function listConnectionKeys(
   connectionId: string,
 ): Promise<ConnectionKeysAnswer> {
   const { connection, capabilities, client } = await connectionKeys(deps, user, connectionId);
+  const readStartedAt = Date.now();
   const keys = await providerCall(() => client.list());
+  // Compared with the connection's last read: what changed outside Keydesk goes on the audit log.
+  await observeConnectionOrWarn(deps.db, { id: connection.id, capabilities }, keys, { readStartedAt });
   return { connection, capabilities, keys: keys.map(connectionKeyView), readAt: new Date().toISOString() };
 }

@@ -8,7 +8,8 @@ import type { ConnectionDeps } from "@/lib/connections";
 import { connectionKeysToWrite } from "./writable";
 import type { ConnectionActionContext } from "@/lib/connections/types";
 import { fromRefusal, ProviderRefusal } from "@/lib/providers";
-import type { ProviderCapabilities, RotationResult } from "@/lib/providers/types";
+import type { ConnectionOwnChange } from "@/lib/observed";
+import type { ProviderCapabilities, ProviderKey, RotationResult } from "@/lib/providers/types";
 import { connectionKeyEvent } from "./audit";
 import { auditedWrite } from "./audited";
 import { keyRefOf } from "./group";
@@ -32,6 +33,18 @@ function checkLifetime(caps: ProviderCapabilities, days: number | null | undefin
         `${caps.label} keys expire after ${caps.expiry.minDays} to ${caps.expiry.maxDays} whole days.`,
       ),
     );
+}
+
+/**
+ * What a rotation changed, for the connection's snapshot: a twin made (or, rotated in place, the
+ * same key with every setting as answered), and the old key gone when its delete went through.
+ */
+function ownChanges(old: ProviderKey, result: RotationResult): ConnectionOwnChange[] {
+  const twin = result.twin.key;
+  if (twin.id === old.id) return [{ kind: "changed", key: twin, fields: "all" }];
+  const changes: ConnectionOwnChange[] = [{ kind: "created", key: twin }];
+  if (result.old.outcome === "deleted") changes.push({ kind: "deleted", key: old });
+  return changes;
 }
 
 function answer(result: RotationResult): RotatedConnectionKeyAnswer {
@@ -72,6 +85,7 @@ export async function rotateConnectionKey(
     event,
     () => client.rotate(ref, options),
     (r) => r.twin.key.id,
+    { connection: { id: connection.id, capabilities }, changes: (r) => ownChanges(current, r) },
   );
   // The twin exists either way; an old key left behind is recorded as a failed delete, so the log
   // shows it still works until someone deletes it.

@@ -1,10 +1,14 @@
 // Every connection's keys at once, for the pages that cover all connections (all keys, the
 // overview, find a key). Each connection is read on its own: one that fails (a refused credential,
 // an upstream that is down or hangs) gives its own error with the upstream's request id and never
-// holds up or breaks the others (each read ends within the connection's time limit).
+// holds up or breaks the others (each read ends within the connection's time limit). Each read that
+// succeeds is compared with the connection's last one (lib/observed), so a key created, changed or
+// deleted outside Keydesk becomes an audit row; a failed read says nothing and observes nothing.
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
+import type { KeyOrigin } from "@/lib/elevenlabs/types";
 import { ApiError } from "@/lib/http/api-error";
+import { observeConnectionOrWarn } from "@/lib/observed";
 import { fromProviderError, getProvider, type ProviderCapabilities, type ProviderKey } from "@/lib/providers";
 import { connectionLimits } from "./access";
 import { keyClientOf } from "./key-client";
@@ -22,7 +26,16 @@ export interface ConnectionReadError {
 export type ConnectionRead = {
   connection: ConnectionView;
   capabilities: ProviderCapabilities;
-} & ({ ok: true; keys: ProviderKey[]; readAt: string } | { ok: false; error: ConnectionReadError });
+} & (
+  | {
+      ok: true;
+      keys: ProviderKey[];
+      readAt: string;
+      /** How Keydesk first learned of each key (lib/observed); null or absent: not known. */
+      origins?: ReadonlyMap<string, KeyOrigin> | null;
+    }
+  | { ok: false; error: ConnectionReadError }
+);
 
 export interface ReadAllOptions {
   /** Connections to leave out (a page that reads one connection its own way). */
@@ -72,15 +85,10 @@ export async function readAllConnections(
           error: readError(error),
         };
       }
+      let keys: ProviderKey[];
+      const readStartedAt = Date.now();
       try {
-        const keys = await opened.client.list();
-        return {
-          connection: opened.connection,
-          capabilities: opened.capabilities,
-          ok: true,
-          keys,
-          readAt: new Date().toISOString(),
-        };
+        keys = await opened.client.list();
       } catch (error) {
         return {
           connection: opened.connection,
@@ -89,6 +97,20 @@ export async function readAllConnections(
           error: readError(error),
         };
       }
+      const origins = await observeConnectionOrWarn(
+        deps.db,
+        { id: c.id, capabilities: opened.capabilities },
+        keys,
+        { readStartedAt },
+      );
+      return {
+        connection: opened.connection,
+        capabilities: opened.capabilities,
+        ok: true,
+        keys,
+        readAt: new Date().toISOString(),
+        origins,
+      };
     }),
   );
 }

@@ -11,6 +11,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -200,7 +201,13 @@ export const keyRotation = pgTable(
 export const keySnapshot = pgTable(
   "key_snapshot",
   {
-    keyId: text("key_id").primaryKey(),
+    /**
+     * Whose key: "primary" (SNAPSHOT_PRIMARY in lib/observed: the primary ElevenLabs workspace,
+     * whichever of its two ids this process gives it; every row before migration 0011) or another
+     * connection's id. Key ids are unique only within a connection.
+     */
+    connectionId: text("connection_id").notNull().default("primary"),
+    keyId: text("key_id").notNull(),
     serviceAccountId: text("service_account_id").notNull(),
     name: text("name").notNull(),
     /** `{ name, enabled, permissions, characterLimit, allowedIps }`, normalised (see lib/observed/state.ts). */
@@ -218,7 +225,10 @@ export const keySnapshot = pgTable(
       .default(sql`now()`),
     deletedAt: timestamp("deleted_at", { withTimezone: true, mode: "string" }),
   },
-  (t) => [index("key_snapshot_service_account_idx").on(t.serviceAccountId)],
+  (t) => [
+    primaryKey({ columns: [t.connectionId, t.keyId] }),
+    index("key_snapshot_service_account_idx").on(t.connectionId, t.serviceAccountId),
+  ],
 );
 
 /**
@@ -226,13 +236,19 @@ export const keySnapshot = pgTable(
  * was read before the whole inventory was). Keys first seen in a scope without a row here are
  * the baseline, recorded without an audit row each.
  */
-export const keySnapshotBaseline = pgTable("key_snapshot_baseline", {
-  scope: text("scope").primaryKey(),
-  takenAt: timestamp("taken_at", { withTimezone: true, mode: "string" })
-    .notNull()
-    .default(sql`now()`),
-  keyCount: integer("key_count").notNull(),
-});
+export const keySnapshotBaseline = pgTable(
+  "key_snapshot_baseline",
+  {
+    /** As in key_snapshot: "primary", or another connection's id (whose only scope is "*"). */
+    connectionId: text("connection_id").notNull().default("primary"),
+    scope: text("scope").notNull(),
+    takenAt: timestamp("taken_at", { withTimezone: true, mode: "string" })
+      .notNull()
+      .default(sql`now()`),
+    keyCount: integer("key_count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.connectionId, t.scope] })],
+);
 
 /**
  * Change counters: one row per group of tables, moved by a trigger in the writer's own transaction

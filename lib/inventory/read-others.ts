@@ -6,12 +6,16 @@ import type { SessionUser } from "@/lib/auth/session";
 import { connectionFromEnvironment } from "@/lib/connections/environment";
 import { readAllConnections, type ConnectionDeps, type ConnectionRead } from "@/lib/connections";
 import { getProvider } from "@/lib/providers";
+import type { KeyOrigin } from "@/lib/elevenlabs/types";
 import type { ProviderKey } from "@/lib/providers/types";
 import type { InventoryConnection, OtherConnectionRead } from "./connections";
 import type { InventoryKey } from "./types";
 
-/** A key of another connection in the inventory's shape, field by field (no secret hash). */
-export function toOtherInventoryKey(key: ProviderKey): InventoryKey {
+/**
+ * A key of another connection in the inventory's shape, field by field (no secret hash), with how
+ * Keydesk first learned of it when its read was compared with the last (lib/observed).
+ */
+export function toOtherInventoryKey(key: ProviderKey, origin: KeyOrigin | null = null): InventoryKey {
   const { characterLimit, ipAllowlist } = key.restrictions;
   return {
     id: key.id,
@@ -28,7 +32,7 @@ export function toOtherInventoryKey(key: ProviderKey): InventoryKey {
     createdAt: key.createdAt,
     disableReason: key.disableReason,
     rotation: null,
-    origin: null,
+    origin,
     details: {
       owner: key.owner,
       lastUsedAt: key.lastUsedAt,
@@ -66,7 +70,12 @@ export function inventoryConnection(
 export function toOtherConnectionRead(read: ConnectionRead): OtherConnectionRead {
   const connection = inventoryConnection(read);
   return read.ok
-    ? { connection, ok: true, readAt: read.readAt, keys: read.keys.map(toOtherInventoryKey) }
+    ? {
+        connection,
+        ok: true,
+        readAt: read.readAt,
+        keys: read.keys.map((key) => toOtherInventoryKey(key, read.origins?.get(key.id) ?? null)),
+      }
     : { connection, ok: false, error: { ...read.error } };
 }
 

@@ -4,13 +4,18 @@
 //   deleted: presence present → absent, every field value → null
 //   changed: no presence; only the fields that differ
 import type { AuditChanges } from "@/lib/audit/types";
-import { STATE_FIELDS, type KeyState } from "./state";
+import type { ObservedState } from "./space";
+import { STATE_FIELDS } from "./state";
 
 export type Presence = "absent" | "present";
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-export function observedChanges(before: KeyState | null, after: KeyState | null): AuditChanges {
+export function observedChanges(
+  before: ObservedState | null,
+  after: ObservedState | null,
+  fields: readonly string[] = STATE_FIELDS,
+): AuditChanges {
   const changes: AuditChanges = {};
   if (!before || !after) {
     changes.presence = {
@@ -18,9 +23,9 @@ export function observedChanges(before: KeyState | null, after: KeyState | null)
       after: after ? "present" : "absent",
     } satisfies { before: Presence; after: Presence };
   }
-  for (const field of STATE_FIELDS) {
-    const was = before ? before[field] : null;
-    const now = after ? after[field] : null;
+  for (const field of fields) {
+    const was = before ? (before[field] ?? null) : null;
+    const now = after ? (after[field] ?? null) : null;
     if (before && after && same(was, now)) continue;
     changes[field] = { before: was, after: now };
   }

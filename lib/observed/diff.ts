@@ -1,13 +1,13 @@
 // Comparing a read with the snapshot, without the database: which keys are new, which changed,
 // which vanished, and which are merely being seen for the first time (the baseline).
 import type { KeyOrigin } from "@/lib/elevenlabs/types";
-import type { KeyState } from "./state";
+import type { ObservedState } from "./space";
 
 /** A key as this read saw it. */
 export interface ReadKey {
   keyId: string;
   serviceAccountId: string;
-  state: KeyState;
+  state: ObservedState;
   digest: string;
 }
 
@@ -24,7 +24,7 @@ export interface SnapshotEntry {
   deleted: boolean;
   /** Epoch ms by which the row's state was known to be true. */
   knownAt?: number;
-  state?: KeyState;
+  state?: ObservedState;
   firstSeenAt?: string;
 }
 

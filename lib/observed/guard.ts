@@ -11,6 +11,7 @@ import { auditLog } from "@/lib/db/schema";
 import type { KeyAction } from "@/lib/audit/actions";
 import { keyIdOf, serviceAccountOf, type Difference } from "./diff";
 import type { Tx } from "./lock";
+import { SNAPSHOT_PRIMARY, type Space } from "./space";
 
 /**
  * Upstream writes time out in seconds, so an attempt older than this without a completion is one
@@ -32,12 +33,25 @@ const MAKES_A_KEY = new Set<string>(["key_created", "key_rotated"] satisfies Key
 export interface InFlight {
   /** Keys a pending attempt names. */
   keyIds: Set<string>;
-  /** Service accounts in which a pending attempt is making a key. */
+  /** Service accounts (groups; "" where the provider has none) in which a pending attempt is making a key. */
   makingKeysIn: Set<string>;
+}
+
+/**
+ * The primary workspace's attempts are found by service account (rows written before migration
+ * 0010 have no connection id; another connection's attempt in a service account of the same id only
+ * makes this more careful). Another connection's, lib/connection-keys', by their connection id: a
+ * provider without groups names none.
+ */
+function attemptsOf(space: Space, serviceAccountIds: readonly string[]) {
+  return space.snapshotId === SNAPSHOT_PRIMARY
+    ? inArray(auditLog.serviceAccountId, serviceAccountIds.map(toStored))
+    : eq(auditLog.connectionId, toStored(space.auditConnectionId()));
 }
 
 export async function keydeskWritesInFlight(
   tx: Tx,
+  space: Space,
   serviceAccountIds: readonly string[],
   now: number,
 ): Promise<InFlight> {
@@ -52,7 +66,7 @@ export async function keydeskWritesInFlight(
         eq(auditLog.outcome, "pending"),
         gte(auditLog.at, new Date(now - GUARD_WINDOW_MS).toISOString()),
         inArray(auditLog.action, KEY_WRITES),
-        inArray(auditLog.serviceAccountId, serviceAccountIds.map(toStored)),
+        attemptsOf(space, serviceAccountIds),
         notExists(
           tx
             .select({ one: sql`1` })
@@ -63,8 +77,7 @@ export async function keydeskWritesInFlight(
     );
   for (const row of pending) {
     if (row.keyId) inFlight.keyIds.add(fromStored(row.keyId));
-    if (MAKES_A_KEY.has(row.action) && row.serviceAccountId)
-      inFlight.makingKeysIn.add(fromStored(row.serviceAccountId));
+    if (MAKES_A_KEY.has(row.action)) inFlight.makingKeysIn.add(fromStored(row.serviceAccountId ?? ""));
   }
   return inFlight;
 }

@@ -9,3 +9,11 @@ export { OBSERVED_CHANGE, INVENTORY_BASELINE } from "./rows";
 export { OBSERVATION_LOCK } from "./lock";
 export { GUARD_WINDOW_MS } from "./guard";
 export { knownKeyIds } from "./store";
+export {
+  observeConnection,
+  observeConnectionOrWarn,
+  recordConnectionChangesQuietly,
+  type ConnectionOwnChange,
+  type ConnectionReadTimes,
+  type ObservedConnection,
+} from "./connections";

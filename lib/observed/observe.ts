@@ -13,6 +13,7 @@ import type { ReadKey } from "./diff";
 import { underObservationLock } from "./lock";
 import { recall, remember } from "./read-memo";
 import { recordDifferences } from "./record";
+import { PRIMARY_SPACE } from "./space";
 import { digestOf, stateOfKey } from "./state";
 import { selectDigests, selectMarkers, WHOLE_WORKSPACE, type ObservationScope } from "./store";
 
@@ -42,7 +43,7 @@ function readKeysOf(accounts: readonly ServiceAccount[], scope: ObservationScope
 
 async function observingBegun(db: Db, scope: ObservationScope): Promise<boolean> {
   if (wholeBaselineTaken.has(db)) return true;
-  const markers = await selectMarkers(db);
+  const markers = await selectMarkers(db, PRIMARY_SPACE.snapshotId);
   if (markers.has(WHOLE_WORKSPACE)) {
     wholeBaselineTaken.add(db);
     return true;
@@ -57,7 +58,7 @@ async function quickLook(
   scope: ObservationScope,
 ): Promise<Map<string, KeyOrigin> | null> {
   if (!(await observingBegun(db, scope))) return null;
-  const snapshot = await selectDigests(db, scope);
+  const snapshot = await selectDigests(db, PRIMARY_SPACE.snapshotId, scope);
   const origins = new Map<string, KeyOrigin>();
   for (const key of read) {
     const entry = snapshot.get(key.keyId);
@@ -96,5 +97,5 @@ export async function observeInventory(
     if (generation >= 0) remember(db, scope, accounts, generation, unchanged);
     return unchanged;
   }
-  return underObservationLock(db, (tx) => recordDifferences(tx, read, scope, times));
+  return underObservationLock(db, (tx) => recordDifferences(tx, PRIMARY_SPACE, read, scope, times));
 }

@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/database";
 import type { KeyChanges, KeyOrigin, NewKeyInput } from "@/lib/elevenlabs/types";
 import { OBSERVATION_LOCK, underObservationLock, type Tx } from "./lock";
+import { PRIMARY_SPACE } from "./space";
 import { digestOf, stateOfNewKey, withChanges, type KeyState } from "./state";
 import { selectEntry, tombstone, upsertEntries, type NewEntry } from "./store";
 import { warnObservation } from "./warn";
@@ -37,27 +38,30 @@ async function writeOwnChange(tx: Tx, change: OwnChange): Promise<void> {
   const now = new Date().toISOString();
   if (change.kind === "created") {
     const state = stateOfNewKey(change.input);
-    await upsertEntries(tx, [entryOf(change, state, "keydesk", { firstSeenAt: now, updatedAt: now })]);
+    await upsertEntries(tx, PRIMARY_SPACE.snapshotId, [
+      entryOf(change, state, "keydesk", { firstSeenAt: now, updatedAt: now }),
+    ]);
     return;
   }
-  const entry = await selectEntry(tx, change.keyId);
+  const entry = await selectEntry(tx, PRIMARY_SPACE, change.keyId);
   if (change.kind === "updated") {
     // A key the snapshot does not hold was never seen: the next read judges it whole.
     if (!entry || entry.deleted || !entry.state) return;
-    const state = withChanges(entry.state, change.changes);
-    await upsertEntries(tx, [
+    // The primary space's states are KeyStates (PRIMARY_SPACE.readState is storedState).
+    const state = withChanges(entry.state as KeyState, change.changes);
+    await upsertEntries(tx, PRIMARY_SPACE.snapshotId, [
       entryOf(entry, state, entry.origin, { firstSeenAt: entry.firstSeenAt, updatedAt: now }),
     ]);
     return;
   }
   if (entry) {
-    await tombstone(tx, [entry.keyId], now);
+    await tombstone(tx, PRIMARY_SPACE.snapshotId, [entry.keyId], now);
     return;
   }
   // Never seen (made outside since the last read): a tombstone all the same, so a slower read
   // that began before the deletion does not report the key as new.
   const state = change.state;
-  await upsertEntries(tx, [
+  await upsertEntries(tx, PRIMARY_SPACE.snapshotId, [
     entryOf(change, state, "outside", { firstSeenAt: now, updatedAt: now, deletedAt: now }),
   ]);
 }

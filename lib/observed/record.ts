@@ -9,6 +9,7 @@ import { differences, serviceAccountOf, type Difference, type ReadKey } from "./
 import { isInFlight, keydeskWritesInFlight } from "./guard";
 import type { Tx } from "./lock";
 import { baselineRow, observedChangeRow } from "./rows";
+import type { Space } from "./space";
 import {
   insertMarkers,
   selectDigests,
@@ -77,13 +78,20 @@ interface WriteUnit {
   row: AuditRowContent | null;
 }
 
-async function writeTogether(tx: Tx, units: readonly WriteUnit[], asOf: string): Promise<void> {
+async function writeTogether(
+  tx: Tx,
+  snapshotId: string,
+  units: readonly WriteUnit[],
+  asOf: string,
+): Promise<void> {
   await upsertEntries(
     tx,
+    snapshotId,
     units.flatMap((u) => (u.entry ? [u.entry] : [])),
   );
   await tombstone(
     tx,
+    snapshotId,
     units.flatMap((u) => (u.tombstone ? [u.keyId] : [])),
     asOf,
   );
@@ -98,17 +106,22 @@ async function writeTogether(tx: Tx, units: readonly WriteUnit[], asOf: string):
  * refusal) never stops the others being recorded. A unit that fails is left out of the snapshot, so
  * the next read tries it again; the server log says so, without key data. Returns the keys written.
  */
-async function writeUnits(tx: Tx, units: readonly WriteUnit[], asOf: string): Promise<Set<string>> {
+async function writeUnits(
+  tx: Tx,
+  snapshotId: string,
+  units: readonly WriteUnit[],
+  asOf: string,
+): Promise<Set<string>> {
   const all = new Set(units.map((u) => u.keyId));
   if (units.length === 0) return all;
   try {
-    await tx.transaction((sp) => writeTogether(sp, units, asOf));
+    await tx.transaction((sp) => writeTogether(sp, snapshotId, units, asOf));
     return all;
   } catch {
     const written = new Set<string>();
     for (const unit of units) {
       try {
-        await tx.transaction((sp) => writeTogether(sp, [unit], asOf));
+        await tx.transaction((sp) => writeTogether(sp, snapshotId, [unit], asOf));
         written.add(unit.keyId);
       } catch (error) {
         warnObservation(
@@ -123,16 +136,18 @@ async function writeUnits(tx: Tx, units: readonly WriteUnit[], asOf: string): Pr
 
 export async function recordDifferences(
   tx: Tx,
+  space: Space,
   read: readonly ReadKey[],
   scope: ObservationScope,
   times: ObservationTimes,
 ): Promise<Map<string, KeyOrigin>> {
-  const markers = await selectMarkers(tx);
-  const entries = await selectDigests(tx, scope);
+  const markers = await selectMarkers(tx, space.snapshotId);
+  const entries = await selectDigests(tx, space.snapshotId, scope);
   const found = differences(read, entries, (id) => markers.has(WHOLE_WORKSPACE) || markers.has(id));
   // The before-state and times, only for the keys that differ.
   const details = await selectEntries(
     tx,
+    space,
     found.flatMap((d) => (d.kind !== "baseline" && d.entry ? [d.entry.keyId] : [])),
   );
   for (const d of found)
@@ -140,7 +155,12 @@ export async function recordDifferences(
 
   const baseline = found.flatMap((d) => (d.kind === "baseline" ? [d.read] : []));
   const noticed = found.filter((d): d is Noticed => d.kind !== "baseline");
-  const inFlight = await keydeskWritesInFlight(tx, [...new Set(noticed.map(serviceAccountOf))], Date.now());
+  const inFlight = await keydeskWritesInFlight(
+    tx,
+    space,
+    [...new Set(noticed.map(serviceAccountOf))],
+    Date.now(),
+  );
   const recorded = noticed.filter((d) => !isStale(d, times.readStartedAt) && !isInFlight(d, inFlight));
 
   const units: WriteUnit[] = baseline.map((k) => ({
@@ -150,7 +170,7 @@ export async function recordDifferences(
     row: null,
   }));
   for (const d of recorded) {
-    const row = observedChangeRow(d);
+    const row = observedChangeRow(space, d);
     if (d.kind === "created")
       units.push({
         keyId: d.read.keyId,
@@ -167,16 +187,17 @@ export async function recordDifferences(
       });
     if (d.kind === "deleted") units.push({ keyId: d.entry.keyId, entry: null, tombstone: true, row });
   }
-  const written = await writeUnits(tx, units, times.asOf);
+  const written = await writeUnits(tx, space.snapshotId, units, times.asOf);
   const writtenBaseline = baseline.filter((k) => written.has(k.keyId));
   const baselines = newBaselines(scope, markers, writtenBaseline);
   await insertMarkers(
     tx,
+    space.snapshotId,
     baselines.map((b) => ({ ...b, takenAt: times.asOf })),
   );
   if (baselines.length > 0)
     await appendChained(tx, () =>
-      baselines.map((b) => baselineRow(b.scope === WHOLE_WORKSPACE ? null : b.scope, b.keyCount)),
+      baselines.map((b) => baselineRow(space, b.scope === WHOLE_WORKSPACE ? null : b.scope, b.keyCount)),
     );
   const upserts = units.flatMap((u) => (u.entry && written.has(u.keyId) ? [u.entry] : []));
 

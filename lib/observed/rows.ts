@@ -4,38 +4,45 @@
 import "server-only";
 import { entryColumns } from "@/lib/audit/append";
 import type { AuditRowContent } from "@/lib/audit/types";
-import { primaryConnectionId } from "@/lib/elevenlabs/connection-id";
 import { observedChanges } from "./changes";
 import type { Difference } from "./diff";
+import type { Space } from "./space";
 
 export const OBSERVED_CHANGE = "key_observed_change";
 /** Written once per scope when observing begins, instead of one row per key already there. */
 export const INVENTORY_BASELINE = "inventory_baseline";
 
-export function observedChangeRow(d: Exclude<Difference, { kind: "baseline" }>): AuditRowContent {
+export function observedChangeRow(
+  space: Space,
+  d: Exclude<Difference, { kind: "baseline" }>,
+): AuditRowContent {
   const before = d.kind === "created" ? null : (d.entry.state ?? null);
   const after = d.kind === "deleted" ? null : d.read.state;
   const serviceAccountId = d.kind === "deleted" ? d.entry.serviceAccountId : d.read.serviceAccountId;
   const keyId = d.kind === "deleted" ? d.entry.keyId : d.read.keyId;
   return entryColumns({
     action: OBSERVED_CHANGE,
-    // What is observed is the primary connection's workspace (the one getUpstream reads).
     target: {
-      connectionId: primaryConnectionId(),
-      serviceAccountId,
+      connectionId: space.auditConnectionId(),
+      // A provider without groups has none to name.
+      serviceAccountId: space.groups ? serviceAccountId : null,
       keyId,
       name: (after ?? before)?.name ?? null,
     },
-    changes: observedChanges(before, after),
+    changes: observedChanges(before, after, space.fields),
     outcome: "ok",
   });
 }
 
 /** `serviceAccountId` null: the whole workspace. */
-export function baselineRow(serviceAccountId: string | null, keyCount: number): AuditRowContent {
+export function baselineRow(
+  space: Space,
+  serviceAccountId: string | null,
+  keyCount: number,
+): AuditRowContent {
   return entryColumns({
     action: INVENTORY_BASELINE,
-    target: { connectionId: primaryConnectionId(), serviceAccountId },
+    target: { connectionId: space.auditConnectionId(), serviceAccountId },
     changes: { keysRecorded: { before: null, after: keyCount } },
     outcome: "ok",
   });

@@ -6,7 +6,7 @@ import type { ApiKey, KeyChanges, NewKeyInput } from "@/lib/elevenlabs/types";
 import { normaliseAllowlistEntry } from "@/lib/ip/cidr";
 import { redactSecrets } from "@/lib/text/secret-pattern";
 
-export interface KeyState {
+export type KeyState = {
   name: string;
   enabled: boolean;
   /** "all", or the sorted names, including any this version of Keydesk does not know. */
@@ -14,7 +14,7 @@ export interface KeyState {
   characterLimit: number | null;
   /** Normalised, sorted, without repeats; null: any IP. */
   allowedIps: string[] | null;
-}
+};
 
 export const STATE_FIELDS = [
   "name",
@@ -53,7 +53,8 @@ function normaliseEntry(entry: string): string {
   return done;
 }
 
-function allowlist(entries: readonly string[] | null | undefined): string[] | null {
+/** An IP allowlist in one spelling: normalised CIDRs, sorted, without repeats; null: any address. */
+export function allowlist(entries: readonly string[] | null | undefined): string[] | null {
   if (entries == null) return null;
   return [...new Set(entries.map(normaliseEntry))].sort();
 }
