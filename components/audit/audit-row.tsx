@@ -42,6 +42,7 @@ export function AuditRow({
           <td colSpan={columns} className="bg-slate-50 px-3 py-2">
             <pre
               tabIndex={0}
+              role="region"
               aria-label={`Raw record of event ${id}`}
               className="max-h-96 overflow-auto rounded border border-slate-200 bg-white p-3 font-mono text-xs [overflow-wrap:anywhere] whitespace-pre-wrap text-slate-800"
             >
