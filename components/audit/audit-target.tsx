@@ -4,7 +4,7 @@ import Link from "next/link";
 import type { TargetPart } from "@/lib/audit/describe-target";
 
 export function AuditTarget({ parts, rowId }: { parts: TargetPart[]; rowId: number }) {
-  if (parts.length === 0) return <span className="text-slate-400">—</span>;
+  if (parts.length === 0) return <span className="text-slate-500">—</span>;
   return (
     <ul className="space-y-0.5">
       {parts.map((part, i) => {

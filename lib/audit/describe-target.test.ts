@@ -59,6 +59,22 @@ describe("describeTarget", () => {
     });
   });
 
+  it("names a key whose id was never learnt, then its service account", () => {
+    expect(
+      describeTarget(row("key_created", { serviceAccountId: "sa_1", name: "new key" }), {
+        canSeeUsers: false,
+      }),
+    ).toEqual([
+      { kind: "other", label: "new key", href: null, ids: "" },
+      {
+        kind: "service_account",
+        label: "Service account sa_1",
+        href: "/service-accounts/sa_1",
+        ids: "Service account id: sa_1",
+      },
+    ]);
+  });
+
   it("links a service account, a user for admins, and a connection from the details", () => {
     expect(
       describeTarget(row("inventory_baseline", { serviceAccountId: "sa 1" }), { canSeeUsers: false })[0],

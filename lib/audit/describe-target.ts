@@ -47,13 +47,16 @@ function keyPart(row: Row, keyId: string): TargetPart {
   };
 }
 
+/** A row about the account itself, whose name is the account's (not a key's). */
+const aboutAccount = (row: Row) => !row.action.startsWith("key_");
+
 function groupPart(row: Row, groupId: string): TargetPart {
   const primary = !row.target.connectionId || isPrimaryConnectionId(row.target.connectionId);
   return {
     kind: primary ? "service_account" : "group",
     // A service account row is named by the account (service_account_created; the baseline).
     label: visibleText(
-      row.target.keyId ? `Service account ${groupId}` : (row.target.name ?? `Service account ${groupId}`),
+      aboutAccount(row) ? (row.target.name ?? `Service account ${groupId}`) : `Service account ${groupId}`,
     ),
     href: primary ? `/service-accounts/${encodeURIComponent(groupId)}` : null,
     ids: visibleText(`Service account id: ${groupId}`),
@@ -68,7 +71,14 @@ function groupPart(row: Row, groupId: string): TargetPart {
 export function describeTarget(row: Row, options: { canSeeUsers: boolean }): TargetPart[] {
   const t = row.target;
   if (t.keyId) return [keyPart(row, t.keyId)];
-  if (t.serviceAccountId) return [groupPart(row, t.serviceAccountId)];
+  if (t.serviceAccountId) {
+    // A key whose id was never learnt (a create that did not finish): its name, then its account.
+    const key: TargetPart[] =
+      t.name && !aboutAccount(row)
+        ? [{ kind: "other", label: visibleText(t.name), href: null, ids: "" }]
+        : [];
+    return [...key, groupPart(row, t.serviceAccountId)];
+  }
   if (t.userId)
     return [
       {
