@@ -1,6 +1,7 @@
 // A row's headline and ending in words: failed sign-ins named as such, never "Signed in · error · http_401".
 import { describe, expect, it } from "vitest";
 import { describeAction } from "./describe-action";
+import type { AuditChanges } from "./types";
 
 const row = (
   action: string,
@@ -38,11 +39,9 @@ describe("describeAction", () => {
   });
 
   it("says an observed key appeared, vanished or changed", () => {
-    const observed = (presence: unknown) => ({
+    const observed = (presence: { before: unknown; after: unknown } | null) => ({
       ...row("key_observed_change", "ok"),
-      changes: presence
-        ? { presence: presence as { before: unknown; after: unknown } }
-        : { name: { before: "a", after: "b" } },
+      changes: (presence ? { presence } : { name: { before: "a", after: "b" } }) as AuditChanges,
     });
     expect(describeAction(observed({ before: "absent", after: "present" })).title).toBe(
       "Key created outside Keydesk",
