@@ -1,45 +1,117 @@
-import { actionLabel } from "@/lib/audit/actions";
+// The audit log as people read it: when (in their own time, ISO on hover), who, what in words, on
+// which connection, the target by name with a link (ids on hover), each change as "field: before →
+// after" in words, and how it ended. Every row opens to its raw record for experts. The table keeps
+// to the page's width: fixed columns, long text wraps, long values are cut with the whole on hover.
 import { connectionLabel, type ConnectionNames } from "@/lib/audit/connection-label";
+import { describeChanges } from "@/lib/audit/describe";
+import { describeAction, type Tone } from "@/lib/audit/describe-action";
+import { describeTarget } from "@/lib/audit/describe-target";
 import type { AuditEntry } from "@/lib/audit/types";
 import { visibleText } from "@/lib/format";
+import { AuditRow } from "./audit-row";
+import { AuditTarget } from "./audit-target";
+import { LocalTime } from "./local-time";
 
-const OUTCOME_STYLE = {
+const TONE_STYLE = {
   ok: "bg-emerald-50 text-emerald-800 ring-emerald-200",
   error: "bg-red-50 text-red-800 ring-red-200",
-  unknown: "bg-amber-50 text-amber-900 ring-amber-300",
-  // An uncertain write, reconciled by re-reading the upstream (lib/keys/reconcile.ts).
-  applied: "bg-emerald-50 text-emerald-800 ring-emerald-200",
-  not_applied: "bg-red-50 text-red-800 ring-red-200",
-} as const satisfies Record<AuditEntry["outcome"], string>;
+  warning: "bg-amber-50 text-amber-900 ring-amber-300",
+} as const satisfies Record<Tone, string>;
 
-const OUTCOME_WORDS: Partial<Record<AuditEntry["outcome"], string>> = {
-  unknown: "outcome unknown",
-  not_applied: "not applied",
-};
+const HEADERS = [
+  { name: "Time", width: "w-32" },
+  { name: "Actor", width: "w-44" },
+  { name: "Action", width: "w-40" },
+  { name: "Connection", width: "w-32" },
+  { name: "Target", width: "w-44" },
+  { name: "Changes", width: "" },
+  { name: "Outcome", width: "w-40" },
+] as const;
 
-function describeChanges(changes: AuditEntry["changes"]): string {
-  if (!changes) return "";
-  return Object.entries(changes)
-    .map(([field, { before, after }]) => `${field}: ${JSON.stringify(before)} → ${JSON.stringify(after)}`)
-    .join("; ");
+function actorText(entry: AuditEntry): string {
+  if (entry.actor.email) return visibleText(entry.actor.email);
+  // Observation rows have no actor: Keydesk noticed the change, nobody acted through it.
+  return entry.action === "key_observed_change" || entry.action === "inventory_baseline"
+    ? "Seen by Keydesk"
+    : "—";
 }
 
-function target(entry: AuditEntry): string {
-  const t = entry.target;
-  // Names and ids come from the upstream: a NUL or a lone surrogate is shown spelled out.
-  return [t.name, t.keyId && `key ${t.keyId}`, t.serviceAccountId && `account ${t.serviceAccountId}`]
-    .filter((part): part is string => Boolean(part))
-    .map(visibleText)
-    .join(" · ");
+/** A key's connection, or the connection a connection action was about (kept in its details). */
+function connectionOf(entry: AuditEntry): string | null {
+  if (entry.target.connectionId) return entry.target.connectionId;
+  const id = entry.details?.connectionId;
+  return typeof id === "string" ? id : null;
+}
+
+function Cells({
+  entry,
+  connectionNames,
+  canSeeUsers,
+}: {
+  entry: AuditEntry;
+  connectionNames: ConnectionNames;
+  canSeeUsers: boolean;
+}) {
+  const action = describeAction(entry);
+  const changes = describeChanges(entry.changes, connectionNames);
+  return (
+    <>
+      <td className="px-3 py-2 text-xs text-slate-700">
+        <LocalTime iso={entry.at} />
+      </td>
+      <td className="px-3 py-2 [overflow-wrap:anywhere]">
+        <div>{actorText(entry)}</div>
+        <div className="text-xs text-slate-500">
+          {[entry.actor.role, entry.ip].filter(Boolean).join(" · ")}
+        </div>
+      </td>
+      <th scope="row" className="px-3 py-2 text-sm font-medium [overflow-wrap:anywhere]">
+        {action.title}
+        <div className="font-mono text-xs font-normal text-slate-500">{entry.action}</div>
+      </th>
+      <td className="px-3 py-2 [overflow-wrap:anywhere] text-slate-700">
+        {visibleText(connectionLabel(connectionOf(entry), connectionNames) ?? "—")}
+      </td>
+      <td className="px-3 py-2 [overflow-wrap:anywhere] text-slate-700">
+        <AuditTarget parts={describeTarget(entry, { canSeeUsers })} rowId={entry.id} />
+      </td>
+      <td className="px-3 py-2 text-xs [overflow-wrap:anywhere] text-slate-700">
+        {changes.length > 0 ? (
+          <ul className="space-y-0.5">
+            {changes.map((line, i) => (
+              <li key={i} title={line.full !== line.text ? line.full : undefined}>
+                <span className="font-medium text-slate-900">{line.label}:</span> {line.text}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {entry.reason ? <div className="mt-1">Reason: {visibleText(entry.reason)}</div> : null}
+      </td>
+      <td className="px-3 py-2 text-xs [overflow-wrap:anywhere]">
+        <span className={`inline-block rounded-md px-2 py-0.5 font-medium ring-1 ${TONE_STYLE[action.tone]}`}>
+          {action.outcome}
+        </span>
+        {action.detail ? <div className="mt-1 text-slate-700">{action.detail}</div> : null}
+        {entry.upstreamRequestId ? (
+          <div className="mt-1 font-mono text-[11px] text-slate-500">
+            upstream {visibleText(entry.upstreamRequestId)}
+          </div>
+        ) : null}
+      </td>
+    </>
+  );
 }
 
 /** `connectionNames`: the connections' names now; a row whose connection was removed shows its id. */
 export function AuditTable({
   entries,
   connectionNames = {},
+  canSeeUsers = false,
 }: {
   entries: AuditEntry[];
   connectionNames?: ConnectionNames;
+  /** Whether the reader may open the Users page (a user target links there). */
+  canSeeUsers?: boolean;
 }) {
   if (entries.length === 0) {
     return (
@@ -52,86 +124,32 @@ export function AuditTable({
     <div
       tabIndex={0}
       role="region"
-      aria-label="Audit events (scrolls sideways)"
+      aria-label="Audit events"
       className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus:outline-2 focus:outline-indigo-600"
     >
-      <table className="w-full text-left text-sm">
+      <table className="w-full min-w-[60rem] table-fixed text-left text-sm">
         <caption className="sr-only">Audit events, newest first</caption>
         <thead className="bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
           <tr>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Time (UTC)
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Actor
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Action
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Connection
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Target
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Details
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Outcome
+            {HEADERS.map((h) => (
+              <th key={h.name} scope="col" className={`px-3 py-2 font-medium ${h.width}`}>
+                {h.name}
+              </th>
+            ))}
+            <th scope="col" className="w-20 px-2 py-2 font-medium">
+              <span className="sr-only">Raw record</span>
             </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {entries.map((entry) => (
-            <tr key={entry.id} data-audit-id={entry.id}>
-              <td className="px-3 py-2 font-mono text-xs whitespace-nowrap text-slate-700">
-                {entry.at.replace("T", " ").slice(0, 19)}
-              </td>
-              <td className="px-3 py-2">
-                <div>
-                  {entry.actor.email ??
-                    (entry.action === "key_observed_change" || entry.action === "inventory_baseline"
-                      ? "Seen by Keydesk"
-                      : "—")}
-                </div>
-                <div className="text-xs text-slate-500">
-                  {[entry.actor.role, entry.ip].filter(Boolean).join(" · ")}
-                </div>
-              </td>
-              <th scope="row" className="px-3 py-2 text-sm font-medium">
-                {actionLabel(entry.action) ?? entry.action}
-                {actionLabel(entry.action) ? (
-                  <div className="font-mono text-xs font-normal text-slate-500">{entry.action}</div>
-                ) : null}
-              </th>
-              <td className="px-3 py-2 text-slate-700">
-                {visibleText(connectionLabel(entry.target.connectionId, connectionNames) ?? "—")}
-              </td>
-              <td className="px-3 py-2 text-slate-700">{target(entry)}</td>
-              <td className="max-w-md px-3 py-2 text-xs text-slate-700">
-                {describeChanges(entry.changes)}
-                {entry.reason ? <div>Reason: {entry.reason}</div> : null}
-              </td>
-              <td className="px-3 py-2">
-                <span
-                  className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${OUTCOME_STYLE[entry.outcome]}`}
-                >
-                  {OUTCOME_WORDS[entry.outcome] ?? entry.outcome}
-                </span>
-                {entry.errorCode ? (
-                  <div className="mt-1 font-mono text-xs text-red-800">
-                    {entry.errorCode}
-                    {entry.upstreamStatus ? ` (HTTP ${entry.upstreamStatus})` : ""}
-                  </div>
-                ) : null}
-                {entry.upstreamRequestId ? (
-                  <div className="font-mono text-[11px] text-slate-500">
-                    upstream {entry.upstreamRequestId}
-                  </div>
-                ) : null}
-              </td>
-            </tr>
+            <AuditRow
+              key={entry.id}
+              id={entry.id}
+              columns={HEADERS.length + 1}
+              raw={JSON.stringify(entry, null, 2)}
+              cells={<Cells entry={entry} connectionNames={connectionNames} canSeeUsers={canSeeUsers} />}
+            />
           ))}
         </tbody>
       </table>

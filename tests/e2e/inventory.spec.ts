@@ -171,5 +171,6 @@ test("a change made straight at ElevenLabs becomes an observed change on the aud
   expect(entries[0]!.actor.userId).toBeNull();
 
   await page.goto(`/audit?action=key_observed_change&target=${key!.key_id}`);
-  await expect(page.getByRole("table")).toContainText("4242");
+  await expect(page.getByRole("table")).toContainText("Character limit:");
+  await expect(page.getByRole("table")).toContainText("4,242 characters a month");
 });

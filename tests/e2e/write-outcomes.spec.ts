@@ -47,7 +47,10 @@ test("a create answered 500 after the key was made: the dialog says its secret w
   const row = page.getByRole("table").locator("tbody tr").first();
   await expect(row).toContainText("e2e-lost-secret");
   await expect(row.locator("span", { hasText: /^applied$/ })).toBeVisible();
-  await expect(row).toContainText("unavailable (HTTP 500)");
+  // The audit log says the upstream's error in words (its code is in the row's raw record).
+  await expect(row).toContainText(
+    "confirmed by re-reading after: the provider could not be reached (HTTP 500)",
+  );
 
   // Keydesk's own key, not one "made outside": nothing observed for it on later reads.
   await page.goto("/audit?action=key_observed_change&target=e2e-lost-secret");

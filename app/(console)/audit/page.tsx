@@ -14,18 +14,38 @@ import { auditPageSchema } from "@/lib/audit/filters";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-const FILTER_NAMES = ["actor", "action", "target", "connection", "from", "to"] as const;
+const FIELD_LABELS: Record<string, string> = {
+  actor: "Actor",
+  action: "Action",
+  target: "Target",
+  connection: "Connection",
+  from: "From",
+  to: "To",
+  range: "Range",
+  tz: "Time zone",
+  before: "Page",
+  limit: "Rows per page",
+};
+
+const FILTER_NAMES = ["actor", "action", "target", "connection", "from", "to", "range", "tz"] as const;
 
 export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
-  await requireUser();
+  const user = await requireUser();
   const raw = Object.fromEntries(
     Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
   ) as Record<string, string | undefined>;
   const values: AuditFilterValues = Object.fromEntries(FILTER_NAMES.map((name) => [name, raw[name]]));
   const parsed = auditPageSchema.safeParse(raw);
-  const errors = parsed.success
+  // Each message names its field, so the alert above the (unshown) log says what to fix.
+  const errors: Record<string, string> = parsed.success
     ? {}
-    : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), i.message]));
+    : Object.fromEntries(
+        parsed.error.issues.map((i) => {
+          const field = String(i.path[0] ?? "form");
+          const label = FIELD_LABELS[field] ?? field;
+          return [field, i.message.startsWith(`${label}:`) ? i.message : `${label}: ${i.message}`];
+        }),
+      );
   const [page, names] = await Promise.all([
     parsed.success ? queryAudit((await getDatabase()).db, parsed.data) : null,
     connectionDeps().then(connectionNames),
@@ -35,6 +55,8 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
   const filterQuery = new URLSearchParams(
     Object.entries(values).filter((e): e is [string, string] => Boolean(e[1])),
   );
+  // The way out of a bad filter: the same view with the refused fields left out.
+  const withoutBadFilters = `/audit?${new URLSearchParams([...filterQuery].filter(([name]) => !(name in errors)))}`;
   const exportHref = (format: "csv" | "json") =>
     `/api/audit/export?${new URLSearchParams([...filterQuery, ["format", format]])}`;
   const olderHref = page?.nextCursor
@@ -59,11 +81,19 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
         </StepUpDownloadLink>
       </div>
       {page ? (
-        <AuditTable entries={page.entries} connectionNames={names} />
+        <AuditTable entries={page.entries} connectionNames={names} canSeeUsers={user.role === "admin"} />
       ) : (
-        <p role="alert" className="text-sm text-red-800">
-          Fix the filters above to see the log.
-        </p>
+        <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
+          <p className="font-medium">The log is not shown until these filters are fixed:</p>
+          <ul className="mt-1 list-disc pl-5">
+            {Object.values(errors).map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+          <a href={withoutBadFilters} className="mt-2 inline-block font-medium text-indigo-700 underline">
+            Show the log without them
+          </a>
+        </div>
       )}
       <nav aria-label="Audit pages" className="flex gap-3 text-sm">
         {raw.before ? (
