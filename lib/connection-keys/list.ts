@@ -1,7 +1,9 @@
-// A connection's keys as the page shows them, with what its provider can do and when it was read.
+// A connection's keys as the page shows them, with what its provider can do, the groups a key can
+// be made in, which keys may be Keydesk's own credential for it, and when it was read.
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { connectionKeys, type ConnectionDeps } from "@/lib/connections";
+import { mayBeConnectionCredential } from "./own-credential";
 import { providerCall } from "./provider-call";
 import type { ConnectionKeysAnswer } from "./types";
 import { connectionKeyView } from "./view";
@@ -12,6 +14,18 @@ export async function listConnectionKeys(
   connectionId: string,
 ): Promise<ConnectionKeysAnswer> {
   const { connection, capabilities, client } = await connectionKeys(deps, user, connectionId);
-  const keys = await providerCall(() => client.list());
-  return { connection, capabilities, keys: keys.map(connectionKeyView), readAt: new Date().toISOString() };
+  // Both at once: where they are the same upstream read (ElevenLabs), they are one call.
+  const [keys, groups] = await providerCall(() =>
+    Promise.all([client.list(), capabilities.groups && client.groups ? client.groups() : null]),
+  );
+  return {
+    connection,
+    capabilities,
+    keys: keys.map((key) => ({
+      ...connectionKeyView(key),
+      mayBeConnectionCredential: mayBeConnectionCredential(key, connection.credentialHint),
+    })),
+    groups,
+    readAt: new Date().toISOString(),
+  };
 }
