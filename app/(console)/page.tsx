@@ -3,7 +3,6 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { AuditTable } from "@/components/audit/audit-table";
 import { OverviewIsland } from "@/components/overview/overview-island";
-import { NoWorkspaceAccess } from "@/components/ui/no-workspace-access";
 import { PageHeader } from "@/components/ui/page-header";
 import { ConnectionCardsLoading } from "@/components/overview/connection-cards";
 import { connectionDeps } from "@/lib/api/deps";
@@ -22,8 +21,8 @@ export const metadata: Metadata = { title: "Overview" };
 export default async function OverviewPage() {
   const user = await requireUser();
   const { db } = await getDatabase();
-  // A user limited to other connections sees the other connections and the audit events, and a
-  // sentence instead of the primary workspace's keys.
+  // A user whose access leaves the primary connection out sees the others (their cards and their
+  // keys' numbers) and the audit events; the primary connection is simply not there.
   const [latest, allowed, names] = await Promise.all([
     queryAudit(db, { limit: 8 }),
     canUsePrimaryConnection(user, db),
@@ -32,14 +31,17 @@ export default async function OverviewPage() {
   return (
     <div className="space-y-8">
       <PageHeader title="Overview" />
-      {allowed && (
-        /* Starts reading every key while the HTML is parsed (see the inventory page). */
-        <link rel="preload" href="/api/inventory" as="fetch" crossOrigin="anonymous" />
-      )}
+      {/* Starts reading every key while the HTML is parsed (see the inventory page). */}
+      <link
+        rel="preload"
+        href={allowed ? "/api/inventory" : "/api/inventory/connections"}
+        as="fetch"
+        crossOrigin="anonymous"
+      />
       <Suspense fallback={<ConnectionCardsLoading />}>
-        <OverviewConnections user={user} />
+        <OverviewConnections user={user} primaryAllowed={allowed} />
       </Suspense>
-      {allowed ? <OverviewIsland /> : <NoWorkspaceAccess />}
+      <OverviewIsland primary={allowed} />
       <section aria-labelledby="overview-audit" className="space-y-2">
         <div className="flex items-baseline justify-between">
           <h2 id="overview-audit" className="text-lg font-semibold">

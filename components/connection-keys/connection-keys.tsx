@@ -70,8 +70,9 @@ export function ConnectionKeys({ connectionId, role }: { connectionId: string; r
   }
 
   const { connection, capabilities, keys, readAt } = read.data;
-  // Groups to create a key in: those the keys show (the API lists no groups of its own).
-  const groups = [
+  // Groups to create a key in: every one the provider lists (those with no keys yet too), else
+  // those the keys show.
+  const groups = read.data.groups ?? [
     ...new Map(keys.flatMap((k) => (k.group ? [[k.group.id, k.group] as const] : []))).values(),
   ];
   const actionKey = open && open.kind !== "create" ? open.key : null;

@@ -9,10 +9,14 @@ import { errorDetails } from "@/lib/http/client";
 import { visibleText } from "@/lib/format";
 import { useDeleteConnectionKey } from "./queries";
 import { ReasonField } from "./reason-field";
+import { OwnCredentialWarning } from "./own-credential-warning";
 import { optionalReason, type ReasonValues } from "./reason.schema";
 import type { ConnectionKeyView } from "./types";
 
-/** Delete a key, after a confirmation: it stops working at once and cannot come back. */
+/**
+ * Delete a key, after a confirmation: it stops working at once and cannot come back. A key that may
+ * be the connection's own credential says so first.
+ */
 export function DeleteKeyDialog({
   connectionId,
   apiKey,
@@ -20,7 +24,7 @@ export function DeleteKeyDialog({
   onDone,
 }: {
   connectionId: string;
-  apiKey: ConnectionKeyView;
+  apiKey: ConnectionKeyView & { mayBeConnectionCredential?: boolean };
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
@@ -51,6 +55,7 @@ export function DeleteKeyDialog({
       description="The key stops working at once: every request with it is refused. This cannot be undone."
     >
       <form onSubmit={confirm} noValidate className="space-y-4">
+        {apiKey.mayBeConnectionCredential ? <OwnCredentialWarning outcome="deleted" /> : null}
         <ReasonField id="delete-reason" form={form} optional />
         <DialogActions
           error={error}

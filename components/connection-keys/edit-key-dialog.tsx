@@ -9,14 +9,18 @@ import { visibleText } from "@/lib/format";
 import type { ProviderCapabilities } from "@/lib/providers/types";
 import { editKeyDefaults, keyFormSchema, toChanges, type KeyFormValues } from "./key-form.schema";
 import { KeyFormFields } from "./key-form-fields";
+import { conflictMessage, editConflict } from "./conflict.logic";
 import { expiryText } from "./key-text.logic";
+import { expectedOf } from "@/lib/connection-keys/expected";
 import { useChangeConnectionKey } from "./queries";
 import { placeServerError } from "./server-errors";
 import type { ConnectionKeyView } from "./types";
 
 /**
  * Edit a key: only what can change after create, prefilled; only the fields that differ are sent
- * (so only they change upstream). A refusal keeps everything typed.
+ * (so only they change upstream), each with what the dialog saw of it (`expected`). A refusal keeps
+ * everything typed; a 409 (someone else changed one of those fields meanwhile) says what the key
+ * is now, and saving again sends the person's values over it, knowingly.
  */
 export function EditKeyDialog({
   connectionId,
@@ -32,6 +36,8 @@ export function EditKeyDialog({
   onSaved: (message: string) => void;
 }) {
   const [before] = useState(() => editKeyDefaults(apiKey));
+  // What `expected` says: the key as opened, then as a conflict showed it.
+  const [seen, setSeen] = useState<ConnectionKeyView>(apiKey);
   const form = useForm<KeyFormValues>({
     resolver: zodResolver(keyFormSchema(capabilities, "edit")),
     defaultValues: before,
@@ -49,10 +55,18 @@ export function EditKeyDialog({
     setUnchanged(Object.keys(body).length === 0);
     if (Object.keys(body).length === 0) return;
     try {
-      const { key } = await change.mutateAsync({ key: apiKey, body });
+      const { key } = await change.mutateAsync({
+        key: apiKey,
+        body: { ...body, expected: expectedOf(seen, body) },
+      });
       onSaved(`Saved the changes to ${visibleText(key.name)}.`);
     } catch (error) {
-      setServerError(placeServerError(error, capabilities, form.setError, "Nothing was saved."));
+      const conflict = editConflict(error);
+      if (conflict) {
+        setSeen(conflict.current);
+        setServerError(conflictMessage(conflict.current, conflict.fields));
+        placeServerError(error, capabilities, form.setError, "");
+      } else setServerError(placeServerError(error, capabilities, form.setError, "Nothing was saved."));
     }
   });
 

@@ -22,7 +22,7 @@ export function GroupField({
     <FormField
       id={id}
       label={title}
-      hint={groups.length === 0 ? `No ${label} has keys yet to choose from.` : undefined}
+      hint={groups.length === 0 ? `There is no ${label} to choose from yet.` : undefined}
       error={error}
     >
       {(describedBy) => (

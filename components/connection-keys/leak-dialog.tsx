@@ -10,24 +10,31 @@ import { errorDetails } from "@/lib/http/client";
 import { visibleText } from "@/lib/format";
 import type { LeakResponse } from "./key-actions.logic";
 import { useChangeConnectionKey, useDeleteConnectionKey, useRotateConnectionKey } from "./queries";
+import { OwnCredentialWarning } from "./own-credential-warning";
 import { ReasonField } from "./reason-field";
 import { requiredReason, type ReasonValues } from "./reason.schema";
 import type { ConnectionKeyView, RotatedConnectionKey } from "./types";
 
-const CHOICES: Record<LeakResponse, { label: string; what: string; button: string; pending: string }> = {
+const CHOICES: Record<
+  LeakResponse,
+  { label: string; what: string; button: string; pending: string; outcome: string }
+> = {
   disable: {
+    outcome: "disabled",
     label: "Disable it",
     what: "Requests with the key are refused at once. Its settings stay, and it can be enabled again.",
     button: "Disable key",
     pending: "Disabling…",
   },
   rotate: {
+    outcome: "rotated",
     label: "Rotate it",
     what: "Keydesk creates a twin with the same settings, shows its new secret once, then deletes this key. Whoever uses the key needs the new secret.",
     button: "Rotate key",
     pending: "Rotating…",
   },
   delete: {
+    outcome: "deleted",
     label: "Delete it",
     what: "The key stops working at once and cannot come back.",
     button: "Delete key",
@@ -47,7 +54,7 @@ export function LeakDialog({
   onDone,
 }: {
   connectionId: string;
-  apiKey: ConnectionKeyView;
+  apiKey: ConnectionKeyView & { mayBeConnectionCredential?: boolean };
   responses: LeakResponse[];
   onClose: () => void;
   onDone: (message: string) => void;
@@ -80,7 +87,10 @@ export function LeakDialog({
     setError(null);
     try {
       if (choice === "disable") {
-        await change.mutateAsync({ key: apiKey, body: { enabled: false, reason } });
+        await change.mutateAsync({
+          key: apiKey,
+          body: { enabled: false, reason, expected: { enabled: apiKey.enabled } },
+        });
         onDone(`Disabled ${name}: requests with it are refused from now on.`);
       } else if (choice === "delete") {
         await remove.mutateAsync({ key: apiKey, reason });
@@ -147,6 +157,7 @@ export function LeakDialog({
             ))}
           </div>
         </fieldset>
+        {apiKey.mayBeConnectionCredential ? <OwnCredentialWarning outcome={CHOICES[choice].outcome} /> : null}
         <ReasonField id="leak-reason" form={form} />
         <DialogActions
           error={error}

@@ -37,7 +37,10 @@ export function StatusDialog({
   const confirm = form.handleSubmit(async ({ reason }) => {
     setError(null);
     try {
-      await change.mutateAsync({ key: apiKey, body: { enabled: enabling, reason } });
+      await change.mutateAsync({
+        key: apiKey,
+        body: { enabled: enabling, reason, expected: { enabled: apiKey.enabled } },
+      });
       onDone(enabling ? `Enabled ${name}.` : `Disabled ${name}: requests with it are refused from now on.`);
     } catch (e) {
       setError(`${name} was not ${enabling ? "enabled" : "disabled"}. ${errorDetails(e)}`);

@@ -76,8 +76,8 @@ async function changeKey(key: InventoryRow, target: BulkTarget, reason: string):
       body: {
         enabled,
         ...(reason ? { reason } : {}),
-        // The primary's endpoint checks the key is still as the list showed it (a 409 otherwise).
-        ...(otherConnectionOf(key) ? {} : { expected: { enabled: !enabled } }),
+        // Both endpoints check the key is still as the list showed it (a 409 otherwise).
+        expected: { enabled: !enabled },
       },
     });
   } catch (error) {

@@ -4,6 +4,8 @@
 // and, for support and admins, selecting keys to enable or disable in bulk. The primary workspace's
 // keys and the other connections' are two reads side by side: the primary's rows show as soon as
 // they come, each other connection joins when read, and one that fails says so in its own banner.
+// A user whose access leaves the primary connection out sees the others' keys alone (`primary`
+// false: it is never read), not an error.
 import { Button, buttonVariants } from "@/components/ui/button";
 import { useCallback, useMemo, useState } from "react";
 import type { Role } from "@/lib/roles";
@@ -13,7 +15,8 @@ import { filterRows } from "@/lib/inventory/filter-rows";
 import { DEFAULT_INVENTORY_FILTERS, type InventoryFilters } from "@/lib/inventory/url-filters";
 import { sortRows } from "@/lib/inventory/sort-rows";
 import { allConnectionRows } from "@/lib/inventory/rows";
-import { useInventory, useOtherConnections, useRefreshInventory } from "@/lib/inventory/queries";
+import { useRefreshInventory } from "@/lib/inventory/queries";
+import { useEveryConnection } from "@/lib/inventory/use-every-connection";
 import { AsOf } from "@/components/ui/as-of";
 import { QueryErrorPanel } from "@/components/ui/query-error-panel";
 import { ReadingKeys } from "@/components/ui/reading-keys";
@@ -37,30 +40,29 @@ const PermissionMatrix = dynamic(() => import("./permission-matrix").then((m) =>
   ),
 });
 
-export function InventoryView({ role }: { role: Role }) {
-  const inventory = useInventory();
-  const others = useOtherConnections();
-  const refresh = useRefreshInventory();
+export function InventoryView({ role, primary: primaryAllowed = true }: { role: Role; primary?: boolean }) {
+  const reads = useEveryConnection(primaryAllowed);
+  const { primary, otherReads, others, primaryQuery: inventory } = reads;
+  const refresh = useRefreshInventory(!reads.primaryLeftOut);
   const { filters, problems, view, setFilters, setView, exportQuery } = useInventoryUrl();
   const { feedback, notify, clear } = useFeedback();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const canChange = role === "admin" || role === "support";
 
-  const otherReads = others.data?.connections;
+  const ready = primary !== null || reads.primaryLeftOut;
   const all = useMemo(
-    () => (inventory.data ? allConnectionRows(inventory.data, otherReads ?? []) : []),
-    [inventory.data, otherReads],
+    () => (ready ? allConnectionRows(primary ?? { keys: [], connection: null }, otherReads ?? []) : []),
+    [ready, primary, otherReads],
   );
   const connections = useMemo(
-    () => (inventory.data ? [inventory.data.connection, ...(otherReads ?? []).map((r) => r.connection)] : []),
-    [inventory.data, otherReads],
+    () =>
+      ready ? [...(primary ? [primary.connection] : []), ...(otherReads ?? []).map((r) => r.connection)] : [],
+    [ready, primary, otherReads],
   );
   const connectionNames = useMemo(() => new Map(connections.map((c) => [c.id, c.name])), [connections]);
   const shown = useMemo(() => sortRows(filterRows(all, filters), filters.sort, filters.dir), [all, filters]);
-  const accountNames = useMemo(
-    () => new Map(inventory.data?.serviceAccounts.map((a) => [a.id, a.name]) ?? []),
-    [inventory.data],
-  );
+  const accounts = useMemo(() => primary?.serviceAccounts ?? [], [primary]);
+  const accountNames = useMemo(() => new Map(accounts.map((a) => [a.id, a.name])), [accounts]);
 
   // A selection belongs to the filters it was made under; new filters start a new one.
   const change = useCallback(
@@ -80,10 +82,10 @@ export function InventoryView({ role }: { role: Role }) {
     [],
   );
 
-  if (inventory.isPending) {
+  if (reads.pending) {
     return <ReadingKeys height="h-64" />;
   }
-  if (inventory.isError && !inventory.data) {
+  if (!reads.primaryLeftOut && inventory.isError && !inventory.data) {
     return (
       <QueryErrorPanel
         title="Keydesk could not read the keys."
@@ -93,7 +95,6 @@ export function InventoryView({ role }: { role: Role }) {
       />
     );
   }
-  const data = inventory.data!;
   const selectedRows = shown.filter((r) => selected.has(r.rowKey));
 
   return (
@@ -122,7 +123,7 @@ export function InventoryView({ role }: { role: Role }) {
       <InventoryFiltersBar
         filters={filters}
         connections={connections}
-        accounts={data.serviceAccounts}
+        accounts={accounts}
         onChange={change}
         onClear={() => change({ ...DEFAULT_INVENTORY_FILTERS, sort: filters.sort, dir: filters.dir })}
       />
@@ -131,7 +132,7 @@ export function InventoryView({ role }: { role: Role }) {
         <p className="text-sm text-slate-700" aria-live="polite">
           Showing <strong>{formatNumber(shown.length)}</strong> of {formatNumber(all.length)} keys
           {shown.length === all.length ? "" : ` (${describeFilters(filters, accountNames, connectionNames)})`}
-          .{inventory.isFetching ? " Refreshing…" : ""}
+          .{reads.fetching ? " Refreshing…" : ""}
         </p>
         <div
           role="group"
@@ -162,18 +163,18 @@ export function InventoryView({ role }: { role: Role }) {
         >
           Export JSON
         </StepUpDownloadLink>
-        <AsOf generatedAt={data.generatedAt} />
-        <Button type="button" onClick={refresh} disabled={inventory.isFetching} variant="secondary">
+        {reads.generatedAt ? <AsOf generatedAt={reads.generatedAt} /> : null}
+        <Button type="button" onClick={refresh} disabled={reads.fetching} variant="secondary">
           Refresh
         </Button>
       </div>
-      {inventory.isError ? (
+      {primary && inventory.isError ? (
         <p
           role="alert"
           className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950"
         >
           The keys could not be refreshed; showing what was read at{" "}
-          {new Date(data.generatedAt).toLocaleTimeString()}.
+          {new Date(primary.generatedAt).toLocaleTimeString()}.
         </p>
       ) : null}
       <FeedbackMessage feedback={feedback} onDismiss={clear} />

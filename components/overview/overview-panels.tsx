@@ -1,25 +1,52 @@
 "use client";
 // The overview's numbers, from the same inventory read as the "All keys" page (so going there
 // next is instant): how many accounts and keys, how many carry each risk flag (each a link to
-// those keys), and the keys closest to their monthly limits.
+// those keys), and the keys closest to their monthly limits. For a user whose access leaves the
+// primary connection out (`primary` false), the same numbers over the other connections they may
+// use (read as "All keys" reads them), and no service accounts (those are the primary's).
 import Link from "next/link";
 import { useMemo } from "react";
 import { formatNumber } from "@/lib/format";
 import { flagHref } from "./flag-href.logic";
 import { RISK_FLAG_INFO } from "@/lib/inventory/risk";
 import { RISK_FLAGS } from "@/lib/inventory/types";
-import { closestToLimit, countFlags, inventoryRows } from "@/lib/inventory/rows";
-import { useInventory, useRefreshInventory } from "@/lib/inventory/queries";
+import { allConnectionRows, closestToLimit, countFlags, inventoryRows } from "@/lib/inventory/rows";
+import {
+  isPrimaryLeftOut,
+  useInventory,
+  useOtherConnections,
+  useRefreshInventory,
+} from "@/lib/inventory/queries";
+import type { InventoryRow } from "@/lib/inventory/types";
+import { keyHref } from "@/lib/key-href";
 import { AsOf } from "@/components/ui/as-of";
 import { Button } from "@/components/ui/button";
 import { QueryErrorPanel } from "@/components/ui/query-error-panel";
 import { ReadingKeys } from "@/components/ui/reading-keys";
 import { UsageMeter } from "@/components/ui/usage-meter";
 
-export function OverviewPanels() {
-  const inventory = useInventory();
-  const refresh = useRefreshInventory();
-  const rows = useMemo(() => (inventory.data ? inventoryRows(inventory.data.keys) : []), [inventory.data]);
+/** A key's row in "closest to their limits": its service account's page, or another connection's key page. */
+const rowHref = (row: InventoryRow) =>
+  row.connection && row.details
+    ? keyHref({ connectionId: row.connection.id, group: row.serviceAccountId || null, keyId: row.id })
+    : `/service-accounts/${encodeURIComponent(row.serviceAccountId)}`;
+
+export function OverviewPanels({ primary: primaryAllowed = true }: { primary?: boolean }) {
+  const primary = useInventory(primaryAllowed);
+  const leftOut = !primaryAllowed || isPrimaryLeftOut(primary.error);
+  // Read here only when the primary is left out: otherwise the connection cards above cover them.
+  const others = useOtherConnections(leftOut);
+  const inventory = leftOut ? others : primary;
+  const refresh = useRefreshInventory(!leftOut);
+  const rows = useMemo(
+    () =>
+      leftOut
+        ? allConnectionRows({ keys: [], connection: null }, others.data?.connections ?? [])
+        : primary.data
+          ? inventoryRows(primary.data.keys)
+          : [],
+    [leftOut, others.data, primary.data],
+  );
   const counts = useMemo(() => countFlags(rows), [rows]);
   const closest = useMemo(() => closestToLimit(rows, 5), [rows]);
 
@@ -34,6 +61,8 @@ export function OverviewPanels() {
       />
     );
   const enabled = rows.filter((r) => r.enabled).length;
+  const generatedAt =
+    primary.data && !leftOut ? primary.data.generatedAt : new Date(others.dataUpdatedAt).toISOString();
 
   return (
     <div className="space-y-6">
@@ -41,7 +70,7 @@ export function OverviewPanels() {
         <p className="text-sm text-slate-700" aria-live="polite">
           {inventory.isFetching ? "Refreshing…" : ""}
         </p>
-        <AsOf generatedAt={inventory.data.generatedAt} />
+        <AsOf generatedAt={generatedAt} />
         <Button type="button" onClick={refresh} disabled={inventory.isFetching} variant="secondary">
           Refresh
         </Button>
@@ -50,11 +79,13 @@ export function OverviewPanels() {
         <h2 id="overview-totals" className="sr-only">
           Totals
         </h2>
-        <Stat
-          label="Service accounts"
-          value={inventory.data.serviceAccounts.length}
-          href="/service-accounts"
-        />
+        {primary.data && !leftOut ? (
+          <Stat
+            label="Service accounts"
+            value={primary.data.serviceAccounts.length}
+            href="/service-accounts"
+          />
+        ) : null}
         <Stat label="Keys" value={rows.length} href="/inventory" />
         <Stat label="Enabled keys" value={enabled} href="/inventory?status=enabled" />
       </section>
@@ -91,12 +122,9 @@ export function OverviewPanels() {
         ) : (
           <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
             {closest.map((row) => (
-              <li key={row.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-2">
+              <li key={row.rowKey} className="flex flex-wrap items-center justify-between gap-3 px-4 py-2">
                 <div className="min-w-0">
-                  <Link
-                    href={`/service-accounts/${encodeURIComponent(row.serviceAccountId)}`}
-                    className="font-medium text-indigo-800 hover:underline"
-                  >
+                  <Link href={rowHref(row)} className="font-medium text-indigo-800 hover:underline">
                     {row.name}
                   </Link>
                   <p className="truncate text-xs text-slate-600">{row.serviceAccountName}</p>

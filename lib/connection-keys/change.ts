@@ -1,5 +1,6 @@
 // Changing a key on a connection: only the fields given are sent upstream, so two people editing
-// different fields never undo each other. Settings and the on/off switch are separate upstream
+// different fields never undo each other; for the same field, `expected` (what the edit saw) makes
+// a change made meanwhile a 409 instead of being overwritten (expected.ts). Settings and the on/off switch are separate upstream
 // operations (KeyClient.change, setEnabled), so each is its own audit row: key_updated, then
 // key_enabled or key_disabled. Everything is checked (role, group, the provider's capabilities)
 // before the first write.
@@ -12,6 +13,7 @@ import { checkCanDisable, checkChanges, checkRef } from "@/lib/providers/guard";
 import { ApiError } from "@/lib/http/api-error";
 import type { KeyChanges, ProviderCapabilities, ProviderKey } from "@/lib/providers/types";
 import { connectionKeyEvent, type KeyTarget } from "./audit";
+import { movedFields, valueOf } from "./expected";
 import { auditedWrite } from "./audited";
 import { keyRefOf } from "./group";
 import { readKey } from "./load";
@@ -20,37 +22,19 @@ import { checkChangeRole } from "./roles";
 import type { ChangedConnectionKeyAnswer, ConnectionKeyChangeBody } from "./types";
 import { connectionKeyView } from "./view";
 
-/** The settings fields of a change, without `enabled` and `reason` and without the ones left out. */
+/** The settings fields of a change, without `enabled`, `reason`, `expected` and the ones left out. */
 function settingsOf(body: ConnectionKeyChangeBody): KeyChanges {
   const settings = Object.entries(body).filter(
-    ([field, value]) => value !== undefined && field !== "enabled" && field !== "reason",
+    ([field, value]) =>
+      value !== undefined && field !== "enabled" && field !== "reason" && field !== "expected",
   );
   return Object.fromEntries(settings) as KeyChanges;
-}
-
-/** What each changed field was before, in the same terms as the change. */
-function before(key: ProviderKey, field: keyof KeyChanges): unknown {
-  const r = key.restrictions;
-  switch (field) {
-    case "name":
-      return key.name;
-    case "permissions":
-      return { kind: key.permissions.kind, value: key.permissions.value };
-    case "characterLimit":
-      return r.characterLimit?.limit ?? null;
-    case "ipAllowlist":
-      return r.ipAllowlist ?? null;
-    case "allowedOrigins":
-      return r.allowedOrigins ?? null;
-    case "assistants":
-      return r.assistants ?? null;
-  }
 }
 
 function auditChanges(key: ProviderKey, changes: KeyChanges): AuditChanges {
   const audit: AuditChanges = {};
   for (const field of Object.keys(changes) as (keyof KeyChanges)[]) {
-    const was = before(key, field);
+    const was = valueOf(key, field);
     const after =
       field === "assistants" ? { ...(was as object | null), ...changes.assistants } : changes[field];
     audit[field] = { before: was, after };
@@ -67,6 +51,23 @@ function checkNotFrozen(caps: ProviderCapabilities, key: ProviderKey): void {
   throw new ApiError(
     "conflict",
     `This key expired on ${key.expiresAt}; ${caps.label} keys cannot change once expired. Rotate or delete it.`,
+  );
+}
+
+/**
+ * A field the edit changes that moved since the person began (its `expected` no longer holds): a
+ * 409 with the key as it is now, before anything is sent or recorded.
+ */
+function checkNotMoved(current: ProviderKey, body: ConnectionKeyChangeBody): void {
+  const moved = movedFields(current, body.expected);
+  if (moved.length === 0) return;
+  throw new ApiError(
+    "conflict",
+    `Someone else changed ${moved.join(", ")} of this key since you began. Review the key as it is now and try again.`,
+    {
+      fields: moved.map((f) => ({ path: [f], message: "Changed by someone else since you began" })),
+      current: connectionKeyView(current),
+    },
   );
 }
 
@@ -91,6 +92,7 @@ export async function changeConnectionKey(
 
   const current = await readKey(client, ref);
   checkNotFrozen(capabilities, current);
+  checkNotMoved(current, body);
   const target: KeyTarget = {
     connection,
     keyId: current.id,

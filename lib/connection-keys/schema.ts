@@ -157,6 +157,23 @@ export const newConnectionKeySchema = z.strictObject({
   expiresInDays: z.optional(z.nullable(expiresInDaysSchema)),
 });
 
+/**
+ * What an edit saw of the fields it changes (expected.ts): loose on purpose, since it repeats the
+ * key as read (possibly with values the change schema would no longer take); only compared.
+ */
+const seenList = z.array(safeText());
+const expectedSchema = z.strictObject({
+  name: z.optional(safeText()),
+  permissions: z.optional(z.strictObject({ kind: safeText(), value: z.union([safeText(), seenList]) })),
+  characterLimit: z.optional(z.nullable(z.number())),
+  ipAllowlist: z.optional(z.nullable(seenList)),
+  allowedOrigins: z.optional(z.nullable(seenList)),
+  assistants: z.optional(
+    z.nullable(z.strictObject({ allowed: z.optional(seenList), transient: z.optional(z.boolean()) })),
+  ),
+  enabled: z.optional(z.nullable(z.boolean())),
+});
+
 /** The fields a change may carry besides the reason; support may send only `enabled`. */
 export const CHANGE_FIELDS = [
   "name",
@@ -187,10 +204,21 @@ export const connectionKeyChangeSchema = z
     ),
     enabled: z.optional(z.boolean({ error: "Use true or false" })),
     reason: z.optional(reasonSchema),
+    expected: z.optional(expectedSchema),
   })
   .check(
     z.refine((change) => CHANGE_FIELDS.some((f) => change[f] !== undefined), {
       message: "Change at least one field",
+    }),
+    // `expected` speaks of the fields being changed, and of no other.
+    z.superRefine((change, ctx) => {
+      for (const field of Object.keys(change.expected ?? {}) as ChangeField[])
+        if (change[field] === undefined)
+          ctx.addIssue({
+            code: "custom",
+            path: ["expected", field],
+            message: `${field} is not being changed`,
+          });
     }),
   );
 

@@ -4,6 +4,7 @@
 import type { ConnectionView } from "@/lib/connections/types";
 import type {
   KeyChanges,
+  KeyGroup,
   NewKey,
   ProviderCapabilities,
   ProviderKey,
@@ -16,11 +17,27 @@ import type {
  */
 export type ConnectionKeyView = Omit<ProviderKey, "secretHash">;
 
+/** A key in a connection's list: its view, and what the list knows of it besides. */
+export type ListedConnectionKey = ConnectionKeyView & {
+  /**
+   * This key may be the admin credential Keydesk itself uses for the connection (its hint matches
+   * the credential's last four characters; or, where the provider shows no hint, it is a key with
+   * full access), so deleting or rotating it may stop the connection working. The credential is
+   * never in the answer, only this.
+   */
+  mayBeConnectionCredential: boolean;
+};
+
 /** GET /api/connections/{connectionId}/keys */
 export interface ConnectionKeysAnswer {
   connection: ConnectionView;
   capabilities: ProviderCapabilities;
-  keys: ConnectionKeyView[];
+  keys: ListedConnectionKey[];
+  /**
+   * Where `capabilities.groups`: every group a key can be created in (an ElevenLabs service account
+   * with no keys yet too); null where the provider has no groups.
+   */
+  groups: KeyGroup[] | null;
   /** When the upstream was read (ISO 8601). */
   readAt: string;
 }
@@ -43,10 +60,31 @@ export type ConnectionKeyChangeBody = KeyChanges & {
   /** A 422 on `enabled` where the provider has no disable. */
   enabled?: boolean;
   reason?: string;
+  /**
+   * What the edit saw of the fields it changes (expected.ts `expectedOf`): a 409, with nothing sent
+   * upstream, when one of them has moved since. Optional: a field it does not name is last-writer-wins.
+   */
+  expected?: ExpectedKeyValues;
 };
+
+/** A key's fields as an edit saw them, in a change's terms (expected.ts `valueOf`). */
+export interface ExpectedKeyValues {
+  name?: string;
+  permissions?: { kind: string; value: string | string[] };
+  characterLimit?: number | null;
+  ipAllowlist?: string[] | null;
+  allowedOrigins?: string[] | null;
+  assistants?: { allowed?: string[]; transient?: boolean } | null;
+  enabled?: boolean | null;
+}
 
 export interface ChangedConnectionKeyAnswer {
   key: ConnectionKeyView;
+}
+
+/** A 409 to a change whose `expected` no longer holds: the error's `current` is the key as it is now. */
+export interface ConnectionKeyConflict {
+  current: ConnectionKeyView;
 }
 
 /** DELETE /api/connections/{connectionId}/keys/{keyId}[?group=] (admins, recent sign-in): an optional body. */

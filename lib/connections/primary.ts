@@ -3,7 +3,8 @@
 // written the way they always were (lib/keys, lib/inventory, lib/find-key), so the pages that cover
 // every connection read it that way and leave it out of readAllConnections. Its routes and pages ask
 // here, before any upstream call, whether the user's access includes it, so a user limited to other
-// connections gets a 403 (a page: a plain sentence) and nothing is sent.
+// connections gets a 403 (its own pages: a plain sentence) and nothing is sent; the pages of every
+// connection (overview, All keys, Find a key, the export) ask too, and leave it out.
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db";

@@ -40,8 +40,12 @@ export function exportRequest(params: URLSearchParams) {
   return { format: format as Format, filters };
 }
 
+/**
+ * `deps` null: the user's access leaves the primary connection out, so the file holds the other
+ * connections' keys alone and the primary is not read.
+ */
 export async function exportInventory(
-  deps: KeyDeps,
+  deps: KeyDeps | null,
   params: URLSearchParams,
   user: SessionUser,
   info: RequestInfo,
@@ -49,27 +53,30 @@ export async function exportInventory(
 ): Promise<Response> {
   const { format, filters } = exportRequest(params);
   const [inventory, connection, others] = await Promise.all([
-    readInventory(deps),
-    primaryConnection(),
+    deps ? readInventory(deps) : null,
+    deps ? primaryConnection() : null,
     readOtherConnections(connectionDeps, user),
   ]);
-  const all = allConnectionRows({ keys: inventory.keys, connection }, others);
+  const all = allConnectionRows({ keys: inventory?.keys ?? [], connection }, others);
   const rows = sortRows(filterRows(all, filters), filters.sort, filters.dir);
-  const accountNames = new Map(inventory.serviceAccounts.map((a) => [a.id, a.name]));
+  const accountNames = new Map(inventory?.serviceAccounts.map((a) => [a.id, a.name]));
   const connectionNames = new Map(
-    [connection, ...others.map((o) => o.connection)].map((c) => [c.id, c.name] as const),
+    [...(connection ? [connection] : []), ...others.map((o) => o.connection)].map(
+      (c) => [c.id, c.name] as const,
+    ),
   );
+  const generatedAt = inventory?.generatedAt ?? new Date().toISOString();
   // Said in the file's audit entry and a header: an export is missing what could not be read.
   const unread = others.flatMap((o) => (o.ok ? [] : [o.connection.name]));
-  const meta = { generatedAt: inventory.generatedAt, filters, accountNames, connectionNames };
-  await appendAudit(deps.db, {
+  const meta = { generatedAt, filters, accountNames, connectionNames };
+  await appendAudit(connectionDeps.db, {
     action: "inventory_exported",
     actor: { userId: user.id, email: user.email, role: user.role },
     ip: info.ip,
     userAgent: info.userAgent,
     requestId: info.requestId,
-    // The export is of the primary connection's keys.
-    target: { connectionId: primaryConnectionId() },
+    // Tagged with the primary connection when its keys are in it (the others are in `changes`).
+    target: deps ? { connectionId: primaryConnectionId() } : {},
     changes: {
       export: {
         before: null,
@@ -84,13 +91,13 @@ export async function exportInventory(
     details: stepUpDetails(info),
     outcome: "ok",
   });
-  const stamp = inventory.generatedAt.replace(/[:.]/g, "-");
+  const stamp = generatedAt.replace(/[:.]/g, "-");
   return new Response(format === "csv" ? inventoryCsv(rows, meta) : inventoryJson(rows, meta), {
     headers: {
       "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
       "content-disposition": `attachment; filename="keydesk-keys-${stamp}.${format}"`,
       "cache-control": "no-store",
-      "x-keydesk-generated-at": inventory.generatedAt,
+      "x-keydesk-generated-at": generatedAt,
       "x-keydesk-rows": String(rows.length),
       ...(unread.length > 0 ? { "x-keydesk-unread-connections": String(unread.length) } : {}),
     },

@@ -227,10 +227,21 @@ export interface KeyMatch {
   matchedBy: KeyMatchReason[];
 }
 
+/** A group keys are made in (an ElevenLabs service account), with or without keys. */
+export interface KeyGroup {
+  id: string;
+  name: string;
+}
+
 /** The key operations of one connection. Reads retry boundedly; writes are never retried. */
 export interface KeyClient {
   /** Every key of the connection (of every group). */
   list(): Promise<ProviderKey[]>;
+  /**
+   * Every group a key can be created in, those without keys too; only where `capabilities.groups`
+   * (a provider without groups has none to list).
+   */
+  groups?(): Promise<KeyGroup[]>;
   create(input: NewKey): Promise<CreatedKey>;
   /** Sends only the fields given; answers the key as the upstream has it afterwards. */
   change(ref: KeyRef, changes: KeyChanges): Promise<ProviderKey>;

@@ -1,7 +1,8 @@
-// The routes that act on the primary ElevenLabs workspace (service accounts, keys, inventory and its
-// export, find a key) check the user's access to it (lib/api/deps.ts keyDeps): a user limited to
-// other connections gets a 403 saying so, and nothing is sent upstream; once their access includes
-// the workspace the same calls work. Real route handlers, demo mode, PGlite in a temporary folder,
+// The routes that act on the primary ElevenLabs workspace alone (service accounts, keys, its
+// inventory read) check the user's access to it (lib/api/deps.ts keyDeps): a user limited to other
+// connections gets a 403 saying so, and nothing is sent upstream; once their access includes the
+// workspace the same calls work. The routes that cover every connection (find a key, the other
+// connections' keys, the export) answer such a user with their connections, the workspace left out. Real route handlers, demo mode, PGlite in a temporary folder,
 // real sign-ins.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -58,6 +59,7 @@ describe("the primary workspace's routes and a user's connections", () => {
       const key = await import("@/app/api/service-accounts/[saId]/keys/[keyId]/route");
       const inventory = await import("@/app/api/inventory/route");
       const inventoryExport = await import("@/app/api/inventory/export/route");
+      const inventoryOthers = await import("@/app/api/inventory/connections/route");
       const findKey = await import("@/app/api/find-key/route");
       const { getDatabase } = await import("@/lib/db");
       const { user, userConnection } = await import("@/lib/db/schema");
@@ -94,17 +96,32 @@ describe("the primary workspace's routes and a user's connections", () => {
             params({ saId: account.id, keyId: aKey.id }),
           ),
         () => inventory.GET(request(who, "GET", "/api/inventory?fresh=1")),
-        () => inventoryExport.GET(request(who, "GET", "/api/inventory/export?format=csv")),
       ];
       // Find a key searches every connection the person may use: limited away from the workspace,
-      // it answers (their other connections' results) without searching the workspace.
+      // it answers (their other connections' results) without searching the workspace. The other
+      // connections' keys and the export answer the same way: the workspace left out, the rest there.
       const search = () => findKey.POST(request(support, "POST", "/api/find-key", { query: aKey.name }));
+      const othersRead = () => inventoryOthers.GET(request(support, "GET", "/api/inventory/connections"));
+      const exported = () => inventoryExport.GET(request(support, "GET", "/api/inventory/export?format=csv"));
+      const connectionIdsOf = async (res: Response) =>
+        [
+          ...new Set(
+            (await res.text())
+              .split("\r\n")
+              .slice(1)
+              .filter(Boolean)
+              .map((line) => line.split(",")[0]),
+          ),
+        ].sort();
 
       // Able to fail: with every connection, each of these works.
       for (const call of calls(support)) expect((await call()).status, String(call)).toBeLessThan(300);
       const found = await search();
       expect(found.status).toBe(200);
       expect((await found.json()).primary).not.toBeNull();
+      const everything = await exported();
+      expect(everything.status).toBe(200);
+      expect(await connectionIdsOf(everything)).toContain("demo-elevenlabs");
 
       await db.insert(userConnection).values({ userId: supportRow!.id, connectionId: "demo-docspace" });
       const fetchSpy = vi.spyOn(globalThis, "fetch");
@@ -124,6 +141,13 @@ describe("the primary workspace's routes and a user's connections", () => {
         expect(result.others.map((o: { connection: { id: string } }) => o.connection.id)).toEqual([
           "demo-docspace",
         ]);
+        const others = await othersRead();
+        expect(others.status).toBe(200);
+        const reads = (await others.json()).connections as { connection: { id: string }; ok: boolean }[];
+        expect(reads.map((r) => [r.connection.id, r.ok])).toEqual([["demo-docspace", true]]);
+        const limitedExport = await exported();
+        expect(limitedExport.status).toBe(200);
+        expect(await connectionIdsOf(limitedExport)).toEqual(["demo-docspace"]);
         const toPrimary = fetchSpy.mock.calls.filter(([input]) =>
           String(input instanceof Request ? input.url : input).startsWith(primary.baseUrl),
         );

@@ -9,10 +9,18 @@ import { primaryConnection } from "@/lib/connections/primary";
 import { readAllConnections } from "@/lib/connections/read-all";
 import { summarizeRead } from "@/lib/connections/summary";
 
-export async function OverviewConnections({ user }: { user: Pick<SessionUser, "id" | "role"> }) {
+export async function OverviewConnections({
+  user,
+  primaryAllowed,
+}: {
+  user: Pick<SessionUser, "id" | "role">;
+  /** The user's access includes the primary connection; if not, it has no card. */
+  primaryAllowed: boolean;
+}) {
   const deps = await connectionDeps();
-  const primary = await primaryConnection(deps);
-  const reads = await readAllConnections(deps, user, { exclude: primary ? [primary.id] : [] });
+  const found = await primaryConnection(deps);
+  const primary = primaryAllowed ? found : null;
+  const reads = await readAllConnections(deps, user, { exclude: found ? [found.id] : [] });
   return (
     <ConnectionCards
       primary={

@@ -123,6 +123,10 @@ function connect(options: ConnectOptions): KeyClient {
 
   return {
     list,
+    // The same read as list (joined with it when both run at once: lib/elevenlabs/single-flight.ts),
+    // keeping the service accounts that have no keys yet, so a key can be made in any of them.
+    groups: async () =>
+      (await upstream().listServiceAccounts()).map((account) => ({ id: account.id, name: account.name })),
     create,
     async change(ref, changes) {
       const groupId = groupOf(ref);

@@ -4,11 +4,13 @@ import { connectionDeps, keyDeps } from "@/lib/api/deps";
 import { ROLES } from "@/lib/roles";
 import { requireRecentSignIn } from "@/lib/auth/step-up";
 import { exportInventory } from "@/lib/inventory/export-download";
+import { canUsePrimaryConnection } from "@/lib/connections/primary";
 
 export const GET = withRole(ROLES, {}, async ({ req, user, info: requestInfo }) => {
   const info = await requireRecentSignIn({ user, info: requestInfo });
+  // A user whose access leaves the primary connection out exports the other connections' keys.
   return exportInventory(
-    await keyDeps(user),
+    (await canUsePrimaryConnection(user)) ? await keyDeps(user) : null,
     new URL(req.url).searchParams,
     user,
     info,
