@@ -5,6 +5,7 @@
 import Link from "next/link";
 import { useMemo } from "react";
 import { formatNumber } from "@/lib/format";
+import { keyHref } from "@/lib/key-href";
 import { flagHref } from "./flag-href.logic";
 import { RISK_FLAG_INFO } from "@/lib/inventory/risk";
 import { RISK_FLAGS } from "@/lib/inventory/types";
@@ -94,7 +95,11 @@ export function OverviewPanels() {
               <li key={row.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-2">
                 <div className="min-w-0">
                   <Link
-                    href={`/service-accounts/${encodeURIComponent(row.serviceAccountId)}`}
+                    href={keyHref({
+                      connectionId: row.connection?.id ?? null,
+                      group: row.serviceAccountId,
+                      keyId: row.id,
+                    })}
                     className="font-medium text-indigo-800 hover:underline"
                   >
                     {row.name}
