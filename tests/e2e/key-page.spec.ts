@@ -58,9 +58,12 @@ async function expectPrimaryKeyPage(page: Page, name: string) {
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   const permissions = section(page, "Permissions");
   await expect(permissions).toContainText("2 of 51 permissions.");
-  await expect(permissions.getByText("Voices (read)", { exact: true })).toBeVisible();
+  // Each permission is a term: its name, then its value as the API spells it.
+  await expect(permissions.getByRole("term").filter({ hasText: /^Voices \(read\)/ })).toContainText(
+    "voices_read",
+  );
   await expect(permissions).toContainText("List the voices and read their settings and samples.");
-  await expect(permissions.getByText("Text to Speech", { exact: true })).toBeVisible();
+  await expect(permissions.getByRole("term").filter({ hasText: /^Text to Speech/ })).toBeVisible();
   await expect(permissions.getByRole("heading", { name: "Voices" })).toBeVisible();
   await expect(permissions).not.toContainText("Voices (write)");
   await expect(section(page, "Restrictions")).toContainText("2,000 characters a month");
