@@ -1,7 +1,7 @@
 // Keydesk's import rules, checked by `npm test` (npm run lint:deps). The layers, lowest first; a
 // layer may import from its own layer and the ones below it, never from one above:
 //
-//   base       lib/env.ts, format.ts, permissions.ts, branded-error.ts, connection-ids.ts, key-href.ts,
+//   base       lib/env.ts, format.ts, permissions.ts, permission-descriptions.ts, branded-error.ts, connection-ids.ts, key-href.ts,
 //              lib/text, lib/ip, lib/log
 //   plumbing   lib/http (the JSON envelope, the browser's fetch, request facts), lib/db
 //   upstream   lib/elevenlabs (the one module that talks to ElevenLabs), lib/providers (one
@@ -18,7 +18,10 @@
 // Beside the layers: components/ is browser UI (it may import lib/, lib/ never imports it);
 // lib/emulator/ imports nothing from the product; nothing in the product imports tests/.
 const LAYERS = [
-  ["base", "^lib/(env|format|permissions|branded-error|connection-ids|key-href)\\.ts$|^lib/(text|ip|log)/"],
+  [
+    "base",
+    "^lib/(env|format|permissions|permission-descriptions|branded-error|connection-ids|key-href)\\.ts$|^lib/(text|ip|log)/",
+  ],
   ["plumbing", "^lib/(http|db)/"],
   ["upstream", "^lib/(elevenlabs|providers)/"],
   ["audit", "^lib/audit/"],

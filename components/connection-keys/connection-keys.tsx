@@ -111,6 +111,7 @@ export function ConnectionKeys({ connectionId, role }: { connectionId: string; r
           capabilities={capabilities}
           role={role}
           caption={`API keys of ${connection.name}`}
+          connectionId={connectionId}
           onOpen={(kind, key) => setOpen({ kind, key })}
         />
       )}

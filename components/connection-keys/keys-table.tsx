@@ -1,6 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { visibleText } from "@/lib/format";
+import { keyHref } from "@/lib/key-href";
 import type { Role } from "@/lib/roles";
 import type { ProviderCapabilities } from "@/lib/providers/types";
 import { keyActions } from "./key-actions.logic";
@@ -15,8 +17,10 @@ export function ConnectionKeysTable({
   capabilities,
   role,
   caption,
+  connectionId,
   onOpen,
 }: {
+  connectionId: string;
   keys: ConnectionKeyView[];
   capabilities: ProviderCapabilities;
   role: Role;
@@ -50,7 +54,12 @@ export function ConnectionKeysTable({
           {keys.map((key) => (
             <tr key={key.id} data-key-id={key.id}>
               <th scope="row" className="px-3 py-2 align-top font-medium break-words text-slate-900">
-                {visibleText(key.name)}
+                <Link
+                  href={keyHref({ connectionId, group: key.group?.id ?? null, keyId: key.id })}
+                  className="text-indigo-800 hover:underline"
+                >
+                  {visibleText(key.name)}
+                </Link>
                 {capabilities.groups && key.group ? (
                   <span className="block text-xs font-normal text-slate-600">
                     {capabilities.groups.label}: {key.group.name ?? key.group.id}

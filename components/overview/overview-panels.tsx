@@ -7,6 +7,7 @@
 import Link from "next/link";
 import { useMemo } from "react";
 import { formatNumber } from "@/lib/format";
+import { keyHref } from "@/lib/key-href";
 import { flagHref } from "./flag-href.logic";
 import { RISK_FLAG_INFO } from "@/lib/inventory/risk";
 import { RISK_FLAGS } from "@/lib/inventory/types";
@@ -25,11 +26,9 @@ import { QueryErrorPanel } from "@/components/ui/query-error-panel";
 import { ReadingKeys } from "@/components/ui/reading-keys";
 import { UsageMeter } from "@/components/ui/usage-meter";
 
-/** A key's row in "closest to their limits": its service account's page, or another connection's key page. */
+/** A key's row in "closest to their limits": the key's own page, on whichever connection it is. */
 const rowHref = (row: InventoryRow) =>
-  row.connection && row.details
-    ? keyHref({ connectionId: row.connection.id, group: row.serviceAccountId || null, keyId: row.id })
-    : `/service-accounts/${encodeURIComponent(row.serviceAccountId)}`;
+  keyHref({ connectionId: row.connection?.id ?? null, group: row.serviceAccountId || null, keyId: row.id });
 
 export function OverviewPanels({ primary: primaryAllowed = true }: { primary?: boolean }) {
   const primary = useInventory(primaryAllowed);

@@ -2,7 +2,7 @@
 // thousandth page costs what the first does). Completion rows are not listed on their own; each is
 // folded into its attempt, and an attempt with none shows as outcome "unknown".
 import "server-only";
-import { and, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/database";
 import { auditLog } from "@/lib/db/schema";
 import type { AuditFilters } from "./filters";
@@ -15,6 +15,12 @@ export interface AuditPageOptions extends AuditFilters {
   /** Only entries with an id below this: the previous page's nextCursor. */
   before?: number;
   limit?: number;
+  /**
+   * One key's own history (its page): the rows naming it, and the create or rotation that made it,
+   * on these connections (null: rows written before connections existed). Exact, unlike `target`,
+   * which also matches names; not a URL filter.
+   */
+  key?: { id: string; connections: readonly (string | null)[] };
 }
 
 export interface AuditPage {
@@ -34,6 +40,25 @@ function containing(text: string): string {
  */
 const storedPart = (text: string) => (isUnstorable(text) ? JSON.stringify(text).slice(1, -1) : text);
 
+/**
+ * The attempts that made key `storedId`: a create names its key only on its completion (the attempt
+ * cannot know it), and a rotation's completion names the old key with the new one in its changes.
+ * (Completions themselves are never listed: each is folded into its attempt.)
+ */
+function madeKey(storedId: string): SQL {
+  return sql`${auditLog.id} in (select made.completes from audit_log made where made.completes is not null and (made.key_id = ${storedId} or (made.action = 'key_rotated' and made.changes -> 'createdKeyId' ->> 'after' = ${storedId})))`;
+}
+
+function keyCondition({ id, connections }: NonNullable<AuditPageOptions["key"]>): SQL {
+  const stored = toStored(id);
+  const named = connections.filter((c): c is string => c !== null).map(toStored);
+  const onConnection = or(
+    ...(named.length > 0 ? [inArray(auditLog.connectionId, named)] : []),
+    ...(connections.includes(null) ? [isNull(auditLog.connectionId)] : []),
+  );
+  return and(or(eq(auditLog.keyId, stored), madeKey(stored))!, onConnection ?? sql`false`)!;
+}
+
 function conditions(filters: AuditPageOptions): SQL[] {
   const where: SQL[] = [isNull(auditLog.completes)];
   if (filters.actor)
@@ -52,9 +77,11 @@ function conditions(filters: AuditPageOptions): SQL[] {
         eq(auditLog.serviceAccountId, t),
         eq(auditLog.targetUserId, t),
         ilike(auditLog.targetName, containing(storedPart(filters.target))),
+        madeKey(t),
       )!,
     );
   }
+  if (filters.key) where.push(keyCondition(filters.key));
   if (filters.connection) where.push(eq(auditLog.connectionId, toStored(filters.connection)));
   if (filters.from) where.push(gte(auditLog.at, new Date(filters.from).toISOString()));
   if (filters.to) where.push(lte(auditLog.at, new Date(filters.to).toISOString()));

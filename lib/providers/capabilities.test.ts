@@ -18,6 +18,14 @@ describe.each(PROVIDER_IDS)("%s capabilities", (id) => {
     if (caps.permissions.kind === "key_type") expect(caps.permissions.editable).toBe(false);
     expect(caps.rotation).toBe("twin_then_delete");
   });
+
+  it("say what each scope or key type allows, in one sentence (the key's page shows it)", () => {
+    const model = caps.permissions;
+    if (model.kind === "permission_list") return; // lib/permission-descriptions.ts
+    const described: Record<string, string> = model.descriptions;
+    expect(Object.keys(described).sort()).toEqual([...model.values].sort());
+    for (const text of Object.values(described)) expect(text).toMatch(/^[A-Z].{10,}\.$/);
+  });
 });
 
 describe("the providers as the issue describes them", () => {

@@ -60,9 +60,22 @@ export type PermissionModel =
   /** ElevenLabs: a list of named permissions, or "all". */
   | { kind: "permission_list"; values: readonly Permission[]; allowAll: true; editable: true }
   /** DocSpace: a set of scopes; `*` (read back as an empty list upstream) means unrestricted. */
-  | { kind: "scopes"; values: readonly DocspaceScope[]; unrestricted: "*"; editable: true }
+  | {
+      kind: "scopes";
+      values: readonly DocspaceScope[];
+      unrestricted: "*";
+      editable: true;
+      /** What each scope allows, in one sentence (the key's page shows it beside the scope). */
+      descriptions: Readonly<Record<DocspaceScope, string>>;
+    }
   /** Voiceable: a key type chosen at creation and fixed afterwards (changing it means a new key). */
-  | { kind: "key_type"; values: readonly VoiceableKeyType[]; editable: false };
+  | {
+      kind: "key_type";
+      values: readonly VoiceableKeyType[];
+      editable: false;
+      /** What each key type allows, in one sentence. */
+      descriptions: Readonly<Record<VoiceableKeyType, string>>;
+    };
 
 /** What a key's permissions are, in the model of its provider. */
 export type KeyPermissions =

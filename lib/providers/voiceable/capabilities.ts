@@ -9,7 +9,15 @@ export const VOICEABLE_CAPABILITIES: ProviderCapabilities = {
   // No disable upstream: a leak is answered by rotating or deleting.
   disable: false,
   leakResponses: ["rotate", "delete"],
-  permissions: { kind: "key_type", values: VOICEABLE_KEY_TYPES, editable: false },
+  permissions: {
+    kind: "key_type",
+    values: VOICEABLE_KEY_TYPES,
+    editable: false,
+    descriptions: {
+      private: "Full access to the account, as its owner: for servers only.",
+      public: "Client-side use in a browser or an app (a widget), restricted to what that needs.",
+    },
+  },
   characterLimit: null,
   ipAllowlist: null,
   originRestriction: { emptyMeans: "any_origin" },
