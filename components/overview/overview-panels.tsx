@@ -19,7 +19,6 @@ import {
   useRefreshInventory,
 } from "@/lib/inventory/queries";
 import type { InventoryRow } from "@/lib/inventory/types";
-import { keyHref } from "@/lib/key-href";
 import { AsOf } from "@/components/ui/as-of";
 import { Button } from "@/components/ui/button";
 import { QueryErrorPanel } from "@/components/ui/query-error-panel";
