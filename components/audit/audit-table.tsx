@@ -2,6 +2,7 @@ import { actionLabel } from "@/lib/audit/actions";
 import { connectionLabel, type ConnectionNames } from "@/lib/audit/connection-label";
 import type { AuditEntry } from "@/lib/audit/types";
 import { visibleText } from "@/lib/format";
+import { CARDS_ON_PHONES } from "@/components/layout/phone-cards";
 
 const OUTCOME_STYLE = {
   ok: "bg-emerald-50 text-emerald-800 ring-emerald-200",
@@ -55,7 +56,7 @@ export function AuditTable({
       aria-label="Audit events (scrolls sideways)"
       className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus:outline-2 focus:outline-indigo-600"
     >
-      <table className="w-full text-left text-sm">
+      <table className={`w-full text-left text-sm ${CARDS_ON_PHONES}`}>
         <caption className="sr-only">Audit events, newest first</caption>
         <thead className="bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
           <tr>
