@@ -95,13 +95,25 @@ async function consolePages(request: APIRequestContext) {
 
 /** The page is no wider than the screen: nothing makes it scroll sideways. */
 async function expectNoSidewaysScroll(page: Page, what: string) {
-  const { scrollWidth, viewport } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    viewport: window.innerWidth,
-  }));
-  expect(scrollWidth, `${what} is ${scrollWidth} px wide in a ${viewport} px window`).toBeLessThanOrEqual(
-    viewport,
-  );
+  const { scrollWidth, viewport, widest } = await page.evaluate(() => {
+    // The deepest elements reaching past the window's right edge, to name the culprit when it fails.
+    const past = [...document.body.querySelectorAll("*")].filter(
+      (el) => el.getBoundingClientRect().right > window.innerWidth + 0.5 && !el.closest("[hidden]"),
+    );
+    const deepest = past.filter((el) => !past.some((other) => other !== el && el.contains(other)));
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      viewport: window.innerWidth,
+      widest: deepest
+        .slice(0, 3)
+        .map((el) => `<${el.tagName.toLowerCase()} class="${el.getAttribute("class") ?? ""}">`)
+        .join(", "),
+    };
+  });
+  expect(
+    scrollWidth,
+    `${what} is ${scrollWidth} px wide in a ${viewport} px window (${widest})`,
+  ).toBeLessThanOrEqual(viewport);
 }
 
 async function expectNavigationReachable(page: Page, phone: boolean) {
