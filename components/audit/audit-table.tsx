@@ -8,6 +8,7 @@ import { describeAction, type Tone } from "@/lib/audit/describe-action";
 import { describeTarget } from "@/lib/audit/describe-target";
 import type { AuditEntry } from "@/lib/audit/types";
 import { visibleText } from "@/lib/format";
+import { CARDS_ON_PHONES } from "@/components/layout/phone-cards";
 import { AuditRow } from "./audit-row";
 import { AuditTarget } from "./audit-target";
 import { LocalTime } from "./local-time";
@@ -127,7 +128,7 @@ export function AuditTable({
       aria-label="Audit events"
       className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus:outline-2 focus:outline-indigo-600"
     >
-      <table className="w-full min-w-[60rem] table-fixed text-left text-sm">
+      <table className={`w-full min-w-[60rem] table-fixed text-left text-sm ${CARDS_ON_PHONES}`}>
         <caption className="sr-only">Audit events, newest first</caption>
         <thead className="bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
           <tr>

@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
+import { CARDS_ON_PHONES } from "@/components/layout/phone-cards";
 import type { SessionView } from "@/lib/auth/sessions";
 import { errorDetails } from "@/lib/http/client";
 import { useEndSession, useSessions } from "@/lib/auth/queries";
@@ -45,7 +46,7 @@ export function SessionsSection() {
         </p>
       ) : null}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-sm">
+        <table className={`min-w-full text-sm ${CARDS_ON_PHONES}`}>
           <caption className="sr-only">Your active sessions</caption>
           <thead className="bg-slate-50 text-left text-slate-700">
             <tr>

@@ -10,6 +10,7 @@ import { KeyCell } from "./key-cell";
 import { COLUMN_LABELS, keyColumns } from "./key-columns";
 import { KeyRowActions, type KeyDialog } from "./key-row-actions";
 import type { ConnectionKeyView } from "./types";
+import { CARDS_ON_PHONES } from "@/components/layout/phone-cards";
 
 /** A connection's keys, with the columns its provider can fill and the actions this role may use. */
 export function ConnectionKeysTable({
@@ -31,7 +32,7 @@ export function ConnectionKeysTable({
   const withActions = role !== "reviewer";
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full min-w-[56rem] text-left text-sm">
+      <table className={`w-full min-w-[56rem] text-left text-sm ${CARDS_ON_PHONES}`}>
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600 uppercase">
           <tr>

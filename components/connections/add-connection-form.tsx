@@ -87,7 +87,7 @@ export function AddConnectionForm({ onAdded }: { onAdded: (answer: CheckedConnec
       <form
         onSubmit={onSubmit}
         noValidate
-        className="mt-3 grid gap-4 sm:grid-cols-2"
+        className="mt-3 grid grid-cols-1 gap-4 wrap-anywhere sm:grid-cols-2"
         aria-describedby={serverError ? "add-connection-error" : undefined}
       >
         <FormField id="connection-name" label="Name" error={errors.name?.message}>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { PROVIDER_LABELS } from "@/lib/connections/providers";
 import type { ConnectionSource, ConnectionView } from "@/lib/connections/types";
+import { CARDS_ON_PHONES } from "@/components/layout/phone-cards";
 
 const SOURCE_LABELS: Record<ConnectionSource, string> = {
   database: "Added here",
@@ -30,7 +31,7 @@ export function ConnectionTable({
 }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
+      <table className={`w-full text-left text-sm ${CARDS_ON_PHONES}`}>
         <caption className="sr-only">Connections</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600 uppercase">
           <tr>

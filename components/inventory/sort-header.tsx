@@ -15,14 +15,15 @@ export function SortHeader({
   sort,
   dir,
   onSort,
-}: SortProps & { column: SortKey; label: string }) {
+  className = "",
+}: SortProps & { column: SortKey; label: string; className?: string }) {
   const active = sort === column;
   const next: SortDir = active ? (dir === "asc" ? "desc" : "asc") : defaultDir(column);
   return (
     <th
       scope="col"
       aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}
-      className="px-3 py-2 font-semibold"
+      className={`px-3 py-2 font-semibold ${className}`}
     >
       <button
         type="button"

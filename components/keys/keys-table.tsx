@@ -6,6 +6,7 @@ import type { KeyView } from "@/lib/keys/view";
 import { KeyRow, type KeyAction } from "./key-row";
 import { KeySummaryCells } from "./key-summary-cells";
 import { KeyTableHead } from "./key-table-head";
+import { CARDS_ON_PHONES } from "@/components/layout/phone-cards";
 
 /** What a table of keys needs to offer the controls a role may use (a service account's page). */
 export interface KeyControls {
@@ -49,7 +50,7 @@ export function KeysTable({ keys, caption, controls }: KeysTableProps) {
   }
   return (
     <div className={look.frame}>
-      <table className={look.table}>
+      <table className={`${look.table} ${CARDS_ON_PHONES}`}>
         <caption className="sr-only">{caption}</caption>
         {controls ? null : (
           <colgroup>

@@ -2,6 +2,7 @@
 
 import type { UserSummary } from "@/lib/users/types";
 import { UserRow, type RowActions } from "./user-row";
+import { CARDS_ON_PHONES } from "@/components/layout/phone-cards";
 
 export function UserTable({
   users,
@@ -23,7 +24,7 @@ export function UserTable({
   }
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full min-w-[52rem] text-left text-sm">
+      <table className={`w-full min-w-[52rem] text-left text-sm ${CARDS_ON_PHONES}`}>
         <caption className="sr-only">Keydesk&apos;s users</caption>
         <thead className="bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
           <tr>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isFindShortcut, isTypingTarget } from "./shortcut";
+import { isFindShortcut, isPaletteShortcut, isTypingTarget } from "./shortcut";
 
 const press = (key: string, extra: Partial<Parameters<typeof isFindShortcut>[0]> = {}) => ({
   key,
@@ -18,6 +18,20 @@ describe("isFindShortcut", () => {
     expect(isFindShortcut(press("/", { altKey: true }))).toBe(false);
     expect(isFindShortcut(press("/", { isComposing: true }))).toBe(false);
     expect(isFindShortcut(press("/", { defaultPrevented: true }))).toBe(false);
+  });
+});
+
+describe("isPaletteShortcut", () => {
+  it("is Ctrl-K or Cmd-K, either case, and nothing else", () => {
+    expect(isPaletteShortcut(press("k", { ctrlKey: true }))).toBe(true);
+    expect(isPaletteShortcut(press("k", { metaKey: true }))).toBe(true);
+    expect(isPaletteShortcut(press("K", { ctrlKey: true }))).toBe(true);
+    expect(isPaletteShortcut(press("k"))).toBe(false);
+    expect(isPaletteShortcut(press("/", { ctrlKey: true }))).toBe(false);
+    expect(isPaletteShortcut(press("k", { ctrlKey: true, altKey: true }))).toBe(false);
+    expect(isPaletteShortcut({ ...press("k", { ctrlKey: true }), shiftKey: true })).toBe(false);
+    expect(isPaletteShortcut(press("k", { ctrlKey: true, isComposing: true }))).toBe(false);
+    expect(isPaletteShortcut(press("k", { metaKey: true, defaultPrevented: true }))).toBe(false);
   });
 });
 

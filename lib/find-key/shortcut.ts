@@ -1,7 +1,11 @@
-// The "/" shortcut to the search page: which key presses count, and where typing must win (a field,
-// a text area, a select, anything editable). Pure, so the rules are tested without a browser.
+// The console's two shortcuts: "/" (the key search's box on its own page, the command palette
+// elsewhere) and Ctrl/Cmd-K (the command palette anywhere): which key presses count, and where
+// typing must win (a field, a text area, a select, anything editable). Pure, so the rules are
+// tested without a browser.
 export const FIND_PATH = "/find";
 export const FIND_SHORTCUT = "/";
+/** For aria-keyshortcuts on the palette's button: every way to open it. */
+export const PALETTE_SHORTCUTS = "Control+K Meta+K /";
 /** The search box's id: the shortcut focuses it when the page is already open. */
 export const FIND_INPUT_ID = "find-key-query";
 
@@ -19,6 +23,21 @@ export interface KeyPress {
 export function isFindShortcut(e: KeyPress): boolean {
   return (
     e.key === FIND_SHORTCUT && !e.ctrlKey && !e.metaKey && !e.altKey && !e.isComposing && !e.defaultPrevented
+  );
+}
+
+/**
+ * Ctrl-K (Cmd-K on a Mac). It is not typing, so it works in a field too; Alt or Shift with it is
+ * some other program's shortcut.
+ */
+export function isPaletteShortcut(e: KeyPress & { shiftKey?: boolean }): boolean {
+  return (
+    e.key.toLowerCase() === "k" &&
+    (e.ctrlKey || e.metaKey) &&
+    !e.altKey &&
+    !e.shiftKey &&
+    !e.isComposing &&
+    !e.defaultPrevented
   );
 }
 

@@ -43,15 +43,19 @@ async function useKey(secret: string): Promise<{ status: number; code: string }>
 }
 
 /**
- * "/" with nothing focused, until the search page opens: the header's listener exists only once the
- * page's script has run. It presses again only while still on the old page, so no "/" is typed
- * into the search box.
+ * "/" with nothing focused opens the command palette (pressed again until it does: the header's
+ * listener exists only once the page's script has run, and only while the palette is not open, so
+ * no "/" is typed into it); its "Find a key" then opens the search page, whose box takes focus.
  */
 async function pressSlashUntilFind(page: Page) {
+  const palette = page.getByRole("dialog", { name: "Search pages and keys" });
   await expect(async () => {
-    if (!new URL(page.url()).pathname.endsWith("/find")) await page.keyboard.press("/");
-    await expect(page).toHaveURL(/\/find$/, { timeout: 2_000 });
+    if (!(await palette.isVisible())) await page.keyboard.press("/");
+    await expect(palette).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
+  await page.keyboard.type("Find a key");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/find$/);
   await expect(page.getByRole("heading", { level: 1, name: "Find a key" })).toBeVisible();
 }
 
@@ -76,9 +80,10 @@ test.describe("as support", () => {
     expect(await useKey(secret)).toEqual({ status: 401, code: "missing_permissions" }); // alive
 
     await page.goto("/");
-    await expect(
-      page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Find a key" }),
-    ).toHaveAttribute("aria-keyshortcuts", "/");
+    await expect(page.getByRole("button", { name: "Search pages and keys" })).toHaveAttribute(
+      "aria-keyshortcuts",
+      "Control+K Meta+K /",
+    );
     await pressSlashUntilFind(page);
     const box = page.getByRole("textbox", { name: BOX });
     await expect(box).toBeFocused();
@@ -188,7 +193,9 @@ test.describe("as support", () => {
     expect(searchBody).not.toContain("hashedSecret");
   });
 
-  test("'/' opens the search from another page, but not while typing in a field", async ({ page }) => {
+  test("'/' opens the palette (and from it the search) from another page, but not while typing in a field", async ({
+    page,
+  }) => {
     await page.goto("/audit");
     await pressSlashUntilFind(page);
     await expect(page.getByRole("textbox", { name: BOX })).toBeFocused();
@@ -199,6 +206,7 @@ test.describe("as support", () => {
     await page.keyboard.type("a/b");
     await expect(actor).toHaveValue("a/b");
     await expect(page).toHaveURL(/\/audit$/);
+    await expect(page.getByRole("dialog", { name: "Search pages and keys" })).toHaveCount(0);
   });
 
   test("a search by name keeps the text, ranks the exact name first and says when nothing matches", async ({
