@@ -22,7 +22,8 @@ export function FindKeyShortcut() {
         isContentEditable: target.isContentEditable,
         role: target.getAttribute("role"),
       };
-      if (isTypingTarget(focus) || document.querySelector("dialog[open]")) return;
+      // Not while a dialog is open (components/ui/dialog.tsx draws it as a role="dialog" element).
+      if (isTypingTarget(focus) || document.querySelector('dialog[open], [role="dialog"]')) return;
       event.preventDefault(); // the "/" must not be typed into the box that is about to take focus
       if (pathname === FIND_PATH) document.getElementById(FIND_INPUT_ID)?.focus();
       else router.push(FIND_PATH);
