@@ -21,17 +21,24 @@ export function KeyStatusSwitch({
       aria-label={`${visibleText(apiKey.name)} enabled`}
       aria-busy={busy || undefined}
       onClick={onFlip}
-      className="group inline-flex items-center gap-2 rounded-full text-xs font-medium text-slate-700"
+      className="group inline-flex items-center gap-2 rounded-full text-xs font-medium whitespace-nowrap text-slate-700"
     >
+      {/* The track keeps its size however narrow the cell (shrink-0: a shrinking track once left
+          the knob outside it, over the label), and the knob sits in it, not over it: in the flow,
+          moved by its own width. */}
       <span
         aria-hidden
-        className={`relative inline-block h-5 w-9 rounded-full transition-colors ${apiKey.enabled ? "bg-emerald-600" : "bg-slate-300"}`}
+        data-part="track"
+        className={`inline-flex h-5 w-9 shrink-0 items-center rounded-full p-0.5 transition-colors ${apiKey.enabled ? "bg-emerald-600" : "bg-slate-400"}`}
       >
         <span
-          className={`absolute top-0.5 size-4 rounded-full bg-white shadow transition-transform ${apiKey.enabled ? "translate-x-4" : "translate-x-0.5"}`}
+          data-part="knob"
+          className={`size-4 rounded-full bg-white shadow transition-transform ${apiKey.enabled ? "translate-x-4" : "translate-x-0"}`}
         />
       </span>
-      <span aria-hidden>{apiKey.enabled ? "Enabled" : "Disabled"}</span>
+      <span aria-hidden data-part="label">
+        {apiKey.enabled ? "Enabled" : "Disabled"}
+      </span>
     </button>
   );
 }
