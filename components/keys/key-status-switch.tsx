@@ -23,9 +23,9 @@ export function KeyStatusSwitch({
       onClick={onFlip}
       className="group inline-flex items-center gap-2 rounded-full text-xs font-medium whitespace-nowrap text-slate-700"
     >
-      {/* The track keeps its size however narrow the cell (shrink-0: a shrinking track once left
-          the knob outside it, over the label), and the knob sits in it, not over it: in the flow,
-          moved by its own width. */}
+      {/* The knob is in the track's flow, moved by its own width. It was absolutely placed with no
+          left offset, so it started from the button's centred text position (half the track in):
+          on, it ended past the track, over the label's first letter. */}
       <span
         aria-hidden
         data-part="track"
