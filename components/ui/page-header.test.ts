@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { PageHeader, SectionHeading, type PageHeaderProps } from "./page-header";
+import { PageHeader, SectionHeading, type PageHeaderProps, type SectionHeadingProps } from "./page-header";
 
 // The markup the pages wrote by hand before, on the type scale's steps (app/globals.css).
 const H1 = "text-title font-semibold tracking-tight";
@@ -43,7 +43,7 @@ describe("PageHeader", () => {
 
   it("gives sections an h2 on the scale's second step, and sub-sections an h3", () => {
     const section = (level?: 2 | 3) =>
-      renderToStaticMarkup(createElement(SectionHeading, { level, id: "s", children: "Keys" }));
+      renderToStaticMarkup(createElement(SectionHeading, { level, id: "s" } as SectionHeadingProps, "Keys"));
     expect(section()).toBe(`<h2 id="s" class="text-heading font-semibold tracking-tight">Keys</h2>`);
     expect(section(3)).toBe(`<h3 id="s" class="text-base font-semibold tracking-tight">Keys</h3>`);
   });

@@ -35,16 +35,14 @@ export function PageHeader({ title, description, actions, size = "md" }: PageHea
   );
 }
 
-/** A section's heading inside a page: the scale's second step, an <h2> unless told otherwise. */
-export function SectionHeading({
-  children,
-  id,
-  level = 2,
-}: {
+export interface SectionHeadingProps {
   children: ReactNode;
   id?: string;
   level?: 2 | 3;
-}) {
+}
+
+/** A section's heading inside a page: the scale's second step, an <h2> unless told otherwise. */
+export function SectionHeading({ children, id, level = 2 }: SectionHeadingProps) {
   const Tag = level === 2 ? "h2" : "h3";
   const size = level === 2 ? "text-heading" : "text-base";
   return (
