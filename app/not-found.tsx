@@ -3,7 +3,7 @@
 export default function NotFound() {
   return (
     <div className="space-y-2">
-      <h1 className="text-2xl font-semibold">Page not found</h1>
+      <h1 className="text-title font-semibold tracking-tight">Page not found</h1>
       <p className="text-sm text-slate-600">
         There is nothing here.{" "}
         {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- see above: a full load from a missing page is fine */}

@@ -1,6 +1,7 @@
 import { StepUpHost } from "@/components/auth/step-up-host";
 import { ConsoleHeader } from "@/components/layout/console-header";
 import { QueryProvider } from "@/components/layout/query-provider";
+import { ToastHost } from "@/components/ui/toast-host";
 import { requireUser } from "@/lib/auth/require-user";
 
 export default async function ConsoleLayout({ children }: LayoutProps<"/">) {
@@ -13,6 +14,7 @@ export default async function ConsoleLayout({ children }: LayoutProps<"/">) {
         <QueryProvider>{children}</QueryProvider>
         <StepUpHost />
       </main>
+      <ToastHost />
     </>
   );
 }

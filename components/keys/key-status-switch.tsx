@@ -21,17 +21,24 @@ export function KeyStatusSwitch({
       aria-label={`${visibleText(apiKey.name)} enabled`}
       aria-busy={busy || undefined}
       onClick={onFlip}
-      className="group inline-flex items-center gap-2 rounded-full text-xs font-medium text-slate-700"
+      className="group inline-flex items-center gap-2 rounded-full text-xs font-medium whitespace-nowrap text-slate-700"
     >
+      {/* The knob is in the track's flow, moved by its own width. It was absolutely placed with no
+          left offset, so it started from the button's centred text position (half the track in):
+          on, it ended past the track, over the label's first letter. */}
       <span
         aria-hidden
-        className={`relative inline-block h-5 w-9 rounded-full transition-colors ${apiKey.enabled ? "bg-emerald-600" : "bg-slate-300"}`}
+        data-part="track"
+        className={`inline-flex h-5 w-9 shrink-0 items-center rounded-full p-0.5 transition-colors ${apiKey.enabled ? "bg-emerald-600" : "bg-slate-400"}`}
       >
         <span
-          className={`absolute top-0.5 size-4 rounded-full bg-white shadow transition-transform ${apiKey.enabled ? "translate-x-4" : "translate-x-0.5"}`}
+          data-part="knob"
+          className={`size-4 rounded-full bg-white shadow transition-transform ${apiKey.enabled ? "translate-x-4" : "translate-x-0"}`}
         />
       </span>
-      <span aria-hidden>{apiKey.enabled ? "Enabled" : "Disabled"}</span>
+      <span aria-hidden data-part="label">
+        {apiKey.enabled ? "Enabled" : "Disabled"}
+      </span>
     </button>
   );
 }

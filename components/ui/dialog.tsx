@@ -1,66 +1,28 @@
 "use client";
+// The console's one modal dialog. Its props are the ones every dialog has always used; inside, it
+// is Radix's dialog (components/ui/dialog-sheet.tsx): focus trapped, Escape closes through
+// onClose, focus back on the opener, title and description wired to the dialog, a full-screen
+// sheet on phones. That code is not in any page's first load: this module asks for it as soon as
+// it runs in the browser, which is when a lazily loaded dialog's own code arrives (on idle, see
+// lazy-dialog.tsx) or, for the few pages that import a dialog directly, just after their first
+// script. A dialog opened before then shows "Opening…" for that moment.
+import { lazy, Suspense } from "react";
+import { DialogOpening } from "./dialog-opening";
+import type { DialogProps } from "./dialog-props";
 
-import { useEffect, useId, useRef, type ReactNode } from "react";
+export type { DialogProps };
 
-/**
- * A modal dialog on the native <dialog> element: showModal() traps focus, makes the page behind it
- * inert and closes on Escape. Focus goes to the first field (or an element marked autoFocus) and
- * back to whatever opened it on close.
- */
-export function Dialog({
-  open,
-  onClose,
-  title,
-  description,
-  children,
-  wide = false,
-}: {
-  open: boolean;
-  onClose: () => void;
-  title: string;
-  description?: ReactNode;
-  children: ReactNode;
-  wide?: boolean;
-}) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const descriptionId = useId();
+let loading: Promise<typeof import("./dialog-sheet")> | null = null;
+const load = () => (loading ??= import("./dialog-sheet"));
+const DialogSheet = lazy(() => load().then((module) => ({ default: module.DialogSheet })));
+if (typeof window !== "undefined") load().catch(() => (loading = null));
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog || !open) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!dialog.open) dialog.showModal();
-    return () => {
-      if (dialog.open) dialog.close();
-      opener?.focus();
-    };
-  }, [open]);
-
+export function Dialog(props: DialogProps) {
+  // Closed, a dialog is nothing at all, so a closed one never waits for its code.
+  if (!props.open) return null;
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      aria-describedby={description ? descriptionId : undefined}
-      onCancel={(event) => {
-        event.preventDefault(); // the parent owns `open`; it closes the dialog by changing it
-        onClose();
-      }}
-      className={`m-auto w-full ${wide ? "max-w-3xl" : "max-w-md"} max-h-[90vh] rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40`}
-    >
-      {open ? (
-        <div className="space-y-4 p-6">
-          <h2 id={titleId} className="text-lg font-semibold tracking-tight">
-            {title}
-          </h2>
-          {description ? (
-            <div id={descriptionId} className="text-sm text-slate-700">
-              {description}
-            </div>
-          ) : null}
-          {children}
-        </div>
-      ) : null}
-    </dialog>
+    <Suspense fallback={<DialogOpening />}>
+      <DialogSheet {...props} />
+    </Suspense>
   );
 }

@@ -4,6 +4,7 @@
 // first. Opening one before its code has arrived shows "Opening…" (announced to screen readers)
 // for the moment it takes.
 import { lazy, Suspense, useEffect, type ComponentType } from "react";
+import { DialogOpening } from "./dialog-opening";
 
 export interface LazyDialog<P> {
   (props: P): React.ReactElement;
@@ -39,15 +40,4 @@ export function usePreloadDialogs(...dialogs: { preload(): void }[]): void {
     // The dialogs are module-level constants: once per page is enough.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-}
-
-function DialogOpening() {
-  return (
-    <p
-      role="status"
-      className="fixed inset-x-0 top-6 z-50 mx-auto w-fit rounded-md bg-slate-900 px-4 py-2 text-sm text-white shadow-lg"
-    >
-      Opening…
-    </p>
-  );
 }

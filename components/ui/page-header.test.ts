@@ -1,10 +1,10 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { PageHeader, type PageHeaderProps } from "./page-header";
+import { PageHeader, SectionHeading, type PageHeaderProps, type SectionHeadingProps } from "./page-header";
 
-// The markup the pages wrote by hand before: PageHeader must give the same elements and classes.
-const H1 = "text-2xl font-semibold tracking-tight";
+// The markup the pages wrote by hand before, on the type scale's steps (app/globals.css).
+const H1 = "text-title font-semibold tracking-tight";
 const DESCRIPTION = "mt-1 text-sm text-slate-600";
 
 const html = (props: PageHeaderProps) => renderToStaticMarkup(createElement(PageHeader, props));
@@ -37,7 +37,14 @@ describe("PageHeader", () => {
 
   it("has a smaller title in the small popup pages", () => {
     expect(html({ title: "Confirm it's you", size: "sm" })).toBe(
-      `<div><h1 class="text-xl font-semibold tracking-tight">Confirm it&#x27;s you</h1></div>`,
+      `<div><h1 class="text-heading font-semibold tracking-tight">Confirm it&#x27;s you</h1></div>`,
     );
+  });
+
+  it("gives sections an h2 on the scale's second step, and sub-sections an h3", () => {
+    const section = (level?: 2 | 3) =>
+      renderToStaticMarkup(createElement(SectionHeading, { level, id: "s" } as SectionHeadingProps, "Keys"));
+    expect(section()).toBe(`<h2 id="s" class="text-heading font-semibold tracking-tight">Keys</h2>`);
+    expect(section(3)).toBe(`<h3 id="s" class="text-base font-semibold tracking-tight">Keys</h3>`);
   });
 });

@@ -1,10 +1,11 @@
 import type { ReactNode } from "react";
 
+// The type scale's steps (app/globals.css says which is for what).
 const TITLE_SIZES = {
   // Every page of the console, sign-in and the one-time link pages.
-  md: "text-2xl",
+  md: "text-title",
   // The small step-up popups, whose window is narrow.
-  sm: "text-xl",
+  sm: "text-heading",
 } as const;
 
 export interface PageHeaderProps {
@@ -31,5 +32,22 @@ export function PageHeader({ title, description, actions, size = "md" }: PageHea
       {heading}
       {actions}
     </div>
+  );
+}
+
+export interface SectionHeadingProps {
+  children: ReactNode;
+  id?: string;
+  level?: 2 | 3;
+}
+
+/** A section's heading inside a page: the scale's second step, an <h2> unless told otherwise. */
+export function SectionHeading({ children, id, level = 2 }: SectionHeadingProps) {
+  const Tag = level === 2 ? "h2" : "h3";
+  const size = level === 2 ? "text-heading" : "text-base";
+  return (
+    <Tag id={id} className={`${size} font-semibold tracking-tight`}>
+      {children}
+    </Tag>
   );
 }

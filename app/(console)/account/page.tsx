@@ -3,7 +3,7 @@ import { SessionsSection } from "@/components/auth/sessions-section";
 import { PrefilledQueries } from "@/components/layout/prefilled-queries";
 import { accountKeys } from "@/lib/auth/queries";
 import { TwoFactorSection } from "@/components/auth/two-factor-section";
-import { PageHeader } from "@/components/ui/page-header";
+import { PageHeader, SectionHeading } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";
 import { ROLE_LABELS } from "@/lib/roles";
 import { listSessions } from "@/lib/auth/sessions";
@@ -43,15 +43,11 @@ export default async function AccountPage() {
         </p>
       ) : null}
       <section aria-labelledby="two-factor-title" className="space-y-3">
-        <h2 id="two-factor-title" className="text-lg font-semibold">
-          Two-factor sign-in
-        </h2>
+        <SectionHeading id="two-factor-title">Two-factor sign-in</SectionHeading>
         <TwoFactorSection status={status} recoveryCodesLeft={codesLeft} />
       </section>
       <section aria-labelledby="sessions-title" className="space-y-3">
-        <h2 id="sessions-title" className="text-lg font-semibold">
-          Where you are signed in
-        </h2>
+        <SectionHeading id="sessions-title">Where you are signed in</SectionHeading>
         <PrefilledQueries queries={[[accountKeys.sessions, sessions]]}>
           <SessionsSection />
         </PrefilledQueries>
