@@ -51,12 +51,26 @@ export function OverviewPanels() {
           Totals
         </h2>
         <Stat
+          id="stat-accounts"
           label="Service accounts"
+          summary="The ElevenLabs workspace's groups of keys"
           value={inventory.data.serviceAccounts.length}
           href="/service-accounts"
         />
-        <Stat label="Keys" value={rows.length} href="/inventory" />
-        <Stat label="Enabled keys" value={enabled} href="/inventory?status=enabled" />
+        <Stat
+          id="stat-keys"
+          label="Keys"
+          summary="Every key in the ElevenLabs workspace"
+          value={rows.length}
+          href="/inventory"
+        />
+        <Stat
+          id="stat-enabled"
+          label="Enabled keys"
+          summary="Keys that work right now (not switched off)"
+          value={enabled}
+          href="/inventory?status=enabled"
+        />
       </section>
       <section aria-labelledby="overview-risks" className="space-y-2">
         <h2 id="overview-risks" className="text-lg font-semibold">
@@ -64,11 +78,16 @@ export function OverviewPanels() {
         </h2>
         <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
           {RISK_FLAGS.map((flag) => (
-            <li key={flag}>
+            <li
+              key={flag}
+              className="relative rounded-lg border border-slate-200 bg-white px-4 py-3 hover:border-indigo-400"
+            >
+              {/* The whole tile is the link (its ::after covers it); the one line under it describes it. */}
               <Link
                 href={flagHref(flag)}
                 title={RISK_FLAG_INFO[flag].explanation}
-                className="flex items-baseline justify-between rounded-lg border border-slate-200 bg-white px-4 py-3 hover:border-indigo-400"
+                aria-describedby={`risk-summary-${flag}`}
+                className="flex items-baseline justify-between after:absolute after:inset-0 after:rounded-lg"
               >
                 <span className="text-sm font-medium text-slate-800">{RISK_FLAG_INFO[flag].label}</span>
                 <span
@@ -78,6 +97,9 @@ export function OverviewPanels() {
                   <span className="sr-only"> {counts[flag] === 1 ? "key" : "keys"}</span>
                 </span>
               </Link>
+              <p id={`risk-summary-${flag}`} className="mt-0.5 text-xs text-slate-600">
+                {RISK_FLAG_INFO[flag].summary}
+              </p>
             </li>
           ))}
         </ul>
@@ -113,14 +135,33 @@ export function OverviewPanels() {
   );
 }
 
-function Stat({ label, value, href }: { label: string; value: number; href: string }) {
+/** A total: its name and number are the link; the one line under them says what is counted. */
+function Stat({
+  id,
+  label,
+  summary,
+  value,
+  href,
+}: {
+  id: string;
+  label: string;
+  summary: string;
+  value: number;
+  href: string;
+}) {
   return (
-    <Link
-      href={href}
-      className="rounded-lg border border-slate-200 bg-white px-4 py-3 hover:border-indigo-400"
-    >
-      <span className="block text-sm text-slate-600">{label}</span>
-      <span className="text-2xl font-semibold text-slate-900">{formatNumber(value)}</span>
-    </Link>
+    <div className="relative rounded-lg border border-slate-200 bg-white px-4 py-3 hover:border-indigo-400">
+      <Link
+        href={href}
+        aria-describedby={`${id}-summary`}
+        className="block after:absolute after:inset-0 after:rounded-lg"
+      >
+        <span className="block text-sm text-slate-600">{label}</span>
+        <span className="text-2xl font-semibold text-slate-900">{formatNumber(value)}</span>
+      </Link>
+      <p id={`${id}-summary`} className="text-xs text-slate-600">
+        {summary}
+      </p>
+    </div>
   );
 }

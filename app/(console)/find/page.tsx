@@ -27,7 +27,11 @@ export default async function FindKeyPage() {
         }
       />
       {allowed ? (
-        <FindKeyPanel canDisable={user.role === "admin" || user.role === "support"} />
+        <FindKeyPanel
+          canDisable={user.role === "admin" || user.role === "support"}
+          canRotate={user.role === "admin"}
+          me={{ name: user.name, email: user.email }}
+        />
       ) : (
         <NoWorkspaceAccess />
       )}
