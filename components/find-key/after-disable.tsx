@@ -54,9 +54,11 @@ export function AfterDisable({
           <CopyIncidentSummary facts={facts} keyName={name} />
         </li>
       </ul>
-      <p role="status" className="text-slate-700">
-        {rotated}
-      </p>
+      {rotatable ? (
+        <p role="status" className="text-slate-700">
+          {rotated}
+        </p>
+      ) : null}
       {rotating && rotatable ? (
         <RotateKeyDialog apiKey={rotatable} onClose={() => setRotating(false)} onDone={setRotated} />
       ) : null}
