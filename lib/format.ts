@@ -25,3 +25,13 @@ const INVISIBLE =
 export function visibleText(text: string): string {
   return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
+
+/**
+ * A monthly character limit in words. A limit of 0 refuses every request, so it reads as what it
+ * does ("Blocked (limit 0)"), never as "0 / 0 · limit reached". Exports keep the number.
+ */
+export function formatCharacterLimit(limit: number | null): string {
+  if (limit === null) return "No limit";
+  if (limit === 0) return "Blocked (limit 0)";
+  return `${formatNumber(limit)} characters`;
+}

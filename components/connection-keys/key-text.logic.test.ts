@@ -51,6 +51,8 @@ describe("restrictionsText and openEnds", () => {
       "Transient assistants allowed",
     ]);
     expect(restrictionsText({ characterLimit: { limit: null, used: 5 }, ipAllowlist: null })).toEqual([]);
+    // A limit of 0 refuses every request: said as such, not as "0 of 0 characters".
+    expect(restrictionsText({ characterLimit: { limit: 0, used: 0 } })).toEqual(["Blocked (limit 0)"]);
   });
 
   it("says an empty origin or assistant list means any and every", () => {

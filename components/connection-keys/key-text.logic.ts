@@ -1,6 +1,6 @@
 // A key's permissions, restrictions and expiry in words, in its provider's own model. The table,
 // the leak dialog and the review all say a key the same way. Pure, so it is tested alone.
-import { formatDate, formatNumber } from "@/lib/format";
+import { formatCharacterLimit, formatDate, formatNumber } from "@/lib/format";
 import type { KeyPermissions, KeyRestrictions } from "@/lib/providers/types";
 
 /** "All permissions", "Unrestricted (*)", "files:read, rooms:read", "Private key". */
@@ -31,7 +31,8 @@ export function grantsEverything(permissions: KeyPermissions): boolean {
  */
 export function restrictionsText(r: KeyRestrictions): string[] {
   const out: string[] = [];
-  if (r.characterLimit?.limit != null) {
+  if (r.characterLimit?.limit === 0) out.push(formatCharacterLimit(0));
+  else if (r.characterLimit?.limit != null) {
     const used = r.characterLimit.used != null ? `${formatNumber(r.characterLimit.used)} of ` : "";
     out.push(`${used}${formatNumber(r.characterLimit.limit)} characters a month`);
   }

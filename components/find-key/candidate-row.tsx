@@ -4,32 +4,41 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { permissionSummary } from "@/lib/keys/summary";
 import { describeMatch } from "@/lib/find-key/describe";
 import type { Candidate, QueryKind } from "@/lib/find-key/types";
+import type { DisabledKeyFacts } from "@/lib/find-key/incident-summary";
 import { CertaintyBadge } from "./certainty-badge";
 import { DisabledConfirmation } from "./disabled-confirmation";
-import { visibleText } from "@/lib/format";
+import { AfterDisable } from "./after-disable";
+import { KeyNameLink } from "./key-name-link";
 
 const disableButton =
   "rounded-md bg-red-700 px-2.5 py-1 text-xs font-semibold text-white hover:bg-red-800 disabled:opacity-60";
 
-/** One key that matched: where it lives, its state, why it matched, and (support, admin) Disable now. */
+/**
+ * One key that matched: where it lives, its state, why it matched, and (support, admin) Disable
+ * now; once this page disabled it, the next steps (its page, Rotate for an admin, the summary).
+ */
 export function CandidateRow({
   candidate,
   kind,
   canDisable,
-  disabledAt,
+  canRotate,
+  disabled,
   onDisable,
 }: {
   candidate: Candidate;
   kind: QueryKind;
   canDisable: boolean;
-  disabledAt: Date | null;
+  canRotate: boolean;
+  /** Set once this page disabled the key. */
+  disabled: DisabledKeyFacts | null;
   onDisable: (candidate: Candidate) => void;
 }) {
   const { key, serviceAccount, matches, certainty } = candidate;
+  const disabledAt = disabled?.at ?? null;
   return (
     <tr data-key-id={key.id} className="align-top">
       <th scope="row" className="px-4 py-3 font-medium break-words text-slate-900">
-        {visibleText(key.name)}
+        <KeyNameLink name={key.name} keyRef={{ group: key.serviceAccountId, keyId: key.id }} />
       </th>
       <td className="px-4 py-3 text-slate-700">{serviceAccount.name}</td>
       <td className="px-4 py-3 font-mono whitespace-nowrap text-slate-700">…{key.hint}</td>
@@ -56,6 +65,8 @@ export function CandidateRow({
             <button type="button" onClick={() => onDisable(candidate)} className={disableButton}>
               Disable now<span className="sr-only"> {key.name}</span>
             </button>
+          ) : disabled ? (
+            <AfterDisable facts={disabled} rotatable={canRotate ? key : null} />
           ) : null}
         </td>
       ) : null}

@@ -36,7 +36,8 @@ export function DisableElsewhereDialog({
   connection: SearchedConnection;
   candidate: OtherCandidate;
   onClose: () => void;
-  onDisabled: (key: OtherKey, at: Date) => void;
+  /** The key as the server now has it, when, and the reason given (for the incident summary). */
+  onDisabled: (key: OtherKey, at: Date, reason: string) => void;
   onConflict: (current: OtherKey) => void;
 }) {
   const { key } = candidate;
@@ -51,7 +52,7 @@ export function DisableElsewhereDialog({
   const onSubmit = form.handleSubmit(async ({ reason }) => {
     try {
       const updated = await disable.mutateAsync({ connectionId: connection.id, keyId: key.id, reason });
-      onDisabled(updated, new Date());
+      onDisabled(updated, new Date(), reason);
     } catch (error) {
       const current = conflictKey(error);
       if (current) {

@@ -37,7 +37,8 @@ export function DisableNowDialog({
 }: {
   candidate: Candidate;
   onClose: () => void;
-  onDisabled: (key: KeyView, at: Date) => void;
+  /** The key as the server now has it, when, and the reason given (for the incident summary). */
+  onDisabled: (key: KeyView, at: Date, reason: string) => void;
   onConflict: (current: KeyView) => void;
 }) {
   const { key, serviceAccount } = candidate;
@@ -59,7 +60,7 @@ export function DisableNowDialog({
         was: true,
         reason,
       });
-      onDisabled(updated, new Date());
+      onDisabled(updated, new Date(), reason);
     } catch (error) {
       const current = conflictCurrent(error);
       if (current) onConflict(current);

@@ -3,7 +3,15 @@
 import { useState } from "react";
 import { classifyQuery } from "@/lib/find-key/classify";
 import { everywhereSummary, searchedFor } from "@/lib/find-key/describe";
-import type { Candidate, ConnectionSearch, OtherCandidate, OtherKey, QueryKind } from "@/lib/find-key/types";
+import type { DisabledKeyFacts } from "@/lib/find-key/incident-summary";
+import type {
+  Candidate,
+  ConnectionSearch,
+  OtherCandidate,
+  OtherKey,
+  QueryKind,
+  SearchedConnection,
+} from "@/lib/find-key/types";
 import { OneShotQuery, useFindKey } from "@/lib/find-key/queries";
 import type { KeyView } from "@/lib/keys/view";
 import { errorDetails } from "@/lib/http/client";
@@ -26,15 +34,19 @@ const DisableElsewhereDialog = lazyDialog(
 
 /** What the last search was for, in safe words (a secret only by its last four characters). */
 type Searched = { kind: QueryKind; label: string };
-/** A key's status as this page last learned it, after a disable or a conflict. */
-type StatusChange = { enabled: boolean; disableReason: string | null; disabledAt: Date | null };
+/** A key's status as this page last learned it, after a disable (when, why) or a conflict. */
+type StatusChange = {
+  enabled: boolean;
+  disableReason: string | null;
+  disabled: { at: Date; reason: string } | null;
+};
 
 /** Only the status fields are taken from a PATCH answer: nothing else of it is kept on the page. */
 const withStatus = (c: Candidate, change: StatusChange | undefined): Candidate =>
   change ? { ...c, key: { ...c.key, enabled: change.enabled, disableReason: change.disableReason } } : c;
 
 /** A key of another connection, as this page last learned it (its connection id, then its key id). */
-type OtherChange = { key: OtherKey; disabledAt: Date | null };
+type OtherChange = { key: OtherKey; disabled: { at: Date; reason: string } | null };
 const otherId = (connectionId: string, keyId: string) => `${connectionId}\u0000${keyId}`;
 
 /** Another connection's search with the keys this page disabled (or learned were disabled) since. */
@@ -55,7 +67,17 @@ function withOtherChanges(
  * the row. The primary connection's results come first, then each other connection's, each under
  * its name and provider, or with why it could not be searched.
  */
-export function FindKeyPanel({ canDisable }: { canDisable: boolean }) {
+export function FindKeyPanel({
+  canDisable,
+  canRotate,
+  me,
+}: {
+  canDisable: boolean;
+  /** An admin: Rotate is offered after a disable. */
+  canRotate: boolean;
+  /** Who is searching, for the incident summary ("disabled by"). */
+  me: { name: string; email: string };
+}) {
   usePreloadDialogs(DisableNowDialog, DisableElsewhereDialog);
   const search = useFindKey();
   const [searched, setSearched] = useState<Searched | null>(null);
@@ -74,24 +96,41 @@ export function FindKeyPanel({ canDisable }: { canDisable: boolean }) {
     setOtherChanges(new Map());
     search.mutate(new OneShotQuery(query));
   };
-  const record = (key: Pick<KeyView, "id" | "enabled" | "disableReason">, disabledAt: Date | null) =>
+  const record = (
+    key: Pick<KeyView, "id" | "enabled" | "disableReason">,
+    disabled: StatusChange["disabled"],
+  ) =>
     setChanges((prev) =>
-      new Map(prev).set(key.id, { enabled: key.enabled, disableReason: key.disableReason, disabledAt }),
+      new Map(prev).set(key.id, { enabled: key.enabled, disableReason: key.disableReason, disabled }),
     );
+  /** The facts of a disable done from this page, for the row's next steps and the summary. */
+  const facts = (
+    connection: SearchedConnection,
+    key: DisabledKeyFacts["key"],
+    done: { at: Date; reason: string },
+  ): DisabledKeyFacts => ({ key, connection, by: me, at: done.at, reason: done.reason });
 
   const result = search.data;
   const candidates = result?.candidates.map((c) => withStatus(c, changes.get(c.key.id))) ?? [];
-  const disabledAt = new Map(
-    [...changes].flatMap(([id, c]) => (c.disabledAt ? [[id, c.disabledAt] as const] : [])),
+  const primaryConnection = result?.primary?.connection;
+  const disabled = new Map(
+    candidates.flatMap((c) => {
+      const done = changes.get(c.key.id)?.disabled;
+      if (!done || !primaryConnection) return [];
+      const key = { group: c.key.serviceAccountId, keyId: c.key.id, name: c.key.name };
+      return [[c.key.id, facts(primaryConnection, key, done)] as const];
+    }),
   );
   const isSecret = searched?.kind === "secret";
-  const recordOther = (connectionId: string, key: OtherKey, disabledAt: Date | null) =>
-    setOtherChanges((prev) => new Map(prev).set(otherId(connectionId, key.id), { key, disabledAt }));
-  const otherDisabledAt = (connectionId: string) =>
+  const recordOther = (connectionId: string, key: OtherKey, disabled: OtherChange["disabled"]) =>
+    setOtherChanges((prev) => new Map(prev).set(otherId(connectionId, key.id), { key, disabled }));
+  const otherDisabled = (connection: SearchedConnection) =>
     new Map(
-      [...otherChanges].flatMap(([id, c]) =>
-        c.disabledAt && id === otherId(connectionId, c.key.id) ? [[c.key.id, c.disabledAt] as const] : [],
-      ),
+      [...otherChanges].flatMap(([id, c]) => {
+        if (!c.disabled || id !== otherId(connection.id, c.key.id)) return [];
+        const key = { connectionId: connection.id, group: c.key.group?.id ?? null, keyId: c.key.id };
+        return [[c.key.id, facts(connection, { ...key, name: c.key.name }, c.disabled)] as const];
+      }),
     );
 
   const status = !searched
@@ -159,7 +198,8 @@ export function FindKeyPanel({ canDisable }: { canDisable: boolean }) {
                         kind={result.kind}
                         caption={`Keys matching ${searched.label}`}
                         canDisable={canDisable}
-                        disabledAt={disabledAt}
+                        canRotate={canRotate}
+                        disabled={disabled}
                         onDisable={setDisabling}
                       />
                     )}
@@ -176,7 +216,8 @@ export function FindKeyPanel({ canDisable }: { canDisable: boolean }) {
                 kind={result.kind}
                 searched={searched.label}
                 canDisable={canDisable}
-                disabledAt={otherDisabledAt(other.connection.id)}
+                canRotate={canRotate}
+                disabled={otherDisabled(other.connection)}
                 onDisable={(candidate) => setDisablingOther({ search: other, candidate })}
               />
             ))}
@@ -188,8 +229,8 @@ export function FindKeyPanel({ canDisable }: { canDisable: boolean }) {
         <DisableNowDialog
           candidate={disabling}
           onClose={() => setDisabling(null)}
-          onDisabled={(key, at) => {
-            record(key, at);
+          onDisabled={(key, at, reason) => {
+            record(key, { at, reason });
             setDisabling(null);
           }}
           onConflict={(current) => record(current, null)}
@@ -200,8 +241,8 @@ export function FindKeyPanel({ canDisable }: { canDisable: boolean }) {
           connection={disablingOther.search.connection}
           candidate={disablingOther.candidate}
           onClose={() => setDisablingOther(null)}
-          onDisabled={(key, at) => {
-            recordOther(disablingOther.search.connection.id, key, at);
+          onDisabled={(key, at, reason) => {
+            recordOther(disablingOther.search.connection.id, key, { at, reason });
             setDisablingOther(null);
           }}
           onConflict={(current) => recordOther(disablingOther.search.connection.id, current, null)}

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import type { ConnectionSearch, OtherKey } from "@/lib/find-key/types";
+import { keyHref } from "@/lib/key-href";
 
 const disableButton =
   "rounded-md bg-red-700 px-2.5 py-1 text-xs font-semibold text-white hover:bg-red-800 disabled:opacity-60";
@@ -29,7 +30,7 @@ export function LeakResponseCell({
   onDisable: () => void;
 }) {
   const { connection, leak } = search;
-  const keyPage = `/connections/${encodeURIComponent(connection.id)}`;
+  const keyPage = keyHref({ connectionId: connection.id, group: apiKey.group?.id ?? null, keyId: apiKey.id });
   if (leak.disable) {
     if (!canDisable || apiKey.enabled !== true) return null;
     return (
@@ -44,7 +45,7 @@ export function LeakResponseCell({
         {connection.providerLabel} keys cannot be disabled: {otherResponses(leak.responses)}.
       </p>
       <Link href={keyPage} className="font-medium text-indigo-700 hover:underline">
-        Open {connection.name}&apos;s keys<span className="sr-only"> to rotate or delete {apiKey.name}</span>
+        Open key page<span className="sr-only"> to rotate or delete {apiKey.name}</span>
       </Link>
     </div>
   );

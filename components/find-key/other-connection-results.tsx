@@ -3,11 +3,13 @@
 import { StatusBadge } from "@/components/ui/status-badge";
 import { describeOtherMatch } from "@/lib/find-key/describe";
 import type { ConnectionSearch, OtherCandidate, QueryKind } from "@/lib/find-key/types";
-import { visibleText } from "@/lib/format";
+import type { DisabledKeyFacts } from "@/lib/find-key/incident-summary";
 import { CertaintyBadge } from "./certainty-badge";
 import { ConnectionError } from "./connection-error";
 import { ConnectionHeading } from "./connection-heading";
 import { DisabledConfirmation } from "./disabled-confirmation";
+import { AfterDisable } from "./after-disable";
+import { KeyNameLink } from "./key-name-link";
 import { LeakResponseCell } from "./leak-response-cell";
 
 const COLUMNS = ["Key", "Owner or group", "Ends in", "Status", "How it matched", "Key id", "Leak response"];
@@ -27,15 +29,18 @@ export function OtherConnectionResults({
   kind,
   searched,
   canDisable,
-  disabledAt,
+  canRotate,
+  disabled,
   onDisable,
 }: {
   search: ConnectionSearch;
   kind: QueryKind;
   searched: string;
   canDisable: boolean;
+  /** An admin: rotation is offered on the key's page (another connection's keys rotate there). */
+  canRotate: boolean;
   /** Keys disabled from this page, by key id. */
-  disabledAt: ReadonlyMap<string, Date>;
+  disabled: ReadonlyMap<string, DisabledKeyFacts>;
   onDisable: (candidate: OtherCandidate) => void;
 }) {
   const { connection } = search;
@@ -66,11 +71,19 @@ export function OtherConnectionResults({
             </thead>
             <tbody className="divide-y divide-slate-100">
               {search.candidates.map((c) => {
-                const at = disabledAt.get(c.key.id) ?? null;
+                const done = disabled.get(c.key.id) ?? null;
+                const at = done?.at ?? null;
                 return (
                   <tr key={c.key.id} data-key-id={c.key.id} className="align-top">
                     <th scope="row" className="px-4 py-3 font-medium break-words text-slate-900">
-                      {visibleText(c.key.name)}
+                      <KeyNameLink
+                        name={c.key.name}
+                        keyRef={{
+                          connectionId: connection.id,
+                          group: c.key.group?.id ?? null,
+                          keyId: c.key.id,
+                        }}
+                      />
                     </th>
                     <td className="px-4 py-3 text-slate-700">
                       {c.key.owner ?? c.key.group?.name ?? c.key.group?.id ?? "—"}
@@ -94,12 +107,20 @@ export function OtherConnectionResults({
                       {c.key.id}
                     </td>
                     <td className="px-4 py-3">
-                      <LeakResponseCell
-                        search={search}
-                        apiKey={c.key}
-                        canDisable={canDisable}
-                        onDisable={() => onDisable(c)}
-                      />
+                      {done ? (
+                        <AfterDisable
+                          facts={done}
+                          rotatable={null}
+                          rotateElsewhere={canRotate && search.leak.responses.includes("rotate")}
+                        />
+                      ) : (
+                        <LeakResponseCell
+                          search={search}
+                          apiKey={c.key}
+                          canDisable={canDisable}
+                          onDisable={() => onDisable(c)}
+                        />
+                      )}
                     </td>
                   </tr>
                 );

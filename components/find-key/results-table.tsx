@@ -1,6 +1,7 @@
 "use client";
 
 import type { Candidate, QueryKind } from "@/lib/find-key/types";
+import type { DisabledKeyFacts } from "@/lib/find-key/incident-summary";
 import { CandidateRow } from "./candidate-row";
 
 const COLUMNS = ["Key", "Service account", "Ends in", "Status", "Permissions", "How it matched", "Key id"];
@@ -11,14 +12,17 @@ export function ResultsTable({
   kind,
   caption,
   canDisable,
-  disabledAt,
+  canRotate,
+  disabled,
   onDisable,
 }: {
   candidates: Candidate[];
   kind: QueryKind;
   caption: string;
   canDisable: boolean;
-  disabledAt: ReadonlyMap<string, Date>;
+  canRotate: boolean;
+  /** The keys this page disabled, by key id. */
+  disabled: ReadonlyMap<string, DisabledKeyFacts>;
   onDisable: (candidate: Candidate) => void;
 }) {
   return (
@@ -46,7 +50,8 @@ export function ResultsTable({
               candidate={c}
               kind={kind}
               canDisable={canDisable}
-              disabledAt={disabledAt.get(c.key.id) ?? null}
+              canRotate={canRotate}
+              disabled={disabled.get(c.key.id) ?? null}
               onDisable={onDisable}
             />
           ))}

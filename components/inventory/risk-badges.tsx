@@ -18,6 +18,7 @@ const TONE: Record<RiskFlag, string> = {
   no_expiry: "border-amber-300 bg-amber-50 text-amber-950",
   expired: "border-slate-300 bg-slate-100 text-slate-800",
   stale: "border-slate-300 bg-slate-100 text-slate-800",
+  no_use_this_month: "border-slate-300 bg-slate-100 text-slate-800",
 };
 
 /** At most `max` badges on one line (rows in the inventory have one height); the rest as "+N". */

@@ -54,6 +54,13 @@ describe("key diff", () => {
     ]);
   });
 
+  it("reads a limit of 0 (set outside Keydesk) as blocked", () => {
+    expect(diffKey({ ...original, characterLimit: 0 }, original)[0]).toMatchObject({
+      before: "Blocked (limit 0)",
+      after: "1,000 characters",
+    });
+  });
+
   it("builds a PATCH body with only the changed fields and what they were, which the shared schema accepts", () => {
     const body = changeBody(original, { ...original, characterLimit: null });
     expect(body).toEqual({ characterLimit: null, expected: { characterLimit: 1000 } });

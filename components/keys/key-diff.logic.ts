@@ -1,7 +1,7 @@
 // What an edit changes, for the preview before saving and for the PATCH body: only the fields that
 // differ, and for each the value it had when the edit began (the server's conflict check).
 import { allowlistSummary, permissionSummary } from "@/lib/keys/summary";
-import { formatNumber } from "@/lib/format";
+import { formatCharacterLimit } from "@/lib/format";
 import { normaliseAllowlistEntry } from "@/lib/ip/cidr";
 import type { Permissions } from "@/lib/permissions";
 import type { KeyView } from "@/lib/keys/view";
@@ -48,7 +48,7 @@ export function describeValue(field: DiffField, value: EditableKeyFields[DiffFie
     case "permissions":
       return permissionSummary(value as Permissions);
     case "characterLimit":
-      return value === null ? "No limit" : `${formatNumber(value as number)} characters`;
+      return formatCharacterLimit(value as number | null);
     case "allowedIps": {
       const list = normalisedIps(value as string[] | null);
       return list === null

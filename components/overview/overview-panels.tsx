@@ -79,13 +79,29 @@ export function OverviewPanels({ primary: primaryAllowed = true }: { primary?: b
         </h2>
         {primary.data && !leftOut ? (
           <Stat
+            id="stat-accounts"
             label="Service accounts"
+            summary="The ElevenLabs workspace's groups of keys"
             value={primary.data.serviceAccounts.length}
             href="/service-accounts"
           />
         ) : null}
-        <Stat label="Keys" value={rows.length} href="/inventory" />
-        <Stat label="Enabled keys" value={enabled} href="/inventory?status=enabled" />
+        <Stat
+          id="stat-keys"
+          label="Keys"
+          summary={
+            leftOut ? "Every key on the connections you may use" : "Every key in the ElevenLabs workspace"
+          }
+          value={rows.length}
+          href="/inventory"
+        />
+        <Stat
+          id="stat-enabled"
+          label="Enabled keys"
+          summary="Keys that work right now (not switched off)"
+          value={enabled}
+          href="/inventory?status=enabled"
+        />
       </section>
       <section aria-labelledby="overview-risks" className="space-y-2">
         <h2 id="overview-risks" className="text-lg font-semibold">
@@ -93,11 +109,16 @@ export function OverviewPanels({ primary: primaryAllowed = true }: { primary?: b
         </h2>
         <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
           {RISK_FLAGS.map((flag) => (
-            <li key={flag}>
+            <li
+              key={flag}
+              className="relative rounded-lg border border-slate-200 bg-white px-4 py-3 hover:border-indigo-400"
+            >
+              {/* The whole tile is the link (its ::after covers it); the one line under it describes it. */}
               <Link
                 href={flagHref(flag)}
                 title={RISK_FLAG_INFO[flag].explanation}
-                className="flex items-baseline justify-between rounded-lg border border-slate-200 bg-white px-4 py-3 hover:border-indigo-400"
+                aria-describedby={`risk-summary-${flag}`}
+                className="flex items-baseline justify-between after:absolute after:inset-0 after:rounded-lg"
               >
                 <span className="text-sm font-medium text-slate-800">{RISK_FLAG_INFO[flag].label}</span>
                 <span
@@ -107,6 +128,9 @@ export function OverviewPanels({ primary: primaryAllowed = true }: { primary?: b
                   <span className="sr-only"> {counts[flag] === 1 ? "key" : "keys"}</span>
                 </span>
               </Link>
+              <p id={`risk-summary-${flag}`} className="mt-0.5 text-xs text-slate-600">
+                {RISK_FLAG_INFO[flag].summary}
+              </p>
             </li>
           ))}
         </ul>
@@ -139,14 +163,33 @@ export function OverviewPanels({ primary: primaryAllowed = true }: { primary?: b
   );
 }
 
-function Stat({ label, value, href }: { label: string; value: number; href: string }) {
+/** A total: its name and number are the link; the one line under them says what is counted. */
+function Stat({
+  id,
+  label,
+  summary,
+  value,
+  href,
+}: {
+  id: string;
+  label: string;
+  summary: string;
+  value: number;
+  href: string;
+}) {
   return (
-    <Link
-      href={href}
-      className="rounded-lg border border-slate-200 bg-white px-4 py-3 hover:border-indigo-400"
-    >
-      <span className="block text-sm text-slate-600">{label}</span>
-      <span className="text-2xl font-semibold text-slate-900">{formatNumber(value)}</span>
-    </Link>
+    <div className="relative rounded-lg border border-slate-200 bg-white px-4 py-3 hover:border-indigo-400">
+      <Link
+        href={href}
+        aria-describedby={`${id}-summary`}
+        className="block after:absolute after:inset-0 after:rounded-lg"
+      >
+        <span className="block text-sm text-slate-600">{label}</span>
+        <span className="text-2xl font-semibold text-slate-900">{formatNumber(value)}</span>
+      </Link>
+      <p id={`${id}-summary`} className="text-xs text-slate-600">
+        {summary}
+      </p>
+    </div>
   );
 }

@@ -27,12 +27,14 @@ describe("account warnings", () => {
         key({ allowedIps: null, characterCount: 900 }),
         key({ characterLimit: null }),
         key({ characterCount: 1000 }),
+        key({ characterLimit: 0, characterCount: 0 }),
       ]),
     ).toEqual([
       "1 key has all permissions",
       "2 keys have no IP allowlist",
       "1 key has no monthly limit",
       "1 key has its limit reached",
+      "1 key is blocked (limit 0)",
       "1 key is near the limit",
     ]);
   });

@@ -6,7 +6,9 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 export function accountWarnings(keys: readonly KeyView[]): string[] {
   const count = (risk: string) => keys.filter((k) => keyRisks(k).includes(risk)).length;
-  const levels = keys.map((k) => usageLevel(k).level);
+  // A limit of 0 blocks the key: said as such, not as a limit reached.
+  const blocked = keys.filter((k) => k.characterLimit === 0).length;
+  const levels = keys.filter((k) => k.characterLimit !== 0).map((k) => usageLevel(k).level);
   const out: string[] = [];
   const all = count("all permissions");
   const open = count("no IP allowlist");
@@ -23,6 +25,7 @@ export function accountWarnings(keys: readonly KeyView[]): string[] {
         "keys have their",
       ),
     );
+  if (blocked) out.push(`${plural(blocked, "key is", "keys are")} blocked (limit 0)`);
   if (near) out.push(`${plural(near, "key is", "keys are")} near the limit`);
   return out;
 }

@@ -36,7 +36,7 @@ export function ServiceAccountCard({ account }: { account: ServiceAccountView })
           {warnings.map((w) => (
             <li
               key={w}
-              className={`rounded-full px-2 py-0.5 text-xs ring-1 ${w.includes("limit reached") ? "bg-red-50 text-red-800 ring-red-200" : "bg-amber-50 text-amber-900 ring-amber-200"}`}
+              className={`rounded-full px-2 py-0.5 text-xs ring-1 ${w.includes("limit reached") || w.includes("blocked") ? "bg-red-50 text-red-800 ring-red-200" : "bg-amber-50 text-amber-900 ring-amber-200"}`}
             >
               {w}
             </li>

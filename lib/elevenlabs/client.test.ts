@@ -94,6 +94,8 @@ describe("reading", () => {
     inject("GET", SA_LIST, { kind: "status", status: 429, retryAfter: 120 });
     const error = await failure(upstream.listServiceAccounts());
     expect(error).toMatchObject({ kind: "rate_limited", upstreamStatus: 429, retryAfterSeconds: 120 });
+    // One sentence, with the wait in it once.
+    expect(error.message).toBe("ElevenLabs is limiting Keydesk's requests. Try again in 2 minutes.");
     expect(requestsTo("GET", SA_LIST)).toHaveLength(1);
   });
 

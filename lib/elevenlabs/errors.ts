@@ -4,6 +4,7 @@ import "server-only";
 import { errorBrand, hasBrand } from "@/lib/branded-error";
 import { ElevenLabsError, ElevenLabsTimeoutError } from "@elevenlabs/elevenlabs-js";
 import { ApiError, type ErrorCode } from "@/lib/http/api-error";
+import { rateLimitedMessage } from "@/lib/http/rate-limit";
 
 export type UpstreamErrorKind =
   | "bad_admin_key" // the admin key is missing, invalid or revoked
@@ -144,11 +145,12 @@ function fromStatus(error: ElevenLabsError, status: number): UpstreamError {
     });
   }
   if (status === 429) {
+    const retryAfterSeconds = parseRetryAfter(error.rawResponse?.headers.get("retry-after"));
     return new UpstreamError({
       ...base,
       kind: "rate_limited",
-      retryAfterSeconds: parseRetryAfter(error.rawResponse?.headers.get("retry-after")),
-      message: "ElevenLabs is rate-limiting Keydesk. Try again shortly.",
+      retryAfterSeconds,
+      message: rateLimitedMessage("ElevenLabs", retryAfterSeconds),
     });
   }
   if (status >= 500) {

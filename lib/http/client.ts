@@ -2,6 +2,7 @@
 // ({ error: { code, message, fields } }) into an ApiRequestError forms can put back on their fields.
 // A 403 `reauth_required` opens the step-up dialog and, once the person has re-verified, repeats
 // the request (lib/http/step-up-prompt.ts): every dangerous action gets that without asking for it.
+import { saysWhenToRetry, waitInWords } from "./rate-limit";
 import { askForStepUp } from "./step-up-prompt";
 
 export interface ApiFieldError {
@@ -117,7 +118,9 @@ export function errorMessage(error: unknown): string {
 export function errorDetails(error: unknown): string {
   if (!(error instanceof ApiRequestError)) return errorMessage(error);
   const parts = [error.message];
-  if (error.extra.retryAfterSeconds) parts.push(`Try again in ${error.extra.retryAfterSeconds} seconds.`);
+  // Said once: a message that already says when (lib/http/rate-limit.ts) gets no second "Try again".
+  const wait = error.extra.retryAfterSeconds;
+  if (wait && !saysWhenToRetry(error.message)) parts.push(`Try again in ${waitInWords(wait)}.`);
   if (error.extra.upstreamRequestId) parts.push(`Upstream request id: ${error.extra.upstreamRequestId}.`);
   if (error.extra.requestId) parts.push(`Keydesk request id: ${error.extra.requestId}.`);
   return parts.join(" ");

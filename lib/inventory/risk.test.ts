@@ -3,6 +3,10 @@ import { isPermission, PERMISSIONS } from "@/lib/permissions";
 import { PRIVILEGED_PERMISSIONS, RISK_FLAG_INFO, riskFlags } from "./risk";
 import { isRiskFlag, RISK_FLAGS } from "./types";
 import { testKey } from "@/tests/support/inventory-rows";
+import { ELEVENLABS_CAPABILITIES } from "@/lib/providers/elevenlabs/capabilities";
+import { DOCSPACE_CAPABILITIES } from "@/lib/providers/docspace/capabilities";
+import { VOICEABLE_CAPABILITIES } from "@/lib/providers/voiceable/capabilities";
+import type { ProviderCapabilities } from "@/lib/providers/types";
 
 describe("RISK_FLAGS and RISK_FLAG_INFO", () => {
   it("lists the flags in the table's order", () => {
@@ -19,6 +23,7 @@ describe("RISK_FLAGS and RISK_FLAG_INFO", () => {
       "expired",
       "disabled",
       "stale",
+      "no_use_this_month",
       "rotating",
       "unseen",
     ]);
@@ -27,10 +32,13 @@ describe("RISK_FLAGS and RISK_FLAG_INFO", () => {
   it("gives every flag a short label and a one-sentence explanation", () => {
     expect(Object.keys(RISK_FLAG_INFO).sort()).toEqual([...RISK_FLAGS].sort());
     for (const flag of RISK_FLAGS) {
-      const { label, explanation } = RISK_FLAG_INFO[flag];
+      const { label, summary, explanation } = RISK_FLAG_INFO[flag];
       expect(label.length).toBeGreaterThan(0);
       expect(label.length).toBeLessThanOrEqual(20);
       expect(explanation).toMatch(/^[A-Z][^.]*\.$/);
+      // The overview's one line under each count: short, and no sentence of its own.
+      expect(summary).toMatch(/^[A-Z][^.]*[^.]$/);
+      expect(summary.length).toBeLessThanOrEqual(50);
     }
     expect(new Set(RISK_FLAGS.map((f) => RISK_FLAG_INFO[f].label)).size).toBe(RISK_FLAGS.length);
   });
@@ -94,6 +102,40 @@ describe("riskFlags", () => {
     [1, 0, false],
   ])("limit %s, used %s: near_limit %s", (characterLimit, characterCount, near) => {
     expect(riskFlags(testKey({ characterLimit, characterCount })).includes("near_limit")).toBe(near);
+  });
+
+  describe("no use this month", () => {
+    const now = Date.parse("2026-12-07T01:00:00Z");
+    const unused = (
+      overrides: Parameters<typeof testKey>[0] = {},
+      caps: ProviderCapabilities | null = null,
+    ) => riskFlags(testKey({ characterCount: 0, ...overrides }), caps, now).includes("no_use_this_month");
+
+    it("flags an enabled key from before this month with no characters used this month", () => {
+      expect(riskFlags(testKey({ characterCount: 0 }), null, now)).toEqual(["no_use_this_month"]);
+      expect(unused({ createdAt: "2026-11-30T23:59:59Z" })).toBe(true);
+      expect(unused({ createdAt: null })).toBe(true);
+      expect(unused({}, ELEVENLABS_CAPABILITIES)).toBe(true);
+    });
+
+    it("does not flag a used key, an unknown count, or a key made this month", () => {
+      expect(unused({ characterCount: 1 })).toBe(false);
+      expect(unused({ characterCount: null })).toBe(false);
+      expect(unused({ createdAt: "2026-12-01T00:00:00Z" })).toBe(false);
+    });
+
+    it("does not flag a key that cannot be used: disabled, or blocked by a limit of 0", () => {
+      expect(unused({ enabled: false })).toBe(false);
+      expect(unused({ characterLimit: 0 })).toBe(false);
+      expect(unused({ characterLimit: null })).toBe(true);
+    });
+
+    it("follows the provider's capabilities: only where usage this month is reported", () => {
+      expect(unused({}, DOCSPACE_CAPABILITIES)).toBe(false);
+      expect(unused({}, VOICEABLE_CAPABILITIES)).toBe(false);
+      const silent = { ...ELEVENLABS_CAPABILITIES, characterLimit: { reportsUsage: false } };
+      expect(unused({}, silent)).toBe(false);
+    });
   });
 
   it("flags disabled, rotating and outside keys", () => {

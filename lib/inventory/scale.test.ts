@@ -46,7 +46,8 @@ function generate(count: number): InventoryKey[] {
       enabled: rnd() > 0.2,
       permissions: rnd() < 0.1 ? "all" : PERMISSIONS.filter(() => rnd() < 0.08),
       characterLimit: limit,
-      characterCount: rnd() < 0.1 ? null : Math.floor(rnd() * 1_200_000),
+      // About one in thirteen used nothing this month (no_use_this_month).
+      characterCount: rnd() < 0.1 ? null : Math.max(0, Math.floor(rnd() * 1_300_000) - 100_000),
       allowedIps: rnd() < 0.4 ? null : [pick(["10.0.0.0/8", "192.0.2.0/24", "2001:db8::/32"])],
       createdAt:
         rnd() < 0.05

@@ -76,6 +76,7 @@ export const RISK_FLAGS = [
   "expired",
   "disabled",
   "stale",
+  "no_use_this_month",
   "rotating",
   "unseen",
 ] as const;

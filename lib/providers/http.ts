@@ -7,6 +7,7 @@ import "server-only";
 import { UpstreamError, parseRetryAfter, type UpstreamErrorKind } from "@/lib/elevenlabs/errors";
 import { READ_RETRY_POLICY, withRetries, type RetryPolicy } from "@/lib/elevenlabs/retry";
 import { recordUpstreamCall } from "@/lib/log/metrics";
+import { rateLimitedMessage } from "@/lib/http/rate-limit";
 
 /** Reads retry on 429, 5xx, a failed connection and a timeout (twice by default, with backoff). */
 export function readRetryPolicy(given?: Omit<RetryPolicy, "retryTimeouts">): RetryPolicy {
@@ -61,7 +62,12 @@ export function endpointUrl(baseUrl: string, path: string): URL {
   return new URL(path.replace(/^\/+/, ""), base);
 }
 
-function kindOf(label: string, status: number, said: string | undefined): [UpstreamErrorKind, string] {
+function kindOf(
+  label: string,
+  status: number,
+  said: string | undefined,
+  retryAfterSeconds: number | undefined,
+): [UpstreamErrorKind, string] {
   // The upstream's sentence ends the message: one line, bounded, without its own full stop.
   const clean = said
     ?.replace(/[\u0000-\u001f\u007f]+/g, " ")
@@ -75,7 +81,7 @@ function kindOf(label: string, status: number, said: string | undefined): [Upstr
     return ["missing_rights", `${label} says Keydesk's credential may not do this${because}.`];
   if (status === 404) return ["not_found", `${label} has no such key (it may have been deleted).`];
   if (status === 400 || status === 422) return ["validation", `${label} refused a value${because}.`];
-  if (status === 429) return ["rate_limited", `${label} is rate-limiting Keydesk. Try again shortly.`];
+  if (status === 429) return ["rate_limited", rateLimitedMessage(label, retryAfterSeconds)];
   if (status >= 500)
     return ["unavailable", `${label} is unavailable right now (HTTP ${status}). Try again shortly.`];
   return ["rejected", `${label} refused the request${because}.`];
@@ -83,14 +89,15 @@ function kindOf(label: string, status: number, said: string | undefined): [Upstr
 
 function failed(api: JsonApi, status: number, body: unknown, headers: Headers): UpstreamError {
   const said = api.errorMessage(body);
-  const [kind, message] = kindOf(api.label, status, said);
+  const retryAfterSeconds = status === 429 ? parseRetryAfter(headers.get("retry-after")) : undefined;
+  const [kind, message] = kindOf(api.label, status, said, retryAfterSeconds);
   return new UpstreamError({
     kind,
     message,
     field: kind === "validation" && said ? api.errorField?.(said) : undefined,
     upstreamStatus: status,
     requestId: headers.get("x-request-id") ?? undefined,
-    retryAfterSeconds: status === 429 ? parseRetryAfter(headers.get("retry-after")) : undefined,
+    retryAfterSeconds,
   });
 }
 

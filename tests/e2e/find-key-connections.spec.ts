@@ -14,6 +14,7 @@ import { CONSOLE_ACCOUNTS, storageStatePath } from "@/tests/support/e2e-accounts
 import { expect, test } from "@/tests/support/emulator-fixture";
 import { E2E } from "@/tests/support/e2e-servers";
 import { freePort } from "@/tests/support/free-port";
+import { keyHref } from "@/lib/key-href";
 
 const BOX = "Secret, last four characters, name or key id";
 const VOICEABLE_OWNER = "voiceable_e2e_owner_key_7d1c";
@@ -246,8 +247,12 @@ test.describe("as support", () => {
     await expect(page.getByRole("button", { name: "Search", exact: true })).toBeEnabled();
     // Healthy again for this search: the hanging account answers, and its demo keys are found by name.
     hangingUpstream.faults.clear();
-    const { data } = await voiceable<{ data: { name: string }[] }>(hangingUpstream, "GET", "/api_keys");
-    const name = data[0]!.name;
+    const { data } = await voiceable<{ data: { id: number; name: string }[] }>(
+      hangingUpstream,
+      "GET",
+      "/api_keys",
+    );
+    const { id, name } = data[0]!;
     const box = page.getByRole("textbox", { name: BOX });
     await box.fill(name);
     await box.press("Enter");
@@ -258,9 +263,11 @@ test.describe("as support", () => {
     await expect(candidate).toContainText("No on/off switch");
     await expect(candidate).toContainText("Voiceable keys cannot be disabled: rotate it");
     await expect(candidate.getByRole("button", { name: /Disable now/ })).toHaveCount(0);
-    await expect(
-      candidate.getByRole("link", { name: new RegExp(`Open ${NAMES.hanging}'s keys`) }),
-    ).toHaveAttribute("href", `/connections/${added.hanging}`);
+    // The key's own page, where it can be rotated or deleted.
+    await expect(candidate.getByRole("link", { name: /^Open key page/ })).toHaveAttribute(
+      "href",
+      keyHref({ connectionId: added.hanging, keyId: String(id) }),
+    );
     hangingUpstream.faults.add({
       method: "GET",
       path: "/api/v1/api_keys",

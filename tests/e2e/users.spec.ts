@@ -124,7 +124,14 @@ test.describe("as an admin", () => {
       );
       await again.close();
 
-      // A role change asks first, naming the user and both roles; Cancel changes nothing.
+      // A role change asks first, naming the user and both roles; Cancel (or Esc) changes nothing:
+      // no write is sent, and the server still has the old role.
+      const userWrites: string[] = [];
+      const countWrites = (r: { method(): string; url(): string }) => {
+        if (r.method() !== "GET" && new URL(r.url()).pathname.startsWith("/api/users/"))
+          userWrites.push(r.url());
+      };
+      page.on("request", countWrites);
       await row(page, email).getByLabel(`Role of ${email}`).selectOption("reviewer");
       const roleDialog = page.getByRole("dialog", { name: `Change the role of ${email}?` });
       await expect(roleDialog).toContainText("Pat Person");
@@ -133,6 +140,17 @@ test.describe("as an admin", () => {
       await roleDialog.getByRole("button", { name: "Cancel" }).click();
       await expect(roleDialog).toBeHidden();
       await expect(row(page, email).getByLabel(`Role of ${email}`)).toHaveValue("support");
+      await row(page, email).getByLabel(`Role of ${email}`).selectOption("admin");
+      await expect(roleDialog).toContainText("Workspace admin");
+      await page.keyboard.press("Escape");
+      await expect(roleDialog).toBeHidden();
+      await expect(row(page, email).getByLabel(`Role of ${email}`)).toHaveValue("support");
+      page.off("request", countWrites);
+      expect(userWrites).toEqual([]);
+      const listed = (await (await page.request.get("/api/users")).json()) as {
+        users: { email: string; role: string | null }[];
+      };
+      expect(listed.users.find((u) => u.email === email)?.role).toBe("support");
       await row(page, email).getByLabel(`Role of ${email}`).selectOption("reviewer");
       await roleDialog.getByRole("button", { name: "Change role" }).click();
       await expect(

@@ -20,11 +20,15 @@ export default async function FindKeyPage() {
             Found a secret in a public repository, a ticket or a log? Paste it here to see which key it is,
             then disable that key. Press{" "}
             <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-mono text-xs">/</kbd> on any
-            page to come back here.
+            page to open the command palette, where Find a key is one of the choices.
           </>
         }
       />
-      <FindKeyPanel canDisable={user.role === "admin" || user.role === "support"} />
+      <FindKeyPanel
+        canDisable={user.role === "admin" || user.role === "support"}
+        canRotate={user.role === "admin"}
+        me={{ name: user.name, email: user.email }}
+      />
     </div>
   );
 }

@@ -452,7 +452,11 @@ describe("deleting and rotating", () => {
   it("makes nothing and deletes nothing when the twin cannot be created", async () => {
     const { key: old } = await made();
     inject("POST", KEYS, { kind: "status", status: 429, retryAfter: 1 });
-    expect(await failure(client.rotate(old))).toMatchObject({ kind: "rate_limited", retryAfterSeconds: 1 });
+    expect(await failure(client.rotate(old))).toMatchObject({
+      kind: "rate_limited",
+      retryAfterSeconds: 1,
+      message: "DocSpace is limiting Keydesk's requests. Try again in 1 second.",
+    });
     expect(calls().map((c) => c[0])).toEqual(["GET", "POST"]);
     expect((await client.list()).map((k) => k.id)).toEqual([old.id]);
   });
