@@ -15,6 +15,7 @@ import { Button } from "@/components/ui/button";
 import { QueryErrorPanel } from "@/components/ui/query-error-panel";
 import { ReadingKeys } from "@/components/ui/reading-keys";
 import { UsageMeter } from "@/components/ui/usage-meter";
+import { RotationReminder } from "@/components/keys/rotation-reminder";
 
 export function OverviewPanels() {
   const inventory = useInventory();
@@ -46,6 +47,7 @@ export function OverviewPanels() {
           Refresh
         </Button>
       </div>
+      <RotationReminder keys={rows} />
       <section aria-labelledby="overview-totals" className="grid gap-4 sm:grid-cols-3">
         <h2 id="overview-totals" className="sr-only">
           Totals
