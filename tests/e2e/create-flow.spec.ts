@@ -139,7 +139,7 @@ test("leaving with unsaved input asks first; an untouched form closes at once", 
   await expect(confirm).toHaveCount(0);
   await expect(dialog.getByRole("textbox", { name: "Name" })).toHaveValue("half-done");
   await expect(dialog.getByRole("checkbox", { name: "Speech to Text" })).toBeChecked();
-  await expect(dialog.getByRole("textbox", { name: "Monthly character limit" })).toHaveValue("1000");
+  await expect(dialog.getByRole("textbox", { name: "Monthly character limit" })).toHaveValue("1,000"); // shown with separators once left
 
   // Escape in the question is "keep editing" too; Cancel asks the same; Discard throws it away.
   await page.keyboard.press("Escape");
