@@ -163,7 +163,7 @@ test("leaving with unsaved input asks first; an untouched form closes at once", 
   await edit.getByRole("button", { name: "Cancel" }).click();
   const discardEdit = page.getByRole("dialog", { name: "Discard these changes?" });
   await discardEdit.getByRole("button", { name: "Keep editing" }).click();
-  await expect(edit.getByRole("textbox", { name: "Monthly character limit" })).toHaveValue("6000000");
+  await expect(edit.getByRole("textbox", { name: "Monthly character limit" })).toHaveValue("6,000,000");
   await page.keyboard.press("Escape");
   await discardEdit.getByRole("button", { name: "Discard" }).click();
   await expect(edit).toHaveCount(0);
