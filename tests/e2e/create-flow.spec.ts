@@ -156,6 +156,7 @@ test("leaving with unsaved input asks first; an untouched form closes at once", 
   // The edit dialog asks the same way once something changed.
   await row(page, "prod-tts-primary").getByRole("button", { name: "Edit prod-tts-primary" }).click();
   const edit = page.getByRole("dialog", { name: "Edit prod-tts-primary" });
+  await expect(edit.getByRole("textbox", { name: "Name" })).toBeFocused(); // opened (its code loads lazily)
   await page.keyboard.press("Escape");
   await expect(edit).toHaveCount(0);
   await row(page, "prod-tts-primary").getByRole("button", { name: "Edit prod-tts-primary" }).click();
