@@ -9,6 +9,7 @@ import { useServiceAccountKeys, useSetKeyEnabled } from "@/lib/keys/queries";
 import { FeedbackMessage, useFeedback } from "@/components/ui/feedback";
 import type { KeyAction } from "./key-row";
 import { KeysTable } from "./keys-table";
+import { RotationReminder } from "./rotation-reminder";
 import { QueryErrorPanel } from "@/components/ui/query-error-panel";
 import { failureText } from "./write-outcome";
 import { lazyDialog, usePreloadDialogs } from "@/components/ui/lazy-dialog";
@@ -93,6 +94,12 @@ export function AccountKeys({ account, role }: { account: ServiceAccountView; ro
         ) : null}
       </div>
       <FeedbackMessage feedback={feedback} onDismiss={clear} />
+      {keys.data ? (
+        <RotationReminder
+          keys={keys.data}
+          onFinish={role === "admin" ? (key) => setOpen({ kind: "finish-rotation", key }) : undefined}
+        />
+      ) : null}
       {keys.isError && keys.data ? (
         <p
           role="alert"

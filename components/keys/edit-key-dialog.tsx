@@ -21,6 +21,7 @@ import { keyChangeSchema, newKeySchema } from "@/lib/keys/schema";
 import { AccessFields } from "./access-fields";
 import { AllowlistEditor } from "./allowlist-editor";
 import { ChangePreview } from "./change-preview";
+import { useDiscardGuard } from "./discard-guard";
 import { CharacterLimitField } from "./character-limit-field";
 import { allowlistError, KEY_FORM_FIELDS } from "./field-errors";
 import { failureText } from "./write-outcome";
@@ -55,6 +56,14 @@ export function EditKeyDialog({
   const change = useChangeKey();
   const previewHeading = useRef<HTMLHeadingElement>(null);
   const previewing = preview !== null;
+  // Escape, Cancel or a click outside with changes made asks first; an untouched form closes at once.
+  const discard = useDiscardGuard({
+    dirty: form.formState.isDirty || previewing,
+    onClose,
+    title: "Discard these changes?",
+    description: `Nothing has been saved to ${apiKey.name} yet. The changes you made here will be lost.`,
+  });
+  const requestClose = () => !change.isPending && discard.requestClose();
   // After the dialog opened (its effect runs first): the name field, or the preview's heading while it shows.
   useEffect(() => {
     if (previewing) previewHeading.current?.focus();
@@ -109,129 +118,132 @@ export function EditKeyDialog({
   };
 
   return (
-    <Dialog open onClose={() => !change.isPending && onClose()} title={`Edit ${apiKey.name}`} wide>
-      <form onSubmit={review} noValidate className="space-y-5" hidden={preview !== null}>
-        <FormField id="edit-key-name" label="Name" error={errors.name?.message}>
-          {(describedBy) => (
-            <input
-              id="edit-key-name"
-              autoComplete="off"
-              aria-invalid={errors.name ? true : undefined}
-              aria-describedby={describedBy}
-              className={inputClass}
-              {...form.register("name")}
-            />
-          )}
-        </FormField>
-        <Controller
-          control={form.control}
-          name="permissions"
-          render={({ field, fieldState }) => (
-            <AccessFields
-              idPrefix="edit-key-access"
-              value={asPermissions(field.value)}
-              onChange={field.onChange}
-              error={fieldState.error?.message}
-            />
-          )}
-        />
-        <Controller
-          control={form.control}
-          name="characterLimit"
-          render={({ field, fieldState }) => (
-            <CharacterLimitField
-              id="edit-key-limit"
-              clearable
-              value={field.value}
-              onChange={field.onChange}
-              error={fieldState.error?.message}
-            />
-          )}
-        />
-        <Controller
-          control={form.control}
-          name="allowedIps"
-          render={({ field }) => (
-            <AllowlistEditor
-              id="edit-key-ips"
-              clearable
-              value={field.value}
-              onChange={field.onChange}
-              error={allowlistError(errors)}
-            />
-          )}
-        />
-        <div className="flex justify-end gap-2">
-          <Button type="button" onClick={onClose} variant="secondary">
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary">
-            Review changes
-          </Button>
-        </div>
-      </form>
-      {preview ? (
-        <section aria-labelledby="edit-preview-heading" className="space-y-4">
-          <h3 id="edit-preview-heading" tabIndex={-1} ref={previewHeading} className="font-semibold">
-            {preview.changes.length === 0 ? "Nothing has changed" : "These changes will be saved"}
-          </h3>
-          {preview.changes.length > 0 ? (
-            <ChangePreview changes={preview.changes} label={`Changes to ${apiKey.name}`} />
-          ) : (
-            <p className="text-sm text-slate-700">
-              The form is the same as the key. Go back to change something.
-            </p>
-          )}
-          {conflict ? (
-            <div
-              role="alert"
-              className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
-            >
-              <p className="font-semibold">
-                Someone else changed this key while you were editing it. Nothing was saved.
-              </p>
-              {conflict.moved.length > 0 ? (
-                <ChangePreview changes={conflict.moved} label="Changed meanwhile" />
-              ) : null}
-              <p>Re-apply your changes on top of their version, or go back and edit again.</p>
-              <Button type="button" onClick={reapply} variant="primary">
-                Re-apply my changes
-              </Button>
-            </div>
-          ) : null}
-          {serverError ? (
-            <p
-              role="alert"
-              className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
-            >
-              {serverError}
-            </p>
-          ) : null}
+    <>
+      <Dialog open onClose={requestClose} title={`Edit ${apiKey.name}`} wide>
+        <form onSubmit={review} noValidate className="space-y-5" hidden={preview !== null}>
+          <FormField id="edit-key-name" label="Name" error={errors.name?.message}>
+            {(describedBy) => (
+              <input
+                id="edit-key-name"
+                autoComplete="off"
+                aria-invalid={errors.name ? true : undefined}
+                aria-describedby={describedBy}
+                className={inputClass}
+                {...form.register("name")}
+              />
+            )}
+          </FormField>
+          <Controller
+            control={form.control}
+            name="permissions"
+            render={({ field, fieldState }) => (
+              <AccessFields
+                idPrefix="edit-key-access"
+                value={asPermissions(field.value)}
+                onChange={field.onChange}
+                error={fieldState.error?.message}
+              />
+            )}
+          />
+          <Controller
+            control={form.control}
+            name="characterLimit"
+            render={({ field, fieldState }) => (
+              <CharacterLimitField
+                id="edit-key-limit"
+                clearable
+                value={field.value}
+                onChange={field.onChange}
+                error={fieldState.error?.message}
+              />
+            )}
+          />
+          <Controller
+            control={form.control}
+            name="allowedIps"
+            render={({ field }) => (
+              <AllowlistEditor
+                id="edit-key-ips"
+                clearable
+                value={field.value}
+                onChange={field.onChange}
+                error={allowlistError(errors)}
+              />
+            )}
+          />
           <div className="flex justify-end gap-2">
-            <Button
-              type="button"
-              onClick={() => {
-                setPreview(null);
-                setConflict(null);
-              }}
-              disabled={change.isPending}
-              variant="secondary"
-            >
-              Back to editing
+            <Button type="button" onClick={requestClose} variant="secondary">
+              Cancel
             </Button>
-            {conflict ? null : (
+            <Button type="submit" variant="primary">
+              Review changes
+            </Button>
+          </div>
+        </form>
+        {preview ? (
+          <section aria-labelledby="edit-preview-heading" className="space-y-4">
+            <h3 id="edit-preview-heading" tabIndex={-1} ref={previewHeading} className="font-semibold">
+              {preview.changes.length === 0 ? "Nothing has changed" : "These changes will be saved"}
+            </h3>
+            {preview.changes.length > 0 ? (
+              <ChangePreview changes={preview.changes} label={`Changes to ${apiKey.name}`} />
+            ) : (
+              <p className="text-sm text-slate-700">
+                The form is the same as the key. Go back to change something.
+              </p>
+            )}
+            {conflict ? (
+              <div
+                role="alert"
+                className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+              >
+                <p className="font-semibold">
+                  Someone else changed this key while you were editing it. Nothing was saved.
+                </p>
+                {conflict.moved.length > 0 ? (
+                  <ChangePreview changes={conflict.moved} label="Changed meanwhile" />
+                ) : null}
+                <p>Re-apply your changes on top of their version, or go back and edit again.</p>
+                <Button type="button" onClick={reapply} variant="primary">
+                  Re-apply my changes
+                </Button>
+              </div>
+            ) : null}
+            {serverError ? (
+              <p
+                role="alert"
+                className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
+              >
+                {serverError}
+              </p>
+            ) : null}
+            <div className="flex justify-end gap-2">
               <Button
                 type="button"
-                onClick={save}
-                disabled={change.isPending || preview.changes.length === 0}
-                variant="primary"
+                onClick={() => {
+                  setPreview(null);
+                  setConflict(null);
+                }}
+                disabled={change.isPending}
+                variant="secondary"
               >
-                {change.isPending ? "Saving…" : "Save changes"}
+                Back to editing
               </Button>
-            )}
-          </div>
-        </section>
-      ) : null}
-    </Dialog>
+              {conflict ? null : (
+                <Button
+                  type="button"
+                  onClick={save}
+                  disabled={change.isPending || preview.changes.length === 0}
+                  variant="primary"
+                >
+                  {change.isPending ? "Saving…" : "Save changes"}
+                </Button>
+              )}
+            </div>
+          </section>
+        ) : null}
+      </Dialog>
+      {discard.confirm}
+    </>
   );
 }

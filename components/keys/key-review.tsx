@@ -10,32 +10,54 @@ const RISK_TEXT: Record<string, string> = {
   "no monthly limit": "No monthly limit: a leaked or runaway key can spend the whole quota.",
 };
 
-/** A plain summary of what a key will be able to do, with the risks called out. */
+/** The limit as the form holds it while typing: a number the schema may still refuse. */
+function limitText(limit: number | null): string {
+  if (limit === null) return "No limit";
+  if (!Number.isInteger(limit) || limit < 1) return "Not a valid limit yet";
+  return `${formatNumber(limit)} characters a month`;
+}
+
+/**
+ * A plain summary of what a key will be able to do, with the risks called out. Fed the form's
+ * values as they are typed (the create dialog's review panel), so it must read half-typed input.
+ */
 export function KeyReview({
   name,
+  accountName,
   permissions,
   characterLimit,
   allowedIps,
 }: {
   name: string;
+  accountName?: string;
   permissions: Permissions;
   characterLimit: number | null;
   allowedIps: string[] | null;
 }) {
   const risks = keyRisks({ permissions, characterLimit, allowedIps });
   const ips = allowedIps?.map((e) => normaliseAllowlistEntry(e) ?? e) ?? null;
+  const lines =
+    permissions !== "all" && permissions.length === 0
+      ? ["Nothing chosen yet: choose at least one permission."]
+      : describePermissions(permissions);
   return (
     <div className="space-y-3 text-sm">
       <dl className="space-y-2">
         <div>
           <dt className="font-medium">Name</dt>
-          <dd>{name}</dd>
+          <dd className="break-words">{name.trim() || "No name yet"}</dd>
         </div>
+        {accountName ? (
+          <div>
+            <dt className="font-medium">Service account</dt>
+            <dd className="break-words">{accountName}</dd>
+          </div>
+        ) : null}
         <div>
           <dt className="font-medium">It will be able to use</dt>
           <dd>
             <ul className="list-disc pl-5">
-              {describePermissions(permissions).map((line) => (
+              {lines.map((line) => (
                 <li key={line}>{line}</li>
               ))}
             </ul>
@@ -43,9 +65,7 @@ export function KeyReview({
         </div>
         <div>
           <dt className="font-medium">Monthly limit</dt>
-          <dd>
-            {characterLimit === null ? "No limit" : `${formatNumber(characterLimit)} characters a month`}
-          </dd>
+          <dd>{limitText(characterLimit)}</dd>
         </div>
         <div>
           <dt className="font-medium">From</dt>

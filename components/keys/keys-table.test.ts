@@ -49,7 +49,7 @@ describe("KeysTable without controls: the read-only summary on the service accou
     const table = summary();
     expect(table).toContain("table-fixed");
     expect(count(table, "<col ")).toBe(7);
-    expect(table).not.toContain("Rotation in progress");
+    expect(table).not.toContain("Being replaced");
     expect(table).not.toContain("leaked secret");
   });
 
@@ -66,7 +66,7 @@ describe("KeysTable with controls: a service account's page", () => {
     expect(count(table, `role="switch"`)).toBe(2);
     expect(table).toContain(`<span class="sr-only">Actions</span>`);
     expect(table).toContain("Finish rotation");
-    expect(table).toContain("Rotation in progress (old key)");
+    expect(table).toContain("Being replaced");
     expect(table).toContain("leaked secret");
     expect(table).not.toContain("table-fixed");
   });

@@ -44,7 +44,8 @@ export function PermissionPicker({
           {query ? ` · ${areas.reduce((n, a) => n + a.controls.length, 0)} controls match` : ""}
         </p>
       </div>
-      <div className="max-h-80 space-y-3 overflow-y-auto rounded-md border border-slate-200 p-3">
+      {/* No scroll box of its own: the list takes the room it needs and the dialog scrolls once. */}
+      <div className="space-y-3 rounded-md border border-slate-200 p-3">
         {areas.length === 0 ? (
           <p className="text-sm text-slate-600">No permission matches “{query}”.</p>
         ) : null}

@@ -9,7 +9,7 @@ import { useRotateKey } from "@/lib/keys/queries";
 import { SecretReveal, useSecretGuard } from "./secret-reveal";
 import { failureText, writeOutcome } from "./write-outcome";
 
-/** Rotate: a new key with the same access; the old one keeps working until the rotation is finished. */
+/** Rotate: a new key with the same name and access; the old one keeps working until the rotation is finished. */
 export function RotateKeyDialog({
   apiKey,
   onClose,
@@ -32,7 +32,7 @@ export function RotateKeyDialog({
       const { key, secret } = await rotate.mutateAsync({ saId: apiKey.serviceAccountId, keyId: apiKey.id });
       setCreated({ name: key.name, secret });
       onDone(
-        `Rotation of ${apiKey.name} started: ${key.name} is the new key. Finish the rotation once nothing uses the old one.`,
+        `Rotation of ${apiKey.name} started: the new key has the same name. Finish the rotation (disable or delete the old key) once nothing uses the old one.`,
       );
     } catch (e) {
       if (writeOutcome(e) === "applied") {
@@ -51,7 +51,7 @@ export function RotateKeyDialog({
       description={
         created
           ? undefined
-          : "Keydesk makes a new key with the same permissions, limit and allowlist. The old key keeps working until you finish the rotation (disable or delete it)."
+          : "Keydesk makes a new key with the same name, permissions, limit and allowlist, and marks this one as being replaced. It keeps working until you finish the rotation (disable or delete it)."
       }
     >
       {created ? (

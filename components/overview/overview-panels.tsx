@@ -24,6 +24,7 @@ import { Button } from "@/components/ui/button";
 import { QueryErrorPanel } from "@/components/ui/query-error-panel";
 import { ReadingKeys } from "@/components/ui/reading-keys";
 import { UsageMeter } from "@/components/ui/usage-meter";
+import { RotationReminder } from "@/components/keys/rotation-reminder";
 
 /** A key's row in "closest to their limits": the key's own page, on whichever connection it is. */
 const rowHref = (row: InventoryRow) =>
@@ -73,6 +74,7 @@ export function OverviewPanels({ primary: primaryAllowed = true }: { primary?: b
           Refresh
         </Button>
       </div>
+      <RotationReminder keys={rows} />
       <section aria-labelledby="overview-totals" className="grid gap-4 sm:grid-cols-3">
         <h2 id="overview-totals" className="sr-only">
           Totals

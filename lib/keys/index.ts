@@ -4,7 +4,7 @@ export { listServiceAccounts, listServiceAccountViews, listKeys, readKey } from 
 export { createKey, type NewKeyResult } from "./create";
 export { updateKey, changeKey } from "./update";
 export { deleteKey, removeKey } from "./delete";
-export { rotateKey, rotatedName } from "./rotate";
+export { rotateKey } from "./rotate";
 export { createServiceAccount } from "./service-accounts";
 export { serviceAccountParamsSchema, keyParamsSchema } from "./schema";
 export type { KeyActionContext, KeyDeps } from "./types";

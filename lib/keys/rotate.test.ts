@@ -6,7 +6,7 @@ import { keyChangeSchema } from "./schema";
 import { createKey } from "./create";
 import { deleteKey } from "./delete";
 import { listKeys, listServiceAccounts } from "./list";
-import { rotatedName, rotateKey } from "./rotate";
+import { rotateKey } from "./rotate";
 import { auditOf, ctxAs, everythingStored, failure, keyTestbed, writes } from "@/tests/support/key-testbed";
 import { updateKey } from "./update";
 
@@ -27,12 +27,13 @@ const rotationsOf = (oldKeyId: string) =>
 const byId = async () => new Map((await listKeys(bed.deps, bed.serviceAccountId)).map((k) => [k.id, k]));
 
 describe("rotateKey", () => {
-  it("makes a paired key with the same permissions, limit and allowlist, and a suffixed name", async () => {
+  it("makes a paired key with the same name, permissions, limit and allowlist", async () => {
     const old = await aKey();
     const ctx = ctxAs("admin");
     const { key, secret } = await rotateKey(bed.deps, ctx, bed.serviceAccountId, old.id);
 
-    expect(key.name).toMatch(/^billing-sync \(rotated \d{4}-\d\d-\d\d\)$/);
+    expect(key.name).toBe("billing-sync");
+    expect(key.id).not.toBe(old.id);
     expect(key).toMatchObject({
       permissions: ["user_read", "workspace_read"],
       characterLimit: 7000,
@@ -54,6 +55,9 @@ describe("rotateKey", () => {
       ["key_secret_revealed", "ok", key.id],
     ]);
     expect(await everythingStored(bed)).not.toContain(secret);
+    // Sent upstream under the old key's exact name.
+    const [posted] = writes(bed);
+    expect(posted?.body).toMatchObject({ name: "billing-sync" });
 
     // A second rotation of the same old key waits for the first to finish.
     await expect(rotateKey(bed.deps, ctxAs("admin"), bed.serviceAccountId, old.id)).rejects.toMatchObject({
@@ -122,11 +126,5 @@ describe("rotateKey", () => {
     expect((await byId()).get(old.id)!.rotation?.role).toBe("old");
     const missing = await failure(rotateKey(bed.deps, ctxAs("admin"), bed.serviceAccountId, "no-such-key"));
     expect(missing).toMatchObject({ kind: "not_found" });
-  });
-
-  it("keeps a suffixed name within the length limit and does not stack suffixes", () => {
-    const at = new Date("2026-09-01T12:00:00Z");
-    expect(rotatedName("x".repeat(100), at)).toHaveLength(100);
-    expect(rotatedName("api (rotated 2026-01-01)", at)).toBe("api (rotated 2026-09-01)");
   });
 });

@@ -1,22 +1,16 @@
-// Rotating a key: a new key with the old one's name (suffixed), permissions, limit and allowlist,
-// its secret shown once. The old key stays until the admin finishes the rotation by disabling or
-// deleting it through Keydesk; until then the two are paired (see pairing.ts).
+// Rotating a key: a new key with the old one's exact name, permissions, limit and allowlist, its
+// secret shown once. The old key stays until the admin finishes the rotation by disabling or
+// deleting it through Keydesk; until then the two are paired (see pairing.ts), and that pairing, not
+// the name, tells them apart: the old key shows "Being replaced", the new one "Replacement", and the
+// service account page and the overview say how many rotations are not finished (DECISIONS.md).
 import "server-only";
 import { toIsoAt } from "@/lib/audit/at";
 import { ApiError } from "@/lib/http/api-error";
 import type { NewKeyInput } from "@/lib/elevenlabs/types";
-import { KEY_NAME_MAX } from "./schema";
 import { createAndReveal, type NewKeyResult } from "./create";
 import { readKey } from "./list";
 import { startRotation } from "./pairing";
 import type { KeyActionContext, KeyDeps } from "./types";
-
-/** "name (rotated 2026-09-01)", shortening the name so the whole stays within the limit. */
-export function rotatedName(name: string, now = new Date()): string {
-  const suffix = ` (rotated ${now.toISOString().slice(0, 10)})`;
-  const base = name.replace(/ \(rotated \d{4}-\d\d-\d\d\)$/, "");
-  return `${base.slice(0, KEY_NAME_MAX - suffix.length).trimEnd()}${suffix}`;
-}
 
 export async function rotateKey(
   deps: KeyDeps,
@@ -40,14 +34,15 @@ export async function rotateKey(
     );
   }
   const input: NewKeyInput = {
-    name: rotatedName(old.name),
+    // The same name: whatever finds the key by name (a person, a script, a dashboard) finds the
+    // new one too, and the old one's "Being replaced" mark says which is which meanwhile.
+    name: old.name,
     permissions: old.permissions,
     characterLimit: old.characterLimit,
     allowedIps: old.allowedIps,
   };
   const changes = {
     rotatedFrom: { before: null, after: old.id },
-    name: { before: old.name, after: input.name },
     permissions: { before: old.permissions, after: input.permissions },
     characterLimit: { before: old.characterLimit, after: input.characterLimit ?? null },
     allowedIps: { before: old.allowedIps, after: input.allowedIps ?? null },

@@ -140,51 +140,56 @@ for (const colorScheme of ["light", "dark"] as const) {
         await expectNoAxeViolations(page, "the create-service-account dialog with an error");
       });
 
-      test("create key, every step, with errors, and the secret", async ({ page, context }) => {
+      test("create key, on one screen, with errors, the discard question, and the secret", async ({
+        page,
+        context,
+      }) => {
         await context.grantPermissions(["clipboard-read", "clipboard-write"]);
         await openAccount(page);
         await page.getByRole("button", { name: "Create key" }).click();
         const dialog = page.getByRole("dialog", { name: `Create a key for ${ACCOUNT}` });
-        await expectNoAxeViolations(page, "create key, step 1 (name)");
+        await expect(dialog.getByRole("region", { name: "What will be created" })).toBeVisible();
+        await expectNoAxeViolations(page, "create key (restricted, nothing chosen)");
 
+        // Nothing named, nothing chosen: both refused, on their fields.
         await dialog.getByRole("textbox", { name: "Name" }).fill("");
-        await dialog.getByRole("button", { name: "Next" }).click();
+        await dialog.getByRole("button", { name: "Create key" }).click();
         await expect(dialog.getByRole("textbox", { name: "Name" })).toHaveAttribute("aria-invalid", "true");
-        await expectNoAxeViolations(page, "create key, step 1 with an error");
-        await dialog.getByRole("textbox", { name: "Name" }).fill("axe-key");
-        await dialog.getByRole("button", { name: "Next" }).click();
+        await expect(dialog.getByRole("group", { name: "Access" })).toHaveAccessibleDescription(
+          /Choose at least one permission/,
+        );
+        await expectNoAxeViolations(page, "create key with errors (name, permissions)");
 
-        await expect(dialog.getByRole("heading", { name: "Step 2 of 4: Access" })).toBeVisible();
-        await expectNoAxeViolations(page, "create key, step 2 (access, restricted)");
+        await page.keyboard.press("Escape");
+        const discard = page.getByRole("dialog", { name: "Discard this key?" });
+        await expect(discard).toBeVisible();
+        await expectNoAxeViolations(page, "the discard question");
+        await discard.getByRole("button", { name: "Keep editing" }).click();
+
+        await dialog.getByRole("textbox", { name: "Name" }).fill("axe-key");
         await dialog.getByRole("button", { name: "Read-only" }).click();
         await dialog.getByRole("searchbox", { name: "Filter permissions" }).fill("dubbing");
-        await expectNoAxeViolations(page, "create key, step 2 filtered");
+        await expectNoAxeViolations(page, "create key, permissions filtered");
         await dialog.getByRole("radio", { name: /All permissions/ }).check();
-        await expectNoAxeViolations(page, "create key, step 2 (all permissions)");
+        await expectNoAxeViolations(page, "create key (all permissions)");
         await dialog.getByRole("radio", { name: /Restricted/ }).check();
-        await dialog.getByRole("button", { name: "Next" }).click();
 
-        await expect(dialog.getByRole("heading", { name: "Step 3 of 4: Limits" })).toBeVisible();
-        await expectNoAxeViolations(page, "create key, step 3 (limits)");
         await dialog.getByRole("textbox", { name: "Monthly character limit" }).fill("-5");
         await dialog.getByRole("textbox", { name: "Allowlist entry 1" }).fill("10.0.0.300");
         await dialog.getByRole("textbox", { name: /Test an address/ }).fill("10.0.0.1");
-        await dialog.getByRole("button", { name: "Next" }).click();
+        await dialog.getByRole("button", { name: "Create key" }).click();
         await expect(dialog.getByRole("textbox", { name: "Monthly character limit" })).toHaveAttribute(
           "aria-invalid",
           "true",
         );
-        await expectNoAxeViolations(page, "create key, step 3 with errors");
+        await expectNoAxeViolations(page, "create key with errors (limit, allowlist)");
         await dialog.getByRole("textbox", { name: "Monthly character limit" }).fill("1000");
         await dialog.getByRole("textbox", { name: "Allowlist entry 1" }).fill("10.0.0.7/24");
-        await dialog.getByRole("button", { name: "Next" }).click();
 
-        await expect(dialog.getByRole("heading", { name: "Step 4 of 4: Review" })).toBeVisible();
-        await expectNoAxeViolations(page, "create key, step 4 (review)");
         await emulator.inject("POST", "/v1/service-accounts/*/api-keys", { kind: "status", status: 503 });
         await dialog.getByRole("button", { name: "Create key" }).click();
         await expect(dialog.getByRole("alert").filter({ hasText: /ElevenLabs/ })).toBeVisible();
-        await expectNoAxeViolations(page, "create key, review after an upstream failure");
+        await expectNoAxeViolations(page, "create key after an upstream failure");
         await dialog.getByRole("button", { name: "Create key" }).click();
 
         await expect(dialog.getByRole("button", { name: "Copy secret" })).toBeVisible();
@@ -236,6 +241,8 @@ for (const colorScheme of ["light", "dark"] as const) {
         await expectNoAxeViolations(page, "the rotated key's secret");
         await secret.getByRole("button", { name: "Copy secret" }).click();
         await secret.getByRole("button", { name: "Done" }).click();
+        await expect(page.getByRole("region", { name: "1 rotation not finished" })).toBeVisible();
+        await expectNoAxeViolations(page, "the account page with a rotation not finished");
 
         await row(page, "prod-tts-ipv6")
           .getByRole("button", { name: "Finish rotation of prod-tts-ipv6" })
