@@ -40,8 +40,9 @@ export async function beginAttempt(db: Db, event: AuditEvent): Promise<AuditRow>
 }
 
 /**
- * What a completion may add to its attempt: the key a create turned out to have made (found by
- * re-reading the upstream), as the row's key id when the attempt named none, and in `changes`.
+ * What a completion may add to its attempt: the key a create made (from the upstream's answer, or
+ * found by re-reading the upstream after an uncertain one), as the row's key id when the attempt
+ * named none, and in `changes`, so the key's own history finds the row that made it.
  */
 export interface CompletionLink {
   createdKeyId?: string;
@@ -114,13 +115,14 @@ export async function completeAttemptIn(
   attempt: AuditRow,
   outcome: AuditOutcome,
   then: readonly AuditEntryInput[] = [],
+  link: CompletionLink = {},
 ): Promise<AuditRow> {
   if (attempt.outcome !== "pending")
     throw new AuditAttemptError(`Audit row ${attempt.id} is not an attempt.`);
   for (const entry of then) assertNoSecret(entryColumns(entry)); // before touching the database at all
   const [row] = await appendChainedIn(tx, () => [
     // Copied as the person gave it: appendChainedIn stores it again (not escaped twice).
-    completionRow(readableRow(attempt), outcome, {}),
+    completionRow(readableRow(attempt), outcome, link),
     // Timed after the completion, as they happen after it.
     ...then.map(entryColumns),
   ]);

@@ -60,6 +60,11 @@ describe("createKey", () => {
       allowedIps: { before: null, after: ["10.0.0.0/24"] },
     });
     expect(rows[2]).toMatchObject({ keyId: key.id, targetName: "tts-worker" });
+    // The completion names the key it made, so the key's own history (its page) finds its creation.
+    expect(rows[1]).toMatchObject({
+      keyId: key.id,
+      changes: { createdKeyId: { before: null, after: key.id } },
+    });
     // Today's key writes are on the primary connection, and every row (the completion too) says so.
     expect(rows.map((r) => r.connectionId)).toEqual(Array(3).fill(primaryConnectionId()));
 

@@ -122,6 +122,7 @@ export async function createAndReveal(
       recordFound: (key) =>
         recordOwnChangeQuietly(deps.db, { kind: "created", serviceAccountId, keyId: key.id, input }),
       createdKeyId: (key) => key.id,
+      madeKeyId: (made) => made.keyId,
     });
   } catch (error) {
     if (!(error instanceof UncertainWrite)) throw error;

@@ -64,6 +64,8 @@ export interface WriteSteps<T, F> {
   recordFound: (found: F) => Promise<void>;
   /** The key a create turned out to have made, to link on the completion row. */
   createdKeyId?: (found: F) => string;
+  /** The key a create made, from the upstream's own answer, to link on the completion row. */
+  madeKeyId?: (result: T) => string;
 }
 
 /**
@@ -78,22 +80,23 @@ export interface WriteSteps<T, F> {
 async function completeDone<T>(
   db: Db,
   attempt: AuditRow,
-  steps: Pick<WriteSteps<T, unknown>, "ownChange" | "done">,
+  steps: Pick<WriteSteps<T, unknown>, "ownChange" | "done" | "madeKeyId">,
   result: T,
 ) {
   const change = steps.ownChange(result);
+  const link = steps.madeKeyId ? { createdKeyId: steps.madeKeyId(result) } : {};
   try {
     await db.transaction(async (tx) => {
       await recordOwnChangeIn(tx, change);
       const then = steps.done ? await steps.done(result, tx) : [];
-      await completeAttemptIn(tx, attempt, { outcome: "ok" }, then);
+      await completeAttemptIn(tx, attempt, { outcome: "ok" }, then, link);
     });
     return;
   } catch {
     // Rolled back whole: one step at a time below, each failing (or not) as it would on its own.
   }
   await recordOwnChangeQuietly(db, change);
-  await completeAttempt(db, attempt.id, { outcome: "ok" });
+  await completeAttempt(db, attempt.id, { outcome: "ok" }, link);
   for (const entry of steps.done ? await steps.done(result, db) : []) await appendAudit(db, entry);
 }
 
