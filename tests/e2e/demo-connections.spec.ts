@@ -85,6 +85,13 @@ test("the audit log names the connection of what it recorded, and filters by it"
   const rows = page.getByRole("table").locator("tbody tr");
   await expect(rows.first()).toBeVisible();
   for (const row of await rows.all()) await expect(row).toContainText("Demo workspace (emulator)");
+  // Reading the other connections (as All keys and the overview do) records the Voiceable account's
+  // first look as its own row (lib/observed/connections); filtering by it shows only its rows.
+  expect((await page.request.get("/api/inventory/connections")).status()).toBe(200);
   await page.goto("/audit?connection=demo-voiceable");
-  await expect(page.getByText("No audit events match these filters.")).toBeVisible();
+  await expect(rows.filter({ hasText: "First look at the workspace" })).toHaveCount(1);
+  for (const row of await rows.all()) {
+    await expect(row).toContainText("Demo Voiceable account (emulator)");
+    await expect(row).not.toContainText("Demo workspace (emulator)");
+  }
 });
