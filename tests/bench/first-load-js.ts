@@ -12,16 +12,22 @@ import { startBareNext } from "@/tests/support/bare-next";
 import { startHarness } from "@/tests/support/console-harness";
 import { freePort } from "@/tests/support/free-port";
 
-/** Every page a person can open; `:first` is the first service account, `:invite` a fresh one-time link. */
+/**
+ * Every page a person can open; `:first` is the first service account, `:key` its first key,
+ * `:invite` a fresh one-time link. A connection's own pages are not measured: the harness has only
+ * the ElevenLabs workspace of ELEVENLABS_API_KEY, whose keys live under /service-accounts.
+ */
 const PAGES = [
   "/sign-in",
   "/",
   "/service-accounts",
   "/service-accounts/:first",
+  "/service-accounts/:first/keys/:key",
   "/inventory",
   "/find",
   "/audit",
   "/users",
+  "/connections",
   "/account",
   "/invite/:invite",
   "/account/confirm-sso",
@@ -83,6 +89,12 @@ try {
     })
   ).json()) as { "service-accounts": { service_account_user_id: string }[] };
   const first = accounts["service-accounts"][0]!.service_account_user_id;
+  const keys = (await (
+    await fetch(`${harness.emulator.url}/v1/service-accounts/${first}/api-keys`, {
+      headers: { "xi-api-key": "adm_bench_workspace_admin_key" },
+    })
+  ).json()) as { "api-keys": { key_id: string }[] };
+  const key = keys["api-keys"][0]!.key_id;
   // A new user's one-time link leads to the set-a-password form (an unknown token shows only a refusal).
   const added = await admin.request.post(`${harness.base}/api/users`, {
     headers: { origin: harness.base },
@@ -99,7 +111,7 @@ try {
   if (LIST_FILES) for (const { src, gzip } of floor.each) console.log(`      ${kib(gzip)} KiB  ${src}`);
   let worst = { path: "", ratio: 0 };
   for (const template of PAGES) {
-    const path = template.replace(":first", first).replace(":invite", invite);
+    const path = template.replace(":first", first).replace(":key", key).replace(":invite", invite);
     const signedIn = !["/sign-in", "/invite/:invite"].includes(template);
     const weight = await firstLoadJs((signedIn ? admin : anonymous).request, harness.base, path);
     if (typeof weight === "number") {
