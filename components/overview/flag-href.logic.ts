@@ -1,7 +1,18 @@
-// The link from an overview risk count to the inventory filtered by that flag. It is the URL the
-// inventory writes for its default filters plus one flag (inventorySearchParams in
+// The links from the overview's counts to All keys filtered to what was counted. It is the URL the
+// inventory writes for its default filters plus the flag or status (inventorySearchParams in
 // lib/inventory/filters.ts, which the test holds it to), spelled out here so the overview page
-// does not load the filters' schemas and zod for one link.
+// does not load the filters' schemas and zod for one link. `connection`: the overview counts only
+// the primary workspace when the user may use it (the other connections have their own cards), so
+// its links show that workspace's keys alone, the same keys the count counted.
 import type { RiskFlag } from "@/lib/inventory/types";
 
-export const flagHref = (flag: RiskFlag) => `/inventory?${new URLSearchParams({ risk: flag })}`;
+function inventoryHref(connection: string | null, params: [string, string][]): string {
+  const query = new URLSearchParams([...(connection ? [["connection", connection]] : []), ...params]);
+  return `/inventory${query.size > 0 ? `?${query}` : ""}`;
+}
+
+export const flagHref = (flag: RiskFlag, connection: string | null = null) =>
+  inventoryHref(connection, [["risk", flag]]);
+
+export const statusHref = (status: "enabled" | null, connection: string | null = null) =>
+  inventoryHref(connection, status ? [["status", status]] : []);

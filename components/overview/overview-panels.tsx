@@ -8,7 +8,7 @@ import Link from "next/link";
 import { useMemo } from "react";
 import { formatNumber } from "@/lib/format";
 import { keyHref } from "@/lib/key-href";
-import { flagHref } from "./flag-href.logic";
+import { flagHref, statusHref } from "./flag-href.logic";
 import { RISK_FLAG_INFO } from "@/lib/inventory/risk";
 import { RISK_FLAGS } from "@/lib/inventory/types";
 import { allConnectionRows, closestToLimit, countFlags, inventoryRows } from "@/lib/inventory/rows";
@@ -60,6 +60,8 @@ export function OverviewPanels({ primary: primaryAllowed = true }: { primary?: b
       />
     );
   const enabled = rows.filter((r) => r.enabled).length;
+  // What the counts cover: the primary workspace alone, unless the user may not use it.
+  const counted = !leftOut && primary.data ? primary.data.connection.id : null;
   const generatedAt =
     primary.data && !leftOut ? primary.data.generatedAt : new Date(others.dataUpdatedAt).toISOString();
 
@@ -95,14 +97,14 @@ export function OverviewPanels({ primary: primaryAllowed = true }: { primary?: b
             leftOut ? "Every key on the connections you may use" : "Every key in the ElevenLabs workspace"
           }
           value={rows.length}
-          href="/inventory"
+          href={statusHref(null, counted)}
         />
         <Stat
           id="stat-enabled"
           label="Enabled keys"
           summary="Keys that work right now (not switched off)"
           value={enabled}
-          href="/inventory?status=enabled"
+          href={statusHref("enabled", counted)}
         />
       </section>
       <section aria-labelledby="overview-risks" className="space-y-2">
@@ -117,7 +119,7 @@ export function OverviewPanels({ primary: primaryAllowed = true }: { primary?: b
             >
               {/* The whole tile is the link (its ::after covers it); the one line under it describes it. */}
               <Link
-                href={flagHref(flag)}
+                href={flagHref(flag, counted)}
                 title={RISK_FLAG_INFO[flag].explanation}
                 aria-describedby={`risk-summary-${flag}`}
                 className="flex items-baseline justify-between after:absolute after:inset-0 after:rounded-lg"

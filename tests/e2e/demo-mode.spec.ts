@@ -109,7 +109,7 @@ test("the overview after sign-in counts the demo workspace, and its flags lead t
   await expect(page.getByRole("link", { name: new RegExp(`^Keys\\s*${keys.length}$`) })).toBeVisible();
   const disabled = keys.filter((k) => k.is_disabled).length;
   await page.getByRole("link", { name: new RegExp(`^Disabled\\s*${disabled} keys?$`) }).click();
-  await expect(page).toHaveURL(/\/inventory\?risk=disabled$/);
+  await expect(page).toHaveURL(/\/inventory\?connection=demo-elevenlabs&risk=disabled$/);
   await expect(page.getByRole("region", { name: /^Keys/ }).locator("tbody tr[data-key-id]")).toHaveCount(
     disabled,
   );

@@ -174,7 +174,7 @@ test.describe("as a security reviewer", () => {
     await expect(page.getByText("Keys with no monthly character cap")).toBeVisible();
 
     await tile.click();
-    await expect(page).toHaveURL(/\/inventory\?risk=no_use_this_month$/);
+    await expect(page).toHaveURL(/\/inventory\?connection=env-elevenlabs&risk=no_use_this_month$/);
     const rows = page.getByRole("region", { name: /^Keys/ }).locator("tbody tr[data-key-id]");
     await expect(rows).toHaveCount(unused.length);
     await expect(page.locator(`tbody tr[data-key-id="${old!.key_id}"]`)).toContainText("No use this month");

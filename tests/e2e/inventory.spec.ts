@@ -126,7 +126,7 @@ test.describe("as a security reviewer", () => {
     );
     await expectNoAxeViolations(page, "the overview");
     await link.click();
-    await expect(page).toHaveURL(/\/inventory\?risk=no_limit$/);
+    await expect(page).toHaveURL(/\/inventory\?connection=env-elevenlabs&risk=no_limit$/);
     await expect(bodyRows(page)).toHaveCount(noLimit);
     await expectNoAxeViolations(page, "the inventory, filtered");
   });
