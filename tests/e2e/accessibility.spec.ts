@@ -205,6 +205,8 @@ for (const colorScheme of ["light", "dark"] as const) {
 
       test("edit, with the change preview and a conflict", async ({ page }) => {
         await openAccount(page);
+        // Read before the dialog opens: behind it the table is hidden from the accessibility tree.
+        const keyId = await row(page, "prod-tts-primary").getAttribute("data-key-id");
         await row(page, "prod-tts-primary").getByRole("button", { name: "Edit prod-tts-primary" }).click();
         const dialog = page.getByRole("dialog", { name: "Edit prod-tts-primary" });
         await expect(dialog.getByRole("textbox", { name: "Monthly character limit" })).toBeVisible();
@@ -213,7 +215,6 @@ for (const colorScheme of ["light", "dark"] as const) {
         await dialog.getByRole("button", { name: "Review changes" }).click();
         await expectNoAxeViolations(page, "the edit dialog's change preview");
 
-        const keyId = await row(page, "prod-tts-primary").getAttribute("data-key-id");
         const saId = page.url().split("/").at(-1)!;
         await emulator.admin("PATCH", `/v1/service-accounts/${saId}/api-keys/${keyId}`, {
           character_limit: 999,

@@ -246,11 +246,12 @@ test.describe("as an admin", () => {
   test("a change made meanwhile is shown, and the admin can re-apply theirs", async ({ page }) => {
     await openAccount(page);
     const primary = row(page, "prod-tts-primary");
+    // Read before the dialog opens: behind it the table is hidden from the accessibility tree.
+    const keyId = await primary.getAttribute("data-key-id");
     await primary.getByRole("button", { name: "Edit prod-tts-primary" }).click();
     const dialog = page.getByRole("dialog", { name: "Edit prod-tts-primary" });
     await dialog.getByRole("textbox", { name: "Monthly character limit" }).fill("7000000");
     await dialog.getByRole("button", { name: "Review changes" }).click();
-    const keyId = await primary.getAttribute("data-key-id");
     const saId = page.url().split("/").at(-1)!;
     await emulator.admin("PATCH", `/v1/service-accounts/${saId}/api-keys/${keyId}`, {
       character_limit: 5_500_000,
