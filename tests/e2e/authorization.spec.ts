@@ -43,6 +43,7 @@ const EXPECTED: Record<string, readonly Role[] | "public"> = {
   "POST /api/account/two-factor/enrolment": ROLES,
   "POST /api/account/two-factor/confirmation": ROLES,
   "POST /api/account/two-factor/disable": ROLES,
+  "POST /api/account/two-factor/recovery-codes": ROLES,
   "GET /api/account/step-up": ROLES,
   "POST /api/account/step-up": ROLES,
   "GET /api/account/sessions": ROLES,
