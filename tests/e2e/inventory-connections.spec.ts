@@ -130,7 +130,10 @@ test("All keys shows the healthy connections' rows and says what is wrong with e
 
   // The Connection filter keeps one connection's rows (all of the portal's, which the newest-first
   // order of the whole table may have scrolled out of view), and says so in the address.
-  await page.getByLabel("Connection", { exact: true }).selectOption({ label: names.portal });
+  await page
+    .getByRole("search", { name: "Filter keys" })
+    .getByLabel("Connection", { exact: true })
+    .selectOption({ label: names.portal });
   await expect(page).toHaveURL(/connection=/);
   await expect(table.locator('tr[data-connection-id="env-elevenlabs"]')).toHaveCount(0);
   await expect(table.getByRole("rowheader", { name: "Nightly backup" })).toBeVisible();
