@@ -3,17 +3,11 @@
 import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { lazyDialog } from "@/components/ui/lazy-dialog";
+import { RotateKeyDialog } from "@/components/keys/lazy-dialogs";
 import type { DisabledKeyFacts } from "@/lib/find-key/incident-summary";
 import { keyHref } from "@/lib/key-href";
 import type { KeyView } from "@/lib/keys/view";
 import { CopyIncidentSummary } from "./copy-incident-summary";
-
-// Only an admin who just disabled a primary key ever opens it: not in the page's first load.
-const RotateKeyDialog = lazyDialog(
-  () => import("@/components/keys/rotate-key-dialog"),
-  (m) => m.RotateKeyDialog,
-);
 
 /**
  * What comes after "Disable now", on the key's row: its page, Rotate (for an admin, where Keydesk

@@ -1,3 +1,4 @@
+import { UpstreamErrorPanel } from "@/components/ui/upstream-error-panel";
 import { visibleText } from "@/lib/format";
 
 /**
@@ -21,18 +22,5 @@ export function KeyReadProblem({
         </p>
       </div>
     );
-  return (
-    <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900">
-      <p className="font-semibold">Keydesk could not read this key.</p>
-      <p className="mt-1">{problem.message}</p>
-      {problem.requestId ? (
-        <p className="mt-1 font-mono text-xs">Upstream request id: {problem.requestId}</p>
-      ) : null}
-      <p className="mt-3">
-        <a href="" className="font-medium underline">
-          Try again
-        </a>
-      </p>
-    </div>
-  );
+  return <UpstreamErrorPanel title="Keydesk could not read this key." error={problem} />;
 }

@@ -6,33 +6,18 @@ import type { KeyAction } from "@/components/keys/key-row";
 import { failureText } from "@/components/keys/write-outcome";
 import { Button } from "@/components/ui/button";
 import { FeedbackMessage, useFeedback } from "@/components/ui/feedback";
-import { lazyDialog, usePreloadDialogs } from "@/components/ui/lazy-dialog";
+import { usePreloadDialogs } from "@/components/ui/lazy-dialog";
+import {
+  DeleteKeyDialog,
+  EditKeyDialog,
+  FinishRotationDialog,
+  RotateKeyDialog,
+  StatusReasonDialog,
+} from "@/components/keys/lazy-dialogs";
 import { useSetKeyEnabled } from "@/lib/keys/queries";
 import type { KeyView } from "@/lib/keys/view";
 import type { Role } from "@/lib/roles";
 import { NoActionsNote } from "./no-actions-note";
-
-// The service account page's own dialogs, not in the page's first load (components/ui/lazy-dialog.tsx).
-const EditKeyDialog = lazyDialog(
-  () => import("@/components/keys/edit-key-dialog"),
-  (m) => m.EditKeyDialog,
-);
-const StatusReasonDialog = lazyDialog(
-  () => import("@/components/keys/status-reason-dialog"),
-  (m) => m.StatusReasonDialog,
-);
-const DeleteKeyDialog = lazyDialog(
-  () => import("@/components/keys/delete-key-dialog"),
-  (m) => m.DeleteKeyDialog,
-);
-const RotateKeyDialog = lazyDialog(
-  () => import("@/components/keys/rotate-key-dialog"),
-  (m) => m.RotateKeyDialog,
-);
-const FinishRotationDialog = lazyDialog(
-  () => import("@/components/keys/finish-rotation-dialog"),
-  (m) => m.FinishRotationDialog,
-);
 
 type Open = Exclude<KeyAction, "status"> | "status-reason" | null;
 

@@ -12,33 +12,15 @@ import { KeysTable } from "./keys-table";
 import { RotationReminder } from "./rotation-reminder";
 import { QueryErrorPanel } from "@/components/ui/query-error-panel";
 import { failureText } from "./write-outcome";
-import { lazyDialog, usePreloadDialogs } from "@/components/ui/lazy-dialog";
-
-// Not in the page's first load (components/ui/lazy-dialog.tsx).
-const CreateKeyDialog = lazyDialog(
-  () => import("./create-key-dialog"),
-  (m) => m.CreateKeyDialog,
-);
-const EditKeyDialog = lazyDialog(
-  () => import("./edit-key-dialog"),
-  (m) => m.EditKeyDialog,
-);
-const StatusReasonDialog = lazyDialog(
-  () => import("./status-reason-dialog"),
-  (m) => m.StatusReasonDialog,
-);
-const DeleteKeyDialog = lazyDialog(
-  () => import("./delete-key-dialog"),
-  (m) => m.DeleteKeyDialog,
-);
-const RotateKeyDialog = lazyDialog(
-  () => import("./rotate-key-dialog"),
-  (m) => m.RotateKeyDialog,
-);
-const FinishRotationDialog = lazyDialog(
-  () => import("./finish-rotation-dialog"),
-  (m) => m.FinishRotationDialog,
-);
+import { usePreloadDialogs } from "@/components/ui/lazy-dialog";
+import {
+  CreateKeyDialog,
+  DeleteKeyDialog,
+  EditKeyDialog,
+  FinishRotationDialog,
+  RotateKeyDialog,
+  StatusReasonDialog,
+} from "./lazy-dialogs";
 
 type Open =
   { kind: Exclude<KeyAction, "status"> | "status-reason"; key: KeyView } | { kind: "create" } | null;
