@@ -46,7 +46,7 @@ const clusterServers = clusterDb
   ? E2E.clusterPorts.map((port) => ({
       command: `npx next start -H 127.0.0.1 -p ${port}`,
       url: `http://127.0.0.1:${port}/sign-in`,
-      timeout: 60_000,
+      timeout: 180_000,
       // As if behind a proxy on this machine: its X-Forwarded-For is believed (the sign-in limit
       // test gives itself an address of its own that way).
       env: { ...realModeEnv, DATABASE_URL: clusterDb, KEYDESK_TRUSTED_PROXIES: "127.0.0.1" },
@@ -60,7 +60,8 @@ export default defineConfig({
   forbidOnly: isCI,
   retries: 0,
   reporter: isCI ? [["list"]] : [["list"], ["html", { open: "never" }]],
-  timeout: 30_000,
+  // A test's time limit; E2E_TIMEOUT_MS raises it on a machine busy with other work.
+  timeout: Number(process.env.E2E_TIMEOUT_MS) || 30_000,
   use: {
     trace: "retain-on-failure",
     launchOptions: {
@@ -130,23 +131,23 @@ export default defineConfig({
     {
       command: `npx tsx lib/emulator/elevenlabs/cli.ts --port ${E2E.emulatorPort} --admin-key ${E2E.adminKey} --seed demo --control`,
       url: `${E2E.emulatorUrl}/__emulator/faults`,
-      timeout: 30_000,
+      timeout: 120_000,
     },
     {
       command: `npx tsx lib/emulator/cli.ts --provider docspace --port ${E2E.docspacePort} --admin-key ${E2E.docspaceAdminKey} --seed demo --control`,
       url: `${E2E.docspaceUrl}/__emulator/faults`,
-      timeout: 30_000,
+      timeout: 120_000,
     },
     {
       command: `npx tsx tests/support/oidc-provider.ts --port ${E2E.oidcPort} ${oidcRedirects}`,
       url: `${E2E.oidcUrl}/.well-known/openid-configuration`,
-      timeout: 30_000,
+      timeout: 120_000,
     },
     {
       // Its output is kept in a file too, so a test can prove no secret was ever logged.
       command: `rm -rf ${E2E.dataDir}/console && mkdir -p ${E2E.logDir} && npx next start -H 127.0.0.1 -p ${E2E.consolePort} 2>&1 | tee ${E2E.consoleLog}`,
       url: `${E2E.consoleUrl}/`,
-      timeout: 60_000,
+      timeout: 180_000,
       stdout: "pipe",
       // Its tests change the emulator behind Keydesk's back (a reset before each) and look at once:
       // no reuse of a read here (KEYDESK_SHARED_READ_MS=0). The demo server keeps the default
@@ -156,7 +157,7 @@ export default defineConfig({
     {
       command: `rm -rf ${E2E.dataDir}/mfa && npx next start -H 127.0.0.1 -p ${E2E.mfaPort}`,
       url: `${E2E.mfaUrl}/sign-in`,
-      timeout: 60_000,
+      timeout: 180_000,
       env: {
         ...realModeEnv,
         KEYDESK_DATA_DIR: `${E2E.dataDir}/mfa`,
@@ -170,7 +171,7 @@ export default defineConfig({
       // data folder of its own (an absolute path: the server changes its working folder to its own).
       command: `rm -rf ${E2E.dataDir}/standalone && { [ -d .next/standalone/.next/static ] || cp -R .next/static .next/standalone/.next/static; } && node ${SERVER_NODE_FLAGS.join(" ")} .next/standalone/server.js`,
       url: `${E2E.standaloneUrl}/api/health`,
-      timeout: 60_000,
+      timeout: 180_000,
       env: {
         PORT: String(E2E.standalonePort),
         HOSTNAME: "127.0.0.1",

@@ -23,17 +23,48 @@ async function holdLazyScripts(page: Page, path: string): Promise<() => number> 
   return () => held;
 }
 
-/** The sum of the page's layout shifts so far (none right after input), from the start of the load. */
+/**
+ * The page's layout shifts (none right after input) since `start()`: their sum, and what moved
+ * (tag, id, classes and the element's old → new box), so a failure names the culprit. The tests
+ * start watching once the server's "Reading…" is on screen: how the streamed page replaced the
+ * route's loading skeleton before that is not what they are about.
+ */
 async function watchLayoutShift(page: Page) {
   await page.addInitScript(() => {
-    const w = window as unknown as { __shift: number };
-    w.__shift = 0;
+    type Rect = { x: number; y: number; width: number; height: number };
+    type Source = { node?: Node | null; previousRect: Rect; currentRect: Rect };
+    const w = window as unknown as { __shift: { since: number; total: number; moved: string[] } };
+    w.__shift = { since: Infinity, total: 0, moved: [] };
+    const box = (r: Rect) =>
+      `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+    const name = (node?: Node | null) =>
+      node instanceof Element
+        ? `${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ""}.${[...node.classList].slice(0, 4).join(".")}`
+        : String(node?.nodeName ?? "?");
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
-        if (!entry.hadRecentInput) w.__shift += entry.value;
+      for (const entry of list.getEntries() as unknown as {
+        value: number;
+        hadRecentInput: boolean;
+        startTime: number;
+        sources?: Source[];
+      }[]) {
+        if (entry.hadRecentInput || entry.startTime < w.__shift.since) continue;
+        w.__shift.total += entry.value;
+        for (const s of entry.sources ?? [])
+          w.__shift.moved.push(`${name(s.node)}: ${box(s.previousRect)} → ${box(s.currentRect)}`);
+      }
     }).observe({ type: "layout-shift", buffered: true });
   });
-  return () => page.evaluate(() => (window as unknown as { __shift: number }).__shift);
+  type Shift = { since: number; total: number; moved: string[] };
+  return {
+    start: () =>
+      page.evaluate(() => void ((window as unknown as { __shift: Shift }).__shift.since = performance.now())),
+    sinceStart: () =>
+      page.evaluate(() => {
+        const { total, moved } = (window as unknown as { __shift: Shift }).__shift;
+        return { total, moved };
+      }),
+  };
 }
 
 const reading = (page: Page) =>
@@ -50,6 +81,7 @@ test("all keys: the server's HTML stays while the view's code comes, then the vi
   await page.goto("/inventory", { waitUntil: "domcontentloaded" });
   await expect(page.getByRole("heading", { level: 1, name: "All keys" })).toBeVisible();
   await expect(reading(page)).toBeVisible();
+  await shift.start();
   // The keys are here (the page's preload read them), but not the view's code: the server's
   // "Reading…" stays, neither replaced by the table (the code was not in the first load) nor gone.
   await read;
@@ -57,7 +89,7 @@ test("all keys: the server's HTML stays while the view's code comes, then the vi
   await expect(reading(page)).toBeVisible();
   await expect(page.getByRole("button", { name: "Permission matrix" })).toHaveCount(0);
   expect(held()).toBeGreaterThan(0);
-  expect(await shift()).toBe(0);
+  expect(await shift.sinceStart()).toEqual({ total: 0, moved: [] });
 
   const matrix = page.getByRole("button", { name: "Permission matrix" });
   await expect(matrix).toBeVisible({ timeout: 30_000 });
@@ -75,6 +107,7 @@ test("overview: the server's HTML stays while the numbers' code comes, then they
   await page.goto("/", { waitUntil: "domcontentloaded" });
   await expect(reading(page)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Latest audit events" })).toBeVisible();
+  await shift.start();
   await read;
   await page.waitForTimeout(HOLD_MS / 4);
   await expect(reading(page)).toBeVisible();
@@ -82,7 +115,7 @@ test("overview: the server's HTML stays while the numbers' code comes, then they
   expect(held()).toBeGreaterThan(0);
   // Nothing moved while the code was held back (the numbers replacing "Reading…" later is the
   // page's own change, as before).
-  expect(await shift()).toBe(0);
+  expect(await shift.sinceStart()).toEqual({ total: 0, moved: [] });
 
   await expect(page.getByRole("heading", { name: "Risk flags" })).toBeVisible({ timeout: 30_000 });
   await expect(reading(page)).toHaveCount(0);
