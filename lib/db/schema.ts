@@ -337,6 +337,17 @@ export const userConnection = pgTable(
   (t) => [uniqueIndex("user_connection_pk").on(t.userId, t.connectionId)],
 );
 
+// Policies (lib/policies): the rules admins set for keys, one row per rule that is on. No row: off.
+export const keyPolicy = pgTable("key_policy", {
+  kind: text("kind").primaryKey(),
+  /** "report" or "enforce". */
+  mode: text("mode").notNull(),
+  /** The rule's number (characters, days), where it takes one. */
+  limit: bigint("limit", { mode: "number" }),
+  updatedBy: text("updated_by"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 export const schema = {
   user,
   session,
@@ -353,5 +364,6 @@ export const schema = {
   signInGuard,
   connection,
   userConnection,
+  keyPolicy,
 };
 export type Schema = typeof schema;

@@ -64,6 +64,8 @@ const EXPECTED: Record<string, readonly Role[] | "public"> = {
   "POST /api/connections/[connectionId]/keys/[keyId]/rotate": ["admin", "support"],
   "GET /api/users/[userId]/connections": ["admin"],
   "PUT /api/users/[userId]/connections": ["admin"],
+  "GET /api/policies": ROLES,
+  "PUT /api/policies": ["admin"],
 };
 
 const routes = discoverApiRoutes();
