@@ -5,6 +5,8 @@
 // key_enabled or key_disabled. Everything is checked (role, group, the provider's capabilities)
 // before the first write.
 import "server-only";
+import { assertKeyKeepsPolicies } from "@/lib/policies/enforce";
+import { changedPolicyFields, intendedAfterChange } from "./policy-subject";
 import type { AuditChanges } from "@/lib/audit/types";
 import type { ConnectionDeps } from "@/lib/connections";
 import { connectionKeysToWrite } from "./writable";
@@ -93,6 +95,10 @@ export async function changeConnectionKey(
   const current = await readKey(client, ref);
   checkNotFrozen(capabilities, current);
   checkNotMoved(current, body);
+  if (changesSettings)
+    await assertKeyKeepsPolicies(deps.db, intendedAfterChange(current, changes), capabilities, {
+      changed: changedPolicyFields(changes),
+    });
   const target: KeyTarget = {
     connection,
     keyId: current.id,

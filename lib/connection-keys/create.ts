@@ -13,6 +13,7 @@ import { auditedWrite } from "./audited";
 import { providerCall } from "./provider-call";
 import type { CreatedConnectionKeyAnswer, NewConnectionKeyBody } from "./types";
 import { connectionKeyView } from "./view";
+import { assertKeyKeepsPolicies } from "@/lib/policies/enforce";
 
 /** Every setting asked for, as null → value: the audit row of a create says what the key was made with. */
 function createdWith(body: NewConnectionKeyBody): AuditChanges {
@@ -31,6 +32,7 @@ export async function createConnectionKey(
   const { connection, capabilities, client } = await connectionKeysToWrite(deps, ctx.actor, connectionId);
   const input: NewKey = body;
   await providerCall(async () => checkNewKey(capabilities, input));
+  await assertKeyKeepsPolicies(deps.db, input, capabilities);
   const event = connectionKeyEvent(
     ctx,
     "key_created",

@@ -17,6 +17,9 @@ import { withRotations } from "./pairing";
 import { auditedWrite, findCreated, notAppliedOrUnknown, UncertainWrite } from "./reconcile";
 import type { KeyAction } from "@/lib/audit/actions";
 import type { KeyActionContext, KeyDeps } from "./types";
+import { assertKeyKeepsPolicies } from "@/lib/policies/enforce";
+import { ELEVENLABS_CAPABILITIES } from "@/lib/providers/elevenlabs/capabilities";
+import { intendedKey, PRIMARY_FIELD_NAMES } from "./policy-subject";
 
 export interface NewKeyResult {
   key: ApiKey;
@@ -145,5 +148,6 @@ export async function createKey(
   serviceAccountId: string,
   input: NewKeyInput,
 ): Promise<NewKeyResult> {
+  await assertKeyKeepsPolicies(deps.db, intendedKey(input), ELEVENLABS_CAPABILITIES, PRIMARY_FIELD_NAMES);
   return createAndReveal(deps, ctx, serviceAccountId, input, { action: "key_created" });
 }

@@ -5,6 +5,9 @@
 // call besides the write: the answer is the key as read with the change applied, not a second read.
 // An uncertain answer from the upstream is reconciled by re-reading the key (reconcile.ts).
 import "server-only";
+import { assertKeyKeepsPolicies } from "@/lib/policies/enforce";
+import { ELEVENLABS_CAPABILITIES } from "@/lib/providers/elevenlabs/capabilities";
+import { changedPolicyFields, intendedKey, PRIMARY_FIELD_NAMES } from "./policy-subject";
 import type { AuditChanges } from "@/lib/audit/types";
 import { ApiError } from "@/lib/http/api-error";
 import type { ApiKey, KeyChanges } from "@/lib/elevenlabs/types";
@@ -125,6 +128,11 @@ export async function changeKey(
     audit[f] = { before: current[f], after: change[f] };
   }
   if (Object.keys(changes).length === 0) return { key: current, reconciled: null };
+  // An enforced policy about what this change sets (not a switch or a rename): refused unsent.
+  await assertKeyKeepsPolicies(deps.db, intendedKey({ ...current, ...changes }), ELEVENLABS_CAPABILITIES, {
+    ...PRIMARY_FIELD_NAMES,
+    changed: changedPolicyFields(Object.keys(changes)),
+  });
 
   const event = keyEvent(
     ctx,
