@@ -15,6 +15,7 @@ export function navLinks(role: Role): NavLink[] {
     { href: "/inventory", label: "All keys" },
     { href: FIND_PATH, label: "Find a key" },
     { href: "/audit", label: "Audit log" },
+    { href: "/policies", label: "Policies" },
     // Every role: admins manage connections there, everyone reaches the keys of those they may use.
     { href: "/connections", label: "Connections" },
     ...(role === "admin" ? [{ href: "/users", label: "Users" }] : []),

@@ -22,6 +22,7 @@ const NAV_LINKS = [
   "All keys",
   "Find a key",
   "Audit log",
+  "Policies",
   "Connections",
   "Users",
 ];
@@ -83,6 +84,7 @@ async function consolePages(request: APIRequestContext) {
     },
     { path: "/find", ready: (p: Page) => p.getByRole("button", { name: "Search", exact: true }) },
     { path: "/audit", ready: (p: Page) => p.getByRole("heading", { level: 1 }) },
+    { path: "/policies", ready: (p: Page) => p.getByRole("button", { name: "Save rules" }) },
     { path: "/connections", ready: (p: Page) => p.getByRole("link", { name: docspace!.name, exact: true }) },
     {
       path: `/connections/${docspace!.id}`,
