@@ -38,6 +38,7 @@ const LABELS: Record<string, string> = {
   connection_renamed: "Connection renamed",
   connection_removed: "Connection removed",
   user_connections_changed: "User's connections changed",
+  job_run_requested: "Job run asked for",
 };
 
 /** Every action name Keydesk writes, with its words: the audit filter offers them as suggestions. */

@@ -33,6 +33,7 @@ describe.each(DATABASE_KINDS)("%s", (kind) => {
       "key_rotation",
       "key_snapshot",
       "key_snapshot_baseline",
+      "key_usage_sample",
       "rate_limit",
       "session",
       "sign_in_guard",

@@ -74,22 +74,30 @@ function view(row: Row): JobRunView {
 }
 
 /** The latest runs of `names`, newest first (queued ones included), up to `limit`. */
-export async function recentRuns(db: Db, names: readonly string[], limit = 50): Promise<JobRunView[]> {
+export async function recentRuns(
+  db: Db,
+  names: readonly string[],
+  limit = 50,
+  /** Only this run (its id). */
+  runId?: string,
+): Promise<JobRunView[]> {
   if (names.length === 0 || !(await hasJobTables(db))) return [];
   const columns = sql.raw(
     "id, name, state, created_on, started_on, completed_on, singleton_on, retry_count, retry_limit, data, output",
   );
   const job = sql.raw(`${JOB_SCHEMA}.job`);
   const archive = sql.raw(`${JOB_SCHEMA}.archive`);
-  const wanted = sql.join(
+  const named = sql.join(
     names.map((n) => sql`${n}`),
     sql`, `,
   );
+  const wanted =
+    runId === undefined ? sql`name in (${named})` : sql`name in (${named}) and id = ${runId}::uuid`;
   const result = await db.execute(sql`
     select * from (
-      select ${columns} from ${job} where name in (${wanted})
+      select ${columns} from ${job} where ${wanted}
       union all
-      select ${columns} from ${archive} where name in (${wanted})
+      select ${columns} from ${archive} where ${wanted}
     ) runs
     order by created_on desc
     limit ${limit}`);

@@ -64,6 +64,10 @@ const EXPECTED: Record<string, readonly Role[] | "public"> = {
   "POST /api/connections/[connectionId]/keys/[keyId]/rotate": ["admin", "support"],
   "GET /api/users/[userId]/connections": ["admin"],
   "PUT /api/users/[userId]/connections": ["admin"],
+  // The jobs page's API (lib/jobs): admins only.
+  "GET /api/jobs": ["admin"],
+  "GET /api/jobs/runs/[runId]": ["admin"],
+  "POST /api/jobs/[name]/run": ["admin"],
 };
 
 const routes = discoverApiRoutes();
