@@ -22,6 +22,11 @@ export const SCHEDULE = "the schedule";
 export interface JobEngineOptions {
   /** How often an idle worker looks for work (seconds). A run asked by hand waits at most this long. */
   pollSeconds?: number;
+  /**
+   * How often pg-boss's upkeep runs (seconds; its default 120): it fails the runs that passed their
+   * time limit (their process died) so they are tried again, and archives old ones. Tests shorten it.
+   */
+  maintenanceSeconds?: number;
 }
 
 export interface JobEngine {
@@ -56,6 +61,7 @@ export function createJobEngine(
     schedule: false,
     supervise: true,
     migrate: true,
+    ...(options.maintenanceSeconds ? { maintenanceIntervalSeconds: options.maintenanceSeconds } : {}),
   });
   // pg-boss's own errors (a poll that failed): logged as every server error is, never as they come.
   boss.on("error", (error) => logServerError("the job engine", error));

@@ -1,7 +1,10 @@
 // Two Keydesk instances on one PostgreSQL server, each with its own job engine and pool, both
 // running the same scheduled job every 2 seconds: each period's run happens exactly once, on one of
-// them, however the two tickers and workers race. (On PGlite there is only ever one instance.)
+// them, however the two tickers and workers race. And a run whose instance dies mid-run (its
+// connections gone, its work never finishing, as after `kill -9`) is failed at its time limit and
+// run again, once, by the other instance. (On PGlite there is only ever one instance.)
 import { afterAll, expect, it } from "vitest";
+import type { Pool } from "pg";
 import { openDatabase, type Database } from "@/lib/db/database";
 import { createJobEngine, type JobEngine } from "@/lib/jobs/engine";
 import type { JobDefinition } from "@/lib/jobs/types";
@@ -56,5 +59,60 @@ it.runIf(postgresUrl)(
     for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBe(PERIOD_SECONDS * 1000);
     // Both tickers asked every period; the database kept one run each time.
     console.info(`runs by instance: ${runs.map((r) => r.instance).join("")}`);
+  },
+);
+
+it.runIf(postgresUrl)(
+  "a run whose instance died mid-run is run again, once, by the other instance",
+  { timeout: 120_000 },
+  async () => {
+    const url = await createPostgresDatabase();
+    const tries: { instance: string; runId: string; retry: number }[] = [];
+    const job = (instance: string, hang: boolean): JobDefinition => ({
+      name: "once",
+      everySeconds: null,
+      retryLimit: 2,
+      expireInSeconds: 2,
+      run: async ({ id, retryCount }) => {
+        tries.push({ instance, runId: id, retry: retryCount });
+        // The dying instance never finishes (its process is gone).
+        if (hang) await new Promise(() => undefined);
+        return { instance };
+      },
+    });
+    // Instance a reaches the database through a door that, once it is "killed", never answers
+    // again: nothing more from it reaches the database, as after `kill -9` (its work never ends).
+    const real = await openDatabase({ kind: "postgres", url });
+    opened.push(real);
+    const pool = (real.db as unknown as { $client: Pool }).$client;
+    let killed = false;
+    const dying = {
+      ...real,
+      db: {
+        $client: {
+          query: (text: string, values?: unknown[]) =>
+            killed ? new Promise(() => undefined) : pool.query(text, values),
+        },
+      },
+    } as unknown as Database;
+    const a = createJobEngine(dying, [job("a", true)], { pollSeconds: 0.5, maintenanceSeconds: 1 });
+    await a.start();
+    const runId = await a.runNow("once", "the test");
+    for (let i = 0; i < 100 && tries.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(tries).toEqual([{ instance: "a", runId, retry: 0 }]);
+    killed = true;
+
+    const survivor = await openDatabase({ kind: "postgres", url });
+    opened.push(survivor);
+    const b = createJobEngine(survivor, [job("b", false)], { pollSeconds: 0.5, maintenanceSeconds: 1 });
+    engines.push(b);
+    await b.start();
+    for (let i = 0; i < 300 && !tries.some((t) => t.instance === "b"); i++)
+      await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 3000)); // time for a second, wrong try to show up
+    expect(tries).toEqual([
+      { instance: "a", runId, retry: 0 },
+      { instance: "b", runId, retry: 1 },
+    ]);
   },
 );
