@@ -4,6 +4,7 @@
 // the SIGTERM/SIGINT drain (lib/http/drain.ts; `next dev` keeps its own handling), and starts the
 // warm-up (lib/auth warmUp: database, migrations, sign-in service) without waiting for it, so the
 // server listens at once and the first request finds the work done or under way, never started by it.
+// After the warm-up it starts the job engine (lib/jobs), in production only, like the warm-up.
 export async function register(): Promise<void> {
   // NEXT_RUNTIME is set by Next.js itself and replaced at build time; it is not configuration.
   if (process.env.NEXT_RUNTIME === "nodejs") {
@@ -34,6 +35,15 @@ export async function register(): Promise<void> {
           if (ConfigError.is(error)) return;
           const { logServerError } = await import("./lib/log/server-error");
           logServerError("the warm-up at start failed", error);
+        })
+        // Then the job engine (lib/jobs: the watch job and the rest), on the same database. A failure
+        // is logged and the server goes on answering; the jobs page shows that nothing runs.
+        .then(() => import("./lib/jobs/index"))
+        .then(({ startJobs }) => startJobs())
+        .catch(async (error: unknown) => {
+          if (ConfigError.is(error)) return;
+          const { logServerError } = await import("./lib/log/server-error");
+          logServerError("the job engine did not start", error);
         });
     }
   }

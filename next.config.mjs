@@ -27,9 +27,9 @@ export default function nextConfig(phase) {
     // The migrations are read from disk at run time (lib/db/database.ts); the tracer finds them, and
     // this keeps them in even if it ever stops.
     outputFileTracingIncludes: { "/**": ["./lib/db/migrations/**"] },
-    // Server-only packages loaded from node_modules at run time: the upstream SDK, and PGlite,
-    // which reads its WebAssembly files from its own folder.
-    serverExternalPackages: ["@elevenlabs/elevenlabs-js", "@electric-sql/pglite", "pg"],
+    // Server-only packages loaded from node_modules at run time: the upstream SDK, PGlite, which
+    // reads its WebAssembly files from its own folder, and pg-boss (the job engine, CommonJS over pg).
+    serverExternalPackages: ["@elevenlabs/elevenlabs-js", "@electric-sql/pglite", "pg", "pg-boss"],
     async headers() {
       return [
         { source: "/:path*", headers: [...OTHER_SECURITY_HEADERS] },

@@ -6,6 +6,9 @@ import { E2E } from "@/tests/support/e2e-servers";
 import { OIDC_TEST_CLIENT, OIDC_TEST_ROLE_MAP } from "./tests/support/oidc-test-accounts";
 
 const isCI = Boolean(process.env.CI);
+// The e2e servers do not run the watch job on their own (lib/jobs): a read of every connection at an
+// arbitrary moment would sign a spec's outside changes as the job's. A spec that wants it sets its own.
+process.env.KEYDESK_WATCH_INTERVAL_MINUTES ??= "0";
 
 /** Real mode, shared by the console server and the two cluster instances. */
 const realModeEnv = {

@@ -102,6 +102,17 @@ describe("readEnv", () => {
     );
   });
 
+  it("runs the watch job every 5 minutes unless told otherwise (0: not scheduled)", () => {
+    expect(readEnv({}).KEYDESK_WATCH_INTERVAL_MINUTES).toBe(5);
+    expect(readEnv({ KEYDESK_WATCH_INTERVAL_MINUTES: "0" }).KEYDESK_WATCH_INTERVAL_MINUTES).toBe(0);
+    expect(() => readEnv({ KEYDESK_WATCH_INTERVAL_MINUTES: "1.5" })).toThrow(
+      /KEYDESK_WATCH_INTERVAL_MINUTES: must be a whole number of minutes/,
+    );
+    expect(() => readEnv({ KEYDESK_WATCH_INTERVAL_MINUTES: "721" })).toThrow(
+      /KEYDESK_WATCH_INTERVAL_MINUTES: must be at most 720/,
+    );
+  });
+
   it("takes a 32-byte encryption key as hex or base64, and names the variable otherwise without echoing it", () => {
     const bytes = Buffer.alloc(32, 7);
     expect(readEnv({ KEYDESK_ENCRYPTION_KEY: bytes.toString("hex") }).KEYDESK_ENCRYPTION_KEY).toEqual(bytes);

@@ -176,6 +176,16 @@ const schema = z
       emptyAsUnset,
       z.string().min(32, "must be at least 32 characters").optional(),
     ),
+    /** How often the watch job reads every connection (minutes; 0: never, lib/jobs). */
+    KEYDESK_WATCH_INTERVAL_MINUTES: z.preprocess(
+      emptyAsUnset,
+      z.coerce
+        .number({ error: "must be a whole number of minutes" })
+        .int("must be a whole number of minutes")
+        .min(0, "must be at least 0 (0: the watch job does not run)")
+        .max(720, "must be at most 720 (12 hours)")
+        .default(5),
+    ),
     /** On SIGTERM or SIGINT, how long requests in flight may take to finish (and write their audit rows) before exit. */
     KEYDESK_SHUTDOWN_GRACE_SECONDS: z.preprocess(
       emptyAsUnset,

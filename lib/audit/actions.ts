@@ -39,6 +39,7 @@ const LABELS: Record<string, string> = {
   connection_removed: "Connection removed",
   user_connections_changed: "User's connections changed",
   policies_changed: "Key policies changed",
+  job_run_requested: "Job run asked for",
 };
 
 /** Every action name Keydesk writes, with its words: the audit filter offers them as suggestions. */

@@ -8,6 +8,7 @@ import { recordAuditAppend } from "@/lib/log/metrics";
 import { auditLog } from "@/lib/db/schema";
 import { auditNow, toIsoAt } from "./at";
 import { GENESIS_HASH, hashRow } from "./hash";
+import { signedByJob } from "./job-actor";
 import { assertNoSecret } from "./secret-guard";
 import { storedRow } from "./stored-row";
 import type { AuditEntryInput, AuditEvent, AuditRow, AuditRowContent } from "./types";
@@ -111,7 +112,8 @@ async function appendInTransaction(
 ): Promise<AuditRow[]> {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
   // Text PostgreSQL would refuse (a NUL, a lone surrogate) is escaped; the hash covers that form.
-  const contents = (await make(tx)).map(storedRow);
+  // A background job's rows are signed as the job's (job-actor.ts) before they are hashed.
+  const contents = (await make(tx)).map(signedByJob).map(storedRow);
   for (const content of contents) assertNoSecret(content);
   const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
   let prevHash = last?.hash ?? GENESIS_HASH;

@@ -21,6 +21,8 @@ export interface AuditPageOptions extends AuditFilters {
    * which also matches names; not a URL filter.
    */
   key?: { id: string; connections: readonly (string | null)[] };
+  /** The rows one request (or one job run: `job:<id>`, see job-actor.ts) wrote; not a URL filter. */
+  requestId?: string;
 }
 
 export interface AuditPage {
@@ -82,6 +84,7 @@ function conditions(filters: AuditPageOptions): SQL[] {
     );
   }
   if (filters.key) where.push(keyCondition(filters.key));
+  if (filters.requestId !== undefined) where.push(eq(auditLog.requestId, filters.requestId));
   if (filters.connection) where.push(eq(auditLog.connectionId, toStored(filters.connection)));
   if (filters.from) where.push(gte(auditLog.at, new Date(filters.from).toISOString()));
   if (filters.to) where.push(lte(auditLog.at, new Date(filters.to).toISOString()));

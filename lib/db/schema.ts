@@ -347,6 +347,29 @@ export const keyPolicy = pgTable("key_policy", {
   updatedBy: text("updated_by"),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+// ---- jobs (issue 14): what the watch job reads of each key's usage, once per run ----
+
+/**
+ * One key's usage as one watch run read it (lib/jobs/watch). A run's time is its schedule period
+ * (the same for every instance), so a run retried after a crash writes the same rows again, which
+ * the unique index turns into nothing. `used`/`limit`: the provider's character count and cap,
+ * null where it reports none. Holds no secret: ids, counts and a time.
+ */
+export const keyUsageSample = pgTable(
+  "key_usage_sample",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    connectionId: text("connection_id").notNull(),
+    /** The key's group (an ElevenLabs service account); null where the provider has none. */
+    groupId: text("group_id"),
+    keyId: text("key_id").notNull(),
+    sampledAt: timestamp("sampled_at", { withTimezone: true, mode: "string" }).notNull(),
+    used: bigint("used", { mode: "number" }),
+    limit: bigint("limit", { mode: "number" }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "string" }),
+  },
+  (t) => [uniqueIndex("key_usage_sample_run_idx").on(t.connectionId, t.keyId, t.sampledAt)],
+);
 
 export const schema = {
   user,
@@ -365,5 +388,6 @@ export const schema = {
   connection,
   userConnection,
   keyPolicy,
+  keyUsageSample,
 };
 export type Schema = typeof schema;

@@ -19,5 +19,6 @@ export function navLinks(role: Role): NavLink[] {
     // Every role: admins manage connections there, everyone reaches the keys of those they may use.
     { href: "/connections", label: "Connections" },
     ...(role === "admin" ? [{ href: "/users", label: "Users" }] : []),
+    ...(role === "admin" ? [{ href: "/jobs", label: "Jobs" }] : []),
   ];
 }

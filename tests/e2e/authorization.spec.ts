@@ -66,6 +66,10 @@ const EXPECTED: Record<string, readonly Role[] | "public"> = {
   "PUT /api/users/[userId]/connections": ["admin"],
   "GET /api/policies": ROLES,
   "PUT /api/policies": ["admin"],
+  // The jobs page's API (lib/jobs): admins only.
+  "GET /api/jobs": ["admin"],
+  "GET /api/jobs/runs/[runId]": ["admin"],
+  "POST /api/jobs/[name]/run": ["admin"],
 };
 
 const routes = discoverApiRoutes();

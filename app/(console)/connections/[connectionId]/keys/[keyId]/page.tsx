@@ -10,6 +10,7 @@ import { KeyRestrictions } from "@/components/key-page/key-restrictions";
 import { KeySection } from "@/components/key-page/key-section";
 import { KeyStatus } from "@/components/key-page/key-status";
 import { ProviderPermissions } from "@/components/key-page/provider-permissions";
+import { UsageHistory } from "@/components/key-page/usage-history";
 import { NoWorkspaceAccess } from "@/components/ui/no-workspace-access";
 import { PageHeader } from "@/components/ui/page-header";
 import { UsageMeter } from "@/components/ui/usage-meter";
@@ -154,6 +155,7 @@ export default async function ConnectionKeyPage({
           </div>
         </>
       )}
+      <UsageHistory connectionIds={[connection.id]} keyId={keyId} />
       <KeyHistory
         entries={history.entries}
         more={history.nextCursor !== null}

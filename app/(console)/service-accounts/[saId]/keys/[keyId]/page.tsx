@@ -9,6 +9,7 @@ import { KeySection } from "@/components/key-page/key-section";
 import { KeyStatus } from "@/components/key-page/key-status";
 import { PrimaryKeyActions } from "@/components/key-page/primary-key-actions";
 import { RotationState } from "@/components/key-page/rotation-state";
+import { UsageHistory } from "@/components/key-page/usage-history";
 import { NoWorkspaceAccess } from "@/components/ui/no-workspace-access";
 import { PageHeader } from "@/components/ui/page-header";
 import { UsageMeter } from "@/components/ui/usage-meter";
@@ -125,6 +126,7 @@ export default async function PrimaryKeyPage({ params }: PageProps<"/service-acc
           </div>
         </>
       )}
+      <UsageHistory connectionIds={PRIMARY_CONNECTION_IDS} keyId={keyId} />
       <KeyHistory
         entries={history.entries}
         more={history.nextCursor !== null}

@@ -1,0 +1,70 @@
+// The watch job: every few minutes (KEYDESK_WATCH_INTERVAL_MINUTES), with nobody looking, read every
+// connection the way the pages do (lib/connections/read-all.ts), so a change made outside Keydesk is
+// noticed and written to the audit log (lib/observed) within one period, and record each key's usage
+// for its page's chart. Alerts are published (lib/alerts/events.ts), never delivered from here.
+//
+// Doing a period twice (a retry after a crash) has the effect of doing it once: the observation
+// compares with the last read (a change already recorded is not recorded again), and the samples
+// are keyed by key and period.
+import "server-only";
+import { publishAlert } from "@/lib/alerts/events";
+import type { ConnectionDeps } from "@/lib/connections/list";
+import { readAllConnections } from "@/lib/connections/read-all";
+import type { JobDefinition, JobRun, JobSummary } from "../types";
+import { crossedThreshold, limitAlert } from "./limit-alerts";
+import { lastAuditId, outsideChangeAlerts } from "./outside-alerts";
+import { sampleBefore, samplesOf, writeSamples } from "./samples";
+
+export const WATCH_JOB = "watch";
+
+/** Whom the watch reads as: every connection, as an admin's pages would (no user limits apply). */
+const WATCHER = { id: "keydesk-watch-job", role: "admin" as const };
+
+export async function runWatch(
+  deps: ConnectionDeps,
+  run: Pick<JobRun, "id" | "periodStart">,
+): Promise<JobSummary> {
+  const before = await lastAuditId(deps.db);
+  const reads = await readAllConnections(deps, WATCHER);
+  const at = run.periodStart.toISOString();
+  const samples = samplesOf(reads, run.periodStart);
+  const names = new Map(
+    reads.flatMap((r) => (r.ok ? r.keys.map((k) => [`${r.connection.id}\n${k.id}`, k.name]) : [])),
+  );
+  const written = await writeSamples(deps.db, samples);
+  let limitAlerts = 0;
+  for (const sample of written) {
+    if (sample.limit === null || sample.used === null) continue;
+    const threshold = crossedThreshold(await sampleBefore(deps.db, sample, at), sample);
+    if (threshold === null) continue;
+    limitAlerts++;
+    await publishAlert(
+      limitAlert(sample, threshold, names.get(`${sample.connectionId}\n${sample.keyId}`) ?? null),
+    );
+  }
+  const outside = await outsideChangeAlerts(deps.db, run.id, before);
+  for (const alert of outside) await publishAlert(alert);
+  const failed = reads.filter((r) => !r.ok);
+  return {
+    connections: reads.length,
+    unreadable: failed.length,
+    // Which ones, by id (never their error text: an upstream's words stay on the pages that read it).
+    unreadableConnections: failed.map((r) => r.connection.id).join(", ") || null,
+    keys: samples.length,
+    samplesWritten: written.length,
+    outsideChanges: outside.length,
+    limitAlerts,
+  };
+}
+
+export function watchJob(deps: () => Promise<ConnectionDeps>, everyMinutes: number): JobDefinition {
+  return {
+    name: WATCH_JOB,
+    everySeconds: everyMinutes > 0 ? everyMinutes * 60 : null,
+    retryLimit: 2,
+    // Every connection's read ends within its own time limit (a minute at most); a run still going
+    // after this long is taken as dead and tried again.
+    expireInSeconds: 240,
+    run: async (run) => runWatch(await deps(), run),
+  };
+}

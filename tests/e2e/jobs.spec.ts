@@ -1,0 +1,74 @@
+// The Jobs page (issue 14): an admin sees the watch job's schedule (off on the e2e servers: runs
+// only when asked), runs it now, and finds the run with the audit rows it wrote: a key created
+// straight on the emulator, seen by the watch and signed "Keydesk (watch job), on behalf of" the
+// admin. Other roles are told the page is for admins. Real browser, real HTTP to the emulator.
+import type { Page } from "@playwright/test";
+import { CONSOLE_ACCOUNTS, storageStatePath } from "@/tests/support/e2e-accounts";
+import { expectNoAxeViolations } from "@/tests/support/axe";
+import { emulator, expect, test } from "@/tests/support/emulator-fixture";
+
+test.setTimeout(180_000);
+
+/** Clicks "Run watch now" and waits (reloading) until the newest run has succeeded; its link. */
+async function runWatchNow(page: Page): Promise<string> {
+  const before = await page
+    .locator("tr[data-run-id]")
+    .first()
+    .getAttribute("data-run-id")
+    .catch(() => null);
+  await page.getByRole("button", { name: "Run watch now" }).click();
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        const newest = page.locator("tr[data-run-id]").first();
+        if ((await newest.count()) === 0) return "none";
+        if ((await newest.getAttribute("data-run-id")) === before) return "not yet queued";
+        return (await newest.textContent()) ?? "";
+      },
+      { timeout: 120_000, intervals: [1000] },
+    )
+    .toContain("Succeeded");
+  return (await page.locator("tr[data-run-id]").first().getByRole("link").getAttribute("href"))!;
+}
+
+test.describe("as an admin", () => {
+  test.use({ storageState: storageStatePath("admin") });
+
+  test("runs the watch now and sees the outside change it noticed, signed by the job", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("link", { name: "Jobs", exact: true }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: "Jobs" })).toBeVisible();
+    await expect(page.getByText("runs only when asked")).toBeVisible();
+    // The first run reads everything as it is now (after the emulator's reset).
+    await runWatchNow(page);
+
+    const { "service-account-user-id": saId } = await emulator.admin<{ "service-account-user-id": string }>(
+      "POST",
+      "/v1/service-accounts",
+      { name: "Watch drill" },
+    );
+    await emulator.admin("POST", `/v1/service-accounts/${saId}/api-keys`, {
+      name: "made-while-nobody-looked",
+      permissions: "all",
+    });
+    const href = await runWatchNow(page);
+    await expectNoAxeViolations(page, "the jobs page");
+    await page.goto(href);
+    await expect(page.getByRole("heading", { name: "Audit rows this run wrote" })).toBeVisible();
+    const row = page.locator("tr", { hasText: "made-while-nobody-looked" }).first();
+    await expect(row).toContainText("Changed outside Keydesk");
+    await expect(row).toContainText(`Keydesk (watch job), on behalf of ${CONSOLE_ACCOUNTS.admin.email}`);
+    await expectNoAxeViolations(page, "a job run's page");
+  });
+});
+
+test.describe("as support", () => {
+  test.use({ storageState: storageStatePath("support") });
+
+  test("is told the page is for admins, and has no Jobs link", async ({ page }) => {
+    await page.goto("/jobs");
+    await expect(page.getByRole("alert")).toContainText("Only workspace admins");
+    await expect(page.getByRole("link", { name: "Jobs", exact: true })).toHaveCount(0);
+  });
+});
