@@ -3,7 +3,6 @@
 // environment's are changed where they are declared. Every action is on the audit log.
 import "server-only";
 import { ApiError } from "@/lib/http/api-error";
-import { upstreamUrlProblem } from "@/lib/http/upstream-address-guard";
 import { recordConnectionAction } from "./audit";
 import { normaliseBaseUrl } from "./base-url";
 import { checkFailure } from "./check";
@@ -44,22 +43,6 @@ function isUniqueViolation(error: unknown): boolean {
   return code === "23505";
 }
 
-/**
- * Before a credential is sent anywhere: the base URL must be somewhere Keydesk may send one (not
- * link-local or cloud metadata; loopback, private networks and plain http only when the settings
- * allow them), by its own address and by every address its name resolves to now. The sockets check
- * again when they connect (lib/http/upstream-address-fetch.ts).
- */
-async function baseUrlRefusal(baseUrl: string): Promise<ApiError | null> {
-  const message = await upstreamUrlProblem(baseUrl);
-  if (!message) return null;
-  return new ApiError("validation_failed", `baseUrl: ${message}`, {
-    fields: [{ path: ["baseUrl"], message }],
-  });
-}
-
-const BASE_URL_REFUSED = { outcome: "error", errorCode: "base_url_refused" } as const;
-
 export interface CheckedConnection {
   connection: ConnectionView;
   summary: string;
@@ -77,11 +60,6 @@ export async function addConnection(
   await assertNameFree(deps, input.name);
   const id = newConnectionId();
   const target = { id, name: input.name, provider: input.provider, baseUrl };
-  const refused = await baseUrlRefusal(baseUrl);
-  if (refused) {
-    await recordConnectionAction(deps.db, ctx, "connection_created", target, null, BASE_URL_REFUSED);
-    throw refused;
-  }
   const checked = await deps.check(input.provider, { baseUrl, credential: input.credential });
   if (!checked.ok) {
     await recordConnectionAction(deps.db, ctx, "connection_created", target, null, {
@@ -125,11 +103,6 @@ export async function testConnection(
 ): Promise<CheckedConnection> {
   const found = await findConnection(deps, id);
   if (!found) throw new ApiError("not_found", "There is no such connection.");
-  const refused = await baseUrlRefusal(found.baseUrl);
-  if (refused) {
-    await recordConnectionAction(deps.db, ctx, "connection_tested", found, null, BASE_URL_REFUSED);
-    throw refused;
-  }
   const credential = await found.credential();
   const checked = await deps.check(found.provider, { baseUrl: found.baseUrl, credential });
   await recordConnectionAction(

@@ -193,7 +193,8 @@ export function toUpstreamError(error: unknown): UpstreamError {
     if (typeof error.statusCode === "number") return fromStatus(error, error.statusCode);
     // The base URL's address was refused (lib/http/upstream-address-fetch.ts): say so, not "could not reach".
     const refused = addressRefusedIn(error);
-    if (refused) return new UpstreamError({ kind: "unavailable", message: refused.message });
+    if (refused)
+      return new UpstreamError({ kind: "unavailable", message: refused.message, field: ["baseUrl"] });
     return new UpstreamError({
       kind: "unavailable",
       requestId: error.requestId,

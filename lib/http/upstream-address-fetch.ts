@@ -13,7 +13,12 @@
 import "server-only";
 import type { LookupFunction } from "node:net";
 import { addressRefusal, classifyAddress, refusalMessage, type UpstreamPolicy } from "./upstream-address";
-import { guardedLookup, upstreamPolicy, UpstreamAddressRefused } from "./upstream-address-guard";
+import {
+  guardedLookup,
+  upstreamPolicy,
+  UpstreamAddressRefused,
+  type SystemLookup,
+} from "./upstream-address-guard";
 
 type Dispatcher = object;
 type AgentClass = new (options: { connect: { lookup: LookupFunction } }) => Dispatcher;
@@ -43,7 +48,7 @@ export interface GuardedFetchOptions {
   /** The policy of the moment (the settings by default). */
   policy?: () => UpstreamPolicy;
   /** The name lookup under the guard (the system's by default; tests give their own). */
-  lookup?: Parameters<typeof guardedLookup>[2];
+  lookup?: SystemLookup;
 }
 
 /** A fetch with its own two Agents (https and plain http) under `options`' policy and lookup. */

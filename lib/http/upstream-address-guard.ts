@@ -4,7 +4,7 @@
 // sockets connect through, which refuses again at connect time: a name that resolved to a public
 // address when it was saved may resolve to 127.0.0.1 later (DNS rebinding).
 import "server-only";
-import { lookup as dnsLookup, type LookupAddress } from "node:dns";
+import { lookup as dnsLookup, type LookupAddress, type LookupAllOptions } from "node:dns";
 import type { LookupFunction } from "node:net";
 import { env, isDemoMode, type Env } from "@/lib/env";
 import {
@@ -70,9 +70,10 @@ export function addressRefusedIn(error: unknown): UpstreamAddressRefused | null 
   return null;
 }
 
-type SystemLookup = (
+/** Name resolution as dns.lookup with `all: true` does it (tests give their own). */
+export type SystemLookup = (
   hostname: string,
-  options: { all: true; family?: number; hints?: number },
+  options: LookupAllOptions,
   callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
 ) => void;
 
@@ -90,7 +91,7 @@ export function guardedLookup(
   lookup: SystemLookup = systemLookup,
 ): LookupFunction {
   return (hostname, options, callback) => {
-    lookup(hostname, { family: options.family, hints: options.hints, all: true }, (error, addresses) => {
+    lookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, "", 4);
       const now = policy();
       for (const { address } of addresses) {

@@ -180,9 +180,10 @@ export async function callJson(
     );
   } catch (error) {
     if (UpstreamError.is(error)) throw error;
-    // Its message starts "The connection's base URL", which the live check shows as it is.
+    // Nothing was sent; the live check answers it as a refused base URL (a 422 on that field).
     const refused = addressRefusedIn(error);
-    if (refused) throw new UpstreamError({ kind: "unavailable", message: refused.message });
+    if (refused)
+      throw new UpstreamError({ kind: "unavailable", message: refused.message, field: ["baseUrl"] });
     if (isTimeout(error))
       throw new UpstreamError({ kind: "timeout", message: `${api.label} did not answer in time.` });
     throw new UpstreamError({

@@ -124,7 +124,7 @@ describe("adding a connection whose base URL points inside", () => {
       const { auditLog } = await import("@/lib/db/schema");
       const { db } = await getDatabase();
       const rows = await db.select().from(auditLog);
-      const refused = rows.filter((r) => r.errorCode === "base_url_refused");
+      const refused = rows.filter((r) => r.errorCode === "credential_base_url_refused");
       // The server-side refusals are on the log (the URL-only ones are refused before the handler).
       expect(refused.map((r) => r.action)).toEqual(Array(7).fill("connection_created"));
       expect(JSON.stringify(rows)).not.toContain(CREDENTIAL);

@@ -14,7 +14,7 @@ import type { DocspaceEmulator } from "@/lib/emulator/docspace/server";
 import * as docspaceTesting from "@/lib/emulator/docspace/testing";
 import type { UpstreamPolicy } from "@/lib/http/upstream-address";
 import { createGuardedFetch, guardedFetch } from "@/lib/http/upstream-address-fetch";
-import { addressRefusedIn, upstreamUrlProblem } from "@/lib/http/upstream-address-guard";
+import { addressRefusedIn, upstreamUrlProblem, type SystemLookup } from "@/lib/http/upstream-address-guard";
 import { getProvider } from "@/lib/providers";
 
 // Real mode's default, whatever this shell has (read once by lib/env, before anything here reads it).
@@ -53,7 +53,7 @@ describe("at connect time", () => {
       credential: docspaceTesting.ADMIN_TOKEN,
       timeoutMs: 5_000,
     });
-    expect(checked).toMatchObject({ ok: false, reason: "unreachable" });
+    expect(checked).toMatchObject({ ok: false, reason: "base_url_refused" });
     expect(checked.ok ? "" : checked.message).toMatch(
       /^The connection's base URL was refused\. Must not point at localhost \((127\.0\.0\.1|::1)\): it is a loopback address/,
     );
@@ -75,7 +75,7 @@ describe("at connect time", () => {
   it("refuses a name that resolved to an allowed address when saved and resolves to loopback now", async () => {
     const privateOnly: UpstreamPolicy = { loopback: false, private: true };
     let answer = "10.20.30.40";
-    const lookup: Parameters<typeof createGuardedFetch>[0]["lookup"] = (hostname, _options, callback) =>
+    const lookup: SystemLookup = (hostname, _options, callback) =>
       hostname === "portal.rebind.test"
         ? callback(null, [{ address: answer, family: 4 }])
         : callback(Object.assign(new Error("not found"), { code: "ENOTFOUND" }), []);
