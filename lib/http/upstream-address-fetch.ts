@@ -32,8 +32,9 @@ function nodeAgentClass(): Promise<AgentClass> {
   agentClass ??= (async () => {
     const slot = globalThis as unknown as Record<symbol, { constructor?: unknown } | undefined>;
     // Node loads its undici, which installs the default Agent, on the first fetch; a data: URL
-    // touches no network.
-    if (!slot[GLOBAL_DISPATCHER]) await (await fetch("data:,")).arrayBuffer();
+    // touches no network. Node's own fetch, not Next.js's caching wrapper around it.
+    const nodeFetch = (fetch as { _nextOriginalFetch?: typeof fetch })._nextOriginalFetch ?? fetch;
+    if (!slot[GLOBAL_DISPATCHER]) await (await nodeFetch("data:,")).arrayBuffer();
     const found = slot[GLOBAL_DISPATCHER]?.constructor;
     if (typeof found !== "function" || found.name !== "Agent")
       throw new UpstreamAddressRefused(
