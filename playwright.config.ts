@@ -14,6 +14,8 @@ process.env.KEYDESK_WATCH_INTERVAL_MINUTES ??= "0";
 const realModeEnv = {
   ELEVENLABS_API_KEY: E2E.adminKey,
   ELEVENLABS_BASE_URL: E2E.emulatorUrl,
+  // The emulators listen on 127.0.0.1, which real mode refuses unless told (lib/http/upstream-address*.ts).
+  KEYDESK_ALLOW_PRIVATE_UPSTREAMS: "true",
   ELEVENLABS_TIMEOUT_MS: "2000",
   KEYDESK_AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef",
   // Seals the credentials of connections added on the Connections page (32 bytes, hex).

@@ -217,6 +217,18 @@ const schema = z
     /** The key credentials were encrypted under before KEYDESK_ENCRYPTION_KEY, while they are re-encrypted
      * (`npm run connections:reencrypt`); still read, never written with. */
     KEYDESK_ENCRYPTION_KEY_OLD: z.preprocess(emptyAsUnset, encryptionKey.optional()),
+    /**
+     * `true`: connections may point at this machine (loopback) and private networks (10/8, 172.16/12,
+     * 192.168/16, fc00::/7…), plain http allowed there: a DocSpace portal on an intranet. `false`: never.
+     * Unset: demo mode allows loopback (its emulators), real mode neither (lib/http/upstream-address*.ts).
+     */
+    KEYDESK_ALLOW_PRIVATE_UPSTREAMS: z.preprocess(
+      emptyAsUnset,
+      z
+        .enum(["true", "false"], { error: "must be true or false" })
+        .transform((text) => text === "true")
+        .optional(),
+    ),
     /** A JSON file of connections declared by infrastructure as code (lib/connections/file.ts). */
     KEYDESK_CONNECTIONS_FILE: z.preprocess(emptyAsUnset, z.string().trim().min(1).optional()),
     /** Set by Next.js while it builds; nothing is started then. */

@@ -1,6 +1,10 @@
 // A connection's base URL: where Keydesk sends its calls, with the credential in a header. Only
 // http(s), never credentials in the URL (they would reach logs and the page), never a query or a
-// fragment (a base is a prefix: paths are appended to it). Browser-safe: the form checks the same.
+// fragment (a base is a prefix: paths are appended to it), never an address no upstream can be
+// (link-local, cloud metadata, unspecified, multicast). Browser-safe: the form checks the same.
+// Loopback, private networks and plain http depend on the server's settings and on what a name
+// resolves to: the server checks those (lib/http/upstream-address-guard.ts).
+import { classifyAddress, refusalMessage } from "@/lib/http/upstream-address";
 
 /** Why `text` cannot be a base URL, or null when it can. */
 export function baseUrlProblem(text: string): string | null {
@@ -15,6 +19,9 @@ export function baseUrlProblem(text: string): string | null {
     return "Must not contain a user name or password; the credential has its own field.";
   if (text.includes("?")) return "Must not have a query (?…): give the base URL only.";
   if (text.includes("#")) return "Must not have a fragment (#…): give the base URL only.";
+  const verdict = classifyAddress(url.hostname);
+  if (verdict?.class === "forbidden")
+    return refusalMessage(url.hostname, { kind: "forbidden", what: verdict.what });
   return null;
 }
 

@@ -4,11 +4,20 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
+import { upstreamUrlProblem } from "@/lib/http/upstream-address-guard";
 import { getProvider } from "@/lib/providers";
 import type { CredentialCheck, CredentialChecker } from "./types";
 
-export const checkWithProvider: CredentialChecker = (provider, target) =>
-  getProvider(provider).checkCredential({ ...target, timeoutMs: env().ELEVENLABS_TIMEOUT_MS });
+/**
+ * First where the credential would go (before anything is sent): the base URL's own address and
+ * every address its name resolves to now must be allowed (lib/http/upstream-address-guard.ts); the
+ * sockets check again when they connect. Then the provider's read.
+ */
+export const checkWithProvider: CredentialChecker = async (provider, target) => {
+  const refused = await upstreamUrlProblem(target.baseUrl);
+  if (refused) return { ok: false, reason: "base_url_refused", message: refused, requestId: null };
+  return getProvider(provider).checkCredential({ ...target, timeoutMs: env().ELEVENLABS_TIMEOUT_MS });
+};
 
 /** The error for a failed check (the provider words the message); never quotes the credential (and removes it if an upstream echoed it). */
 export function checkFailure(failed: Extract<CredentialCheck, { ok: false }>, credential: string): ApiError {
@@ -22,6 +31,7 @@ export function checkFailure(failed: Extract<CredentialCheck, { ok: false }>, cr
         ...upstream,
       });
     case "bad_response":
+    case "base_url_refused":
       return new ApiError("validation_failed", `baseUrl: ${message}`, {
         fields: [{ path: ["baseUrl"], message }],
         ...upstream,

@@ -5,6 +5,7 @@ import { errorBrand, hasBrand } from "@/lib/branded-error";
 import { ElevenLabsError, ElevenLabsTimeoutError } from "@elevenlabs/elevenlabs-js";
 import { ApiError, type ErrorCode } from "@/lib/http/api-error";
 import { rateLimitedMessage } from "@/lib/http/rate-limit";
+import { addressRefusedIn } from "@/lib/http/upstream-address-guard";
 
 export type UpstreamErrorKind =
   | "bad_admin_key" // the admin key is missing, invalid or revoked
@@ -190,6 +191,10 @@ export function toUpstreamError(error: unknown): UpstreamError {
   }
   if (error instanceof ElevenLabsError) {
     if (typeof error.statusCode === "number") return fromStatus(error, error.statusCode);
+    // The base URL's address was refused (lib/http/upstream-address-fetch.ts): say so, not "could not reach".
+    const refused = addressRefusedIn(error);
+    if (refused)
+      return new UpstreamError({ kind: "unavailable", message: refused.message, field: ["baseUrl"] });
     return new UpstreamError({
       kind: "unavailable",
       requestId: error.requestId,

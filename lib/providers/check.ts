@@ -68,6 +68,9 @@ function failure(label: string, error: unknown): CredentialCheck {
         requestId,
       };
     case "unavailable":
+      // Refused before connecting: the base URL's address (lib/http/upstream-address-fetch.ts).
+      if (error.field?.[0] === "baseUrl")
+        return { ok: false, reason: "base_url_refused", message: error.message, requestId };
       if (status === undefined)
         return {
           ok: false,

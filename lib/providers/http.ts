@@ -1,6 +1,6 @@
 // The small typed client DocSpace's and Voiceable's adapters talk through: one JSON call over
-// fetch with a time limit, no redirects (the credential goes to the configured host and nowhere
-// else), failures as Keydesk's UpstreamError (lib/elevenlabs/errors.ts) with the upstream's
+// fetch with a time limit, no redirects and no address the settings refuse (guardedFetch: the
+// credential goes to the configured host and nowhere else), failures as Keydesk's UpstreamError (lib/elevenlabs/errors.ts) with the upstream's
 // x-request-id, bounded retries for reads only (lib/elevenlabs/retry.ts) and every call counted.
 // Writes are never retried: a retried create can make a second key.
 import "server-only";
@@ -8,6 +8,8 @@ import { UpstreamError, parseRetryAfter, type UpstreamErrorKind } from "@/lib/el
 import { READ_RETRY_POLICY, withRetries, type RetryPolicy } from "@/lib/elevenlabs/retry";
 import { recordUpstreamCall } from "@/lib/log/metrics";
 import { rateLimitedMessage } from "@/lib/http/rate-limit";
+import { guardedFetch } from "@/lib/http/upstream-address-fetch";
+import { addressRefusedIn } from "@/lib/http/upstream-address-guard";
 
 /** Reads retry on 429, 5xx, a failed connection and a timeout (twice by default, with backoff). */
 export function readRetryPolicy(given?: Omit<RetryPolicy, "retryTimeouts">): RetryPolicy {
@@ -163,7 +165,7 @@ export async function callJson(
   let responseHeaders: Headers;
   try {
     // One time limit for the answer and its body alike.
-    const response = await fetch(url, {
+    const response = await guardedFetch(url, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -178,6 +180,10 @@ export async function callJson(
     );
   } catch (error) {
     if (UpstreamError.is(error)) throw error;
+    // Nothing was sent; the live check answers it as a refused base URL (a 422 on that field).
+    const refused = addressRefusedIn(error);
+    if (refused)
+      throw new UpstreamError({ kind: "unavailable", message: refused.message, field: ["baseUrl"] });
     if (isTimeout(error))
       throw new UpstreamError({ kind: "timeout", message: `${api.label} did not answer in time.` });
     throw new UpstreamError({

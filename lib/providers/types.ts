@@ -26,6 +26,7 @@ export type CredentialFailureReason =
   | "unreachable" // no connection (refused, DNS, TLS, a redirect, a base URL that is not http(s))
   | "timeout" // no answer within the time limit
   | "bad_response" // an answer of the wrong shape (likely the wrong base URL)
+  | "base_url_refused" // the base URL points where Keydesk sends no credential (lib/http/upstream-address*.ts)
   | "upstream_error"; // any other failure (5xx, 429, another 4xx)
 
 /** The outcome of one live read with a credential. Never thrown; never carries the credential. */

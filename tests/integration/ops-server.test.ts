@@ -62,6 +62,7 @@ describe.runIf(BUILT)("a built Keydesk server", () => {
           NODE_ENV: "production",
           ELEVENLABS_API_KEY: ADMIN_KEY,
           ELEVENLABS_BASE_URL: emulator.url,
+          KEYDESK_ALLOW_PRIVATE_UPSTREAMS: "true",
           KEYDESK_AUTH_SECRET: "drain-test-auth-secret-0123456789abcdef",
           KEYDESK_ADMIN_EMAIL: ADMIN.email,
           KEYDESK_ADMIN_PASSWORD: ADMIN.password,

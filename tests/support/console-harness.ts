@@ -30,6 +30,8 @@ export async function startHarness({ seed, port }: { seed: Seed; port: number })
       ...process.env,
       ELEVENLABS_API_KEY: ADMIN_KEY,
       ELEVENLABS_BASE_URL: emulator.url,
+      // The emulator is on 127.0.0.1, which real mode refuses unless told.
+      KEYDESK_ALLOW_PRIVATE_UPSTREAMS: "true",
       ELEVENLABS_TIMEOUT_MS: "60000",
       KEYDESK_AUTH_SECRET: "bench-only-auth-secret-0123456789abcdef",
       KEYDESK_ADMIN_EMAIL: ADMIN.email,

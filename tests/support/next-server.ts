@@ -26,6 +26,8 @@ export async function startNext(
       env: {
         ...process.env,
         ELEVENLABS_API_KEY: "",
+        // Benchmarks in real mode point at an emulator on 127.0.0.1, which real mode refuses unless told.
+        KEYDESK_ALLOW_PRIVATE_UPSTREAMS: "true",
         KEYDESK_DATA_DIR: dataDir,
         NEXT_TELEMETRY_DISABLED: "1",
         ...env,

@@ -27,6 +27,8 @@ export async function startOwnServer(
       ...process.env,
       ELEVENLABS_API_KEY: E2E.adminKey,
       ELEVENLABS_BASE_URL: E2E.emulatorUrl,
+      // The emulators are on 127.0.0.1, which real mode refuses unless told.
+      KEYDESK_ALLOW_PRIVATE_UPSTREAMS: "true",
       KEYDESK_AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef",
       KEYDESK_ADMIN_EMAIL: CONSOLE_ACCOUNTS.admin.email,
       KEYDESK_ADMIN_PASSWORD: CONSOLE_PASSWORD,
