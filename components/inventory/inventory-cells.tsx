@@ -53,23 +53,42 @@ function lifetimeText(row: InventoryRow): string {
 /**
  * The key's name, as the link to its page where it has one, with which side of an open rotation it
  * is on: a rotation keeps the name, so the badge is what tells the two keys apart. Shared by the
- * table's name cell and the phone cards.
+ * table's name cell (`stacked`: the badge under the name, as the column is narrow and the row has
+ * room for two lines) and the phone cards (beside it).
  */
-export function NameCell({ row, linkClassName }: { row: InventoryRow; linkClassName: string }) {
+export function NameCell({
+  row,
+  linkClassName,
+  stacked = false,
+}: {
+  row: InventoryRow;
+  linkClassName: string;
+  stacked?: boolean;
+}) {
   const href = rowHref(row);
   const name = visibleText(row.name);
   return (
-    <span className="flex min-w-0 items-center gap-1.5">
+    <span className={stacked ? "block min-w-0" : "flex min-w-0 items-center gap-1.5"}>
       {href ? (
-        <Link href={href} title={name} className={`min-w-0 truncate ${linkClassName}`}>
+        <Link
+          href={href}
+          title={name}
+          className={`min-w-0 truncate ${stacked ? "block" : ""} ${linkClassName}`}
+        >
           {name}
         </Link>
       ) : (
-        <span className="min-w-0 truncate" title={name}>
+        <span className={`min-w-0 truncate ${stacked ? "block" : ""}`} title={name}>
           {name}
         </span>
       )}
-      <RotationSideBadge rotation={row.rotation} />
+      {stacked && row.rotation ? (
+        <span className="mt-0.5 block leading-none">
+          <RotationSideBadge rotation={row.rotation} />
+        </span>
+      ) : (
+        <RotationSideBadge rotation={row.rotation} />
+      )}
     </span>
   );
 }

@@ -137,7 +137,11 @@ function WideTable({ rows, total, sort, selection }: InventoryTableProps) {
                     scope="row"
                     className={`sticky ${nameLeft} z-[1] px-3 font-medium text-slate-900 shadow-[1px_0_0_theme(colors.slate.200)] ${stickyBg}`}
                   >
-                    <NameCell row={row} linkClassName="text-indigo-800 underline-offset-2 hover:underline" />
+                    <NameCell
+                      stacked
+                      row={row}
+                      linkClassName="text-indigo-800 underline-offset-2 hover:underline"
+                    />
                   </th>
                   {columns.map((column) => (
                     <td key={column.id} className="overflow-hidden px-3">

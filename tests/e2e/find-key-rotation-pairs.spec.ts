@@ -13,7 +13,7 @@ const BOX = "Secret, last four characters, name or key id";
 
 let api: APIRequestContext;
 
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 300_000 });
 
 test.beforeAll(async () => {
   api = await playwrightRequest.newContext({
