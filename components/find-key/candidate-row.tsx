@@ -9,6 +9,8 @@ import { CertaintyBadge } from "./certainty-badge";
 import { DisabledConfirmation } from "./disabled-confirmation";
 import { AfterDisable } from "./after-disable";
 import { KeyNameLink } from "./key-name-link";
+import { RotationSideBadge } from "@/components/inventory/rotation-side-badge";
+import { rotationSideWords } from "@/components/inventory/rotation-side.logic";
 
 const disableButton =
   "rounded-md bg-red-700 px-2.5 py-1 text-xs font-semibold text-white hover:bg-red-800 disabled:opacity-60";
@@ -35,10 +37,18 @@ export function CandidateRow({
 }) {
   const { key, serviceAccount, matches, certainty } = candidate;
   const disabledAt = disabled?.at ?? null;
+  // Two keys of one name during a rotation: the side names which one a control acts on.
+  const side = rotationSideWords(key.rotation);
   return (
     <tr data-key-id={key.id} className="align-top">
       <th scope="row" className="px-4 py-3 font-medium break-words text-slate-900">
         <KeyNameLink name={key.name} keyRef={{ group: key.serviceAccountId, keyId: key.id }} />
+        {/* Two keys of one name during a rotation: which is which. */}
+        {key.rotation ? (
+          <span className="mt-1 block">
+            <RotationSideBadge rotation={key.rotation} />
+          </span>
+        ) : null}
       </th>
       <td className="px-4 py-3 text-slate-700">{serviceAccount.name}</td>
       <td className="px-4 py-3 font-mono whitespace-nowrap text-slate-700">…{key.hint}</td>
@@ -63,7 +73,12 @@ export function CandidateRow({
         <td className="px-4 py-3">
           {key.enabled ? (
             <button type="button" onClick={() => onDisable(candidate)} className={disableButton}>
-              Disable now<span className="sr-only"> {key.name}</span>
+              Disable now
+              <span className="sr-only">
+                {" "}
+                {key.name}
+                {side ? ` (${side})` : ""}
+              </span>
             </button>
           ) : disabled ? (
             <AfterDisable facts={disabled} rotatable={canRotate ? key : null} />

@@ -84,6 +84,8 @@ export function FindKeyPanel({
   const [changes, setChanges] = useState<ReadonlyMap<string, StatusChange>>(new Map());
   const [disabling, setDisabling] = useState<Candidate | null>(null);
   const [otherChanges, setOtherChanges] = useState<ReadonlyMap<string, OtherChange>>(new Map());
+  // A reason typed before a conflict ("changed since you searched"), offered again on the next try.
+  const [otherReason, setOtherReason] = useState<string | undefined>(undefined);
   const [disablingOther, setDisablingOther] = useState<{
     search: ConnectionSearch;
     candidate: OtherCandidate;
@@ -241,11 +243,16 @@ export function FindKeyPanel({
           connection={disablingOther.search.connection}
           candidate={disablingOther.candidate}
           onClose={() => setDisablingOther(null)}
+          initialReason={otherReason}
           onDisabled={(key, at, reason) => {
             recordOther(disablingOther.search.connection.id, key, { at, reason });
+            setOtherReason(undefined);
             setDisablingOther(null);
           }}
-          onConflict={(current) => recordOther(disablingOther.search.connection.id, current, null)}
+          onConflict={(current, reason) => {
+            recordOther(disablingOther.search.connection.id, current, null);
+            setOtherReason(reason);
+          }}
         />
       ) : null}
     </div>

@@ -4,14 +4,12 @@
 // owner, and the same selection box the table row has; a tap elsewhere on the card opens the key.
 // Virtual like the table (cards of one fixed height), so 10,000 keys stay smooth on a phone.
 import { useVirtualizer } from "@tanstack/react-virtual";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef } from "react";
-import { visibleText } from "@/lib/format";
 import { accessOf } from "@/lib/inventory/risk";
 import { accessSummary } from "@/lib/inventory/summaries";
 import type { InventoryTableProps } from "./table-props";
-import { StatusCell, groupOrOwner, rowHref } from "./inventory-cells";
+import { NameCell, StatusCell, groupOrOwner, rowHref, rowLabel } from "./inventory-cells";
 import { shouldOpenRow } from "./open-row";
 import { RiskBadges } from "./risk-badges";
 
@@ -44,7 +42,6 @@ export function InventoryCards({ rows, total, selection }: InventoryTableProps) 
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index]!;
           const href = rowHref(row);
-          const name = visibleText(row.name);
           const picked = selection?.selected.has(row.rowKey) ?? false;
           return (
             <li
@@ -61,20 +58,14 @@ export function InventoryCards({ rows, total, selection }: InventoryTableProps) 
                 {selection ? (
                   <input
                     type="checkbox"
-                    aria-label={`Select ${row.name} (${groupOrOwner(row)})`}
+                    aria-label={`Select ${rowLabel(row)}`}
                     checked={picked}
                     onChange={() => selection.toggle(row.rowKey)}
                     className="size-5 shrink-0"
                   />
                 ) : null}
-                <p className="min-w-0 flex-1 truncate font-medium" title={name}>
-                  {href ? (
-                    <Link href={href} className="text-indigo-800 underline underline-offset-2">
-                      {name}
-                    </Link>
-                  ) : (
-                    name
-                  )}
+                <p className="min-w-0 flex-1 font-medium">
+                  <NameCell row={row} linkClassName="text-indigo-800 underline underline-offset-2" />
                 </p>
                 <StatusCell row={row} />
               </div>

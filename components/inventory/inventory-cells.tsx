@@ -1,7 +1,8 @@
 // What each of the All keys table's optional columns shows for a key, and how its heading sorts;
 // shared by the table and the phone cards so both say the same thing the same way.
+import Link from "next/link";
 import type { ReactNode } from "react";
-import { formatDate } from "@/lib/format";
+import { formatDate, visibleText } from "@/lib/format";
 import { keyHref } from "@/lib/key-href";
 import { accessOf } from "@/lib/inventory/risk";
 import { accessSummary, restrictionsSummary } from "@/lib/inventory/summaries";
@@ -11,10 +12,21 @@ import type { SortKey } from "@/lib/inventory/url-filters";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { UsageMeter } from "@/components/ui/usage-meter";
 import { RiskBadges } from "./risk-badges";
+import { RotationSideBadge } from "./rotation-side-badge";
+import { rotationSideWords } from "./rotation-side.logic";
 import { TruncatedText } from "./truncated-text";
 
 /** The key's group where its provider has groups, else its owner (DocSpace's creator, Voiceable's email). */
 export const groupOrOwner = (row: InventoryRow) => row.serviceAccountName || row.details?.owner || "—";
+
+/**
+ * The key as a control's label names it: its name, its group or owner, and its side of an open
+ * rotation (two keys of one name in one group differ only by that).
+ */
+export function rowLabel(row: InventoryRow): string {
+  const side = rotationSideWords(row.rotation);
+  return `${row.name} (${groupOrOwner(row)}${side ? `, ${side}` : ""})`;
+}
 
 /** The key's own page (lib/key-href.ts); null for a primary row without its service account, which has none. */
 export function rowHref(row: InventoryRow): string | null {
@@ -36,6 +48,49 @@ function lifetimeText(row: InventoryRow): string {
   if (caps?.lastUsed && row.details)
     parts.push(row.details.lastUsedAt ? `Used ${formatDate(row.details.lastUsedAt)}` : "Never used");
   return parts.length > 0 ? parts.join(" · ") : "—";
+}
+
+/**
+ * The key's name, as the link to its page where it has one, with which side of an open rotation it
+ * is on: a rotation keeps the name, so the badge is what tells the two keys apart. Shared by the
+ * table's name cell (`stacked`: the badge under the name, as the column is narrow and the row has
+ * room for two lines) and the phone cards (beside it).
+ */
+export function NameCell({
+  row,
+  linkClassName,
+  stacked = false,
+}: {
+  row: InventoryRow;
+  linkClassName: string;
+  stacked?: boolean;
+}) {
+  const href = rowHref(row);
+  const name = visibleText(row.name);
+  return (
+    <span className={stacked ? "block min-w-0" : "flex min-w-0 items-center gap-1.5"}>
+      {href ? (
+        <Link
+          href={href}
+          title={name}
+          className={`min-w-0 truncate ${stacked ? "block" : ""} ${linkClassName}`}
+        >
+          {name}
+        </Link>
+      ) : (
+        <span className={`min-w-0 truncate ${stacked ? "block" : ""}`} title={name}>
+          {name}
+        </span>
+      )}
+      {stacked && row.rotation ? (
+        <span className="mt-0.5 block leading-none">
+          <RotationSideBadge rotation={row.rotation} />
+        </span>
+      ) : (
+        <RotationSideBadge rotation={row.rotation} />
+      )}
+    </span>
+  );
 }
 
 export function StatusCell({ row }: { row: InventoryRow }) {

@@ -7,13 +7,11 @@
 // name stays in view when the table scrolls sideways, links to the key, and a click anywhere else
 // on the row opens the key too. Below 640 px the same keys are cards (inventory-cards.tsx).
 import { useVirtualizer } from "@tanstack/react-virtual";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef } from "react";
-import { visibleText } from "@/lib/format";
 import { NAME_COLUMN_REM, SELECT_COLUMN_REM, TABLE_COLUMNS, tableRem } from "@/lib/inventory/table-columns";
 import { ColumnChooser } from "./column-chooser";
-import { COLUMN_SORT, cellContent, groupOrOwner, rowHref } from "./inventory-cells";
+import { COLUMN_SORT, NameCell, cellContent, rowHref, rowLabel } from "./inventory-cells";
 import { InventoryCards } from "./inventory-cards";
 import { shouldOpenRow } from "./open-row";
 import { SortHeader } from "./sort-header";
@@ -111,7 +109,6 @@ function WideTable({ rows, total, sort, selection }: InventoryTableProps) {
             {items.map((item) => {
               const row = rows[item.index]!;
               const href = rowHref(row);
-              const name = visibleText(row.name);
               const picked = selection?.selected.has(row.rowKey) ?? false;
               // Sticky cells need a background of their own, or the cells scrolling under them show through.
               const stickyBg = picked ? "bg-indigo-50" : "bg-white group-hover:bg-slate-50";
@@ -129,7 +126,7 @@ function WideTable({ rows, total, sort, selection }: InventoryTableProps) {
                     <td className={`sticky left-0 z-[1] px-3 ${stickyBg}`}>
                       <input
                         type="checkbox"
-                        aria-label={`Select ${row.name} (${groupOrOwner(row)})`}
+                        aria-label={`Select ${rowLabel(row)}`}
                         checked={picked}
                         onChange={() => selection.toggle(row.rowKey)}
                         className="size-4"
@@ -140,19 +137,11 @@ function WideTable({ rows, total, sort, selection }: InventoryTableProps) {
                     scope="row"
                     className={`sticky ${nameLeft} z-[1] px-3 font-medium text-slate-900 shadow-[1px_0_0_theme(colors.slate.200)] ${stickyBg}`}
                   >
-                    {href ? (
-                      <Link
-                        href={href}
-                        title={name}
-                        className="block truncate text-indigo-800 underline-offset-2 hover:underline"
-                      >
-                        {name}
-                      </Link>
-                    ) : (
-                      <span className="block truncate" title={name}>
-                        {name}
-                      </span>
-                    )}
+                    <NameCell
+                      stacked
+                      row={row}
+                      linkClassName="text-indigo-800 underline-offset-2 hover:underline"
+                    />
                   </th>
                   {columns.map((column) => (
                     <td key={column.id} className="overflow-hidden px-3">

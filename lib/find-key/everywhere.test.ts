@@ -5,6 +5,7 @@
 process.env.ELEVENLABS_TIMEOUT_MS = "300"; // the hanging connection gives up fast (read once, lazily)
 
 import { createHash } from "node:crypto";
+import { createServer, request as httpRequest, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "@/lib/connections/types";
 import type { ConnectionDeps } from "@/lib/connections/list";
@@ -50,7 +51,8 @@ function connection(
   };
 }
 
-function deps(): { keys: typeof bed.deps; connections: ConnectionDeps } {
+/** `portalUrl`: where the DocSpace connection reaches its portal (a proxy in front of it, for one test). */
+function deps(portalUrl?: string): { keys: typeof bed.deps; connections: ConnectionDeps } {
   return {
     keys: bed.deps,
     connections: {
@@ -60,7 +62,7 @@ function deps(): { keys: typeof bed.deps; connections: ConnectionDeps } {
       },
       fixed: async () => [
         connection("env-elevenlabs", "elevenlabs", bed.emulator.url, ADMIN_KEY),
-        connection("file-portal", "docspace", docspace.url, DOCSPACE_ADMIN),
+        connection("file-portal", "docspace", portalUrl ?? docspace.url, DOCSPACE_ADMIN),
         connection("file-refused", "voiceable", `${refusing.url}/api/v1`, "voiceable_wrong_credential"),
         connection("file-hanging", "voiceable", `${hanging.url}/api/v1`, VOICEABLE_OWNER),
       ],
@@ -78,6 +80,46 @@ async function docspaceKey(name: string): Promise<{ id: string; secret: string }
   });
   const { response } = (await res.json()) as { response: { id: string; key: string } };
   return { id: response.id, secret: response.key };
+}
+
+/** Switches a DocSpace key off straight at the portal, as its own settings page would. */
+async function deactivateAtPortal(id: string): Promise<void> {
+  const res = await fetch(`${docspace.url}/api/2.0/keys/${id}`, {
+    method: "PUT",
+    headers: { authorization: `Bearer ${DOCSPACE_ADMIN}`, "content-type": "application/json" },
+    body: JSON.stringify({ isActive: false }),
+  });
+  expect(res.status).toBe(200);
+}
+
+/**
+ * A real HTTP proxy in front of the DocSpace emulator that runs `before` once, just before it
+ * forwards the `nth` read of the key list: someone changing the key between two of Keydesk's reads.
+ */
+async function proxyBeforeRead(
+  nth: number,
+  before: () => Promise<void>,
+): Promise<{ url: string; server: Server }> {
+  const target = new URL(docspace.url);
+  let reads = 0;
+  const server = createServer((req, res) => {
+    const go = async () => {
+      if (req.method === "GET" && req.url === "/api/2.0/keys" && ++reads === nth) await before();
+      const upstream = httpRequest(
+        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      req.pipe(upstream);
+    };
+    void go();
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  const address = server.address();
+  if (address === null || typeof address === "string") throw new Error("the proxy has no port");
+  return { url: `http://127.0.0.1:${address.port}`, server };
 }
 
 beforeAll(async () => {
@@ -234,6 +276,65 @@ describe("disableElsewhere", () => {
     );
     expect(again).toMatchObject({ code: "conflict" });
     expect(docspace.log.list().filter((r) => r.method !== "GET")).toEqual([]);
+  });
+
+  it("sends what was seen: a key switched off at the portal since the search is a 409 with the key as it is now, nothing written", async () => {
+    docspace.reset("empty");
+    const { id } = await docspaceKey("switched off meanwhile");
+    await deactivateAtPortal(id);
+    docspace.log.clear();
+    const ctx = ctxAs("support");
+    const conflict = await failure(
+      disableElsewhere(deps().connections, ctx, {
+        connectionId: "file-portal",
+        keyId: id,
+        reason: "leaked publicly",
+        expected: { enabled: true },
+      }),
+    );
+    expect(conflict).toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining("switched off meanwhile changed since you searched"),
+      extra: { current: { id, name: "switched off meanwhile", enabled: false, group: null } },
+    });
+    expect(conflict.message).toContain("Search again");
+    expect(docspace.log.list().filter((r) => r.method !== "GET")).toEqual([]);
+    expect(await auditOf(bed, ctx)).toEqual([]);
+  });
+
+  it("a key switched off between the search's read and the write's own read is a 409 too, never written over", async () => {
+    docspace.reset("empty");
+    const { id } = await docspaceKey("raced key");
+    // The first read (disableElsewhere's) sees it on; the portal switches it off before the second
+    // (the change's own read, just before the write).
+    const proxy = await proxyBeforeRead(2, () => deactivateAtPortal(id));
+    try {
+      docspace.log.clear();
+      const ctx = ctxAs("support");
+      const conflict = await failure(
+        disableElsewhere(deps(proxy.url).connections, ctx, {
+          connectionId: "file-portal",
+          keyId: id,
+          reason: "leaked publicly",
+          expected: { enabled: true },
+        }),
+      );
+      expect(conflict).toMatchObject({
+        code: "conflict",
+        message: expect.stringContaining("raced key changed since you searched"),
+        extra: { current: { id, name: "raced key", enabled: false } },
+      });
+      // Only the portal's own switch-off was a write; Keydesk sent none and recorded nothing.
+      expect(
+        docspace.log
+          .list()
+          .filter((r) => r.method !== "GET")
+          .map((r) => r.path),
+      ).toEqual([`/api/2.0/keys/${id}`]);
+      expect(await auditOf(bed, ctx)).toEqual([]);
+    } finally {
+      await new Promise((done) => proxy.server.close(done));
+    }
   });
 
   it("refuses a provider with no disable with a 422 on connectionId, before any upstream call, and reviewers outright", async () => {

@@ -35,7 +35,9 @@ export function leakResponse(caps: ProviderCapabilities): LeakResponse {
   return { disable: caps.disable && caps.leakResponses.includes("disable"), responses: caps.leakResponses };
 }
 
-export function otherKey(k: Omit<ProviderKey, "secretHash">): OtherKey {
+export function otherKey(
+  k: Pick<ProviderKey, "id" | "name" | "group" | "owner" | "hint" | "enabled">,
+): OtherKey {
   return {
     id: k.id,
     name: k.name,
