@@ -38,6 +38,9 @@ const LABELS: Record<string, string> = {
   connection_renamed: "Connection renamed",
   connection_removed: "Connection removed",
   user_connections_changed: "User's connections changed",
+  alert_channel_created: "Alert channel added",
+  alert_channel_removed: "Alert channel removed",
+  alert_channel_tested: "Alert channel tested",
 };
 
 /** Every action name Keydesk writes, with its words: the audit filter offers them as suggestions. */
