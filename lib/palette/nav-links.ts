@@ -18,5 +18,6 @@ export function navLinks(role: Role): NavLink[] {
     // Every role: admins manage connections there, everyone reaches the keys of those they may use.
     { href: "/connections", label: "Connections" },
     ...(role === "admin" ? [{ href: "/users", label: "Users" }] : []),
+    ...(role === "admin" ? [{ href: "/alerts", label: "Alerts" }] : []),
   ];
 }
