@@ -64,6 +64,12 @@ const EXPECTED: Record<string, readonly Role[] | "public"> = {
   "POST /api/connections/[connectionId]/keys/[keyId]/rotate": ["admin", "support"],
   "GET /api/users/[userId]/connections": ["admin"],
   "PUT /api/users/[userId]/connections": ["admin"],
+  // Alert channels and the delivery log: admins only.
+  "GET /api/alerts/channels": ["admin"],
+  "POST /api/alerts/channels": ["admin"],
+  "DELETE /api/alerts/channels/[channelId]": ["admin"],
+  "POST /api/alerts/channels/[channelId]/test": ["admin"],
+  "GET /api/alerts/deliveries": ["admin"],
 };
 
 const routes = discoverApiRoutes();

@@ -24,6 +24,7 @@ const NAV_LINKS = [
   "Audit log",
   "Connections",
   "Users",
+  "Alerts",
 ];
 
 /** A DocSpace connection of this file's own, for the "a connection's keys" page; removed at the end. */

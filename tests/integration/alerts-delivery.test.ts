@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { addChannel, recordAlert, runDueDeliveries, type AlertDeps } from "@/lib/alerts";
 import { testChannel } from "@/lib/alerts/actions";
 import { MAX_DELIVERY_ATTEMPTS } from "@/lib/alerts/backoff";
+import { reencryptChannelSecrets } from "@/lib/alerts/reencrypt";
 import { onAlert, type AlertEvent } from "@/lib/alerts/events";
 import type { NewChannelInput } from "@/lib/alerts/schema";
 import { verifySignature } from "@/lib/alerts/signature";
@@ -348,5 +349,35 @@ describe("the key_disabled alert", () => {
     } finally {
       off();
     }
+  });
+});
+
+describe("moving to a new encryption key", () => {
+  it("re-seals channel secrets under the new key, and the channel still signs with its secret", async () => {
+    const r = await receiver();
+    await add({ type: "webhook", name: "Rotated", url: r.url, secret: SIGNING_SECRET });
+    const newKey = encryptionKey(randomBytes(32));
+    const rotated: AlertDeps = {
+      db: database.db,
+      keys: { current: newKey, all: [newKey, deps.keys.current] },
+    };
+    expect(await reencryptChannelSecrets(database.db, rotated.keys)).toEqual({
+      reencrypted: 1,
+      unchanged: 0,
+    });
+    expect(await reencryptChannelSecrets(database.db, rotated.keys)).toEqual({
+      reencrypted: 0,
+      unchanged: 1,
+    });
+    // Only the new key now: the secret still opens.
+    const onlyNew: AlertDeps = { db: database.db, keys: { current: newKey, all: [newKey] } };
+    await recordAlert(onlyNew, event());
+    expect((await runDueDeliveries(onlyNew)).sent).toBe(1);
+    const got = r.requests[0]!;
+    const headers = {
+      signature: String(got.headers["x-keydesk-signature"]),
+      timestamp: String(got.headers["x-keydesk-timestamp"]),
+    };
+    expect(verifySignature(SIGNING_SECRET, headers, got.body)).toBe(true);
   });
 });
