@@ -11,6 +11,8 @@ export async function register(): Promise<void> {
     const { installRequestStamp } = await import("./lib/http/install-request-stamp");
     installRequestStamp();
     const { ConfigError, env, isBuildPhase } = await import("./lib/env");
+    // Alert delivery (lib/alerts/start.ts): subscribed to the alert bus, retries on a timer.
+    if (!isBuildPhase()) (await import("./lib/alerts/start")).startAlertDelivery();
     // Not in `next build`'s workers: Next.js manages those processes itself.
     if (env().NODE_ENV === "production" && !isBuildPhase()) {
       // KEYDESK_CONNECTIONS_FILE is read now: a malformed file or a missing credential variable stops

@@ -11,7 +11,9 @@ export type AlertKind =
   | "limit_reached"
   | "policy_broken"
   | "audit_chain_failed"
-  | "job_failing";
+  | "job_failing"
+  /** An admin's "Send a test" on the Alerts page: delivered to that channel alone, whatever it filters. */
+  | "channel_test";
 
 export type AlertSeverity = "info" | "warning" | "urgent";
 

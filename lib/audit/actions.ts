@@ -40,6 +40,9 @@ const LABELS: Record<string, string> = {
   user_connections_changed: "User's connections changed",
   policies_changed: "Key policies changed",
   job_run_requested: "Job run asked for",
+  alert_channel_created: "Alert channel added",
+  alert_channel_removed: "Alert channel removed",
+  alert_channel_tested: "Alert channel tested",
 };
 
 /** Every action name Keydesk writes, with its words: the audit filter offers them as suggestions. */

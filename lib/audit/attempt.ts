@@ -13,6 +13,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/database";
 import { auditLog } from "@/lib/db/schema";
+import { announceKeyDisabled } from "@/lib/alerts/key-disabled";
 import { appendChained, appendChainedIn, entryColumns, eventColumns, type Tx } from "./append";
 import { auditNow } from "./at";
 import { assertNoSecret } from "./secret-guard";
@@ -101,6 +102,7 @@ export async function completeAttempt(
       throw new AuditAttemptError(`Audit attempt ${attemptId} is already completed (row ${done.id}).`);
     return [completionRow(attempt, outcome, link)];
   });
+  announceKeyDisabled(row!); // a key_disabled alert when this completes a disable (lib/alerts)
   return row!;
 }
 
@@ -126,6 +128,7 @@ export async function completeAttemptIn(
     // Timed after the completion, as they happen after it.
     ...then.map(entryColumns),
   ]);
+  announceKeyDisabled(row!); // as in completeAttempt
   return row!;
 }
 

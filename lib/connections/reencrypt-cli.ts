@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { getDatabase } from "@/lib/db";
 import { keyring } from "./keys";
 import { reencryptCredentials } from "./reencrypt";
+import { reencryptChannelSecrets } from "@/lib/alerts/reencrypt";
 
 async function main(): Promise<number> {
   nextEnv.loadEnvConfig(process.cwd());
@@ -23,6 +24,11 @@ async function main(): Promise<number> {
     const result = await reencryptCredentials(database.db, keys);
     console.log(
       `Re-encrypted ${result.reencrypted} connection credential(s) under key ${keys.current.id}; ${result.unchanged} were already under it.`,
+    );
+    // Alert channels' secrets are sealed with the same keys (lib/alerts/DECISIONS.md).
+    const channels = await reencryptChannelSecrets(database.db, keys);
+    console.log(
+      `Re-encrypted ${channels.reencrypted} alert channel secret(s); ${channels.unchanged} were already under it.`,
     );
     return 0;
   } finally {

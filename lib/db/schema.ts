@@ -369,6 +369,54 @@ export const keyUsageSample = pgTable(
     lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "string" }),
   },
   (t) => [uniqueIndex("key_usage_sample_run_idx").on(t.connectionId, t.keyId, t.sampledAt)],
+// ---- Alerts (issue 14, lib/alerts): the channels alerts go to, and every delivery to one. ----
+
+/**
+ * A place alerts are sent: a signed webhook, a Slack-compatible incoming webhook, or email over SMTP.
+ * `config` holds what may be shown (a URL without its secret part, SMTP host, port, sender, recipients);
+ * the secret (the webhook's signing secret, the Slack URL, the SMTP password) is encrypted as connection
+ * credentials are (lib/connections/crypto.ts, the channel's id as additional data) and shown only as
+ * its last four characters. `kinds`: the alert kinds it gets, none listed meaning every kind.
+ */
+export const alertChannel = pgTable("alert_channel", {
+  id: text("id").primaryKey(),
+  type: text("type").notNull(),
+  name: text("name").notNull().unique(),
+  config: jsonb("config").notNull(),
+  secretCiphertext: text("secret_ciphertext"),
+  secretKeyId: text("secret_key_id"),
+  secretHint: text("secret_hint").notNull().default(""),
+  enabled: boolean("enabled").notNull().default(true),
+  kinds: jsonb("kinds").$type<string[]>().notNull().default([]),
+  minSeverity: text("min_severity").notNull().default("info"),
+  createdBy: text("created_by"),
+  ...timestamps,
+});
+
+/**
+ * One alert to one channel: what was sent (the event, which never holds a secret), how often it was
+ * tried, when it is next due, and how the last try ended (the receiver's HTTP status, an error
+ * without secrets). Not a foreign key to the channel: the log outlives a removed channel.
+ */
+export const alertDelivery = pgTable(
+  "alert_delivery",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    channelId: text("channel_id").notNull(),
+    channelName: text("channel_name").notNull(),
+    eventKind: text("event_kind").notNull(),
+    event: jsonb("event").notNull(),
+    status: text("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    lastError: text("last_error"),
+    responseStatus: integer("response_status"),
+    ...timestamps,
+  },
+  (t) => [
+    index("alert_delivery_due").on(t.status, t.nextAttemptAt),
+    index("alert_delivery_created").on(t.createdAt),
+  ],
 );
 
 export const schema = {
@@ -389,5 +437,7 @@ export const schema = {
   userConnection,
   keyPolicy,
   keyUsageSample,
+  alertChannel,
+  alertDelivery,
 };
 export type Schema = typeof schema;

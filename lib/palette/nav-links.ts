@@ -20,5 +20,6 @@ export function navLinks(role: Role): NavLink[] {
     { href: "/connections", label: "Connections" },
     ...(role === "admin" ? [{ href: "/users", label: "Users" }] : []),
     ...(role === "admin" ? [{ href: "/jobs", label: "Jobs" }] : []),
+    ...(role === "admin" ? [{ href: "/alerts", label: "Alerts" }] : []),
   ];
 }

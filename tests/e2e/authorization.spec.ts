@@ -70,6 +70,12 @@ const EXPECTED: Record<string, readonly Role[] | "public"> = {
   "GET /api/jobs": ["admin"],
   "GET /api/jobs/runs/[runId]": ["admin"],
   "POST /api/jobs/[name]/run": ["admin"],
+  // Alert channels and the delivery log: admins only.
+  "GET /api/alerts/channels": ["admin"],
+  "POST /api/alerts/channels": ["admin"],
+  "DELETE /api/alerts/channels/[channelId]": ["admin"],
+  "POST /api/alerts/channels/[channelId]/test": ["admin"],
+  "GET /api/alerts/deliveries": ["admin"],
 };
 
 const routes = discoverApiRoutes();

@@ -25,6 +25,8 @@ const NAV_LINKS = [
   "Policies",
   "Connections",
   "Users",
+  "Jobs",
+  "Alerts",
 ];
 
 /** A DocSpace connection of this file's own, for the "a connection's keys" page; removed at the end. */
