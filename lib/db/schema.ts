@@ -369,6 +369,8 @@ export const keyUsageSample = pgTable(
     lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "string" }),
   },
   (t) => [uniqueIndex("key_usage_sample_run_idx").on(t.connectionId, t.keyId, t.sampledAt)],
+);
+
 // ---- Alerts (issue 14, lib/alerts): the channels alerts go to, and every delivery to one. ----
 
 /**
