@@ -253,6 +253,24 @@ const schema = z
       emptyAsUnset,
       z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
     ),
+    // --- Leak reports from scanners (lib/leaks, issue 14) ---
+    /** Where GitHub's secret-scanning public keys are read (cached; read again when an unknown key id arrives). */
+    KEYDESK_GITHUB_KEYS_URL: z.preprocess(
+      emptyAsUnset,
+      z
+        .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+        .default("https://api.github.com/meta/public_keys/secret_scanning"),
+    ),
+    /** `off`: a reported key is recorded and alerted, but not disabled. */
+    KEYDESK_LEAK_AUTO_DISABLE: z.preprocess(
+      emptyAsUnset,
+      z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+    ),
+    /** Signs reports to POST /api/leaks/generic (HMAC-SHA256). Unset: that endpoint answers 404. */
+    KEYDESK_LEAK_WEBHOOK_SECRET: z.preprocess(
+      emptyAsUnset,
+      z.string().min(32, "must be at least 32 characters").optional(),
+    ),
   })
   .superRefine((e, ctx) => {
     // Rules across variables, each reported on the variable to fix.
@@ -261,6 +279,14 @@ const schema = z
         if (!e[name])
           ctx.addIssue({ code: "custom", path: [name], message: "required when KEYDESK_OIDC_ISSUER is set" });
       }
+    }
+    // A forged keys URL would let anyone sign leak reports: only https outside development and tests.
+    if (e.NODE_ENV === "production" && !e.KEYDESK_GITHUB_KEYS_URL.startsWith("https://")) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["KEYDESK_GITHUB_KEYS_URL"],
+        message: "must be an https URL in production",
+      });
     }
     if (e.KEYDESK_PASSWORD_SIGN_IN === "off" && !e.KEYDESK_OIDC_ISSUER) {
       ctx.addIssue({
