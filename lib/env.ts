@@ -45,6 +45,9 @@ const encryptionKey = z.string().transform((text, ctx) => {
   return z.NEVER;
 });
 
+/** GitHub's keys URL in production: https, or loopback http (lib/leaks). */
+const LEAK_KEYS_URL_IN_PRODUCTION = /^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/])/i;
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -280,12 +283,13 @@ const schema = z
           ctx.addIssue({ code: "custom", path: [name], message: "required when KEYDESK_OIDC_ISSUER is set" });
       }
     }
-    // A forged keys URL would let anyone sign leak reports: only https outside development and tests.
-    if (e.NODE_ENV === "production" && !e.KEYDESK_GITHUB_KEYS_URL.startsWith("https://")) {
+    // Whoever answers the keys URL can sign leak reports: in production only https, or this machine
+    // itself (loopback: a stand-in for GitHub in the browser tests, which run production builds).
+    if (e.NODE_ENV === "production" && !LEAK_KEYS_URL_IN_PRODUCTION.test(e.KEYDESK_GITHUB_KEYS_URL)) {
       ctx.addIssue({
         code: "custom",
         path: ["KEYDESK_GITHUB_KEYS_URL"],
-        message: "must be an https URL in production",
+        message: "must be an https URL in production (or http on this machine: 127.0.0.1, localhost, [::1])",
       });
     }
     if (e.KEYDESK_PASSWORD_SIGN_IN === "off" && !e.KEYDESK_OIDC_ISSUER) {

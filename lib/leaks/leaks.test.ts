@@ -97,10 +97,17 @@ describe("the environment", () => {
     expect(e.KEYDESK_LEAK_WEBHOOK_SECRET).toBeUndefined();
   });
 
-  it("refuses a plain-http keys URL in production, a short secret and a bad switch", () => {
+  it("refuses a plain-http keys URL in production (but loopback), a short secret and a bad switch", () => {
     expect(() =>
       readEnv({ NODE_ENV: "production", KEYDESK_GITHUB_KEYS_URL: "http://keys.example/k" }),
     ).toThrow(/KEYDESK_GITHUB_KEYS_URL: must be an https URL in production/);
+    expect(() =>
+      readEnv({ NODE_ENV: "production", KEYDESK_GITHUB_KEYS_URL: "http://localhost.example/k" }),
+    ).toThrow(/KEYDESK_GITHUB_KEYS_URL: must be an https URL in production/);
+    // This machine's own stand-in (the browser tests run production builds) is accepted.
+    expect(() =>
+      readEnv({ NODE_ENV: "production", KEYDESK_GITHUB_KEYS_URL: "http://127.0.0.1:4400/k" }),
+    ).not.toThrow(/KEYDESK_GITHUB_KEYS_URL/);
     expect(readEnv({ KEYDESK_GITHUB_KEYS_URL: "http://127.0.0.1:1/k" }).KEYDESK_GITHUB_KEYS_URL).toBe(
       "http://127.0.0.1:1/k",
     );

@@ -5,7 +5,7 @@
 // unsigned or replayed message changes nothing; no session and no Origin are needed; the token is
 // nowhere in the server's log.
 import { readFileSync } from "node:fs";
-import { signatureHeader } from "@/lib/leaks/hmac-signature";
+import { webhookSignature as signatureHeader } from "@/tests/support/leak-webhook";
 import { E2E } from "@/tests/support/e2e-servers";
 import { emulator, expect, test } from "@/tests/support/emulator-fixture";
 import {
