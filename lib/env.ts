@@ -45,6 +45,9 @@ const encryptionKey = z.string().transform((text, ctx) => {
   return z.NEVER;
 });
 
+/** GitHub's keys URL in production: https, or loopback http (lib/leaks). */
+const LEAK_KEYS_URL_IN_PRODUCTION = /^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/])/i;
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -275,6 +278,24 @@ const schema = z
       emptyAsUnset,
       z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
     ),
+    // --- Leak reports from scanners (lib/leaks, issue 14) ---
+    /** Where GitHub's secret-scanning public keys are read (cached; read again when an unknown key id arrives). */
+    KEYDESK_GITHUB_KEYS_URL: z.preprocess(
+      emptyAsUnset,
+      z
+        .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+        .default("https://api.github.com/meta/public_keys/secret_scanning"),
+    ),
+    /** `off`: a reported key is recorded and alerted, but not disabled. */
+    KEYDESK_LEAK_AUTO_DISABLE: z.preprocess(
+      emptyAsUnset,
+      z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+    ),
+    /** Signs reports to POST /api/leaks/generic (HMAC-SHA256). Unset: that endpoint answers 404. */
+    KEYDESK_LEAK_WEBHOOK_SECRET: z.preprocess(
+      emptyAsUnset,
+      z.string().min(32, "must be at least 32 characters").optional(),
+    ),
   })
   .superRefine((e, ctx) => {
     // Rules across variables, each reported on the variable to fix.
@@ -283,6 +304,15 @@ const schema = z
         if (!e[name])
           ctx.addIssue({ code: "custom", path: [name], message: "required when KEYDESK_OIDC_ISSUER is set" });
       }
+    }
+    // Whoever answers the keys URL can sign leak reports: in production only https, or this machine
+    // itself (loopback: a stand-in for GitHub in the browser tests, which run production builds).
+    if (e.NODE_ENV === "production" && !LEAK_KEYS_URL_IN_PRODUCTION.test(e.KEYDESK_GITHUB_KEYS_URL)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["KEYDESK_GITHUB_KEYS_URL"],
+        message: "must be an https URL in production (or http on this machine: 127.0.0.1, localhost, [::1])",
+      });
     }
     if (e.KEYDESK_PASSWORD_SIGN_IN === "off" && !e.KEYDESK_OIDC_ISSUER) {
       ctx.addIssue({

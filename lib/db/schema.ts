@@ -421,6 +421,55 @@ export const alertDelivery = pgTable(
   ],
 );
 
+// --- Leak reports from scanners (lib/leaks, issue 14; migration 0014) ---
+
+/**
+ * One token a scanner reported public, and what Keydesk did about it. Never the token, nor any part
+ * or hash of it: the key it matched (connection, group, id, name) is what identifies the finding,
+ * and the URL where it was found tells two findings of one key apart.
+ */
+export const leakReport = pgTable(
+  "leak_report",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    foundAt: timestamp("found_at", { withTimezone: true, mode: "string" })
+      .notNull()
+      .default(sql`now()`),
+    /** "github" or "generic". */
+    scanner: text("scanner").notNull(),
+    /** The message it came in (leak_message.hash), to list a message's tokens together. */
+    messageHash: text("message_hash").notNull(),
+    /** The scanner's name for the token's format, e.g. "elevenlabs_api_key". */
+    tokenType: text("token_type"),
+    url: text("url"),
+    /** Where the scanner saw it, e.g. "content", "commit", "gist". */
+    source: text("source"),
+    connectionId: text("connection_id"),
+    groupId: text("group_id"),
+    keyId: text("key_id"),
+    keyName: text("key_name"),
+    /** lib/leaks/types.ts LeakOutcome. */
+    outcome: text("outcome").notNull(),
+  },
+  (t) => [
+    index("leak_report_found_at_idx").on(t.foundAt),
+    index("leak_report_key_idx").on(t.connectionId, t.keyId),
+  ],
+);
+
+/** Messages already taken, by a hash of their raw body: a replayed message is refused. Kept for a retention period. */
+export const leakMessage = pgTable(
+  "leak_message",
+  {
+    hash: text("hash").primaryKey(),
+    scanner: text("scanner").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true, mode: "string" })
+      .notNull()
+      .default(sql`now()`),
+  },
+  (t) => [index("leak_message_received_at_idx").on(t.receivedAt)],
+);
+
 export const schema = {
   user,
   session,
@@ -441,5 +490,7 @@ export const schema = {
   keyUsageSample,
   alertChannel,
   alertDelivery,
+  leakReport,
+  leakMessage,
 };
 export type Schema = typeof schema;

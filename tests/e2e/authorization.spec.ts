@@ -11,8 +11,10 @@ import { E2E } from "@/tests/support/e2e-servers";
  * "public": better-auth's sign-in and sign-out, and setting a password with a one-time link, reachable before signing in;
  * the health and readiness probes, which have no session; the Prometheus metrics, which take a bearer token instead of
  * a session (404 when none is configured).
+ * "signed": no session either, a signature instead (leak reports from scanners, lib/leaks): unsigned, every caller is
+ * refused alike (401; 404 for the generic endpoint while no secret is set), signed in or not.
  */
-const EXPECTED: Record<string, readonly Role[] | "public"> = {
+const EXPECTED: Record<string, readonly Role[] | "public" | "signed"> = {
   "GET /api/health": "public",
   "GET /api/ready": "public",
   "GET /api/auth/[...all]": "public",
@@ -23,6 +25,8 @@ const EXPECTED: Record<string, readonly Role[] | "public"> = {
   "POST /api/users/[userId]/password-link": ["admin"],
   "POST /api/invites/accept": "public",
   "GET /api/metrics": "public",
+  "POST /api/leaks/github": "signed",
+  "POST /api/leaks/generic": "signed",
   "GET /api/audit": ROLES,
   "GET /api/audit/verify": ROLES,
   "GET /api/audit/export": ROLES,
@@ -105,7 +109,7 @@ test("every route handler has an entry in the expected table, and every entry a 
 test("the public routes here are the ones other tests skip as public (tests/support/api-routes.ts)", () => {
   const publicHere = new Set(
     Object.entries(EXPECTED)
-      .filter(([, roles]) => roles === "public")
+      .filter(([, roles]) => roles === "public" || roles === "signed")
       .map(([key]) => key.split(" ")[1]!),
   );
   expect([...publicHere].sort()).toEqual([...PUBLIC_API_ROUTES].sort());
@@ -122,7 +126,9 @@ for (const route of routes) {
         const res = await client.fetch(route.samplePath, { method, data: method === "GET" ? undefined : {} });
         const status = res.status();
         const body = await res.text();
-        if (allowed !== "public") {
+        if (allowed === "signed") {
+          expect([401, 404], `${caller} on ${key}: ${body}`).toContain(status);
+        } else if (allowed !== "public") {
           const want = caller === "anonymous" ? 401 : allowed!.includes(caller) ? "allowed" : 403;
           if (want === "allowed")
             expect([401, 403], `${caller} on ${key} (${status}): ${body}`).not.toContain(status);

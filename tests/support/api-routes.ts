@@ -58,8 +58,8 @@ export function discoverApiRoutes(root = process.cwd()): DiscoveredRoute[] {
 
 /**
  * The API routes that take no session: better-auth's sign-in and sign-out, setting a password with a
- * one-time link, the health and readiness probes, and the Prometheus metrics (a bearer token instead,
- * 404 when none is configured). Every other route refuses anyone not signed in with a role.
+ * one-time link, the health and readiness probes, the Prometheus metrics (a bearer token instead,
+ * 404 when none is configured), and the leak reports from scanners (a signature instead). Every other route refuses anyone not signed in with a role.
  */
 export const PUBLIC_API_ROUTES: ReadonlySet<string> = new Set([
   "/api/auth/[...all]",
@@ -67,4 +67,7 @@ export const PUBLIC_API_ROUTES: ReadonlySet<string> = new Set([
   "/api/health",
   "/api/ready",
   "/api/metrics",
+  // Leak reports from scanners: no session, a signature instead (lib/leaks).
+  "/api/leaks/github",
+  "/api/leaks/generic",
 ]);
