@@ -20,14 +20,18 @@
 const LAYERS = [
   [
     "base",
-    "^lib/(env|format|permissions|permission-descriptions|branded-error|connection-ids|key-href)\\.ts$|^lib/(text|ip|log)/",
+    "^lib/(env|format|permissions|permission-descriptions|branded-error|connection-ids|key-href|alerts/events|alerts/key-disabled)\\.ts$|^lib/(text|ip|log)/",
   ],
   ["plumbing", "^lib/(http|db)/"],
   ["upstream", "^lib/(elevenlabs|providers)/"],
   ["audit", "^lib/audit/"],
   ["auth", "^lib/auth/"],
   ["observed", "^lib/observed/"],
-  ["features", "^lib/(keys|users|inventory|find-key|connections|connection-keys)/"],
+  // lib/alerts' bus (events, key-disabled) is base: the audit layer announces through it.
+  [
+    "features",
+    "^lib/(keys|users|inventory|find-key|connections|connection-keys|policies|leaks|jobs)/|^lib/alerts/(?!events\\.ts$|key-disabled\\.ts$)",
+  ],
   ["api", "^lib/(api|ops)/"],
 ];
 
