@@ -41,7 +41,7 @@ export function lazySchema<O>(load: () => Promise<FormSchema<O>>): LazySchema<O>
 }
 
 /** The first message the schema gives for each top-level field, as zodResolver reports them. */
-function errorsOf<V>(parsed: Parsed<unknown>): FieldErrors<V> {
+export function errorsOf<V>(parsed: Parsed<unknown>): FieldErrors<V> {
   const errors: Record<string, { message: string }> = {};
   for (const issue of parsed.error?.issues ?? []) {
     const name = issue.path[0];
