@@ -3,17 +3,24 @@
 import { Button } from "@/components/ui/button";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Dialog } from "@/components/ui/dialog";
+import { lazyDialog, usePreloadDialogs } from "@/components/ui/lazy-dialog";
 import { CARDS_ON_PHONES } from "@/components/layout/phone-cards";
 import type { SessionView } from "@/lib/auth/sessions";
 import { errorDetails } from "@/lib/http/client";
 import { useEndSession, useSessions } from "@/lib/auth/queries";
+
+// Not in the page's first load (components/ui/lazy-dialog.tsx): Radix's dialog comes with it.
+const EndCurrentSessionDialog = lazyDialog(
+  () => import("./end-current-session-dialog"),
+  (m) => m.EndCurrentSessionDialog,
+);
 
 const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const at = (iso: string) => `${when.format(new Date(iso))} UTC`;
 
 /** Where the person is signed in, with a way to end any of those sessions (this one with a warning). */
 export function SessionsSection() {
+  usePreloadDialogs(EndCurrentSessionDialog);
   const router = useRouter();
   const sessions = useSessions();
   const end = useEndSession();
@@ -101,26 +108,11 @@ export function SessionsSection() {
         </table>
       </div>
       {confirmCurrent ? (
-        <Dialog
-          open
-          onClose={() => setConfirmCurrent(null)}
-          title="End this session?"
-          description="This is the browser you are using now: ending its session signs you out here at once."
-        >
-          <div className="flex justify-end gap-2">
-            <Button type="button" onClick={() => setConfirmCurrent(null)} variant="secondary">
-              Cancel
-            </Button>
-            <Button
-              type="button"
-              onClick={() => endSession(confirmCurrent)}
-              disabled={end.isPending}
-              variant="danger"
-            >
-              End and sign out
-            </Button>
-          </div>
-        </Dialog>
+        <EndCurrentSessionDialog
+          pending={end.isPending}
+          onCancel={() => setConfirmCurrent(null)}
+          onConfirm={() => endSession(confirmCurrent)}
+        />
       ) : null}
     </div>
   );

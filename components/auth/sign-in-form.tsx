@@ -2,14 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import type { SignInInput } from "@/lib/auth/sign-in-schema";
-import { lazyZodResolver, usePreloadResolver } from "@/components/ui/lazy-resolver";
+import { lazySchema, usePlainForm } from "@/components/ui/plain-form";
 
-// The schema (and zod) are not in the page's first load (components/ui/lazy-resolver.ts).
-const signInResolver = lazyZodResolver(() => import("@/lib/auth/sign-in-schema").then((m) => m.signInSchema));
+// The schema (and zod) are not in the page's first load (components/ui/plain-form.ts).
+const signInSchema = lazySchema(() => import("@/lib/auth/sign-in-schema").then((m) => m.signInSchema));
 import { lazyDialog, usePreloadDialogs } from "@/components/ui/lazy-dialog";
 
 // Only people with two-factor sign-in see the second step: its code is fetched when the page is
@@ -34,12 +33,11 @@ export function SignInForm({
   demoPassword: string | null;
   next?: string;
 }) {
-  usePreloadResolver(signInResolver);
   usePreloadDialogs(SecondFactorStep);
   const router = useRouter();
   const [serverError, setServerError] = useState<string | null>(null);
-  const form = useForm<SignInInput>({
-    resolver: signInResolver,
+  const form = usePlainForm<SignInInput, SignInInput>({
+    schema: signInSchema,
     defaultValues: { email: "", password: "" },
   });
   const { errors, isSubmitting } = form.formState;

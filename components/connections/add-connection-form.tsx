@@ -1,10 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FormField, inputClass } from "@/components/ui/form-field";
-import { lazyZodResolver, usePreloadResolver } from "@/components/ui/lazy-resolver";
+import { lazySchema, usePlainForm } from "@/components/ui/plain-form";
 import { applyFieldErrors, errorDetails } from "@/lib/http/client";
 import {
   BASE_URL_HINTS,
@@ -16,8 +15,8 @@ import {
 import { useAddConnection, type CheckedConnectionAnswer } from "@/lib/connections/queries";
 import type { NewConnectionInput } from "@/lib/connections/schema";
 
-// The schema (and zod) are not in the page's first load (components/ui/lazy-resolver.ts).
-const resolver = lazyZodResolver(() => import("@/lib/connections/schema").then((m) => m.newConnectionSchema));
+// The schema (and zod) are not in the page's first load (components/ui/plain-form.ts).
+const schema = lazySchema(() => import("@/lib/connections/schema").then((m) => m.newConnectionSchema));
 
 const FIELDS = ["name", "provider", "baseUrl", "credential"] as const;
 const OTHER = "other";
@@ -34,13 +33,16 @@ const EMPTY: NewConnectionInput = {
  * stays (the credential too, so it can be corrected).
  */
 export function AddConnectionForm({ onAdded }: { onAdded: (answer: CheckedConnectionAnswer) => void }) {
-  usePreloadResolver(resolver);
   const add = useAddConnection();
   const [serverError, setServerError] = useState<string | null>(null);
   const [region, setRegion] = useState<string>(ELEVENLABS_REGIONS[0].id);
-  const form = useForm<NewConnectionInput>({ resolver, defaultValues: EMPTY });
+  const [provider, setProvider] = useState<ConnectionProvider>(EMPTY.provider);
+  const form = usePlainForm<NewConnectionInput, NewConnectionInput>({
+    schema,
+    defaultValues: EMPTY,
+    onValuesChange: (values) => setProvider(values.provider),
+  });
   const { errors } = form.formState;
-  const provider = useWatch({ control: form.control, name: "provider" });
   const picksRegion = provider === "elevenlabs" && region !== OTHER;
 
   const chooseProvider = (next: ConnectionProvider) => {

@@ -7,11 +7,21 @@ import { useConnections, useTestConnection } from "@/lib/connections/queries";
 import type { ConnectionView } from "@/lib/connections/types";
 import { AddConnectionForm } from "./add-connection-form";
 import { ConnectionTable, type ConnectionRowActions } from "./connection-table";
-import { RemoveConnectionDialog } from "./remove-connection-dialog";
-import { RenameConnectionDialog } from "./rename-connection-dialog";
+import { lazyDialog, usePreloadDialogs } from "@/components/ui/lazy-dialog";
+
+// Not in the page's first load (components/ui/lazy-dialog.tsx): Radix's dialog comes with them.
+const RenameConnectionDialog = lazyDialog(
+  () => import("./rename-connection-dialog"),
+  (m) => m.RenameConnectionDialog,
+);
+const RemoveConnectionDialog = lazyDialog(
+  () => import("./remove-connection-dialog"),
+  (m) => m.RemoveConnectionDialog,
+);
 
 /** The Connections page's interactive part: the list (from the server's first render), its actions and the add form. */
 export function ConnectionsManager() {
+  usePreloadDialogs(RenameConnectionDialog, RemoveConnectionDialog);
   const connections = useConnections();
   const test = useTestConnection();
   const { feedback, notify, fail, clear } = useFeedback();
@@ -54,16 +64,20 @@ export function ConnectionsManager() {
           notify(`Added ${connection.name}; its credential works: ${summary}.`)
         }
       />
-      <RenameConnectionDialog
-        connection={renaming}
-        onClose={() => setRenaming(null)}
-        onDone={done(() => setRenaming(null))}
-      />
-      <RemoveConnectionDialog
-        connection={removing}
-        onClose={() => setRemoving(null)}
-        onDone={done(() => setRemoving(null))}
-      />
+      {renaming ? (
+        <RenameConnectionDialog
+          connection={renaming}
+          onClose={() => setRenaming(null)}
+          onDone={done(() => setRenaming(null))}
+        />
+      ) : null}
+      {removing ? (
+        <RemoveConnectionDialog
+          connection={removing}
+          onClose={() => setRemoving(null)}
+          onDone={done(() => setRemoving(null))}
+        />
+      ) : null}
     </div>
   );
 }

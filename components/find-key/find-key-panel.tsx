@@ -15,14 +15,20 @@ import type {
 import { OneShotQuery, useFindKey } from "@/lib/find-key/queries";
 import type { KeyView } from "@/lib/keys/view";
 import { errorDetails } from "@/lib/http/client";
-import { ResultsTable } from "./results-table";
 import { AsOf } from "@/components/ui/as-of";
 import { SearchForm } from "./search-form";
 import { ConnectionError } from "./connection-error";
 import { ConnectionHeading } from "./connection-heading";
-import { OtherConnectionResults } from "./other-connection-results";
 import { lazyDialog, usePreloadDialogs } from "@/components/ui/lazy-dialog";
-// Not in the page's first load (components/ui/lazy-dialog.tsx).
+// Not in the page's first load (components/ui/lazy-dialog.tsx); the results' tables only show after a search.
+const ResultsTable = lazyDialog(
+  () => import("./results-table"),
+  (m) => m.ResultsTable,
+);
+const OtherConnectionResults = lazyDialog(
+  () => import("./other-connection-results"),
+  (m) => m.OtherConnectionResults,
+);
 const DisableNowDialog = lazyDialog(
   () => import("./disable-now-dialog"),
   (m) => m.DisableNowDialog,
@@ -78,7 +84,7 @@ export function FindKeyPanel({
   /** Who is searching, for the incident summary ("disabled by"). */
   me: { name: string; email: string };
 }) {
-  usePreloadDialogs(DisableNowDialog, DisableElsewhereDialog);
+  usePreloadDialogs(ResultsTable, OtherConnectionResults, DisableNowDialog, DisableElsewhereDialog);
   const search = useFindKey();
   const [searched, setSearched] = useState<Searched | null>(null);
   const [changes, setChanges] = useState<ReadonlyMap<string, StatusChange>>(new Map());

@@ -2,20 +2,19 @@
 
 import { Button } from "@/components/ui/button";
 import { useSyncExternalStore, type ClipboardEvent } from "react";
-import { useForm } from "react-hook-form";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { classifyQuery } from "@/lib/find-key/classify";
 import type { FindKeyBody } from "@/lib/find-key/schema";
 import { FIND_INPUT_ID } from "@/lib/find-key/shortcut";
-import { lazyZodResolver, usePreloadResolver } from "@/components/ui/lazy-resolver";
+import { lazySchema, usePlainForm } from "@/components/ui/plain-form";
 
-// The schema (and zod) are not in the page's first load (components/ui/lazy-resolver.ts); once
+// The schema (and zod) are not in the page's first load (components/ui/plain-form.ts); once
 // here, a paste checks against it at once.
 type QuerySchema = typeof import("@/lib/find-key/schema").findKeyBodySchema;
 let querySchema: QuerySchema | null = null;
 const loadQuerySchema = (): Promise<QuerySchema> =>
   import("@/lib/find-key/schema").then((m) => (querySchema = m.findKeyBodySchema));
-const searchResolver = lazyZodResolver(loadQuerySchema);
+const searchSchema = lazySchema(loadQuerySchema);
 
 /** The query a paste searches for at once (a valid secret), or null when it pastes as usual. */
 function pastedSecret(schema: QuerySchema, pasted: string): string | null {
@@ -32,11 +31,7 @@ const noSubscription = () => () => {};
  * so a name can be refined.
  */
 export function SearchForm({ onSearch, pending }: { onSearch: (query: string) => void; pending: boolean }) {
-  usePreloadResolver(searchResolver);
-  const form = useForm<FindKeyBody>({
-    resolver: searchResolver,
-    defaultValues: { query: "" },
-  });
+  const form = usePlainForm<FindKeyBody, FindKeyBody>({ schema: searchSchema, defaultValues: { query: "" } });
   const { errors } = form.formState;
   const hydrated = useSyncExternalStore(
     noSubscription,
@@ -69,7 +64,7 @@ export function SearchForm({ onSearch, pending }: { onSearch: (query: string) =>
     const start = input.selectionStart ?? value.length;
     const end = input.selectionEnd ?? start;
     const pasteAsUsual = () => {
-      form.setValue("query", value.slice(0, start) + pasted + value.slice(end), { shouldDirty: true });
+      form.setValue("query", value.slice(0, start) + pasted + value.slice(end));
       input.setSelectionRange(start + pasted.length, start + pasted.length);
     };
     loadQuerySchema().then((schema) => {

@@ -4,11 +4,11 @@
 // that opens under the header. Opening puts focus on the first link; Escape closes it and gives
 // focus back to the button; a click outside or a new page closes it. One copy of each link and of
 // the account corner serves both sizes, so nothing is in the page twice.
-import { Menu, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import type { NavLink } from "@/lib/palette/nav-links";
+import { CloseIcon, MenuIcon } from "./header-icons";
 
 export function ConsoleNav({ links, account }: { links: NavLink[]; account: ReactNode }) {
   const [open, setOpen] = useState(false);
@@ -54,7 +54,7 @@ export function ConsoleNav({ links, account }: { links: NavLink[]; account: Reac
         onClick={() => setOpen((o) => !o)}
         className="inline-flex items-center gap-1.5 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 md:hidden"
       >
-        {open ? <X aria-hidden className="size-4" /> : <Menu aria-hidden className="size-4" />}
+        {open ? <CloseIcon className="size-4" /> : <MenuIcon className="size-4" />}
         Menu
       </button>
       <div

@@ -4,7 +4,6 @@
 // opened. Ctrl/Cmd-K opens it from anywhere, a field included; "/" opens it when nobody is typing,
 // except on Find a key, where "/" still puts the cursor in the search box. Neither fires while
 // another dialog is open (it may hold unsaved work, or a secret shown once).
-import { Search } from "lucide-react";
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
 import { lazyDialog, usePreloadDialogs } from "@/components/ui/lazy-dialog";
@@ -17,6 +16,7 @@ import {
   isTypingTarget,
 } from "@/lib/find-key/shortcut";
 import type { NavLink } from "@/lib/palette/nav-links";
+import { SearchIcon } from "./header-icons";
 
 const CommandPalette = lazyDialog(
   () => import("./command-palette"),
@@ -66,7 +66,7 @@ export function PaletteLauncher({ links }: { links: NavLink[] }) {
         onPointerEnter={CommandPalette.preload}
         className="ml-auto inline-flex items-center gap-2 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm text-slate-700 hover:bg-slate-100 md:ml-0"
       >
-        <Search aria-hidden className="size-4" />
+        <SearchIcon className="size-4" />
         <span>
           Search<span className="sr-only"> pages and keys</span>
         </span>

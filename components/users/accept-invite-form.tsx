@@ -2,24 +2,20 @@
 
 import { Button } from "@/components/ui/button";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { ApiRequestError, apiJson, applyFieldErrors, errorMessage } from "@/lib/http/client";
 import type { SetPasswordInput } from "@/lib/users/schema";
-import { lazyZodResolver, usePreloadResolver } from "@/components/ui/lazy-resolver";
+import { lazySchema, usePlainForm } from "@/components/ui/plain-form";
 
-// The schema (and zod) are not in the page's first load (components/ui/lazy-resolver.ts).
-const setPasswordResolver = lazyZodResolver(() =>
-  import("@/lib/users/schema").then((m) => m.setPasswordSchema),
-);
+// The schema (and zod) are not in the page's first load (components/ui/plain-form.ts).
+const setPasswordSchema = lazySchema(() => import("@/lib/users/schema").then((m) => m.setPasswordSchema));
 
 /** Chooses a password with a one-time link, then sends the person to sign in with it. */
 export function AcceptInviteForm({ token, email }: { token: string; email: string }) {
-  usePreloadResolver(setPasswordResolver);
   const [serverError, setServerError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const form = useForm<SetPasswordInput>({
-    resolver: setPasswordResolver,
+  const form = usePlainForm<SetPasswordInput, SetPasswordInput>({
+    schema: setPasswordSchema,
     defaultValues: { password: "", confirm: "" },
   });
   const { errors, isSubmitting } = form.formState;

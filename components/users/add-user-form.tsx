@@ -2,16 +2,15 @@
 
 import { Button } from "@/components/ui/button";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { ROLE_LABELS, ROLES } from "@/lib/roles";
 import { applyFieldErrors, errorMessage } from "@/lib/http/client";
 import { useCreateUser, type UserWithLink } from "@/lib/users/queries";
 import type { NewUserInput } from "@/lib/users/schema";
-import { lazyZodResolver, usePreloadResolver } from "@/components/ui/lazy-resolver";
+import { lazySchema, usePlainForm } from "@/components/ui/plain-form";
 
-// The schema (and zod) are not in the page's first load (components/ui/lazy-resolver.ts).
-const newUserResolver = lazyZodResolver(() => import("@/lib/users/schema").then((m) => m.newUserSchema));
+// The schema (and zod) are not in the page's first load (components/ui/plain-form.ts).
+const newUserSchema = lazySchema(() => import("@/lib/users/schema").then((m) => m.newUserSchema));
 
 const FIELDS = ["email", "name", "role"] as const;
 const EMPTY: NewUserInput = { email: "", name: "", role: "reviewer" };
@@ -21,10 +20,9 @@ const EMPTY: NewUserInput = { email: "", name: "", role: "reviewer" };
  * On failure everything typed stays, with the server's reasons on their fields.
  */
 export function AddUserForm({ onAdded }: { onAdded: (result: UserWithLink) => void }) {
-  usePreloadResolver(newUserResolver);
   const create = useCreateUser();
   const [serverError, setServerError] = useState<string | null>(null);
-  const form = useForm<NewUserInput>({ resolver: newUserResolver, defaultValues: EMPTY });
+  const form = usePlainForm<NewUserInput, NewUserInput>({ schema: newUserSchema, defaultValues: EMPTY });
   const { errors } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
