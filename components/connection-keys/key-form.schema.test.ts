@@ -147,7 +147,10 @@ describe("the edit form", () => {
     expect(problems(keyFormSchema(ELEVENLABS, "edit", grantsNothing(listed)).safeParse(emptied))).toEqual({
       chosen: NO_PERMISSION_MESSAGE,
     });
-    const none: ConnectionKeyView = { ...listed, permissions: { kind: "permission_list", value: [], unknown: [] } };
+    const none: ConnectionKeyView = {
+      ...listed,
+      permissions: { kind: "permission_list", value: [], unknown: [] },
+    };
     expect(grantsNothing(none)).toBe(true);
     const renamed = { ...editKeyDefaults(none), name: "Renamed" };
     expect(problems(keyFormSchema(ELEVENLABS, "edit", grantsNothing(none)).safeParse(renamed))).toEqual({});
