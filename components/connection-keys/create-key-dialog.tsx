@@ -11,6 +11,7 @@ import { keyFormSchema, newKeyDefaults, toNewKey, type KeyFormValues } from "./k
 import { KeyFormFields } from "./key-form-fields";
 import { useCreateConnectionKey } from "./queries";
 import { placeServerError } from "./server-errors";
+import { toastKeyWrite } from "@/components/keys/write-toast";
 
 /**
  * Create a key on a connection: the fields its provider has, then the secret once. A refusal keeps
@@ -48,6 +49,7 @@ export function CreateKeyDialog({
       const { key, secret } = await create.mutateAsync(toNewKey(capabilities, values));
       setCreated({ name: key.name, secret });
       onCreated(`Created the key ${key.name}.`);
+      toastKeyWrite(key.name, "created");
     } catch (error) {
       setServerError(placeServerError(error, capabilities, form.setError, "The key was not created."));
     }

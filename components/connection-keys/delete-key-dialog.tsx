@@ -12,6 +12,7 @@ import { ReasonField } from "./reason-field";
 import { OwnCredentialWarning } from "./own-credential-warning";
 import { optionalReason, type ReasonValues } from "./reason.schema";
 import type { ConnectionKeyView } from "./types";
+import { toastKeyWrite } from "@/components/keys/write-toast";
 
 /**
  * Delete a key, after a confirmation: it stops working at once and cannot come back. A key that may
@@ -42,6 +43,7 @@ export function DeleteKeyDialog({
     try {
       await remove.mutateAsync({ key: apiKey, reason: reason || undefined });
       onDone(`Deleted ${name}.`);
+      toastKeyWrite(apiKey.name, "deleted");
     } catch (e) {
       setError(`${name} was not deleted. ${errorDetails(e)}`);
     }

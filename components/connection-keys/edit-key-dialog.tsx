@@ -7,7 +7,13 @@ import { DialogActions } from "@/components/ui/dialog-actions";
 import { Dialog } from "@/components/ui/dialog";
 import { visibleText } from "@/lib/format";
 import type { ProviderCapabilities } from "@/lib/providers/types";
-import { editKeyDefaults, keyFormSchema, toChanges, type KeyFormValues } from "./key-form.schema";
+import {
+  editKeyDefaults,
+  grantsNothing,
+  keyFormSchema,
+  toChanges,
+  type KeyFormValues,
+} from "./key-form.schema";
 import { KeyFormFields } from "./key-form-fields";
 import { conflictMessage, editConflict } from "./conflict.logic";
 import { expiryText } from "./key-text.logic";
@@ -15,6 +21,7 @@ import { expectedOf } from "@/lib/connection-keys/expected";
 import { useChangeConnectionKey } from "./queries";
 import { placeServerError } from "./server-errors";
 import type { ConnectionKeyView } from "./types";
+import { toastKeyWrite } from "@/components/keys/write-toast";
 
 /**
  * Edit a key: only what can change after create, prefilled; only the fields that differ are sent
@@ -39,7 +46,8 @@ export function EditKeyDialog({
   // What `expected` says: the key as opened, then as a conflict showed it.
   const [seen, setSeen] = useState<ConnectionKeyView>(apiKey);
   const form = useForm<KeyFormValues>({
-    resolver: zodResolver(keyFormSchema(capabilities, "edit")),
+    // Emptying the permissions is refused on the field, as create refuses none.
+    resolver: zodResolver(keyFormSchema(capabilities, "edit", grantsNothing(apiKey))),
     defaultValues: before,
     mode: "onTouched",
   });
@@ -60,6 +68,7 @@ export function EditKeyDialog({
         body: { ...body, expected: expectedOf(seen, body) },
       });
       onSaved(`Saved the changes to ${visibleText(key.name)}.`);
+      toastKeyWrite(key.name, "saved");
     } catch (error) {
       const conflict = editConflict(error);
       if (conflict) {

@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import { DOCSPACE_CAPABILITIES as DOCSPACE } from "@/lib/providers/docspace/capabilities";
 import { ELEVENLABS_CAPABILITIES as ELEVENLABS } from "@/lib/providers/elevenlabs/capabilities";
 import { VOICEABLE_CAPABILITIES as VOICEABLE } from "@/lib/providers/voiceable/capabilities";
+import { NO_PERMISSION_MESSAGE } from "@/components/keys/key-form.schema";
 import {
   editKeyDefaults,
   formFieldOf,
+  grantsNothing,
   keyFormSchema,
   newKeyDefaults,
   toChanges,
@@ -73,11 +75,20 @@ describe("the create form of each provider", () => {
     const v = {
       ...newKeyDefaults(ELEVENLABS),
       name: "Batch",
+      chosen: ["voices_read"],
       characterLimit: "-3",
       ipAllowlist: "10.0.0.0/33",
     };
     const found = problems(keyFormSchema(ELEVENLABS, "create").safeParse(v));
     expect(Object.keys(found).sort()).toEqual(["characterLimit", "groupId", "ipAllowlist"]);
+  });
+
+  it("refuses an ElevenLabs key with no permission ticked, on the permissions field", () => {
+    const v = { ...newKeyDefaults(ELEVENLABS, "g1"), name: "Batch" };
+    expect(problems(keyFormSchema(ELEVENLABS, "create").safeParse(v))).toEqual({
+      chosen: NO_PERMISSION_MESSAGE,
+    });
+    expect(problems(keyFormSchema(ELEVENLABS, "create").safeParse({ ...v, access: "all" }))).toEqual({});
   });
 });
 
@@ -124,6 +135,26 @@ describe("the edit form", () => {
     expect(toChanges(DOCSPACE, before, { ...before, name: "Renamed" })).toEqual({
       name: "Renamed",
     });
+  });
+
+  it("refuses emptying an ElevenLabs key's permissions, but lets a key with none keep none", () => {
+    const listed: ConnectionKeyView = {
+      ...key,
+      permissions: { kind: "permission_list", value: ["voices_read"], unknown: [] },
+      restrictions: {},
+    };
+    const emptied = { ...editKeyDefaults(listed), chosen: [] };
+    expect(problems(keyFormSchema(ELEVENLABS, "edit", grantsNothing(listed)).safeParse(emptied))).toEqual({
+      chosen: NO_PERMISSION_MESSAGE,
+    });
+    const none: ConnectionKeyView = {
+      ...listed,
+      permissions: { kind: "permission_list", value: [], unknown: [] },
+    };
+    expect(grantsNothing(none)).toBe(true);
+    const renamed = { ...editKeyDefaults(none), name: "Renamed" };
+    expect(problems(keyFormSchema(ELEVENLABS, "edit", grantsNothing(none)).safeParse(renamed))).toEqual({});
+    expect(toChanges(ELEVENLABS, editKeyDefaults(none), renamed)).toEqual({ name: "Renamed" });
   });
 
   it("puts a server's field error on the field that shows it", () => {

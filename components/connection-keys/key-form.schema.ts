@@ -12,6 +12,7 @@ import {
 } from "@/lib/connection-keys/schema";
 import type { KeyChanges, PermissionsInput, ProviderCapabilities } from "@/lib/providers/types";
 import type { ConnectionKeyView, NewConnectionKeyBody } from "@/lib/connection-keys/types";
+import { NO_PERMISSION_MESSAGE } from "@/components/keys/key-form.schema";
 
 export interface KeyFormValues {
   name: string;
@@ -39,8 +40,15 @@ export const lines = (text: string): string[] =>
 
 const wholeNumber = (text: string) => /^\d+$/.test(text.trim());
 
-/** The schema of the form for this provider; `mode` "edit" leaves out what is fixed after create. */
-export function keyFormSchema(capabilities: ProviderCapabilities, mode: "create" | "edit") {
+/**
+ * The schema of the form for this provider; `mode` "edit" leaves out what is fixed after create.
+ * `startedEmpty` (edit): the key already grants nothing, so keeping it so is not refused.
+ */
+export function keyFormSchema(
+  capabilities: ProviderCapabilities,
+  mode: "create" | "edit",
+  startedEmpty = false,
+) {
   const c = capabilities;
   return z
     .object({
@@ -67,9 +75,12 @@ export function keyFormSchema(capabilities: ProviderCapabilities, mode: "create"
         if (model.kind === "key_type") {
           if (mode === "create" && !(model.values as readonly string[]).includes(v.keyType))
             issue("keyType", "Choose the key type");
-        } else if (v.access === "some" && model.kind === "scopes" && v.chosen.length === 0) {
+        } else if (v.access === "some" && v.chosen.length === 0) {
           // DocSpace reads an empty list as unrestricted: "none" cannot be asked for.
-          issue("chosen", "Choose at least one scope, or Unrestricted (*)");
+          if (model.kind === "scopes") issue("chosen", "Choose at least one scope, or Unrestricted (*)");
+          // ElevenLabs accepts none (a key refused on every call), but from this form it is a slip:
+          // refused on create and on emptying a key, as for the primary workspace's keys.
+          else if (!startedEmpty) issue("chosen", NO_PERMISSION_MESSAGE);
         }
         if (c.characterLimit && v.characterLimit.trim() !== "") {
           if (!wholeNumber(v.characterLimit) || Number(v.characterLimit) < 1)
@@ -119,6 +130,12 @@ export function newKeyDefaults(capabilities: ProviderCapabilities, groupId = "")
     expiresInDays: "",
   };
 }
+
+/** The key grants nothing now: a permission list that is empty (not "all"). */
+export const grantsNothing = (key: ConnectionKeyView) =>
+  key.permissions.kind === "permission_list" &&
+  key.permissions.value !== "all" &&
+  key.permissions.value.length === 0;
 
 /** The form as the key is now. */
 export function editKeyDefaults(key: ConnectionKeyView): KeyFormValues {

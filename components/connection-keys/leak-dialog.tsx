@@ -14,6 +14,7 @@ import { OwnCredentialWarning } from "./own-credential-warning";
 import { ReasonField } from "./reason-field";
 import { requiredReason, type ReasonValues } from "./reason.schema";
 import type { ConnectionKeyView, RotatedConnectionKey } from "./types";
+import { toastKeyWrite } from "@/components/keys/write-toast";
 
 const CHOICES: Record<
   LeakResponse,
@@ -92,11 +93,17 @@ export function LeakDialog({
           body: { enabled: false, reason, expected: { enabled: apiKey.enabled } },
         });
         onDone(`Disabled ${name}: requests with it are refused from now on.`);
+        toastKeyWrite(apiKey.name, "disabled");
       } else if (choice === "delete") {
         await remove.mutateAsync({ key: apiKey, reason });
         onDone(`Deleted ${name}.`);
+        toastKeyWrite(apiKey.name, "deleted");
       } else {
-        setRotated(await rotate.mutateAsync({ key: apiKey, reason }));
+        const result = await rotate.mutateAsync({ key: apiKey, reason });
+        setRotated(result);
+        // The old key could not be deleted: only the twin's creation went through.
+        if (result.old.outcome === "deleted") toastKeyWrite(apiKey.name, "rotated");
+        else toastKeyWrite(result.twin.key.name, "created");
       }
     } catch (e) {
       setError(`Nothing was done to ${name}. ${errorDetails(e)}`);

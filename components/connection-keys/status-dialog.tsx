@@ -11,6 +11,7 @@ import { useChangeConnectionKey } from "./queries";
 import { ReasonField } from "./reason-field";
 import { requiredReason, type ReasonValues } from "./reason.schema";
 import type { ConnectionKeyView } from "./types";
+import { toastKeyWrite } from "@/components/keys/write-toast";
 
 /** Disable (or enable again) a key, with the reason the audit log keeps. Its settings stay as they are. */
 export function StatusDialog({
@@ -42,6 +43,7 @@ export function StatusDialog({
         body: { enabled: enabling, reason, expected: { enabled: apiKey.enabled } },
       });
       onDone(enabling ? `Enabled ${name}.` : `Disabled ${name}: requests with it are refused from now on.`);
+      toastKeyWrite(apiKey.name, enabling ? "enabled" : "disabled");
     } catch (e) {
       setError(`${name} was not ${enabling ? "enabled" : "disabled"}. ${errorDetails(e)}`);
     }

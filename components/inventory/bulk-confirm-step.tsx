@@ -39,8 +39,9 @@ export function BulkConfirmStep({
   const schema = reasonRequired ? requiredSchema : optionalSchema;
   const form = useForm<{ reason: string }>({ resolver: zodResolver(schema), defaultValues: { reason: "" } });
   const { errors } = form.formState;
-  // A frame later: the shared Dialog calls showModal() in its own effect, after this one, and
-  // showModal focuses the first focusable element (the "already" list's summary, when there is one).
+  // A frame later: the shared Dialog (Radix) moves focus into itself in its own effect, which runs
+  // after this one (a parent's effects run after its children's), and it focuses the first
+  // focusable element (the "already" list's summary, when there is one).
   useEffect(() => {
     const frame = requestAnimationFrame(() => form.setFocus("reason"));
     return () => cancelAnimationFrame(frame);

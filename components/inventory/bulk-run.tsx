@@ -8,6 +8,8 @@ import { apiJson, ApiRequestError } from "@/lib/http/client";
 import { BULK_HEADER } from "@/lib/auth/step-up-policy";
 import { inventoryQueryKey } from "@/lib/inventory/queries";
 import { conflictCurrent, serviceAccounts } from "@/lib/keys/queries";
+import { notify } from "@/components/ui/notify";
+import { toastKeyWrite } from "@/components/keys/write-toast";
 
 const CONCURRENCY = 4;
 
@@ -162,6 +164,10 @@ export function useBulkStatusRun(target: BulkTarget, onFinished: (summary: strin
         failed,
         notStarted: result.skipped,
       }));
+      // A toast for what went through (failures stay in the dialog, with a retry).
+      const changed = result.done.length;
+      if (changed === 1) toastKeyWrite(result.done[0]!.name, pastTense(target));
+      else if (changed > 1) notify.success(`${changed} keys ${pastTense(target)}`);
       // Not awaited: the lists refetch in the background while the result is read.
       void queryClient.invalidateQueries({ queryKey: serviceAccounts.all });
       void queryClient.invalidateQueries({ queryKey: inventoryQueryKey });

@@ -1,20 +1,26 @@
 "use client";
 // All keys on a phone (below 640 px): one card per key, so nothing scrolls sideways. Each card has
-// the key's name as a link to its page, its status, its risk flags, its connection and group or
-// owner, and the same selection box the table row has; a tap elsewhere on the card opens the key.
+// the key's name as a link to its page, its status, then its connection, group or owner, hint,
+// permissions and risk flags, each labelled with its column's name (a <dl>), and the same selection
+// box the table row has; a tap elsewhere on the card opens the key.
 // Virtual like the table (cards of one fixed height), so 10,000 keys stay smooth on a phone.
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRouter } from "next/navigation";
 import { useRef } from "react";
 import { accessOf } from "@/lib/inventory/risk";
 import { accessSummary } from "@/lib/inventory/summaries";
+import { TABLE_COLUMNS, type ColumnId } from "@/lib/inventory/table-columns";
 import type { InventoryTableProps } from "./table-props";
 import { NameCell, StatusCell, groupOrOwner, rowHref, rowLabel } from "./inventory-cells";
 import { shouldOpenRow } from "./open-row";
 import { RiskBadges } from "./risk-badges";
 
-const CARD_HEIGHT = 132;
+// Room for the top line and five labelled lines (the hint's only when there is one).
+const CARD_HEIGHT = 152;
 const GAP = 8;
+/** The table's column names (lib/inventory/table-columns.ts), so a card labels its values the same way. */
+const LABEL = Object.fromEntries(TABLE_COLUMNS.map((c) => [c.id, c.label])) as Record<ColumnId, string>;
+const TERM = "text-slate-600";
 
 export function InventoryCards({ rows, total, selection }: InventoryTableProps) {
   const router = useRouter();
@@ -69,12 +75,25 @@ export function InventoryCards({ rows, total, selection }: InventoryTableProps) 
                 </p>
                 <StatusCell row={row} />
               </div>
-              <p className="truncate text-xs text-slate-600">
-                {row.connection?.name ?? "—"} · {groupOrOwner(row)}
-                {row.hint ? ` · …${row.hint}` : ""}
-              </p>
-              <p className="truncate text-xs text-slate-700">{accessSummary(accessOf(row))}</p>
-              <RiskBadges flags={row.flags} max={3} />
+              {/* Each value under its column's name, as the table's headings say it. */}
+              <dl className="grid grid-cols-[max-content_minmax(0,1fr)] items-center gap-x-2 gap-y-0.5 text-xs">
+                <dt className={TERM}>{LABEL.connection}</dt>
+                <dd className="truncate text-slate-800">{row.connection?.name ?? "—"}</dd>
+                <dt className={TERM}>{LABEL.owner}</dt>
+                <dd className="truncate text-slate-800">{groupOrOwner(row)}</dd>
+                {row.hint ? (
+                  <>
+                    <dt className={TERM}>{LABEL.hint}</dt>
+                    <dd className="truncate font-mono text-slate-800">…{row.hint}</dd>
+                  </>
+                ) : null}
+                <dt className={TERM}>{LABEL.permissions}</dt>
+                <dd className="truncate text-slate-800">{accessSummary(accessOf(row))}</dd>
+                <dt className={TERM}>{LABEL.risk}</dt>
+                <dd className="min-w-0">
+                  <RiskBadges flags={row.flags} max={3} />
+                </dd>
+              </dl>
             </li>
           );
         })}

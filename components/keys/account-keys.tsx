@@ -21,6 +21,7 @@ import {
   RotateKeyDialog,
   StatusReasonDialog,
 } from "./lazy-dialogs";
+import { toastKeyWrite } from "./write-toast";
 
 type Open =
   { kind: Exclude<KeyAction, "status"> | "status-reason"; key: KeyView } | { kind: "create" } | null;
@@ -52,8 +53,10 @@ export function AccountKeys({ account, role }: { account: ServiceAccountView; ro
     setEnabled.mutate(
       { saId: key.serviceAccountId, keyId: key.id, enabled: true, was: false },
       {
-        onSuccess: ({ reconciled }) =>
-          notify(reconciled ? `${key.name}: ${reconciled.message}` : `Enabled ${key.name}.`),
+        onSuccess: ({ reconciled }) => {
+          notify(reconciled ? `${key.name}: ${reconciled.message}` : `Enabled ${key.name}.`);
+          toastKeyWrite(key.name, "enabled");
+        },
         onError: (error) => fail(failureText(error, `${key.name} was not enabled; it is still disabled.`)),
       },
     );

@@ -3,18 +3,16 @@
 import { Button } from "@/components/ui/button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useRef, useState } from "react";
-import { Controller, useForm, useWatch, type FieldErrors } from "react-hook-form";
+import { useForm, useWatch, type FieldErrors } from "react-hook-form";
 import { Dialog } from "@/components/ui/dialog";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { friendlyKeyName } from "./friendly-name.logic";
 import { applyFieldErrors, errorDetails } from "@/lib/http/client";
 import { useCreateKey } from "@/lib/keys/queries";
-import { AccessFields } from "./access-fields";
-import { AllowlistEditor } from "./allowlist-editor";
-import { CharacterLimitField } from "./character-limit-field";
 import { useDiscardGuard } from "./discard-guard";
-import { allowlistError, KEY_FORM_FIELDS } from "./field-errors";
+import { KEY_FORM_FIELDS } from "./field-errors";
 import { FormSection } from "./form-section";
+import { KeyAccessControls } from "./key-access-controls";
 import {
   asPermissions,
   newKeyDefaults,
@@ -25,6 +23,7 @@ import {
 import { KeyReview } from "./key-review";
 import { SecretReveal, useSecretGuard } from "./secret-reveal";
 import { failureText, writeOutcome } from "./write-outcome";
+import { toastKeyWrite } from "./write-toast";
 
 type Field = (typeof KEY_FORM_FIELDS)[number];
 const FIELD_LABEL: Record<Field, string> = {
@@ -113,6 +112,7 @@ export function CreateKeyDialog({
       });
       setCreated({ name: key.name, secret });
       onCreated(`Created the key ${key.name}.`);
+      toastKeyWrite(key.name, "created");
     } catch (error) {
       if (writeOutcome(error) === "applied") {
         setSecretLost(errorDetails(error));
@@ -199,48 +199,7 @@ export function CreateKeyDialog({
                   In the service account <span className="font-medium">{accountName}</span>.
                 </p>
               </FormSection>
-              <FormSection id="create-access" title="Permissions">
-                <Controller
-                  control={form.control}
-                  name="permissions"
-                  render={({ field, fieldState }) => (
-                    <AccessFields
-                      idPrefix="new-key-access"
-                      value={asPermissions(field.value)}
-                      onChange={field.onChange}
-                      error={fieldState.error?.message}
-                    />
-                  )}
-                />
-              </FormSection>
-              <FormSection id="create-limit" title="Limit">
-                <Controller
-                  control={form.control}
-                  name="characterLimit"
-                  render={({ field, fieldState }) => (
-                    <CharacterLimitField
-                      id="new-key-limit"
-                      value={field.value}
-                      onChange={field.onChange}
-                      error={fieldState.error?.message}
-                    />
-                  )}
-                />
-              </FormSection>
-              <FormSection id="create-ips" title="Allowlist">
-                <Controller
-                  control={form.control}
-                  name="allowedIps"
-                  render={({ field }) => (
-                    <AllowlistEditor
-                      id="new-key-ips"
-                      value={field.value}
-                      onChange={field.onChange}
-                      error={allowlistError(errors)}
-                    />
-                  )}
-                />
-              </FormSection>
+              <KeyAccessControls control={form.control} idPrefix="new-key" sectionPrefix="create" />
             </div>
             {/* Beside the form on a wide screen (staying in view while the dialog scrolls), below it on a narrow one. */}
             <section

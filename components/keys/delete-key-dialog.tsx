@@ -8,6 +8,7 @@ import { FormField, inputClass } from "@/components/ui/form-field";
 import type { KeyView } from "@/lib/keys/view";
 import { useDeleteKey } from "@/lib/keys/queries";
 import { failureText } from "./write-outcome";
+import { toastKeyWrite } from "./write-toast";
 
 /** Deleting asks the admin to type the key's name: it stops working at once and cannot come back. */
 export function DeleteKeyDialog({
@@ -33,6 +34,7 @@ export function DeleteKeyDialog({
     try {
       const { reconciled } = await remove.mutateAsync({ saId: apiKey.serviceAccountId, keyId: apiKey.id });
       onDone(reconciled ? `${shown}: ${reconciled.message}` : `Deleted ${shown}.`);
+      toastKeyWrite(apiKey.name, "deleted");
     } catch (e) {
       setError(failureText(e, `${shown} was not deleted.`));
     }

@@ -3,7 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useRef, useState } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { useForm, type FieldErrors } from "react-hook-form";
 import { Dialog } from "@/components/ui/dialog";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import {
@@ -17,17 +17,25 @@ import {
 import type { KeyView } from "@/lib/keys/view";
 import { applyFieldErrors } from "@/lib/http/client";
 import { conflictCurrent, useChangeKey } from "@/lib/keys/queries";
-import { keyChangeSchema, newKeySchema } from "@/lib/keys/schema";
-import { AccessFields } from "./access-fields";
-import { AllowlistEditor } from "./allowlist-editor";
+import { keyChangeSchema } from "@/lib/keys/schema";
 import { ChangePreview } from "./change-preview";
 import { useDiscardGuard } from "./discard-guard";
-import { CharacterLimitField } from "./character-limit-field";
-import { allowlistError, KEY_FORM_FIELDS } from "./field-errors";
+import { KEY_FORM_FIELDS } from "./field-errors";
 import { failureText } from "./write-outcome";
-import { asPermissions, editKeyDefaults, type KeyFormInput, type KeyFormOutput } from "./key-form.schema";
+import { toastKeyWrite } from "./write-toast";
+import { KeyAccessControls } from "./key-access-controls";
+import { editKeyDefaults, editKeyFormSchema, type KeyFormInput, type KeyFormOutput } from "./key-form.schema";
 
 type Conflict = { current: KeyView; moved: FieldChange[] } | null;
+
+/**
+ * React Hook Form focuses a field it holds (the name); the permissions are not one. When they are
+ * what to fix, focus goes to the access choice, whose group's description is the reason.
+ */
+function focusAccessError(errors: FieldErrors<KeyFormInput>) {
+  if (errors.name || !errors.permissions) return;
+  document.querySelector<HTMLInputElement>('input[name="edit-key-access-mode"]:checked')?.focus();
+}
 
 /**
  * Edit a key: the same fields, prefilled; the changes are shown before saving; only they are sent,
@@ -44,7 +52,8 @@ export function EditKeyDialog({
   onSaved: (message: string) => void;
 }) {
   const form = useForm<KeyFormInput, unknown, KeyFormOutput>({
-    resolver: zodResolver(newKeySchema),
+    // Emptying a restricted key's permissions is refused on the field, as create refuses none.
+    resolver: zodResolver(editKeyFormSchema(apiKey.permissions)),
     defaultValues: editKeyDefaults(apiKey),
     mode: "onTouched",
   });
@@ -79,7 +88,7 @@ export function EditKeyDialog({
       allowedIps: values.allowedIps ?? null,
     };
     setPreview({ draft, changes: diffKey(base, draft) });
-  });
+  }, focusAccessError);
 
   const save = async () => {
     if (!preview) return;
@@ -92,6 +101,7 @@ export function EditKeyDialog({
         body,
       });
       onSaved(reconciled ? `${key.name}: ${reconciled.message}` : `Saved the changes to ${key.name}.`);
+      toastKeyWrite(key.name, "saved");
     } catch (error) {
       const current = conflictCurrent(error);
       if (current) {
@@ -133,44 +143,7 @@ export function EditKeyDialog({
               />
             )}
           </FormField>
-          <Controller
-            control={form.control}
-            name="permissions"
-            render={({ field, fieldState }) => (
-              <AccessFields
-                idPrefix="edit-key-access"
-                value={asPermissions(field.value)}
-                onChange={field.onChange}
-                error={fieldState.error?.message}
-              />
-            )}
-          />
-          <Controller
-            control={form.control}
-            name="characterLimit"
-            render={({ field, fieldState }) => (
-              <CharacterLimitField
-                id="edit-key-limit"
-                clearable
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldState.error?.message}
-              />
-            )}
-          />
-          <Controller
-            control={form.control}
-            name="allowedIps"
-            render={({ field }) => (
-              <AllowlistEditor
-                id="edit-key-ips"
-                clearable
-                value={field.value}
-                onChange={field.onChange}
-                error={allowlistError(errors)}
-              />
-            )}
-          />
+          <KeyAccessControls control={form.control} idPrefix="edit-key" editing />
           <div className="flex justify-end gap-2">
             <Button type="button" onClick={requestClose} variant="secondary">
               Cancel

@@ -7,6 +7,7 @@ import type { KeyView } from "@/lib/keys/view";
 import { useChangeKey } from "@/lib/keys/queries";
 import { DeleteKeyDialog } from "./delete-key-dialog";
 import { failureText } from "./write-outcome";
+import { toastKeyWrite } from "./write-toast";
 
 /** Finish a rotation on the old key: disable it (can be undone) or delete it (cannot). */
 export function FinishRotationDialog({
@@ -41,6 +42,7 @@ export function FinishRotationDialog({
         body: { enabled: false, reason: "Rotation finished", expected: { enabled: apiKey.enabled } },
       });
       onDone(`Rotation finished: ${apiKey.name} is disabled.${reconciled ? ` ${reconciled.message}` : ""}`);
+      toastKeyWrite(apiKey.name, "rotation finished");
     } catch (e) {
       setError(failureText(e, "The rotation was not finished."));
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { newKeySchema } from "@/lib/keys/schema";
-import { newKeyFormSchema, NO_PERMISSION_MESSAGE } from "./key-form.schema";
+import { keyChangeSchema, newKeySchema } from "@/lib/keys/schema";
+import { editKeyFormSchema, newKeyFormSchema, NO_PERMISSION_MESSAGE } from "./key-form.schema";
 
 const issues = (result: {
   success: boolean;
@@ -36,5 +36,36 @@ describe("newKeyFormSchema", () => {
 
   it("leaves the server's schema accepting an empty list, as ElevenLabs does", () => {
     expect(newKeySchema.parse({ name: "k", permissions: [] }).permissions).toEqual([]);
+  });
+});
+
+describe("editKeyFormSchema", () => {
+  it("refuses emptying a restricted key's permissions, on the permissions field", () => {
+    for (const startedWith of [["voices_read"], "all"] as const) {
+      const result = editKeyFormSchema(startedWith === "all" ? "all" : [...startedWith]).safeParse({
+        name: "k",
+        permissions: [],
+      });
+      expect(result.success).toBe(false);
+      expect(issues(result)).toEqual([["permissions", NO_PERMISSION_MESSAGE]]);
+    }
+  });
+
+  it("lets a key that already has none keep none (renaming it, say)", () => {
+    expect(editKeyFormSchema([]).parse({ name: "renamed", permissions: [] }).permissions).toEqual([]);
+  });
+
+  it("accepts a narrower list or all, as the server's schema does", () => {
+    for (const permissions of [["voices_read"], "all"]) {
+      const input = { name: "k", permissions, characterLimit: null, allowedIps: null };
+      expect(editKeyFormSchema(["voices_read", "models_read"]).parse(input)).toEqual(
+        newKeySchema.parse(input),
+      );
+    }
+  });
+
+  it("leaves the PATCH schema accepting an empty list, as ElevenLabs' PATCH does", () => {
+    const body = { permissions: [], expected: { permissions: ["voices_read"] } };
+    expect(keyChangeSchema.parse(body).permissions).toEqual([]);
   });
 });

@@ -1,12 +1,13 @@
 // The key form's values, defaults and rules. The rules are the shared ones (lib/keys/schema.ts), so
 // the create and edit forms refuse what the route handler refuses, plus one the server does not
-// have: a new restricted key with no permission at all.
+// have: a restricted key with no permission at all, when creating one or emptying one on edit.
 //
-// Why the form and not the server: ElevenLabs accepts an empty list (a key that is accepted and
-// refused on every call: in ElevenLabs' contract `[]` means none), keys made elsewhere may hold one,
-// and Keydesk's API answers for what the upstream accepts. In the console such a key is always a
-// slip (the restricted picker starts empty), so the form stops it, on the permissions field, before
-// anything is reviewed or sent.
+// Why the form and not the server: ElevenLabs accepts an empty list, on create and on PATCH (a key
+// that is accepted and refused on every call: in ElevenLabs' contract `[]` means none), keys made
+// elsewhere may hold one, and Keydesk's API answers for what the upstream accepts. In the console
+// such a key is always a slip (the restricted picker starts empty; unticking the last box empties
+// it), so the form stops it, on the permissions field, before anything is reviewed or sent. A key
+// that already has none may still be renamed or limited: only emptying one is refused.
 import * as z from "@/lib/text/zod-mini";
 import type { KeyView } from "@/lib/keys/view";
 import { friendlyKeyName } from "./friendly-name.logic";
@@ -20,12 +21,21 @@ export type KeyFormOutput = NewKeyInput;
 export const NO_PERMISSION_MESSAGE =
   "Choose at least one permission, or choose All permissions: a restricted key with none can do nothing.";
 
-/** The create form's rules: the server's, and a restricted key needs at least one permission. */
-export const newKeyFormSchema = z.extend(newKeySchema, {
-  permissions: permissionsSchema.check(
-    z.refine((value: Permissions) => value === "all" || value.length > 0, NO_PERMISSION_MESSAGE),
-  ),
-});
+const isEmptyList = (value: Permissions) => value !== "all" && value.length === 0;
+
+/** The server's rules, and a restricted key needs at least one permission unless `mayStayEmpty`. */
+const keyFormSchema = (mayStayEmpty: boolean) =>
+  z.extend(newKeySchema, {
+    permissions: permissionsSchema.check(
+      z.refine((value: Permissions) => mayStayEmpty || !isEmptyList(value), NO_PERMISSION_MESSAGE),
+    ),
+  });
+
+/** The create form's rules: a new restricted key needs at least one permission. */
+export const newKeyFormSchema = keyFormSchema(false);
+
+/** The edit form's rules: the same, except that a key which already has none may keep none. */
+export const editKeyFormSchema = (startedWith: Permissions) => keyFormSchema(isEmptyList(startedWith));
 
 /** A new key starts restricted with nothing allowed: least privilege unless someone chooses more. */
 export function newKeyDefaults(): KeyFormInput {

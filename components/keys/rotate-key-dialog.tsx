@@ -8,6 +8,7 @@ import { errorDetails } from "@/lib/http/client";
 import { useRotateKey } from "@/lib/keys/queries";
 import { SecretReveal, useSecretGuard } from "./secret-reveal";
 import { failureText, writeOutcome } from "./write-outcome";
+import { toastKeyWrite } from "./write-toast";
 
 /** Rotate: a new key with the same name and access; the old one keeps working until the rotation is finished. */
 export function RotateKeyDialog({
@@ -31,6 +32,7 @@ export function RotateKeyDialog({
     try {
       const { key, secret } = await rotate.mutateAsync({ saId: apiKey.serviceAccountId, keyId: apiKey.id });
       setCreated({ name: key.name, secret });
+      toastKeyWrite(apiKey.name, "rotation started");
       onDone(
         `Rotation of ${apiKey.name} started: the new key has the same name. Finish the rotation (disable or delete the old key) once nothing uses the old one.`,
       );

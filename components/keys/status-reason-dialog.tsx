@@ -11,6 +11,7 @@ import type { KeyView } from "@/lib/keys/view";
 import { useSetKeyEnabled } from "@/lib/keys/queries";
 import { reasonSchema } from "@/lib/keys/schema";
 import { failureText } from "./write-outcome";
+import { toastKeyWrite } from "./write-toast";
 
 const schema = z.object({ reason: reasonSchema });
 
@@ -46,6 +47,7 @@ export function StatusReasonDialog({
       if (reconciled) onDone(`${apiKey.name}: ${reconciled.message}`);
       else
         onDone(enabling ? `Enabled ${apiKey.name}.` : `Disabled ${apiKey.name}: it stops working at once.`);
+      toastKeyWrite(apiKey.name, enabling ? "enabled" : "disabled");
     } catch (error) {
       form.setError("root", {
         message: failureText(

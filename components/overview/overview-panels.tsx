@@ -23,6 +23,7 @@ import { AsOf } from "@/components/ui/as-of";
 import { Button } from "@/components/ui/button";
 import { QueryErrorPanel } from "@/components/ui/query-error-panel";
 import { ReadingKeys } from "@/components/ui/reading-keys";
+import { Tooltip } from "@/components/ui/tooltip";
 import { UsageMeter } from "@/components/ui/usage-meter";
 import { RotationReminder } from "@/components/keys/rotation-reminder";
 
@@ -117,21 +118,23 @@ export function OverviewPanels({ primary: primaryAllowed = true }: { primary?: b
               key={flag}
               className="relative rounded-lg border border-slate-200 bg-white px-4 py-3 hover:border-indigo-400"
             >
-              {/* The whole tile is the link (its ::after covers it); the one line under it describes it. */}
-              <Link
-                href={flagHref(flag, counted)}
-                title={RISK_FLAG_INFO[flag].explanation}
-                aria-describedby={`risk-summary-${flag}`}
-                className="flex items-baseline justify-between after:absolute after:inset-0 after:rounded-lg"
-              >
-                <span className="text-sm font-medium text-slate-800">{RISK_FLAG_INFO[flag].label}</span>
-                <span
-                  className={`text-xl font-semibold ${counts[flag] > 0 ? "text-slate-900" : "text-slate-400"}`}
+              {/* The whole tile is the link (its ::after covers it); the one line under it describes it,
+                  and the longer explanation opens on hover and on keyboard focus alike (no title). */}
+              <Tooltip content={RISK_FLAG_INFO[flag].explanation}>
+                <Link
+                  href={flagHref(flag, counted)}
+                  aria-describedby={`risk-summary-${flag}`}
+                  className="flex items-baseline justify-between after:absolute after:inset-0 after:rounded-lg"
                 >
-                  {formatNumber(counts[flag])}
-                  <span className="sr-only"> {counts[flag] === 1 ? "key" : "keys"}</span>
-                </span>
-              </Link>
+                  <span className="text-sm font-medium text-slate-800">{RISK_FLAG_INFO[flag].label}</span>
+                  <span
+                    className={`text-xl font-semibold ${counts[flag] > 0 ? "text-slate-900" : "text-slate-400"}`}
+                  >
+                    {formatNumber(counts[flag])}
+                    <span className="sr-only"> {counts[flag] === 1 ? "key" : "keys"}</span>
+                  </span>
+                </Link>
+              </Tooltip>
               <p id={`risk-summary-${flag}`} className="mt-0.5 text-xs text-slate-600">
                 {RISK_FLAG_INFO[flag].summary}
               </p>

@@ -1,5 +1,6 @@
 // A connection's keys page, for what the generic API added: a second ElevenLabs connection's create
-// form offers every service account (one with no keys yet too); an edit of a key someone changed
+// form offers every service account (one with no keys yet too) and refuses a key with no permission,
+// as its edit refuses emptying one (a save then toasts); an edit of a key someone changed
 // upstream meanwhile is refused with what changed, nothing sent, what was typed kept; and deleting a
 // key that may be the connection's own credential warns plainly first. Real HTTP to the ElevenLabs
 // and DocSpace emulators, a real browser.
@@ -95,6 +96,13 @@ test("a second ElevenLabs connection's create form offers a service account that
   const name = `First of ${Date.now() % 100000}`;
   await create.getByLabel("Name").fill(name);
   await group.selectOption({ label: empty.name });
+  // Nothing ticked is refused on the permissions field (ElevenLabs would make a key that can do nothing).
+  await create.getByRole("button", { name: "Create key" }).click();
+  await expect(create.getByRole("group", { name: "Permissions", exact: true })).toHaveAccessibleDescription(
+    /Choose at least one permission/,
+  );
+  expect((await emulator.requests()).filter((r) => r.method === "POST")).toHaveLength(0);
+  await create.getByRole("checkbox", { name: "voices_read", exact: true }).check();
   await create.getByRole("button", { name: "Create key" }).click();
   await expect(create.getByText("Copy it now: Keydesk does not keep it")).toBeVisible();
 
@@ -103,6 +111,33 @@ test("a second ElevenLabs connection's create form offers a service account that
   }>("GET", "/v1/service-accounts");
   const account = after["service-accounts"].find((a) => a.name === empty.name)!;
   expect(account["api-keys"].map((k) => k.name)).toEqual([name]);
+});
+
+test("emptying an ElevenLabs key's permissions on a second connection is refused, nothing sent; a save toasts", async ({
+  page,
+  request,
+}) => {
+  const connection = await addConnection(request, "elevenlabs", E2E.emulatorUrl, E2E.adminKey);
+  await openKeysPage(page, connection);
+  // (Its key cell says more than the name: the button alone finds it.)
+  await page.getByRole("button", { name: "Edit prod-tts-ipv6", exact: true }).click();
+  const edit = page.getByRole("dialog", { name: "Edit prod-tts-ipv6" });
+  const permissions = edit.getByRole("group", { name: "Permissions", exact: true });
+  await permissions.getByRole("checkbox", { name: "text_to_speech", exact: true }).uncheck();
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(permissions).toHaveAccessibleDescription(
+    "Choose at least one permission, or choose All permissions: a restricted key with none can do nothing.",
+  );
+  await expect(edit).toBeVisible();
+  expect((await emulator.requests()).filter((r) => r.method === "PATCH")).toHaveLength(0);
+
+  // Another permission instead: saved, and a short toast says so.
+  await permissions.getByRole("checkbox", { name: "speech_to_text", exact: true }).check();
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(edit).toHaveCount(0);
+  await expect(page.getByText("Key “prod-tts-ipv6” saved", { exact: true })).toBeVisible();
+  const patches = (await emulator.requests()).filter((r) => r.method === "PATCH");
+  expect(patches.map((r) => r.body)).toEqual([{ permissions: ["speech_to_text"] }]);
 });
 
 test("an edit of a key changed upstream since the dialog opened is refused, saying what changed, keeping what was typed", async ({

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import type { AuditEntry } from "@/lib/audit/types";
+import { RISK_FLAG_INFO } from "@/lib/inventory/risk";
 import { parseCsv } from "@/tests/support/csv";
 import { storageStatePath } from "@/tests/support/e2e-accounts";
 import { expectNoAxeViolations } from "@/tests/support/axe";
@@ -125,6 +126,9 @@ test.describe("as a security reviewer", () => {
       /^\d{4}-\d\d-\d\dT/,
     );
     await expectNoAxeViolations(page, "the overview");
+    // The tile's longer explanation opens on keyboard focus too, not only on hover.
+    await link.focus();
+    await expect(page.getByRole("tooltip")).toHaveText(RISK_FLAG_INFO.no_limit.explanation);
     await link.click();
     await expect(page).toHaveURL(/\/inventory\?connection=env-elevenlabs&risk=no_limit$/);
     await expect(bodyRows(page)).toHaveCount(noLimit);

@@ -212,6 +212,33 @@ test.describe("as an admin", () => {
     expect(patches[0]!.body).toEqual({ character_limit: 6_000_000 });
   });
 
+  test("emptying a restricted key's permissions is refused on the field, and nothing is sent", async ({
+    page,
+  }) => {
+    await openAccount(page);
+    await row(page, "prod-tts-ipv6").getByRole("button", { name: "Edit prod-tts-ipv6" }).click();
+    const dialog = page.getByRole("dialog", { name: "Edit prod-tts-ipv6" });
+    await dialog.getByRole("checkbox", { name: "Text to Speech" }).uncheck();
+    await expect(dialog.getByText("0 of 51 permissions chosen")).toBeVisible();
+    await dialog.getByRole("button", { name: "Review changes" }).click();
+    const access = dialog.getByRole("group", { name: "Access" });
+    await expect(access).toHaveAccessibleDescription(
+      "Choose at least one permission, or choose All permissions: a restricted key with none can do nothing.",
+    );
+    // Focus goes to the choice to fix, whose group says why.
+    await expect(access.getByRole("radio", { name: /Restricted/ })).toBeFocused();
+    await expect(
+      dialog.getByRole("heading", { name: /These changes will be saved|Nothing has changed/ }),
+    ).toHaveCount(0);
+    expect((await emulator.requests()).filter((r) => r.method === "PATCH")).toHaveLength(0);
+
+    // Ticking one again clears the refusal and the edit goes on.
+    await dialog.getByRole("checkbox", { name: "Speech to Text" }).check();
+    await expect(access).not.toHaveAccessibleDescription(/Choose at least one permission/);
+    await dialog.getByRole("button", { name: "Review changes" }).click();
+    await expect(dialog.getByRole("heading", { name: "These changes will be saved" })).toBeVisible();
+  });
+
   test("clears the allowlist", async ({ page }) => {
     await openAccount(page);
     await row(page, "prod-tts-primary").getByRole("button", { name: "Edit prod-tts-primary" }).click();
@@ -283,6 +310,10 @@ test.describe("as an admin", () => {
     await dialog.getByRole("textbox", { name: "Reason" }).fill("Secret pasted in a public issue");
     await dialog.getByRole("button", { name: "Disable key" }).click();
     await expect(dialog).toHaveCount(0);
+    // A short toast says it too, in a polite live region (sonner's), for whoever has moved on.
+    const toast = page.getByText("Key “prod-tts-primary” disabled", { exact: true });
+    await expect(toast).toBeVisible();
+    await expect(page.locator('[aria-live="polite"]', { has: toast })).toHaveCount(1);
     await expect(toggle).toHaveAttribute("aria-checked", "false");
     await expect(row(page, "prod-tts-primary")).toContainText("Disabled");
     await page.reload();

@@ -222,6 +222,15 @@ test.describe("All keys on a phone", () => {
       .filter({ has: page.getByRole("link", { name: "prod-tts-primary" }) });
     await expect(card).toBeVisible();
     await expect(card).toContainText(key.enabled ? "Enabled" : "Disabled");
+    // Each value under its column's name, as the table's headings say it.
+    await expect(card.getByRole("term")).toHaveText([
+      "Connection",
+      "Service account / owner",
+      "Hint",
+      "Permissions",
+      "Risk flags",
+    ]);
+    await expect(card.getByRole("definition").nth(1)).toHaveText(key.serviceAccountName);
     await expect(page.getByRole("table")).toHaveCount(0);
     await card.getByRole("link", { name: "prod-tts-primary" }).click();
     await expect(page).toHaveURL(`/service-accounts/${key.serviceAccountId}/keys/${key.id}`);
