@@ -1,5 +1,6 @@
 "use client";
 
+import { toastKeyWrite } from "@/components/keys/write-toast";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
@@ -60,6 +61,7 @@ export function DisableNowDialog({
         was: true,
         reason,
       });
+      toastKeyWrite(updated.name, "disabled");
       onDisabled(updated, new Date(), reason);
     } catch (error) {
       const current = conflictCurrent(error);

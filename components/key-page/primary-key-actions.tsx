@@ -1,5 +1,6 @@
 "use client";
 
+import { toastKeyWrite } from "@/components/keys/write-toast";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { KeyAction } from "@/components/keys/key-row";
@@ -58,8 +59,10 @@ export function PrimaryKeyActions({ apiKey, role }: { apiKey: KeyView | null; ro
     setEnabled.mutate(
       { saId: apiKey.serviceAccountId, keyId: apiKey.id, enabled: true, was: false },
       {
-        onSuccess: ({ reconciled }) =>
-          done(reconciled ? `${apiKey.name}: ${reconciled.message}` : `Enabled ${apiKey.name}.`),
+        onSuccess: ({ reconciled }) => {
+          toastKeyWrite(apiKey.name, "enabled");
+          done(reconciled ? `${apiKey.name}: ${reconciled.message}` : `Enabled ${apiKey.name}.`);
+        },
         onError: (error) => fail(failureText(error, `${apiKey.name} was not enabled; it is still disabled.`)),
       },
     );
