@@ -2,54 +2,21 @@
 // naming the field for bad input (nothing stored), the secret never in an answer, the audit log or the
 // database in the clear, and a test send that arrives at a local receiver and lands in the delivery
 // log. Real route handlers, demo mode, PGlite in a temporary folder, real sign-ins.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHttpReceiver, type HttpReceiver } from "@/tests/support/smtp-http-receiver";
 
-const ORIGIN = "http://localhost:3000";
+import { demoHandlers, handlerParams, handlerRequest, signInDemo } from "@/tests/support/demo-handlers";
+
 const SECRET = "whsec-api-test-0123456789abcdef";
-const dataDir = mkdtempSync(join(tmpdir(), "keydesk-alerts-api-"));
-const saved = { dataDir: process.env.KEYDESK_DATA_DIR, apiKey: process.env.ELEVENLABS_API_KEY };
 let receiver: HttpReceiver;
 
+demoHandlers("keydesk-alerts-api-");
 beforeAll(async () => {
-  process.env.KEYDESK_DATA_DIR = dataDir;
-  delete process.env.ELEVENLABS_API_KEY;
   receiver = await startHttpReceiver();
 });
-
 afterAll(async () => {
   await receiver.close();
-  const { getDatabase } = await import("@/lib/db");
-  await (await getDatabase()).close();
-  rmSync(dataDir, { recursive: true, force: true });
-  if (saved.dataDir === undefined) delete process.env.KEYDESK_DATA_DIR;
-  else process.env.KEYDESK_DATA_DIR = saved.dataDir;
-  if (saved.apiKey !== undefined) process.env.ELEVENLABS_API_KEY = saved.apiKey;
 });
-
-async function signIn(email: string): Promise<string> {
-  const { authRoute } = await import("@/lib/api/auth-route");
-  const res = await authRoute.POST(
-    new Request(`${ORIGIN}/api/auth/sign-in/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: ORIGIN, host: "localhost:3000" },
-      body: JSON.stringify({ email, password: "keydesk-demo" }),
-    }),
-  );
-  expect(res.status).toBe(200);
-  return res.headers.get("set-cookie")!.split(";")[0]!;
-}
-
-const request = (cookie: string, method: string, path: string, body?: unknown) =>
-  new Request(`${ORIGIN}${path}`, {
-    method,
-    headers: { cookie, origin: ORIGIN, host: "localhost:3000", "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-const params = <T>(value: T) => ({ params: Promise.resolve(value) });
 
 describe("/api/alerts", () => {
   it(
@@ -64,30 +31,40 @@ describe("/api/alerts", () => {
       const { alertChannel, alertDelivery, auditLog } = await import("@/lib/db/schema");
       const { db } = await getDatabase();
 
-      const admin = await signIn("admin@demo.keydesk");
-      const support = await signIn("support@demo.keydesk");
-      const reviewer = await signIn("reviewer@demo.keydesk");
+      const admin = await signInDemo("admin@demo.keydesk");
+      const support = await signInDemo("support@demo.keydesk");
+      const reviewer = await signInDemo("reviewer@demo.keydesk");
       const webhook = { type: "webhook", name: "Ops hook", url: `${receiver.url}/hook`, secret: SECRET };
 
       // Not admins: 403 on every handler, nothing stored or sent.
       for (const who of [support, reviewer]) {
-        expect((await channels.GET(request(who, "GET", "/api/alerts/channels"))).status).toBe(403);
-        expect((await channels.POST(request(who, "POST", "/api/alerts/channels", webhook))).status).toBe(403);
+        expect((await channels.GET(handlerRequest(who, "GET", "/api/alerts/channels"))).status).toBe(403);
         expect(
-          (await channel.DELETE(request(who, "DELETE", "/api/alerts/channels/x"), params({ channelId: "x" })))
-            .status,
+          (await channels.POST(handlerRequest(who, "POST", "/api/alerts/channels", webhook))).status,
         ).toBe(403);
         expect(
-          (await test.POST(request(who, "POST", "/api/alerts/channels/x/test"), params({ channelId: "x" })))
-            .status,
+          (
+            await channel.DELETE(
+              handlerRequest(who, "DELETE", "/api/alerts/channels/x"),
+              handlerParams({ channelId: "x" }),
+            )
+          ).status,
         ).toBe(403);
-        expect((await deliveries.GET(request(who, "GET", "/api/alerts/deliveries"))).status).toBe(403);
+        expect(
+          (
+            await test.POST(
+              handlerRequest(who, "POST", "/api/alerts/channels/x/test"),
+              handlerParams({ channelId: "x" }),
+            )
+          ).status,
+        ).toBe(403);
+        expect((await deliveries.GET(handlerRequest(who, "GET", "/api/alerts/deliveries"))).status).toBe(403);
       }
       expect(await db.select().from(alertChannel)).toHaveLength(0);
 
       // Bad input: a 422 naming the field; nothing stored.
       const bad = async (body: unknown, field: string) => {
-        const res = await channels.POST(request(admin, "POST", "/api/alerts/channels", body));
+        const res = await channels.POST(handlerRequest(admin, "POST", "/api/alerts/channels", body));
         expect(res.status, JSON.stringify(body)).toBe(422);
         const answer = await res.json();
         expect(JSON.stringify(answer)).toContain(`"${field}"`);
@@ -126,7 +103,7 @@ describe("/api/alerts", () => {
       expect(await db.select().from(alertChannel)).toHaveLength(0);
 
       // Added: the answer shows the secret's last four only.
-      const added = await channels.POST(request(admin, "POST", "/api/alerts/channels", webhook));
+      const added = await channels.POST(handlerRequest(admin, "POST", "/api/alerts/channels", webhook));
       expect(added.status).toBe(201);
       const addedText = await added.text();
       expect(addedText).not.toContain(SECRET);
@@ -134,34 +111,34 @@ describe("/api/alerts", () => {
       expect(view).toMatchObject({ name: "Ops hook", type: "webhook", secretHint: SECRET.slice(-4) });
       await bad(webhook, "name"); // the same name again
 
-      const listed = await channels.GET(request(admin, "GET", "/api/alerts/channels"));
+      const listed = await channels.GET(handlerRequest(admin, "GET", "/api/alerts/channels"));
       const listedText = await listed.text();
       expect(listedText).not.toContain(SECRET);
       expect(JSON.parse(listedText).channels.map((c: { id: string }) => c.id)).toEqual([view.id]);
 
       // A test send arrives, signed, and is in the log.
       const tested = await test.POST(
-        request(admin, "POST", `/api/alerts/channels/${view.id}/test`),
-        params({ channelId: view.id }),
+        handlerRequest(admin, "POST", `/api/alerts/channels/${view.id}/test`),
+        handlerParams({ channelId: view.id }),
       );
       expect(tested.status).toBe(200);
       expect((await tested.json()).test).toMatchObject({ ok: true, responseStatus: 200 });
       expect(receiver.requests).toHaveLength(1);
       expect(JSON.parse(receiver.requests[0]!.body).event.kind).toBe("channel_test");
-      const log = await (await deliveries.GET(request(admin, "GET", "/api/alerts/deliveries"))).json();
+      const log = await (await deliveries.GET(handlerRequest(admin, "GET", "/api/alerts/deliveries"))).json();
       expect(log.deliveries).toMatchObject([
         { channelName: "Ops hook", eventKind: "channel_test", status: "sent", attempts: 1 },
       ]);
 
       const removed = await channel.DELETE(
-        request(admin, "DELETE", `/api/alerts/channels/${view.id}`),
-        params({ channelId: view.id }),
+        handlerRequest(admin, "DELETE", `/api/alerts/channels/${view.id}`),
+        handlerParams({ channelId: view.id }),
       );
       expect(removed.status).toBe(200);
       expect(await db.select().from(alertChannel)).toHaveLength(0);
       const missing = await channel.DELETE(
-        request(admin, "DELETE", `/api/alerts/channels/${view.id}`),
-        params({ channelId: view.id }),
+        handlerRequest(admin, "DELETE", `/api/alerts/channels/${view.id}`),
+        handlerParams({ channelId: view.id }),
       );
       expect(missing.status).toBe(404);
 

@@ -4,64 +4,22 @@
 // mode (which allows loopback by itself) with KEYDESK_ALLOW_PRIVATE_UPSTREAMS=false, so the
 // DocSpace emulator on 127.0.0.1 stands for an internal service; PGlite in a temporary folder, real
 // sign-ins.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as docspaceTesting from "@/lib/emulator/docspace/testing";
 import type { DocspaceEmulator } from "@/lib/emulator/docspace/server";
 
-const ORIGIN = "http://localhost:3000";
-const dataDir = mkdtempSync(join(tmpdir(), "keydesk-upstream-safety-"));
-const saved = {
-  dataDir: process.env.KEYDESK_DATA_DIR,
-  apiKey: process.env.ELEVENLABS_API_KEY,
-  allow: process.env.KEYDESK_ALLOW_PRIVATE_UPSTREAMS,
-};
+import { demoHandlers, handlerRequest, signInDemo } from "@/tests/support/demo-handlers";
+
 const CREDENTIAL = docspaceTesting.ADMIN_TOKEN;
 
 let docspace: DocspaceEmulator;
+demoHandlers("keydesk-upstream-safety-", { KEYDESK_ALLOW_PRIVATE_UPSTREAMS: "false" });
 beforeAll(async () => {
-  process.env.KEYDESK_DATA_DIR = dataDir;
-  process.env.KEYDESK_ALLOW_PRIVATE_UPSTREAMS = "false";
-  delete process.env.ELEVENLABS_API_KEY;
   docspace = await docspaceTesting.start();
 });
-
 afterAll(async () => {
   await docspace.close();
-  const { getDatabase } = await import("@/lib/db");
-  await (await getDatabase()).close();
-  rmSync(dataDir, { recursive: true, force: true });
-  for (const [name, value] of [
-    ["KEYDESK_DATA_DIR", saved.dataDir],
-    ["ELEVENLABS_API_KEY", saved.apiKey],
-    ["KEYDESK_ALLOW_PRIVATE_UPSTREAMS", saved.allow],
-  ] as const) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
 });
-
-async function signIn(email: string): Promise<string> {
-  const { authRoute } = await import("@/lib/api/auth-route");
-  const res = await authRoute.POST(
-    new Request(`${ORIGIN}/api/auth/sign-in/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: ORIGIN, host: "localhost:3000" },
-      body: JSON.stringify({ email, password: "keydesk-demo" }),
-    }),
-  );
-  expect(res.status).toBe(200);
-  return res.headers.get("set-cookie")!.split(";")[0]!;
-}
-
-const request = (cookie: string, method: string, path: string, body?: unknown) =>
-  new Request(`${ORIGIN}${path}`, {
-    method,
-    headers: { cookie, origin: ORIGIN, host: "localhost:3000", "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
 
 type ErrorBody = { error: { code: string; message: string; fields?: { path: string[]; message: string }[] } };
 
@@ -71,10 +29,10 @@ describe("adding a connection whose base URL points inside", () => {
     { timeout: 180_000 },
     async () => {
       const route = await import("@/app/api/connections/route");
-      const admin = await signIn("admin@demo.keydesk");
+      const admin = await signInDemo("admin@demo.keydesk");
       const add = (name: string, baseUrl: string) =>
         route.POST(
-          request(admin, "POST", "/api/connections", {
+          handlerRequest(admin, "POST", "/api/connections", {
             name,
             provider: "docspace",
             baseUrl,
@@ -83,7 +41,7 @@ describe("adding a connection whose base URL points inside", () => {
         );
       const listed = async () =>
         (
-          (await (await route.GET(request(admin, "GET", "/api/connections"))).json()) as {
+          (await (await route.GET(handlerRequest(admin, "GET", "/api/connections"))).json()) as {
             connections: { name: string; baseUrl: string }[];
           }
         ).connections;

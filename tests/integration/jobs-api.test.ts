@@ -3,50 +3,14 @@
 // queued); bad ids are a 422 naming the field; with the process's engine started (as the
 // production server does), "Run now" queues a watch run on the admin's behalf, with an audit row
 // saying who asked, and the run's page lists the audit rows the run wrote, signed by the job.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { demoHandlers, handlerParams, handlerRequest, signInDemo } from "@/tests/support/demo-handlers";
 
-const ORIGIN = "http://localhost:3000";
-const dataDir = mkdtempSync(join(tmpdir(), "keydesk-jobs-api-"));
-const saved = { dataDir: process.env.KEYDESK_DATA_DIR, apiKey: process.env.ELEVENLABS_API_KEY };
-
-beforeAll(() => {
-  process.env.KEYDESK_DATA_DIR = dataDir;
-  delete process.env.ELEVENLABS_API_KEY;
-});
-
+demoHandlers("keydesk-jobs-api-");
 afterAll(async () => {
   const { runningJobs } = await import("@/lib/jobs");
   await (await runningJobs())?.stop(1);
-  const { getDatabase } = await import("@/lib/db");
-  await (await getDatabase()).close();
-  rmSync(dataDir, { recursive: true, force: true });
-  if (saved.dataDir === undefined) delete process.env.KEYDESK_DATA_DIR;
-  else process.env.KEYDESK_DATA_DIR = saved.dataDir;
-  if (saved.apiKey !== undefined) process.env.ELEVENLABS_API_KEY = saved.apiKey;
 });
-
-async function signIn(email: string): Promise<string> {
-  const { authRoute } = await import("@/lib/api/auth-route");
-  const res = await authRoute.POST(
-    new Request(`${ORIGIN}/api/auth/sign-in/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: ORIGIN, host: "localhost:3000" },
-      body: JSON.stringify({ email, password: "keydesk-demo" }),
-    }),
-  );
-  expect(res.status).toBe(200);
-  return res.headers.get("set-cookie")!.split(";")[0]!;
-}
-
-const request = (cookie: string, method: string, path: string) =>
-  new Request(`${ORIGIN}${path}`, {
-    method,
-    headers: { cookie, origin: ORIGIN, host: "localhost:3000" },
-  });
-const params = <T>(value: T) => ({ params: Promise.resolve(value) });
 
 describe("the jobs API", { timeout: 240_000 }, () => {
   it("answers admins only; everyone else gets a 403 and nothing is queued", async () => {
@@ -55,18 +19,27 @@ describe("the jobs API", { timeout: 240_000 }, () => {
     const runNow = await import("@/app/api/jobs/[name]/run/route");
     const someRun = "00000000-0000-4000-8000-000000000000";
     for (const who of ["support@demo.keydesk", "reviewer@demo.keydesk"]) {
-      const cookie = await signIn(who);
-      expect((await jobs.GET(request(cookie, "GET", "/api/jobs"))).status).toBe(403);
+      const cookie = await signInDemo(who);
+      expect((await jobs.GET(handlerRequest(cookie, "GET", "/api/jobs"))).status).toBe(403);
       expect(
-        (await run.GET(request(cookie, "GET", `/api/jobs/runs/${someRun}`), params({ runId: someRun })))
-          .status,
+        (
+          await run.GET(
+            handlerRequest(cookie, "GET", `/api/jobs/runs/${someRun}`),
+            handlerParams({ runId: someRun }),
+          )
+        ).status,
       ).toBe(403);
       expect(
-        (await runNow.POST(request(cookie, "POST", "/api/jobs/watch/run"), params({ name: "watch" }))).status,
+        (
+          await runNow.POST(
+            handlerRequest(cookie, "POST", "/api/jobs/watch/run"),
+            handlerParams({ name: "watch" }),
+          )
+        ).status,
       ).toBe(403);
     }
-    const admin = await signIn("admin@demo.keydesk");
-    const listed = await jobs.GET(request(admin, "GET", "/api/jobs"));
+    const admin = await signInDemo("admin@demo.keydesk");
+    const listed = await jobs.GET(handlerRequest(admin, "GET", "/api/jobs"));
     expect(listed.status).toBe(200);
     const body = await listed.json();
     // The default schedule: every 5 minutes. Nothing ran: the engine does not start under vitest.
@@ -76,20 +49,20 @@ describe("the jobs API", { timeout: 240_000 }, () => {
       schedules: [{ name: "watch", everySeconds: 300 }],
     });
     const bad = await run.GET(
-      request(admin, "GET", "/api/jobs/runs/not-a-run"),
-      params({ runId: "not-a-run" }),
+      handlerRequest(admin, "GET", "/api/jobs/runs/not-a-run"),
+      handlerParams({ runId: "not-a-run" }),
     );
     expect(bad.status).toBe(422);
     expect(JSON.stringify(await bad.json())).toContain("runId");
     const unknown = await run.GET(
-      request(admin, "GET", `/api/jobs/runs/${someRun}`),
-      params({ runId: someRun }),
+      handlerRequest(admin, "GET", `/api/jobs/runs/${someRun}`),
+      handlerParams({ runId: someRun }),
     );
     expect(unknown.status).toBe(404);
     // Without an engine in this process, "Run now" says so.
     const refused = await runNow.POST(
-      request(admin, "POST", "/api/jobs/watch/run"),
-      params({ name: "watch" }),
+      handlerRequest(admin, "POST", "/api/jobs/watch/run"),
+      handlerParams({ name: "watch" }),
     );
     expect(refused.status).toBe(503);
   });
@@ -99,13 +72,16 @@ describe("the jobs API", { timeout: 240_000 }, () => {
     await startJobs();
     const runNow = await import("@/app/api/jobs/[name]/run/route");
     const run = await import("@/app/api/jobs/runs/[runId]/route");
-    const admin = await signIn("admin@demo.keydesk");
+    const admin = await signInDemo("admin@demo.keydesk");
     const noSuchJob = await runNow.POST(
-      request(admin, "POST", "/api/jobs/nope/run"),
-      params({ name: "nope" }),
+      handlerRequest(admin, "POST", "/api/jobs/nope/run"),
+      handlerParams({ name: "nope" }),
     );
     expect(noSuchJob.status).toBe(404);
-    const asked = await runNow.POST(request(admin, "POST", "/api/jobs/watch/run"), params({ name: "watch" }));
+    const asked = await runNow.POST(
+      handlerRequest(admin, "POST", "/api/jobs/watch/run"),
+      handlerParams({ name: "watch" }),
+    );
     expect(asked.status).toBe(200);
     const { runId } = (await asked.json()) as { runId: string };
     let found: {
@@ -114,14 +90,17 @@ describe("the jobs API", { timeout: 240_000 }, () => {
     } | null = null;
     for (let i = 0; i < 600 && found?.run.state !== "completed"; i++) {
       await new Promise((r) => setTimeout(r, 250));
-      const res = await run.GET(request(admin, "GET", `/api/jobs/runs/${runId}`), params({ runId }));
+      const res = await run.GET(
+        handlerRequest(admin, "GET", `/api/jobs/runs/${runId}`),
+        handlerParams({ runId }),
+      );
       if (res.status === 200) found = await res.json();
     }
     expect(found?.run).toMatchObject({ state: "completed", onBehalfOf: "admin@demo.keydesk" });
     // The engine asked for this period's scheduled run as it started, and it ran first (one worker):
     // that run's first read of each demo connection wrote the baseline rows, signed by the job.
     const jobs = await import("@/app/api/jobs/route");
-    const listed = (await (await jobs.GET(request(admin, "GET", "/api/jobs"))).json()) as {
+    const listed = (await (await jobs.GET(handlerRequest(admin, "GET", "/api/jobs"))).json()) as {
       engineRunning: boolean;
       runs: { id: string; state: string; onBehalfOf: string }[];
     };
@@ -129,7 +108,10 @@ describe("the jobs API", { timeout: 240_000 }, () => {
     const scheduled = listed.runs.find((r) => r.onBehalfOf === "the schedule")!;
     expect(scheduled).toMatchObject({ state: "completed" });
     const detail = (await (
-      await run.GET(request(admin, "GET", `/api/jobs/runs/${scheduled.id}`), params({ runId: scheduled.id }))
+      await run.GET(
+        handlerRequest(admin, "GET", `/api/jobs/runs/${scheduled.id}`),
+        handlerParams({ runId: scheduled.id }),
+      )
     ).json()) as { audit: { action: string; actor: unknown }[] };
     expect(detail.audit.length).toBeGreaterThan(0);
     for (const entry of detail.audit)

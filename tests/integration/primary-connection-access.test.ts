@@ -4,50 +4,11 @@
 // workspace the same calls work. The routes that cover every connection (find a key, the other
 // connections' keys, the export) answer such a user with their connections, the workspace left out. Real route handlers, demo mode, PGlite in a temporary folder,
 // real sign-ins.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { demoHandlers, handlerParams, handlerRequest, signInDemo } from "@/tests/support/demo-handlers";
 
-const ORIGIN = "http://localhost:3000";
-const dataDir = mkdtempSync(join(tmpdir(), "keydesk-access-test-"));
-const saved = { dataDir: process.env.KEYDESK_DATA_DIR, apiKey: process.env.ELEVENLABS_API_KEY };
-
-beforeAll(() => {
-  process.env.KEYDESK_DATA_DIR = dataDir;
-  delete process.env.ELEVENLABS_API_KEY;
-});
-
-afterAll(async () => {
-  const { getDatabase } = await import("@/lib/db");
-  await (await getDatabase()).close();
-  rmSync(dataDir, { recursive: true, force: true });
-  if (saved.dataDir === undefined) delete process.env.KEYDESK_DATA_DIR;
-  else process.env.KEYDESK_DATA_DIR = saved.dataDir;
-  if (saved.apiKey !== undefined) process.env.ELEVENLABS_API_KEY = saved.apiKey;
-});
-
-async function signIn(email: string): Promise<string> {
-  const { authRoute } = await import("@/lib/api/auth-route");
-  const res = await authRoute.POST(
-    new Request(`${ORIGIN}/api/auth/sign-in/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: ORIGIN, host: "localhost:3000" },
-      body: JSON.stringify({ email, password: "keydesk-demo" }),
-    }),
-  );
-  expect(res.status).toBe(200);
-  return res.headers.get("set-cookie")!.split(";")[0]!;
-}
-
-const request = (cookie: string, method: string, path: string, body?: unknown) =>
-  new Request(`${ORIGIN}${path}`, {
-    method,
-    headers: { cookie, origin: ORIGIN, host: "localhost:3000", "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-const params = <T>(value: T) => ({ params: Promise.resolve(value) });
+demoHandlers("keydesk-access-test-");
 
 describe("the primary workspace's routes and a user's connections", () => {
   it(
@@ -65,13 +26,13 @@ describe("the primary workspace's routes and a user's connections", () => {
       const { user, userConnection } = await import("@/lib/db/schema");
       const { fixedConnections } = await import("@/lib/connections");
 
-      const support = await signIn("support@demo.keydesk");
+      const support = await signInDemo("support@demo.keydesk");
       const { db } = await getDatabase();
       const [supportRow] = await db.select().from(user).where(eq(user.email, "support@demo.keydesk"));
       const primary = (await fixedConnections()).find((c) => c.id === "demo-elevenlabs")!;
 
       // Every call the limited user may make by role, each on a real service account and key.
-      const listed = await serviceAccounts.GET(request(support, "GET", "/api/service-accounts"));
+      const listed = await serviceAccounts.GET(handlerRequest(support, "GET", "/api/service-accounts"));
       expect(listed.status).toBe(200);
       const accounts = (await listed.json()).serviceAccounts as {
         id: string;
@@ -80,29 +41,32 @@ describe("the primary workspace's routes and a user's connections", () => {
       const account = accounts.find((a) => a.keys.length > 0)!;
       const aKey = account.keys[0]!;
       const calls = (who: string) => [
-        () => serviceAccounts.GET(request(who, "GET", "/api/service-accounts")),
+        () => serviceAccounts.GET(handlerRequest(who, "GET", "/api/service-accounts")),
         () =>
           keys.GET(
-            request(who, "GET", `/api/service-accounts/${account.id}/keys`),
-            params({ saId: account.id }),
+            handlerRequest(who, "GET", `/api/service-accounts/${account.id}/keys`),
+            handlerParams({ saId: account.id }),
           ),
         () =>
           key.PATCH(
-            request(who, "PATCH", `/api/service-accounts/${account.id}/keys/${aKey.id}`, {
+            handlerRequest(who, "PATCH", `/api/service-accounts/${account.id}/keys/${aKey.id}`, {
               enabled: aKey.enabled,
               reason: "Checking access",
               expected: { enabled: aKey.enabled },
             }),
-            params({ saId: account.id, keyId: aKey.id }),
+            handlerParams({ saId: account.id, keyId: aKey.id }),
           ),
-        () => inventory.GET(request(who, "GET", "/api/inventory?fresh=1")),
+        () => inventory.GET(handlerRequest(who, "GET", "/api/inventory?fresh=1")),
       ];
       // Find a key searches every connection the person may use: limited away from the workspace,
       // it answers (their other connections' results) without searching the workspace. The other
       // connections' keys and the export answer the same way: the workspace left out, the rest there.
-      const search = () => findKey.POST(request(support, "POST", "/api/find-key", { query: aKey.name }));
-      const othersRead = () => inventoryOthers.GET(request(support, "GET", "/api/inventory/connections"));
-      const exported = () => inventoryExport.GET(request(support, "GET", "/api/inventory/export?format=csv"));
+      const search = () =>
+        findKey.POST(handlerRequest(support, "POST", "/api/find-key", { query: aKey.name }));
+      const othersRead = () =>
+        inventoryOthers.GET(handlerRequest(support, "GET", "/api/inventory/connections"));
+      const exported = () =>
+        inventoryExport.GET(handlerRequest(support, "GET", "/api/inventory/export?format=csv"));
       const connectionIdsOf = async (res: Response) =>
         [
           ...new Set(
@@ -166,10 +130,12 @@ describe("the primary workspace's routes and a user's connections", () => {
     const serviceAccounts = await import("@/app/api/service-accounts/route");
     const { getDatabase } = await import("@/lib/db");
     const { user, userConnection } = await import("@/lib/db/schema");
-    const admin = await signIn("admin@demo.keydesk");
+    const admin = await signInDemo("admin@demo.keydesk");
     const { db } = await getDatabase();
     const [adminRow] = await db.select().from(user).where(eq(user.email, "admin@demo.keydesk"));
     await db.insert(userConnection).values({ userId: adminRow!.id, connectionId: "demo-docspace" });
-    expect((await serviceAccounts.GET(request(admin, "GET", "/api/service-accounts"))).status).toBe(200);
+    expect((await serviceAccounts.GET(handlerRequest(admin, "GET", "/api/service-accounts"))).status).toBe(
+      200,
+    );
   });
 });
