@@ -1,8 +1,7 @@
 // Where a webhook or Slack channel may send: an http(s) URL with a host, no user:password in it.
-// TODO(upstream-safety): also refuse internal addresses (loopback, private, link-local, metadata)
-// with lib/http/upstream-address*.ts, as connection base URLs will; this is the one place to call it
-// (the schema's check and the sender's check both come here). Until then an admin can point a
-// channel at an internal address; redirects are never followed (senders use redirect: "manual").
+// Browser-safe (the form checks the same). Where the URL's name leads is checked when a delivery
+// connects (send.ts: the guarded fetch refuses internal addresses as for connections' upstreams);
+// redirects are never followed.
 export function outboundUrlProblem(text: string): string | null {
   let url: URL;
   try {

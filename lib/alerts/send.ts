@@ -1,6 +1,7 @@
 // One alert to one channel, by the channel's type. The only place a channel's secret is opened; it is
 // handed to the transport and to the error scrubber, nowhere else.
 import "server-only";
+import { guardedFetch } from "@/lib/http/upstream-address-fetch";
 import type { StoredChannel } from "./channel-store";
 import type { AlertEvent } from "./events";
 import { alertSubject, alertText, maskedEvent } from "./message";
@@ -35,7 +36,10 @@ async function sendBy(
   event: AlertEvent,
   options: SendOptions,
 ) {
-  const fetchFn = options.fetch ?? ((url, init) => fetch(url, init));
+  // The guarded fetch: an address Keydesk may not reach (cloud metadata, and loopback or the private
+  // network unless KEYDESK_ALLOW_PRIVATE_UPSTREAMS allows them) is refused at connect time, as for
+  // connections' upstreams (lib/http/upstream-address-fetch.ts), so a channel cannot probe inside.
+  const fetchFn = options.fetch ?? ((url, init) => guardedFetch(url, init));
   const now = options.now ?? new Date();
   switch (channel.type) {
     case "webhook": {

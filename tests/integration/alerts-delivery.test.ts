@@ -18,6 +18,8 @@ import { encryptionKey } from "@/lib/connections/crypto";
 import { openDatabase, type Database } from "@/lib/db/database";
 import { alertChannel, alertDelivery, auditLog } from "@/lib/db/schema";
 import type { RequestInfo } from "@/lib/http/request-info";
+import { STRICT_POLICY } from "@/lib/http/upstream-address";
+import { createGuardedFetch } from "@/lib/http/upstream-address-fetch";
 import { startHttpReceiver, type HttpReceiver } from "@/tests/support/smtp-http-receiver";
 import { startSmtpInbox, type SmtpInbox } from "@/tests/support/smtp-inbox";
 
@@ -276,6 +278,34 @@ describe("retries", () => {
     expect(row).toMatchObject({ status: "failed", attempts: MAX_DELIVERY_ATTEMPTS, nextAttemptAt: null });
     expect(await runDueDeliveries(deps, new Date(now.getTime() + 86_400_000))).toMatchObject({ failed: 0 });
     expect(r.requests).toHaveLength(MAX_DELIVERY_ATTEMPTS);
+  });
+});
+
+describe("where a channel may send", () => {
+  it("never reaches cloud metadata, and not this machine unless private upstreams are allowed", async () => {
+    await add({
+      type: "webhook",
+      name: "Metadata",
+      url: "http://169.254.169.254/latest",
+      secret: SIGNING_SECRET,
+    });
+    await recordAlert(deps, event());
+    expect(await runDueDeliveries(deps)).toMatchObject({ retrying: 1 });
+    let [row] = await database.db.select().from(alertDelivery);
+    expect(row!.lastError).toMatch(/169\.254\.169\.254/);
+    expect(row!.responseStatus).toBeNull();
+    await database.db.delete(alertDelivery);
+    await database.db.delete(alertChannel);
+
+    // A receiver on 127.0.0.1, under the production default (no private upstreams): nothing arrives.
+    const r = await receiver();
+    await add({ type: "webhook", name: "Inside", url: r.url, secret: SIGNING_SECRET });
+    await recordAlert(deps, event());
+    const strict = { ...deps, fetch: createGuardedFetch({ policy: () => STRICT_POLICY }) };
+    expect(await runDueDeliveries(strict)).toMatchObject({ sent: 0, retrying: 1 });
+    [row] = await database.db.select().from(alertDelivery);
+    expect(row!.lastError).toMatch(/127\.0\.0\.1/);
+    expect(r.requests).toHaveLength(0);
   });
 });
 
