@@ -207,7 +207,8 @@ describe("POST /api/leaks/github", () => {
       tokenType: "elevenlabs_api_key",
       outcome: "disabled",
     });
-    expect(alerts).toEqual([
+    // The leak itself, and the disable it caused (every audited disable raises key_disabled: lib/alerts).
+    expect(alerts.filter((a) => a.kind === "leak_reported")).toEqual([
       expect.objectContaining({
         kind: "leak_reported",
         severity: "warning",
@@ -216,6 +217,13 @@ describe("POST /api/leaks/github", () => {
         target: { connectionId: "env-elevenlabs", group: bed.serviceAccountId, keyId, name: "ci-bot" },
       }),
     ]);
+    expect(alerts.filter((a) => a.kind === "key_disabled")).toEqual([
+      expect.objectContaining({
+        title: "Key “ci-bot” was disabled by GitHub secret scanning",
+        target: expect.objectContaining({ keyId, name: "ci-bot" }),
+      }),
+    ]);
+    expect(alerts).toHaveLength(2);
   });
 
   it("refuses a forged signature, an unknown key identifier, an unsigned message and a replay, changing nothing", async () => {
