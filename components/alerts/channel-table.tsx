@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ChannelView, EmailConfig, SlackConfig, WebhookConfig } from "@/lib/alerts/types";
 import { KIND_LABELS, TYPE_LABELS } from "./alert-words";
+import { CARDS_ON_PHONES } from "@/components/layout/phone-cards";
 
 /** Where a channel sends, from what may be shown of it (never its secret). */
 function destination(channel: ChannelView): string {
@@ -33,7 +34,7 @@ export function ChannelTable({ channels, actions }: { channels: ChannelView[]; a
     return <p className="text-sm text-slate-700">No channels yet: add one below to receive alerts.</p>;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+      <table className={`min-w-full divide-y divide-slate-200 text-sm ${CARDS_ON_PHONES}`}>
         <caption className="sr-only">Alert channels</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600 uppercase">
           <tr>

@@ -2,6 +2,7 @@
 
 import type { DeliveryView } from "@/lib/alerts/types";
 import { KIND_LABELS, STATUS_LABELS } from "./alert-words";
+import { CARDS_ON_PHONES } from "@/components/layout/phone-cards";
 
 const when = (iso: string) => new Date(iso).toLocaleString();
 
@@ -16,7 +17,7 @@ export function DeliveryLog({ deliveries }: { deliveries: DeliveryView[] }) {
         <p className="text-sm text-slate-700">Nothing sent yet.</p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <table className={`min-w-full divide-y divide-slate-200 text-sm ${CARDS_ON_PHONES}`}>
             <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600 uppercase">
               <tr>
                 <th scope="col" className="px-3 py-2">

@@ -6,6 +6,7 @@ import type { JobRunView } from "@/lib/jobs/runs";
 import { visibleText } from "@/lib/format";
 import { RunState } from "./run-state";
 import { RunSummary } from "./run-summary";
+import { CARDS_ON_PHONES } from "@/components/layout/phone-cards";
 
 const HEADERS = ["Job", "Queued", "Started", "Finished", "Outcome", "Tries", "Result"] as const;
 
@@ -18,7 +19,7 @@ export function JobsTable({ runs }: { runs: JobRunView[] }) {
     return <p className="text-sm text-slate-600">No job has run yet, and none is queued.</p>;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200">
-      <table className="w-full text-left text-sm">
+      <table className={`w-full text-left text-sm ${CARDS_ON_PHONES}`}>
         <thead className="bg-slate-50 text-xs text-slate-600 uppercase">
           <tr>
             {HEADERS.map((h) => (

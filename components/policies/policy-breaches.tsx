@@ -12,6 +12,7 @@ import { useEveryConnection } from "@/lib/inventory/use-every-connection";
 import { keysBreakingPolicies } from "@/lib/policies/breaches";
 import { usePolicies } from "@/lib/policies/queries";
 import { POLICY_INFO, type PolicyRule } from "@/lib/policies/rules";
+import { CARDS_ON_PHONES } from "@/components/layout/phone-cards";
 
 export function PolicyBreaches({ rules: initial, primary }: { rules: PolicyRule[]; primary: boolean }) {
   const { data: rules = initial } = usePolicies(initial);
@@ -42,7 +43,7 @@ export function PolicyBreaches({ rules: initial, primary }: { rules: PolicyRule[
     );
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
+      <table className={`w-full text-left text-sm ${CARDS_ON_PHONES}`}>
         <caption className="sr-only">Keys that break a rule</caption>
         <thead className="bg-slate-50 text-xs text-slate-600 uppercase">
           <tr>
