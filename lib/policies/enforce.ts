@@ -12,7 +12,7 @@ import type { PolicyKind } from "./rules";
 import { readPolicies } from "./store";
 import { subjectOfIntended, type IntendedKey } from "./subject";
 
-type IntendedField = Exclude<keyof IntendedKey, never>;
+type IntendedField = keyof IntendedKey;
 
 /** The fields of a write each enforceable rule is about. */
 const RULE_FIELDS: Partial<Record<PolicyKind, readonly IntendedField[]>> = {
