@@ -13,7 +13,7 @@ import { publishAlert } from "@/lib/alerts/events";
 import { logServerError } from "@/lib/log/server-error";
 import { engineDb } from "./engine-db";
 import { jobFailure } from "./failure";
-import type { JobDefinition, JobSummary } from "./types";
+import type { JobData, JobDefinition, JobSummary } from "./types";
 
 /** pg-boss's tables live in this schema of Keydesk's database (read by runs.ts too). */
 export const JOB_SCHEMA = "pgboss";
@@ -35,13 +35,17 @@ export interface JobEngine {
   stop(graceSeconds?: number): Promise<void>;
   /** Asks for this period's run of every scheduled job (each instance does so on its own ticker). */
   tick(): Promise<void>;
-  /** Queues a run of `name` now, outside the schedule, acting for `onBehalfOf`; its id. */
-  runNow(name: string, onBehalfOf: string): Promise<string>;
+  /**
+   * Queues a run of `name` now, outside the schedule, acting for `onBehalfOf`; its id. `data` is
+   * handed to the run as it is (ids and counts only: it is stored in the job's row and shown to admins).
+   */
+  runNow(name: string, onBehalfOf: string, data?: JobData): Promise<string>;
   readonly jobs: readonly JobDefinition[];
 }
 
 interface RunData {
   onBehalfOf?: string;
+  data?: JobData;
 }
 
 /** How often an instance asks for the current period's run: soon after a period begins. */
@@ -77,6 +81,7 @@ export function createJobEngine(
           periodStart: new Date(run.singletonOn ?? run.createdOn),
           onBehalfOf,
           retryCount: run.retryCount,
+          data: run.data?.data ?? {},
           db: database.db,
         }),
       );
@@ -144,10 +149,10 @@ export function createJobEngine(
       for (const ticker of tickers.splice(0)) clearInterval(ticker);
       await boss.stop({ graceful: true, wait: true, timeout: graceSeconds * 1000, close: false });
     },
-    async runNow(name, onBehalfOf) {
+    async runNow(name, onBehalfOf, data) {
       const job = jobs.find((j) => j.name === name);
       if (!job) throw new Error(`no job named ${name}`);
-      const id = await boss.send(name, { onBehalfOf } satisfies RunData, {
+      const id = await boss.send(name, { onBehalfOf, ...(data ? { data } : {}) } satisfies RunData, {
         retryLimit: job.retryLimit,
         retryDelay: 5,
         retryBackoff: true,

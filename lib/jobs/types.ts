@@ -12,8 +12,13 @@ export interface JobRun {
   onBehalfOf: string;
   /** 0 for the first try of a run. */
   retryCount: number;
+  /** What the run was asked to work on (`runNow`'s data); `{}` for a scheduled run. */
+  data: JobData;
   db: Db;
 }
+
+/** Ids and plain values a run is asked to work on (stored in the job's row: never a secret). */
+export type JobData = Record<string, string | number | boolean | null>;
 
 /** A summary of what a run did, kept with the run (counts and ids only: it is shown on the jobs page). */
 export type JobSummary = Record<string, string | number | boolean | null>;
