@@ -11,6 +11,7 @@ import { connectionNames } from "@/lib/connections";
 import { requireUser } from "@/lib/auth/require-user";
 import { canUsePrimaryConnection } from "@/lib/connections/primary";
 import { getDatabase } from "@/lib/db";
+import { readPolicies } from "@/lib/policies";
 import { OverviewConnections } from "./_components/overview-connections";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -23,10 +24,11 @@ export default async function OverviewPage() {
   const { db } = await getDatabase();
   // A user whose access leaves the primary connection out sees the others (their cards and their
   // keys' numbers) and the audit events; the primary connection is simply not there.
-  const [latest, allowed, names] = await Promise.all([
+  const [latest, allowed, names, policyRules] = await Promise.all([
     queryAudit(db, { limit: 8 }),
     canUsePrimaryConnection(user, db),
     connectionDeps().then(connectionNames),
+    readPolicies(db),
   ]);
   return (
     <div className="space-y-8">
@@ -41,7 +43,7 @@ export default async function OverviewPage() {
       <Suspense fallback={<ConnectionCardsLoading />}>
         <OverviewConnections user={user} primaryAllowed={allowed} />
       </Suspense>
-      <OverviewIsland primary={allowed} />
+      <OverviewIsland primary={allowed} policyRules={policyRules} />
       <section aria-labelledby="overview-audit" className="space-y-2">
         <div className="flex items-baseline justify-between">
           <h2 id="overview-audit" className="text-lg font-semibold">

@@ -8,6 +8,7 @@ import { PRODUCT_AREAS, controlPermissions } from "@/lib/permissions";
 import type { InventoryFilters } from "@/lib/inventory/url-filters";
 import { RISK_FLAG_INFO } from "@/lib/inventory/risk";
 import { RISK_FLAGS } from "@/lib/inventory/types";
+import { POLICY_INFO, POLICY_KINDS, type PolicyRule } from "@/lib/policies/rules";
 import { inputClass } from "@/components/ui/form-field";
 
 const SEARCH_DELAY_MS = 200;
@@ -17,12 +18,18 @@ export function InventoryFiltersBar({
   filters,
   connections,
   accounts,
+  policyRules,
+  onPolicyMenu,
   onChange,
   onClear,
 }: {
   filters: InventoryFilters;
   connections: { id: string; name: string }[];
   accounts: { id: string; name: string }[];
+  /** The key policies that are on (undefined while they are read): the policy filter marks the rest off. */
+  policyRules: readonly PolicyRule[] | undefined;
+  /** The policy menu was focused: a moment to read the rules, to mark those that are off. */
+  onPolicyMenu(): void;
   onChange(patch: Partial<InventoryFilters>): void;
   onClear(): void;
 }) {
@@ -56,7 +63,7 @@ export function InventoryFiltersBar({
       aria-label="Filter keys"
       className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
     >
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6">
         <div>
           <label htmlFor={`${id}-q`} className="block text-sm font-medium text-slate-700">
             Search keys
@@ -165,6 +172,34 @@ export function InventoryFiltersBar({
                 )}
               </optgroup>
             ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${id}-policy`} className="block text-sm font-medium text-slate-700">
+            Key policy
+          </label>
+          <select
+            id={`${id}-policy`}
+            value={filters.policy ?? ""}
+            onFocus={onPolicyMenu}
+            onChange={(e) =>
+              onChange({ policy: (e.target.value || undefined) as InventoryFilters["policy"] })
+            }
+            className={selectClass}
+          >
+            <option value="">Any key</option>
+            <option value="any">Breaks a rule</option>
+            <optgroup label="Breaks the rule">
+              {POLICY_KINDS.map((kind) => {
+                const off = policyRules !== undefined && !policyRules.some((rule) => rule.kind === kind);
+                return (
+                  <option key={kind} value={kind}>
+                    {POLICY_INFO[kind].label}
+                    {off ? " (off)" : ""}
+                  </option>
+                );
+              })}
+            </optgroup>
           </select>
         </div>
       </div>

@@ -17,6 +17,7 @@ import { sortRows } from "@/lib/inventory/sort-rows";
 import { allConnectionRows } from "@/lib/inventory/rows";
 import { useRefreshInventory } from "@/lib/inventory/queries";
 import { useEveryConnection } from "@/lib/inventory/use-every-connection";
+import { usePolicies } from "@/lib/policies/queries";
 import { AsOf } from "@/components/ui/as-of";
 import { QueryErrorPanel } from "@/components/ui/query-error-panel";
 import { ReadingKeys } from "@/components/ui/reading-keys";
@@ -60,7 +61,14 @@ export function InventoryView({ role, primary: primaryAllowed = true }: { role: 
     [ready, primary, otherReads],
   );
   const connectionNames = useMemo(() => new Map(connections.map((c) => [c.id, c.name])), [connections]);
-  const shown = useMemo(() => sortRows(filterRows(all, filters), filters.sort, filters.dir), [all, filters]);
+  // The rules are read once the policy filter is used (or its menu opened), not for every visit.
+  const [policyMenuUsed, setPolicyMenuUsed] = useState(false);
+  const policies = usePolicies(undefined, filters.policy !== undefined || policyMenuUsed);
+  const rules = policies.data;
+  const shown = useMemo(
+    () => sortRows(filterRows(all, filters, rules ?? []), filters.sort, filters.dir),
+    [all, filters, rules],
+  );
   const accounts = useMemo(() => primary?.serviceAccounts ?? [], [primary]);
   const accountNames = useMemo(() => new Map(accounts.map((a) => [a.id, a.name])), [accounts]);
 
@@ -82,8 +90,18 @@ export function InventoryView({ role, primary: primaryAllowed = true }: { role: 
     [],
   );
 
-  if (reads.pending) {
+  if (reads.pending || (filters.policy !== undefined && policies.isPending)) {
     return <ReadingKeys height="h-64" />;
+  }
+  if (filters.policy !== undefined && policies.isError) {
+    return (
+      <QueryErrorPanel
+        title="Keydesk could not read the key policies to filter by them."
+        error={policies.error}
+        onRetry={() => void policies.refetch()}
+        retrying={policies.isFetching}
+      />
+    );
   }
   if (!reads.primaryLeftOut && inventory.isError && !inventory.data) {
     return (
@@ -124,6 +142,8 @@ export function InventoryView({ role, primary: primaryAllowed = true }: { role: 
         filters={filters}
         connections={connections}
         accounts={accounts}
+        policyRules={rules}
+        onPolicyMenu={() => setPolicyMenuUsed(true)}
         onChange={change}
         onClear={() => change({ ...DEFAULT_INVENTORY_FILTERS, sort: filters.sort, dir: filters.dir })}
       />

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_INVENTORY_FILTERS, inventorySearchParams } from "@/lib/inventory/filters";
 import { RISK_FLAGS } from "@/lib/inventory/types";
-import { flagHref, statusHref } from "./flag-href.logic";
+import { POLICY_KINDS } from "@/lib/policies/rules";
+import { flagHref, policyHref, statusHref } from "./flag-href.logic";
 
 const own = (filters: Partial<typeof DEFAULT_INVENTORY_FILTERS>) => {
   const query = inventorySearchParams({ ...DEFAULT_INVENTORY_FILTERS, ...filters }).toString();
@@ -13,6 +14,14 @@ describe("an overview link", () => {
     expect(flagHref(flag)).toBe(own({ risk: [flag] }));
     expect(flagHref(flag, "demo-elevenlabs")).toBe(own({ risk: [flag], connection: ["demo-elevenlabs"] }));
   });
+
+  it.each(["any", ...POLICY_KINDS] as const)(
+    "is the inventory's own URL for the policy filter %s",
+    (policy) => {
+      expect(policyHref(policy)).toBe(own({ policy }));
+      expect(policyHref(policy, "demo-elevenlabs")).toBe(own({ policy, connection: ["demo-elevenlabs"] }));
+    },
+  );
 
   it("for a total is the inventory's own URL, with or without a connection", () => {
     expect(statusHref(null)).toBe("/inventory");

@@ -5,6 +5,7 @@
 // the primary workspace when the user may use it (the other connections have their own cards), so
 // its links show that workspace's keys alone, the same keys the count counted.
 import type { RiskFlag } from "@/lib/inventory/types";
+import type { PolicyFilter } from "@/lib/inventory/url-filters";
 
 function inventoryHref(connection: string | null, params: [string, string][]): string {
   const query = new URLSearchParams([...(connection ? [["connection", connection]] : []), ...params]);
@@ -16,3 +17,6 @@ export const flagHref = (flag: RiskFlag, connection: string | null = null) =>
 
 export const statusHref = (status: "enabled" | null, connection: string | null = null) =>
   inventoryHref(connection, status ? [["status", status]] : []);
+
+export const policyHref = (policy: PolicyFilter, connection: string | null = null) =>
+  inventoryHref(connection, [["policy", policy]]);

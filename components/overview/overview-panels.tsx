@@ -26,12 +26,21 @@ import { ReadingKeys } from "@/components/ui/reading-keys";
 import { Tooltip } from "@/components/ui/tooltip";
 import { UsageMeter } from "@/components/ui/usage-meter";
 import { RotationReminder } from "@/components/keys/rotation-reminder";
+import type { PolicyRule } from "@/lib/policies/rules";
+import { PolicyTiles } from "./policy-tiles";
 
 /** A key's row in "closest to their limits": the key's own page, on whichever connection it is. */
 const rowHref = (row: InventoryRow) =>
   keyHref({ connectionId: row.connection?.id ?? null, group: row.serviceAccountId || null, keyId: row.id });
 
-export function OverviewPanels({ primary: primaryAllowed = true }: { primary?: boolean }) {
+export function OverviewPanels({
+  primary: primaryAllowed = true,
+  policyRules = [],
+}: {
+  primary?: boolean;
+  /** The key policies that are on (read by the page on the server). */
+  policyRules?: PolicyRule[];
+}) {
   const primary = useInventory(primaryAllowed);
   const leftOut = !primaryAllowed || isPrimaryLeftOut(primary.error);
   // Read here only when the primary is left out: otherwise the connection cards above cover them.
@@ -142,6 +151,7 @@ export function OverviewPanels({ primary: primaryAllowed = true }: { primary?: b
           ))}
         </ul>
       </section>
+      <PolicyTiles rows={rows} rules={policyRules} counted={counted} />
       <section aria-labelledby="overview-limits" className="space-y-2">
         <h2 id="overview-limits" className="text-lg font-semibold">
           Closest to their monthly limits

@@ -24,6 +24,13 @@ describe("describeFilters", () => {
     expect(describeFilters(f({ sa: ["sa_1"] }))).toBe("service account sa_1");
   });
 
+  it("names the policy filter", () => {
+    expect(describeFilters(f({ policy: "any" }))).toBe("breaks a key policy");
+    expect(describeFilters(f({ policy: "no_unrestricted", status: "enabled" }))).toBe(
+      "status enabled; breaks the policy “No unrestricted keys”",
+    );
+  });
+
   it("lists permissions, singular or plural", () => {
     expect(describeFilters(f({ perm: ["voices_read"] }))).toBe("has permission voices_read");
     expect(describeFilters(f({ perm: ["voices_read", "models_write"], status: "enabled" }))).toBe(

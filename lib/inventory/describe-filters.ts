@@ -1,6 +1,7 @@
 // The filters as a short sentence, for page headings and for the top of an export, e.g.
 // `status disabled; risk: unrestricted, no IP allowlist; text “prod”`.
 import type { InventoryFilters } from "./filters";
+import { POLICY_INFO } from "@/lib/policies/rules";
 import { RISK_FLAG_INFO } from "./risk";
 
 /** "No IP allowlist" -> "no IP allowlist": mid-sentence, but acronyms kept. */
@@ -12,7 +13,7 @@ const midSentence = (label: string) => label.charAt(0).toLowerCase() + label.sli
  */
 export function describeFilters(
   filters: Pick<InventoryFilters, "sa" | "status" | "risk" | "perm" | "q"> &
-    Partial<Pick<InventoryFilters, "connection">>,
+    Partial<Pick<InventoryFilters, "connection" | "policy">>,
   accountNames?: ReadonlyMap<string, string>,
   connectionNames?: ReadonlyMap<string, string>,
 ): string {
@@ -32,6 +33,12 @@ export function describeFilters(
   if (filters.perm.length > 0)
     parts.push(
       `${filters.perm.length === 1 ? "has permission" : "has permissions"} ${filters.perm.join(", ")}`,
+    );
+  if (filters.policy)
+    parts.push(
+      filters.policy === "any"
+        ? "breaks a key policy"
+        : `breaks the policy “${POLICY_INFO[filters.policy].label}”`,
     );
   if (filters.q.trim() !== "") parts.push(`text “${filters.q.trim()}”`);
   return parts.length > 0 ? parts.join("; ") : "all keys";

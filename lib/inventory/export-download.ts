@@ -10,6 +10,8 @@ import type { SessionUser } from "@/lib/auth/session";
 import { stepUpDetails } from "@/lib/auth/step-up";
 import type { KeyDeps } from "@/lib/keys";
 import type { ConnectionDeps } from "@/lib/connections";
+import { getDatabase } from "@/lib/db";
+import { readPolicies } from "@/lib/policies/store";
 import { describeFilters } from "./describe-filters";
 import { inventoryCsv, inventoryJson } from "./export";
 import { filterRows } from "./filter-rows";
@@ -52,13 +54,15 @@ export async function exportInventory(
   connectionDeps: ConnectionDeps,
 ): Promise<Response> {
   const { format, filters } = exportRequest(params);
-  const [inventory, connection, others] = await Promise.all([
+  const [inventory, connection, others, rules] = await Promise.all([
     deps ? readInventory(deps) : null,
     deps ? primaryConnection() : null,
     readOtherConnections(connectionDeps, user),
+    // The policy filter needs the rules that are on; without it, nothing is read.
+    filters.policy ? getDatabase().then(({ db }) => readPolicies(db)) : [],
   ]);
   const all = allConnectionRows({ keys: inventory?.keys ?? [], connection }, others);
-  const rows = sortRows(filterRows(all, filters), filters.sort, filters.dir);
+  const rows = sortRows(filterRows(all, filters, rules), filters.sort, filters.dir);
   const accountNames = new Map(inventory?.serviceAccounts.map((a) => [a.id, a.name]));
   const connectionNames = new Map(
     [...(connection ? [connection] : []), ...others.map((o) => o.connection)].map(

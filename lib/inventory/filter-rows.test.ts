@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_INVENTORY_FILTERS, type InventoryFilters } from "./filters";
 import { filterRows, hasPermission } from "./filter-rows";
 import { testRow } from "@/tests/support/inventory-rows";
+import type { PolicyRule } from "@/lib/policies/rules";
 
 const only = (overrides: Partial<InventoryFilters>) => ({ ...DEFAULT_INVENTORY_FILTERS, ...overrides });
 
@@ -116,6 +117,24 @@ describe("filterRows", () => {
       ids({ sa: ["sa_2"], status: "enabled", risk: ["no_allowlist"], perm: ["voices_read"], q: "read" }),
     ).toEqual(["k4"]);
     expect(ids({ sa: ["sa_1"], status: "disabled" })).toEqual([]);
+  });
+
+  it("keeps the keys that break the named rule, or any rule, among those that are on", () => {
+    const rules: PolicyRule[] = [
+      { kind: "no_unrestricted", mode: "report", limit: null },
+      { kind: "network_restriction", mode: "enforce", limit: null },
+    ];
+    const byPolicy = (policy: InventoryFilters["policy"], on = rules) =>
+      filterRows(rows, only({ policy }), on).map((r) => r.id);
+    expect(byPolicy("no_unrestricted")).toEqual(["k2"]);
+    expect(byPolicy("network_restriction")).toEqual(["k2", "k4"]);
+    expect(byPolicy("any")).toEqual(["k2", "k4"]);
+    // A rule that is off is broken by no key; with no rule on, "any" keeps nothing.
+    expect(byPolicy("max_monthly_limit")).toEqual([]);
+    expect(byPolicy("any", [])).toEqual([]);
+    expect(
+      filterRows(rows, only({ policy: "any", status: "enabled", q: "reader" }), rules).map((r) => r.id),
+    ).toEqual(["k4"]);
   });
 
   it("returns a new array and leaves the input alone", () => {

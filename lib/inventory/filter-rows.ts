@@ -2,6 +2,9 @@
 // turned into a cheap test once, the cheapest tests run first, and text search uses the row's
 // precomputed searchText.
 import { PRODUCT_AREAS, type Permission, type Permissions } from "@/lib/permissions";
+import { policyBreaks } from "@/lib/policies/evaluate";
+import type { PolicyRule } from "@/lib/policies/rules";
+import { subjectOfKey } from "@/lib/policies/subject";
 import type { InventoryFilters } from "./filters";
 import type { InventoryRow } from "./types";
 
@@ -29,9 +32,27 @@ export function hasPermission(permissions: Permissions, permission: Permission):
   return satisfiedBy(permission).some((p) => permissions.includes(p));
 }
 
+/** Whether a row breaks the rule the filter names (or any rule) among `rules`, the rules that are on. */
+function breaksPolicy(
+  row: InventoryRow,
+  policy: NonNullable<InventoryFilters["policy"]>,
+  rules: readonly PolicyRule[],
+  now: number,
+): boolean {
+  const applicable = policy === "any" ? rules : rules.filter((rule) => rule.kind === policy);
+  if (applicable.length === 0) return false;
+  return policyBreaks(applicable, subjectOfKey(row, row.connection?.capabilities ?? null), now).length > 0;
+}
+
+/**
+ * `rules`: the key policies that are on, for the policy filter (a rule that is off is broken by no
+ * key, so filtering by it shows none).
+ */
 export function filterRows(
   rows: readonly InventoryRow[],
-  filters: Pick<InventoryFilters, "connection" | "sa" | "status" | "risk" | "perm" | "q">,
+  filters: Pick<InventoryFilters, "connection" | "sa" | "status" | "risk" | "perm" | "q" | "policy">,
+  rules: readonly PolicyRule[] = [],
+  now: number = Date.now(),
 ): InventoryRow[] {
   const connections = filters.connection.length > 0 ? new Set(filters.connection) : null;
   const accounts = filters.sa.length > 0 ? new Set(filters.sa) : null;
@@ -46,6 +67,8 @@ export function filterRows(
     if (!filters.risk.every((flag) => row.flags.includes(flag))) return false;
     const held = row.permissions;
     if (held !== "all" && !wanted.every((any) => any.some((p) => held.includes(p)))) return false;
-    return needle === "" || row.searchText.includes(needle);
+    if (needle !== "" && !row.searchText.includes(needle)) return false;
+    // Last: the dearest test, run only on the rows every other filter kept.
+    return filters.policy === undefined || breaksPolicy(row, filters.policy, rules, now);
   });
 }

@@ -70,6 +70,14 @@ describe.each(READERS)("reading the URL with %s", (_, reader) => {
     ]);
   });
 
+  it("reads a policy filter (any rule, or one kind) and refuses an unknown one, saying why", () => {
+    expect(parse("policy=any").filters.policy).toBe("any");
+    expect(parse("policy=no_unrestricted").filters.policy).toBe("no_unrestricted");
+    const { filters: f, problems } = parse("policy=no_secrets");
+    expect(f.policy).toBeUndefined();
+    expect(problems).toEqual([{ param: "policy", message: 'Unknown policy rule "no_secrets".' }]);
+  });
+
   it("falls back to defaults for a bad status, sort or direction, saying why", () => {
     const { filters: f, problems } = parse("status=maybe&sort=colour&dir=up");
     expect(f).toEqual(DEFAULT_INVENTORY_FILTERS);
@@ -157,6 +165,8 @@ describe("inventorySearchParams", () => {
   const cases: InventoryFilters[] = [
     DEFAULT_INVENTORY_FILTERS,
     filters({ status: "enabled" }),
+    filters({ policy: "any" }),
+    filters({ policy: "max_monthly_limit", status: "enabled" }),
     filters({ sa: ["sa 1", "sa&2=x", "ünï"], q: 'a&b=c "d" #e %f +g', sort: "serviceAccount", dir: "desc" }),
     filters({
       risk: [

@@ -10,6 +10,7 @@ import { RISK_FLAGS } from "./types";
 import {
   defaultDir,
   ID_MAX,
+  POLICY_FILTERS,
   SEARCH_TEXT_MAX,
   shownValue as shown,
   SORT_KEYS,
@@ -27,6 +28,7 @@ export {
   STATUSES,
   type FilterProblem,
   type InventoryFilters,
+  type PolicyFilter,
   type SortDir,
   type SortKey,
 } from "./url-filters";
@@ -49,6 +51,7 @@ const statusValue = z.enum(STATUSES, {
 });
 const riskValue = z.enum(RISK_FLAGS, { error: (i) => `Unknown risk flag ${shown(i.input)}.` });
 const permValue = z.enum(PERMISSIONS, { error: (i) => `Unknown permission ${shown(i.input)}.` });
+const policyValue = z.enum(POLICY_FILTERS, { error: (i) => `Unknown policy rule ${shown(i.input)}.` });
 const qValue = safeText({ error: "Expected text." }).check(
   z.superRefine(refuseSecret("filter")),
   z.trim(),
@@ -77,6 +80,8 @@ const filtersObject = z.object({
   risk: z._default(z.array(riskValue), []),
   /** A key must have every listed permission; see hasPermission for what counts. */
   perm: z._default(z.array(permValue), []),
+  /** A key must break this rule (or, "any", a rule) among those that are on. */
+  policy: z.optional(policyValue),
   /** Case-insensitive part of the name, hint, key id or service account name. Empty: no filter. */
   q: z._default(qValue, ""),
   sort: z._default(sortValue, "createdAt"),
@@ -127,6 +132,7 @@ export function parseInventoryFilters(params: URLSearchParams): {
     status: single("status", statusValue),
     risk: list("risk", riskValue),
     perm: list("perm", permValue),
+    policy: single("policy", policyValue),
     q: single("q", qValue),
     sort: single("sort", sortValue),
     dir: single("dir", dirValue),

@@ -8,6 +8,7 @@
 import { PERMISSIONS, type Permission } from "@/lib/permissions";
 import { looksLikeSecret } from "@/lib/text/secret-pattern";
 import { SECRET_ADVICE, textProblem } from "@/lib/text/text-problem";
+import { POLICY_KINDS, type PolicyKind } from "@/lib/policies/rules";
 import { RISK_FLAGS, type RiskFlag } from "./types";
 
 export const SORT_KEYS = [
@@ -27,6 +28,10 @@ export type SortDir = "asc" | "desc";
 export const STATUSES = ["enabled", "disabled"] as const;
 export type KeyStatus = (typeof STATUSES)[number];
 
+/** Keys that break a rule that is on: any rule, or one kind of rule. */
+export const POLICY_FILTERS = ["any", ...POLICY_KINDS] as const;
+export type PolicyFilter = "any" | PolicyKind;
+
 export const SEARCH_TEXT_MAX = 200;
 export const ID_MAX = 200;
 
@@ -44,6 +49,8 @@ export interface InventoryFilters {
   risk: RiskFlag[];
   /** A key must have every listed permission; see hasPermission for what counts. */
   perm: Permission[];
+  /** A key must break this rule (or, "any", a rule) among those that are on. */
+  policy?: PolicyFilter;
   /** Case-insensitive part of the name, hint, key id or service account name. Empty: no filter. */
   q: string;
   sort: SortKey;
@@ -111,6 +118,7 @@ export const READERS = {
   status: oneOf(STATUSES, (v) => `Unknown status ${shownValue(v)}; use enabled or disabled.`),
   risk: oneOf(RISK_FLAGS, (v) => `Unknown risk flag ${shownValue(v)}.`),
   perm: oneOf(PERMISSIONS, (v) => `Unknown permission ${shownValue(v)}.`),
+  policy: oneOf(POLICY_FILTERS, (v) => `Unknown policy rule ${shownValue(v)}.`),
   q: text(
     SEARCH_TEXT_MAX,
     `The search text is longer than ${SEARCH_TEXT_MAX} characters, so it was ignored.`,
@@ -150,6 +158,7 @@ export function readInventoryFilters(params: URLSearchParams): {
   const status = single("status", READERS.status);
   const risk = list("risk", READERS.risk);
   const perm = list("perm", READERS.perm);
+  const policy = single("policy", READERS.policy);
   const q = single("q", READERS.q) ?? "";
   const sort = single("sort", READERS.sort) ?? DEFAULT_INVENTORY_FILTERS.sort;
   const dir = single("dir", READERS.dir) ?? defaultDir(sort);
@@ -159,6 +168,7 @@ export function readInventoryFilters(params: URLSearchParams): {
     ...(status === undefined ? {} : { status }),
     risk: RISK_FLAGS.filter((flag) => risk.includes(flag)),
     perm: PERMISSIONS.filter((p) => perm.includes(p)),
+    ...(policy === undefined ? {} : { policy }),
     q,
     sort,
     dir,
@@ -174,6 +184,7 @@ export function inventorySearchParams(filters: InventoryFilters): URLSearchParam
   if (filters.status) params.set("status", filters.status);
   for (const flag of filters.risk) params.append("risk", flag);
   for (const p of filters.perm) params.append("perm", p);
+  if (filters.policy) params.set("policy", filters.policy);
   if (filters.q !== "") params.set("q", filters.q);
   if (filters.sort !== DEFAULT_INVENTORY_FILTERS.sort) params.set("sort", filters.sort);
   if (filters.dir !== defaultDir(filters.sort)) params.set("dir", filters.dir);

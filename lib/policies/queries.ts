@@ -9,12 +9,14 @@ interface PoliciesAnswer {
   rules: PolicyRule[];
 }
 
-export function usePolicies(initial?: PolicyRule[]) {
+/** `enabled` false: not read until needed (All keys reads them only for its policy filter). */
+export function usePolicies(initial?: PolicyRule[], enabled = true) {
   return useQuery({
     queryKey: policiesQueryKey,
     queryFn: async () => (await apiJson<PoliciesAnswer>("/api/policies")).rules,
     initialData: initial,
     staleTime: 30_000,
+    enabled,
   });
 }
 

@@ -81,6 +81,64 @@ test.describe("as an admin", () => {
     expect(JSON.stringify(audit)).toContain("enforce: No key may have every permission");
   });
 
+  test("the overview counts the keys that break a rule, All keys filters to them, and a key's page says why", async ({
+    page,
+    request,
+  }) => {
+    expect(
+      (
+        await request.put("/api/policies", {
+          data: { rules: [{ kind: "no_unrestricted", mode: "report", limit: null }] },
+        })
+      ).status(),
+    ).toBe(200);
+    const { "service-accounts": accounts } = await emulator.admin<{
+      "service-accounts": { "api-keys": { key_id: string; name: string; permissions: unknown }[] }[];
+    }>("GET", "/v1/service-accounts");
+    const keys = accounts.flatMap((a) => a["api-keys"]);
+    const unrestricted = keys.filter((k) => k.permissions === null);
+    const restricted = keys.find((k) => k.permissions !== null)!;
+    expect(unrestricted.length).toBeGreaterThan(0);
+
+    await page.goto("/");
+    const tile = page.getByRole("link", { name: /^Keys breaking a rule/ });
+    await expect(tile).toContainText(String(unrestricted.length), { timeout: 30_000 });
+    await expect(page.getByRole("link", { name: /^No unrestricted keys/ })).toContainText(
+      String(unrestricted.length),
+    );
+    await expectNoAxeViolations(page, "the overview with key policies");
+    await tile.click();
+
+    await expect(page).toHaveURL(/policy=any/);
+    await expect(page.getByLabel("Key policy")).toHaveValue("any");
+    const rows = page.getByRole("region", { name: /^Keys/ }).locator("tbody tr[data-key-id]");
+    await expect(rows).toHaveCount(unrestricted.length, { timeout: 30_000 });
+    for (const key of unrestricted)
+      await expect(rows.filter({ hasText: key.name }).first()).toContainText("All permissions");
+    // The rule that is off is marked so in the menu, and filtering by it shows no key.
+    await expect(
+      page.getByLabel("Key policy").locator("option", { hasText: "Monthly limit (off)" }),
+    ).toHaveCount(1);
+    await page.getByLabel("Key policy").selectOption("max_monthly_limit");
+    await expect(page).toHaveURL(/policy=max_monthly_limit/);
+    await expect(rows).toHaveCount(0);
+    await page.goBack();
+    await expect(rows).toHaveCount(unrestricted.length);
+
+    // A key's page lists what it breaks, and why; a restricted key keeps the one rule.
+    await rows.first().getByRole("link").first().click();
+    const section = page.getByRole("region", { name: "Key policies" });
+    await expect(section.getByRole("list", { name: "Rules this key breaks" })).toContainText(
+      "It has every permission.",
+    );
+    await expectNoAxeViolations(page, "a key's page breaking a rule");
+    await page.goto(`/inventory?q=${encodeURIComponent(restricted.key_id)}`);
+    await rows.first().getByRole("link").first().click();
+    await expect(page.getByRole("region", { name: "Key policies" })).toContainText(
+      "This key keeps every rule that is on (1 rule).",
+    );
+  });
+
   test("bad input names the rule's field and changes nothing", async ({ page, request }) => {
     const put = (rules: unknown) => request.put("/api/policies", { data: { rules } });
     for (const [rules, field] of [

@@ -5,6 +5,7 @@ import { isExpired, lastUsedText } from "@/components/connection-keys/key-text.l
 import { ConnectionKeyActions } from "@/components/key-page/connection-key-actions";
 import { KeyHeader, type KeyFact } from "@/components/key-page/key-header";
 import { KEY_HISTORY_ROWS, KeyHistory } from "@/components/key-page/key-history";
+import { KeyPolicies } from "@/components/key-page/key-policies";
 import { KeyReadProblem } from "@/components/key-page/key-read-problem";
 import { KeyRestrictions } from "@/components/key-page/key-restrictions";
 import { KeySection } from "@/components/key-page/key-section";
@@ -23,6 +24,8 @@ import { listConnectionKeys } from "@/lib/connection-keys";
 import { formatDate, visibleText } from "@/lib/format";
 import { ApiError } from "@/lib/http/api-error";
 import { keyHref } from "@/lib/key-href";
+import { toOtherInventoryKey } from "@/lib/inventory/read-others";
+import { keyPolicyReport } from "@/lib/policies/key-breaks";
 
 export const metadata: Metadata = { title: "Key" };
 
@@ -71,6 +74,10 @@ export default async function ConnectionKeyPage({
   if (read.ok && !key && history.entries.length === 0) notFound();
 
   const capabilities = read.ok ? read.capabilities : null;
+  const policies =
+    key && capabilities
+      ? await keyPolicyReport(deps.db, toOtherInventoryKey({ ...key, secretHash: null }), capabilities)
+      : null;
   const expired = key ? isExpired(key.expiresAt) : false;
   const facts: KeyFact[] = key
     ? [
@@ -153,6 +160,7 @@ export default async function ConnectionKeyPage({
               </KeySection>
             ) : null}
           </div>
+          {policies ? <KeyPolicies report={policies} /> : null}
         </>
       )}
       <UsageHistory connectionIds={[connection.id]} keyId={keyId} />

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ElevenLabsPermissions } from "@/components/key-page/elevenlabs-permissions";
 import { KeyHeader } from "@/components/key-page/key-header";
 import { KEY_HISTORY_ROWS, KeyHistory } from "@/components/key-page/key-history";
+import { KeyPolicies } from "@/components/key-page/key-policies";
 import { KeyReadProblem } from "@/components/key-page/key-read-problem";
 import { KeyRestrictions } from "@/components/key-page/key-restrictions";
 import { KeySection } from "@/components/key-page/key-section";
@@ -24,6 +25,7 @@ import { formatDate } from "@/lib/format";
 import { keyHref } from "@/lib/key-href";
 import { loadServiceAccounts } from "@/lib/keys/load";
 import { toPublicKey } from "@/lib/keys/view";
+import { keyPolicyReport } from "@/lib/policies/key-breaks";
 
 export const metadata: Metadata = { title: "Key" };
 
@@ -58,6 +60,19 @@ export default async function PrimaryKeyPage({ params }: PageProps<"/service-acc
   const key = account?.keys.find((k) => k.id === keyId);
   if (result.ok && !key && history.entries.length === 0) notFound();
 
+  const policies =
+    key && account
+      ? await keyPolicyReport(
+          db,
+          {
+            ...key,
+            rotation: key.rotation ?? null,
+            serviceAccountName: account.name,
+            origin: key.origin ?? null,
+          },
+          null,
+        )
+      : null;
   const accountHref = `/service-accounts/${encodeURIComponent(saId)}`;
   const partner = key?.rotation ? account?.keys.find((k) => k.id === key.rotation!.partnerKeyId) : undefined;
   const lastKnownName = key?.name ?? history.entries.find((e) => e.target.name)?.target.name ?? null;
@@ -124,6 +139,7 @@ export default async function PrimaryKeyPage({ params }: PageProps<"/service-acc
               </KeySection>
             </div>
           </div>
+          {policies ? <KeyPolicies report={policies} /> : null}
         </>
       )}
       <UsageHistory connectionIds={PRIMARY_CONNECTION_IDS} keyId={keyId} />
