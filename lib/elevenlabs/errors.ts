@@ -29,6 +29,8 @@ export interface UpstreamErrorDetails {
   field?: (string | number)[];
   /** For rate limits: seconds to wait before trying again. */
   retryAfterSeconds?: number;
+  /** Trying again cannot help: nothing was sent because the base URL's address is refused. */
+  addressRefused?: boolean;
 }
 
 const UPSTREAM_ERROR = errorBrand("UpstreamError");
@@ -47,6 +49,7 @@ export class UpstreamError extends Error {
   readonly requestId?: string;
   readonly field?: (string | number)[];
   readonly retryAfterSeconds?: number;
+  readonly addressRefused: boolean;
 
   constructor(details: UpstreamErrorDetails) {
     super(details.message);
@@ -55,11 +58,12 @@ export class UpstreamError extends Error {
     this.requestId = details.requestId;
     this.field = details.field;
     this.retryAfterSeconds = details.retryAfterSeconds;
+    this.addressRefused = details.addressRefused === true;
   }
 
   /** Worth trying again, for an idempotent call. */
   get retryable(): boolean {
-    return this.kind === "rate_limited" || this.kind === "unavailable";
+    return !this.addressRefused && (this.kind === "rate_limited" || this.kind === "unavailable");
   }
 }
 
@@ -194,7 +198,12 @@ export function toUpstreamError(error: unknown): UpstreamError {
     // The base URL's address was refused (lib/http/upstream-address-fetch.ts): say so, not "could not reach".
     const refused = addressRefusedIn(error);
     if (refused)
-      return new UpstreamError({ kind: "unavailable", message: refused.message, field: ["baseUrl"] });
+      return new UpstreamError({
+        kind: "unavailable",
+        message: refused.message,
+        field: ["baseUrl"],
+        addressRefused: true,
+      });
     return new UpstreamError({
       kind: "unavailable",
       requestId: error.requestId,

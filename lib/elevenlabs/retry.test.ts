@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseRetryAfter, UpstreamError } from "./errors";
-import { retryDelayMs, type RetryPolicy } from "./retry";
+import { retryDelayMs, withRetries, type RetryPolicy } from "./retry";
 
 const policy: RetryPolicy = { retries: 2, baseDelayMs: 100, maxRetryAfterMs: 10_000 };
 const error = (kind: UpstreamError["kind"], retryAfterSeconds?: number) =>
@@ -31,6 +31,28 @@ describe("retryDelayMs", () => {
     ] as const) {
       expect(retryDelayMs(error(kind), 0, policy)).toBeNull();
     }
+  });
+  it("never retries a refused base URL: nothing was sent, and the address stays refused", async () => {
+    const refused = new UpstreamError({
+      kind: "unavailable",
+      message: "The connection's base URL was refused.",
+      field: ["baseUrl"],
+      addressRefused: true,
+    });
+    expect(refused.retryable).toBe(false);
+    expect(retryDelayMs(refused, 0, { ...policy, retryTimeouts: true })).toBeNull();
+    let calls = 0;
+    await expect(
+      withRetries(
+        async () => {
+          calls++;
+          throw refused;
+        },
+        (e) => e as UpstreamError,
+        policy,
+      ),
+    ).rejects.toBe(refused);
+    expect(calls).toBe(1);
   });
   it("retries a timeout only when the policy says so (lib/providers' fetch clients), within the same bound", () => {
     const withTimeouts = { ...policy, retryTimeouts: true };

@@ -183,7 +183,12 @@ export async function callJson(
     // Nothing was sent; the live check answers it as a refused base URL (a 422 on that field).
     const refused = addressRefusedIn(error);
     if (refused)
-      throw new UpstreamError({ kind: "unavailable", message: refused.message, field: ["baseUrl"] });
+      throw new UpstreamError({
+        kind: "unavailable",
+        message: refused.message,
+        field: ["baseUrl"],
+        addressRefused: true,
+      });
     if (isTimeout(error))
       throw new UpstreamError({ kind: "timeout", message: `${api.label} did not answer in time.` });
     throw new UpstreamError({
