@@ -73,7 +73,9 @@ export const textToSpeech = endpoint<TextToSpeechBody>({
       status: 200,
       body: null,
       raw: { contentType: "audio/mpeg", bytes: SILENT_MP3 },
-      headers: { "x-character-count": String(required) },
+      // What the request cost, as ElevenLabs reports it (clients read `character-cost`), and the id
+      // under the name its speech endpoints also use.
+      headers: { "character-cost": String(required), "request-id": ctx.requestId },
     };
   },
 });

@@ -82,7 +82,8 @@ describe("text to speech", () => {
     const reply = await speak(secret, { text: "Hello there." });
     expect(reply.status).toBe(200);
     expect(reply.headers.get("content-type")).toBe("audio/mpeg");
-    expect(reply.headers.get("x-character-count")).toBe("12");
+    expect(reply.headers.get("character-cost")).toBe("12");
+    expect(reply.headers.get("request-id")).toBe(reply.headers.get("x-request-id"));
     expect(Number(reply.headers.get("content-length"))).toBe(SILENT_MP3.length);
     expect((await getKey(emulator, saId, keyId)).character_count).toBe(12);
     await speak(secret, { text: "Héllo 👋", model_id: "eleven_multilingual_v2" });
@@ -93,7 +94,7 @@ describe("text to speech", () => {
   it("a half-rate model costs half the characters, rounded up", async () => {
     const { saId, keyId, secret } = await ttsKey();
     const reply = await speak(secret, { text: "Hello", model_id: "eleven_flash_v2_5" });
-    expect(reply.headers.get("x-character-count")).toBe("3");
+    expect(reply.headers.get("character-cost")).toBe("3");
     expect((await getKey(emulator, saId, keyId)).character_count).toBe(3);
   });
 
