@@ -167,6 +167,25 @@ describe.each(CASES)("%s", (_id, op, path, body) => {
   });
 });
 
+describe("secrets made through the public API", () => {
+  it("authenticate at once: the secret POST …/api-keys returns is the key its hint and hash name", async () => {
+    const saId = await createAccount(emulator);
+    const created = await call(emulator, "POST", `/v1/service-accounts/${saId}/api-keys`, {
+      body: { name: "found-in-a-log", permissions: ["user_read"] },
+    });
+    const secret: string = created.body["xi-api-key"];
+    const listed = await call(emulator, "GET", `/v1/service-accounts/${saId}/api-keys`);
+    const key = listed.body["api-keys"].find((k: { key_id: string }) => k.key_id === created.body.key_id);
+    expect(key.hint).toBe(secret.slice(-4));
+    const user = await call(emulator, "GET", "/v1/user", { key: secret });
+    expect(user.status).toBe(200);
+    expect(user.body.user_id).toBe(saId);
+    // The secret never comes back in an answer or the request log.
+    expect(listed.text).not.toContain(secret);
+    expect((await call(emulator, "GET", "/__emulator/requests")).text).not.toContain(secret);
+  });
+});
+
 describe("which permission is which", () => {
   it("a key's permissions open exactly their own operations", async () => {
     const { secret } = await newKey({ permissions: ["voices_read"] });
