@@ -16,7 +16,15 @@ describe("parseCliArgs", () => {
       host: "127.0.0.1",
       port: 4010,
       maxServiceAccounts: 20,
+      trustForwardedFor: false,
     });
+  });
+
+  it("ElevenLabs alone takes --trust-forwarded-for (tests calling from outside an allowlist)", () => {
+    expect(parseCliArgs([...base, "--trust-forwarded-for"])).toMatchObject({ trustForwardedFor: true });
+    expect(() => parseCliArgs(["--provider", "docspace", ...base, "--trust-forwarded-for"])).toThrow(
+      /--trust-forwarded-for is for --provider elevenlabs/,
+    );
   });
 
   it.each(["docspace", "voiceable", "elevenlabs"])("--provider %s picks that emulator", (provider) => {

@@ -9,7 +9,7 @@ export type Provider = (typeof PROVIDERS)[number];
 
 export const USAGE =
   "usage: npm run emulator -- [--provider elevenlabs|docspace|voiceable] --port 4010 --admin-key <key> [--seed demo|empty] [--control] [--host 127.0.0.1]\n" +
-  "       elevenlabs only: [--seed <accounts>x<keys>] [--max-service-accounts 20]";
+  "       elevenlabs only: [--seed <accounts>x<keys>] [--max-service-accounts 20] [--trust-forwarded-for]";
 
 export type CliPlan =
   | { kind: "help" }
@@ -23,6 +23,8 @@ export type CliPlan =
       host: string;
       port: number;
       maxServiceAccounts: number;
+      /** ElevenLabs only (tests): the caller's address is X-Forwarded-For's first entry. */
+      trustForwardedFor: boolean;
     };
 
 function parseSeed(text: string, provider: Provider): ElevenLabsSeed {
@@ -60,6 +62,7 @@ export function parseCliArgs(argv: string[]): CliPlan {
       seed: { type: "string", default: "demo" },
       control: { type: "boolean", default: false },
       "max-service-accounts": { type: "string" },
+      "trust-forwarded-for": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -72,6 +75,8 @@ export function parseCliArgs(argv: string[]): CliPlan {
   const maxServiceAccounts = values["max-service-accounts"];
   if (maxServiceAccounts !== undefined && provider !== "elevenlabs")
     throw new Error("--max-service-accounts is for --provider elevenlabs only");
+  if (values["trust-forwarded-for"] && provider !== "elevenlabs")
+    throw new Error("--trust-forwarded-for is for --provider elevenlabs only");
   return {
     kind: "start",
     provider,
@@ -81,5 +86,6 @@ export function parseCliArgs(argv: string[]): CliPlan {
     host: values.host,
     port: parsePort(values.port, "--port"),
     maxServiceAccounts: parsePort(maxServiceAccounts ?? "20", "--max-service-accounts"),
+    trustForwardedFor: values["trust-forwarded-for"],
   };
 }

@@ -1,6 +1,7 @@
 // `npm run emulator -- [--provider elevenlabs|docspace|voiceable] --port 4010 --admin-key <key>
 //                      [--seed demo|empty] [--control] [--host 127.0.0.1]`
-// (ElevenLabs also takes `--seed <accounts>x<keys>` and `--max-service-accounts 20`.)
+// (ElevenLabs also takes `--seed <accounts>x<keys>`, `--max-service-accounts 20` and
+// `--trust-forwarded-for`.)
 import { parseCliArgs, USAGE, type CliPlan } from "./cli-args";
 import { startDocspaceEmulator } from "./docspace/server";
 import { startEmulator as startElevenLabs } from "./elevenlabs/server";
@@ -24,6 +25,8 @@ async function start(plan: Extract<CliPlan, { kind: "start" }>): Promise<Started
         host,
         port,
         maxServiceAccounts: plan.maxServiceAccounts,
+        // Off unless asked, or --control (which has always let tests speak for another address).
+        trustForwardedFor: plan.trustForwardedFor || control,
       });
       return {
         close: emulator.close,

@@ -1,31 +1,12 @@
-// The six service-accounts endpoints. Each takes already-authorised, already-validated input and
-// answers as ElevenLabs does.
-import { errorBody, notFound, type EmulatorError, type ValidationIssue } from "./errors";
+// The six service-accounts endpoints, and the route table with the endpoints keys are used for
+// (usage-api.ts). Each takes already-authorised, already-validated input and answers as ElevenLabs does.
+import { errorBody, notFound, type EmulatorError } from "./errors";
+import { endpoint, type Endpoint, type Outcome, type WorkspaceContext } from "./endpoint";
 import { parseCreateKey, parseCreateServiceAccount, parseUpdateKey } from "./bodies";
-import type { EmulatorStore } from "./store";
+import { getUser, getVoice, listModels, listVoices, textToSpeech } from "./usage-api";
 import { keyToWire, serviceAccountToWire } from "./wire";
 
-export interface Outcome {
-  status: number;
-  body: unknown;
-  headers?: Record<string, string>;
-}
-
-export interface WorkspaceContext {
-  store: EmulatorStore;
-  maxServiceAccounts: number;
-  requestId: string;
-}
-
-export interface Endpoint<Body = unknown> {
-  /** Whether the endpoint takes a body, and whether it may be left out. */
-  body: "none" | "required" | "optional";
-  parse?: (raw: unknown) => { ok: true; value: Body } | { ok: false; issues: ValidationIssue[] };
-  handle: (ctx: WorkspaceContext, params: Record<string, string>, body: Body) => Outcome;
-}
-
-/** Erases an endpoint's body type for the route table (parse and handle agree by construction). */
-const endpoint = <Body>(e: Endpoint<Body>) => e as Endpoint<unknown>;
+export type { Caller, Endpoint, Outcome, WorkspaceContext } from "./endpoint";
 
 const ok = (body: unknown): Outcome => ({ status: 200, body });
 const fail = (error: EmulatorError, requestId: string): Outcome => ({
@@ -152,6 +133,12 @@ export const ROUTES: Route[] = [
     segments: ["v1", "service-accounts", ":saId", "api-keys", ":keyId"],
     methods: { PATCH: updateKey, DELETE: deleteKey },
   },
+  // The endpoints keys are used for (operations.ts, usage-api.ts).
+  { segments: ["v1", "voices"], methods: { GET: listVoices } },
+  { segments: ["v1", "voices", ":voiceId"], methods: { GET: getVoice } },
+  { segments: ["v1", "models"], methods: { GET: listModels } },
+  { segments: ["v1", "user"], methods: { GET: getUser } },
+  { segments: ["v1", "text-to-speech", ":voiceId"], methods: { POST: textToSpeech } },
 ];
 
 export function matchRoute(path: string): { route: Route; params: Record<string, string> } | undefined {

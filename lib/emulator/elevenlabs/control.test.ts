@@ -36,6 +36,7 @@ describe("without control: true", () => {
     ["POST", "/__emulator/faults"],
     ["DELETE", "/__emulator/faults"],
     ["POST", "/__emulator/usage"],
+    ["POST", "/__emulator/disable"],
   ])("%s %s is the plain route 404", async (method, path) => {
     const reply = await call(closed, method, path, {
       body: method === "POST" ? { seed: "demo" } : undefined,

@@ -56,6 +56,52 @@ export const authErrors = {
   }),
 } satisfies Record<string, EmulatorError | ((ip: string) => EmulatorError)>;
 
+/** A key that lacks the scope an ordinary endpoint needs (API.md §5: 401, not 403). */
+export function missingPermission(permission: string): EmulatorError {
+  return {
+    status: 401,
+    code: "missing_permissions",
+    type: "authentication_error",
+    message: `The API key you used is missing the permission ${permission} to execute this operation.`,
+  };
+}
+
+/**
+ * A request that costs more credits than the key has left this month (DECISIONS.md, "Using keys"):
+ * 401 `quota_exceeded` with the message ElevenLabs sends for a key's own credit limit.
+ */
+export function keyQuotaExceeded(
+  keyName: string,
+  limit: number,
+  remaining: number,
+  required: number,
+): EmulatorError {
+  return {
+    status: 401,
+    code: "quota_exceeded",
+    type: "invalid_request",
+    message: `This request exceeds your API key (${keyName}) quota of ${limit}. You have ${remaining} credits remaining, while ${required} credits are required for this request.`,
+  };
+}
+
+export function voiceNotFound(voiceId: string): EmulatorError {
+  return {
+    status: 404,
+    code: "voice_not_found",
+    type: "not_found",
+    message: `A voice with voice_id '${voiceId}' was not found.`,
+  };
+}
+
+export function modelNotFound(modelId: string): EmulatorError {
+  return {
+    status: 400,
+    code: "model_not_found",
+    type: "invalid_request",
+    message: `A model with model_id '${modelId}' was not found.`,
+  };
+}
+
 export function notFound(what: "service_account" | "api_key" | "group", id: string): EmulatorError {
   const label = { service_account: "Service account", api_key: "API key", group: "Group" }[what];
   return {

@@ -1,4 +1,5 @@
-// The emulator's HTTP server: a stand-in for ElevenLabs' service-accounts API on loopback, in the
+// The emulator's HTTP server: a stand-in for ElevenLabs' service-accounts API (and the ordinary
+// endpoints keys are used for, usage-api.ts) on loopback, in the
 // order a FastAPI app works a request: route, parse JSON, authenticate (a dependency), validate
 // the body, run the endpoint. Test-only control routes live under /__emulator/ when enabled.
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -7,8 +8,8 @@ import { actsAfter, FaultQueue } from "../common/faults";
 import { decodePath, MAX_BODY_BYTES, readBody, sendJson } from "../common/http";
 import { listen } from "../common/listen";
 import { RequestLog, type LoggedRequest } from "../common/request-log";
-import { matchRoute, ROUTES, type WorkspaceContext } from "./api";
-import { authErrors, errorBody, type EmulatorError } from "./errors";
+import { matchRoute, ROUTES, type Caller, type Endpoint, type WorkspaceContext } from "./api";
+import { authErrors, errorBody, missingPermission, type EmulatorError } from "./errors";
 import { FAULT_STYLE } from "./faults";
 import { parseBody } from "./http";
 import { maskSecrets } from "./request-log";
@@ -16,6 +17,7 @@ import { applySeed, type Seed } from "./seed";
 import { EmulatorStore } from "./store";
 import { handleElevenLabsControl } from "./control";
 import { allowlistAdmits } from "./ip-network";
+import { permits } from "./operations";
 
 export interface EmulatorOptions {
   /** The workspace admin keys that may manage service accounts. */
@@ -23,6 +25,11 @@ export interface EmulatorOptions {
   seed?: Seed;
   /** Enables the /__emulator/ control routes (tests only). */
   control?: boolean;
+  /**
+   * Takes the caller's address from the first X-Forwarded-For entry rather than the socket, so a
+   * test can call from outside a key's allowlist (tests only). Defaults to `control`.
+   */
+  trustForwardedFor?: boolean;
   maxServiceAccounts?: number;
   host?: string;
   port?: number;
@@ -45,6 +52,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const faults = new FaultQueue();
   const log = new RequestLog(maskSecrets);
   const maxServiceAccounts = options.maxServiceAccounts ?? DEFAULT_MAX_SERVICE_ACCOUNTS;
+  const trustForwardedFor = options.trustForwardedFor ?? options.control ?? false;
   const adminKeys = new Set(options.adminKeys.filter((k) => k.length > 0));
   if (adminKeys.size === 0) throw new Error("The emulator needs at least one admin key.");
   applySeed(store, options.seed ?? "demo");
@@ -57,7 +65,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
 
   function clientIp(req: IncomingMessage): string {
     // Tests may speak for another address; a real deployment's emulator never trusts the header.
-    const forwarded = options.control
+    const forwarded = trustForwardedFor
       ? String(req.headers["x-forwarded-for"] ?? "")
           .split(",")[0]!
           .trim()
@@ -66,17 +74,27 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     return ip.startsWith("::ffff:") && ip.includes(".") ? ip.slice(7) : ip;
   }
 
-  /** The auth ladder: no key, unknown or disabled key, IP outside the key's allowlist, a key without rights. */
-  function authenticate(req: IncomingMessage): EmulatorError | null {
+  /**
+   * The auth ladder (API.md §8): no key, unknown or disabled key, IP outside the key's allowlist,
+   * a key without the endpoint's permission. The admin keys pass everything; a service account's
+   * key passes only the ordinary operations its permissions allow (operations.ts).
+   */
+  function authenticate(
+    req: IncomingMessage,
+    endpoint: Endpoint,
+  ): { error: EmulatorError } | { caller: Caller } {
     const key = req.headers["xi-api-key"];
     const presented = Array.isArray(key) ? key[0] : key;
-    if (!presented) return req.headers.authorization ? authErrors.invalid : authErrors.missing;
-    if (adminKeys.has(presented)) return null;
+    if (!presented) return { error: req.headers.authorization ? authErrors.invalid : authErrors.missing };
+    if (adminKeys.has(presented)) return { caller: { kind: "admin" } };
     const record = store.findKeyBySecret(presented);
-    if (!record || record.is_disabled) return authErrors.invalid;
+    if (!record || record.is_disabled) return { error: authErrors.invalid };
     const ip = clientIp(req);
-    if (!allowlistAdmits(record.allowed_ips, ip)) return authErrors.ipNotAllowed(ip);
-    return authErrors.missingPermissions;
+    if (!allowlistAdmits(record.allowed_ips, ip)) return { error: authErrors.ipNotAllowed(ip) };
+    if (!endpoint.operation) return { error: authErrors.missingPermissions };
+    if (!permits(record.permissions, endpoint.operation))
+      return { error: missingPermission(endpoint.operation.permission) };
+    return { caller: { kind: "key", key: record } };
   }
 
   async function handleApi(
@@ -163,8 +181,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       raw = parsed.kind === "value" ? parsed.value : undefined;
     }
 
-    const authError = authenticate(req);
-    if (authError) return fail(authError);
+    const auth = authenticate(req, endpoint);
+    if ("error" in auth) return fail(auth.error);
 
     let body: unknown = undefined;
     if (endpoint.parse) {
@@ -178,10 +196,21 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       body = result.value;
     }
 
-    const ctx: WorkspaceContext = { store, maxServiceAccounts, requestId };
+    const ctx: WorkspaceContext = { store, maxServiceAccounts, requestId, caller: auth.caller };
     const outcome = endpoint.handle(ctx, match.params, body);
     if (fault && actsAfter(fault)) {
       await applyFault(fault, res, requestId, entry, FAULT_STYLE, hold);
+      return;
+    }
+    if (outcome.raw) {
+      entry.status = outcome.status;
+      res.writeHead(outcome.status, {
+        "content-type": outcome.raw.contentType,
+        "content-length": String(outcome.raw.bytes.length),
+        "x-request-id": requestId,
+        ...outcome.headers,
+      });
+      res.end(outcome.raw.bytes);
       return;
     }
     respond(outcome.status, outcome.body, outcome.headers);
