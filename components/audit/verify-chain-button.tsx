@@ -8,8 +8,7 @@ import { VerifyAnchorResult } from "./verify-anchor-result";
 import { VerifyAnchorStatus } from "./verify-anchor-status";
 
 type Report = { checkedAt: string; anchor: AnchorCheckView } & (
-  | { ok: true; rows: number }
-  | { ok: false; problem: "altered" | "removed"; firstBadId: number; rows: number }
+  { ok: true; rows: number } | { ok: false; problem: "altered" | "removed"; firstBadId: number; rows: number }
 );
 
 /**
@@ -18,7 +17,10 @@ type Report = { checkedAt: string; anchor: AnchorCheckView } & (
  */
 export function VerifyChainButton() {
   const [state, setState] = useState<
-    { kind: "idle" } | { kind: "running" } | { kind: "done"; report: Report } | { kind: "failed"; message: string }
+    | { kind: "idle" }
+    | { kind: "running" }
+    | { kind: "done"; report: Report }
+    | { kind: "failed"; message: string }
   >({ kind: "idle" });
   const run = async () => {
     setState({ kind: "running" });

@@ -13,7 +13,12 @@ import type { AnchorSetup } from "./anchor-key";
 
 export type AnchorProblem =
   | { kind: "file_unreadable"; message: string }
-  | { kind: "refused_line"; line: number; reason: "unreadable" | "other_key" | "bad_signature"; message: string }
+  | {
+      kind: "refused_line";
+      line: number;
+      reason: "unreadable" | "other_key" | "bad_signature";
+      message: string;
+    }
   | { kind: "missing_rows"; from: number; to: number; anchorAt: string; message: string }
   | { kind: "rewritten"; rowId: number; anchorAt: string; message: string };
 
@@ -51,7 +56,14 @@ export async function checkAnchors(db: Db, setup: AnchorSetup): Promise<AnchorCh
   const problems: AnchorProblem[] = read.flatMap((r) =>
     r.ok
       ? []
-      : [{ kind: "refused_line" as const, line: r.line, reason: r.reason, message: `Anchor line ${r.line} refused: ${REFUSED_WORDS[r.reason]}.` }],
+      : [
+          {
+            kind: "refused_line" as const,
+            line: r.line,
+            reason: r.reason,
+            message: `Anchor line ${r.line} refused: ${REFUSED_WORDS[r.reason]}.`,
+          },
+        ],
   );
   const anchors = read.flatMap((r) => (r.ok ? [r.anchor] : []));
   const last = anchors.at(-1) ?? null;
@@ -76,7 +88,9 @@ async function againstTheLog(db: Db, anchors: Anchor[], last: Anchor | null): Pr
     for (const row of found) hashes.set(row.id, row.hash);
   }
   const gone = anchors.filter((a) => a.lastId !== null && !hashes.has(a.lastId));
-  const changed = anchors.filter((a) => a.lastId !== null && hashes.has(a.lastId) && hashes.get(a.lastId) !== a.lastHash);
+  const changed = anchors.filter(
+    (a) => a.lastId !== null && hashes.has(a.lastId) && hashes.get(a.lastId) !== a.lastHash,
+  );
   const problems: AnchorProblem[] = [];
   // The anchor that saw the most rows says the most about what is gone.
   const widest = gone.reduce<Anchor | null>((w, a) => (w && w.rows >= a.rows ? w : a), null);

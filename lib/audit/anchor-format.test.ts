@@ -25,7 +25,10 @@ describe("decodeEd25519Key", () => {
   });
 
   it("refuses other key types, a private key given as the public one, and garbage", () => {
-    const rsa = generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({ format: "pem", type: "pkcs8" });
+    const rsa = generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({
+      format: "pem",
+      type: "pkcs8",
+    });
     expect(decodeEd25519Key(rsa.toString(), "private")).toBeNull();
     expect(decodeEd25519Key(pem, "public")).toBeNull();
     expect(decodeEd25519Key("not a key at all", "private")).toBeNull();
@@ -35,7 +38,9 @@ describe("decodeEd25519Key", () => {
 
   it("names the variable without quoting the value, and catches a public key that is not the pair's", () => {
     const bad = der.toString("base64").slice(0, 40);
-    expect(() => readEnv({ KEYDESK_AUDIT_ANCHOR_KEY: bad })).toThrow(/KEYDESK_AUDIT_ANCHOR_KEY: must be an Ed25519/);
+    expect(() => readEnv({ KEYDESK_AUDIT_ANCHOR_KEY: bad })).toThrow(
+      /KEYDESK_AUDIT_ANCHOR_KEY: must be an Ed25519/,
+    );
     try {
       readEnv({ KEYDESK_AUDIT_ANCHOR_KEY: bad });
     } catch (error) {
@@ -68,7 +73,11 @@ describe("an anchor line", () => {
 
   it("refuses a line whose facts were changed after signing (fewer rows)", () => {
     const forged = line.replace('"rows":120', '"rows":100');
-    expect(readAnchorLine(forged, 2, publicKey, keyId)).toEqual({ ok: false, line: 2, reason: "bad_signature" });
+    expect(readAnchorLine(forged, 2, publicKey, keyId)).toEqual({
+      ok: false,
+      line: 2,
+      reason: "bad_signature",
+    });
   });
 
   it("refuses a line signed by another key, even claiming our key id", () => {

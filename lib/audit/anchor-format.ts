@@ -57,7 +57,9 @@ const anchorShape = z
     keyId: z.string().regex(/^[0-9a-f]{16}$/),
     signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
   })
-  .refine((a) => (a.rows === 0) === (a.lastId === null) && (a.lastId !== null || a.lastHash === GENESIS_HASH));
+  .refine(
+    (a) => (a.rows === 0) === (a.lastId === null) && (a.lastId !== null || a.lastHash === GENESIS_HASH),
+  );
 
 export type ReadAnchor =
   | { ok: true; line: number; anchor: Anchor }
@@ -75,6 +77,11 @@ export function readAnchorLine(text: string, line: number, publicKey: KeyObject,
   if (!shaped.success) return { ok: false, line, reason: "unreadable" };
   const anchor = shaped.data;
   if (anchor.keyId !== keyId) return { ok: false, line, reason: "other_key" };
-  const good = verify(null, Buffer.from(signedText(anchor)), publicKey, Buffer.from(anchor.signature, "base64"));
+  const good = verify(
+    null,
+    Buffer.from(signedText(anchor)),
+    publicKey,
+    Buffer.from(anchor.signature, "base64"),
+  );
   return good ? { ok: true, line, anchor } : { ok: false, line, reason: "bad_signature" };
 }

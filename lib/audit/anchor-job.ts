@@ -44,7 +44,11 @@ export async function anchorAuditLog(db: Db, setup: AnchorSetup, now: Date = new
       "Audit anchoring is off: set KEYDESK_AUDIT_ANCHOR_KEY to an Ed25519 private key (openssl genpkey -algorithm ed25519).",
     );
   const before = await checkAnchors(db, setup);
-  if (before.problems.length > 0) await alertAuditFailure(before.problems.map((p) => p.message), now);
+  if (before.problems.length > 0)
+    await alertAuditFailure(
+      before.problems.map((p) => p.message),
+      now,
+    );
   const anchor = signAnchor(await currentAnchorFacts(db, now), setup.signingKey, setup.keyId);
   const line = anchorLine(anchor);
   await appendAnchorLine(setup.file, line);

@@ -61,7 +61,13 @@ export function anchorSetup(e: Env = env()): AnchorSetup {
   const file = resolve(e.KEYDESK_AUDIT_ANCHOR_FILE ?? join(dir, DEFAULT_ANCHOR_FILE));
   const minutes = e.KEYDESK_AUDIT_ANCHOR_MINUTES;
   if (e.KEYDESK_AUDIT_ANCHOR_KEY)
-    return anchorSetupOf(e.KEYDESK_AUDIT_ANCHOR_KEY, e.KEYDESK_AUDIT_ANCHOR_PUBLIC_KEY ?? null, file, "env", minutes);
+    return anchorSetupOf(
+      e.KEYDESK_AUDIT_ANCHOR_KEY,
+      e.KEYDESK_AUDIT_ANCHOR_PUBLIC_KEY ?? null,
+      file,
+      "env",
+      minutes,
+    );
   if (e.KEYDESK_AUDIT_ANCHOR_PUBLIC_KEY)
     return anchorSetupOf(null, e.KEYDESK_AUDIT_ANCHOR_PUBLIC_KEY, file, "env", minutes);
   if (!isDemoMode(e)) return anchorSetupOf(null, null, file, "none", minutes);
@@ -82,6 +88,8 @@ function demoKey(dir: string): KeyObject {
   }
   const key = decodeEd25519Key(readFileSync(path, "utf8"), "private");
   if (!key)
-    throw new ConfigError(`${path} does not hold an Ed25519 private key; delete it and Keydesk makes a new one.`);
+    throw new ConfigError(
+      `${path} does not hold an Ed25519 private key; delete it and Keydesk makes a new one.`,
+    );
   return key;
 }

@@ -8,7 +8,13 @@ import type { AnchorSetup } from "./anchor-key";
 import type { AnchorStatus } from "./anchor-types";
 
 export async function anchorStatus(setup: AnchorSetup, signs: boolean): Promise<AnchorStatus> {
-  const mode = !setup.publicKey ? "off" : !signs || !setup.signingKey ? "check_only" : setup.source === "demo" ? "demo" : "on";
+  const mode = !setup.publicKey
+    ? "off"
+    : !signs || !setup.signingKey
+      ? "check_only"
+      : setup.source === "demo"
+        ? "demo"
+        : "on";
   let lastAt: string | null = null;
   if (setup.publicKey && setup.keyId) {
     const lines = await readAnchorLines(setup.file).catch(() => []);
