@@ -359,7 +359,7 @@ const schema = z
     KEYDESK_AUDIT_ANCHOR_KEY: z.preprocess(emptyAsUnset, ed25519Key("private").optional()),
     /** Checks the anchors (an instance or auditor without the private key); derived from the private key otherwise. */
     KEYDESK_AUDIT_ANCHOR_PUBLIC_KEY: z.preprocess(emptyAsUnset, ed25519Key("public").optional()),
-    /** The file anchors are appended to, one JSON line each. Unset: audit-anchors.jsonl in KEYDESK_DATA_DIR. */
+    /** The file anchors are appended to, one JSON line each (an absolute path: the standalone server works from its own folder). Unset: audit-anchors.jsonl in KEYDESK_DATA_DIR. */
     KEYDESK_AUDIT_ANCHOR_FILE: z.preprocess(emptyAsUnset, z.string().trim().min(1).optional()),
   })
   .superRefine((e, ctx) => {
