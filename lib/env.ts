@@ -1,6 +1,7 @@
 // The one reader of process.env. Everything else imports `env` (or `readEnv` in tests), so a bad
 // value is caught once, at start, with a message that names the variable and what it should be.
 import "server-only";
+import { createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
 import proxyaddr from "proxy-addr";
 import { z } from "zod";
 import { errorBrand, hasBrand } from "@/lib/branded-error";
@@ -44,6 +45,53 @@ const encryptionKey = z.string().transform((text, ctx) => {
   });
   return z.NEVER;
 });
+
+/** DER prefixes that make a raw 32-byte Ed25519 key into PKCS#8 (private) or SPKI (public). */
+const ED25519_DER_PREFIX = {
+  private: Buffer.from("302e020100300506032b657004220420", "hex"),
+  public: Buffer.from("302a300506032b6570032100", "hex"),
+};
+
+/**
+ * An Ed25519 key (lib/audit/anchor*.ts) as PEM (PKCS#8 private, SPKI public; `\n` may stand for the
+ * line breaks) or base64 (its DER, or the raw 32 bytes), or null. The text is never quoted back.
+ */
+export function decodeEd25519Key(text: string, kind: "private" | "public"): KeyObject | null {
+  const trimmed = text.trim().replace(/\\n/g, "\n");
+  try {
+    let key: KeyObject;
+    if (trimmed.startsWith("-----BEGIN")) {
+      // A private key where the public one belongs would be taken (and derived from) silently.
+      if (kind === "public" && trimmed.includes("PRIVATE KEY")) return null;
+      key = kind === "private" ? createPrivateKey(trimmed) : createPublicKey(trimmed);
+    } else {
+      if (!/^[A-Za-z0-9+/_-]+=*$/.test(trimmed)) return null;
+      const bytes = Buffer.from(trimmed.replace(/-/g, "+").replace(/_/g, "/"), "base64");
+      const der = bytes.length === 32 ? Buffer.concat([ED25519_DER_PREFIX[kind], bytes]) : bytes;
+      key =
+        kind === "private"
+          ? createPrivateKey({ key: der, format: "der", type: "pkcs8" })
+          : createPublicKey({ key: der, format: "der", type: "spki" });
+    }
+    return key.asymmetricKeyType === "ed25519" ? key : null;
+  } catch {
+    return null;
+  }
+}
+
+const ed25519Key = (kind: "private" | "public") =>
+  z.string().transform((text, ctx) => {
+    const key = decodeEd25519Key(text, kind);
+    if (key) return key;
+    ctx.addIssue({
+      code: "custom",
+      message:
+        kind === "private"
+          ? "must be an Ed25519 private key: PKCS#8 PEM or base64 (make one with: openssl genpkey -algorithm ed25519)"
+          : "must be an Ed25519 public key: SPKI PEM or base64 (openssl pkey -in <private key> -pubout)",
+    });
+    return z.NEVER;
+  });
 
 /** GitHub's keys URL in production: https, or loopback http (lib/leaks). */
 const LEAK_KEYS_URL_IN_PRODUCTION = /^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/])/i;
@@ -296,6 +344,23 @@ const schema = z
       emptyAsUnset,
       z.string().min(32, "must be at least 32 characters").optional(),
     ),
+    // --- Audit anchoring (lib/audit/anchor*.ts, lib/audit/DECISIONS.md, issue 14) ---
+    /** How often the audit-anchor job signs the log's length and last hash (minutes; 0: only when asked). */
+    KEYDESK_AUDIT_ANCHOR_MINUTES: z.preprocess(
+      emptyAsUnset,
+      z.coerce
+        .number({ error: "must be a whole number of minutes" })
+        .int("must be a whole number of minutes")
+        .min(0, "must be at least 0 (0: the audit-anchor job runs only when asked)")
+        .max(720, "must be at most 720 (12 hours)")
+        .default(60),
+    ),
+    /** Signs the anchors (Ed25519). Unset: demo mode makes one in the data folder; real mode does not anchor. */
+    KEYDESK_AUDIT_ANCHOR_KEY: z.preprocess(emptyAsUnset, ed25519Key("private").optional()),
+    /** Checks the anchors (an instance or auditor without the private key); derived from the private key otherwise. */
+    KEYDESK_AUDIT_ANCHOR_PUBLIC_KEY: z.preprocess(emptyAsUnset, ed25519Key("public").optional()),
+    /** The file anchors are appended to, one JSON line each (an absolute path: the standalone server works from its own folder). Unset: audit-anchors.jsonl in KEYDESK_DATA_DIR. */
+    KEYDESK_AUDIT_ANCHOR_FILE: z.preprocess(emptyAsUnset, z.string().trim().min(1).optional()),
   })
   .superRefine((e, ctx) => {
     // Rules across variables, each reported on the variable to fix.
@@ -313,6 +378,16 @@ const schema = z
         path: ["KEYDESK_GITHUB_KEYS_URL"],
         message: "must be an https URL in production (or http on this machine: 127.0.0.1, localhost, [::1])",
       });
+    }
+    // Anchors signed with one key and checked with another would all look forged.
+    if (e.KEYDESK_AUDIT_ANCHOR_KEY && e.KEYDESK_AUDIT_ANCHOR_PUBLIC_KEY) {
+      const derived = createPublicKey(e.KEYDESK_AUDIT_ANCHOR_KEY).export({ format: "der", type: "spki" });
+      if (!derived.equals(e.KEYDESK_AUDIT_ANCHOR_PUBLIC_KEY.export({ format: "der", type: "spki" })))
+        ctx.addIssue({
+          code: "custom",
+          path: ["KEYDESK_AUDIT_ANCHOR_PUBLIC_KEY"],
+          message: "is not the public half of KEYDESK_AUDIT_ANCHOR_KEY (leave it unset: it is derived)",
+        });
     }
     if (e.KEYDESK_PASSWORD_SIGN_IN === "off" && !e.KEYDESK_OIDC_ISSUER) {
       ctx.addIssue({

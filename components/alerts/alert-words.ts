@@ -8,6 +8,7 @@ export const KIND_LABELS: Record<string, string> = {
   limit_reached: "Limit 80% / 100% reached",
   policy_broken: "Policy broken",
   audit_chain_failed: "Audit chain failed to verify",
+  audit_anchored: "Audit log anchored (signed, hourly)",
   job_failing: "Job keeps failing",
   channel_test: "Test",
 };

@@ -1,12 +1,20 @@
 "use client";
 
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { AnchorCheckView } from "@/lib/audit/anchor-types";
+import { apiJson } from "@/lib/http/client";
+import { VerifyAnchorResult } from "./verify-anchor-result";
+import { VerifyAnchorStatus } from "./verify-anchor-status";
 
-type Report =
-  | { ok: true; rows: number; checkedAt: string }
-  | { ok: false; problem: "altered" | "removed"; firstBadId: number; rows: number; checkedAt: string };
+type Report = { checkedAt: string; anchor: AnchorCheckView } & (
+  { ok: true; rows: number } | { ok: false; problem: "altered" | "removed"; firstBadId: number; rows: number }
+);
 
-/** Walks the hash chain on the server and says whether the log is intact, naming the first bad row. */
+/**
+ * Walks the hash chain on the server and checks the log against the signed anchors kept outside the
+ * database; says whether the log is intact, naming the first bad row and any rows cut off the end.
+ */
 export function VerifyChainButton() {
   const [state, setState] = useState<
     | { kind: "idle" }
@@ -17,36 +25,32 @@ export function VerifyChainButton() {
   const run = async () => {
     setState({ kind: "running" });
     try {
-      const res = await fetch("/api/audit/verify");
-      const body = await res.json();
-      if (!res.ok) setState({ kind: "failed", message: body?.error?.message ?? `HTTP ${res.status}` });
-      else setState({ kind: "done", report: body as Report });
-    } catch {
-      setState({ kind: "failed", message: "Keydesk could not be reached." });
+      setState({ kind: "done", report: await apiJson<Report>("/api/audit/verify") });
+    } catch (error) {
+      setState({ kind: "failed", message: (error as Error).message });
     }
   };
   return (
-    <div className="flex flex-wrap items-center gap-3">
-      <button
-        type="button"
-        onClick={run}
-        disabled={state.kind === "running"}
-        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-60"
-      >
-        {state.kind === "running" ? "Verifying…" : "Verify the log's integrity"}
-      </button>
-      <p role="status" aria-live="polite" className="text-sm">
-        {state.kind === "done" && state.report.ok ? (
-          <span className="text-emerald-800">Intact: all {state.report.rows} rows check out.</span>
-        ) : state.kind === "done" && !state.report.ok ? (
-          <span className="font-medium text-red-800">
-            Tampered: row {state.report.firstBadId} was{" "}
-            {state.report.problem === "altered" ? "altered" : "preceded by a removed row"}.
-          </span>
-        ) : state.kind === "failed" ? (
-          <span className="text-red-800">Verification failed: {state.message}</span>
-        ) : null}
-      </p>
+    <div className="max-w-xl space-y-1">
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="button" variant="secondary" size="sm" onClick={run} disabled={state.kind === "running"}>
+          {state.kind === "running" ? "Verifying…" : "Verify the log's integrity"}
+        </Button>
+        <div role="status" aria-live="polite" className="space-y-1 text-sm">
+          {state.kind === "done" && state.report.ok ? (
+            <p className="text-emerald-800">Intact: all {state.report.rows} rows check out.</p>
+          ) : state.kind === "done" && !state.report.ok ? (
+            <p className="font-medium text-red-800">
+              Tampered: row {state.report.firstBadId} was{" "}
+              {state.report.problem === "altered" ? "altered" : "preceded by a removed row"}.
+            </p>
+          ) : state.kind === "failed" ? (
+            <p className="text-red-800">Verification failed: {state.message}</p>
+          ) : null}
+          {state.kind === "done" ? <VerifyAnchorResult anchor={state.report.anchor} /> : null}
+        </div>
+      </div>
+      <VerifyAnchorStatus />
     </div>
   );
 }

@@ -11,6 +11,8 @@ export type AlertKind =
   | "limit_reached"
   | "policy_broken"
   | "audit_chain_failed"
+  /** Informational: the audit-anchor job's signed line (lib/audit/anchor-job.ts), kept outside Keydesk by the channels. */
+  | "audit_anchored"
   | "job_failing"
   /** An admin's "Send a test" on the Alerts page: delivered to that channel alone, whatever it filters. */
   | "channel_test";

@@ -12,6 +12,7 @@ export const ALERT_KINDS = [
   "limit_reached",
   "policy_broken",
   "audit_chain_failed",
+  "audit_anchored",
   "job_failing",
 ] as const satisfies readonly AlertKind[];
 

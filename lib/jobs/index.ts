@@ -5,8 +5,10 @@ import "server-only";
 import { getDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createJobEngine, type JobEngine } from "./engine";
+import type { JobDefinition } from "./types";
 import { processConnectionDeps } from "./process-deps";
 import { watchJob } from "./watch/watch-job";
+import { auditAnchorJob } from "@/lib/audit/anchor-job";
 
 export { createJobEngine, type JobEngine } from "./engine";
 export type { JobDefinition, JobRun, JobSummary } from "./types";
@@ -16,7 +18,10 @@ type Slot = { [SLOT]?: Promise<JobEngine> };
 
 /** The jobs this process runs (their schedules from the environment). */
 export function keydeskJobs() {
-  return [watchJob(processConnectionDeps, env().KEYDESK_WATCH_INTERVAL_MINUTES)];
+  return [
+    watchJob(processConnectionDeps, env().KEYDESK_WATCH_INTERVAL_MINUTES),
+    auditAnchorJob() satisfies JobDefinition,
+  ];
 }
 
 /** Starts this process's engine (once); later calls return the same one. */
