@@ -9,7 +9,7 @@ import { ctxAs, everythingStored, failure, inject, keyTestbed, writes } from "@/
 import { MAX_TRIES, runDueSteps } from "./run";
 import { cancelFinish, finishScheduleOf, scheduleFinish } from "./schedule";
 import { finishScheduleSchema } from "./schema";
-import { primaryTarget } from "./targets";
+import { PRIMARY, primaryTarget } from "./targets";
 
 const bed = keyTestbed();
 const T = new Date("2026-03-02T09:00:00.000Z");
@@ -74,8 +74,7 @@ describe("a scheduled rotation finish", () => {
     });
     // Both keys of the pair find it.
     expect(
-      (await finishScheduleOf(bed.database.db, primaryTarget(bed.deps, bed.serviceAccountId, replacement.id)))
-        ?.id,
+      (await finishScheduleOf(bed.database.db, { connectionId: PRIMARY, keyId: replacement.id }))?.id,
     ).toBe(schedule.id);
     const [scheduled] = await bed.database.db
       .select()
@@ -128,7 +127,7 @@ describe("a scheduled rotation finish", () => {
     expect(await runAt(at(8 * DAY))).toMatchObject({ due: 0 });
     expect(writes(bed)).toEqual([]);
 
-    const done = await finishScheduleOf(bed.database.db, target);
+    const done = await finishScheduleOf(bed.database.db, { connectionId: PRIMARY, keyId: old.id });
     expect(done).toMatchObject({
       disable: { state: "done", note: "disabled by Keydesk" },
       delete: { state: "done", note: "deleted by Keydesk" },
@@ -146,7 +145,9 @@ describe("a scheduled rotation finish", () => {
     bed.emulator.log.clear();
     expect(await runAt(at(DAY))).toMatchObject({ due: 1, disabled: 0, alreadyDone: 1 });
     expect(writes(bed)).toEqual([]);
-    expect((await finishScheduleOf(bed.database.db, target))?.disable).toMatchObject({
+    expect(
+      (await finishScheduleOf(bed.database.db, { connectionId: PRIMARY, keyId: old.id }))?.disable,
+    ).toMatchObject({
       state: "done",
       note: "already disabled outside this schedule",
     });
@@ -155,7 +156,7 @@ describe("a scheduled rotation finish", () => {
     bed.emulator.log.clear();
     expect(await runAt(at(7 * DAY))).toMatchObject({ due: 1, deleted: 0, alreadyDone: 1 });
     expect(writes(bed)).toEqual([]);
-    const done = await finishScheduleOf(bed.database.db, target);
+    const done = await finishScheduleOf(bed.database.db, { connectionId: PRIMARY, keyId: old.id });
     expect(done?.delete).toMatchObject({
       state: "done",
       note: "already gone: deleted outside this schedule",
@@ -171,7 +172,9 @@ describe("a scheduled rotation finish", () => {
     expect(await runAt(at(DAY))).toMatchObject({ due: 1, disabled: 0, skipped: 1 });
     expect(writes(bed)).toEqual([]);
     expect((await upstreamKey(old.id))?.enabled).toBe(true);
-    expect((await finishScheduleOf(bed.database.db, target))?.disable?.state).toBe("skipped");
+    expect(
+      (await finishScheduleOf(bed.database.db, { connectionId: PRIMARY, keyId: old.id }))?.disable?.state,
+    ).toBe("skipped");
   });
 
   it("tries a failing step again each run, then marks it failed and alerts", async () => {
@@ -191,12 +194,14 @@ describe("a scheduled rotation finish", () => {
     );
     for (let i = 0; i < MAX_TRIES - 1; i++)
       expect(await runAt(at(DAY + i * MIN))).toMatchObject({ due: 1, retrying: 1 });
-    const waiting = await finishScheduleOf(bed.database.db, target);
+    const waiting = await finishScheduleOf(bed.database.db, { connectionId: PRIMARY, keyId: old.id });
     expect(waiting).toMatchObject({ tries: MAX_TRIES - 1, disable: { state: "pending" } });
     expect(waiting?.lastError).toBeTruthy();
     expect(alerts).toEqual([]);
     expect(await runAt(at(DAY + MAX_TRIES * MIN))).toMatchObject({ due: 1, failed: 1 });
-    expect((await finishScheduleOf(bed.database.db, target))?.disable?.state).toBe("failed");
+    expect(
+      (await finishScheduleOf(bed.database.db, { connectionId: PRIMARY, keyId: old.id }))?.disable?.state,
+    ).toBe("failed");
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ kind: "job_failing", target: { keyId: old.id } });
     expect((await upstreamKey(old.id))?.enabled).toBe(true);
@@ -221,7 +226,7 @@ describe("a scheduled rotation finish", () => {
     ).toHaveLength(1);
     const cancelCtx = ctxAs("admin");
     await cancelFinish(bed.database.db, target, cancelCtx, at(2 * HOUR));
-    expect(await finishScheduleOf(bed.database.db, target)).toBeNull();
+    expect(await finishScheduleOf(bed.database.db, { connectionId: PRIMARY, keyId: old.id })).toBeNull();
     expect(await runAt(at(30 * DAY))).toMatchObject({ due: 0 });
     expect((await upstreamKey(old.id))?.enabled).toBe(true);
     const actions = (await bed.database.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(3)).map(

@@ -23,9 +23,15 @@ const iso = (at: string | null) => (at === null ? null : toIsoAt(at));
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-/** The key's schedule as its page shows it (open, or the last one that ran; null when none). */
-export async function finishScheduleOf(db: Db, target: FinishTarget): Promise<FinishSchedule | null> {
-  const row = await scheduleOfKey(db, target.storedConnectionId, target.keyId);
+/**
+ * The key's schedule as its page shows it (open, or the last one that ran; null when none), as the
+ * old key or as its replacement. `connectionId`: PRIMARY or another connection's id.
+ */
+export async function finishScheduleOf(
+  db: Db,
+  key: { connectionId: string; keyId: string },
+): Promise<FinishSchedule | null> {
+  const row = await scheduleOfKey(db, key.connectionId, key.keyId);
   return row ? scheduleView(row) : null;
 }
 

@@ -6,7 +6,10 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { connectionKeys, type ConnectionDeps } from "@/lib/connections";
 import { changeConnectionKey, deleteConnectionKey } from "@/lib/connection-keys";
+import { isPrimaryConnectionId } from "@/lib/connection-ids";
+import { PRIMARY_WRITE_REFUSAL } from "@/lib/connection-keys/writable";
 import { primaryConnectionId } from "@/lib/elevenlabs/connection-id";
+import { ApiError } from "@/lib/http/api-error";
 import type { RequestInfo } from "@/lib/http/request-info";
 import { changeKey, removeKey, type KeyDeps } from "@/lib/keys";
 import { withRotations } from "@/lib/keys/pairing";
@@ -69,12 +72,14 @@ export function primaryTarget(deps: KeyDeps, serviceAccountId: string, keyId: st
   };
 }
 
+/** Another connection's key. The primary workspace's keys are finished through lib/keys (primaryTarget): a 409 here. */
 export function connectionTarget(
   deps: ConnectionDeps,
   connectionId: string,
   keyId: string,
   group: string | null,
 ): FinishTarget {
+  if (isPrimaryConnectionId(connectionId)) throw new ApiError("conflict", PRIMARY_WRITE_REFUSAL);
   return {
     storedConnectionId: connectionId,
     auditConnectionId: connectionId,
