@@ -115,6 +115,7 @@ async function doStep(
 
 async function failed(
   db: Db,
+  connectionId: string,
   row: FinishRow,
   step: "disable" | "delete",
   error: unknown,
@@ -140,7 +141,7 @@ async function failed(
     title: `Keydesk could not ${step} ${row.keyName ?? row.keyId} as scheduled`,
     body: `The rotation finish scheduled by ${row.scheduledByEmail} failed after ${tries} tries: ${words}. Finish it on the key's page.`,
     target: {
-      connectionId: row.connectionId,
+      connectionId,
       group: row.groupId,
       keyId: row.keyId,
       ...(row.keyName ? { name: row.keyName } : {}),
@@ -175,7 +176,7 @@ async function runSchedule(
         const changes = await doStep(row, step, target, as, summary);
         row = await updateSchedule(db, row, changes, now);
       } catch (error) {
-        row = await failed(db, row, step, error, now, summary);
+        row = await failed(db, target.auditConnectionId, row, step, error, now, summary);
         return;
       }
       if (row.closedAt !== null) return;
@@ -206,6 +207,7 @@ export async function runDueSteps(
     } catch (error) {
       await failed(
         db,
+        row.connectionId,
         row,
         isDue(row.disableAt, row.disableState, run.now) ? "disable" : "delete",
         error,

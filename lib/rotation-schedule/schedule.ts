@@ -81,6 +81,12 @@ function nextStep(
   return wanted === null ? { at: null, state: null } : { at: wanted, state: "pending" };
 }
 
+/** A unique index refused the row (PostgreSQL 23505), as either driver reports it. */
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } } | null;
+  return (e?.code ?? e?.cause?.code) === "23505";
+}
+
 export async function scheduleFinish(
   db: Db,
   target: FinishTarget,
@@ -108,54 +114,67 @@ export async function scheduleFinish(
     });
   const wanted = stepTimes(body, now);
 
-  const row = await db.transaction(async (tx) => {
-    const existing = await openScheduleOf(tx, target.storedConnectionId, target.keyId);
-    let written: FinishRow;
-    if (existing) {
-      const disable = nextStep(existing.disableState, existing.disableAt, wanted.disableAt);
-      const del = nextStep(existing.deleteState, existing.deleteAt, wanted.deleteAt);
-      if (disable.state !== "pending" && del.state !== "pending")
-        throw new ApiError("conflict", "Nothing is left to schedule: the steps asked for have already run.");
-      written = await updateSchedule(
-        tx,
-        existing,
-        {
-          disableAt: disable.at,
-          disableState: disable.state,
-          deleteAt: del.at,
-          deleteState: del.state,
-          tries: 0,
-          lastError: null,
-        },
-        now,
-      );
-    } else {
-      const [inserted] = await tx
-        .insert(rotationFinish)
-        .values({
-          connectionId: target.storedConnectionId,
-          groupId: target.groupId,
-          keyId: target.keyId,
-          newKeyId: paired ? (key.rotation?.partnerKeyId ?? null) : null,
-          keyName: key.name,
-          disableAt: wanted.disableAt,
-          disableState: wanted.disableAt ? "pending" : null,
-          deleteAt: wanted.deleteAt,
-          deleteState: wanted.deleteAt ? "pending" : null,
-          scheduledBy: as.actor.id,
-          scheduledByEmail: as.actor.email,
-          scheduledAt: now.toISOString(),
-        })
-        .returning();
-      written = inserted!;
-    }
-    const changes: AuditChanges = {
-      disableAt: { before: iso(existing?.disableAt ?? null), after: iso(written.disableAt) },
-      deleteAt: { before: iso(existing?.deleteAt ?? null), after: iso(written.deleteAt) },
-    };
-    await auditRow(tx, as, target, "rotation_finish_scheduled", key.name, changes);
-    return written;
-  });
+  const row = await db
+    .transaction(async (tx) => {
+      const existing = await openScheduleOf(tx, target.storedConnectionId, target.keyId);
+      let written: FinishRow;
+      if (existing) {
+        const disable = nextStep(existing.disableState, existing.disableAt, wanted.disableAt);
+        const del = nextStep(existing.deleteState, existing.deleteAt, wanted.deleteAt);
+        if (disable.state !== "pending" && del.state !== "pending")
+          throw new ApiError(
+            "conflict",
+            "Nothing is left to schedule: the steps asked for have already run.",
+          );
+        written = await updateSchedule(
+          tx,
+          existing,
+          {
+            disableAt: disable.at,
+            disableState: disable.state,
+            deleteAt: del.at,
+            deleteState: del.state,
+            tries: 0,
+            lastError: null,
+          },
+          now,
+        );
+      } else {
+        const [inserted] = await tx
+          .insert(rotationFinish)
+          .values({
+            connectionId: target.storedConnectionId,
+            groupId: target.groupId,
+            keyId: target.keyId,
+            newKeyId: paired ? (key.rotation?.partnerKeyId ?? null) : null,
+            keyName: key.name,
+            disableAt: wanted.disableAt,
+            disableState: wanted.disableAt ? "pending" : null,
+            deleteAt: wanted.deleteAt,
+            deleteState: wanted.deleteAt ? "pending" : null,
+            scheduledBy: as.actor.id,
+            scheduledByEmail: as.actor.email,
+            scheduledAt: now.toISOString(),
+          })
+          .returning();
+        written = inserted!;
+      }
+      const changes: AuditChanges = {
+        disableAt: { before: iso(existing?.disableAt ?? null), after: iso(written.disableAt) },
+        deleteAt: { before: iso(existing?.deleteAt ?? null), after: iso(written.deleteAt) },
+      };
+      await auditRow(tx, as, target, "rotation_finish_scheduled", key.name, changes);
+      return written;
+    })
+    .catch((error: unknown) => {
+      // Two admins setting the first schedule of a key at once: one wins, the other is told.
+      if (isUniqueViolation(error))
+        throw new ApiError(
+          "conflict",
+          "Someone else scheduled this key's finish just now: reload to see it.",
+        );
+      throw error;
+    });
   return scheduleView(row);
 }
 
