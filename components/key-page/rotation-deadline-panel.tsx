@@ -80,13 +80,15 @@ export function RotationDeadlinePanel({
       setStatus(method === "PUT" ? "Finish scheduled." : "Scheduled finish cancelled.");
       router.refresh();
     } catch (e) {
-      if (e instanceof ApiRequestError && e.fields.length > 0) {
-        const placed: Partial<Record<Fields, string>> = {};
+      const placed: Partial<Record<Fields, string>> = {};
+      if (e instanceof ApiRequestError)
         for (const f of e.fields)
           if (f.path[0] === "disableInHours" || f.path[0] === "deleteInDays") placed[f.path[0]] = f.message;
-        setFieldErrors(placed);
-      }
-      setError(errorDetails(e));
+      setFieldErrors(placed);
+      // A refused number is said on its field; the alert only points there (read out at once).
+      setError(
+        Object.keys(placed).length > 0 ? "Nothing was scheduled: check the number above." : errorDetails(e),
+      );
     } finally {
       setPending(false);
     }

@@ -61,6 +61,7 @@ test.describe("as an admin", () => {
     await form.getByRole("textbox", { name: "Hours until it is disabled" }).fill("0");
     await form.getByRole("button", { name: "Schedule finish" }).click();
     await expect(form.getByText("Enter 1 to 2160 hours.")).toBeVisible();
+    await expect(form.getByRole("alert")).toHaveText("Nothing was scheduled: check the number above.");
     await expect(form.getByRole("textbox", { name: "Hours until it is disabled" })).toHaveAttribute(
       "aria-invalid",
       "true",
