@@ -510,7 +510,9 @@ export const rotationFinish = pgTable(
     closedAt: timestamp("closed_at", { withTimezone: true, mode: "string" }),
   },
   (t) => [
-    uniqueIndex("rotation_finish_open_key_idx").on(t.connectionId, t.keyId).where(sql`"closed_at" IS NULL`),
+    uniqueIndex("rotation_finish_open_key_idx")
+      .on(t.connectionId, t.keyId)
+      .where(sql`"closed_at" IS NULL`),
     index("rotation_finish_new_key_idx").on(t.connectionId, t.newKeyId),
   ],
 );
