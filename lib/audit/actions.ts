@@ -43,6 +43,8 @@ const LABELS: Record<string, string> = {
   alert_channel_created: "Alert channel added",
   alert_channel_removed: "Alert channel removed",
   alert_channel_tested: "Alert channel tested",
+  rotation_finish_scheduled: "Rotation finish scheduled",
+  rotation_finish_cancelled: "Scheduled rotation finish cancelled",
 };
 
 /** Every action name Keydesk writes, with its words: the audit filter offers them as suggestions. */

@@ -470,6 +470,53 @@ export const leakMessage = pgTable(
   (t) => [index("leak_message_received_at_idx").on(t.receivedAt)],
 );
 
+/**
+ * Finishing a rotation on a timetable (lib/rotation-schedule): disable the old key at one time,
+ * delete it at another (either or both), done by the `rotation-deadlines` job on behalf of the
+ * admin who set it. A step's state: "pending", "done", "failed" (after its tries) or "skipped"; its note says
+ * how it ended ("already disabled outside Keydesk"). At most one open schedule per key.
+ */
+export const rotationFinish = pgTable(
+  "rotation_finish",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    /** "primary" (the primary ElevenLabs workspace, either of its ids) or another connection's id. */
+    connectionId: text("connection_id").notNull(),
+    /** The key's group (service account) where the provider has groups. */
+    groupId: text("group_id"),
+    /** The key to finish: the old key of the rotation. */
+    keyId: text("key_id").notNull(),
+    /** Its replacement, where Keydesk paired them (the primary workspace). */
+    newKeyId: text("new_key_id"),
+    keyName: text("key_name"),
+    disableAt: timestamp("disable_at", { withTimezone: true, mode: "string" }),
+    disableState: text("disable_state").$type<"pending" | "done" | "failed" | "skipped">(),
+    disableNote: text("disable_note"),
+    deleteAt: timestamp("delete_at", { withTimezone: true, mode: "string" }),
+    deleteState: text("delete_state").$type<"pending" | "done" | "failed" | "skipped">(),
+    deleteNote: text("delete_note"),
+    /** Failed tries of the step under way (reset when a step is done). */
+    tries: integer("tries").notNull().default(0),
+    /** Keydesk's own words for the last failure (never an upstream's text or a secret). */
+    lastError: text("last_error"),
+    scheduledBy: text("scheduled_by").notNull(),
+    scheduledByEmail: text("scheduled_by_email").notNull(),
+    scheduledAt: timestamp("scheduled_at", { withTimezone: true, mode: "string" })
+      .notNull()
+      .default(sql`now()`),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true, mode: "string" }),
+    cancelledBy: text("cancelled_by"),
+    /** Set when no step is left pending (done, failed or cancelled). */
+    closedAt: timestamp("closed_at", { withTimezone: true, mode: "string" }),
+  },
+  (t) => [
+    uniqueIndex("rotation_finish_open_key_idx")
+      .on(t.connectionId, t.keyId)
+      .where(sql`"closed_at" IS NULL`),
+    index("rotation_finish_new_key_idx").on(t.connectionId, t.newKeyId),
+  ],
+);
+
 export const schema = {
   user,
   session,
@@ -492,5 +539,6 @@ export const schema = {
   alertDelivery,
   leakReport,
   leakMessage,
+  rotationFinish,
 };
 export type Schema = typeof schema;

@@ -9,6 +9,8 @@ import type { JobDefinition } from "./types";
 import { processConnectionDeps } from "./process-deps";
 import { watchJob } from "./watch/watch-job";
 import { auditAnchorJob } from "@/lib/audit/anchor-job";
+import { rotationDeadlinesJob } from "@/lib/rotation-schedule/job";
+import { processKeyDeps } from "@/lib/rotation-schedule/process-key-deps";
 
 export { createJobEngine, type JobEngine } from "./engine";
 export type { JobDefinition, JobRun, JobSummary } from "./types";
@@ -21,6 +23,7 @@ export function keydeskJobs() {
   return [
     watchJob(processConnectionDeps, env().KEYDESK_WATCH_INTERVAL_MINUTES),
     auditAnchorJob() satisfies JobDefinition,
+    rotationDeadlinesJob({ keys: processKeyDeps, connections: processConnectionDeps }),
   ];
 }
 

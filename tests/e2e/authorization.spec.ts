@@ -40,6 +40,10 @@ const EXPECTED: Record<string, readonly Role[] | "public" | "signed"> = {
   "PATCH /api/service-accounts/[saId]/keys/[keyId]": ["admin", "support"],
   "DELETE /api/service-accounts/[saId]/keys/[keyId]": ["admin"],
   "POST /api/service-accounts/[saId]/keys/[keyId]/rotate": ["admin"],
+  // A rotation's finish on a timetable (lib/rotation-schedule): every role reads, admins set it.
+  "GET /api/service-accounts/[saId]/keys/[keyId]/rotate/schedule": ROLES,
+  "PUT /api/service-accounts/[saId]/keys/[keyId]/rotate/schedule": ["admin"],
+  "DELETE /api/service-accounts/[saId]/keys/[keyId]/rotate/schedule": ["admin"],
   "POST /api/find-key": ROLES,
   "POST /api/find-key/disable": ["admin", "support"],
   // The signed-in person's own account: two-factor sign-in, step-up, sessions. An admin ends a user's sessions.
@@ -66,6 +70,9 @@ const EXPECTED: Record<string, readonly Role[] | "public" | "signed"> = {
   "PATCH /api/connections/[connectionId]/keys/[keyId]": ["admin", "support"],
   "DELETE /api/connections/[connectionId]/keys/[keyId]": ["admin"],
   "POST /api/connections/[connectionId]/keys/[keyId]/rotate": ["admin", "support"],
+  "GET /api/connections/[connectionId]/keys/[keyId]/rotate/schedule": ROLES,
+  "PUT /api/connections/[connectionId]/keys/[keyId]/rotate/schedule": ["admin"],
+  "DELETE /api/connections/[connectionId]/keys/[keyId]/rotate/schedule": ["admin"],
   "GET /api/users/[userId]/connections": ["admin"],
   "PUT /api/users/[userId]/connections": ["admin"],
   "GET /api/policies": ROLES,

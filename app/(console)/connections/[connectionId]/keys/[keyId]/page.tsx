@@ -11,6 +11,7 @@ import { KeyRestrictions } from "@/components/key-page/key-restrictions";
 import { KeySection } from "@/components/key-page/key-section";
 import { KeyStatus } from "@/components/key-page/key-status";
 import { ProviderPermissions } from "@/components/key-page/provider-permissions";
+import { RotationDeadline } from "@/components/key-page/rotation-deadline";
 import { UsageHistory } from "@/components/key-page/usage-history";
 import { NoWorkspaceAccess } from "@/components/ui/no-workspace-access";
 import { PageHeader } from "@/components/ui/page-header";
@@ -161,6 +162,16 @@ export default async function ConnectionKeyPage({
             ) : null}
           </div>
           {policies ? <KeyPolicies report={policies} /> : null}
+          <RotationDeadline
+            apiKey={{
+              kind: "connection",
+              connectionId: connection.id,
+              keyId,
+              group: key.group?.id ?? null,
+              canDisable: read.capabilities.disable,
+            }}
+            role={user.role}
+          />
         </>
       )}
       <UsageHistory connectionIds={[connection.id]} keyId={keyId} />

@@ -9,6 +9,7 @@ import { KeyRestrictions } from "@/components/key-page/key-restrictions";
 import { KeySection } from "@/components/key-page/key-section";
 import { KeyStatus } from "@/components/key-page/key-status";
 import { PrimaryKeyActions } from "@/components/key-page/primary-key-actions";
+import { RotationDeadline } from "@/components/key-page/rotation-deadline";
 import { RotationState } from "@/components/key-page/rotation-state";
 import { UsageHistory } from "@/components/key-page/usage-history";
 import { NoWorkspaceAccess } from "@/components/ui/no-workspace-access";
@@ -135,6 +136,10 @@ export default async function PrimaryKeyPage({ params }: PageProps<"/service-acc
                   partner={
                     partner ? { name: partner.name, href: keyHref({ group: saId, keyId: partner.id }) } : null
                   }
+                />
+                <RotationDeadline
+                  apiKey={{ kind: "primary", saId, keyId, rotationRole: key.rotation?.role ?? null }}
+                  role={user.role}
                 />
               </KeySection>
             </div>
