@@ -33,13 +33,12 @@ async function runWatchNow(page: Page): Promise<string> {
 test.describe("as an admin", () => {
   test.use({ storageState: storageStatePath("admin") });
 
-  // KNOWN DEFECT, open in issue 14: on the shared e2e console server the second run reads the new
-  // key (keys: 21) but records no outside change ("outside changes: 0"), while
-  // tests/integration/jobs-watch.test.ts sees it on a fresh database. Marked fixme so the defect is
-  // visible in every run's report, not hidden; to be found and fixed before issue 14 is resolved.
-  test.fixme("runs the watch now and sees the outside change it noticed, signed by the job", async ({
-    page,
-  }) => {
+  // This was a `fixme` (issue 14): the second run read the new key (keys: 21) but recorded no
+  // outside change. The watch read the primary workspace through readAllConnections, which never
+  // observes the primary (its snapshot is kept by lib/keys' reads); the integration test used
+  // non-primary connections only. The watch now observes the primary (lib/jobs/watch/primary-read.ts;
+  // tests/integration/jobs-watch-primary.test.ts failed before the fix the same way).
+  test("runs the watch now and sees the outside change it noticed, signed by the job", async ({ page }) => {
     await page.goto("/");
     await page.getByRole("link", { name: "Jobs", exact: true }).first().click();
     await expect(page.getByRole("heading", { level: 1, name: "Jobs" })).toBeVisible();

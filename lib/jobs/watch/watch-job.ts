@@ -9,10 +9,12 @@
 import "server-only";
 import { publishAlert } from "@/lib/alerts/events";
 import type { ConnectionDeps } from "@/lib/connections/list";
+import { primaryConnection } from "@/lib/connections/primary";
 import { readAllConnections } from "@/lib/connections/read-all";
 import type { JobDefinition, JobRun, JobSummary } from "../types";
 import { crossedThreshold, limitAlert } from "./limit-alerts";
 import { lastAuditId, outsideChangeAlerts } from "./outside-alerts";
+import { readPrimaryConnection } from "./primary-read";
 import { sampleBefore, samplesOf, writeSamples } from "./samples";
 
 export const WATCH_JOB = "watch";
@@ -20,12 +22,26 @@ export const WATCH_JOB = "watch";
 /** Whom the watch reads as: every connection, as an admin's pages would (no user limits apply). */
 const WATCHER = { id: "keydesk-watch-job", role: "admin" as const };
 
+/**
+ * Every connection, each observed against its own snapshot: the primary workspace through its own
+ * read (primary-read.ts; readAllConnections does not observe it), the others as the pages read them.
+ * In the connections' order, the primary first as listConnections puts it.
+ */
+async function readEveryConnection(deps: ConnectionDeps) {
+  const primary = await primaryConnection(deps);
+  const [primaryRead, others] = await Promise.all([
+    primary ? readPrimaryConnection(deps.db, primary) : null,
+    readAllConnections(deps, WATCHER, { exclude: primary ? [primary.id] : [] }),
+  ]);
+  return primaryRead ? [primaryRead, ...others] : others;
+}
+
 export async function runWatch(
   deps: ConnectionDeps,
   run: Pick<JobRun, "id" | "periodStart">,
 ): Promise<JobSummary> {
   const before = await lastAuditId(deps.db);
-  const reads = await readAllConnections(deps, WATCHER);
+  const reads = await readEveryConnection(deps);
   const at = run.periodStart.toISOString();
   const samples = samplesOf(reads, run.periodStart);
   const names = new Map(
