@@ -11,7 +11,7 @@ export async function register(): Promise<void> {
     const { installRequestStamp } = await import("./lib/http/install-request-stamp");
     installRequestStamp();
     const { ConfigError, env, isBuildPhase } = await import("./lib/env");
-    // Alert delivery (lib/alerts/start.ts): subscribed to the alert bus, retries on a timer.
+    // Alert delivery (lib/alerts/start.ts): subscribed to the alert bus; retries are the alert-deliveries job.
     if (!isBuildPhase()) (await import("./lib/alerts/start")).startAlertDelivery();
     // Not in `next build`'s workers: Next.js manages those processes itself.
     if (env().NODE_ENV === "production" && !isBuildPhase()) {

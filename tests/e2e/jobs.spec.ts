@@ -9,17 +9,20 @@ import { emulator, expect, test } from "@/tests/support/emulator-fixture";
 
 test.setTimeout(180_000);
 
-/** Clicks "Run watch now" and waits (reloading) until the newest run has succeeded; its link. */
+/** The watch's runs (the alert-deliveries job's runs, every 30 s, are in the same table). */
+const WATCH_RUNS = 'tr[data-job="watch"]';
+
+/** Clicks "Run watch now" and waits (reloading) until the newest watch run has succeeded; its link. */
 async function runWatchNow(page: Page): Promise<string> {
   // No run yet: nothing to wait for (getAttribute would wait for a row until the test's time ran out).
-  const newestBefore = page.locator("tr[data-run-id]").first();
+  const newestBefore = page.locator(WATCH_RUNS).first();
   const before = (await newestBefore.count()) > 0 ? await newestBefore.getAttribute("data-run-id") : null;
   await page.getByRole("button", { name: "Run watch now" }).click();
   await expect
     .poll(
       async () => {
         await page.reload();
-        const newest = page.locator("tr[data-run-id]").first();
+        const newest = page.locator(WATCH_RUNS).first();
         if ((await newest.count()) === 0) return "none";
         if ((await newest.getAttribute("data-run-id")) === before) return "not yet queued";
         return (await newest.textContent()) ?? "";
@@ -27,7 +30,7 @@ async function runWatchNow(page: Page): Promise<string> {
       { timeout: 120_000, intervals: [1000] },
     )
     .toContain("Succeeded");
-  return (await page.locator("tr[data-run-id]").first().getByRole("link").getAttribute("href"))!;
+  return (await page.locator(WATCH_RUNS).first().getByRole("link").getAttribute("href"))!;
 }
 
 test.describe("as an admin", () => {
