@@ -470,6 +470,24 @@ export const leakMessage = pgTable(
   (t) => [index("leak_message_received_at_idx").on(t.receivedAt)],
 );
 
+// ---- jobs (issue 14): which policy breaches the watch job has alerted about ----
+
+/**
+ * One key breaking one rule (its kind), alerted by the watch job (lib/jobs/watch/policy-alerts.ts):
+ * a row means "already told"; it goes when the key keeps the rule again (or is gone), so breaking it
+ * again later is told again.
+ */
+export const policyBreachAlerted = pgTable(
+  "policy_breach_alerted",
+  {
+    connectionId: text("connection_id").notNull(),
+    keyId: text("key_id").notNull(),
+    kind: text("kind").notNull(),
+    alertedAt: timestamp("alerted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.connectionId, t.keyId, t.kind] })],
+);
+
 export const schema = {
   user,
   session,
@@ -492,5 +510,6 @@ export const schema = {
   alertDelivery,
   leakReport,
   leakMessage,
+  policyBreachAlerted,
 };
 export type Schema = typeof schema;

@@ -1,7 +1,8 @@
 // The watch job: every few minutes (KEYDESK_WATCH_INTERVAL_MINUTES), with nobody looking, read every
 // connection the way the pages do (lib/connections/read-all.ts), so a change made outside Keydesk is
 // noticed and written to the audit log (lib/observed) within one period, and record each key's usage
-// for its page's chart. Alerts are published (lib/alerts/events.ts), never delivered from here.
+// for its page's chart, and tell about keys that newly break a key policy (policy-alerts.ts).
+// Alerts are published (lib/alerts/events.ts), never delivered from here.
 //
 // Doing a period twice (a retry after a crash) has the effect of doing it once: the observation
 // compares with the last read (a change already recorded is not recorded again), and the samples
@@ -14,6 +15,7 @@ import { readAllConnections } from "@/lib/connections/read-all";
 import type { JobDefinition, JobRun, JobSummary } from "../types";
 import { crossedThreshold, limitAlert } from "./limit-alerts";
 import { lastAuditId, outsideChangeAlerts } from "./outside-alerts";
+import { policyBrokenAlerts } from "./policy-alerts";
 import { readPrimaryConnection } from "./primary-read";
 import { sampleBefore, samplesOf, writeSamples } from "./samples";
 
@@ -60,6 +62,8 @@ export async function runWatch(
   }
   const outside = await outsideChangeAlerts(deps.db, run.id, before);
   for (const alert of outside) await publishAlert(alert);
+  const policy = await policyBrokenAlerts(deps.db, reads);
+  for (const alert of policy) await publishAlert(alert);
   const failed = reads.filter((r) => !r.ok);
   return {
     connections: reads.length,
@@ -70,6 +74,7 @@ export async function runWatch(
     samplesWritten: written.length,
     outsideChanges: outside.length,
     limitAlerts,
+    policyAlerts: policy.length,
   };
 }
 
