@@ -17,7 +17,7 @@ import { crossedThreshold, limitAlert } from "./limit-alerts";
 import { lastAuditId, outsideChangeAlerts } from "./outside-alerts";
 import { policyBrokenAlerts } from "./policy-alerts";
 import { readPrimaryConnection } from "./primary-read";
-import { sampleBefore, samplesOf, writeSamples } from "./samples";
+import { sampleKey, samplesBefore, samplesOf, writeSamples } from "./samples";
 
 export const WATCH_JOB = "watch";
 
@@ -51,9 +51,10 @@ export async function runWatch(
   );
   const written = await writeSamples(deps.db, samples);
   let limitAlerts = 0;
-  for (const sample of written) {
-    if (sample.limit === null || sample.used === null) continue;
-    const threshold = crossedThreshold(await sampleBefore(deps.db, sample, at), sample);
+  const limited = written.filter((sample) => sample.limit !== null && sample.used !== null);
+  const previous = await samplesBefore(deps.db, limited, at);
+  for (const sample of limited) {
+    const threshold = crossedThreshold(previous.get(sampleKey(sample)) ?? null, sample);
     if (threshold === null) continue;
     limitAlerts++;
     await publishAlert(
