@@ -203,5 +203,16 @@ describe("policy_broken alerts from the watch", { timeout: 120_000 }, () => {
     expect(told).toHaveLength(MAX_KEY_ALERTS + 1);
     expect(told.at(-1)).toMatchObject({ title: "7 more keys newly break key policies" });
     expect(await policyBrokenAlerts(database.db, [read])).toEqual([]);
+    // The rule turned off: what was told of it is forgotten, so turning it on again tells again.
+    await database.db.delete(keyPolicy);
+    expect(await policyBrokenAlerts(database.db, [read])).toEqual([]);
+    expect(
+      await database.db
+        .select()
+        .from(policyBreachAlerted)
+        .where(eq(policyBreachAlerted.connectionId, "flood-connection")),
+    ).toEqual([]);
+    await database.db.insert(keyPolicy).values({ kind: "no_unrestricted", mode: "enforce", limit: null });
+    expect(await policyBrokenAlerts(database.db, [read])).toHaveLength(MAX_KEY_ALERTS + 1);
   });
 });

@@ -11,7 +11,7 @@
 // one by one per run, the rest in one summary alert (turning on a rule over 10,000 keys must not
 // send 10,000 messages).
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, notInArray } from "drizzle-orm";
 import type { AlertEvent } from "@/lib/alerts/events";
 import type { ConnectionRead } from "@/lib/connections/read-all";
 import type { Db } from "@/lib/db";
@@ -58,9 +58,23 @@ function breakingKeys(
 const rowKey = (connectionId: string, keyId: string, kind: string) => `${connectionId}\n${keyId}\n${kind}`;
 
 /** Forgets the breaches of the read connections that no longer hold (kept again, or the key gone). */
-async function forgetMended(db: Db, reads: readonly ConnectionRead[], breaking: readonly Breaking[]) {
+async function forgetMended(
+  db: Db,
+  reads: readonly ConnectionRead[],
+  breaking: readonly Breaking[],
+  activeKinds: readonly string[],
+) {
   const read = reads.filter((r) => r.ok).map((r) => r.connection.id);
   if (read.length === 0) return;
+  // A rule turned off: all its rows at once (there may be thousands); the rest key by key.
+  await db
+    .delete(policyBreachAlerted)
+    .where(
+      and(
+        inArray(policyBreachAlerted.connectionId, read),
+        activeKinds.length > 0 ? notInArray(policyBreachAlerted.kind, [...activeKinds]) : undefined,
+      ),
+    );
   const current = new Set(
     breaking.flatMap((b) => b.breaks.map((x) => rowKey(b.connectionId, b.keyId, x.kind))),
   );
@@ -121,7 +135,12 @@ export async function policyBrokenAlerts(
 ): Promise<AlertEvent[]> {
   const rules = await readPolicies(db);
   const breaking = breakingKeys(reads, rules, now.getTime());
-  await forgetMended(db, reads, breaking);
+  await forgetMended(
+    db,
+    reads,
+    breaking,
+    rules.map((r) => r.kind),
+  );
   if (breaking.length === 0) return [];
   const inserted = await recordNew(db, breaking);
   const at = now.toISOString();
