@@ -11,7 +11,7 @@ export async function register(): Promise<void> {
     const { installRequestStamp } = await import("./lib/http/install-request-stamp");
     installRequestStamp();
     const { ConfigError, env, isBuildPhase } = await import("./lib/env");
-    // Alert delivery (lib/alerts/start.ts): subscribed to the alert bus, retries on a timer.
+    // Alert delivery (lib/alerts/start.ts): subscribed to the alert bus; retries are the alert-deliveries job.
     if (!isBuildPhase()) (await import("./lib/alerts/start")).startAlertDelivery();
     // Not in `next build`'s workers: Next.js manages those processes itself.
     if (env().NODE_ENV === "production" && !isBuildPhase()) {
@@ -42,6 +42,11 @@ export async function register(): Promise<void> {
         // is logged and the server goes on answering; the jobs page shows that nothing runs.
         .then(() => import("./lib/jobs/index"))
         .then(({ startJobs }) => startJobs())
+        // On SIGTERM the drain stops the engine too (lib/http/drain.ts): a run under way is given the
+        // grace (less a second, so pg-boss can hand an unfinished run back for a retry before the exit).
+        .then(async (engine) =>
+          (await import("./lib/http/drain")).whenDraining((ms) => engine.stop(Math.max(1, ms / 1000 - 1))),
+        )
         .catch(async (error: unknown) => {
           if (ConfigError.is(error)) return;
           const { logServerError } = await import("./lib/log/server-error");

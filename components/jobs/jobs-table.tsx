@@ -31,7 +31,7 @@ export function JobsTable({ runs }: { runs: JobRunView[] }) {
         </thead>
         <tbody className="divide-y divide-slate-200">
           {runs.map((run) => (
-            <tr key={run.id} data-run-id={run.id}>
+            <tr key={run.id} data-run-id={run.id} data-job={run.name}>
               <th scope="row" className="px-3 py-2 font-medium">
                 <Link href={`/jobs/${run.id}`} className="text-indigo-800 underline">
                   {run.name}

@@ -9,6 +9,12 @@ const LABELS: Record<string, string> = {
   samplesWritten: "usage samples",
   outsideChanges: "outside changes",
   limitAlerts: "limit alerts",
+  policyAlerts: "policy alerts",
+  // alert-deliveries
+  sent: "alerts sent",
+  retrying: "to retry",
+  failed: "given up",
+  dropped: "dropped",
 };
 
 export function RunSummary({

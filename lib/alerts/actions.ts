@@ -18,6 +18,7 @@ import type { AlertDeps } from "./dispatcher";
 import type { AlertEvent } from "./events";
 import type { NewChannelInput } from "./schema";
 import { sendAlert, type SendOutcome } from "./send";
+import { assertSmtpHostAllowed } from "./smtp-host";
 import type { ChannelView } from "./types";
 
 function nameTaken(): ApiError {
@@ -69,6 +70,8 @@ export async function addChannel(
 ): Promise<ChannelView> {
   const lower = input.name.toLowerCase();
   if ((await listChannels(deps.db, deps.keys)).some((c) => c.name.toLowerCase() === lower)) throw nameTaken();
+  // An SMTP server where Keydesk may not go (smtp-host.ts) is a 422 on `host`, before anything is stored.
+  if (input.type === "email") await assertSmtpHostAllowed(input.host);
   let stored;
   try {
     stored = await insertChannel(deps.db, deps.keys, channelInput(input, ctx.actor.id));

@@ -1,14 +1,19 @@
-// Delivery in a running server: subscribes to the alert bus once (each event becomes pending
-// deliveries, then a run sends them at once), and runs due deliveries on a timer so retries happen.
-// The job engine (lib/jobs) will call runDueDeliveries on its own schedule; the timer stays harmless
-// then (a delivery is claimed before it is sent, deliveries.ts). Called from instrumentation.ts.
+// Delivery in a running server. Subscribes to the alert bus once (each event becomes pending
+// deliveries, then a run sends them at once, so an alert goes out without waiting), and defines the
+// `alert-deliveries` job (lib/jobs): every 30 s, on whichever instance's worker takes the period's
+// run, it sends what is due, which is how retries happen. A delivery is claimed before it is sent
+// (deliveries.ts), so the immediate run, the job's run and another instance's never send one twice.
+// startAlertDelivery is called from instrumentation.ts; the job is in keydeskJobs().
 import "server-only";
+import type { JobDefinition } from "@/lib/jobs/types";
 import { logServerError } from "@/lib/log/server-error";
 import { alertDeps } from "./deps";
-import { recordAlert, runDueDeliveries } from "./dispatcher";
+import { recordAlert, runDueDeliveries, type AlertDeps } from "./dispatcher";
 import { onAlert } from "./events";
 
-const TICK_MS = 30_000;
+export const ALERT_DELIVERIES_JOB = "alert-deliveries";
+/** How often due deliveries (retries) are sent: the backoff's first step (backoff.ts) is 30 s. */
+export const ALERT_DELIVERIES_EVERY_SECONDS = 30;
 
 interface Started {
   stop: () => void;
@@ -20,7 +25,7 @@ const holder = globalThis as { [STARTED]?: Started };
 
 let running: Promise<unknown> | null = null;
 
-/** One run at a time in this process; a run asked for while one is under way is folded into it. */
+/** One immediate run at a time in this process; one asked for while one is under way is folded into it. */
 function runNow(): Promise<unknown> {
   running ??= alertDeps()
     .then((deps) => runDueDeliveries(deps))
@@ -42,15 +47,28 @@ export function startAlertDelivery(): Started {
     }
     void runNow();
   });
-  const timer = setInterval(() => void runNow(), TICK_MS);
-  timer.unref();
   const started = {
     stop: () => {
       off();
-      clearInterval(timer);
       delete holder[STARTED];
     },
   };
   holder[STARTED] = started;
   return started;
+}
+
+/**
+ * The scheduled run of due deliveries. A run that cannot reach the database fails (the jobs page
+ * shows it) and is not retried: the next period's run is 30 s away. A channel that refuses is not a
+ * failed run: that delivery is retried with backoff, and the run's summary counts it.
+ */
+export function alertDeliveriesJob(deps: () => Promise<AlertDeps> = alertDeps): JobDefinition {
+  return {
+    name: ALERT_DELIVERIES_JOB,
+    everySeconds: ALERT_DELIVERIES_EVERY_SECONDS,
+    retryLimit: 0,
+    // A run sends at most a batch, each send bounded by its own timeouts (the claim's lease is 2 min).
+    expireInSeconds: 120,
+    run: async () => ({ ...(await runDueDeliveries(await deps())) }),
+  };
 }

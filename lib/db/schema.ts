@@ -517,6 +517,24 @@ export const rotationFinish = pgTable(
   ],
 );
 
+// ---- jobs (issue 14): which policy breaches the watch job has alerted about ----
+
+/**
+ * One key breaking one rule (its kind), alerted by the watch job (lib/jobs/watch/policy-alerts.ts):
+ * a row means "already told"; it goes when the key keeps the rule again (or is gone), so breaking it
+ * again later is told again.
+ */
+export const policyBreachAlerted = pgTable(
+  "policy_breach_alerted",
+  {
+    connectionId: text("connection_id").notNull(),
+    keyId: text("key_id").notNull(),
+    kind: text("kind").notNull(),
+    alertedAt: timestamp("alerted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.connectionId, t.keyId, t.kind] })],
+);
+
 export const schema = {
   user,
   session,
@@ -540,5 +558,6 @@ export const schema = {
   leakReport,
   leakMessage,
   rotationFinish,
+  policyBreachAlerted,
 };
 export type Schema = typeof schema;

@@ -21,7 +21,12 @@ interface DrainState {
   draining: boolean;
   /** Called whenever a request in flight ends during the drain. */
   onSettled: (() => void) | null;
+  /** Other work the drain waits for besides requests (the job engine's runs under way). */
+  tasks?: Set<DrainTask>;
 }
+
+/** Work a drain waits for: told the grace it has (ms), resolves when done. */
+export type DrainTask = (graceMs: number) => Promise<unknown>;
 
 const SLOT = Symbol.for("keydesk.drain");
 type Slot = { [SLOT]?: DrainState };
@@ -91,6 +96,26 @@ export function admitRequest(server: Server, _req: IncomingMessage, res: ServerR
   return true;
 }
 
+/**
+ * Work besides requests that the drain waits for, within the same grace: the job engine registers
+ * its stop here, so a run under way may finish (or is handed back for a retry) before the exit.
+ */
+export function whenDraining(task: DrainTask): void {
+  (state().tasks ??= new Set()).add(task);
+}
+
+/** Runs every registered task, each given `graceMs`; never longer than that, never rejects. */
+async function drainTasks(graceMs: number): Promise<void> {
+  const tasks = [...(state().tasks ?? [])];
+  if (tasks.length === 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    Promise.allSettled(tasks.map((task) => task(graceMs))),
+    new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs))),
+  ]);
+  clearTimeout(timer);
+}
+
 export interface DrainResult {
   /** Requests that finished during the drain. */
   finished: number;
@@ -109,6 +134,7 @@ export async function drain(graceMs: number): Promise<DrainResult> {
   }
   // A keep-alive connection carrying a request in flight is closed once it has answered.
   for (const res of s.inFlight) if (!res.headersSent) res.setHeader("connection", "close");
+  const tasksDone = drainTasks(graceMs);
   if (s.inFlight.size > 0) {
     await new Promise<void>((resolve) => {
       const timer = setTimeout(done, graceMs);
@@ -122,6 +148,7 @@ export async function drain(graceMs: number): Promise<DrainResult> {
       };
     });
   }
+  await tasksDone;
   return { finished: initially - s.inFlight.size, abandoned: s.inFlight.size };
 }
 

@@ -11,6 +11,7 @@ import { watchJob } from "./watch/watch-job";
 import { auditAnchorJob } from "@/lib/audit/anchor-job";
 import { rotationDeadlinesJob } from "@/lib/rotation-schedule/job";
 import { processKeyDeps } from "@/lib/rotation-schedule/process-key-deps";
+import { alertDeliveriesJob } from "@/lib/alerts/start";
 
 export { createJobEngine, type JobEngine } from "./engine";
 export type { JobDefinition, JobRun, JobSummary } from "./types";
@@ -22,6 +23,7 @@ type Slot = { [SLOT]?: Promise<JobEngine> };
 export function keydeskJobs() {
   return [
     watchJob(processConnectionDeps, env().KEYDESK_WATCH_INTERVAL_MINUTES),
+    alertDeliveriesJob(),
     auditAnchorJob() satisfies JobDefinition,
     rotationDeadlinesJob({ keys: processKeyDeps, connections: processConnectionDeps }),
   ];

@@ -21,16 +21,26 @@ export interface JobsOverview {
 /** How many audit rows of one run are shown; the audit log has the rest (filter by its request id). */
 export const RUN_AUDIT_ROWS = 100;
 
+/**
+ * A job that runs every few seconds (alert deliveries: every 30 s) shows only its latest few runs,
+ * so it never pushes the other jobs' runs off the list.
+ */
+const FREQUENT_SECONDS = 300;
+const FREQUENT_RUNS = 5;
+
 export async function jobsOverview(db: Db, limit = 50): Promise<JobsOverview> {
   const jobs = keydeskJobs();
+  const frequent = jobs.filter((j) => j.everySeconds !== null && j.everySeconds < FREQUENT_SECONDS);
+  const others = jobs.filter((j) => !frequent.includes(j)).map((j) => j.name);
+  const lists = await Promise.all([
+    recentRuns(db, others, limit),
+    ...frequent.map((j) => recentRuns(db, [j.name], FREQUENT_RUNS)),
+  ]);
   return {
     engineRunning: runningJobs() !== null,
     schedules: schedules(jobs),
-    runs: await recentRuns(
-      db,
-      jobs.map((j) => j.name),
-      limit,
-    ),
+    // Newest first (ISO times in UTC compare as text).
+    runs: lists.flat().sort((a, b) => (a.queuedAt < b.queuedAt ? 1 : a.queuedAt > b.queuedAt ? -1 : 0)),
   };
 }
 

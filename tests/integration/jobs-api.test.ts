@@ -46,7 +46,12 @@ describe("the jobs API", { timeout: 240_000 }, () => {
     expect(body).toMatchObject({
       engineRunning: false,
       runs: [],
-      schedules: [{ name: "watch", everySeconds: 300 }],
+      schedules: [
+        { name: "watch", everySeconds: 300 },
+        { name: "alert-deliveries", everySeconds: 30 },
+        { name: "audit-anchor", everySeconds: 3600 },
+        { name: "rotation-deadlines", everySeconds: 60 },
+      ],
     });
     const bad = await run.GET(
       handlerRequest(admin, "GET", "/api/jobs/runs/not-a-run"),
@@ -102,10 +107,11 @@ describe("the jobs API", { timeout: 240_000 }, () => {
     const jobs = await import("@/app/api/jobs/route");
     const listed = (await (await jobs.GET(handlerRequest(admin, "GET", "/api/jobs"))).json()) as {
       engineRunning: boolean;
-      runs: { id: string; state: string; onBehalfOf: string }[];
+      runs: { id: string; name: string; state: string; onBehalfOf: string }[];
     };
     expect(listed.engineRunning).toBe(true);
-    const scheduled = listed.runs.find((r) => r.onBehalfOf === "the schedule")!;
+    // (alert-deliveries runs on the schedule too, every 30 s.)
+    const scheduled = listed.runs.find((r) => r.name === "watch" && r.onBehalfOf === "the schedule")!;
     expect(scheduled).toMatchObject({ state: "completed" });
     const detail = (await (
       await run.GET(

@@ -28,7 +28,7 @@ export default async function JobsPage() {
     <div className="space-y-6">
       <PageHeader
         title="Jobs"
-        description="What Keydesk does on its own, with nobody looking: the watch job reads every connection, records outside changes and each key's usage. Each run's audit rows are signed by the job."
+        description="What Keydesk does on its own, with nobody looking: the watch job reads every connection, records outside changes and each key's usage; alert-deliveries sends the alerts that are due (retries). Each run's audit rows are signed by the job."
       />
       <section aria-labelledby="jobs-schedules" className="space-y-2">
         <h2 id="jobs-schedules" className="text-base font-semibold">

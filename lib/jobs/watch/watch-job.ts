@@ -1,7 +1,8 @@
 // The watch job: every few minutes (KEYDESK_WATCH_INTERVAL_MINUTES), with nobody looking, read every
 // connection the way the pages do (lib/connections/read-all.ts), so a change made outside Keydesk is
 // noticed and written to the audit log (lib/observed) within one period, and record each key's usage
-// for its page's chart. Alerts are published (lib/alerts/events.ts), never delivered from here.
+// for its page's chart, and tell about keys that newly break a key policy (policy-alerts.ts).
+// Alerts are published (lib/alerts/events.ts), never delivered from here.
 //
 // Doing a period twice (a retry after a crash) has the effect of doing it once: the observation
 // compares with the last read (a change already recorded is not recorded again), and the samples
@@ -9,23 +10,40 @@
 import "server-only";
 import { publishAlert } from "@/lib/alerts/events";
 import type { ConnectionDeps } from "@/lib/connections/list";
+import { primaryConnection } from "@/lib/connections/primary";
 import { readAllConnections } from "@/lib/connections/read-all";
 import type { JobDefinition, JobRun, JobSummary } from "../types";
 import { crossedThreshold, limitAlert } from "./limit-alerts";
 import { lastAuditId, outsideChangeAlerts } from "./outside-alerts";
-import { sampleBefore, samplesOf, writeSamples } from "./samples";
+import { policyBrokenAlerts } from "./policy-alerts";
+import { readPrimaryConnection } from "./primary-read";
+import { sampleKey, samplesBefore, samplesOf, writeSamples } from "./samples";
 
 export const WATCH_JOB = "watch";
 
 /** Whom the watch reads as: every connection, as an admin's pages would (no user limits apply). */
 const WATCHER = { id: "keydesk-watch-job", role: "admin" as const };
 
+/**
+ * Every connection, each observed against its own snapshot: the primary workspace through its own
+ * read (primary-read.ts; readAllConnections does not observe it), the others as the pages read them.
+ * In the connections' order, the primary first as listConnections puts it.
+ */
+async function readEveryConnection(deps: ConnectionDeps) {
+  const primary = await primaryConnection(deps);
+  const [primaryRead, others] = await Promise.all([
+    primary ? readPrimaryConnection(deps.db, primary) : null,
+    readAllConnections(deps, WATCHER, { exclude: primary ? [primary.id] : [] }),
+  ]);
+  return primaryRead ? [primaryRead, ...others] : others;
+}
+
 export async function runWatch(
   deps: ConnectionDeps,
   run: Pick<JobRun, "id" | "periodStart">,
 ): Promise<JobSummary> {
   const before = await lastAuditId(deps.db);
-  const reads = await readAllConnections(deps, WATCHER);
+  const reads = await readEveryConnection(deps);
   const at = run.periodStart.toISOString();
   const samples = samplesOf(reads, run.periodStart);
   const names = new Map(
@@ -33,9 +51,10 @@ export async function runWatch(
   );
   const written = await writeSamples(deps.db, samples);
   let limitAlerts = 0;
-  for (const sample of written) {
-    if (sample.limit === null || sample.used === null) continue;
-    const threshold = crossedThreshold(await sampleBefore(deps.db, sample, at), sample);
+  const limited = written.filter((sample) => sample.limit !== null && sample.used !== null);
+  const previous = await samplesBefore(deps.db, limited, at);
+  for (const sample of limited) {
+    const threshold = crossedThreshold(previous.get(sampleKey(sample)) ?? null, sample);
     if (threshold === null) continue;
     limitAlerts++;
     await publishAlert(
@@ -44,6 +63,8 @@ export async function runWatch(
   }
   const outside = await outsideChangeAlerts(deps.db, run.id, before);
   for (const alert of outside) await publishAlert(alert);
+  const policy = await policyBrokenAlerts(deps.db, reads);
+  for (const alert of policy) await publishAlert(alert);
   const failed = reads.filter((r) => !r.ok);
   return {
     connections: reads.length,
@@ -54,6 +75,7 @@ export async function runWatch(
     samplesWritten: written.length,
     outsideChanges: outside.length,
     limitAlerts,
+    policyAlerts: policy.length,
   };
 }
 
