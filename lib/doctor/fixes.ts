@@ -107,7 +107,7 @@ export function addPermissionFix(
   };
 }
 
-export function useRotatedKeyFix(target: DoctorTarget, newKeyId: string, exists: boolean): Fix {
+export function rotatedKeyFix(target: DoctorTarget, newKeyId: string, exists: boolean): Fix {
   return {
     kind: "use_rotated_key",
     label: "Open the new key",

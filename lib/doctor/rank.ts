@@ -11,7 +11,7 @@ import {
   enableFix,
   newKeyFix,
   raiseLimitFix,
-  useRotatedKeyFix,
+  rotatedKeyFix,
   type DoctorTarget,
 } from "./fixes";
 import type { Operation } from "./operations";
@@ -102,7 +102,7 @@ export function rankCauses(f: DoctorFacts): { causes: Cause[]; checks: Check[] }
             : []),
         ],
         confirmed: true,
-        fix: useRotatedKeyFix(f.target, rotated.newKeyId, exists),
+        fix: rotatedKeyFix(f.target, rotated.newKeyId, exists),
       });
     } else {
       const d = f.history.deleted;
@@ -146,7 +146,7 @@ export function rankCauses(f: DoctorFacts): { causes: Cause[]; checks: Check[] }
           ...evidence,
         ],
         confirmed: true,
-        fix: useRotatedKeyFix(f.target, rotated.newKeyId, exists),
+        fix: rotatedKeyFix(f.target, rotated.newKeyId, exists),
       });
     } else
       add({
@@ -326,7 +326,15 @@ export function rankCauses(f: DoctorFacts): { causes: Cause[]; checks: Check[] }
 
 function finish(causes: Scored[], checks: Check[]): { causes: Cause[]; checks: Check[] } {
   return {
-    causes: causes.sort((a, b) => b.score - a.score).map(({ score: _score, ...cause }) => cause),
+    causes: causes
+      .sort((a, b) => b.score - a.score)
+      .map((c): Cause => ({
+        kind: c.kind,
+        title: c.title,
+        evidence: c.evidence,
+        confirmed: c.confirmed,
+        fix: c.fix,
+      })),
     checks,
   };
 }
