@@ -4,6 +4,7 @@
 // themselves enforce), reviewers none. Plain code: the panel only sends what it is given.
 import { isPrimaryConnectionId } from "@/lib/connection-ids";
 import { keyHref } from "@/lib/key-href";
+import { isPermission } from "@/lib/permissions";
 import type { Role } from "@/lib/roles";
 import type { Fix, FixWrite, KeyNow } from "./types";
 
@@ -89,6 +90,8 @@ export function addPermissionFix(
   permission: string,
 ): Fix | null {
   if (permissions.kind === "key_type" || permissions.value === "all") return null;
+  // ElevenLabs names rights no key can be given (service_accounts_manage: a workspace admin's own key).
+  if (permissions.kind === "permission_list" && !isPermission(permission)) return null;
   const primary = isPrimaryConnectionId(target.connectionId);
   const after = [...permissions.value, permission];
   const [value, before] = primary

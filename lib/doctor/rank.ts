@@ -4,6 +4,7 @@
 // pasted error suggests; the pasted error moves a shown cause up when it agrees. Pure: no I/O, no
 // clock (the caller passes `now`), so each rule is a unit test.
 import { isAllowedByAllowlist, parseIpAddress } from "@/lib/ip/cidr";
+import { isPermission } from "@/lib/permissions";
 import type { Role } from "@/lib/roles";
 import {
   addAddressFix,
@@ -287,7 +288,14 @@ export function rankCauses(f: DoctorFacts): { causes: Cause[]; checks: Check[] }
       add({
         kind: "missing_permission",
         title: `The key lacks the permission ${needed}.`,
-        evidence: [`${why}; the key has ${value.length === 0 ? "no permissions" : value.join(", ")}.`],
+        evidence: [
+          `${why}; the key has ${value.length === 0 ? "no permissions" : value.join(", ")}.`,
+          ...(isPermission(needed)
+            ? []
+            : [
+                `${needed} is not a permission an API key can be given: the call needs another kind of key (a workspace admin's).`,
+              ]),
+        ],
         confirmed: true,
         fix: addPermissionFix(f.target, f.role, key.permissions, needed),
       });
