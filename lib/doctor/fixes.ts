@@ -4,7 +4,6 @@
 // themselves enforce), reviewers none. Plain code: the panel only sends what it is given.
 import { isPrimaryConnectionId } from "@/lib/connection-ids";
 import { keyHref } from "@/lib/key-href";
-import { isPermission } from "@/lib/permissions";
 import type { Role } from "@/lib/roles";
 import type { Fix, FixWrite, KeyNow } from "./types";
 
@@ -90,9 +89,8 @@ export function addPermissionFix(
   permission: string,
 ): Fix | null {
   if (permissions.kind === "key_type" || permissions.value === "all") return null;
-  // ElevenLabs names rights no key can be given (service_accounts_manage: a workspace admin's own key).
-  if (permissions.kind === "permission_list" && !isPermission(permission)) return null;
   const primary = isPrimaryConnectionId(target.connectionId);
+  const word = permissions.kind === "scopes" ? "scope" : "permission";
   const after = [...permissions.value, permission];
   const [value, before] = primary
     ? [after, permissions.value]
@@ -102,8 +100,8 @@ export function addPermissionFix(
       ];
   return {
     kind: "add_permission",
-    label: `Add the permission ${permission}`,
-    advice: `Add the permission ${permission} to the key (an admin can).`,
+    label: `Add the ${word} ${permission}`,
+    advice: `Add the ${word} ${permission} to the key (an admin can).`,
     write: patch(target, "permissions", value, before),
     allowed: mayWrite(role, "add_permission"),
     href: null,

@@ -370,3 +370,69 @@ describe("texts", () => {
     expect(suggestedLimit(10_000, 25_001)).toBe(36_000);
   });
 });
+
+describe("DocSpace and Voiceable keys, from their capabilities", () => {
+  const portal = { connectionId: "c_portal", group: null, keyId: "key_1" };
+  const docspaceKey = (over: Partial<KeyNow> = {}) =>
+    keyWith({
+      permissions: { kind: "scopes", value: ["rooms:read"] },
+      characterLimit: undefined,
+      ipAllowlist: undefined,
+      ...over,
+    });
+
+  it("an inactive DocSpace key: enabled through the connection's endpoint", () => {
+    const { causes } = rankCauses(
+      facts({ target: portal, key: docspaceKey({ enabled: false }), pasted: "401 Unauthorized" }),
+    );
+    expect(causes[0]!.fix!.write).toMatchObject({
+      url: "/api/connections/c_portal/keys/key_1",
+      body: { enabled: true },
+    });
+  });
+
+  it("a missing scope, read from the error: added in the scopes model; one implied by another is no cause", () => {
+    const { causes } = rankCauses(
+      facts({ target: portal, key: docspaceKey(), pasted: "403 missing the scope files:read" }),
+    );
+    expect(causes[0]).toMatchObject({
+      kind: "missing_permission",
+      title: "The key lacks the scope files:read.",
+    });
+    expect(causes[0]!.fix!.write!.body).toEqual({
+      permissions: { kind: "scopes", value: ["rooms:read", "files:read"] },
+      expected: { permissions: { kind: "scopes", value: ["rooms:read"] } },
+    });
+    const implied = rankCauses(
+      facts({
+        target: portal,
+        key: docspaceKey({ permissions: { kind: "scopes", value: ["files:write"] } }),
+        pasted: "missing the scope files:read",
+      }),
+    );
+    expect(implied.causes.every((c) => !c.confirmed)).toBe(true);
+  });
+
+  it("an origin or an assistant the key does not allow (Voiceable)", () => {
+    const voiceable = keyWith({
+      enabled: null,
+      permissions: { kind: "key_type", value: "public" },
+      characterLimit: undefined,
+      ipAllowlist: undefined,
+      allowedOrigins: ["https://shop.example"],
+      assistants: ["as_1"],
+    });
+    const origin = rankCauses(
+      facts({ key: voiceable, pasted: "403 Origin https://evil.example not allowed for this key" }),
+    );
+    expect(origin.causes[0]).toMatchObject({
+      kind: "origin_not_allowed",
+      evidence: ["The key allows only https://shop.example."],
+    });
+    const assistant = rankCauses(
+      facts({ key: voiceable, pasted: "403 assistant as_9 is not allowed for this key" }),
+    );
+    expect(assistant.causes[0]!.kind).toBe("assistant_not_allowed");
+    expect(rankCauses(facts({ key: voiceable })).checks.map((c) => c.what)).toEqual(["The key exists"]);
+  });
+});

@@ -5,6 +5,7 @@
 // clock (the caller passes `now`), so each rule is a unit test.
 import { isAllowedByAllowlist, parseIpAddress } from "@/lib/ip/cidr";
 import { isPermission } from "@/lib/permissions";
+import { DOCSPACE_SCOPES } from "@/lib/providers/types";
 import type { Role } from "@/lib/roles";
 import {
   addAddressFix,
@@ -43,6 +44,7 @@ const BASE: Record<CauseKind, number> = {
   ip_not_allowed: 70,
   missing_permission: 60,
   origin_not_allowed: 50,
+  assistant_not_allowed: 50,
   limit_near: 20,
 };
 
@@ -56,6 +58,7 @@ const AGREES: Record<CauseKind, readonly SignalKind[]> = {
   ip_not_allowed: ["ip_not_allowed"],
   missing_permission: ["missing_permission"],
   origin_not_allowed: ["origin_not_allowed"],
+  assistant_not_allowed: ["assistant_not_allowed"],
   limit_near: ["quota"],
 };
 
@@ -263,50 +266,7 @@ export function rankCauses(f: DoctorFacts): { causes: Cause[]; checks: Check[] }
   }
 
   // The permission the operation needs (or the one the error names).
-  const needed = f.operation?.permission ?? f.signals.permission;
-  if (needed && key.permissions.kind === "permission_list") {
-    const value = key.permissions.value;
-    const has = value === "all" || value.includes(needed);
-    const why = f.operation
-      ? `${f.operation.label} (${f.operation.call}) needs ${needed}`
-      : `The error names ${needed}`;
-    if (has) {
-      checks.push({
-        what: "Permission",
-        result: "ok",
-        detail: `${why}; the key has it${value === "all" ? " (all permissions)" : ""}`,
-      });
-      if (signal === "missing_permission")
-        add({
-          kind: "missing_permission",
-          title: `The error says the key lacked ${f.signals.permission ?? "a permission"}, but it has ${needed} now.`,
-          evidence: ["It may have been added since the call failed: ask the caller to try again."],
-          confirmed: false,
-          fix: null,
-        });
-    } else {
-      add({
-        kind: "missing_permission",
-        title: `The key lacks the permission ${needed}.`,
-        evidence: [
-          `${why}; the key has ${value.length === 0 ? "no permissions" : value.join(", ")}.`,
-          ...(isPermission(needed)
-            ? []
-            : [
-                `${needed} is not a permission an API key can be given: the call needs another kind of key (a workspace admin's).`,
-              ]),
-        ],
-        confirmed: true,
-        fix: addPermissionFix(f.target, f.role, key.permissions, needed),
-      });
-      checks.push({ what: "Permission", result: "problem", detail: `${why}; the key lacks it` });
-    }
-  } else if (key.permissions.kind === "permission_list")
-    checks.push({
-      what: "Permission",
-      result: "not_checked",
-      detail: "Pick the operation the caller tried to check it",
-    });
+  checkPermission(f, key, add, checks);
 
   // Origins (browser-enforced): only when the error speaks of one.
   if (key.allowedOrigins && key.allowedOrigins.length > 0 && signal === "origin_not_allowed")
@@ -314,6 +274,16 @@ export function rankCauses(f: DoctorFacts): { causes: Cause[]; checks: Check[] }
       kind: "origin_not_allowed",
       title: "The caller's web page is not on the key's allowed origins.",
       evidence: [`The key allows only ${key.allowedOrigins.join(", ")}.`],
+      confirmed: true,
+      fix: null,
+    });
+
+  // Assistants (Voiceable): only when the error speaks of one.
+  if (key.assistants && key.assistants.length > 0 && signal === "assistant_not_allowed")
+    add({
+      kind: "assistant_not_allowed",
+      title: "The key may use only some assistants, and the caller asked for another.",
+      evidence: [`The key allows only ${key.assistants.join(", ")}.`],
       confirmed: true,
       fix: null,
     });
@@ -330,6 +300,74 @@ export function rankCauses(f: DoctorFacts): { causes: Cause[]; checks: Check[] }
       fix: null,
     });
   return finish(causes, checks);
+}
+
+/** Whether `value` grants `needed`: an ElevenLabs permission by name; a DocSpace scope by name, by
+ * `*`, by `*:read`/`*:write`, or a read scope by its write scope. */
+function grants(kind: "permission_list" | "scopes", value: "all" | string[], needed: string): boolean {
+  if (value === "all" || value.includes(needed)) return true;
+  if (kind !== "scopes") return false;
+  const [area, access] = needed.split(":");
+  return (
+    value.includes("*") ||
+    value.includes(`*:${access}`) ||
+    (access === "read" && value.includes(`${area}:write`))
+  );
+}
+
+/** The permission (ElevenLabs) or scope (DocSpace) the operation needs or the error names. */
+function checkPermission(f: DoctorFacts, key: KeyNow, add: (cause: Cause) => void, checks: Check[]): void {
+  const p = key.permissions;
+  if (p.kind === "key_type") return;
+  const word = p.kind === "scopes" ? "scope" : "permission";
+  const what = p.kind === "scopes" ? "Scope" : "Permission";
+  // The operations table is ElevenLabs'; a DocSpace scope comes only from the error's words.
+  const needed = (p.kind === "permission_list" ? f.operation?.permission : null) ?? f.signals.permission;
+  if (!needed) {
+    if (p.kind === "permission_list")
+      checks.push({ what, result: "not_checked", detail: "Pick the operation the caller tried to check it" });
+    return;
+  }
+  const why =
+    f.operation && p.kind === "permission_list"
+      ? `${f.operation.label} (${f.operation.call}) needs ${needed}`
+      : `The error names ${needed}`;
+  if (grants(p.kind, p.value, needed)) {
+    checks.push({
+      what,
+      result: "ok",
+      detail: `${why}; the key has it${p.value === "all" ? ` (all ${word}s)` : ""}`,
+    });
+    if (f.signals.kind === "missing_permission")
+      add({
+        kind: "missing_permission",
+        title: `The error says the key lacked ${f.signals.permission ?? `a ${word}`}, but it has ${needed} now.`,
+        evidence: ["It may have been added since the call failed: ask the caller to try again."],
+        confirmed: false,
+        fix: null,
+      });
+    return;
+  }
+  const list = p.value as string[];
+  const known =
+    p.kind === "permission_list"
+      ? isPermission(needed)
+      : (DOCSPACE_SCOPES as readonly string[]).includes(needed);
+  add({
+    kind: "missing_permission",
+    title: `The key lacks the ${word} ${needed}.`,
+    evidence: [
+      `${why}; the key has ${list.length === 0 ? `no ${word}s` : list.join(", ")}.`,
+      ...(known
+        ? []
+        : [
+            `${needed} is not a ${word} an API key can be given: the call needs another kind of key (a workspace admin's).`,
+          ]),
+    ],
+    confirmed: true,
+    fix: known ? addPermissionFix(f.target, f.role, p, needed) : null,
+  });
+  checks.push({ what, result: "problem", detail: `${why}; the key lacks it` });
 }
 
 function finish(causes: Scored[], checks: Check[]): { causes: Cause[]; checks: Check[] } {

@@ -50,6 +50,7 @@ export function fromProviderKey(k: ProviderKey): KeyNow {
     ...(k.restrictions.characterLimit ? { characterLimit: k.restrictions.characterLimit } : {}),
     ...(k.restrictions.ipAllowlist !== undefined ? { ipAllowlist: k.restrictions.ipAllowlist } : {}),
     ...(k.restrictions.allowedOrigins ? { allowedOrigins: k.restrictions.allowedOrigins } : {}),
+    ...(k.restrictions.assistants ? { assistants: k.restrictions.assistants.allowed } : {}),
     expiresAt: k.expiresAt,
   };
 }

@@ -44,6 +44,8 @@ export interface KeyNow {
   ipAllowlist?: string[] | null;
   /** [] = any origin. */
   allowedOrigins?: string[];
+  /** The assistants it may use; [] = every one. */
+  assistants?: string[];
   expiresAt: string | null;
 }
 
@@ -64,6 +66,7 @@ export type CauseKind =
   | "ip_not_allowed"
   | "missing_permission"
   | "origin_not_allowed"
+  | "assistant_not_allowed"
   | "limit_near";
 
 /** A change a fix makes through the key's usual audited write endpoint (PATCH). */
