@@ -15,6 +15,19 @@ const rounds = Number(arg("rounds", "15"));
 const ADMIN_KEY = "adm_bench_workspace_admin_key";
 const PASTED = JSON.stringify({ detail: { status: "invalid_api_key", message: "Invalid API key" } });
 
+/** In the page: "Check the key" clicked, to the first cause ("Most likely") on screen, in ms. */
+const CLICK_TO_DIAGNOSIS = `new Promise((resolve) => {
+  const button = [...document.querySelectorAll("button")].find((b) => b.textContent === "Check the key");
+  const started = performance.now();
+  button.click();
+  const check = () => {
+    const shown = [...document.querySelectorAll("ol[aria-label='Likely causes'] li span")].some((e) => e.textContent === "Most likely");
+    if (shown) resolve(performance.now() - started);
+    else requestAnimationFrame(check);
+  };
+  check();
+})`;
+
 const fmt = (ms: number) => `${Math.round(ms)} ms`;
 const ratio = (a: number, b: number) => (a / b).toFixed(2);
 
@@ -63,12 +76,14 @@ try {
     first = answer.diagnosis.causes[0]?.kind ?? "none";
 
     const page = await context.newPage();
-    await page.goto(`/service-accounts/${encodeURIComponent(saId)}/keys/${encodeURIComponent(key.key_id)}`);
+    // The page itself reads the whole workspace (its header and sections): not part of the measure.
+    await page.goto(`/service-accounts/${encodeURIComponent(saId)}/keys/${encodeURIComponent(key.key_id)}`, {
+      timeout: 180_000,
+    });
     await page.getByLabel("The error the caller got (optional)").fill(PASTED);
-    const clicked = await page.evaluate(() => performance.now());
-    await page.getByRole("button", { name: "Check the key" }).click();
-    await page.getByText("Most likely", { exact: true }).waitFor({ timeout: 120_000 });
-    pageTimes.push((await page.evaluate(() => performance.now())) - clicked);
+    // Clicked and watched in the page itself, frame by frame: Playwright's own polling would add its
+    // intervals to the time.
+    pageTimes.push((await page.evaluate(CLICK_TO_DIAGNOSIS)) as number);
     await page.close();
   }
   const wf = median(workspaceFloor);
