@@ -9,6 +9,7 @@ import { CertaintyBadge } from "./certainty-badge";
 import { DisabledConfirmation } from "./disabled-confirmation";
 import { AfterDisable } from "./after-disable";
 import { KeyNameLink } from "./key-name-link";
+import { WhyFailingLink } from "./why-failing-link";
 import { RotationSideBadge } from "@/components/inventory/rotation-side-badge";
 import { rotationSideWords } from "@/components/inventory/rotation-side.logic";
 
@@ -68,7 +69,10 @@ export function CandidateRow({
           ))}
         </ul>
       </td>
-      <td className="px-4 py-3 font-mono text-xs whitespace-nowrap text-slate-600">{key.id}</td>
+      <td className="px-4 py-3 font-mono text-xs whitespace-nowrap text-slate-600">
+        {key.id}
+        <WhyFailingLink name={key.name} keyRef={{ group: key.serviceAccountId, keyId: key.id }} />
+      </td>
       {canDisable ? (
         <td className="px-4 py-3">
           {key.enabled ? (

@@ -10,6 +10,7 @@ import { ConnectionHeading } from "./connection-heading";
 import { DisabledConfirmation } from "./disabled-confirmation";
 import { AfterDisable } from "./after-disable";
 import { KeyNameLink } from "./key-name-link";
+import { WhyFailingLink } from "./why-failing-link";
 import { LeakResponseCell } from "./leak-response-cell";
 
 const COLUMNS = ["Key", "Owner or group", "Ends in", "Status", "How it matched", "Key id", "Leak response"];
@@ -105,6 +106,14 @@ export function OtherConnectionResults({
                     </td>
                     <td className="px-4 py-3 font-mono text-xs whitespace-nowrap text-slate-600">
                       {c.key.id}
+                      <WhyFailingLink
+                        name={c.key.name}
+                        keyRef={{
+                          connectionId: connection.id,
+                          group: c.key.group?.id ?? null,
+                          keyId: c.key.id,
+                        }}
+                      />
                     </td>
                     <td className="px-4 py-3">
                       {done ? (

@@ -87,6 +87,8 @@ const EXPECTED: Record<string, readonly Role[] | "public" | "signed"> = {
   "DELETE /api/alerts/channels/[channelId]": ["admin"],
   "POST /api/alerts/channels/[channelId]/test": ["admin"],
   "GET /api/alerts/deliveries": ["admin"],
+  // The key doctor (issue 15): every role diagnoses a key it may see; the fixes go through the key's own PATCH.
+  "POST /api/doctor/diagnose": ROLES,
 };
 
 const routes = discoverApiRoutes();

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { CapabilityNotes } from "@/components/connection-keys/capability-notes";
 import { isExpired, lastUsedText } from "@/components/connection-keys/key-text.logic";
+import { KeyDoctorSection } from "@/components/doctor/key-doctor-section";
 import { ConnectionKeyActions } from "@/components/key-page/connection-key-actions";
 import { KeyHeader, type KeyFact } from "@/components/key-page/key-header";
 import { KEY_HISTORY_ROWS, KeyHistory } from "@/components/key-page/key-history";
@@ -174,6 +175,13 @@ export default async function ConnectionKeyPage({
           />
         </>
       )}
+      <KeyDoctorSection
+        connectionId={connection.id}
+        group={key?.group?.id ?? group}
+        keyId={keyId}
+        keyName={key?.name ?? null}
+        role={user.role}
+      />
       <UsageHistory connectionIds={[connection.id]} keyId={keyId} />
       <KeyHistory
         entries={history.entries}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { KeyDoctorSection } from "@/components/doctor/key-doctor-section";
 import { ElevenLabsPermissions } from "@/components/key-page/elevenlabs-permissions";
 import { KeyHeader } from "@/components/key-page/key-header";
 import { KEY_HISTORY_ROWS, KeyHistory } from "@/components/key-page/key-history";
@@ -21,6 +22,7 @@ import { requireUser } from "@/lib/auth/require-user";
 import { PRIMARY_CONNECTION_IDS } from "@/lib/connection-ids";
 import { connectionNames } from "@/lib/connections";
 import { canUsePrimaryConnection } from "@/lib/connections/primary";
+import { primaryConnectionId } from "@/lib/connections/environment";
 import { getDatabase } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import { keyHref } from "@/lib/key-href";
@@ -147,6 +149,13 @@ export default async function PrimaryKeyPage({ params }: PageProps<"/service-acc
           {policies ? <KeyPolicies report={policies} /> : null}
         </>
       )}
+      <KeyDoctorSection
+        connectionId={primaryConnectionId()}
+        group={saId}
+        keyId={keyId}
+        keyName={lastKnownName}
+        role={user.role}
+      />
       <UsageHistory connectionIds={PRIMARY_CONNECTION_IDS} keyId={keyId} />
       <KeyHistory
         entries={history.entries}

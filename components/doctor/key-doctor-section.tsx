@@ -1,0 +1,23 @@
+import { KeySection } from "@/components/key-page/key-section";
+import type { Role } from "@/lib/roles";
+import { DoctorPanel } from "./doctor-panel";
+
+/** The key page's "Why is this key failing?" section (issue 15): every role; the fixes by role. */
+export function KeyDoctorSection(props: {
+  connectionId: string;
+  /** The service account (primary workspace) or the key's group; null where none. */
+  group: string | null;
+  keyId: string;
+  keyName: string | null;
+  role: Role;
+}) {
+  return (
+    <KeySection
+      id="key-doctor"
+      title="Why is this key failing?"
+      description="Paste the error the caller got (or nothing): Keydesk checks the key as it is now and says what to fix. What you paste is read here only: never sent upstream or kept."
+    >
+      <DoctorPanel {...props} />
+    </KeySection>
+  );
+}
