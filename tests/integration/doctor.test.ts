@@ -20,11 +20,26 @@ const bed = keyTestbed();
 /** Put in every paste: it must never reach the emulator or the audit log. */
 const MARKER = "pasted-marker-7f3a";
 
+/** One of ElevenLabs' premade voices (the emulator's catalogue has it). */
+const VOICE = "21m00Tcm4TlvDq8ikWAM";
+/** What the caller tried: text to speech (needs text_to_speech), list voices (voices_read), or an admin call. */
+type Call = "tts" | "voices" | "service-accounts";
+
 /** A call with a key's own secret, as the caller made it; the answer as they would paste it. */
-async function callWith(secret: string, from = "203.0.113.50"): Promise<{ status: number; pasted: string }> {
-  const res = await fetch(`${bed.emulator.url}/v1/service-accounts`, {
-    headers: { "xi-api-key": secret, "x-forwarded-for": from },
-  });
+async function callWith(
+  secret: string,
+  from = "203.0.113.50",
+  call: Call = "tts",
+): Promise<{ status: number; pasted: string }> {
+  const headers = { "xi-api-key": secret, "x-forwarded-for": from, "content-type": "application/json" };
+  const res =
+    call === "tts"
+      ? await fetch(`${bed.emulator.url}/v1/text-to-speech/${VOICE}`, {
+          method: "POST",
+          headers,
+          body: JSON.stringify({ text: "Hello from the widget." }),
+        })
+      : await fetch(`${bed.emulator.url}/v1/${call}`, { headers });
   const text = await res.text();
   return { status: res.status, pasted: `${MARKER} HTTP/1.1 ${res.status} ${text}` };
 }
@@ -92,10 +107,8 @@ describe("the doctor names the cause, with evidence, and its fix works", () => {
     expect(d.ticketText).toContain("Most likely:\nThe key is disabled.");
 
     await apply(first!.fix!, "support", key.id);
-    // Past the "unknown or disabled key" rung: the emulator now asks for rights, not a valid key.
-    const next = await callWith(secret);
-    expect(next.pasted).not.toContain("invalid_api_key");
-    expect(next.pasted).toContain("missing_permissions");
+    // The caller's next call succeeds.
+    expect((await callWith(secret)).status).toBe(200);
     // The enable's audit row carries the diagnosis as its reason, and nothing pasted.
     const rows = await bed.deps.db.select().from(auditLog);
     const enabled = rows.find((r) => r.action === "key_enabled");
@@ -131,8 +144,8 @@ describe("the doctor names the cause, with evidence, and its fix works", () => {
       },
     });
     expect(d.causes[0]!.evidence[0]).toContain(rotated.key.id);
-    // "Use the rotated key": the new secret gets past the key rungs.
-    expect((await callWith(rotated.secret)).pasted).toContain("missing_permissions");
+    // "Use the rotated key": the call succeeds with the new secret.
+    expect((await callWith(rotated.secret)).status).toBe(200);
   });
 
   it("an address outside the allowlist, read from the error itself; an admin adds it and the next call gets through", async () => {
@@ -144,13 +157,18 @@ describe("the doctor names the cause, with evidence, and its fix works", () => {
     expect(d.causes[0]!.title).toContain("198.51.100.23");
     expect(d.causes[0]!.evidence[0]).toContain("203.0.113.0/24");
     await apply(d.causes[0]!.fix!, "admin", key.id);
-    expect((await callWith(secret, "198.51.100.23")).status).not.toBe(403);
+    expect((await callWith(secret, "198.51.100.23")).status).toBe(200);
     await nothingPastedKept();
   });
 
   it("a missing permission from ElevenLabs' pasted text; an admin adds it and the doctor then finds nothing", async () => {
-    const { key } = await newKey("tts-only");
-    const pasted = `${MARKER} {"detail":{"status":"missing_permissions","message":"The API key you used is missing the permission voices_read to execute this operation."}}`;
+    const { key, secret } = await newKey("tts-only");
+    const failed = await callWith(secret, undefined, "voices");
+    expect(failed.status).toBe(401);
+    const pasted = failed.pasted;
+    expect(pasted).toContain(
+      "The API key you used is missing the permission voices_read to execute this operation.",
+    );
     const d = await check(key.id, { pasted });
     expect(d.causes[0]).toMatchObject({
       kind: "missing_permission",
@@ -158,6 +176,7 @@ describe("the doctor names the cause, with evidence, and its fix works", () => {
       title: "The key lacks the permission voices_read.",
     });
     await apply(d.causes[0]!.fix!, "admin", key.id);
+    expect((await callWith(secret, undefined, "voices")).status).toBe(200);
     const after = await check(key.id, { pasted });
     expect(after.causes.every((c) => !c.confirmed)).toBe(true);
     expect(after.checks.find((c) => c.what === "Permission")!.result).toBe("ok");
@@ -165,26 +184,32 @@ describe("the doctor names the cause, with evidence, and its fix works", () => {
 
   it("the emulator's own missing right (no key may have it): named, with no write to offer", async () => {
     const { key, secret } = await newKey("all-perms", { permissions: "all" });
-    const failed = await callWith(secret);
+    const failed = await callWith(secret, undefined, "service-accounts");
     const d = await check(key.id, { pasted: failed.pasted });
     // A key with every permission lacks none of the enum: the error's right is not a key permission.
     expect(d.causes.every((c) => !c.confirmed)).toBe(true);
     const restricted = await newKey("restricted");
-    const again = await check(restricted.key.id, { pasted: (await callWith(restricted.secret)).pasted });
+    const again = await check(restricted.key.id, {
+      pasted: (await callWith(restricted.secret, undefined, "service-accounts")).pasted,
+    });
     expect(again.causes[0]!.kind).toBe("missing_permission");
     expect(again.causes[0]!.fix).toBeNull();
     expect(again.causes[0]!.evidence.join(" ")).toContain("not a permission an API key can be given");
   });
 
   it("a key at its monthly limit: used / limit; only an admin may raise it", async () => {
-    const { key } = await newKey("capped", { characterLimit: 10_000 });
+    const { key, secret } = await newKey("capped", { characterLimit: 10_000 });
     const usage = await fetch(`${bed.emulator.url}/__emulator/usage`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ keyId: key.id, characterCount: 10_000 }),
     });
     expect(usage.status).toBe(200);
-    const pasted = `{"detail":{"status":"quota_exceeded","message":"This request exceeds your quota of 10000. You have 0 credits remaining, while 120 credits are required for this request."}}`;
+    // The error the emulator really gives a key past its limit, as the caller pasted it.
+    const failed = await callWith(secret);
+    expect(failed.status).toBe(401);
+    expect(failed.pasted).toContain("quota_exceeded");
+    const pasted = failed.pasted;
     const asSupport = await check(key.id, { pasted, role: "support" });
     expect(asSupport.causes[0]).toMatchObject({
       kind: "limit_reached",
@@ -200,5 +225,7 @@ describe("the doctor names the cause, with evidence, and its fix works", () => {
     const asAdmin = await check(key.id, { pasted });
     const { key: raised } = await apply(asAdmin.causes[0]!.fix!, "admin", key.id);
     expect(raised.characterLimit).toBe(20_000);
+    expect((await callWith(secret)).status).toBe(200);
+    await nothingPastedKept();
   });
 });
