@@ -43,6 +43,8 @@ const LABELS: Record<string, string> = {
   alert_channel_created: "Alert channel added",
   alert_channel_removed: "Alert channel removed",
   alert_channel_tested: "Alert channel tested",
+  bulk_change_started: "Bulk change started",
+  bulk_change_cancelled: "Bulk change cancelled",
 };
 
 /** Every action name Keydesk writes, with its words: the audit filter offers them as suggestions. */

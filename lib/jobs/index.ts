@@ -7,6 +7,8 @@ import { env } from "@/lib/env";
 import { createJobEngine, type JobEngine } from "./engine";
 import { processConnectionDeps } from "./process-deps";
 import { watchJob } from "./watch/watch-job";
+import { bulkChangeJob } from "@/lib/bulk/job";
+import { getUpstream } from "@/lib/elevenlabs/upstream";
 
 export { createJobEngine, type JobEngine } from "./engine";
 export type { JobDefinition, JobRun, JobSummary } from "./types";
@@ -16,7 +18,10 @@ type Slot = { [SLOT]?: Promise<JobEngine> };
 
 /** The jobs this process runs (their schedules from the environment). */
 export function keydeskJobs() {
-  return [watchJob(processConnectionDeps, env().KEYDESK_WATCH_INTERVAL_MINUTES)];
+  return [
+    watchJob(processConnectionDeps, env().KEYDESK_WATCH_INTERVAL_MINUTES),
+    bulkChangeJob(async () => ({ upstream: getUpstream, connections: await processConnectionDeps() })),
+  ];
 }
 
 /** Starts this process's engine (once); later calls return the same one. */
