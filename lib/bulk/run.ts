@@ -12,12 +12,32 @@ import type { JobSummary } from "@/lib/jobs/types";
 import { actOnKey, type BulkActDeps } from "./act";
 import { actorNow } from "./actor";
 import { claimLease } from "./claim";
-import { beginKey, failPending, finishKey, markFinished, nextKey } from "./store";
+import { beginKey, failPending, finishKey, markFinished, nextKey, readBulkChange } from "./store";
 import type { BulkAction } from "./types";
 
 export interface BulkRunOptions {
   /** How long a run's claim on a change holds without being renewed (renewed before every key). */
   leaseSeconds: number;
+  /** How often a run that finds the lease held looks again (default: half a lease). */
+  waitMs?: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The lease, once this run may have it. A run that finds another holding it (a retry pg-boss made
+ * of a run that was only slow, or a resume asked for on reading) waits rather than ending: if the
+ * holder dies, its lease runs out and this run goes on, so the change never waits for a retry that
+ * will not come. Null when the change is over (finished or gone) before then.
+ */
+async function leaseWhenFree(db: Db, id: string, runId: string, options: BulkRunOptions) {
+  for (;;) {
+    const change = await claimLease(db, id, runId, options.leaseSeconds);
+    if (change) return change;
+    const row = await readBulkChange(db, id);
+    if (!row || row.finishedAt) return null;
+    await sleep(options.waitMs ?? (options.leaseSeconds * 1000) / 2);
+  }
 }
 
 export async function runBulkChange(
@@ -27,8 +47,8 @@ export async function runBulkChange(
 ): Promise<JobSummary> {
   const { db } = deps;
   const id = run.bulkChangeId;
-  let change = await claimLease(db, id, run.id, options.leaseSeconds);
-  // Another live run holds it, or it is over: nothing for this run to do.
+  let change = await leaseWhenFree(db, id, run.id, options);
+  // It is over: nothing for this run to do.
   if (!change) return { bulkChangeId: id, keys: 0, note: "nothing to do here" };
   const action = change.action as BulkAction;
   const who = await actorNow(db, change.startedById, action);

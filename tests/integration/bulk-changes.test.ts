@@ -208,7 +208,7 @@ describe("a bulk disable run by the job", () => {
     expect((await upstream.listKeys(mine.saId)).map((k) => k.id)).toEqual([]);
   });
 
-  it("a second run beside one holding the lease does nothing", async () => {
+  it("a second run beside one holding the lease waits, and does nothing when the holder finishes", async () => {
     const mine = await makeKeys(upstream, 1, "lease");
     const change = newChange("disable", [
       {
@@ -225,12 +225,20 @@ describe("a bulk disable run by the job", () => {
       .set({ runId: "live-run", leaseUntil: new Date(Date.now() + 600_000).toISOString() })
       .where(eq(bulkChange.id, change.id));
     primary.log.clear();
-    const summary = await runBulkChange(
+    let ended = false;
+    const late = runBulkChange(
       deps(),
       { id: "late-run", bulkChangeId: change.id },
-      { leaseSeconds: 60 },
-    );
-    expect(summary).toMatchObject({ keys: 0 });
+      { leaseSeconds: 60, waitMs: 50 },
+    ).finally(() => (ended = true));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(ended).toBe(false);
+    // The holder finishes the change.
+    await database.db
+      .update(bulkChange)
+      .set({ state: "finished", finishedAt: new Date().toISOString() })
+      .where(eq(bulkChange.id, change.id));
+    expect(await late).toMatchObject({ keys: 0 });
     expect(writesTo(primary)).toEqual([]);
   });
 });
