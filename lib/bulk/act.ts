@@ -12,7 +12,6 @@ import "server-only";
 import type { ConnectionDeps } from "@/lib/connections";
 import { changeConnectionKey, deleteConnectionKey } from "@/lib/connection-keys";
 import { PRIMARY_CONNECTION_IDS } from "@/lib/connection-ids";
-import { primaryConnectionId } from "@/lib/elevenlabs/connection-id";
 import type { Upstream } from "@/lib/elevenlabs/client";
 import { fromUpstream, UpstreamError } from "@/lib/elevenlabs/errors";
 import { ApiError } from "@/lib/http/api-error";
@@ -68,9 +67,8 @@ async function write(
   reason: string | null,
   key: BulkKeyTarget,
 ): Promise<string | undefined> {
-  const primary = key.connectionId === primaryConnectionId();
-  if (!primary && PRIMARY_CONNECTION_IDS.includes(key.connectionId))
-    throw new ApiError("not_found", "This Keydesk does not have that workspace.");
+  // This process has one primary workspace, whichever of its two ids (environment, demo) names it.
+  const primary = PRIMARY_CONNECTION_IDS.includes(key.connectionId);
   if (primary && !key.groupId)
     throw new ApiError(
       "validation_failed",
