@@ -17,6 +17,9 @@ export function BulkFollow({
   changeId: firstId,
   labels,
   reason,
+  closeRequested = false,
+  onKeepGoing,
+  onActive,
   onClose,
   onFinished,
 }: {
@@ -24,15 +27,22 @@ export function BulkFollow({
   labels: ReadonlyMap<string, string>;
   /** The reason to give a retry (the change's own, when this dialog started it). */
   reason: string | null;
+  closeRequested?: boolean;
+  onKeepGoing?(): void;
+  /** Told whether keys are left to do, as that changes (Escape then asks first). */
+  onActive?(active: boolean): void;
   onClose(): void;
   onFinished?(summary: string, change: BulkChangeDetail): void;
 }) {
   const [changeId, setChangeId] = useState(firstId);
   const [retryError, setRetryError] = useState<string | null>(null);
+  const [earlierDone, setEarlierDone] = useState(0);
   const { data: change, error } = useBulkChange(changeId);
   const cancel = useCancelBulkChange(changeId);
   const refresh = useRefreshKeyLists();
   const told = useRef<string | null>(null);
+  const active = change === undefined || isActiveChange(change);
+  useEffect(() => onActive?.(active), [active, onActive]);
 
   useEffect(() => {
     if (!change || isActiveChange(change) || told.current === change.id) return;
@@ -56,6 +66,7 @@ export function BulkFollow({
         })),
         reason ?? change.reason ?? "",
       );
+      setEarlierDone((n) => n + change.counts.done);
       setChangeId(id);
     } catch (e) {
       setRetryError(messageOf(e));
@@ -67,6 +78,9 @@ export function BulkFollow({
       change={change}
       error={retryError ?? (cancel.error ? messageOf(cancel.error) : error ? messageOf(error) : null)}
       labels={labels}
+      earlierDone={earlierDone}
+      closeRequested={closeRequested}
+      onKeepGoing={() => onKeepGoing?.()}
       stopping={cancel.isPending || cancel.isSuccess}
       onStop={change?.canCancel ? () => cancel.mutate() : null}
       onRetry={(keys) => void retry(keys)}

@@ -15,22 +15,32 @@ export function BulkProgressStep({
   change,
   error,
   labels,
+  earlierDone,
   stopping,
+  closeRequested,
   onStop,
   onRetry,
   onClose,
+  onKeepGoing,
 }: {
   change: BulkChangeDetail | undefined;
   error: string | null;
   labels: ReadonlyMap<string, string>;
+  /** Keys done by the earlier changes this dialog retried: the summary counts them too. */
+  earlierDone: number;
   stopping: boolean;
+  /** Escape was pressed while keys are changing: say that closing does not stop them, and ask. */
+  closeRequested: boolean;
   onStop: (() => void) | null;
   onRetry: ((keys: BulkKeyView[]) => void) | null;
   onClose: () => void;
+  onKeepGoing: () => void;
 }) {
   const running = change === undefined || isActiveChange(change);
   const stopRef = useRef<HTMLButtonElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
+  const keepGoingRef = useRef<HTMLButtonElement>(null);
+  const canStop = onStop !== null;
   const finished = change ? finishedCount(change.counts) : 0;
   const total = change?.total ?? 0;
   // The count said aloud trails the real one, by tenths (a screen reader told every key hears nothing else).
@@ -42,9 +52,11 @@ export function BulkProgressStep({
   const notStarted = change?.keys.filter((k) => k.state === "cancelled") ?? [];
   const label = (k: BulkKeyView) => labels.get(bulkKeyId(k)) ?? `${k.name ?? k.keyId} (${k.keyId})`;
 
+  // Focus follows the step: Stop while running, Keep going when asked, Close when finished.
   useEffect(() => {
-    (running && onStop ? stopRef : closeRef).current?.focus();
-  }, [running, onStop]);
+    if (closeRequested && running) keepGoingRef.current?.focus();
+    else (running && canStop ? stopRef : closeRef).current?.focus();
+  }, [running, canStop, closeRequested]);
 
   return (
     <div className="space-y-4">
@@ -64,7 +76,10 @@ export function BulkProgressStep({
           ? "Starting…"
           : running
             ? `${Math.min(announced, finished)} of ${total} done`
-            : changeSummary(change)}
+            : changeSummary({
+                ...change,
+                counts: { ...change.counts, done: change.counts.done + earlierDone },
+              })}
       </p>
       {error ? (
         <p role="alert" className="text-sm text-red-800 dark:text-red-300">
@@ -116,6 +131,38 @@ export function BulkProgressStep({
             ))}
           </ul>
         </details>
+      ) : null}
+
+      {closeRequested && running ? (
+        <div
+          role="alert"
+          className="space-y-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+        >
+          <p>
+            Keys are still being changed on Keydesk&apos;s server. Closing this does not stop them: follow
+            them from “Bulk changes” on All keys.
+          </p>
+          <div className="flex flex-wrap justify-end gap-2">
+            <Button ref={keepGoingRef} type="button" onClick={onKeepGoing} variant="secondary">
+              Keep going
+            </Button>
+            {onStop ? (
+              <Button
+                type="button"
+                onClick={() => {
+                  onStop();
+                  onClose();
+                }}
+                variant="danger"
+              >
+                Stop and close
+              </Button>
+            ) : null}
+            <Button type="button" onClick={onClose} variant="secondary">
+              Close anyway
+            </Button>
+          </div>
+        </div>
       ) : null}
 
       <div className="flex flex-wrap justify-end gap-2">

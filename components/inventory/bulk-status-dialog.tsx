@@ -50,6 +50,10 @@ export function BulkStatusDialog({
   const [changeId, setChangeId] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<string | null>(null);
+  const [active, setActive] = useState(false);
+  const [closeRequested, setCloseRequested] = useState(false);
+  // Escape or a click outside while keys are changing asks first (closing does not stop them).
+  const requestClose = () => (changeId !== null && active ? setCloseRequested(true) : onClose());
   const reasonRequired = target === "disable" || role !== "admin";
   // How the list named each key, for the outcome's lists.
   const [labels] = useState(() => new Map(keys.map((k) => [rowBulkKeyId(k), keyLabel(k)])));
@@ -90,7 +94,7 @@ export function BulkStatusDialog({
     <Dialog
       open
       wide
-      onClose={onClose}
+      onClose={requestClose}
       title={title}
       description={role === "reviewer" || toChange.length === 0 ? undefined : DESCRIPTIONS[target]}
     >
@@ -142,6 +146,9 @@ export function BulkStatusDialog({
           changeId={changeId}
           labels={labels}
           reason={reason}
+          closeRequested={closeRequested}
+          onKeepGoing={() => setCloseRequested(false)}
+          onActive={setActive}
           onClose={onClose}
           onFinished={finish}
         />
