@@ -30,7 +30,7 @@ const LAYERS = [
   // lib/alerts' bus (events, key-disabled) is base: the audit layer announces through it.
   [
     "features",
-    "^lib/(keys|users|inventory|find-key|connections|connection-keys|policies|leaks|jobs|rotation-schedule|doctor)/|^lib/alerts/(?!events\\.ts$|key-disabled\\.ts$)",
+    "^lib/(keys|users|inventory|find-key|connections|connection-keys|policies|leaks|jobs|rotation-schedule|doctor|bulk)/|^lib/alerts/(?!events\\.ts$|key-disabled\\.ts$)",
   ],
   ["api", "^lib/(api|ops)/"],
 ];

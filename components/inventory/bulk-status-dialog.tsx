@@ -4,11 +4,18 @@ import { Button } from "@/components/ui/button";
 import { useCallback, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import type { Role } from "@/lib/roles";
-import { confirmLabel, partitionByTarget, pastTense, type BulkTarget } from "@/lib/inventory/bulk";
+import {
+  confirmLabel,
+  partitionByTarget,
+  pastTense,
+  rowBulkKeyId,
+  type BulkTarget,
+} from "@/lib/inventory/bulk";
 import type { InventoryRow } from "@/lib/inventory/types";
 import { BulkConfirmStep } from "./bulk-confirm-step";
-import { BulkProgressStep } from "./bulk-progress-step";
-import { useBulkStatusRun } from "./bulk-run";
+import { ApiRequestError } from "@/lib/http/client";
+import { BulkFollow } from "./bulk-follow";
+import { keyLabel, requestKeysOf, startBulkChange } from "./bulk-run";
 
 const DESCRIPTIONS: Record<BulkTarget, string> = {
   disable:
@@ -17,10 +24,11 @@ const DESCRIPTIONS: Record<BulkTarget, string> = {
 };
 
 /**
- * Enables or disables the selected keys: confirm with a reason, watch the progress (Stop leaves the
- * keys not yet started alone), then read what failed and retry it. Each key is its own audited
- * PATCH. `onFinished` gets the summary after every run, also one that ends after "Stop and close"
- * has already called `onClose` (the keys in flight finish in the background).
+ * Enables or disables the selected keys: confirm with a reason, then Keydesk's server changes them
+ * as a bulk change (lib/bulk: each key its own audited change, made by a job whether or not this tab
+ * stays open); watch the progress (Stop leaves the keys not yet begun alone), then read what failed
+ * and retry it. Closing never stops it: All keys' "Bulk changes" reopens it. `onFinished` gets the
+ * summary when a change ends while the dialog is open.
  */
 export function BulkStatusDialog({
   keys,
@@ -39,8 +47,16 @@ export function BulkStatusDialog({
   // disabled must not then turn into "already disabled" (nor change the title) while it is read.
   const [{ toChange, already, cannot }] = useState(() => partitionByTarget(keys, target));
   const [reason, setReason] = useState("");
+  const [changeId, setChangeId] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
+  const [startError, setStartError] = useState<string | null>(null);
+  const [active, setActive] = useState(false);
   const [closeRequested, setCloseRequested] = useState(false);
+  // Escape or a click outside while keys are changing asks first (closing does not stop them).
+  const requestClose = () => (changeId !== null && active ? setCloseRequested(true) : onClose());
   const reasonRequired = target === "disable" || role !== "admin";
+  // How the list named each key, for the outcome's lists.
+  const [labels] = useState(() => new Map(keys.map((k) => [rowBulkKeyId(k), keyLabel(k)])));
 
   const finish = useCallback(
     (summary: string) =>
@@ -51,11 +67,21 @@ export function BulkStatusDialog({
       ),
     [already.length, onFinished, target],
   );
-  const { state, start, stop } = useBulkStatusRun(target, finish);
-  const running = state.phase === "running";
 
-  // Escape or Cancel while keys are changing asks first: closing must not look like stopping.
-  const requestClose = () => (running ? setCloseRequested(true) : onClose());
+  const start = async (typed: string) => {
+    setReason(typed);
+    setStarting(true);
+    setStartError(null);
+    try {
+      setChangeId((await startBulkChange(target, requestKeysOf(toChange, target), typed)).id);
+    } catch (error) {
+      setStartError(
+        error instanceof ApiRequestError ? error.message : "The bulk change could not be started.",
+      );
+    } finally {
+      setStarting(false);
+    }
+  };
 
   const title =
     role === "reviewer"
@@ -97,37 +123,34 @@ export function BulkStatusDialog({
             </Button>
           </div>
         </>
-      ) : state.phase === "idle" ? (
-        <BulkConfirmStep
-          target={target}
-          toChange={toChange}
-          already={already}
-          reasonRequired={reasonRequired}
-          onCancel={onClose}
-          onConfirm={(typed) => {
-            setReason(typed);
-            void start(toChange, typed);
-          }}
-        />
+      ) : changeId === null ? (
+        <>
+          {startError ? (
+            <p role="alert" className="text-sm text-red-800 dark:text-red-300">
+              {startError}
+            </p>
+          ) : null}
+          <BulkConfirmStep
+            target={target}
+            toChange={toChange}
+            already={already}
+            reasonRequired={reasonRequired}
+            onCancel={onClose}
+            onConfirm={(typed) => {
+              if (!starting) void start(typed);
+            }}
+          />
+        </>
       ) : (
-        <BulkProgressStep
-          target={target}
-          state={state}
+        <BulkFollow
+          changeId={changeId}
+          labels={labels}
+          reason={reason}
           closeRequested={closeRequested}
-          onStop={stop}
-          onRetry={() => {
-            setCloseRequested(false);
-            void start(
-              state.failed.filter((f) => f.retryable).map((f) => f.key),
-              reason,
-            );
-          }}
-          onClose={onClose}
           onKeepGoing={() => setCloseRequested(false)}
-          onStopAndClose={() => {
-            stop();
-            onClose();
-          }}
+          onActive={setActive}
+          onClose={onClose}
+          onFinished={finish}
         />
       )}
     </Dialog>

@@ -7,6 +7,7 @@ import type { Role } from "@/lib/roles";
 import { formatNumber } from "@/lib/format";
 import type { InventoryRow } from "@/lib/inventory/types";
 import { lazyDialog, usePreloadDialogs } from "@/components/ui/lazy-dialog";
+import { BulkChangesIndicator } from "./bulk-changes-indicator";
 // Not in the page's first load (components/ui/lazy-dialog.tsx).
 const BulkStatusDialog = lazyDialog(
   () => import("./bulk-status-dialog"),
@@ -49,6 +50,8 @@ export function SelectionToolbar({
   // the filtered list (every enabled key disabled) does not remount it and lose its result.
   return (
     <>
+      {/* The bulk changes under way on the server, whether or not this tab started them. */}
+      <BulkChangesIndicator />
       {shown.length > 0 ? (
         <div className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-4 py-2 text-sm">
           <label className="inline-flex items-center gap-2 font-medium text-slate-800">

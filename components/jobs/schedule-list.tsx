@@ -17,7 +17,9 @@ export function ScheduleList({ schedules, canRunNow }: { schedules: JobScheduleV
           <div>
             <span className="font-medium">{s.name}</span>{" "}
             <span className="text-slate-600">
-              {s.everySeconds === null ? (
+              {s.needsData ? (
+                "runs on the work it is given (bulk changes from All keys)"
+              ) : s.everySeconds === null ? (
                 "runs only when asked (its schedule is off)"
               ) : (
                 <>
@@ -26,7 +28,7 @@ export function ScheduleList({ schedules, canRunNow }: { schedules: JobScheduleV
               )}
             </span>
           </div>
-          {canRunNow ? <RunNowButton job={s.name} /> : null}
+          {canRunNow && !s.needsData ? <RunNowButton job={s.name} /> : null}
         </li>
       ))}
     </ul>

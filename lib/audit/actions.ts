@@ -45,6 +45,8 @@ const LABELS: Record<string, string> = {
   alert_channel_tested: "Alert channel tested",
   rotation_finish_scheduled: "Rotation finish scheduled",
   rotation_finish_cancelled: "Scheduled rotation finish cancelled",
+  bulk_change_started: "Bulk change started",
+  bulk_change_cancelled: "Bulk change cancelled",
 };
 
 /** Every action name Keydesk writes, with its words: the audit filter offers them as suggestions. */

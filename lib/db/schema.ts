@@ -535,6 +535,59 @@ export const policyBreachAlerted = pgTable(
   (t) => [primaryKey({ columns: [t.connectionId, t.keyId, t.kind] })],
 );
 
+// ---- bulk changes (issue 14): many keys enabled, disabled or deleted by a job (lib/bulk) ----
+
+/**
+ * One bulk change a person asked for: what, why, who (and the step-up their request passed, for the
+ * audit rows), and how far its job has got. `state`: queued | running | finished | cancelled.
+ * `run_id`/`lease_until`: the job run working on it now, and until when its claim holds (lib/bulk/lease.ts).
+ */
+export const bulkChange = pgTable(
+  "bulk_change",
+  {
+    id: text("id").primaryKey(),
+    /** "enable" | "disable" | "delete". */
+    action: text("action").notNull(),
+    reason: text("reason"),
+    startedById: text("started_by_id").notNull(),
+    startedByEmail: text("started_by_email").notNull(),
+    ip: text("ip"),
+    stepUp: jsonb("step_up"),
+    state: text("state").notNull().default("queued"),
+    runId: text("run_id"),
+    leaseUntil: timestamp("lease_until", { withTimezone: true, mode: "string" }),
+    cancelledBy: text("cancelled_by"),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true, mode: "string" }),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true, mode: "string" }),
+  },
+  (t) => [index("bulk_change_created_at_idx").on(t.createdAt)],
+);
+
+/**
+ * One key of a bulk change, in the order asked. `state`: pending | working | done | skipped |
+ * failed | cancelled; `message` says why (never an upstream's secret: Keydesk's own error text).
+ */
+export const bulkChangeKey = pgTable(
+  "bulk_change_key",
+  {
+    bulkChangeId: text("bulk_change_id")
+      .notNull()
+      .references(() => bulkChange.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    connectionId: text("connection_id").notNull(),
+    keyId: text("key_id").notNull(),
+    /** The service account (primary connection) or the provider's group, where there is one. */
+    groupId: text("group_id"),
+    name: text("name"),
+    expectedEnabled: boolean("expected_enabled"),
+    state: text("state").notNull().default("pending"),
+    message: text("message"),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.bulkChangeId, t.position] })],
+);
+
 export const schema = {
   user,
   session,
@@ -559,5 +612,7 @@ export const schema = {
   leakMessage,
   rotationFinish,
   policyBreachAlerted,
+  bulkChange,
+  bulkChangeKey,
 };
 export type Schema = typeof schema;

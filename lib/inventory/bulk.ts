@@ -1,87 +1,9 @@
-// Changing many keys at once: a small promise pool, and the words the bulk dialog shows. Pure and
-// client-safe (no React, no fetch), so the rules are unit-tested without a browser.
-
-export type BulkItemResult<T> =
-  | { item: T; outcome: "done" }
-  | { item: T; outcome: "failed"; message: string }
-  /** Not started, because the run was stopped first. */
-  | { item: T; outcome: "cancelled" };
-
-export interface BulkResult<T> {
-  done: T[];
-  failed: { item: T; message: string }[];
-  /** Not started because the run was stopped (each was reported as "cancelled"); left alone. */
-  skipped: T[];
-}
-
-export interface BulkOptions<T> {
-  /** How many items are in flight at once; a small number keeps the upstream's rate limit happy. */
-  concurrency?: number;
-  /** Called once per item, as soon as its outcome is known (in the order they finish). */
-  onProgress?: (result: BulkItemResult<T>) => void;
-  /** Aborting stops new items from starting; items already started are left to finish. */
-  signal?: AbortSignal;
-}
-
-const messageOf = (error: unknown) =>
-  error instanceof Error && error.message ? error.message : String(error);
-
-/**
- * Runs `work` for every item, at most `concurrency` at a time. One failure never stops the rest:
- * it is collected with its message. Work already started is never abandoned, because a request
- * already sent may take effect anyway and must be reported as what it turned out to be; the signal
- * passed to `work` only tells it that the run was stopped.
- */
-export async function runBulk<T>(
-  items: readonly T[],
-  work: (item: T, signal: AbortSignal) => Promise<void>,
-  options: BulkOptions<T> = {},
-): Promise<BulkResult<T>> {
-  const { concurrency = 4, onProgress, signal } = options;
-  if (!Number.isInteger(concurrency) || concurrency < 1)
-    throw new RangeError(`concurrency must be a whole number of at least 1, not ${concurrency}`);
-
-  const result: BulkResult<T> = { done: [], failed: [], skipped: [] };
-  const report = (r: BulkItemResult<T>) => {
-    if (r.outcome === "done") result.done.push(r.item);
-    else if (r.outcome === "failed") result.failed.push({ item: r.item, message: r.message });
-    else result.skipped.push(r.item);
-    // A throwing listener must not turn a finished item into a failed one, nor stop the pool.
-    try {
-      onProgress?.(r);
-    } catch {
-      /* the listener's problem, not the run's */
-    }
-  };
-
-  let next = 0;
-  // Reports every item not yet started as cancelled, at once, so a stopped run says so without
-  // waiting for the items still in flight.
-  const cancelRest = () => {
-    while (next < items.length) report({ item: items[next++]!, outcome: "cancelled" });
-  };
-  const stopped = signal ?? new AbortController().signal;
-  if (stopped.aborted) cancelRest();
-  else stopped.addEventListener("abort", cancelRest, { once: true });
-
-  const worker = async () => {
-    while (next < items.length && !stopped.aborted) {
-      const item = items[next++]!;
-      try {
-        await work(item, stopped);
-        report({ item, outcome: "done" });
-      } catch (error) {
-        report({ item, outcome: "failed", message: messageOf(error) });
-      }
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  } finally {
-    stopped.removeEventListener("abort", cancelRest);
-  }
-  return result;
-}
+// Changing many keys at once: the words the bulk dialog shows, and how its keys are named to the
+// server, which makes the change (lib/bulk). Pure and client-safe (no React, no fetch), so the rules
+// are unit-tested without a browser.
+import { PRIMARY_CONNECTION_IDS } from "@/lib/connection-ids";
+import { finishedCount, type BulkChangeView } from "@/lib/bulk/types";
+import type { InventoryRow } from "./types";
 
 export type BulkTarget = "enable" | "disable";
 
@@ -134,4 +56,61 @@ export function progressToAnnounce(announced: number, finished: number, total: n
   if (total <= 0 || finished >= total) return Math.max(finished, 0);
   const tenth = (n: number) => Math.floor((n * 10) / total);
   return tenth(finished) > tenth(announced) ? finished : announced;
+}
+
+// ---- Bulk changes done on the server (lib/bulk, /api/bulk-changes) ----
+
+/** The key of the primary workspace when a row carries no connection (the overview's rows). */
+const PRIMARY_FALLBACK = PRIMARY_CONNECTION_IDS[0]!;
+
+/** How a row is named to the server: its connection, id, group (service account) and what the list showed. */
+export function bulkRequestKey(
+  key: Pick<InventoryRow, "id" | "name" | "serviceAccountId" | "connection">,
+  target: BulkTarget,
+) {
+  const connectionId = key.connection?.id ?? PRIMARY_FALLBACK;
+  return {
+    connectionId,
+    keyId: key.id,
+    ...(key.serviceAccountId ? { saId: key.serviceAccountId } : {}),
+    name: key.name.slice(0, 255),
+    expected: { enabled: target !== "enable" },
+  };
+}
+
+/** The same key on both sides: a row, and a bulk change's key. */
+export const bulkKeyId = (k: { connectionId: string; keyId: string }) => `${k.connectionId}\u0000${k.keyId}`;
+export const rowBulkKeyId = (row: Pick<InventoryRow, "id" | "connection">) =>
+  bulkKeyId({ connectionId: row.connection?.id ?? PRIMARY_FALLBACK, keyId: row.id });
+
+/** Still has keys to do (the indicator polls while any does). */
+export const isActiveChange = (change: Pick<BulkChangeView, "state" | "counts">) =>
+  change.state === "queued" ||
+  change.state === "running" ||
+  change.counts.working > 0 ||
+  (change.state !== "finished" && change.counts.pending > 0);
+
+/** "195 disabled, 5 failed." for a change read from the server; skipped keys are said apart. */
+export function changeSummary(change: Pick<BulkChangeView, "action" | "counts">): string {
+  const { counts } = change;
+  const done =
+    change.action === "delete"
+      ? `${counts.done} deleted`
+      : bulkSummary(change.action, { done: counts.done, failed: 0, notStarted: 0 }).slice(0, -1);
+  const parts = [done];
+  if (counts.skipped > 0) parts.push(`${counts.skipped} left alone`);
+  if (counts.failed > 0) parts.push(`${counts.failed} failed`);
+  if (counts.cancelled > 0) parts.push(`${counts.cancelled} not started`);
+  return `${parts.join(", ")}.`;
+}
+
+/** "Disabling 200 keys: 45 done" — the All keys indicator's words for one change. */
+export function indicatorLabel(
+  change: Pick<BulkChangeView, "action" | "total" | "counts" | "state">,
+): string {
+  const verb = { enable: "Enabling", disable: "Disabling", delete: "Deleting" }[change.action];
+  const finished = finishedCount(change.counts);
+  return isActiveChange(change)
+    ? `${verb} ${keysWord(change.total)}: ${finished} of ${change.total} done`
+    : `Bulk ${change.action}: ${changeSummary(change)}`;
 }

@@ -10,6 +10,7 @@ import PgBoss from "pg-boss";
 import type { Database } from "@/lib/db";
 import { actingAsJob } from "@/lib/audit/job-actor";
 import { publishAlert } from "@/lib/alerts/events";
+import { ApiError } from "@/lib/http/api-error";
 import { logServerError } from "@/lib/log/server-error";
 import { engineDb } from "./engine-db";
 import { jobFailure } from "./failure";
@@ -70,6 +71,9 @@ export function createJobEngine(
   // pg-boss's own errors (a poll that failed): logged as every server error is, never as they come.
   boss.on("error", (error) => logServerError("the job engine", error));
   const tickers: NodeJS.Timeout[] = [];
+  // This instance's worker of each job, woken at once when a run is asked for here (runNow), rather
+  // than at its next poll.
+  const workers = new Map<string, string>();
   let started = false;
 
   async function runJob(job: JobDefinition, run: PgBoss.JobWithMetadata<RunData>): Promise<JobSummary> {
@@ -127,11 +131,12 @@ export function createJobEngine(
       for (const job of jobs) {
         // Made once; another instance may make it at the same moment, which is fine.
         if (!(await boss.getQueue(job.name))) await boss.createQueue(job.name).catch(() => undefined);
-        await boss.work<RunData>(
+        const workerId = await boss.work<RunData>(
           job.name,
           { pollingIntervalSeconds: options.pollSeconds ?? 10, includeMetadata: true, batchSize: 1 },
           ([run]) => runJob(job, run!),
         );
+        workers.set(job.name, workerId);
         if (job.everySeconds !== null) {
           await askForPeriodRun(job).catch((e) => logServerError("asking for a job run", e));
           const ticker = setInterval(
@@ -147,17 +152,26 @@ export function createJobEngine(
       if (!started) return;
       started = false;
       for (const ticker of tickers.splice(0)) clearInterval(ticker);
+      workers.clear();
       await boss.stop({ graceful: true, wait: true, timeout: graceSeconds * 1000, close: false });
     },
     async runNow(name, onBehalfOf, data) {
       const job = jobs.find((j) => j.name === name);
       if (!job) throw new Error(`no job named ${name}`);
+      if (job.needsData && !data)
+        throw new ApiError(
+          "conflict",
+          `The ${name} job works only on what it is asked to; it cannot be run by hand.`,
+        );
       const id = await boss.send(name, { onBehalfOf, ...(data ? { data } : {}) } satisfies RunData, {
         retryLimit: job.retryLimit,
         retryDelay: 5,
         retryBackoff: true,
         expireInSeconds: job.expireInSeconds,
       });
+      // Woken now, not at its next poll; when another instance's worker is idle first, it may take it.
+      const workerId = workers.get(name);
+      if (started && workerId) boss.notifyWorker(workerId);
       return id!;
     },
   };

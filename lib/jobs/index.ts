@@ -12,6 +12,8 @@ import { auditAnchorJob } from "@/lib/audit/anchor-job";
 import { rotationDeadlinesJob } from "@/lib/rotation-schedule/job";
 import { processKeyDeps } from "@/lib/rotation-schedule/process-key-deps";
 import { alertDeliveriesJob } from "@/lib/alerts/start";
+import { bulkChangeJob } from "@/lib/bulk/job";
+import { getUpstream } from "@/lib/elevenlabs/upstream";
 
 export { createJobEngine, type JobEngine } from "./engine";
 export type { JobDefinition, JobRun, JobSummary } from "./types";
@@ -26,6 +28,7 @@ export function keydeskJobs() {
     alertDeliveriesJob(),
     auditAnchorJob() satisfies JobDefinition,
     rotationDeadlinesJob({ keys: processKeyDeps, connections: processConnectionDeps }),
+    bulkChangeJob(async () => ({ upstream: getUpstream, connections: await processConnectionDeps() })),
   ];
 }
 

@@ -33,6 +33,8 @@ export interface JobScheduleView {
   everySeconds: number | null;
   /** When the next period begins (a run is asked for then); null: not scheduled. */
   nextPeriodAt: string | null;
+  /** Runs only on work it is given (a bulk change): never scheduled, no "Run now". */
+  needsData: boolean;
 }
 
 const iso = (value: unknown): string | null =>
@@ -112,5 +114,6 @@ export function schedules(jobs: readonly JobDefinition[], now = Date.now()): Job
       job.everySeconds === null
         ? null
         : new Date(Math.floor(now / 1000 / job.everySeconds + 1) * job.everySeconds * 1000).toISOString(),
+    needsData: job.needsData === true,
   }));
 }

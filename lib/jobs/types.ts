@@ -32,5 +32,7 @@ export interface JobDefinition {
   retryLimit: number;
   /** How long a run may take; a run still going then (or whose process died) is failed and retried. */
   expireInSeconds: number;
+  /** Works only on what it is asked to (`runNow`'s data): never offered as "Run now", refused without data. */
+  needsData?: boolean;
   run(run: JobRun): Promise<JobSummary>;
 }

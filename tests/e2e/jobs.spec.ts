@@ -50,6 +50,9 @@ test.describe("as an admin", () => {
       .getByRole("listitem")
       .filter({ has: page.getByText("watch", { exact: true }) });
     await expect(watchSchedule.getByText("runs only when asked")).toBeVisible();
+    // A job that works only on what it is given (a bulk change) is never run by hand.
+    await expect(page.getByText("runs on the work it is given")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Run bulk-change now" })).toHaveCount(0);
     // The first run reads everything as it is now (after the emulator's reset).
     await runWatchNow(page);
 

@@ -47,10 +47,11 @@ describe("the jobs API", { timeout: 240_000 }, () => {
       engineRunning: false,
       runs: [],
       schedules: [
-        { name: "watch", everySeconds: 300 },
-        { name: "alert-deliveries", everySeconds: 30 },
-        { name: "audit-anchor", everySeconds: 3600 },
-        { name: "rotation-deadlines", everySeconds: 60 },
+        { name: "watch", everySeconds: 300, needsData: false },
+        { name: "alert-deliveries", everySeconds: 30, needsData: false },
+        { name: "audit-anchor", everySeconds: 3600, needsData: false },
+        { name: "rotation-deadlines", everySeconds: 60, needsData: false },
+        { name: "bulk-change", everySeconds: null, needsData: true },
       ],
     });
     const bad = await run.GET(
