@@ -42,7 +42,8 @@ export interface ReadAllOptions {
   exclude?: readonly string[];
 }
 
-function readError(error: unknown): ConnectionReadError {
+/** Why a read failed, in the words a page shows (never the upstream's own text). */
+export function readError(error: unknown): ConnectionReadError {
   let apiError: ApiError;
   try {
     apiError = ApiError.is(error) ? error : fromProviderError(error);

@@ -9,31 +9,15 @@
 // Before this, the watch never noticed an outside change to the primary workspace: the defect the
 // e2e jobs spec found (issue 14; lib/jobs/DECISIONS.md).
 import "server-only";
-import type { ConnectionRead, ConnectionReadError } from "@/lib/connections/read-all";
+import { readError, type ConnectionRead } from "@/lib/connections/read-all";
 import type { Connection } from "@/lib/connections/types";
 import { connectionView } from "@/lib/connections/view";
 import type { Db } from "@/lib/db";
 import { createUpstream } from "@/lib/elevenlabs/client";
 import { env } from "@/lib/env";
-import { ApiError } from "@/lib/http/api-error";
 import { observeServiceAccounts } from "@/lib/keys/list";
-import { fromProviderError, getProvider } from "@/lib/providers";
+import { getProvider } from "@/lib/providers";
 import { toProviderKey } from "@/lib/providers/elevenlabs/client";
-
-/** Why the read failed, in the words a page shows (as readAllConnections says it). */
-function readError(error: unknown): ConnectionReadError {
-  let apiError: ApiError;
-  try {
-    apiError = ApiError.is(error) ? error : fromProviderError(error);
-  } catch {
-    apiError = new ApiError("internal", "Keydesk could not read this connection.");
-  }
-  return {
-    code: apiError.code,
-    message: apiError.message,
-    upstreamRequestId: apiError.extra.upstreamRequestId ?? null,
-  };
-}
 
 /** Reads and observes the primary connection `primary`; never throws (a failure is its outcome). */
 export async function readPrimaryConnection(db: Db, primary: Connection): Promise<ConnectionRead> {
