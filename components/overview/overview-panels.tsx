@@ -28,6 +28,7 @@ import { UsageMeter } from "@/components/ui/usage-meter";
 import { RotationReminder } from "@/components/keys/rotation-reminder";
 import type { PolicyRule } from "@/lib/policies/rules";
 import { PolicyTiles } from "./policy-tiles";
+import { Stat } from "./stat";
 
 /** A key's row in "closest to their limits": the key's own page, on whichever connection it is. */
 const rowHref = (row: InventoryRow) =>
@@ -176,37 +177,6 @@ export function OverviewPanels({
           </ol>
         )}
       </section>
-    </div>
-  );
-}
-
-/** A total: its name and number are the link; the one line under them says what is counted. */
-function Stat({
-  id,
-  label,
-  summary,
-  value,
-  href,
-}: {
-  id: string;
-  label: string;
-  summary: string;
-  value: number;
-  href: string;
-}) {
-  return (
-    <div className="relative rounded-lg border border-slate-200 bg-white px-4 py-3 hover:border-indigo-400">
-      <Link
-        href={href}
-        aria-describedby={`${id}-summary`}
-        className="block after:absolute after:inset-0 after:rounded-lg"
-      >
-        <span className="block text-sm text-slate-600">{label}</span>
-        <span className="text-2xl font-semibold text-slate-900">{formatNumber(value)}</span>
-      </Link>
-      <p id={`${id}-summary`} className="text-xs text-slate-600">
-        {summary}
-      </p>
     </div>
   );
 }

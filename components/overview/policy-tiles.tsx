@@ -2,11 +2,11 @@
 // link to All keys filtered to those keys. Counted over the same rows as the risk flags above.
 import Link from "next/link";
 import { useMemo } from "react";
-import { formatNumber } from "@/lib/format";
 import type { InventoryRow } from "@/lib/inventory/types";
 import { keysBreakingPolicies } from "@/lib/policies/breaches";
 import { POLICY_INFO, type PolicyKind, type PolicyRule } from "@/lib/policies/rules";
 import { policyHref } from "./flag-href.logic";
+import { Stat } from "./stat";
 
 export function PolicyTiles({
   rows,
@@ -40,59 +40,28 @@ export function PolicyTiles({
         <p className="text-sm text-slate-600">No rule is on, so no key breaks one.</p>
       ) : (
         <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
-          <Tile
-            label="Keys breaking a rule"
-            summary={`Of the ${rules.length === 1 ? "rule" : `${rules.length} rules`} that are on`}
-            value={breaking}
-            href={policyHref("any", counted)}
-            id="policy-any"
-          />
-          {rules.map((rule) => (
-            <Tile
-              key={rule.kind}
-              label={POLICY_INFO[rule.kind].label}
-              summary={`${POLICY_INFO[rule.kind].sentence(rule.limit)}${rule.mode === "enforce" ? " Enforced." : ""}`}
-              value={byKind.get(rule.kind) ?? 0}
-              href={policyHref(rule.kind, counted)}
-              id={`policy-${rule.kind}`}
+          <li>
+            <Stat
+              label="Keys breaking a rule"
+              summary={`Of the ${rules.length === 1 ? "rule" : `${rules.length} rules`} that are on`}
+              value={breaking}
+              href={policyHref("any", counted)}
+              id="policy-any"
             />
+          </li>
+          {rules.map((rule) => (
+            <li key={rule.kind}>
+              <Stat
+                label={POLICY_INFO[rule.kind].label}
+                summary={`${POLICY_INFO[rule.kind].sentence(rule.limit)}${rule.mode === "enforce" ? " Enforced." : ""}`}
+                value={byKind.get(rule.kind) ?? 0}
+                href={policyHref(rule.kind, counted)}
+                id={`policy-${rule.kind}`}
+              />
+            </li>
           ))}
         </ul>
       )}
     </section>
-  );
-}
-
-/** One count: the whole tile is the link; the line under it says what is counted. */
-function Tile({
-  id,
-  label,
-  summary,
-  value,
-  href,
-}: {
-  id: string;
-  label: string;
-  summary: string;
-  value: number;
-  href: string;
-}) {
-  return (
-    <li className="relative rounded-lg border border-slate-200 bg-white px-4 py-3 hover:border-indigo-400">
-      <Link
-        href={href}
-        aria-describedby={`${id}-summary`}
-        className="flex items-baseline justify-between gap-2 after:absolute after:inset-0 after:rounded-lg"
-      >
-        <span className="text-sm font-medium text-slate-800">{label}</span>
-        <span className={`text-xl font-semibold ${value > 0 ? "text-slate-900" : "text-slate-400"}`}>
-          {formatNumber(value)}
-          <span className="sr-only"> {value === 1 ? "key" : "keys"}</span>
-        </span>
-      </Link>
-      <p id={`${id}-summary`} className="mt-0.5 text-xs text-slate-600">
-        {summary}
-      </p>
-    </li>
   );
 }
