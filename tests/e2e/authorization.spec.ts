@@ -29,6 +29,8 @@ const EXPECTED: Record<string, readonly Role[] | "public" | "signed"> = {
   "POST /api/leaks/generic": "signed",
   "GET /api/audit": ROLES,
   "GET /api/audit/verify": ROLES,
+  // Whether the audit log is anchored, and when it last was (lib/audit/anchor-*): every role reads.
+  "GET /api/audit/anchors": ROLES,
   "GET /api/audit/export": ROLES,
   "GET /api/inventory": ROLES,
   "GET /api/inventory/export": ROLES,
@@ -87,6 +89,11 @@ const EXPECTED: Record<string, readonly Role[] | "public" | "signed"> = {
   "DELETE /api/alerts/channels/[channelId]": ["admin"],
   "POST /api/alerts/channels/[channelId]/test": ["admin"],
   "GET /api/alerts/deliveries": ["admin"],
+  // Bulk changes run by a job (lib/bulk): whoever may switch keys on and off starts and follows them.
+  "GET /api/bulk-changes": ["admin", "support"],
+  "POST /api/bulk-changes": ["admin", "support"],
+  "GET /api/bulk-changes/[id]": ["admin", "support"],
+  "POST /api/bulk-changes/[id]/cancel": ["admin", "support"],
   // The key doctor (issue 15): every role diagnoses a key it may see; the fixes go through the key's own PATCH.
   "POST /api/doctor/diagnose": ROLES,
 };
