@@ -28,9 +28,9 @@ export function BulkChangesIndicator() {
   return (
     <section
       aria-label="Bulk changes"
-      className="flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-white px-4 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+      className="flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-white px-4 py-2 text-sm"
     >
-      <h2 className="font-medium text-slate-800 dark:text-slate-100">Bulk changes</h2>
+      <h2 className="font-medium text-slate-800">Bulk changes</h2>
       <ul className="flex flex-wrap gap-2">
         {changes.map((c) => (
           <li key={c.id} className="flex items-center gap-2">
@@ -45,7 +45,7 @@ export function BulkChangesIndicator() {
             <Button type="button" variant="link" size="inline" onClick={() => setOpen(c.id)}>
               {indicatorLabel(c)}
             </Button>
-            <span className="text-slate-600 dark:text-slate-400">by {c.startedBy.email}</span>
+            <span className="text-slate-600">by {c.startedBy.email}</span>
           </li>
         ))}
       </ul>

@@ -82,12 +82,12 @@ export function BulkProgressStep({
               })}
       </p>
       {error ? (
-        <p role="alert" className="text-sm text-red-800 dark:text-red-300">
+        <p role="alert" className="text-sm text-red-800">
           {error}
         </p>
       ) : null}
       {running ? (
-        <p className="text-sm text-slate-700 dark:text-slate-300">
+        <p className="text-sm text-slate-700">
           {stopping || change?.state === "cancelled"
             ? "Stopping: the key being changed now finishes; the rest are left alone."
             : "Keydesk changes the keys on its server: you can close this and follow it from “Bulk changes” on All keys."}
@@ -101,7 +101,7 @@ export function BulkProgressStep({
           </h3>
           <ul
             aria-labelledby="bulk-status-failed"
-            className="mt-1 max-h-60 list-disc space-y-1 overflow-y-auto pl-5 text-sm text-red-900 dark:text-red-300"
+            className="mt-1 max-h-60 list-disc space-y-1 overflow-y-auto pl-5 text-sm text-red-900"
           >
             {failed.map((k) => (
               <li key={k.position}>{`${label(k)}: ${k.message ?? "failed"}`}</li>
@@ -110,7 +110,7 @@ export function BulkProgressStep({
         </div>
       ) : null}
       {!running && skipped.length > 0 ? (
-        <details className="rounded-md border border-slate-200 px-3 py-2 text-sm dark:border-slate-700">
+        <details className="rounded-md border border-slate-200 px-3 py-2 text-sm">
           <summary className="cursor-pointer">{`${skipped.length} left alone: already as asked.`}</summary>
           <ul aria-label="Keys left alone" className="mt-2 max-h-40 list-disc space-y-1 overflow-y-auto pl-5">
             {skipped.map((k) => (
@@ -120,7 +120,7 @@ export function BulkProgressStep({
         </details>
       ) : null}
       {!running && notStarted.length > 0 ? (
-        <details className="rounded-md border border-slate-200 px-3 py-2 text-sm dark:border-slate-700">
+        <details className="rounded-md border border-slate-200 px-3 py-2 text-sm">
           <summary className="cursor-pointer">{`${notStarted.length} not started because the change was stopped: left as ${notStarted.length === 1 ? "it was" : "they were"}.`}</summary>
           <ul
             aria-label="Keys not started"

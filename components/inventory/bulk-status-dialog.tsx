@@ -126,7 +126,7 @@ export function BulkStatusDialog({
       ) : changeId === null ? (
         <>
           {startError ? (
-            <p role="alert" className="text-sm text-red-800 dark:text-red-300">
+            <p role="alert" className="text-sm text-red-800">
               {startError}
             </p>
           ) : null}
