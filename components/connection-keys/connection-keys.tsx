@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { AsOf } from "@/components/ui/as-of";
 import { Button } from "@/components/ui/button";
-import { FeedbackMessage, useFeedback } from "@/components/ui/feedback";
+import { FeedbackMessage, useFeedback, type NotifyOptions } from "@/components/ui/feedback";
 import { lazyDialog, usePreloadDialogs } from "@/components/ui/lazy-dialog";
 import { QueryErrorPanel } from "@/components/ui/query-error-panel";
 import { errorDetails } from "@/lib/http/client";
@@ -46,9 +46,9 @@ export function ConnectionKeys({ connectionId, role }: { connectionId: string; r
   const [open, setOpen] = useState<Open>(null);
   usePreloadDialogs(CreateKeyDialog, EditKeyDialog, StatusDialog, LeakDialog, DeleteKeyDialog);
   const close = () => setOpen(null);
-  const done = (message: string) => {
+  const done = (message: string, options?: NotifyOptions) => {
     setOpen(null);
-    notify(message);
+    notify(message, options);
   };
 
   if (!read.data) {

@@ -12,6 +12,7 @@ import { KeyFormFields } from "./key-form-fields";
 import { useCreateConnectionKey } from "./queries";
 import { placeServerError } from "./server-errors";
 import { toastKeyWrite } from "@/components/keys/write-toast";
+import type { NotifyOptions } from "@/components/ui/feedback";
 
 /**
  * Create a key on a connection: the fields its provider has, then the secret once. A refusal keeps
@@ -30,7 +31,7 @@ export function CreateKeyDialog({
   capabilities: ProviderCapabilities;
   groups: { id: string; name: string | null }[];
   onClose: () => void;
-  onCreated: (message: string) => void;
+  onCreated: (message: string, options?: NotifyOptions) => void;
 }) {
   const form = useForm<KeyFormValues>({
     resolver: zodResolver(keyFormSchema(capabilities, "create")),
@@ -48,7 +49,7 @@ export function CreateKeyDialog({
     try {
       const { key, secret } = await create.mutateAsync(toNewKey(capabilities, values));
       setCreated({ name: key.name, secret });
-      onCreated(`Created the key ${key.name}.`);
+      onCreated(`Created the key ${key.name}.`, { toasted: true });
       toastKeyWrite(key.name, "created");
     } catch (error) {
       setServerError(placeServerError(error, capabilities, form.setError, "The key was not created."));

@@ -13,6 +13,7 @@ import { OwnCredentialWarning } from "./own-credential-warning";
 import { optionalReason, type ReasonValues } from "./reason.schema";
 import type { ConnectionKeyView } from "./types";
 import { toastKeyWrite } from "@/components/keys/write-toast";
+import type { NotifyOptions } from "@/components/ui/feedback";
 
 /**
  * Delete a key, after a confirmation: it stops working at once and cannot come back. A key that may
@@ -27,7 +28,7 @@ export function DeleteKeyDialog({
   connectionId: string;
   apiKey: ConnectionKeyView & { mayBeConnectionCredential?: boolean };
   onClose: () => void;
-  onDone: (message: string) => void;
+  onDone: (message: string, options?: NotifyOptions) => void;
 }) {
   const name = visibleText(apiKey.name);
   const remove = useDeleteConnectionKey(connectionId);
@@ -42,7 +43,7 @@ export function DeleteKeyDialog({
     setError(null);
     try {
       await remove.mutateAsync({ key: apiKey, reason: reason || undefined });
-      onDone(`Deleted ${name}.`);
+      onDone(`Deleted ${name}.`, { toasted: true });
       toastKeyWrite(apiKey.name, "deleted");
     } catch (e) {
       setError(`${name} was not deleted. ${errorDetails(e)}`);

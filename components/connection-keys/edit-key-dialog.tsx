@@ -22,6 +22,7 @@ import { useChangeConnectionKey } from "./queries";
 import { placeServerError } from "./server-errors";
 import type { ConnectionKeyView } from "./types";
 import { toastKeyWrite } from "@/components/keys/write-toast";
+import type { NotifyOptions } from "@/components/ui/feedback";
 
 /**
  * Edit a key: only what can change after create, prefilled; only the fields that differ are sent
@@ -40,7 +41,7 @@ export function EditKeyDialog({
   capabilities: ProviderCapabilities;
   apiKey: ConnectionKeyView;
   onClose: () => void;
-  onSaved: (message: string) => void;
+  onSaved: (message: string, options?: NotifyOptions) => void;
 }) {
   const [before] = useState(() => editKeyDefaults(apiKey));
   // What `expected` says: the key as opened, then as a conflict showed it.
@@ -67,7 +68,7 @@ export function EditKeyDialog({
         key: apiKey,
         body: { ...body, expected: expectedOf(seen, body) },
       });
-      onSaved(`Saved the changes to ${visibleText(key.name)}.`);
+      onSaved(`Saved the changes to ${visibleText(key.name)}.`, { toasted: true });
       toastKeyWrite(key.name, "saved");
     } catch (error) {
       const conflict = editConflict(error);

@@ -15,6 +15,7 @@ import { ReasonField } from "./reason-field";
 import { requiredReason, type ReasonValues } from "./reason.schema";
 import type { ConnectionKeyView, RotatedConnectionKey } from "./types";
 import { toastKeyWrite } from "@/components/keys/write-toast";
+import type { NotifyOptions } from "@/components/ui/feedback";
 
 const CHOICES: Record<
   LeakResponse,
@@ -58,7 +59,7 @@ export function LeakDialog({
   apiKey: ConnectionKeyView & { mayBeConnectionCredential?: boolean };
   responses: LeakResponse[];
   onClose: () => void;
-  onDone: (message: string) => void;
+  onDone: (message: string, options?: NotifyOptions) => void;
 }) {
   const name = visibleText(apiKey.name);
   const [choice, setChoice] = useState<LeakResponse>(responses[0]!);
@@ -92,11 +93,11 @@ export function LeakDialog({
           key: apiKey,
           body: { enabled: false, reason, expected: { enabled: apiKey.enabled } },
         });
-        onDone(`Disabled ${name}: requests with it are refused from now on.`);
+        onDone(`Disabled ${name}: requests with it are refused from now on.`, { toasted: true });
         toastKeyWrite(apiKey.name, "disabled");
       } else if (choice === "delete") {
         await remove.mutateAsync({ key: apiKey, reason });
-        onDone(`Deleted ${name}.`);
+        onDone(`Deleted ${name}.`, { toasted: true });
         toastKeyWrite(apiKey.name, "deleted");
       } else {
         const result = await rotate.mutateAsync({ key: apiKey, reason });

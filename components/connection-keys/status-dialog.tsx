@@ -12,6 +12,7 @@ import { ReasonField } from "./reason-field";
 import { requiredReason, type ReasonValues } from "./reason.schema";
 import type { ConnectionKeyView } from "./types";
 import { toastKeyWrite } from "@/components/keys/write-toast";
+import type { NotifyOptions } from "@/components/ui/feedback";
 
 /** Disable (or enable again) a key, with the reason the audit log keeps. Its settings stay as they are. */
 export function StatusDialog({
@@ -23,7 +24,7 @@ export function StatusDialog({
   connectionId: string;
   apiKey: ConnectionKeyView;
   onClose: () => void;
-  onDone: (message: string) => void;
+  onDone: (message: string, options?: NotifyOptions) => void;
 }) {
   const enabling = apiKey.enabled === false;
   const name = visibleText(apiKey.name);
@@ -42,7 +43,9 @@ export function StatusDialog({
         key: apiKey,
         body: { enabled: enabling, reason, expected: { enabled: apiKey.enabled } },
       });
-      onDone(enabling ? `Enabled ${name}.` : `Disabled ${name}: requests with it are refused from now on.`);
+      onDone(enabling ? `Enabled ${name}.` : `Disabled ${name}: requests with it are refused from now on.`, {
+        toasted: true,
+      });
       toastKeyWrite(apiKey.name, enabling ? "enabled" : "disabled");
     } catch (e) {
       setError(`${name} was not ${enabling ? "enabled" : "disabled"}. ${errorDetails(e)}`);

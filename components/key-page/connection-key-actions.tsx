@@ -5,7 +5,7 @@ import { useState } from "react";
 import { keyActions } from "@/components/connection-keys/key-actions.logic";
 import { KeyRowActions, type KeyDialog } from "@/components/connection-keys/key-row-actions";
 import type { ConnectionKeyView } from "@/components/connection-keys/types";
-import { FeedbackMessage, useFeedback } from "@/components/ui/feedback";
+import { FeedbackMessage, useFeedback, type NotifyOptions } from "@/components/ui/feedback";
 import { lazyDialog, usePreloadDialogs } from "@/components/ui/lazy-dialog";
 import type { ProviderCapabilities } from "@/lib/providers/types";
 import type { Role } from "@/lib/roles";
@@ -50,9 +50,9 @@ export function ConnectionKeyActions({
   const [open, setOpen] = useState<KeyDialog | null>(null);
   usePreloadDialogs(EditKeyDialog, StatusDialog, LeakDialog, DeleteKeyDialog);
   const close = () => setOpen(null);
-  const done = (message: string) => {
+  const done = (message: string, options?: NotifyOptions) => {
     setOpen(null);
-    notify(message);
+    notify(message, options);
     router.refresh();
   };
   const actions = apiKey ? keyActions(capabilities, role, apiKey) : null;

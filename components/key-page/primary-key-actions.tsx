@@ -6,7 +6,7 @@ import { useState } from "react";
 import type { KeyAction } from "@/components/keys/key-row";
 import { failureText } from "@/components/keys/write-outcome";
 import { Button } from "@/components/ui/button";
-import { FeedbackMessage, useFeedback } from "@/components/ui/feedback";
+import { FeedbackMessage, useFeedback, type NotifyOptions } from "@/components/ui/feedback";
 import { usePreloadDialogs } from "@/components/ui/lazy-dialog";
 import {
   DeleteKeyDialog,
@@ -41,9 +41,9 @@ export function PrimaryKeyActions({ apiKey, role }: { apiKey: KeyView | null; ro
     FinishRotationDialog,
   );
   const close = () => setOpen(null);
-  const done = (message: string) => {
+  const done = (message: string, options?: NotifyOptions) => {
     setOpen(null);
-    notify(message);
+    notify(message, options);
     router.refresh();
   };
   // The rotate dialog stays open to show the new secret: the page refreshes behind it.
@@ -61,7 +61,9 @@ export function PrimaryKeyActions({ apiKey, role }: { apiKey: KeyView | null; ro
       {
         onSuccess: ({ reconciled }) => {
           toastKeyWrite(apiKey.name, "enabled");
-          done(reconciled ? `${apiKey.name}: ${reconciled.message}` : `Enabled ${apiKey.name}.`);
+          done(reconciled ? `${apiKey.name}: ${reconciled.message}` : `Enabled ${apiKey.name}.`, {
+            toasted: !reconciled,
+          });
         },
         onError: (error) => fail(failureText(error, `${apiKey.name} was not enabled; it is still disabled.`)),
       },

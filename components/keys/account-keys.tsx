@@ -6,7 +6,7 @@ import type { Role } from "@/lib/roles";
 import type { KeyView, ServiceAccountView } from "@/lib/keys/view";
 import { errorDetails } from "@/lib/http/client";
 import { useServiceAccountKeys, useSetKeyEnabled } from "@/lib/keys/queries";
-import { FeedbackMessage, useFeedback } from "@/components/ui/feedback";
+import { FeedbackMessage, useFeedback, type NotifyOptions } from "@/components/ui/feedback";
 import type { KeyAction } from "./key-row";
 import { KeysTable } from "./keys-table";
 import { RotationReminder } from "./rotation-reminder";
@@ -41,9 +41,9 @@ export function AccountKeys({ account, role }: { account: ServiceAccountView; ro
     FinishRotationDialog,
   );
   const close = () => setOpen(null);
-  const done = (message: string) => {
+  const done = (message: string, options?: NotifyOptions) => {
     setOpen(null);
-    notify(message);
+    notify(message, options);
   };
 
   const onAction = (action: KeyAction, key: KeyView) => {
@@ -54,7 +54,9 @@ export function AccountKeys({ account, role }: { account: ServiceAccountView; ro
       { saId: key.serviceAccountId, keyId: key.id, enabled: true, was: false },
       {
         onSuccess: ({ reconciled }) => {
-          notify(reconciled ? `${key.name}: ${reconciled.message}` : `Enabled ${key.name}.`);
+          notify(reconciled ? `${key.name}: ${reconciled.message}` : `Enabled ${key.name}.`, {
+            toasted: !reconciled,
+          });
           toastKeyWrite(key.name, "enabled");
         },
         onError: (error) => fail(failureText(error, `${key.name} was not enabled; it is still disabled.`)),

@@ -24,6 +24,7 @@ import { KeyReview } from "./key-review";
 import { SecretReveal, useSecretGuard } from "./secret-reveal";
 import { failureText, writeOutcome } from "./write-outcome";
 import { toastKeyWrite } from "./write-toast";
+import type { NotifyOptions } from "@/components/ui/feedback";
 
 type Field = (typeof KEY_FORM_FIELDS)[number];
 const FIELD_LABEL: Record<Field, string> = {
@@ -53,7 +54,7 @@ export function CreateKeyDialog({
   saId: string;
   accountName: string;
   onClose: () => void;
-  onCreated: (message: string) => void;
+  onCreated: (message: string, options?: NotifyOptions) => void;
 }) {
   const form = useForm<KeyFormInput, unknown, KeyFormOutput>({
     resolver: zodResolver(newKeyFormSchema),
@@ -111,7 +112,7 @@ export function CreateKeyDialog({
         ...(values.allowedIps != null ? { allowedIps: values.allowedIps } : {}),
       });
       setCreated({ name: key.name, secret });
-      onCreated(`Created the key ${key.name}.`);
+      onCreated(`Created the key ${key.name}.`, { toasted: true });
       toastKeyWrite(key.name, "created");
     } catch (error) {
       if (writeOutcome(error) === "applied") {

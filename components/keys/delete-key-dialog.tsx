@@ -9,6 +9,7 @@ import type { KeyView } from "@/lib/keys/view";
 import { useDeleteKey } from "@/lib/keys/queries";
 import { failureText } from "./write-outcome";
 import { toastKeyWrite } from "./write-toast";
+import type { NotifyOptions } from "@/components/ui/feedback";
 
 /** Deleting asks the admin to type the key's name: it stops working at once and cannot come back. */
 export function DeleteKeyDialog({
@@ -19,7 +20,7 @@ export function DeleteKeyDialog({
 }: {
   apiKey: KeyView;
   onClose: () => void;
-  onDone: (message: string) => void;
+  onDone: (message: string, options?: NotifyOptions) => void;
   title?: string;
 }) {
   const remove = useDeleteKey();
@@ -33,7 +34,8 @@ export function DeleteKeyDialog({
     setError(null);
     try {
       const { reconciled } = await remove.mutateAsync({ saId: apiKey.serviceAccountId, keyId: apiKey.id });
-      onDone(reconciled ? `${shown}: ${reconciled.message}` : `Deleted ${shown}.`);
+      // A reconciled outcome says more than the toast, so it is read out too.
+      onDone(reconciled ? `${shown}: ${reconciled.message}` : `Deleted ${shown}.`, { toasted: !reconciled });
       toastKeyWrite(apiKey.name, "deleted");
     } catch (e) {
       setError(failureText(e, `${shown} was not deleted.`));

@@ -25,6 +25,7 @@ import { failureText } from "./write-outcome";
 import { toastKeyWrite } from "./write-toast";
 import { KeyAccessControls } from "./key-access-controls";
 import { editKeyDefaults, editKeyFormSchema, type KeyFormInput, type KeyFormOutput } from "./key-form.schema";
+import type { NotifyOptions } from "@/components/ui/feedback";
 
 type Conflict = { current: KeyView; moved: FieldChange[] } | null;
 
@@ -49,7 +50,7 @@ export function EditKeyDialog({
 }: {
   apiKey: KeyView;
   onClose: () => void;
-  onSaved: (message: string) => void;
+  onSaved: (message: string, options?: NotifyOptions) => void;
 }) {
   const form = useForm<KeyFormInput, unknown, KeyFormOutput>({
     // Emptying a restricted key's permissions is refused on the field, as create refuses none.
@@ -100,7 +101,10 @@ export function EditKeyDialog({
         keyId: apiKey.id,
         body,
       });
-      onSaved(reconciled ? `${key.name}: ${reconciled.message}` : `Saved the changes to ${key.name}.`);
+      // A reconciled outcome says more than the toast, so it is read out too.
+      onSaved(reconciled ? `${key.name}: ${reconciled.message}` : `Saved the changes to ${key.name}.`, {
+        toasted: !reconciled,
+      });
       toastKeyWrite(key.name, "saved");
     } catch (error) {
       const current = conflictCurrent(error);

@@ -8,6 +8,7 @@ import { useChangeKey } from "@/lib/keys/queries";
 import { DeleteKeyDialog } from "./delete-key-dialog";
 import { failureText } from "./write-outcome";
 import { toastKeyWrite } from "./write-toast";
+import type { NotifyOptions } from "@/components/ui/feedback";
 
 /** Finish a rotation on the old key: disable it (can be undone) or delete it (cannot). */
 export function FinishRotationDialog({
@@ -17,7 +18,7 @@ export function FinishRotationDialog({
 }: {
   apiKey: KeyView;
   onClose: () => void;
-  onDone: (message: string) => void;
+  onDone: (message: string, options?: NotifyOptions) => void;
 }) {
   const change = useChangeKey();
   const [deleting, setDeleting] = useState(false);

@@ -12,6 +12,7 @@ import { useSetKeyEnabled } from "@/lib/keys/queries";
 import { reasonSchema } from "@/lib/keys/schema";
 import { failureText } from "./write-outcome";
 import { toastKeyWrite } from "./write-toast";
+import type { NotifyOptions } from "@/components/ui/feedback";
 
 const schema = z.object({ reason: reasonSchema });
 
@@ -26,7 +27,7 @@ export function StatusReasonDialog({
 }: {
   apiKey: KeyView;
   onClose: () => void;
-  onDone: (message: string) => void;
+  onDone: (message: string, options?: NotifyOptions) => void;
 }) {
   const enabling = !apiKey.enabled;
   const setEnabled = useSetKeyEnabled();
@@ -46,7 +47,9 @@ export function StatusReasonDialog({
       });
       if (reconciled) onDone(`${apiKey.name}: ${reconciled.message}`);
       else
-        onDone(enabling ? `Enabled ${apiKey.name}.` : `Disabled ${apiKey.name}: it stops working at once.`);
+        onDone(enabling ? `Enabled ${apiKey.name}.` : `Disabled ${apiKey.name}: it stops working at once.`, {
+          toasted: true,
+        });
       toastKeyWrite(apiKey.name, enabling ? "enabled" : "disabled");
     } catch (error) {
       form.setError("root", {

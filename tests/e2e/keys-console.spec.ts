@@ -314,6 +314,13 @@ test.describe("as an admin", () => {
     const toast = page.getByText("Key “prod-tts-primary” disabled", { exact: true });
     await expect(toast).toBeVisible();
     await expect(page.locator('[aria-live="polite"]', { has: toast })).toHaveCount(1);
+    // The page keeps its own copy on screen, but only the toast is read out: said once.
+    const pageCopy = page
+      .getByRole("status")
+      .filter({ hasText: "Disabled prod-tts-primary: it stops working at once." });
+    await expect(pageCopy).toBeVisible();
+    await expect(pageCopy).toHaveAttribute("aria-live", "off");
+    await expect(page.locator('[aria-live="polite"]', { has: pageCopy })).toHaveCount(0);
     await expect(toggle).toHaveAttribute("aria-checked", "false");
     await expect(row(page, "prod-tts-primary")).toContainText("Disabled");
     await page.reload();
