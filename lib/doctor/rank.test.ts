@@ -437,6 +437,22 @@ describe("DocSpace and Voiceable keys, from their capabilities", () => {
     expect(rankCauses(facts({ key: voiceable })).checks.map((c) => c.what)).toEqual(["The key exists"]);
   });
 
+  it("a DocSpace operation picked: the scope it needs; an ElevenLabs operation is not this key's", () => {
+    const picked = rankCauses(
+      facts({ target: portal, key: docspaceKey(), operation: findOperation("docspace_room_create") }),
+    );
+    expect(picked.causes[0]).toMatchObject({
+      kind: "missing_permission",
+      title: "The key lacks the scope rooms:write.",
+      evidence: ["Create a room (POST /api/2.0/files/rooms) needs rooms:write; the key has rooms:read."],
+    });
+    const other = rankCauses(
+      facts({ target: portal, key: docspaceKey(), operation: findOperation("voices_list") }),
+    );
+    expect(other.causes).toEqual([]);
+    expect(other.checks.find((c) => c.what === "Scope")!.result).toBe("not_checked");
+  });
+
   describe("Voiceable's fixes: the key's own PATCH, an admin's only", () => {
     const voice = { connectionId: "c_voice", group: null, keyId: "7" };
     const voiceableKey = keyWith({

@@ -19,7 +19,7 @@ import {
   rotatedKeyFix,
   type DoctorTarget,
 } from "./fixes";
-import type { Operation } from "./operations";
+import type { NeededBy } from "./operations";
 import type { Cause, CauseKind, Check, KeyHistoryFacts, KeyNow, PastedSignals, SignalKind } from "./types";
 
 export interface DoctorFacts {
@@ -33,7 +33,7 @@ export interface DoctorFacts {
   signals: PastedSignals;
   /** The caller's address, as given or as the pasted error names it. */
   ip: string | null;
-  operation: Operation | null;
+  operation: NeededBy | null;
   now: Date;
 }
 
@@ -395,17 +395,16 @@ function checkPermission(f: DoctorFacts, key: KeyNow, add: (cause: Cause) => voi
   if (p.kind === "key_type") return;
   const word = p.kind === "scopes" ? "scope" : "permission";
   const what = p.kind === "scopes" ? "Scope" : "Permission";
-  // The operations table is ElevenLabs'; a DocSpace scope comes only from the error's words.
-  const needed = (p.kind === "permission_list" ? f.operation?.permission : null) ?? f.signals.permission;
+  // The operation picked (from the table of this key's model), else the error's own words.
+  const operation = f.operation?.model === p.kind ? f.operation : null;
+  const needed = operation?.permission ?? f.signals.permission;
   if (!needed) {
-    if (p.kind === "permission_list")
-      checks.push({ what, result: "not_checked", detail: "Pick the operation the caller tried to check it" });
+    checks.push({ what, result: "not_checked", detail: "Pick the operation the caller tried to check it" });
     return;
   }
-  const why =
-    f.operation && p.kind === "permission_list"
-      ? `${f.operation.label} (${f.operation.call}) needs ${needed}`
-      : `The error names ${needed}`;
+  const why = operation
+    ? `${operation.label} (${operation.call}) needs ${needed}`
+    : `The error names ${needed}`;
   if (grants(p.kind, p.value, needed)) {
     checks.push({
       what,

@@ -136,6 +136,28 @@ describe("the doctor on DocSpace keys: each cause first, with its evidence, and 
   });
 });
 
+describe("the operation picker (DocSpace's table)", () => {
+  it("with nothing pasted, the operation picked names the scope it needs, and its fix works", async () => {
+    const { key, secret } = await newKey("Picker", ["rooms:read"]);
+    const d = await diagnoseAs(bed, "admin", key.id, null, "docspace_room_create");
+    expect(d.causes[0]).toMatchObject({
+      kind: "missing_permission",
+      confirmed: true,
+      evidence: ["Create a room (POST /api/2.0/files/rooms) needs rooms:write; the key has rooms:read."],
+    });
+    await applyFix(bed, d.causes[0]!.fix!, "admin", key.id);
+    expect((await callWith(secret, "POST", ROOMS)).status).toBe(200);
+  });
+
+  it("an ElevenLabs operation is refused for a DocSpace key, naming the field", async () => {
+    const { key } = await newKey("Wrong table", ["rooms:read"]);
+    await expect(diagnoseAs(bed, "admin", key.id, null, "voices_list")).rejects.toMatchObject({
+      code: "validation_failed",
+      extra: { fields: [{ path: ["operation"] }] },
+    });
+  });
+});
+
 describe("the roles", () => {
   it("support may enable but not add a scope (the endpoint refuses it too); a reviewer may make no fix", async () => {
     const { key, secret } = await newKey("Roles", ["files:read"]);

@@ -141,6 +141,17 @@ describe("the doctor on Voiceable keys: each cause first, with its evidence, and
   });
 });
 
+describe("the operation picker", () => {
+  it("Voiceable has no operations table: any operation is refused, naming the field", async () => {
+    const { key } = await newKey("No table");
+    for (const operation of ["voices_list", "docspace_rooms"])
+      await expect(diagnoseAs(bed, "admin", key.id, null, operation)).rejects.toMatchObject({
+        code: "validation_failed",
+        extra: { fields: [{ path: ["operation"] }] },
+      });
+  });
+});
+
 describe("the roles", () => {
   it("support and a reviewer see the diagnosis but may make no fix; support sending one is refused", async () => {
     const { key, secret } = await newKey("Roles", { type: "public", origins: ["https://app.example.com"] });

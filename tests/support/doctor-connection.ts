@@ -71,8 +71,14 @@ export async function pastedFrom(res: Response): Promise<{ status: number; paste
 }
 
 /** The doctor, for this role, with the body the panel sends (checked by the route's schema). */
-export function diagnoseAs(bed: DoctorBed, role: Role, keyId: string, pasted: string): Promise<Diagnosis> {
-  const body = diagnoseSchema.parse({ connectionId: bed.connectionId, keyId, saId: null, pasted });
+export function diagnoseAs(
+  bed: DoctorBed,
+  role: Role,
+  keyId: string,
+  pasted: string | null,
+  operation: string | null = null,
+): Promise<Diagnosis> {
+  const body = diagnoseSchema.parse({ connectionId: bed.connectionId, keyId, saId: null, pasted, operation });
   return diagnoseConnectionKey(bed.deps, { id: `u_${role}`, role }, body);
 }
 
