@@ -4,13 +4,13 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { operationGroups } from "@/lib/doctor/operations";
+import type { PermissionModel } from "@/lib/providers/types";
 import type { Diagnosis } from "@/lib/doctor/types";
 import { ApiRequestError, apiJson } from "@/lib/http/client";
 import type { Role } from "@/lib/roles";
 import { DiagnosisView } from "./diagnosis-view";
 
 const PASTED_MAX = 20_000;
-const GROUPS = operationGroups();
 
 type State =
   | { kind: "idle" }
@@ -28,13 +28,17 @@ export function DoctorPanel({
   keyId,
   keyName,
   role,
+  permissionModel,
 }: {
   connectionId: string;
   group: string | null;
   keyId: string;
   keyName: string | null;
   role: Role;
+  /** The key's provider's permission model: which operations table the picker shows (none: no picker). */
+  permissionModel: PermissionModel["kind"] | null;
 }) {
+  const groups = permissionModel ? operationGroups(permissionModel) : [];
   const [pasted, setPasted] = useState("");
   const [ip, setIp] = useState("");
   const [operation, setOperation] = useState("");
@@ -81,7 +85,7 @@ export function DoctorPanel({
         <FormField
           id={id("pasted")}
           label="The error the caller got (optional)"
-          hint="ElevenLabs' error JSON, a log line, a message copied from a screenshot, or just the HTTP status."
+          hint="The provider's error JSON, a log line, a message copied from a screenshot, or just the HTTP status."
           error={
             fieldError("pasted") ??
             (tooLong ? `Paste at most ${PASTED_MAX.toLocaleString("en-US")} characters` : undefined)
@@ -121,33 +125,39 @@ export function DoctorPanel({
               />
             )}
           </FormField>
-          <FormField
-            id={id("operation")}
-            label="What they tried (optional)"
-            hint="Checks the permission it needs."
-            error={fieldError("operation")}
-          >
-            {(describedBy) => (
-              <select
-                id={id("operation")}
-                value={operation}
-                onChange={(e) => setOperation(e.target.value)}
-                aria-describedby={describedBy}
-                className={`${inputClass} bg-white`}
-              >
-                <option value="">Not known</option>
-                {GROUPS.map((g) => (
-                  <optgroup key={g.id} label={g.label}>
-                    {g.operations.map((o) => (
-                      <option key={o.id} value={o.id}>
-                        {o.label} ({o.call})
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
-              </select>
-            )}
-          </FormField>
+          {groups.length > 0 ? (
+            <FormField
+              id={id("operation")}
+              label="What they tried (optional)"
+              hint={
+                permissionModel === "scopes"
+                  ? "Checks the scope it needs."
+                  : "Checks the permission it needs."
+              }
+              error={fieldError("operation")}
+            >
+              {(describedBy) => (
+                <select
+                  id={id("operation")}
+                  value={operation}
+                  onChange={(e) => setOperation(e.target.value)}
+                  aria-describedby={describedBy}
+                  className={`${inputClass} bg-white`}
+                >
+                  <option value="">Not known</option>
+                  {groups.map((g) => (
+                    <optgroup key={g.id} label={g.label}>
+                      {g.operations.map((o) => (
+                        <option key={o.id} value={o.id}>
+                          {o.label} ({o.call})
+                        </option>
+                      ))}
+                    </optgroup>
+                  ))}
+                </select>
+              )}
+            </FormField>
+          ) : null}
         </div>
         <Button type="submit" disabled={state.kind === "checking" || tooLong}>
           {state.kind === "checking" ? "Checking…" : "Check the key"}

@@ -1,4 +1,5 @@
 import { KeySection } from "@/components/key-page/key-section";
+import type { PermissionModel } from "@/lib/providers/types";
 import type { Role } from "@/lib/roles";
 import { DoctorPanel } from "./doctor-panel";
 
@@ -10,6 +11,8 @@ export function KeyDoctorSection(props: {
   keyId: string;
   keyName: string | null;
   role: Role;
+  /** Which operations the picker offers (its provider's permission model); null: none. */
+  permissionModel: PermissionModel["kind"] | null;
 }) {
   return (
     <KeySection

@@ -28,7 +28,7 @@ function keyUrl({ connectionId, group, keyId }: DoctorTarget): string {
 /** One field's change in the endpoint's own words (the primary API calls the allowlist `allowedIps`). */
 function patch(
   target: DoctorTarget,
-  field: "enabled" | "characterLimit" | "ipAllowlist" | "permissions",
+  field: "enabled" | "characterLimit" | "ipAllowlist" | "permissions" | "allowedOrigins" | "assistants",
   after: unknown,
   before: unknown,
 ): FixWrite {
@@ -104,6 +104,43 @@ export function addPermissionFix(
     advice: `Add the ${word} ${permission} to the key (an admin can).`,
     write: patch(target, "permissions", value, before),
     allowed: mayWrite(role, "add_permission"),
+    href: null,
+  };
+}
+
+/** Voiceable: let the key be used from the origin the error names (a public key's widget page). */
+export function addOriginFix(target: DoctorTarget, role: Role, origins: string[], origin: string): Fix {
+  return {
+    kind: "add_origin",
+    label: `Allow the origin ${origin}`,
+    advice: `Add ${origin} to the key's allowed origins (an admin can), if that page should use the key; otherwise the caller should call from an allowed page.`,
+    write: patch(target, "allowedOrigins", [...origins, origin], origins),
+    allowed: mayWrite(role, "add_origin"),
+    href: null,
+  };
+}
+
+/** Voiceable: let the key reach the assistant the error names. */
+export function addAssistantFix(target: DoctorTarget, role: Role, assistants: string[], id: string): Fix {
+  return {
+    kind: "add_assistant",
+    label: `Allow the assistant ${id}`,
+    advice: `Add the assistant ${id} to the key's allowed assistants (an admin can), if the caller should reach it; otherwise the caller should ask for an allowed one.`,
+    write: patch(target, "assistants", { allowed: [...assistants, id] }, { allowed: assistants }),
+    allowed: mayWrite(role, "add_assistant"),
+    href: null,
+  };
+}
+
+/** Voiceable: let the key start calls with an inline (unsaved) assistant. */
+export function allowTransientFix(target: DoctorTarget, role: Role): Fix {
+  return {
+    kind: "allow_transient",
+    label: "Allow inline (transient) assistants",
+    advice:
+      "Turn on transient assistants for the key (an admin can), if the caller should define assistants inline; otherwise the caller should use a saved assistant's id.",
+    write: patch(target, "assistants", { transient: true }, { transient: false }),
+    allowed: mayWrite(role, "allow_transient"),
     href: null,
   };
 }

@@ -8,13 +8,24 @@ import { PRIMARY_CONNECTION_IDS } from "@/lib/connection-ids";
 import { connectionKeys, findConnection, type ConnectionDeps } from "@/lib/connections";
 import { ApiError } from "@/lib/http/api-error";
 import type { KeyDeps } from "@/lib/keys/types";
+import type { PermissionModel } from "@/lib/providers/types";
 import { diagnose } from "./diagnose";
+import { findOperation } from "./operations";
 import { readConnectionKey, readPrimaryKey } from "./read";
 import type { DiagnoseBody } from "./schema";
 import type { Diagnosis } from "./types";
 
 type Who = Pick<SessionUser, "id" | "role">;
 const clues = (body: DiagnoseBody) => ({ pasted: body.pasted, ip: body.ip, operation: body.operation });
+
+/** The schema takes any table's operation; the key's provider decides which table is right. */
+function checkOperation(body: DiagnoseBody, model: PermissionModel["kind"]): void {
+  if (!body.operation) return;
+  if (findOperation(body.operation)?.model === model) return;
+  throw new ApiError("validation_failed", "operation: choose one of this provider's operations", {
+    fields: [{ path: ["operation"], message: "Choose one of this provider's operations" }],
+  });
+}
 
 /** A key of the primary workspace; `keys` already checked for this user (keyDeps). */
 export async function diagnosePrimaryKey(
@@ -28,6 +39,7 @@ export async function diagnosePrimaryKey(
       fields: [{ path: ["saId"], message: "Name the key's service account" }],
     });
   const saId = body.saId;
+  checkOperation(body, "permission_list");
   const connection = await findConnection(connections, body.connectionId);
   return diagnose(keys.db, () => readPrimaryKey(keys, saId, body.keyId), {
     target: { connectionId: body.connectionId, group: saId, keyId: body.keyId },
@@ -45,6 +57,7 @@ export async function diagnoseConnectionKey(
   body: DiagnoseBody,
 ): Promise<Diagnosis> {
   const keys = await connectionKeys(deps, user, body.connectionId);
+  checkOperation(body, keys.capabilities.permissions.kind);
   const group = body.saId ?? null;
   return diagnose(deps.db, () => readConnectionKey(keys, body.keyId, group), {
     target: { connectionId: keys.connection.id, group, keyId: body.keyId },

@@ -3,8 +3,22 @@
 // from ElevenLabs' API reference and its error text "The API key you used is missing the permission
 // <perm> to execute this operation." Grouped like the permission picker (PRODUCT_AREAS), so the
 // doctor's picker reads like the key form. Only permissions of lib/permissions.ts's enum appear.
+// DocSpace's table is docspace-operations.ts; which one a key's picker shows follows its provider's
+// permission model (capabilities.permissions.kind): a provider without one (Voiceable) has none.
 // Plain data: the browser draws the picker from it.
 import { PRODUCT_AREAS, type Permission } from "@/lib/permissions";
+import type { DocspaceScope, PermissionModel } from "@/lib/providers/types";
+import { DOCSPACE_AREAS, DOCSPACE_OPERATIONS } from "./docspace-operations";
+
+/** A table's operation as the doctor uses it: what it needs, in which permission model. */
+export interface NeededBy {
+  id: string;
+  label: string;
+  call: string;
+  model: "permission_list" | "scopes";
+  /** The ElevenLabs permission or the DocSpace scope it needs. */
+  permission: Permission | DocspaceScope;
+}
 
 export interface Operation {
   id: string;
@@ -107,17 +121,43 @@ export const OPERATIONS: readonly Operation[] = [
   op("safety", "synthid", "Check audio with SynthID", "POST /v1/synthid/detect", "synthid_detector"),
 ];
 
-const BY_ID: ReadonlyMap<string, Operation> = new Map(OPERATIONS.map((o) => [o.id, o]));
+const BY_ID: ReadonlyMap<string, NeededBy> = new Map([
+  ...OPERATIONS.map((o): [string, NeededBy] => [o.id, { ...o, model: "permission_list" }]),
+  ...DOCSPACE_OPERATIONS.map((o): [string, NeededBy] => [
+    o.id,
+    { id: o.id, label: o.label, call: o.call, model: "scopes", permission: o.scope },
+  ]),
+]);
 
-export function findOperation(id: string): Operation | null {
+/** An operation of any provider's table (ids are unique across them). */
+export function findOperation(id: string): NeededBy | null {
   return BY_ID.get(id) ?? null;
 }
 
-/** The operations under each product area, in the picker's order; areas with none are left out. */
-export function operationGroups(): { id: string; label: string; operations: Operation[] }[] {
-  return PRODUCT_AREAS.map((area) => ({
-    id: area.id,
-    label: area.label,
-    operations: OPERATIONS.filter((o) => o.area === area.id),
-  })).filter((g) => g.operations.length > 0);
+export interface OperationGroup {
+  id: string;
+  label: string;
+  operations: { id: string; label: string; call: string }[];
+}
+
+/**
+ * The picker's groups for a key whose provider has this permission model: ElevenLabs' by product
+ * area, DocSpace's by scope area, none for a model without named permissions (Voiceable's key type).
+ */
+export function operationGroups(model: PermissionModel["kind"] = "permission_list"): OperationGroup[] {
+  const groups: OperationGroup[] =
+    model === "permission_list"
+      ? PRODUCT_AREAS.map((area) => ({
+          id: area.id,
+          label: area.label,
+          operations: OPERATIONS.filter((o) => o.area === area.id),
+        }))
+      : model === "scopes"
+        ? DOCSPACE_AREAS.map((area) => ({
+            id: area.id,
+            label: area.label,
+            operations: DOCSPACE_OPERATIONS.filter((o) => o.area === area.id),
+          }))
+        : [];
+  return groups.filter((g) => g.operations.length > 0);
 }

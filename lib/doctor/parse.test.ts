@@ -104,6 +104,8 @@ describe("parsePasted: what people paste", () => {
         kind: null,
         permission: null,
         ip: null,
+        origin: null,
+        assistant: null,
       });
     expect(describeSignals(parsePasted(""))).toBeNull();
   });
@@ -130,5 +132,48 @@ describe("parsePasted: what people paste", () => {
     )!;
     expect(words).toContain("203.0.113.9");
     expect(words).not.toContain("sk_live");
+  });
+});
+
+describe("parsePasted: DocSpace's and Voiceable's error bodies (their emulators' words)", () => {
+  const docspace = (statusCode: number, message: string) =>
+    JSON.stringify({ status: 1, statusCode, error: { message } });
+  const voiceable = (code: number, message: string) =>
+    JSON.stringify({ status: { code, message }, error: "Forbidden", errors: [message], details: null });
+
+  it("DocSpace: the status from statusCode, the kind from error.message", () => {
+    expect(parsePasted(docspace(401, "The API key has expired."))).toMatchObject({
+      status: 401,
+      kind: "expired",
+    });
+    expect(parsePasted(docspace(401, "The API key is deactivated."))).toMatchObject({
+      status: 401,
+      kind: "invalid_key",
+    });
+    expect(parsePasted(docspace(401, "Unauthorized."))).toMatchObject({ status: 401, kind: "invalid_key" });
+    expect(
+      parsePasted(docspace(403, "The API key is missing the scope rooms:write required for this request.")),
+    ).toMatchObject({ status: 403, kind: "missing_permission", permission: "rooms:write" });
+  });
+
+  it("Voiceable: the status from status.code, the origin and the assistant it names", () => {
+    expect(
+      parsePasted(voiceable(403, "Origin https://Shop.example.com is not allowed for this API key.")),
+    ).toMatchObject({ status: 403, kind: "origin_not_allowed", origin: "https://shop.example.com" });
+    expect(
+      parsePasted(voiceable(403, "A request without an Origin is not allowed for this API key.")),
+    ).toMatchObject({ kind: "origin_not_allowed", origin: null });
+    expect(
+      parsePasted(voiceable(403, "Assistant asst_support is not allowed for this API key.")),
+    ).toMatchObject({ kind: "assistant_not_allowed", assistant: "asst_support" });
+    const transient = parsePasted(voiceable(403, "Transient assistants are not allowed for this API key."));
+    expect(transient).toMatchObject({ kind: "transient_not_allowed", assistant: null });
+    expect(describeSignals(transient)).toBe(
+      "403: the key may not start calls with an inline (transient) assistant",
+    );
+    expect(parsePasted(voiceable(401, "Authentication required."))).toMatchObject({
+      status: 401,
+      kind: "invalid_key",
+    });
   });
 });

@@ -1,4 +1,4 @@
-// Reads what a caller pasted (ElevenLabs' error JSON, a log line with JSON inside, a message copied
+// Reads what a caller pasted (ElevenLabs', DocSpace's or Voiceable's error JSON, a log line with JSON inside, a message copied
 // from a screenshot, an HTTP status alone, or nothing) into a few signals. Forgiving on purpose:
 // any part it cannot read is left out, never an error. Runs on the server only for the diagnosis;
 // nothing pasted is sent upstream, stored or logged, and only the signals leave this module.
@@ -8,7 +8,15 @@ import type { PastedSignals, SignalKind } from "./types";
 /** The longest text read; the API refuses more (schema.ts), this only guards a direct caller. */
 const READ_MAX = 20_000;
 
-const EMPTY: PastedSignals = { status: null, code: null, kind: null, permission: null, ip: null };
+const EMPTY: PastedSignals = {
+  status: null,
+  code: null,
+  kind: null,
+  permission: null,
+  ip: null,
+  origin: null,
+  assistant: null,
+};
 
 /** A JSON object found anywhere in the text: the whole of it, or from its first `{` to its last `}`. */
 function jsonIn(text: string): unknown {
@@ -27,11 +35,22 @@ const str = (v: unknown) => (typeof v === "string" && v.length <= 500 ? v : null
 const httpStatus = (v: unknown) =>
   typeof v === "number" && Number.isInteger(v) && v >= 100 && v <= 599 ? v : null;
 
-/** ElevenLabs' `{detail: {status, code, message}}`, a FastAPI `{detail: "text"}`, or `{error: …}`. */
+/**
+ * ElevenLabs' `{detail: {status, code, message}}`, a FastAPI `{detail: "text"}`, DocSpace's
+ * `{status: 1, statusCode, error: {message}}`, Voiceable's `{status: {code, message}, error,
+ * errors: [...]}`, or another `{error: …}`.
+ */
 function fromJson(value: unknown): { code: string | null; message: string | null; status: number | null } {
   const none = { code: null, message: null, status: null };
   if (typeof value !== "object" || value === null || Array.isArray(value)) return none;
   const o = value as Record<string, unknown>;
+  const voiceable = o.status as Record<string, unknown> | null;
+  if (typeof voiceable === "object" && voiceable !== null && !Array.isArray(voiceable)) {
+    // Voiceable: its words are status.message, then the errors list (as its dashboard shows them).
+    const errors = Array.isArray(o.errors) ? o.errors.map(str).filter((e) => e !== null) : [];
+    const words = [str(voiceable.message), ...errors].filter((w) => w !== null).join(" ");
+    return { code: null, message: str(words) ?? str(voiceable.message), status: httpStatus(voiceable.code) };
+  }
   const inner = (o.detail ?? o.error ?? o) as unknown;
   const status = httpStatus(o.status) ?? httpStatus(o.statusCode);
   if (typeof inner === "string") return { code: null, message: str(inner), status };
@@ -65,6 +84,9 @@ function statusIn(text: string): number | null {
 const CODE_IN_TEXT = /["']?code["']?\s*[:=]\s*["']([a-z][a-z0-9_]{2,60})["']/i;
 const PERMISSION_IN_TEXT =
   /missing\s+(?:the\s+)?(?:permission|scope)s?\s*[:'"`]?\s*([a-z][a-z0-9_.:*]{1,60})/i;
+/** Voiceable's refusals name the origin and the assistant ("Origin https://x.io is not allowed …"). */
+const ORIGIN_IN_TEXT = /\borigin\s+["'`]?(https?:\/\/[^\s"'`,;]+?)["'`]?\s+(?:is\s+)?not\s+allowed/i;
+const ASSISTANT_IN_TEXT = /\bassistant\s+["'`]?([\w.:-]{1,200}?)["'`]?\s+(?:is\s+)?not\s+allowed/i;
 const IPV4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?!\.?\d)/g;
 const IPV6 = /(?<![\w:])(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{0,4}(?![\w:])/gi;
 
@@ -98,11 +120,12 @@ function kindOf(code: string | null, words: string, status: number | null): Sign
     return "ip_not_allowed";
   if (/origin/.test(`${c} ${t}`) && /not allowed|not permitted|denied|cors/.test(`${c} ${t}`))
     return "origin_not_allowed";
+  if (/transient/.test(t) && /not allowed|not permitted|denied/.test(t)) return "transient_not_allowed";
   if (/assistant/.test(t) && /not allowed|not permitted|denied/.test(t)) return "assistant_not_allowed";
   if (/expired/.test(`${c} ${t}`)) return "expired";
   if (
     c === "invalid_api_key" ||
-    /invalid api key|invalid_api_key|api key (is )?(not found|deleted|disabled|revoked|invalid)|key (is )?disabled/.test(
+    /invalid api key|invalid_api_key|api key (is )?(not found|deleted|disabled|deactivated|inactive|revoked|invalid)|key (is )?(disabled|deactivated|inactive)/.test(
       t,
     )
   )
@@ -135,6 +158,8 @@ export function parsePasted(pasted: string | null | undefined): PastedSignals {
     kind,
     permission: kind === "missing_permission" ? permission : null,
     ip: kind === "ip_not_allowed" ? ipIn(words) : null,
+    origin: kind === "origin_not_allowed" ? (ORIGIN_IN_TEXT.exec(words)?.[1]?.toLowerCase() ?? null) : null,
+    assistant: kind === "assistant_not_allowed" ? (ASSISTANT_IN_TEXT.exec(words)?.[1] ?? null) : null,
   };
 }
 
@@ -149,8 +174,9 @@ export function describeSignals(s: PastedSignals): string | null {
     ip_not_allowed: `the caller's address${s.ip ? ` (${s.ip})` : ""} is not on the key's allowlist`,
     quota: "the key or account has no characters left",
     expired: "the key has expired",
-    origin_not_allowed: "the caller's origin is not allowed",
-    assistant_not_allowed: "the key may not use that assistant",
+    origin_not_allowed: `the caller's origin${s.origin ? ` (${s.origin})` : ""} is not allowed`,
+    assistant_not_allowed: `the key may not use that assistant${s.assistant ? ` (${s.assistant})` : ""}`,
+    transient_not_allowed: "the key may not start calls with an inline (transient) assistant",
     rate_limited: "too many requests at once (not a problem with the key)",
     other: "an error the doctor does not recognise",
   };

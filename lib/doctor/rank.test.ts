@@ -427,12 +427,84 @@ describe("DocSpace and Voiceable keys, from their capabilities", () => {
     );
     expect(origin.causes[0]).toMatchObject({
       kind: "origin_not_allowed",
-      evidence: ["The key allows only https://shop.example."],
+      title: "The caller's origin https://evil.example is not on the key's allowed origins.",
+      evidence: ["The key allows only https://shop.example; the error names https://evil.example."],
     });
     const assistant = rankCauses(
       facts({ key: voiceable, pasted: "403 assistant as_9 is not allowed for this key" }),
     );
     expect(assistant.causes[0]!.kind).toBe("assistant_not_allowed");
     expect(rankCauses(facts({ key: voiceable })).checks.map((c) => c.what)).toEqual(["The key exists"]);
+  });
+
+  it("a DocSpace operation picked: the scope it needs; an ElevenLabs operation is not this key's", () => {
+    const picked = rankCauses(
+      facts({ target: portal, key: docspaceKey(), operation: findOperation("docspace_room_create") }),
+    );
+    expect(picked.causes[0]).toMatchObject({
+      kind: "missing_permission",
+      title: "The key lacks the scope rooms:write.",
+      evidence: ["Create a room (POST /api/2.0/files/rooms) needs rooms:write; the key has rooms:read."],
+    });
+    const other = rankCauses(
+      facts({ target: portal, key: docspaceKey(), operation: findOperation("voices_list") }),
+    );
+    expect(other.causes).toEqual([]);
+    expect(other.checks.find((c) => c.what === "Scope")!.result).toBe("not_checked");
+  });
+
+  describe("Voiceable's fixes: the key's own PATCH, an admin's only", () => {
+    const voice = { connectionId: "c_voice", group: null, keyId: "7" };
+    const voiceableKey = keyWith({
+      id: "7",
+      group: null,
+      enabled: null,
+      permissions: { kind: "key_type", value: "public" },
+      characterLimit: undefined,
+      ipAllowlist: undefined,
+      allowedOrigins: ["https://app.example"],
+      assistants: ["as_1"],
+      transient: false,
+    });
+    const rank = (pasted: string, role: "admin" | "support" = "admin") =>
+      rankCauses(facts({ target: voice, key: voiceableKey, pasted, role })).causes;
+
+    it("adds the origin the error names; none to add when the call had no origin", () => {
+      const [first] = rank("403 Origin https://shop.example is not allowed for this API key.");
+      expect(first!.fix).toMatchObject({ kind: "add_origin", allowed: true });
+      expect(first!.fix!.write).toEqual({
+        method: "PATCH",
+        url: "/api/connections/c_voice/keys/7",
+        body: {
+          allowedOrigins: ["https://app.example", "https://shop.example"],
+          expected: { allowedOrigins: ["https://app.example"] },
+        },
+      });
+      const [none] = rank("403 A request without an Origin is not allowed for this API key.");
+      expect(none).toMatchObject({ kind: "origin_not_allowed", confirmed: true, fix: null });
+      expect(rank("403 Origin https://app.example is not allowed")[0]!.confirmed).toBe(false);
+    });
+
+    it("adds the assistant the error names, or turns on transient assistants", () => {
+      expect(rank("403 Assistant as_9 is not allowed for this API key.")[0]!.fix!.write!.body).toEqual({
+        assistants: { allowed: ["as_1", "as_9"] },
+        expected: { assistants: { allowed: ["as_1"] } },
+      });
+      const [transient] = rank("403 Transient assistants are not allowed for this API key.");
+      expect(transient).toMatchObject({ kind: "transient_not_allowed", confirmed: true });
+      expect(transient!.fix!.write!.body).toEqual({
+        assistants: { transient: true },
+        expected: { assistants: { transient: false } },
+      });
+    });
+
+    it("support sees each fix, and may make none of them", () => {
+      for (const pasted of [
+        "403 Origin https://shop.example is not allowed",
+        "403 Assistant as_9 is not allowed",
+        "403 Transient assistants are not allowed",
+      ])
+        expect(rank(pasted, "support")[0]!.fix!.allowed).toBe(false);
+    });
   });
 });

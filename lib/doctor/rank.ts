@@ -9,14 +9,17 @@ import { DOCSPACE_SCOPES } from "@/lib/providers/types";
 import type { Role } from "@/lib/roles";
 import {
   addAddressFix,
+  addAssistantFix,
+  addOriginFix,
   addPermissionFix,
+  allowTransientFix,
   enableFix,
   newKeyFix,
   raiseLimitFix,
   rotatedKeyFix,
   type DoctorTarget,
 } from "./fixes";
-import type { Operation } from "./operations";
+import type { NeededBy } from "./operations";
 import type { Cause, CauseKind, Check, KeyHistoryFacts, KeyNow, PastedSignals, SignalKind } from "./types";
 
 export interface DoctorFacts {
@@ -30,7 +33,7 @@ export interface DoctorFacts {
   signals: PastedSignals;
   /** The caller's address, as given or as the pasted error names it. */
   ip: string | null;
-  operation: Operation | null;
+  operation: NeededBy | null;
   now: Date;
 }
 
@@ -45,6 +48,7 @@ const BASE: Record<CauseKind, number> = {
   missing_permission: 60,
   origin_not_allowed: 50,
   assistant_not_allowed: 50,
+  transient_not_allowed: 50,
   limit_near: 20,
 };
 
@@ -59,6 +63,7 @@ const AGREES: Record<CauseKind, readonly SignalKind[]> = {
   missing_permission: ["missing_permission"],
   origin_not_allowed: ["origin_not_allowed"],
   assistant_not_allowed: ["assistant_not_allowed"],
+  transient_not_allowed: ["transient_not_allowed"],
   limit_near: ["quota"],
 };
 
@@ -268,25 +273,9 @@ export function rankCauses(f: DoctorFacts): { causes: Cause[]; checks: Check[] }
   // The permission the operation needs (or the one the error names).
   checkPermission(f, key, add, checks);
 
-  // Origins (browser-enforced): only when the error speaks of one.
-  if (key.allowedOrigins && key.allowedOrigins.length > 0 && signal === "origin_not_allowed")
-    add({
-      kind: "origin_not_allowed",
-      title: "The caller's web page is not on the key's allowed origins.",
-      evidence: [`The key allows only ${key.allowedOrigins.join(", ")}.`],
-      confirmed: true,
-      fix: null,
-    });
-
-  // Assistants (Voiceable): only when the error speaks of one.
-  if (key.assistants && key.assistants.length > 0 && signal === "assistant_not_allowed")
-    add({
-      kind: "assistant_not_allowed",
-      title: "The key may use only some assistants, and the caller asked for another.",
-      evidence: [`The key allows only ${key.assistants.join(", ")}.`],
-      confirmed: true,
-      fix: null,
-    });
+  // Origins, assistants, inline assistants (Voiceable): only when the error speaks of one.
+  checkOrigin(f, key, add);
+  checkAssistant(f, key, add);
 
   // A refused key that looks fine now: an old or mistyped secret is the likeliest explanation.
   if (signal === "invalid_key" && !causes.some((c) => c.confirmed))
@@ -300,6 +289,91 @@ export function rankCauses(f: DoctorFacts): { causes: Cause[]; checks: Check[] }
       fix: null,
     });
   return finish(causes, checks);
+}
+
+/** The origin the error names against the key's allowed origins (browser-enforced, so only then). */
+function checkOrigin(f: DoctorFacts, key: KeyNow, add: (cause: Cause) => void): void {
+  const list = key.allowedOrigins;
+  if (!list || f.signals.kind !== "origin_not_allowed") return;
+  const origin = f.signals.origin;
+  if (list.length === 0 || (origin && list.includes(origin)))
+    return add({
+      kind: "origin_not_allowed",
+      title: `The error says the origin${origin ? ` ${origin}` : ""} was refused, but the key allows it now.`,
+      evidence: [
+        list.length === 0
+          ? "The key allows any origin now."
+          : `${origin} is on the key's allowed origins: it may have been added since.`,
+      ],
+      confirmed: false,
+      fix: null,
+    });
+  add({
+    kind: "origin_not_allowed",
+    title: origin
+      ? `The caller's origin ${origin} is not on the key's allowed origins.`
+      : "The call carried no origin, and the key may be used only from its allowed origins.",
+    evidence: [
+      `The key allows only ${list.join(", ")}${origin ? `; the error names ${origin}` : ""}.`,
+      ...(origin
+        ? []
+        : ["A call from a server sends no origin: a server should use a private key, not this one."]),
+    ],
+    confirmed: true,
+    // With no origin named there is nothing to add: the fix is the caller's.
+    fix: origin ? addOriginFix(f.target, f.role, list, origin) : null,
+  });
+}
+
+/** The assistant (or the inline assistant) the error names against the key's allowed assistants. */
+function checkAssistant(f: DoctorFacts, key: KeyNow, add: (cause: Cause) => void): void {
+  const list = key.assistants;
+  if (!list) return;
+  const id = f.signals.assistant;
+  if (f.signals.kind === "assistant_not_allowed") {
+    const allowedNow = list.length === 0 || (id !== null && list.includes(id));
+    add(
+      allowedNow
+        ? {
+            kind: "assistant_not_allowed",
+            title: `The error says the assistant${id ? ` ${id}` : ""} was refused, but the key allows it now.`,
+            evidence: [
+              list.length === 0
+                ? "The key allows every assistant now."
+                : `${id} is on the key's allowed assistants: it may have been added since.`,
+            ],
+            confirmed: false,
+            fix: null,
+          }
+        : {
+            kind: "assistant_not_allowed",
+            title: id
+              ? `The key may not use the assistant ${id}.`
+              : "The key may use only some assistants, and the caller asked for another.",
+            evidence: [`The key allows only ${list.join(", ")}${id ? `; the error names ${id}` : ""}.`],
+            confirmed: true,
+            fix: id ? addAssistantFix(f.target, f.role, list, id) : null,
+          },
+    );
+  }
+  if (f.signals.kind === "transient_not_allowed" && key.transient !== undefined)
+    add(
+      key.transient
+        ? {
+            kind: "transient_not_allowed",
+            title: "The error says inline assistants were refused, but the key allows them now.",
+            evidence: ["The key's transient assistants are on now: they may have been turned on since."],
+            confirmed: false,
+            fix: null,
+          }
+        : {
+            kind: "transient_not_allowed",
+            title: "The key may not start calls with an inline (transient) assistant.",
+            evidence: ["The key's transient assistants are off; the call defined its assistant inline."],
+            confirmed: true,
+            fix: allowTransientFix(f.target, f.role),
+          },
+    );
 }
 
 /** Whether `value` grants `needed`: an ElevenLabs permission by name; a DocSpace scope by name, by
@@ -321,17 +395,16 @@ function checkPermission(f: DoctorFacts, key: KeyNow, add: (cause: Cause) => voi
   if (p.kind === "key_type") return;
   const word = p.kind === "scopes" ? "scope" : "permission";
   const what = p.kind === "scopes" ? "Scope" : "Permission";
-  // The operations table is ElevenLabs'; a DocSpace scope comes only from the error's words.
-  const needed = (p.kind === "permission_list" ? f.operation?.permission : null) ?? f.signals.permission;
+  // The operation picked (from the table of this key's model), else the error's own words.
+  const operation = f.operation?.model === p.kind ? f.operation : null;
+  const needed = operation?.permission ?? f.signals.permission;
   if (!needed) {
-    if (p.kind === "permission_list")
-      checks.push({ what, result: "not_checked", detail: "Pick the operation the caller tried to check it" });
+    checks.push({ what, result: "not_checked", detail: "Pick the operation the caller tried to check it" });
     return;
   }
-  const why =
-    f.operation && p.kind === "permission_list"
-      ? `${f.operation.label} (${f.operation.call}) needs ${needed}`
-      : `The error names ${needed}`;
+  const why = operation
+    ? `${operation.label} (${operation.call}) needs ${needed}`
+    : `The error names ${needed}`;
   if (grants(p.kind, p.value, needed)) {
     checks.push({
       what,

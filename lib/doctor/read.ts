@@ -50,7 +50,9 @@ export function fromProviderKey(k: ProviderKey): KeyNow {
     ...(k.restrictions.characterLimit ? { characterLimit: k.restrictions.characterLimit } : {}),
     ...(k.restrictions.ipAllowlist !== undefined ? { ipAllowlist: k.restrictions.ipAllowlist } : {}),
     ...(k.restrictions.allowedOrigins ? { allowedOrigins: k.restrictions.allowedOrigins } : {}),
-    ...(k.restrictions.assistants ? { assistants: k.restrictions.assistants.allowed } : {}),
+    ...(k.restrictions.assistants
+      ? { assistants: k.restrictions.assistants.allowed, transient: k.restrictions.assistants.transient }
+      : {}),
     expiresAt: k.expiresAt,
   };
 }

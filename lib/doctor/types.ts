@@ -12,6 +12,10 @@ export interface PastedSignals {
   permission: string | null;
   /** The address the error names ("Requests from IP address 203.0.113.7 …"). */
   ip: string | null;
+  /** The web origin the error names (Voiceable: "Origin https://shop.example is not allowed …"). */
+  origin: string | null;
+  /** The assistant id the error names (Voiceable: "Assistant asst_2 is not allowed …"). */
+  assistant: string | null;
 }
 
 export type SignalKind =
@@ -23,6 +27,7 @@ export type SignalKind =
   | "expired"
   | "origin_not_allowed"
   | "assistant_not_allowed"
+  | "transient_not_allowed"
   | "rate_limited"
   | "other";
 
@@ -46,6 +51,8 @@ export interface KeyNow {
   allowedOrigins?: string[];
   /** The assistants it may use; [] = every one. */
   assistants?: string[];
+  /** May it start calls with an inline (unsaved) assistant (Voiceable's transient_assistant)? */
+  transient?: boolean;
   expiresAt: string | null;
 }
 
@@ -67,6 +74,7 @@ export type CauseKind =
   | "missing_permission"
   | "origin_not_allowed"
   | "assistant_not_allowed"
+  | "transient_not_allowed"
   | "limit_near";
 
 /** A change a fix makes through the key's usual audited write endpoint (PATCH). */
@@ -77,7 +85,16 @@ export interface FixWrite {
 }
 
 export interface Fix {
-  kind: "enable" | "raise_limit" | "add_address" | "add_permission" | "use_rotated_key" | "new_key";
+  kind:
+    | "enable"
+    | "raise_limit"
+    | "add_address"
+    | "add_permission"
+    | "add_origin"
+    | "add_assistant"
+    | "allow_transient"
+    | "use_rotated_key"
+    | "new_key";
   /** The button's words ("Enable the key", "Add 203.0.113.7 to the allowlist"). */
   label: string;
   /** What it does, for whoever may not do it (and for the ticket). */

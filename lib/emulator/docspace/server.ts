@@ -1,7 +1,8 @@
 // The DocSpace emulator's HTTP server: a stand-in for a portal's API-key endpoints on loopback, in
 // the order ASP.NET Core works a request: route (404), authentication (401), the API key's scope
-// (403), method (405), body (400), then the endpoint (404 for an unknown key). Test-only control
-// routes live under /__emulator/ when enabled.
+// (403), method (405), body (400), then the endpoint (404 for an unknown key). Besides the key
+// endpoints it serves a few ordinary ones (usage-api.ts) under the same rules, so a key's secret can
+// be tried as a caller uses it. Test-only control routes live under /__emulator/ when enabled.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { handleControl } from "../common/control";
@@ -14,9 +15,10 @@ import { RequestLog } from "../common/request-log";
 import { endpoints, type Caller, type Outcome } from "./api";
 import { FAULT_STYLE, maskSecrets } from "./faults";
 import { matchRoute } from "./routes";
-import { scopesAllowKeyManagement } from "./scopes";
+import { scopeNeeded, scopesAllowArea, scopesAllowKeyManagement } from "./scopes";
 import { ADMIN, applySeed, type Seed } from "./seed";
-import { DocspaceStore, isExpired } from "./store";
+import { DocspaceStore, isExpired, type DocspaceKey } from "./store";
+import { usage } from "./usage-api";
 import { checkCreate, checkUpdate, MESSAGES } from "./validate";
 import { envelope, errorEnvelope } from "./wire";
 
@@ -43,6 +45,10 @@ export interface DocspaceEmulator {
 }
 
 export const UNAUTHORIZED = "Unauthorized.";
+export const EXPIRED = "The API key has expired.";
+export const DEACTIVATED = "The API key is deactivated.";
+export const missingScope = (scope: string) =>
+  `The API key is missing the scope ${scope} required for this request.`;
 export const FORBIDDEN = "The API key's permissions do not allow this request.";
 export const NOT_FOUND = "Not found.";
 export const UNSUPPORTED_MEDIA_TYPE = "The request body must be sent as application/json.";
@@ -63,15 +69,20 @@ export async function startDocspaceEmulator(options: DocspaceEmulatorOptions): P
     log.clear();
   };
 
-  /** The Bearer token's owner: the admin, a live key (its lastUsed moves), or nobody. */
-  function authenticate(req: IncomingMessage): Caller | null {
+  /**
+   * The Bearer token's owner: the admin, a live key (its lastUsed moves), or why not (the 401's
+   * message: an expired or deactivated key is told so, anything else is a bare "Unauthorized.").
+   */
+  function authenticate(req: IncomingMessage): Caller | { refused: string } {
     const match = /^Bearer +(\S+)\s*$/i.exec(req.headers.authorization ?? "");
-    if (!match) return null;
+    if (!match) return { refused: UNAUTHORIZED };
     const token = match[1]!;
     if (adminKeys.has(token)) return { key: null, member: ADMIN };
-    const key = store.findBySecret(token);
+    const key: DocspaceKey | undefined = store.findBySecret(token);
     const at = now();
-    if (!key || !key.isActive || isExpired(key, at)) return null;
+    if (!key) return { refused: UNAUTHORIZED };
+    if (isExpired(key, at)) return { refused: EXPIRED };
+    if (!key.isActive) return { refused: DEACTIVATED };
     key.lastUsed = at;
     return { key, member: key.createBy };
   }
@@ -98,18 +109,32 @@ export async function startDocspaceEmulator(options: DocspaceEmulatorOptions): P
     const route = matchRoute(method, path);
     if (route.kind === "none") return fail(404, NOT_FOUND);
     const caller = authenticate(req);
-    if (!caller) return fail(401, UNAUTHORIZED);
-    const needsScope = !(route.kind === "endpoint" && route.endpoint === "self");
-    if (caller.key && needsScope && !scopesAllowKeyManagement(caller.key.permissions, method))
-      return fail(403, FORBIDDEN);
+    if ("refused" in caller) return fail(401, caller.refused);
+    if (caller.key && route.area !== "keys") {
+      // An ordinary endpoint: the scope of the area its path is in, named in the 403.
+      if (!scopesAllowArea(caller.key.permissions, route.area, method))
+        return fail(403, missingScope(scopeNeeded(route.area, method)));
+    } else if (caller.key && !(route.kind === "endpoint" && route.endpoint === "self")) {
+      if (!scopesAllowKeyManagement(caller.key.permissions, method)) return fail(403, FORBIDDEN);
+    }
     if (route.kind === "wrong-method")
       return fail(405, "Method not allowed.", { allow: route.allow.join(", ") });
 
     let outcome: Outcome;
     const at = now();
-    if (route.endpoint === "create" || route.endpoint === "update") {
+    const sentJson =
+      route.endpoint === "create" || route.endpoint === "update" || route.endpoint === "createRoom";
+    if (sentJson) {
       if (json.kind !== "none" && !isJsonMediaType(req.headers["content-type"]))
         return fail(415, UNSUPPORTED_MEDIA_TYPE);
+      if (json.kind !== "value") return fail(400, MESSAGES.body);
+    }
+    if (route.endpoint === "createRoom")
+      outcome = usage.createRoom(store, caller, json.kind === "value" ? json.value : null, at);
+    else if (route.endpoint === "me") outcome = usage.me(caller);
+    else if (route.endpoint === "myFiles") outcome = usage.myFiles();
+    else if (route.endpoint === "rooms") outcome = usage.rooms(store);
+    else if (route.endpoint === "create" || route.endpoint === "update") {
       if (json.kind !== "value") return fail(400, MESSAGES.body);
       if (route.endpoint === "create") {
         const body = checkCreate(json.value);

@@ -37,9 +37,20 @@ const DAY_MS = 86_400_000;
 export const isExpired = (key: DocspaceKey, now: number): boolean =>
   key.expiresAt !== null && key.expiresAt <= now;
 
+/** A room made through `POST /files/rooms`: only what its answer prints. */
+export interface Room {
+  id: number;
+  title: string;
+  roomType: number;
+  createdBy: Member;
+  created: number;
+}
+
 export class DocspaceStore {
   /** Insertion order is creation order: the list answers oldest first. */
   readonly keys = new Map<string, DocspaceKey>();
+  /** The portal's rooms, oldest first; none until one is made (a seed makes none). */
+  readonly rooms: Room[] = [];
   private readonly byHash = new Map<string, DocspaceKey>();
 
   constructor(private random: RandomBytes = randomBytes) {}
@@ -57,6 +68,7 @@ export class DocspaceStore {
   clear(): void {
     this.keys.clear();
     this.byHash.clear();
+    this.rooms.length = 0;
   }
 
   /** Creates a key and returns it with its secret (`sk-` + 48 hex), which is not kept. */

@@ -1,16 +1,19 @@
 // The Voiceable emulator's HTTP server: a stand-in for Voiceable's API-key endpoints under
 // /api/v1 on loopback, in the order a Rails controller works a request: route (404), the
 // authentication filter (401), public keys refused (403), the record (404), the `api_key` wrapper
-// (400), the fields (422). Test-only control routes live under /__emulator/ when enabled.
+// (400), the fields (422). Besides the key endpoints it starts calls (calls.ts), the ordinary
+// endpoint a key is used for, under the key's own limits. Test-only control routes live under
+// /__emulator/ when enabled.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { handleControl } from "../common/control";
 import { applyFault } from "../common/fault-responder";
 import { FaultQueue } from "../common/faults";
 import { decodePath, isJsonMediaType, JSON_UTF8, sendJson } from "../common/http";
-import { takeIn } from "../common/intake";
+import { takeIn, type JsonBody } from "../common/intake";
 import { listen } from "../common/listen";
 import { RequestLog } from "../common/request-log";
+import { assistantRefusal, CALLS, checkCall, originRefusal } from "./calls";
 import { FAULT_STYLE, maskSecrets } from "./faults";
 import { route } from "./routes";
 import { applySeed, type Seed } from "./seed";
@@ -59,17 +62,53 @@ export async function startVoiceableEmulator(options: VoiceableEmulatorOptions):
     log.clear();
   };
 
-  /** "owner" for the owner's key or a private key, the key itself when public, null when unknown. */
-  function authenticate(req: IncomingMessage): "owner" | "public" | null {
+  /** The presented key: `{key: null}` for the owner's admin key, null when none or unknown. */
+  function presentedKey(req: IncomingMessage): { key: VoiceableKey | null } | null {
     const header = req.headers["x-api-key"];
     const apiKey = Array.isArray(header) ? header[0] : header;
     const bearer = /^Bearer +(\S+)\s*$/i.exec(req.headers.authorization ?? "")?.[1];
     const presented = apiKey !== undefined ? apiKey : bearer;
     if (!presented) return null;
-    if (ownerKeys.has(presented)) return "owner";
+    if (ownerKeys.has(presented)) return { key: null };
     const key = store.findBySecret(presented);
-    if (!key) return null;
-    return key.keyType === "private" ? "owner" : "public";
+    return key ? { key } : null;
+  }
+
+  /** "owner" for the owner's key or a private key, "public" for a public key, null when unknown. */
+  function authenticate(req: IncomingMessage): "owner" | "public" | null {
+    const presented = presentedKey(req);
+    if (!presented) return null;
+    return presented.key?.keyType === "public" ? "public" : "owner";
+  }
+
+  /** `POST /calls`: auth 401, the key's origins 403, the body 400/422, its assistants 403, 201. */
+  function startCall(req: IncomingMessage, json: JsonBody): { status: number; body: unknown } {
+    const refuse = (status: number, message: string, errors?: string[]) => ({
+      status,
+      body: errorBody(status, message, errors),
+    });
+    const presented = presentedKey(req);
+    if (!presented) return refuse(401, AUTH_REQUIRED);
+    const header = req.headers.origin;
+    const origin = (Array.isArray(header) ? header[0] : header) ?? null;
+    const badOrigin = originRefusal(presented.key, origin);
+    if (badOrigin) return refuse(403, badOrigin);
+    const value = isJsonMediaType(req.headers["content-type"]) && json.kind === "value" ? json.value : null;
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+      return refuse(400, "Bad Request", ["The request body must be a JSON object."]);
+    const checked = checkCall(value as Record<string, unknown>);
+    if (!checked.ok) return refuse(422, "Validation failed", checked.errors);
+    const badAssistant = assistantRefusal(presented.key, checked.value);
+    if (badAssistant) return refuse(403, badAssistant);
+    store.callsStarted += 1;
+    const data = {
+      id: `call_${store.callsStarted}`,
+      assistant_id: "assistantId" in checked.value ? checked.value.assistantId : null,
+      transient: "inline" in checked.value,
+      status: "queued",
+      created_at: new Date(now()).toISOString().replace(/\.\d{3}Z$/, "Z"),
+    };
+    return { status: 201, body: success(201, "Call created successfully", data) };
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, path: string, requestId: string) {
@@ -91,6 +130,14 @@ export async function startVoiceableEmulator(options: VoiceableEmulatorOptions):
     const fail = (status: number, message: string, errors?: string[]) =>
       send(status, errorBody(status, message, errors));
 
+    const trimmed = path.length > 1 ? path.replace(/\/$/, "") : path;
+    if (trimmed === CALLS && method === "POST") {
+      const answer = startCall(req, json);
+      if (taken.after && answer.status === 201)
+        await applyFault(taken.after, res, requestId, entry, FAULT_STYLE, listener.hold);
+      else send(answer.status, answer.body);
+      return;
+    }
     const matched = route(method, path);
     if (!matched) return fail(404, "Not Found", [`No route matches [${method}] "${path}"`]);
     const caller = authenticate(req);

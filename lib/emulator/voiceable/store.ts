@@ -35,6 +35,8 @@ export class VoiceableStore {
   readonly keys = new Map<number, VoiceableKey>();
   private readonly byHash = new Map<string, VoiceableKey>();
   private nextId = 1;
+  /** Calls started through `POST /calls` since the last reset (their ids count up from 1). */
+  callsStarted = 0;
 
   constructor(private random: RandomBytes = randomBytes) {}
 
@@ -52,6 +54,7 @@ export class VoiceableStore {
     this.keys.clear();
     this.byHash.clear();
     this.nextId = 1;
+    this.callsStarted = 0;
   }
 
   /** Creates a key and returns it with its secret (`vk_priv_`/`vk_pub_` + 48 hex), which is not kept. */

@@ -181,6 +181,7 @@ export default async function ConnectionKeyPage({
         keyId={keyId}
         keyName={key?.name ?? null}
         role={user.role}
+        permissionModel={capabilities?.permissions.kind ?? null}
       />
       <UsageHistory connectionIds={[connection.id]} keyId={keyId} />
       <KeyHistory

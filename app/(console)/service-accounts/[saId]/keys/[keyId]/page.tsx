@@ -155,6 +155,7 @@ export default async function PrimaryKeyPage({ params }: PageProps<"/service-acc
         keyId={keyId}
         keyName={lastKnownName}
         role={user.role}
+        permissionModel="permission_list"
       />
       <UsageHistory connectionIds={PRIMARY_CONNECTION_IDS} keyId={keyId} />
       <KeyHistory
