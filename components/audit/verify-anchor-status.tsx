@@ -3,6 +3,7 @@
 // key, how often, and when last. Real mode without a key says anchoring is off and what to set.
 import type { AnchorStatus } from "@/lib/audit/anchor-types";
 import { useAnchorStatus } from "@/lib/audit/anchor-queries";
+import { AnchorStatusReading } from "./anchor-status-reading";
 import { LocalTime } from "./local-time";
 
 function every(minutes: number): string {
@@ -47,7 +48,7 @@ function Words({ status }: { status: AnchorStatus }) {
 
 export function VerifyAnchorStatus() {
   const status = useAnchorStatus();
-  if (status.isPending) return <p className="text-xs text-slate-500">Reading the anchoring setup…</p>;
+  if (status.isPending) return <AnchorStatusReading />;
   if (status.isError)
     return <p className="text-xs text-red-800">Anchoring status could not be read: {status.error.message}</p>;
   return (

@@ -2,10 +2,20 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { lazyIsland } from "@/components/ui/lazy-island";
 import type { AnchorCheckView } from "@/lib/audit/anchor-types";
 import { apiJson } from "@/lib/http/client";
+import { AnchorStatusReading } from "./anchor-status-reading";
 import { VerifyAnchorResult } from "./verify-anchor-result";
-import { VerifyAnchorStatus } from "./verify-anchor-status";
+
+// The anchoring line shows nothing but "Reading the anchoring setup…" until the browser has read
+// it, so its code (and react-query's observer, which nothing else on the Audit log page uses) comes
+// alongside that read, not in the page's first load (components/ui/lazy-island.tsx).
+const VerifyAnchorStatus = lazyIsland(
+  () => import("./verify-anchor-status"),
+  (m) => m.VerifyAnchorStatus,
+  <AnchorStatusReading />,
+);
 
 type Report = { checkedAt: string; anchor: AnchorCheckView } & (
   { ok: true; rows: number } | { ok: false; problem: "altered" | "removed"; firstBadId: number; rows: number }

@@ -12,8 +12,15 @@ import {
   useReplaceRecoveryCodes,
   useStartEnrolment,
 } from "@/lib/auth/queries";
+import { lazyDialog, usePreloadDialogs } from "@/components/ui/lazy-dialog";
 import { PasswordAndCodeForm } from "./password-and-code-form";
-import { RecoveryCodes } from "./recovery-codes";
+
+// Shown only once two-factor sign-in is on or the codes are replaced: not in the Account page's
+// first load, fetched when the page is idle (components/ui/lazy-dialog.tsx).
+const RecoveryCodes = lazyDialog(
+  () => import("./recovery-codes"),
+  (m) => m.RecoveryCodes,
+);
 
 type Step =
   | { name: "idle" }
@@ -41,6 +48,7 @@ export function TwoFactorSection({
   recoveryCodesLeft: number | null;
 }) {
   const router = useRouter();
+  usePreloadDialogs(RecoveryCodes);
   const [step, setStep] = useState<Step>({ name: "idle" });
   const [password, setPassword] = useState("");
   const [code, setCode] = useState("");

@@ -1,16 +1,32 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { lazy, Suspense, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormField, inputClass } from "@/components/ui/form-field";
-import { operationGroups } from "@/lib/doctor/operations";
-import type { PermissionModel } from "@/lib/providers/types";
 import type { Diagnosis } from "@/lib/doctor/types";
 import { ApiRequestError, apiJson } from "@/lib/http/client";
 import type { Role } from "@/lib/roles";
-import { DiagnosisView } from "./diagnosis-view";
 
 const PASTED_MAX = 20_000;
+
+// The answer's code (its causes, checks and fix buttons) is not in the key page's first load: it is
+// fetched when a check starts, alongside the check itself, so it is there when the answer is.
+const loadDiagnosisView = () => import("./diagnosis-view");
+const DiagnosisView = lazy(() => loadDiagnosisView().then((m) => ({ default: m.DiagnosisView })));
+
+/** The picker's operations under their product areas (lib/doctor/operations.ts, read on the server). */
+export interface OperationGroup {
+  id: string;
+  label: string;
+  operations: { id: string; label: string; call: string }[];
+}
+
+/** While the check runs (and, rarely, while the answer's code is still on its way). */
+const CHECKING = (
+  <p role="status" className="text-sm text-slate-600">
+    Reading the key upstream and its history…
+  </p>
+);
 
 type State =
   | { kind: "idle" }
@@ -28,17 +44,18 @@ export function DoctorPanel({
   keyId,
   keyName,
   role,
-  permissionModel,
+  operationGroups,
+  checksScopes,
 }: {
   connectionId: string;
   group: string | null;
   keyId: string;
   keyName: string | null;
   role: Role;
-  /** The key's provider's permission model: which operations table the picker shows (none: no picker). */
-  permissionModel: PermissionModel["kind"] | null;
+  operationGroups: OperationGroup[];
+  /** The key's provider grants scopes (DocSpace), not permissions: the picker's hint says so. */
+  checksScopes: boolean;
 }) {
-  const groups = permissionModel ? operationGroups(permissionModel) : [];
   const [pasted, setPasted] = useState("");
   const [ip, setIp] = useState("");
   const [operation, setOperation] = useState("");
@@ -47,6 +64,7 @@ export function DoctorPanel({
 
   const check = async () => {
     setState({ kind: "checking" });
+    void loadDiagnosisView().catch(() => undefined);
     try {
       const { diagnosis } = await apiJson<{ diagnosis: Diagnosis }>("/api/doctor/diagnose", {
         method: "POST",
@@ -125,15 +143,11 @@ export function DoctorPanel({
               />
             )}
           </FormField>
-          {groups.length > 0 ? (
+          {operationGroups.length > 0 ? (
             <FormField
               id={id("operation")}
               label="What they tried (optional)"
-              hint={
-                permissionModel === "scopes"
-                  ? "Checks the scope it needs."
-                  : "Checks the permission it needs."
-              }
+              hint={checksScopes ? "Checks the scope it needs." : "Checks the permission it needs."}
               error={fieldError("operation")}
             >
               {(describedBy) => (
@@ -145,7 +159,7 @@ export function DoctorPanel({
                   className={`${inputClass} bg-white`}
                 >
                   <option value="">Not known</option>
-                  {groups.map((g) => (
+                  {operationGroups.map((g) => (
                     <optgroup key={g.id} label={g.label}>
                       {g.operations.map((o) => (
                         <option key={o.id} value={o.id}>
@@ -165,9 +179,7 @@ export function DoctorPanel({
       </form>
       <div aria-live="polite" aria-busy={state.kind === "checking"}>
         {state.kind === "checking" ? (
-          <p role="status" className="text-sm text-slate-600">
-            Reading the key upstream and its history…
-          </p>
+          CHECKING
         ) : state.kind === "error" ? (
           <p
             role="alert"
@@ -176,12 +188,14 @@ export function DoctorPanel({
             {state.message}
           </p>
         ) : state.kind === "done" ? (
-          <DiagnosisView
-            diagnosis={state.diagnosis}
-            keyName={keyName}
-            role={role}
-            onFixed={() => void check()}
-          />
+          <Suspense fallback={CHECKING}>
+            <DiagnosisView
+              diagnosis={state.diagnosis}
+              keyName={keyName}
+              role={role}
+              onFixed={() => void check()}
+            />
+          </Suspense>
         ) : null}
       </div>
     </div>

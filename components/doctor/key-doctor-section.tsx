@@ -1,10 +1,25 @@
 import { KeySection } from "@/components/key-page/key-section";
+import { operationGroups } from "@/lib/doctor/operations";
 import type { PermissionModel } from "@/lib/providers/types";
 import type { Role } from "@/lib/roles";
-import { DoctorPanel } from "./doctor-panel";
+import { DoctorPanel, type OperationGroup } from "./doctor-panel";
+
+// The picker's table stays on the server: the browser gets the groups drawn from it, not the
+// table, nor lib/permissions.ts it is grouped by.
+function pickerGroups(model: PermissionModel["kind"] | null): OperationGroup[] {
+  if (model === null) return [];
+  return operationGroups(model).map((g) => ({
+    id: g.id,
+    label: g.label,
+    operations: g.operations.map(({ id, label, call }) => ({ id, label, call })),
+  }));
+}
 
 /** The key page's "Why is this key failing?" section (issue 15): every role; the fixes by role. */
-export function KeyDoctorSection(props: {
+export function KeyDoctorSection({
+  permissionModel,
+  ...props
+}: {
   connectionId: string;
   /** The service account (primary workspace) or the key's group; null where none. */
   group: string | null;
@@ -20,7 +35,11 @@ export function KeyDoctorSection(props: {
       title="Why is this key failing?"
       description="Paste the error the caller got (or nothing): Keydesk checks the key as it is now and says what to fix. What you paste is read here only: never sent upstream or kept."
     >
-      <DoctorPanel {...props} />
+      <DoctorPanel
+        {...props}
+        operationGroups={pickerGroups(permissionModel)}
+        checksScopes={permissionModel === "scopes"}
+      />
     </KeySection>
   );
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { allowlistSummary, permissionSummary, usageLevel } from "./summary";
+import { PERMISSIONS } from "@/lib/permissions";
+import { PERMISSION_COUNT, allowlistSummary, permissionSummary, usageLevel } from "./summary";
+
+describe("PERMISSION_COUNT", () => {
+  it("is the number of permissions in lib/permissions.ts", () => {
+    expect(PERMISSION_COUNT).toBe(PERMISSIONS.length);
+  });
+});
 
 describe("permissionSummary", () => {
   it("names unrestricted, empty, read-only and counted access", () => {

@@ -1,12 +1,18 @@
 // Short, human summaries of a key's access, limits and allowlist, shared by every view of a key.
-import { PERMISSIONS, type Permissions } from "@/lib/permissions";
+import type { Permissions } from "@/lib/permissions";
 import type { ApiKey } from "@/lib/elevenlabs/types";
+
+/**
+ * How many permissions there are (lib/permissions.ts's PERMISSIONS; summary.test.ts checks they
+ * agree). A number here, so that the browser's key tables do not carry the whole list to count it.
+ */
+export const PERMISSION_COUNT = 51;
 
 export function permissionSummary(permissions: Permissions): string {
   if (permissions === "all") return "All permissions";
   if (permissions.length === 0) return "No permissions";
   if (permissions.every((p) => p.endsWith("_read"))) return "Read-only";
-  return `${permissions.length} of ${PERMISSIONS.length}`;
+  return `${permissions.length} of ${PERMISSION_COUNT}`;
 }
 
 export type UsageLevel = "none" | "ok" | "warning" | "danger";
