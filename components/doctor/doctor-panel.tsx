@@ -3,6 +3,7 @@
 import { lazy, Suspense, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormField, inputClass } from "@/components/ui/form-field";
+import type { OperationGroup } from "@/lib/doctor/operations";
 import type { Diagnosis } from "@/lib/doctor/types";
 import { ApiRequestError, apiJson } from "@/lib/http/client";
 import type { Role } from "@/lib/roles";
@@ -13,13 +14,6 @@ const PASTED_MAX = 20_000;
 // fetched when a check starts, alongside the check itself, so it is there when the answer is.
 const loadDiagnosisView = () => import("./diagnosis-view");
 const DiagnosisView = lazy(() => loadDiagnosisView().then((m) => ({ default: m.DiagnosisView })));
-
-/** The picker's operations under their product areas (lib/doctor/operations.ts, read on the server). */
-export interface OperationGroup {
-  id: string;
-  label: string;
-  operations: { id: string; label: string; call: string }[];
-}
 
 /** While the check runs (and, rarely, while the answer's code is still on its way). */
 const CHECKING = (
@@ -52,6 +46,7 @@ export function DoctorPanel({
   keyId: string;
   keyName: string | null;
   role: Role;
+  /** The picker's operations by area (lib/doctor/operations.ts pickerGroups); none: no picker. */
   operationGroups: OperationGroup[];
   /** The key's provider grants scopes (DocSpace), not permissions: the picker's hint says so. */
   checksScopes: boolean;

@@ -1,19 +1,8 @@
 import { KeySection } from "@/components/key-page/key-section";
-import { operationGroups } from "@/lib/doctor/operations";
+import { pickerGroups } from "@/lib/doctor/operations";
 import type { PermissionModel } from "@/lib/providers/types";
 import type { Role } from "@/lib/roles";
-import { DoctorPanel, type OperationGroup } from "./doctor-panel";
-
-// The picker's table stays on the server: the browser gets the groups drawn from it, not the
-// table, nor lib/permissions.ts it is grouped by.
-function pickerGroups(model: PermissionModel["kind"] | null): OperationGroup[] {
-  if (model === null) return [];
-  return operationGroups(model).map((g) => ({
-    id: g.id,
-    label: g.label,
-    operations: g.operations.map(({ id, label, call }) => ({ id, label, call })),
-  }));
-}
+import { DoctorPanel } from "./doctor-panel";
 
 /** The key page's "Why is this key failing?" section (issue 15): every role; the fixes by role. */
 export function KeyDoctorSection({
@@ -35,6 +24,8 @@ export function KeyDoctorSection({
       title="Why is this key failing?"
       description="Paste the error the caller got (or nothing): Keydesk checks the key as it is now and says what to fix. What you paste is read here only: never sent upstream or kept."
     >
+      {/* The picker's table stays on the server: the browser gets the groups drawn from it, not
+          the table, nor lib/permissions.ts it is grouped by. */}
       <DoctorPanel
         {...props}
         operationGroups={pickerGroups(permissionModel)}

@@ -5,11 +5,12 @@ import { permissionSummary } from "@/lib/keys/summary";
 import { describeMatch } from "@/lib/find-key/describe";
 import type { Candidate, QueryKind } from "@/lib/find-key/types";
 import type { DisabledKeyFacts } from "@/lib/find-key/incident-summary";
+import type { Role } from "@/lib/roles";
 import { CertaintyBadge } from "./certainty-badge";
 import { DisabledConfirmation } from "./disabled-confirmation";
 import { AfterDisable } from "./after-disable";
 import { KeyNameLink } from "./key-name-link";
-import { WhyFailingLink } from "./why-failing-link";
+import { WhyFailing } from "./why-failing";
 import { RotationSideBadge } from "@/components/inventory/rotation-side-badge";
 import { rotationSideWords } from "@/components/inventory/rotation-side.logic";
 
@@ -25,6 +26,8 @@ export function CandidateRow({
   kind,
   canDisable,
   canRotate,
+  connectionId,
+  role,
   disabled,
   onDisable,
 }: {
@@ -32,6 +35,10 @@ export function CandidateRow({
   kind: QueryKind;
   canDisable: boolean;
   canRotate: boolean;
+  /** The primary connection's id, as the search named it. */
+  connectionId: string;
+  /** Who is looking: the key doctor's fixes are offered by role. */
+  role: Role;
   /** Set once this page disabled the key. */
   disabled: DisabledKeyFacts | null;
   onDisable: (candidate: Candidate) => void;
@@ -71,7 +78,12 @@ export function CandidateRow({
       </td>
       <td className="px-4 py-3 font-mono text-xs whitespace-nowrap text-slate-600">
         {key.id}
-        <WhyFailingLink name={key.name} keyRef={{ group: key.serviceAccountId, keyId: key.id }} />
+        <WhyFailing
+          name={key.name}
+          target={{ connectionId, group: key.serviceAccountId, keyId: key.id }}
+          permissionModel="permission_list"
+          role={role}
+        />
       </td>
       {canDisable ? (
         <td className="px-4 py-3">

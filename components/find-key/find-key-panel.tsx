@@ -14,6 +14,7 @@ import type {
 } from "@/lib/find-key/types";
 import { OneShotQuery, useFindKey } from "@/lib/find-key/queries";
 import type { KeyView } from "@/lib/keys/view";
+import type { Role } from "@/lib/roles";
 import { errorDetails } from "@/lib/http/client";
 import { AsOf } from "@/components/ui/as-of";
 import { SearchForm } from "./search-form";
@@ -76,11 +77,14 @@ function withOtherChanges(
 export function FindKeyPanel({
   canDisable,
   canRotate,
+  role,
   me,
 }: {
   canDisable: boolean;
   /** An admin: Rotate is offered after a disable. */
   canRotate: boolean;
+  /** Who is searching: the key doctor's fixes are offered by role. */
+  role: Role;
   /** Who is searching, for the incident summary ("disabled by"). */
   me: { name: string; email: string };
 }) {
@@ -207,6 +211,8 @@ export function FindKeyPanel({
                         caption={`Keys matching ${searched.label}`}
                         canDisable={canDisable}
                         canRotate={canRotate}
+                        connectionId={result.primary.connection.id}
+                        role={role}
                         disabled={disabled}
                         onDisable={setDisabling}
                       />
@@ -225,6 +231,7 @@ export function FindKeyPanel({
                 searched={searched.label}
                 canDisable={canDisable}
                 canRotate={canRotate}
+                role={role}
                 disabled={otherDisabled(other.connection)}
                 onDisable={(candidate) => setDisablingOther({ search: other, candidate })}
               />

@@ -4,13 +4,14 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { describeOtherMatch } from "@/lib/find-key/describe";
 import type { ConnectionSearch, OtherCandidate, QueryKind } from "@/lib/find-key/types";
 import type { DisabledKeyFacts } from "@/lib/find-key/incident-summary";
+import type { Role } from "@/lib/roles";
 import { CertaintyBadge } from "./certainty-badge";
 import { ConnectionError } from "./connection-error";
 import { ConnectionHeading } from "./connection-heading";
 import { DisabledConfirmation } from "./disabled-confirmation";
 import { AfterDisable } from "./after-disable";
 import { KeyNameLink } from "./key-name-link";
-import { WhyFailingLink } from "./why-failing-link";
+import { WhyFailing } from "./why-failing";
 import { LeakResponseCell } from "./leak-response-cell";
 
 const COLUMNS = ["Key", "Owner or group", "Ends in", "Status", "How it matched", "Key id", "Leak response"];
@@ -31,6 +32,7 @@ export function OtherConnectionResults({
   searched,
   canDisable,
   canRotate,
+  role,
   disabled,
   onDisable,
 }: {
@@ -40,6 +42,8 @@ export function OtherConnectionResults({
   canDisable: boolean;
   /** An admin: rotation is offered on the key's page (another connection's keys rotate there). */
   canRotate: boolean;
+  /** Who is looking: the key doctor's fixes are offered by role. */
+  role: Role;
   /** Keys disabled from this page, by key id. */
   disabled: ReadonlyMap<string, DisabledKeyFacts>;
   onDisable: (candidate: OtherCandidate) => void;
@@ -106,13 +110,15 @@ export function OtherConnectionResults({
                     </td>
                     <td className="px-4 py-3 font-mono text-xs whitespace-nowrap text-slate-600">
                       {c.key.id}
-                      <WhyFailingLink
+                      <WhyFailing
                         name={c.key.name}
-                        keyRef={{
+                        target={{
                           connectionId: connection.id,
                           group: c.key.group?.id ?? null,
                           keyId: c.key.id,
                         }}
+                        permissionModel={search.permissionModel}
+                        role={role}
                       />
                     </td>
                     <td className="px-4 py-3">

@@ -2,6 +2,7 @@
 
 import type { Candidate, QueryKind } from "@/lib/find-key/types";
 import type { DisabledKeyFacts } from "@/lib/find-key/incident-summary";
+import type { Role } from "@/lib/roles";
 import { CandidateRow } from "./candidate-row";
 
 const COLUMNS = ["Key", "Service account", "Ends in", "Status", "Permissions", "How it matched", "Key id"];
@@ -13,6 +14,8 @@ export function ResultsTable({
   caption,
   canDisable,
   canRotate,
+  connectionId,
+  role,
   disabled,
   onDisable,
 }: {
@@ -21,6 +24,9 @@ export function ResultsTable({
   caption: string;
   canDisable: boolean;
   canRotate: boolean;
+  /** The primary connection's id, as the search named it. */
+  connectionId: string;
+  role: Role;
   /** The keys this page disabled, by key id. */
   disabled: ReadonlyMap<string, DisabledKeyFacts>;
   onDisable: (candidate: Candidate) => void;
@@ -51,6 +57,8 @@ export function ResultsTable({
               kind={kind}
               canDisable={canDisable}
               canRotate={canRotate}
+              connectionId={connectionId}
+              role={role}
               disabled={disabled.get(c.key.id) ?? null}
               onDisable={onDisable}
             />

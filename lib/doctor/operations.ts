@@ -161,3 +161,13 @@ export function operationGroups(model: PermissionModel["kind"] = "permission_lis
         : [];
   return groups.filter((g) => g.operations.length > 0);
 }
+
+/** The same groups holding only what the picker draws: what a page sends the browser. */
+export function pickerGroups(model: PermissionModel["kind"] | null): OperationGroup[] {
+  if (model === null) return [];
+  return operationGroups(model).map((g) => ({
+    id: g.id,
+    label: g.label,
+    operations: g.operations.map(({ id, label, call }) => ({ id, label, call })),
+  }));
+}

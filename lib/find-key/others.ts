@@ -61,7 +61,8 @@ function certaintyOf(key: ProviderKey, reason: KeyMatchReason, query: string): C
 export function searchRead(read: ConnectionRead, query: string, cap = RESULT_CAP): ConnectionSearch {
   const connection = searchedConnection(read.connection);
   const leak = leakResponse(read.capabilities);
-  if (!read.ok) return { connection, leak, ok: false, error: read.error };
+  const permissionModel = read.capabilities.permissions.kind;
+  if (!read.ok) return { connection, leak, permissionModel, ok: false, error: read.error };
   const all: OtherCandidate[] = findKeys(read.capabilities, read.keys, query).map((m) => {
     const certainties = m.matchedBy.map((r) => certaintyOf(m.key, r, query));
     const certainty = CERTAINTY_ORDER.find((c) => certainties.includes(c))!;
@@ -71,6 +72,7 @@ export function searchRead(read: ConnectionRead, query: string, cap = RESULT_CAP
   return {
     connection,
     leak,
+    permissionModel,
     ok: true,
     candidates,
     total: all.length,

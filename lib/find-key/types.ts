@@ -1,6 +1,7 @@
 // The shapes of a key search, shared by the server (which matches) and the browser (which shows).
 // A candidate's key is a KeyView: it never carries the secret's hash.
 import type { KeyView } from "@/lib/keys/view";
+import type { PermissionModel } from "@/lib/providers/types";
 
 /** What a query was taken for. "secret" covers anything that might be one (see classify.ts). */
 export type QueryKind = "secret" | "hint" | "text";
@@ -90,6 +91,8 @@ export interface LeakResponse {
 export type ConnectionSearch = {
   connection: SearchedConnection;
   leak: LeakResponse;
+  /** How its provider grants rights: which operations the key doctor's picker offers. */
+  permissionModel: PermissionModel["kind"];
 } & (
   | { ok: true; candidates: OtherCandidate[]; total: number; omitted: number }
   | { ok: false; error: SearchFailure }

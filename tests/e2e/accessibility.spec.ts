@@ -309,6 +309,15 @@ for (const colorScheme of ["light", "dark"] as const) {
         const candidate = row(page, "prod-tts-primary");
         await expect(candidate).toBeVisible();
         await expectNoAxeViolations(page, "the find-a-key results");
+        await candidate.getByRole("button", { name: "Why is this key failing? (prod-tts-primary)" }).click();
+        const doctor = page.getByRole("dialog", { name: "Why is prod-tts-primary failing?" });
+        await expect(doctor.getByRole("button", { name: "Check the key" })).toBeVisible();
+        await expectNoAxeViolations(page, "the key doctor's dialog");
+        await doctor.getByRole("button", { name: "Check the key" }).click();
+        await expect(doctor.getByRole("region", { name: "Diagnosis" })).toBeVisible({ timeout: 60_000 });
+        await expectNoAxeViolations(page, "the key doctor's answer in its dialog");
+        await page.keyboard.press("Escape");
+        await expect(doctor).toHaveCount(0);
         await candidate.getByRole("button", { name: "Disable now" }).click();
         await expect(page.getByRole("dialog", { name: "Disable prod-tts-primary?" })).toBeVisible();
         await expectNoAxeViolations(page, "the Disable now dialog");

@@ -3,7 +3,12 @@
 // its page. Support gets the cause first with its evidence, enables the key with one click (the
 // diagnosis as the audit reason), and the emulator accepts the secret again; a reviewer sees the
 // diagnosis and the ticket text, and no button. Reachable from Find a key. Checked with axe.
-import { request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
+import {
+  request as playwrightRequest,
+  type APIRequestContext,
+  type Locator,
+  type Page,
+} from "@playwright/test";
 import { expectNoAxeViolations } from "@/tests/support/axe";
 import { CONSOLE_ACCOUNTS, storageStatePath } from "@/tests/support/e2e-accounts";
 import { E2E } from "@/tests/support/e2e-servers";
@@ -57,8 +62,9 @@ async function callerError(secret: string): Promise<{ status: number; text: stri
 
 const doctor = (page: Page) => page.getByRole("region", { name: "Why is this key failing?", exact: true });
 
-async function diagnose(page: Page, pasted: string) {
-  const panel = doctor(page);
+/** Runs a check in the key page's section, or in `within` (Find a key's dialog). */
+async function diagnose(page: Page, pasted: string, within: Locator = doctor(page)) {
+  const panel = within;
   await panel.getByLabel("The error the caller got (optional)").fill(pasted);
   await panel
     .getByLabel("What they tried (optional)")
@@ -122,19 +128,23 @@ test.describe("as a security reviewer", () => {
     const box = page.getByRole("textbox", { name: BOX });
     await box.fill(key.name);
     await box.press("Enter");
-    const link = page.getByRole("link", { name: `Why is this key failing? (${key.name})` });
-    await expect(link).toBeVisible({ timeout: 60_000 });
-    await link.click();
-    await expect(page).toHaveURL(new RegExp(`/keys/${key.keyId}#key-doctor$`));
-
-    const first = await diagnose(page, failed.text);
+    // The doctor opens over the results, so the search stays as it is.
+    const opener = page.getByRole("button", { name: `Why is this key failing? (${key.name})` });
+    await expect(opener).toBeVisible({ timeout: 60_000 });
+    await opener.click();
+    const dialog = page.getByRole("dialog", { name: `Why is ${key.name} failing?` });
+    const first = await diagnose(page, failed.text, dialog);
     await expect(first).toContainText("The key is disabled.");
     await expect(first).toContainText("Fix: Enable the key");
-    await expect(doctor(page).getByRole("button", { name: /Enable|Raise|Add/ })).toHaveCount(0);
-    await expect(doctor(page)).toContainText("Reviewers change nothing");
-    await expect(
-      doctor(page).getByRole("button", { name: "Copy the diagnosis for the ticket" }),
-    ).toBeVisible();
+    await expect(dialog.getByRole("button", { name: /Enable|Raise|Add/ })).toHaveCount(0);
+    await expect(dialog).toContainText("Reviewers change nothing");
+    await expect(dialog.getByRole("button", { name: "Copy the diagnosis for the ticket" })).toBeVisible();
+    await expectNoAxeViolations(page, "the key doctor over Find a key");
+
+    // On to the key's own page, at its doctor.
+    await dialog.getByRole("link", { name: "Open the key's page" }).click();
+    await expect(page).toHaveURL(new RegExp(`/keys/${key.keyId}#key-doctor$`));
+    await expect(doctor(page)).toBeVisible();
 
     // The API agrees: a reviewer's fix is not allowed, and sending it anyway is refused.
     const answer = await page.request.post("/api/doctor/diagnose", {

@@ -27,6 +27,7 @@ export default async function FindKeyPage() {
       <FindKeyPanel
         canDisable={user.role === "admin" || user.role === "support"}
         canRotate={user.role === "admin"}
+        role={user.role}
         me={{ name: user.name, email: user.email }}
       />
     </div>
