@@ -152,6 +152,7 @@ describe("findKeyEverywhere", () => {
     expect(portal).toEqual({
       connection: { id: "file-portal", name: "file-portal name", providerLabel: "ONLYOFFICE DocSpace" },
       leak: { disable: true, responses: ["disable", "rotate", "delete"] },
+      permissionModel: "scopes",
       ok: true,
       candidates: [
         {
@@ -173,6 +174,7 @@ describe("findKeyEverywhere", () => {
     expect(refused).toMatchObject({
       connection: { id: "file-refused", providerLabel: "Voiceable" },
       leak: { disable: false, responses: ["rotate", "delete"] },
+      permissionModel: "key_type",
       ok: false,
       error: { upstreamRequestId: refusing.log.list().at(-1)!.requestId },
     });
