@@ -1,6 +1,6 @@
 // A row's target by name: a link to its page where it has one, its ids on hover (title) and read out
 // on focus (aria-describedby), so the table shows names while the ids stay one step away.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { TargetPart } from "@/lib/audit/describe-target";
 
 export function AuditTarget({ parts, rowId }: { parts: TargetPart[]; rowId: number }) {

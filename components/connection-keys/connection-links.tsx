@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { PROVIDER_LABELS } from "@/lib/connections/providers";
 import type { ConnectionView } from "@/lib/connections/types";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { visibleText } from "@/lib/format";
 import { keyHref } from "@/lib/key-href";
 import type { Role } from "@/lib/roles";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Button } from "@/components/ui/button";
 import { PROVIDER_LABELS } from "@/lib/connections/providers";
 import type { ConnectionSource, ConnectionView } from "@/lib/connections/types";

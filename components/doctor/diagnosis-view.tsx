@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { CopyButton } from "@/components/key-page/copy-button";
 import type { Cause, Check, Diagnosis } from "@/lib/doctor/types";
 import type { Role } from "@/lib/roles";

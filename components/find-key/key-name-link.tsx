@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { visibleText } from "@/lib/format";
 import { keyHref, type KeyRef } from "@/lib/key-href";
 

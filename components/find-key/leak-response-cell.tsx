@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ConnectionSearch, OtherKey } from "@/lib/find-key/types";
 import { keyHref } from "@/lib/key-href";
 

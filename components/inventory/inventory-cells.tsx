@@ -1,6 +1,6 @@
 // What each of the All keys table's optional columns shows for a key, and how its heading sorts;
 // shared by the table and the phone cards so both say the same thing the same way.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { formatDate, visibleText } from "@/lib/format";
 import { keyHref } from "@/lib/key-href";

@@ -1,6 +1,6 @@
 // The latest job runs, newest first: which job, for whom, when it was queued, started and finished,
 // how it ended (with the retries and a failure's message), and a link to the audit rows it wrote.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { LocalTime } from "@/components/audit/local-time";
 import type { JobRunView } from "@/lib/jobs/runs";
 import { visibleText } from "@/lib/format";

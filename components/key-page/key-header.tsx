@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { visibleText } from "@/lib/format";
 import { CopyButton } from "./copy-button";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { AuditTable } from "@/components/audit/audit-table";
 import type { ConnectionNames } from "@/lib/audit/connection-label";
 import type { AuditEntry } from "@/lib/audit/types";

@@ -1,7 +1,7 @@
 // The key policies one key breaks, on its page: each rule in words, why this key breaks it, and
 // whether it is enforced (then Keydesk refuses a change that keeps it broken; a key changed outside
 // Keydesk is reported, not touched).
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { KeyPolicyReport } from "@/lib/policies/key-breaks";
 import { KeySection } from "./key-section";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { KeyRotation } from "@/lib/elevenlabs/types";
 import { formatDate, visibleText } from "@/lib/format";
 

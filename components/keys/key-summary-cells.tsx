@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { keyHref } from "@/lib/key-href";
 import { allowlistSummary, permissionSummary } from "@/lib/keys/summary";
 import type { ApiKey } from "@/lib/elevenlabs/types";

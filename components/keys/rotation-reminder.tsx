@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Button } from "@/components/ui/button";
 import { formatDate, visibleText } from "@/lib/format";
 import type { KeyRotation } from "@/lib/elevenlabs/types";

@@ -4,7 +4,7 @@
 // that opens under the header. Opening puts focus on the first link; Escape closes it and gives
 // focus back to the button; a click outside or a new page closes it. One copy of each link and of
 // the account corner serves both sizes, so nothing is in the page twice.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import type { NavLink } from "@/lib/palette/nav-links";

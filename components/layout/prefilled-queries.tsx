@@ -3,8 +3,9 @@
 // key its client hook uses; the hooks find it there, fresh, and own it from then on (refetching
 // after every change). The same as `prefetchQuery` with a query function that returns data the
 // page already has.
-import { dehydrate, HydrationBoundary, QueryClient, type QueryKey } from "@tanstack/react-query";
+import type { QueryKey } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { QueryPrefill } from "./query-prefill";
 
 export interface PrefilledQueriesProps {
   /** Each query key with the answer its hook would fetch. */
@@ -12,8 +13,13 @@ export interface PrefilledQueriesProps {
   children: ReactNode;
 }
 
+/** A server component renders once per request: this is the time of the page's read. */
+const readTime = () => Date.now();
+
 export function PrefilledQueries({ queries, children }: PrefilledQueriesProps) {
-  const client = new QueryClient();
-  for (const [key, data] of queries) client.setQueryData(key, data);
-  return <HydrationBoundary state={dehydrate(client)}>{children}</HydrationBoundary>;
+  return (
+    <QueryPrefill queries={queries} readAt={readTime()}>
+      {children}
+    </QueryPrefill>
+  );
 }

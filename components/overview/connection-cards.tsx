@@ -2,7 +2,7 @@
 // provider can switch keys off) how many are off, or why it could not be read with the upstream's
 // request id; each links to the connection's key page. The primary connection's numbers are the
 // summary below the cards, so its card says so instead of reading its keys twice.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ConnectionSummary } from "@/lib/connections/summary";
 import { formatNumber } from "@/lib/format";
 

@@ -4,7 +4,7 @@
 // those keys), and the keys closest to their monthly limits. For a user whose access leaves the
 // primary connection out (`primary` false), the same numbers over the other connections they may
 // use (read as "All keys" reads them), and no service accounts (those are the primary's).
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useMemo } from "react";
 import { formatNumber } from "@/lib/format";
 import { keyHref } from "@/lib/key-href";

@@ -1,6 +1,6 @@
 // The overview's key policies: how many keys break a rule that is on, and each rule's count, each a
 // link to All keys filtered to those keys. Counted over the same rows as the risk flags above.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useMemo } from "react";
 import type { InventoryRow } from "@/lib/inventory/types";
 import { keysBreakingPolicies } from "@/lib/policies/breaches";

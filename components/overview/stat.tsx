@@ -1,5 +1,5 @@
 // One count on the overview: its name and number are a link to the keys counted.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { formatNumber } from "@/lib/format";
 
 /** A total: its name and number are the link; the one line under them says what is counted. */

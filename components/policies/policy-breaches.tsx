@@ -2,7 +2,7 @@
 // The keys that break a rule that is on, from the same read as All keys (every connection the user
 // may see), each with its rules and why, its name linking to its page. Worked out in the browser:
 // the rules are a handful, the rows already there.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useMemo } from "react";
 import { ReadingKeys } from "@/components/ui/reading-keys";
 import { QueryErrorPanel } from "@/components/ui/query-error-panel";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { KeysTable } from "@/components/keys/keys-table";
 import { formatDate } from "@/lib/format";
 import type { ServiceAccountView } from "@/lib/keys/view";

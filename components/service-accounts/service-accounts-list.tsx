@@ -18,7 +18,7 @@ const CreateServiceAccountDialog = lazyDialog(
 );
 
 /** Every service account, searchable by account name, key name or a key's last characters. The page
- * puts the server's first read in the query cache (HydrationBoundary), so the list starts with it. */
+ * puts the server's first read in the query cache (PrefilledQueries), so the list starts with it. */
 export function ServiceAccountsList({ role }: { role: Role }) {
   usePreloadDialogs(CreateServiceAccountDialog);
   const accounts = useServiceAccounts();

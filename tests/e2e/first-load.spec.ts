@@ -120,3 +120,33 @@ test("overview: the server's HTML stays while the numbers' code comes, then they
   await expect(page.getByRole("heading", { name: "Risk flags" })).toBeVisible({ timeout: 30_000 });
   await expect(reading(page)).toHaveCount(0);
 });
+
+test("links move between pages in the browser, and a modified click is left to the browser", async ({
+  page,
+  context,
+}) => {
+  // components/ui/link.tsx replaced next/link: a plain click keeps the page (its window and its
+  // query cache) and asks the server only for the next page; the header's link is one such.
+  await page.goto("/service-accounts");
+  await expect(page.getByRole("heading", { level: 1, name: "Service accounts" })).toBeVisible();
+  await page.evaluate(() => void ((window as unknown as { __stayed: boolean }).__stayed = true));
+  const header = page.getByRole("banner");
+  await header.getByRole("link", { name: "Audit log" }).click();
+  await expect(page).toHaveURL(/\/audit$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __stayed?: boolean }).__stayed)).toBe(true);
+
+  // Back returns to the list in the same window.
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1, name: "Service accounts" })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __stayed?: boolean }).__stayed)).toBe(true);
+
+  // Ctrl-click opens a new tab, as on any link; this page does not move.
+  const opened = context.waitForEvent("page");
+  await header.getByRole("link", { name: "All keys" }).click({ modifiers: ["Control"] });
+  const tab = await opened;
+  await tab.waitForLoadState("domcontentloaded");
+  expect(new URL(tab.url()).pathname).toBe("/inventory");
+  await tab.close();
+  await expect(page).toHaveURL(/\/service-accounts$/);
+});

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useEffect } from "react";
 import { SSO_STEP_UP_MESSAGE, tellStepUpDialog } from "@/components/auth/sso-step-up-message";
 

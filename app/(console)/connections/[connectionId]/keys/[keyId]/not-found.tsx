@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 /** No such connection, or a key id that is neither among its keys nor anywhere on the audit log. */
 export default function KeyNotFound() {

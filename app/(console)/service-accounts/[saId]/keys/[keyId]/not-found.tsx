@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 /** A key id that is neither among the service account's keys nor anywhere on the audit log. */
 export default function KeyNotFound() {
