@@ -40,6 +40,7 @@ export function DoctorPanel({
   role,
   operationGroups,
   checksScopes,
+  checksIp,
 }: {
   connectionId: string;
   group: string | null;
@@ -50,6 +51,8 @@ export function DoctorPanel({
   operationGroups: OperationGroup[];
   /** The key's provider grants scopes (DocSpace), not permissions: the picker's hint says so. */
   checksScopes: boolean;
+  /** The key's provider keeps an IP allowlist (ElevenLabs): the form asks for the caller's address. */
+  checksIp: boolean;
 }) {
   const [pasted, setPasted] = useState("");
   const [ip, setIp] = useState("");
@@ -68,7 +71,7 @@ export function DoctorPanel({
           keyId,
           saId: group,
           pasted: pasted.trim() === "" ? null : pasted,
-          ip: ip.trim() === "" ? null : ip.trim(),
+          ip: !checksIp || ip.trim() === "" ? null : ip.trim(),
           operation: operation === "" ? null : operation,
         },
       });
@@ -118,26 +121,28 @@ export function DoctorPanel({
           )}
         </FormField>
         <div className="grid gap-3 sm:grid-cols-2">
-          <FormField
-            id={id("ip")}
-            label="The caller's IP address (optional)"
-            hint="Checked against the key's allowlist."
-            error={fieldError("ip")}
-          >
-            {(describedBy) => (
-              <input
-                id={id("ip")}
-                value={ip}
-                onChange={(e) => setIp(e.target.value)}
-                inputMode="text"
-                autoComplete="off"
-                spellCheck={false}
-                aria-describedby={describedBy}
-                aria-invalid={fieldError("ip") ? true : undefined}
-                className={`${inputClass} font-mono`}
-              />
-            )}
-          </FormField>
+          {checksIp ? (
+            <FormField
+              id={id("ip")}
+              label="The caller's IP address (optional)"
+              hint="Checked against the key's allowlist."
+              error={fieldError("ip")}
+            >
+              {(describedBy) => (
+                <input
+                  id={id("ip")}
+                  value={ip}
+                  onChange={(e) => setIp(e.target.value)}
+                  inputMode="text"
+                  autoComplete="off"
+                  spellCheck={false}
+                  aria-describedby={describedBy}
+                  aria-invalid={fieldError("ip") ? true : undefined}
+                  className={`${inputClass} font-mono`}
+                />
+              )}
+            </FormField>
+          ) : null}
           {operationGroups.length > 0 ? (
             <FormField
               id={id("operation")}

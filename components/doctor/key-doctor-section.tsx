@@ -1,12 +1,12 @@
 import { KeySection } from "@/components/key-page/key-section";
 import { pickerGroups } from "@/lib/doctor/operations";
-import type { PermissionModel } from "@/lib/providers/types";
+import type { DoctorKeyKind } from "@/lib/doctor/key-kind";
 import type { Role } from "@/lib/roles";
 import { DoctorPanel } from "./doctor-panel";
 
 /** The key page's "Why is this key failing?" section (issue 15): every role; the fixes by role. */
 export function KeyDoctorSection({
-  permissionModel,
+  kind,
   ...props
 }: {
   connectionId: string;
@@ -15,8 +15,9 @@ export function KeyDoctorSection({
   keyId: string;
   keyName: string | null;
   role: Role;
-  /** Which operations the picker offers (its provider's permission model); null: none. */
-  permissionModel: PermissionModel["kind"] | null;
+  /** What the form asks about this key (its provider's); null when the provider is not known: no
+   * picker, no address. */
+  kind: DoctorKeyKind | null;
 }) {
   return (
     <KeySection
@@ -28,8 +29,9 @@ export function KeyDoctorSection({
           the table, nor lib/permissions.ts it is grouped by. */}
       <DoctorPanel
         {...props}
-        operationGroups={pickerGroups(permissionModel)}
-        checksScopes={permissionModel === "scopes"}
+        operationGroups={pickerGroups(kind?.permissionModel ?? null)}
+        checksScopes={kind?.permissionModel === "scopes"}
+        checksIp={kind?.ipAllowlist ?? false}
       />
     </KeySection>
   );

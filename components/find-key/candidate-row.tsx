@@ -1,6 +1,7 @@
 "use client";
 
 import { StatusBadge } from "@/components/ui/status-badge";
+import { ELEVENLABS_KEY_KIND } from "@/lib/doctor/key-kind";
 import { permissionSummary } from "@/lib/keys/summary";
 import { describeMatch } from "@/lib/find-key/describe";
 import type { Candidate, QueryKind } from "@/lib/find-key/types";
@@ -81,7 +82,7 @@ export function CandidateRow({
         <WhyFailing
           name={key.name}
           target={{ connectionId, group: key.serviceAccountId, keyId: key.id }}
-          permissionModel="permission_list"
+          kind={ELEVENLABS_KEY_KIND}
           role={role}
         />
       </td>

@@ -3,12 +3,12 @@
 // working" ticket pastes the caller's error here without leaving the search. The same panel as
 // the key's page (its fixes by role), and a way on to that page. Loaded when first opened
 // (why-failing.tsx), so its code and the operations table are not in Find a key's first load.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { DoctorPanel } from "@/components/doctor/doctor-panel";
 import { Dialog } from "@/components/ui/dialog";
 import { pickerGroups } from "@/lib/doctor/operations";
 import { keyHref, type KeyRef } from "@/lib/key-href";
-import type { PermissionModel } from "@/lib/providers/types";
+import type { DoctorKeyKind } from "@/lib/doctor/key-kind";
 import type { Role } from "@/lib/roles";
 
 /** The key: its connection (either primary id for the workspace), group and id. */
@@ -21,17 +21,16 @@ export interface DoctorTarget extends KeyRef {
 export function DoctorDialog({
   name,
   target,
-  permissionModel,
+  kind,
   role,
   onClose,
 }: {
   name: string;
   target: DoctorTarget;
-  permissionModel: PermissionModel["kind"];
+  kind: DoctorKeyKind;
   role: Role;
   onClose: () => void;
 }) {
-  const groups = pickerGroups(permissionModel);
   return (
     <Dialog
       open
@@ -47,8 +46,9 @@ export function DoctorDialog({
           keyId={target.keyId}
           keyName={name}
           role={role}
-          operationGroups={groups}
-          checksScopes={permissionModel === "scopes"}
+          operationGroups={pickerGroups(kind.permissionModel)}
+          checksScopes={kind.permissionModel === "scopes"}
+          checksIp={kind.ipAllowlist}
         />
         <p className="text-sm">
           <Link href={`${keyHref(target)}#key-doctor`} className="font-medium text-indigo-700 underline">

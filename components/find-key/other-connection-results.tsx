@@ -117,7 +117,7 @@ export function OtherConnectionResults({
                           group: c.key.group?.id ?? null,
                           keyId: c.key.id,
                         }}
-                        permissionModel={search.permissionModel}
+                        kind={search.doctorKind}
                         role={role}
                       />
                     </td>

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { lazyDialog } from "@/components/ui/lazy-dialog";
-import type { PermissionModel } from "@/lib/providers/types";
+import type { DoctorKeyKind } from "@/lib/doctor/key-kind";
 import type { Role } from "@/lib/roles";
 import type { DoctorTarget } from "./doctor-dialog";
 
@@ -18,12 +18,12 @@ const DoctorDialog = lazyDialog(
 export function WhyFailing({
   name,
   target,
-  permissionModel,
+  kind,
   role,
 }: {
   name: string;
   target: DoctorTarget;
-  permissionModel: PermissionModel["kind"];
+  kind: DoctorKeyKind;
   role: Role;
 }) {
   const [open, setOpen] = useState(false);
@@ -40,13 +40,7 @@ export function WhyFailing({
         Why is this key failing?<span className="sr-only"> ({name})</span>
       </button>
       {open ? (
-        <DoctorDialog
-          name={name}
-          target={target}
-          permissionModel={permissionModel}
-          role={role}
-          onClose={() => setOpen(false)}
-        />
+        <DoctorDialog name={name} target={target} kind={kind} role={role} onClose={() => setOpen(false)} />
       ) : null}
     </>
   );

@@ -94,7 +94,7 @@ describe("everywhereSummary", () => {
   const found: ConnectionSearch = {
     connection: connection("a"),
     leak,
-    permissionModel: "key_type",
+    doctorKind: { permissionModel: "key_type", ipAllowlist: false },
     ok: true,
     candidates: [{ key: {} as never, matchedBy: ["hint"], certainty: "possible" }],
     total: 1,
@@ -103,7 +103,7 @@ describe("everywhereSummary", () => {
   const failed: ConnectionSearch = {
     connection: connection("b"),
     leak,
-    permissionModel: "key_type",
+    doctorKind: { permissionModel: "key_type", ipAllowlist: false },
     ok: false,
     error: { code: "upstream_timeout", message: "No answer.", upstreamRequestId: null },
   };

@@ -152,7 +152,7 @@ describe("findKeyEverywhere", () => {
     expect(portal).toEqual({
       connection: { id: "file-portal", name: "file-portal name", providerLabel: "ONLYOFFICE DocSpace" },
       leak: { disable: true, responses: ["disable", "rotate", "delete"] },
-      permissionModel: "scopes",
+      doctorKind: { permissionModel: "scopes", ipAllowlist: false },
       ok: true,
       candidates: [
         {
@@ -174,7 +174,7 @@ describe("findKeyEverywhere", () => {
     expect(refused).toMatchObject({
       connection: { id: "file-refused", providerLabel: "Voiceable" },
       leak: { disable: false, responses: ["rotate", "delete"] },
-      permissionModel: "key_type",
+      doctorKind: { permissionModel: "key_type", ipAllowlist: false },
       ok: false,
       error: { upstreamRequestId: refusing.log.list().at(-1)!.requestId },
     });

@@ -54,7 +54,7 @@ describe("searchRead", () => {
     expect(result).toEqual({
       connection: { id: "conn_1", name: "Portal", providerLabel: "ONLYOFFICE DocSpace" },
       leak: { disable: true, responses: ["disable", "rotate", "delete"] },
-      permissionModel: "scopes",
+      doctorKind: { permissionModel: "scopes", ipAllowlist: false },
       ok: true,
       candidates: [
         {

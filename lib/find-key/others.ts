@@ -2,6 +2,7 @@
 // matched by lib/providers' findKeys, which hashes a pasted secret only where the provider publishes
 // hashes and otherwise matches its last characters, id and name. What the page gets is built field
 // by field: never a key's hash or settings, never the query.
+import { doctorKeyKind } from "@/lib/doctor/key-kind";
 import "server-only";
 import type { ConnectionRead } from "@/lib/connections/read-all";
 import type { ConnectionView } from "@/lib/connections/types";
@@ -61,8 +62,8 @@ function certaintyOf(key: ProviderKey, reason: KeyMatchReason, query: string): C
 export function searchRead(read: ConnectionRead, query: string, cap = RESULT_CAP): ConnectionSearch {
   const connection = searchedConnection(read.connection);
   const leak = leakResponse(read.capabilities);
-  const permissionModel = read.capabilities.permissions.kind;
-  if (!read.ok) return { connection, leak, permissionModel, ok: false, error: read.error };
+  const doctorKind = doctorKeyKind(read.capabilities);
+  if (!read.ok) return { connection, leak, doctorKind, ok: false, error: read.error };
   const all: OtherCandidate[] = findKeys(read.capabilities, read.keys, query).map((m) => {
     const certainties = m.matchedBy.map((r) => certaintyOf(m.key, r, query));
     const certainty = CERTAINTY_ORDER.find((c) => certainties.includes(c))!;
@@ -72,7 +73,7 @@ export function searchRead(read: ConnectionRead, query: string, cap = RESULT_CAP
   return {
     connection,
     leak,
-    permissionModel,
+    doctorKind,
     ok: true,
     candidates,
     total: all.length,

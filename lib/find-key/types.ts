@@ -1,7 +1,7 @@
 // The shapes of a key search, shared by the server (which matches) and the browser (which shows).
 // A candidate's key is a KeyView: it never carries the secret's hash.
+import type { DoctorKeyKind } from "@/lib/doctor/key-kind";
 import type { KeyView } from "@/lib/keys/view";
-import type { PermissionModel } from "@/lib/providers/types";
 
 /** What a query was taken for. "secret" covers anything that might be one (see classify.ts). */
 export type QueryKind = "secret" | "hint" | "text";
@@ -91,8 +91,8 @@ export interface LeakResponse {
 export type ConnectionSearch = {
   connection: SearchedConnection;
   leak: LeakResponse;
-  /** How its provider grants rights: which operations the key doctor's picker offers. */
-  permissionModel: PermissionModel["kind"];
+  /** What the key doctor asks about its keys (its provider's permission model and allowlist). */
+  doctorKind: DoctorKeyKind;
 } & (
   | { ok: true; candidates: OtherCandidate[]; total: number; omitted: number }
   | { ok: false; error: SearchFailure }

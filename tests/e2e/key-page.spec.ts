@@ -93,6 +93,10 @@ test.describe("as a security reviewer", () => {
     await expect(page.getByRole("button", { name: /^(Edit|Disable|Enable|Rotate|Delete)/ })).toHaveCount(0);
     await expectNoAxeViolations(page, "a key's page as a reviewer");
 
+    // An ElevenLabs key has an IP allowlist: the doctor asks for the caller's address.
+    const doctor = page.getByRole("form", { name: "Why is this key failing?" });
+    await expect(doctor.getByLabel("The caller's IP address (optional)")).toBeVisible();
+
     // The whole audit log, filtered to the key, has the same rows (its create included).
     await section(page, "Audit history")
       .getByRole("link", { name: "Open the audit log filtered to this key" })
@@ -208,6 +212,10 @@ test.describe("a DocSpace key", () => {
     await expect(page.getByRole("meter")).toHaveCount(0); // DocSpace has no usage limit
     await expect(page.getByText("Your role can read this key but not change it.")).toBeVisible();
     await expect(section(page, "Audit history")).toBeVisible();
+    // The doctor asks what it can check: DocSpace keys have scopes but no IP allowlist.
+    const doctor = page.getByRole("form", { name: "Why is this key failing?" });
+    await expect(doctor.getByLabel("What they tried (optional)")).toBeVisible();
+    await expect(doctor.getByLabel("The caller's IP address (optional)")).toHaveCount(0);
     await expectNoAxeViolations(page, "a DocSpace key's page");
   });
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { doctorKeyKind } from "@/lib/doctor/key-kind";
 import { notFound, redirect } from "next/navigation";
 import { CapabilityNotes } from "@/components/connection-keys/capability-notes";
 import { isExpired, lastUsedText } from "@/components/connection-keys/key-text.logic";
@@ -181,7 +182,7 @@ export default async function ConnectionKeyPage({
         keyId={keyId}
         keyName={key?.name ?? null}
         role={user.role}
-        permissionModel={capabilities?.permissions.kind ?? null}
+        kind={capabilities ? doctorKeyKind(capabilities) : null}
       />
       <UsageHistory connectionIds={[connection.id]} keyId={keyId} />
       <KeyHistory

@@ -23,6 +23,7 @@ import { PRIMARY_CONNECTION_IDS } from "@/lib/connection-ids";
 import { connectionNames } from "@/lib/connections";
 import { canUsePrimaryConnection } from "@/lib/connections/primary";
 import { primaryConnectionId } from "@/lib/connections/environment";
+import { ELEVENLABS_KEY_KIND } from "@/lib/doctor/key-kind";
 import { getDatabase } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import { keyHref } from "@/lib/key-href";
@@ -155,7 +156,7 @@ export default async function PrimaryKeyPage({ params }: PageProps<"/service-acc
         keyId={keyId}
         keyName={lastKnownName}
         role={user.role}
-        permissionModel="permission_list"
+        kind={ELEVENLABS_KEY_KIND}
       />
       <UsageHistory connectionIds={PRIMARY_CONNECTION_IDS} keyId={keyId} />
       <KeyHistory
