@@ -144,7 +144,7 @@ export interface OperationGroup {
  * The picker's groups for a key whose provider has this permission model: ElevenLabs' by product
  * area, DocSpace's by scope area, none for a model without named permissions (Voiceable's key type).
  */
-export function operationGroups(model: PermissionModel["kind"] = "permission_list"): OperationGroup[] {
+export function operationGroups(model: PermissionModel["kind"]): OperationGroup[] {
   const groups: OperationGroup[] =
     model === "permission_list"
       ? PRODUCT_AREAS.map((area) => ({
