@@ -9,7 +9,7 @@ import { Dialog } from "@/components/ui/dialog";
 import type { KeyView } from "@/lib/keys/view";
 import type { Candidate } from "@/lib/find-key/types";
 import { errorDetails } from "@/lib/http/client";
-import { conflictCurrent, useSetKeyEnabled } from "@/lib/keys/queries";
+import { conflictCurrent, useSetKeyEnabled } from "@/lib/keys/mutations";
 import { reasonSchema } from "@/lib/keys/schema";
 import { DisableReasonForm } from "./disable-reason-form";
 import { LEAK_REASON } from "./leak-reason";

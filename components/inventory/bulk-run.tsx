@@ -7,9 +7,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiJson } from "@/lib/http/client";
 import type { BulkAction, BulkChangeDetail, BulkChangeView } from "@/lib/bulk/types";
 import { bulkRequestKey, isActiveChange, type BulkTarget } from "@/lib/inventory/bulk";
-import { inventoryQueryKey } from "@/lib/inventory/queries";
+import { inventoryQueryKey } from "@/lib/inventory/query-keys";
 import type { InventoryRow } from "@/lib/inventory/types";
-import { serviceAccounts } from "@/lib/keys/queries";
+import { serviceAccounts } from "@/lib/keys/query-keys";
 
 export const keyLabel = (key: InventoryRow) =>
   `${key.name} (${key.serviceAccountName || key.details?.owner || key.connection?.name || "no owner"})`;

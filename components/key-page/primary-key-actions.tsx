@@ -15,7 +15,7 @@ import {
   RotateKeyDialog,
   StatusReasonDialog,
 } from "@/components/keys/lazy-dialogs";
-import { useSetKeyEnabled } from "@/lib/keys/queries";
+import { useSetKeyEnabled } from "@/lib/keys/mutations";
 import type { KeyView } from "@/lib/keys/view";
 import type { Role } from "@/lib/roles";
 import { NoActionsNote } from "./no-actions-note";

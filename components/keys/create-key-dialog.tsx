@@ -8,7 +8,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { friendlyKeyName } from "./friendly-name.logic";
 import { applyFieldErrors, errorDetails } from "@/lib/http/client";
-import { useCreateKey } from "@/lib/keys/queries";
+import { useCreateKey } from "@/lib/keys/mutations";
 import { useDiscardGuard } from "./discard-guard";
 import { KEY_FORM_FIELDS } from "./field-errors";
 import { FormSection } from "./form-section";

@@ -6,7 +6,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { visibleText } from "@/lib/format";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import type { KeyView } from "@/lib/keys/view";
-import { useDeleteKey } from "@/lib/keys/queries";
+import { useDeleteKey } from "@/lib/keys/mutations";
 import { failureText } from "./write-outcome";
 import { toastKeyWrite } from "./write-toast";
 import type { NotifyOptions } from "@/components/ui/feedback";

@@ -16,7 +16,7 @@ import {
 } from "./key-diff.logic";
 import type { KeyView } from "@/lib/keys/view";
 import { applyFieldErrors } from "@/lib/http/client";
-import { conflictCurrent, useChangeKey } from "@/lib/keys/queries";
+import { conflictCurrent, useChangeKey } from "@/lib/keys/mutations";
 import { keyChangeSchema } from "@/lib/keys/schema";
 import { ChangePreview } from "./change-preview";
 import { useDiscardGuard } from "./discard-guard";

@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import type { KeyView } from "@/lib/keys/view";
-import { useChangeKey } from "@/lib/keys/queries";
+import { useChangeKey } from "@/lib/keys/mutations";
 import { DeleteKeyDialog } from "./delete-key-dialog";
 import { failureText } from "./write-outcome";
 import { toastKeyWrite } from "./write-toast";

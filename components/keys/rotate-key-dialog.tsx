@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import type { KeyView } from "@/lib/keys/view";
 import { errorDetails } from "@/lib/http/client";
-import { useRotateKey } from "@/lib/keys/queries";
+import { useRotateKey } from "@/lib/keys/mutations";
 import { SecretReveal, useSecretGuard } from "./secret-reveal";
 import { failureText, writeOutcome } from "./write-outcome";
 import { toastKeyWrite } from "./write-toast";

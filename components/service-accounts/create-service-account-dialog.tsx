@@ -7,7 +7,7 @@ import type { z } from "zod/mini";
 import { Dialog } from "@/components/ui/dialog";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { applyFieldErrors, errorDetails } from "@/lib/http/client";
-import { useCreateServiceAccount } from "@/lib/keys/queries";
+import { useCreateServiceAccount } from "@/lib/keys/mutations";
 import { newServiceAccountSchema } from "@/lib/keys/schema";
 
 type Values = z.input<typeof newServiceAccountSchema>;

@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { InventoryKey } from "./types";
 import type { InventoryConnection, OtherConnectionsResponse } from "./connections";
 import { apiJson, ApiRequestError } from "@/lib/http/client";
+import { inventoryQueryKey, otherConnectionsQueryKey } from "./query-keys";
 
 export interface InventoryResponse {
   generatedAt: string;
@@ -13,9 +14,7 @@ export interface InventoryResponse {
   connection: InventoryConnection;
 }
 
-export const inventoryQueryKey = ["inventory"] as const;
-/** Under inventoryQueryKey, so every change that refetches the inventory refetches this too. */
-export const otherConnectionsQueryKey = ["inventory", "connections"] as const;
+export { inventoryQueryKey, otherConnectionsQueryKey };
 
 /**
  * The other connections' keys, each with its own outcome; read beside the primary's, not after.

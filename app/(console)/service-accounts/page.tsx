@@ -5,7 +5,7 @@ import { NoWorkspaceAccess } from "@/components/ui/no-workspace-access";
 import { UpstreamErrorPanel } from "@/components/ui/upstream-error-panel";
 import { requireUser } from "@/lib/auth/require-user";
 import { canUsePrimaryConnection } from "@/lib/connections/primary";
-import { serviceAccounts } from "@/lib/keys/queries";
+import { serviceAccounts } from "@/lib/keys/query-keys";
 import { toPublicAccount } from "@/lib/keys/view";
 import { loadServiceAccounts } from "@/lib/keys/load";
 

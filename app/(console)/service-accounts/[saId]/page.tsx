@@ -9,7 +9,7 @@ import { UpstreamErrorPanel } from "@/components/ui/upstream-error-panel";
 import { requireUser } from "@/lib/auth/require-user";
 import { canUsePrimaryConnection } from "@/lib/connections/primary";
 import { formatDate } from "@/lib/format";
-import { serviceAccounts } from "@/lib/keys/queries";
+import { serviceAccounts } from "@/lib/keys/query-keys";
 import { toPublicAccount } from "@/lib/keys/view";
 import { loadServiceAccounts } from "@/lib/keys/load";
 
