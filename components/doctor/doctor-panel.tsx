@@ -120,7 +120,7 @@ export function DoctorPanel({
             />
           )}
         </FormField>
-        <div className="grid gap-3 sm:grid-cols-2">
+        <div className={checksIp && operationGroups.length > 0 ? "grid gap-3 sm:grid-cols-2" : "grid gap-3"}>
           {checksIp ? (
             <FormField
               id={id("ip")}
