@@ -12,8 +12,7 @@ const html = (checksIp: boolean) =>
       keyName: "ci",
       role: "support",
       operationGroups: [],
-      checksScopes: true,
-      checksIp,
+      kind: { permissionModel: "scopes", ipAllowlist: checksIp },
     }),
   );
 

@@ -3,6 +3,7 @@
 import { lazy, Suspense, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormField, inputClass } from "@/components/ui/form-field";
+import type { DoctorKeyKind } from "@/lib/doctor/key-kind";
 import type { OperationGroup } from "@/lib/doctor/operations";
 import type { Diagnosis } from "@/lib/doctor/types";
 import { ApiRequestError, apiJson } from "@/lib/http/client";
@@ -39,8 +40,7 @@ export function DoctorPanel({
   keyName,
   role,
   operationGroups,
-  checksScopes,
-  checksIp,
+  kind,
 }: {
   connectionId: string;
   group: string | null;
@@ -49,11 +49,11 @@ export function DoctorPanel({
   role: Role;
   /** The picker's operations by area (lib/doctor/operations.ts pickerGroups); none: no picker. */
   operationGroups: OperationGroup[];
-  /** The key's provider grants scopes (DocSpace), not permissions: the picker's hint says so. */
-  checksScopes: boolean;
-  /** The key's provider keeps an IP allowlist (ElevenLabs): the form asks for the caller's address. */
-  checksIp: boolean;
+  /** What to ask about the key, by its provider: scopes (DocSpace) say so in the picker's hint; an
+   * IP allowlist (ElevenLabs) adds the caller's address. null: the provider is not known. */
+  kind: DoctorKeyKind | null;
 }) {
+  const checksIp = kind?.ipAllowlist ?? false;
   const [pasted, setPasted] = useState("");
   const [ip, setIp] = useState("");
   const [operation, setOperation] = useState("");
@@ -71,7 +71,7 @@ export function DoctorPanel({
           keyId,
           saId: group,
           pasted: pasted.trim() === "" ? null : pasted,
-          ip: !checksIp || ip.trim() === "" ? null : ip.trim(),
+          ip: ip.trim() === "" ? null : ip.trim(),
           operation: operation === "" ? null : operation,
         },
       });
@@ -147,7 +147,11 @@ export function DoctorPanel({
             <FormField
               id={id("operation")}
               label="What they tried (optional)"
-              hint={checksScopes ? "Checks the scope it needs." : "Checks the permission it needs."}
+              hint={
+                kind?.permissionModel === "scopes"
+                  ? "Checks the scope it needs."
+                  : "Checks the permission it needs."
+              }
               error={fieldError("operation")}
             >
               {(describedBy) => (

@@ -27,12 +27,7 @@ export function KeyDoctorSection({
     >
       {/* The picker's table stays on the server: the browser gets the groups drawn from it, not
           the table, nor lib/permissions.ts it is grouped by. */}
-      <DoctorPanel
-        {...props}
-        operationGroups={pickerGroups(kind?.permissionModel ?? null)}
-        checksScopes={kind?.permissionModel === "scopes"}
-        checksIp={kind?.ipAllowlist ?? false}
-      />
+      <DoctorPanel {...props} operationGroups={pickerGroups(kind?.permissionModel ?? null)} kind={kind} />
     </KeySection>
   );
 }

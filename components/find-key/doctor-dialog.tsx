@@ -47,8 +47,7 @@ export function DoctorDialog({
           keyName={name}
           role={role}
           operationGroups={pickerGroups(kind.permissionModel)}
-          checksScopes={kind.permissionModel === "scopes"}
-          checksIp={kind.ipAllowlist}
+          kind={kind}
         />
         <p className="text-sm">
           <Link href={`${keyHref(target)}#key-doctor`} className="font-medium text-indigo-700 underline">

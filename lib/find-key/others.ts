@@ -2,8 +2,8 @@
 // matched by lib/providers' findKeys, which hashes a pasted secret only where the provider publishes
 // hashes and otherwise matches its last characters, id and name. What the page gets is built field
 // by field: never a key's hash or settings, never the query.
-import { doctorKeyKind } from "@/lib/doctor/key-kind";
 import "server-only";
+import { doctorKeyKind } from "@/lib/doctor/key-kind";
 import type { ConnectionRead } from "@/lib/connections/read-all";
 import type { ConnectionView } from "@/lib/connections/types";
 import { PROVIDER_LABELS } from "@/lib/connections/providers";

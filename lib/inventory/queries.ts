@@ -14,8 +14,6 @@ export interface InventoryResponse {
   connection: InventoryConnection;
 }
 
-export { inventoryQueryKey, otherConnectionsQueryKey };
-
 /**
  * The other connections' keys, each with its own outcome; read beside the primary's, not after.
  * `enabled: false` for a page that shows them only when the primary connection is left out.
