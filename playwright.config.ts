@@ -174,7 +174,8 @@ export default defineConfig({
       // `node .next/standalone/server.js` of the build the first server made or found (it builds nothing),
       // with the static files copied beside it as the Dockerfile does, and its Node.js flags; demo mode, a
       // data folder of its own (an absolute path: the server changes its working folder to its own).
-      command: `rm -rf ${E2E.dataDir}/standalone && { [ -d .next/standalone/.next/static ] || cp -R .next/static .next/standalone/.next/static; } && node ${SERVER_NODE_FLAGS.join(" ")} .next/standalone/server.js`,
+      // And, as the Dockerfile does, the data folder template a first start copies (made or brought up to date).
+      command: `rm -rf ${E2E.dataDir}/standalone && { [ -d .next/standalone/.next/static ] || cp -R .next/static .next/standalone/.next/static; } && npx tsx --conditions=react-server lib/ops/prepare-data-dir-cli.ts .next/standalone/data-template && node ${SERVER_NODE_FLAGS.join(" ")} .next/standalone/server.js`,
       url: `${E2E.standaloneUrl}/api/health`,
       timeout: 180_000,
       env: {

@@ -17,11 +17,12 @@ import nextEnv from "@next/env";
 // bad value stops `npm start` before the build, with the variable named.
 import { childProcessEnv, env } from "./env";
 import { pgliteDataDir } from "./db";
-import { createPgliteDataDir } from "./db/database";
+import { isPgliteDataDir } from "./db/data-folder";
 import { SERVER_NODE_FLAGS } from "./server-node-flags";
 
 const ROOT = process.cwd();
 const NEXT = join(ROOT, "node_modules", ".bin", "next");
+const TSX = join(ROOT, "node_modules", ".bin", "tsx");
 const BUILD_ID = join(ROOT, ".next", "BUILD_ID");
 const STANDALONE = join(ROOT, ".next", "standalone");
 const SERVER = join(STANDALONE, "server.js");
@@ -52,6 +53,22 @@ function buildIsStale(): boolean {
   if (!existsSync(BUILD_ID) || !existsSync(SERVER)) return true;
   const built = statSync(BUILD_ID).mtimeMs;
   return SOURCES.some((source) => newestChange(join(ROOT, source)) > built);
+}
+
+/** lib/ops/prepare-data-dir-cli.ts in a child process; a failure is reported and left to the server. */
+async function prepareDataDir(dir: string): Promise<void> {
+  const child = spawn(TSX, ["--conditions=react-server", "lib/ops/prepare-data-dir-cli.ts", dir], {
+    stdio: ["ignore", "ignore", "pipe"],
+    env: childProcessEnv({}),
+  });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+  const status = await new Promise<number | null>((done) => {
+    child.on("error", () => done(null));
+    child.on("exit", done);
+  });
+  if (status !== 0)
+    console.error(`Keydesk: could not make the data folder ahead (the server will): ${stderr.trim()}`);
 }
 
 /** The options `npm start` takes, and the standalone server's variable for each. */
@@ -94,16 +111,12 @@ const options = serverOptions(process.argv.slice(2));
 nextEnv.loadEnvConfig(ROOT, false);
 const settings = checkedEnv();
 
-// A new PGlite data folder (initdb, several seconds) is made here, in a child process, while the build
-// runs: the server then opens an existing folder and answers its sign-in page sooner. (The server
-// makes a missing one itself the same way; this only moves the wait out of its start.)
+// A new PGlite data folder (initdb, the migrations and the job engine's tables: several seconds) is
+// made here, in a child process, while the build runs: the server then opens a ready folder and has
+// nothing to make before its first sign-in. (The server makes a missing one itself; this only moves
+// the wait out of its start.)
 const dataDir = pgliteDataDir({ ...settings, KEYDESK_DATA_DIR: resolve(ROOT, settings.KEYDESK_DATA_DIR) });
-const preparing =
-  dataDir && !existsSync(join(dataDir, "PG_VERSION"))
-    ? createPgliteDataDir(dataDir).catch((error: unknown) => {
-        console.error(`Keydesk: could not make the data folder ahead (the server will): ${String(error)}`);
-      })
-    : null;
+const preparing = dataDir && !isPgliteDataDir(dataDir) ? prepareDataDir(dataDir) : null;
 
 if (buildIsStale()) {
   console.log("Keydesk: building (the sources changed since the last build)…");

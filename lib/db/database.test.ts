@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { getTableName, sql } from "drizzle-orm";
 import { DATABASE_KINDS, openTestDatabase, postgresUrl, POSTGRES_MISSING } from "@/tests/support/databases";
 import { schema } from "./schema";
-import { createPgliteDataDir, openDatabase, PGLITE_SHARED_BUFFERS, type Database } from "./database";
+import { openDatabase, PGLITE_SHARED_BUFFERS, type Database } from "./database";
+import { createPgliteDataDir } from "./data-folder";
 
 const opened: Database[] = [];
 afterAll(async () => {

@@ -2,14 +2,14 @@
 // by default, or a PostgreSQL server when a URL is given. Both speak the same schema through
 // Drizzle, and both are migrated before first use.
 import "server-only";
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { logger } from "@/lib/log/logger";
 import { logServerError } from "@/lib/log/server-error";
 import { schema, type Schema } from "./schema";
+import { makePgliteDataDir } from "./data-folder";
 
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
@@ -19,7 +19,13 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string | null };
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string }
+  /**
+   * `template`: a made and migrated data folder (data-folder.ts) copied into `dataDir` when that has
+   * none yet; without one (or when it is missing) a new folder is made.
+   */
+  | { kind: "pglite"; dataDir: string | null; template?: string | null };
 
 const MIGRATIONS = join(process.cwd(), "lib", "db", "migrations");
 /** Serialises migrations when several Keydesk instances start against one server at once. */
@@ -42,49 +48,6 @@ export const PGLITE_SHARED_BUFFERS = "16MB";
  */
 function pgliteStartParams(defaults: readonly string[]): string[] {
   return [...defaults, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`];
-}
-
-/**
- * Makes a new PGlite data folder (initdb) in a short-lived child process and waits for it. Opening
- * an empty folder in-process runs initdb in a second PGlite instance with copies of its whole memory
- * (about 850 MiB at its peak); WebAssembly memory is never given back, so the server kept ~700 MiB
- * for the rest of its life. Done in a child, all of that ends with the child; this process then opens
- * an existing folder like on every later start. Returns the child's pid (the tests check where it ran).
- */
-export async function createPgliteDataDir(dataDir: string): Promise<{ pid: number }> {
-  // Made beside it and renamed into place when complete, so an interrupted initdb never leaves a
-  // folder that looks made (PG_VERSION present) but is not.
-  const making = `${dataDir}.making-${process.pid}-${Date.now()}`;
-  mkdirSync(making, { recursive: true });
-  try {
-    const made = await initdbInChild(making);
-    if (existsSync(join(dataDir, "PG_VERSION"))) return made; // another process made it meanwhile
-    rmSync(dataDir, { recursive: true, force: true });
-    renameSync(making, dataDir);
-    return made;
-  } finally {
-    rmSync(making, { recursive: true, force: true });
-  }
-}
-
-function initdbInChild(dataDir: string): Promise<{ pid: number }> {
-  // Resolved here, from the server's own node_modules (the standalone build's, or the checkout's).
-  const pglite = createRequire(join(process.cwd(), "package.json")).resolve("@electric-sql/pglite");
-  const script =
-    "const { PGlite } = require(process.argv[1]);" +
-    "PGlite.create(process.argv[2]).then((db) => db.close()).catch((e) => { console.error(e); process.exit(1); });";
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["-e", script, pglite, dataDir], {
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-    child.on("error", reject);
-    child.on("exit", (code, signal) => {
-      if (code === 0) resolve({ pid: child.pid! });
-      else reject(new Error(`making the PGlite data folder failed (${signal ?? code}): ${stderr.trim()}`));
-    });
-  });
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
@@ -111,9 +74,17 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   if (target.dataDir && !existsSync(join(target.dataDir, "PG_VERSION"))) {
-    await createPgliteDataDir(target.dataDir).catch((error: unknown) =>
+    const started = performance.now();
+    await makePgliteDataDir(target.dataDir, target.template ?? null).then(
+      (how) =>
+        logger.info(
+          { made: how, ms: Math.round(performance.now() - started) },
+          how === "template"
+            ? "Keydesk: made the embedded database's folder from the build's template."
+            : "Keydesk: made a new embedded database folder.",
+        ),
       // Not fatal: opening it here runs initdb in this process instead (as before, only heavier).
-      logServerError("could not make the PGlite data folder in a child process", error),
+      (error: unknown) => logServerError("could not make the PGlite data folder ahead", error),
     );
   }
   const options = { startParams: pgliteStartParams(PGlite.defaultStartParams) };

@@ -4,6 +4,7 @@ import "server-only";
 import { join, resolve } from "node:path";
 import { env, type Env } from "@/lib/env";
 import { openDatabase, type Database } from "./database";
+import { DATA_TEMPLATE } from "./data-folder";
 
 const SLOT = Symbol.for("keydesk.database");
 type Slot = { [SLOT]?: Promise<Database> };
@@ -15,7 +16,8 @@ export function getDatabase(): Promise<Database> {
     slot[SLOT] = openDatabase(
       e.DATABASE_URL
         ? { kind: "postgres", url: e.DATABASE_URL }
-        : { kind: "pglite", dataDir: pgliteDataDir(e)! },
+        : // A first start copies the template beside the server, when the build made one (Dockerfile).
+          { kind: "pglite", dataDir: pgliteDataDir(e)!, template: join(process.cwd(), DATA_TEMPLATE) },
     );
     slot[SLOT].catch(() => delete slot[SLOT]);
   }

@@ -54,6 +54,23 @@ function tickMs(everySeconds: number): number {
   return Math.min(30_000, Math.max(250, (everySeconds * 1000) / 4));
 }
 
+/**
+ * Makes pg-boss's schema in `database` (or brings it up to date), and nothing else: no worker, no
+ * upkeep, no run asked for. A data folder prepared ahead (lib/ops/prepare-data-dir.ts) has it, so a
+ * first start's engine finds its tables made.
+ */
+export async function prepareJobSchema(database: Database): Promise<void> {
+  const boss = new PgBoss({
+    db: engineDb(database) as PgBoss.Db,
+    schema: JOB_SCHEMA,
+    schedule: false,
+    supervise: false,
+    migrate: true,
+  });
+  await boss.start();
+  await boss.stop({ graceful: false, close: false, wait: true });
+}
+
 export function createJobEngine(
   database: Database,
   jobs: readonly JobDefinition[],

@@ -1,16 +1,28 @@
-// `npx tsx tests/bench/first-sign-in.ts [--before <checkout>] [--rounds 3]`
+// `npx tsx tests/bench/first-sign-in.ts [--before <checkout>] [--rounds 3] [--no-template]`
 // Keydesk's start-up as a person meets it, in the default setup (`npm start`'s standalone server,
 // demo mode, PGlite): from starting the server to the first 200 from /sign-in, then the first
 // sign-in, on a new data folder; then the same server's later sign-ins (the floor: what a sign-in
 // costs once everything is loaded); then a restart on the same folder and its /sign-in. --before:
 // another built checkout (e.g. the base commit) measured alongside. Rounds are interleaved; medians
 // printed. Needs `npx next build`. Prints numbers; asserts nothing.
+import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import { DEMO_EMAILS, signIn } from "@/tests/support/bench-sign-in";
 import { freePort } from "@/tests/support/free-port";
 import { arg, median } from "@/tests/support/next-server";
 import { freshDataDir, removeDir, startStandalone } from "@/tests/support/standalone-server";
 
 const rounds = Number(arg("rounds", "3"));
+// The image's data folder template (Dockerfile), made in this checkout's build as the image build makes
+// it; `--no-template` measures a first start that makes its folder itself (initdb and migrations).
+if (!process.argv.includes("--no-template")) {
+  const made = spawnSync(
+    "npx",
+    ["tsx", "--conditions=react-server", "lib/ops/prepare-data-dir-cli.ts", ".next/standalone/data-template"],
+    { stdio: "inherit" },
+  );
+  if (made.status !== 0) throw new Error("could not make the data folder template");
+} else rmSync(".next/standalone/data-template", { recursive: true, force: true });
 const before = arg("before", "");
 const targets: Record<string, string> = { keydesk: "." };
 if (before) targets["before"] = before;
