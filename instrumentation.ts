@@ -4,7 +4,8 @@
 // the SIGTERM/SIGINT drain (lib/http/drain.ts; `next dev` keeps its own handling), and starts the
 // warm-up (lib/auth warmUp: database, migrations, sign-in service) without waiting for it, so the
 // server listens at once and the first request finds the work done or under way, never started by it.
-// After the warm-up it starts the job engine (lib/jobs), in production only, like the warm-up.
+// After the warm-up, once the server is quiet, it starts the job engine (lib/jobs), in production
+// only, like the warm-up.
 export async function register(): Promise<void> {
   // NEXT_RUNTIME is set by Next.js itself and replaced at build time; it is not configuration.
   if (process.env.NEXT_RUNTIME === "nodejs") {
@@ -26,8 +27,9 @@ export async function register(): Promise<void> {
         console.error(`Keydesk cannot start: ${(error as Error).message}`);
         process.exit(1);
       }
-      const { installShutdown } = await import("./lib/http/drain");
+      const { installShutdown, whenQuiet } = await import("./lib/http/drain");
       installShutdown(env().KEYDESK_SHUTDOWN_GRACE_SECONDS);
+      (await import("./lib/jobs/start-later")).jobsWillStart();
       // Inside this block (not a function of its own) so the edge build drops it with the block.
       void import("./lib/auth/index")
         .then(({ warmUp }) => warmUp())
@@ -38,8 +40,12 @@ export async function register(): Promise<void> {
           const { logServerError } = await import("./lib/log/server-error");
           logServerError("the warm-up at start failed", error);
         })
-        // Then the job engine (lib/jobs: the watch job and the rest), on the same database. A failure
-        // is logged and the server goes on answering; the jobs page shows that nothing runs.
+        // Then the job engine (lib/jobs: the watch job and the rest), on the same database, once no
+        // request has been in flight for a second (15 s at most), or sooner when a request needs it
+        // (lib/jobs/start-later.ts): loading the jobs' code and their first runs took about 2 s, which
+        // the first sign-in after a start waited for. A failure is logged and the server goes on
+        // answering; the jobs page shows that nothing runs.
+        .then(() => whenQuiet(1000, 15_000))
         .then(() => import("./lib/jobs/index"))
         .then(({ startJobs }) => startJobs())
         // On SIGTERM the drain stops the engine too (lib/http/drain.ts): a run under way is given the

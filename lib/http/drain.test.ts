@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { admitRequest, drain, exemptFromDrain, inFlightCount, isDraining } from "./drain";
+import { admitRequest, drain, exemptFromDrain, inFlightCount, isDraining, whenQuiet } from "./drain";
 
 // Each test starts with a process that is not draining.
 beforeEach(() => void delete (globalThis as Record<symbol, unknown>)[Symbol.for("keydesk.drain")]);
@@ -95,5 +95,34 @@ describe("the drain", () => {
     const { res, written } = fakeResponse();
     expect(admitRequest(server, {} as IncomingMessage, res)).toBe(true);
     expect(written.status).toBeUndefined();
+  });
+});
+
+describe("whenQuiet", () => {
+  it("waits while a request is in flight and for the quiet time after it ends", async () => {
+    const { url, releaseAll, waiting } = await slowServer();
+    const answered = get(url);
+    await until(() => waiting.length === 1);
+    let quiet = false;
+    void whenQuiet(300, 10_000).then(() => (quiet = true));
+    await new Promise((r) => setTimeout(r, 600));
+    expect(quiet, "not while a request is in flight").toBe(false);
+    const ended = Date.now();
+    releaseAll();
+    await answered;
+    await until(() => quiet);
+    expect(Date.now() - ended).toBeGreaterThanOrEqual(250);
+  });
+
+  it("resolves after at most its limit even when requests keep coming", async () => {
+    const { url, waiting, releaseAll } = await slowServer();
+    const answered = get(url);
+    await until(() => waiting.length === 1);
+    const started = Date.now();
+    await whenQuiet(300, 500);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+    expect(inFlightCount()).toBe(1);
+    releaseAll();
+    await answered;
   });
 });

@@ -23,6 +23,8 @@ interface DrainState {
   onSettled: (() => void) | null;
   /** Other work the drain waits for besides requests (the job engine's runs under way). */
   tasks?: Set<DrainTask>;
+  /** When a request last arrived or ended (ms since the epoch); 0 before the first. */
+  lastActivity?: number;
 }
 
 /** Work a drain waits for: told the grace it has (ms), resolves when done. */
@@ -89,11 +91,34 @@ export function admitRequest(server: Server, _req: IncomingMessage, res: ServerR
   }
   s.servers.add(server);
   s.inFlight.add(res);
+  s.lastActivity = Date.now();
   res.once("close", () => {
     s.inFlight.delete(res);
+    s.lastActivity = Date.now();
     s.onSettled?.();
   });
   return true;
+}
+
+/**
+ * Resolves once no request has been in flight for `quietMs` (looked at every 100 ms), or after
+ * `atMostMs` whatever the traffic. For background work that may wait a moment at start (the job
+ * engine's first runs) rather than slow the first requests a restarted server answers.
+ */
+export function whenQuiet(quietMs: number, atMostMs: number): Promise<void> {
+  const s = state();
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const timer = setInterval(() => {
+      const now = Date.now();
+      const quiet = s.inFlight.size === 0 && now - Math.max(s.lastActivity ?? 0, started) >= quietMs;
+      if (quiet || now - started >= atMostMs) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 100);
+    timer.unref();
+  });
 }
 
 /**

@@ -5,6 +5,7 @@ import "server-only";
 import { getDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createJobEngine, type JobEngine } from "./engine";
+import { jobsStartLater } from "./start-later";
 import type { JobDefinition } from "./types";
 import { processConnectionDeps } from "./process-deps";
 import { watchJob } from "./watch/watch-job";
@@ -44,7 +45,12 @@ export function startJobs(): Promise<JobEngine> {
   return slot[SLOT];
 }
 
-/** The engine, if this process started one (the jobs page asks, to offer "Run now"). */
+/**
+ * The engine, if this process runs one (the jobs page asks, to offer "Run now"; a bulk change, to
+ * queue its run). One that waits to start (start-later.ts) starts now: something needs it.
+ */
 export function runningJobs(): Promise<JobEngine> | null {
-  return (globalThis as Slot)[SLOT] ?? null;
+  const slot = globalThis as Slot;
+  if (!slot[SLOT] && jobsStartLater()) return startJobs();
+  return slot[SLOT] ?? null;
 }
