@@ -1,7 +1,10 @@
 // A smoke test of what ships: the build's standalone server (`node .next/standalone/server.js`, as
 // the Dockerfile runs it) in demo mode with a data folder of its own. It must find its static files,
 // PGlite's WebAssembly, the migrations and the embedded emulator, and run instrumentation.ts's hook.
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { expect, test } from "@playwright/test";
+import { E2E } from "@/tests/support/e2e-servers";
 import { signIn } from "@/tests/support/sign-in";
 
 test("GET /api/health answers 200 ok, not cached; other methods are refused with 405", async ({
@@ -56,4 +59,15 @@ test("a demo sign-in works and the demo workspace is shown; then the instance is
   expect(await ready.json()).toEqual({ status: "ready" });
   expect(ready.status()).toBe(200);
   expect(ready.headers()["cache-control"]).toBe("no-store");
+});
+
+test("its first start copied the build's data folder template (the Dockerfile makes one), not a new initdb", () => {
+  // PostgreSQL's system identifier (pg_control's first 8 bytes) is drawn anew by every initdb; a copy keeps it.
+  const systemId = (dataDir: string) =>
+    readFileSync(resolve(dataDir, "global", "pg_control"))
+      .subarray(0, 8)
+      .toString("hex");
+  const template = systemId(".next/standalone/data-template");
+  expect(systemId(resolve(E2E.dataDir, "standalone", "pglite"))).toBe(template);
+  expect(systemId(resolve(E2E.dataDir, "demo", "pglite"))).not.toBe(template);
 });
