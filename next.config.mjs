@@ -16,9 +16,15 @@ export default function nextConfig(phase) {
     ...(startBuild
       ? {
           typescript: { ignoreBuildErrors: true },
-          experimental: { turbopackFileSystemCacheForBuild: false },
         }
       : {}),
+    // Next.js loads every page's and route's server code when it starts (its default). That made a
+    // started server's sign-in page wait about half a second behind pages nobody had asked for, and
+    // kept all of it in memory; each page's code now loads on its first request instead.
+    experimental: {
+      ...(startBuild ? { turbopackFileSystemCacheForBuild: false } : {}),
+      preloadEntriesOnStart: false,
+    },
     reactStrictMode: true,
     poweredByHeader: false,
     // A self-contained server in .next/standalone (server.js and only the node_modules it uses), what
