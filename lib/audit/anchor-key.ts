@@ -58,7 +58,11 @@ export function anchorSetupOf(
 /** This process's anchoring, from the environment (demo mode makes its key on first call). */
 export function anchorSetup(e: Env = env()): AnchorSetup {
   const dir = resolve(e.KEYDESK_DATA_DIR);
-  const file = resolve(e.KEYDESK_AUDIT_ANCHOR_FILE ?? join(dir, DEFAULT_ANCHOR_FILE));
+  // turbopackIgnore: a file of the running server's, never part of the build; without it the build's
+  // file tracer copied the whole project (sources, tests) into the standalone server and its image.
+  const file = resolve(
+    /*turbopackIgnore: true*/ e.KEYDESK_AUDIT_ANCHOR_FILE ?? join(dir, DEFAULT_ANCHOR_FILE),
+  );
   const minutes = e.KEYDESK_AUDIT_ANCHOR_MINUTES;
   if (e.KEYDESK_AUDIT_ANCHOR_KEY)
     return anchorSetupOf(

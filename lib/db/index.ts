@@ -16,8 +16,13 @@ export function getDatabase(): Promise<Database> {
     slot[SLOT] = openDatabase(
       e.DATABASE_URL
         ? { kind: "postgres", url: e.DATABASE_URL }
-        : // A first start copies the template beside the server, when the build made one (Dockerfile).
-          { kind: "pglite", dataDir: pgliteDataDir(e)!, template: join(process.cwd(), DATA_TEMPLATE) },
+        : // A first start copies the template beside the server, when the build made one (Dockerfile);
+          // a folder of the running server's, not one for the build's file tracer to copy in.
+          {
+            kind: "pglite",
+            dataDir: pgliteDataDir(e)!,
+            template: join(/*turbopackIgnore: true*/ process.cwd(), DATA_TEMPLATE),
+          },
     );
     slot[SLOT].catch(() => delete slot[SLOT]);
   }

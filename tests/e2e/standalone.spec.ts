@@ -1,7 +1,7 @@
 // A smoke test of what ships: the build's standalone server (`node .next/standalone/server.js`, as
 // the Dockerfile runs it) in demo mode with a data folder of its own. It must find its static files,
 // PGlite's WebAssembly, the migrations and the embedded emulator, and run instrumentation.ts's hook.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { expect, test } from "@playwright/test";
 import { E2E } from "@/tests/support/e2e-servers";
@@ -70,4 +70,12 @@ test("its first start copied the build's data folder template (the Dockerfile ma
   const template = systemId(".next/standalone/data-template");
   expect(systemId(resolve(E2E.dataDir, "standalone", "pglite"))).toBe(template);
   expect(systemId(resolve(E2E.dataDir, "demo", "pglite"))).not.toBe(template);
+});
+
+test("ships no sources: the build's file tracer copied only what the server runs", () => {
+  // A path the tracer cannot bound (a runtime file under process.cwd()) makes it copy the whole
+  // project; such a path carries a turbopackIgnore comment (lib/db/index.ts, lib/audit/anchor-key.ts).
+  for (const source of ["app", "components", "tests", "lib/auth", "package-lock.json", "README.md"])
+    expect(existsSync(resolve(".next/standalone", source)), source).toBe(false);
+  expect(existsSync(resolve(".next/standalone/lib/db/migrations/meta/_journal.json"))).toBe(true);
 });
