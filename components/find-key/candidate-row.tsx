@@ -3,7 +3,7 @@
 import { StatusBadge } from "@/components/ui/status-badge";
 import { ELEVENLABS_KEY_KIND } from "@/lib/doctor/key-kind";
 import { permissionSummary } from "@/lib/keys/summary";
-import { describeMatch } from "@/lib/find-key/describe";
+import { describeMatch } from "@/lib/find-key/describe-match";
 import type { Candidate, QueryKind } from "@/lib/find-key/types";
 import type { DisabledKeyFacts } from "@/lib/find-key/incident-summary";
 import type { Role } from "@/lib/roles";

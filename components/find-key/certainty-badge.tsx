@@ -1,4 +1,4 @@
-import { CERTAINTY_LABELS } from "@/lib/find-key/describe";
+import { CERTAINTY_LABELS } from "@/lib/find-key/describe-match";
 import type { Certainty } from "@/lib/find-key/types";
 
 const STYLE: Record<Certainty, string> = {

@@ -12,7 +12,7 @@ import type {
   QueryKind,
   SearchedConnection,
 } from "@/lib/find-key/types";
-import { OneShotQuery, useFindKey } from "@/lib/find-key/queries";
+import { OneShotQuery, useFindKey } from "@/lib/find-key/use-find-key";
 import type { KeyView } from "@/lib/keys/view";
 import type { Role } from "@/lib/roles";
 import { errorDetails } from "@/lib/http/client";

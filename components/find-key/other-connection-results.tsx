@@ -1,7 +1,7 @@
 "use client";
 
 import { StatusBadge } from "@/components/ui/status-badge";
-import { describeOtherMatch } from "@/lib/find-key/describe";
+import { describeOtherMatch } from "@/lib/find-key/describe-match";
 import type { ConnectionSearch, OtherCandidate, QueryKind } from "@/lib/find-key/types";
 import type { DisabledKeyFacts } from "@/lib/find-key/incident-summary";
 import type { Role } from "@/lib/roles";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { classifyQuery } from "./classify";
 import { formatClock } from "./clock";
-import { describeMatch, describeOtherMatch, everywhereSummary, resultSummary, searchedFor } from "./describe";
+import { everywhereSummary, resultSummary, searchedFor } from "./describe";
+import { describeMatch, describeOtherMatch } from "./describe-match";
 import type { Candidate, Certainty, ConnectionSearch, FindEverywhereResult } from "./types";
 
 const SECRET = `sk_${"f".repeat(44)}ab12`;

@@ -1,14 +1,8 @@
-// Search results in words: what was searched for (a secret only by its last four characters), why
-// each key matched and how sure that is, and a one-line summary for the live region.
+// Search results in words, for the search's own page: what was searched for (a secret only by its
+// last four characters) and a one-line summary for the live region. Why each key matched is
+// describe-match.ts, apart: only the results' tables show it, and they load after a search.
 import type { ClassifiedQuery } from "./classify";
-import {
-  CERTAINTY_ORDER,
-  type Certainty,
-  type FindEverywhereResult,
-  type Match,
-  type OtherMatchedBy,
-  type QueryKind,
-} from "./types";
+import { CERTAINTY_ORDER, type Certainty, type FindEverywhereResult } from "./types";
 
 /** What the person searched for, safe to show: a secret appears only as its last four characters. */
 export function searchedFor(query: ClassifiedQuery): string {
@@ -18,31 +12,6 @@ export function searchedFor(query: ClassifiedQuery): string {
       : `a possible secret ending …${query.hint}`;
   return `“${query.text}”`;
 }
-
-export function describeMatch(match: Match, kind: QueryKind, hint: string): string {
-  switch (match.by) {
-    case "secret_hash":
-      return "Exact match: the secret's SHA-256 matches this key";
-    case "key_id":
-      return match.certainty === "exact"
-        ? "Exact match: this is the key's id"
-        : "Possible: the key id contains what you searched for";
-    case "name":
-      return match.certainty === "likely"
-        ? "Likely: the key's name is what you searched for"
-        : "Possible: the key's name contains what you searched for";
-    case "hint":
-      return kind === "secret"
-        ? `Possible: same last four characters (…${hint}), but the secret's SHA-256 does not match`
-        : `Possible: its secret ends in …${hint}`;
-  }
-}
-
-export const CERTAINTY_LABELS: Record<Certainty, string> = {
-  exact: "Exact: this is the key",
-  likely: "Likely",
-  possible: "Possible: check before acting",
-};
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -61,29 +30,6 @@ export function resultSummary(
   return result.omitted > 0
     ? `${head} Showing the first ${result.candidates.length}; ${result.omitted} more not shown: narrow the search to see them.`
     : head;
-}
-
-/** How a key of another connection matched, in plain words (the provider's matcher gives the reasons). */
-export function describeOtherMatch(
-  by: OtherMatchedBy,
-  kind: QueryKind,
-  hint: string | null,
-  certainty: Certainty,
-): string {
-  switch (by) {
-    case "secret_hash":
-      return "Exact match: the secret's SHA-256 matches this key";
-    case "id":
-      return "Exact match: this is the key's id";
-    case "hint":
-      return kind === "secret"
-        ? `Possible: the secret ends with this key's last characters (…${hint ?? ""}); this provider publishes no hash to be sure`
-        : `Possible: its secret ends in …${hint ?? ""}`;
-    case "name":
-      return certainty === "likely"
-        ? "Likely: the key's name is what you searched for"
-        : "Possible: the key's name contains what you searched for";
-  }
 }
 
 /** The summary over every connection searched, and which ones could not be. */
