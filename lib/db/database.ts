@@ -2,14 +2,13 @@
 // by default, or a PostgreSQL server when a URL is given. Both speak the same schema through
 // Drizzle, and both are migrated before first use.
 import "server-only";
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { logger } from "@/lib/log/logger";
 import { logServerError } from "@/lib/log/server-error";
 import { schema, type Schema } from "./schema";
-import { makePgliteDataDir } from "./data-folder";
+import { isPgliteDataDir, makePgliteDataDir } from "./data-folder";
 
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
@@ -73,7 +72,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
-  if (target.dataDir && !existsSync(join(target.dataDir, "PG_VERSION"))) {
+  if (target.dataDir && !isPgliteDataDir(target.dataDir)) {
     const started = performance.now();
     await makePgliteDataDir(target.dataDir, target.template ?? null).then(
       (how) =>

@@ -54,19 +54,28 @@ function tickMs(everySeconds: number): number {
   return Math.min(30_000, Math.max(250, (everySeconds * 1000) / 4));
 }
 
+/** pg-boss over Keydesk's database, in its own schema, making or updating that schema when it starts. */
+function bossOn(
+  database: Database,
+  options: Pick<PgBoss.ConstructorOptions, "supervise" | "maintenanceIntervalSeconds">,
+) {
+  return new PgBoss({
+    db: engineDb(database) as PgBoss.Db,
+    schema: JOB_SCHEMA,
+    // Runs are asked for by the engine's tickers, not by pg-boss's cron (whole minutes only).
+    schedule: false,
+    migrate: true,
+    ...options,
+  });
+}
+
 /**
  * Makes pg-boss's schema in `database` (or brings it up to date), and nothing else: no worker, no
  * upkeep, no run asked for. A data folder prepared ahead (lib/ops/prepare-data-dir.ts) has it, so a
  * first start's engine finds its tables made.
  */
 export async function prepareJobSchema(database: Database): Promise<void> {
-  const boss = new PgBoss({
-    db: engineDb(database) as PgBoss.Db,
-    schema: JOB_SCHEMA,
-    schedule: false,
-    supervise: false,
-    migrate: true,
-  });
+  const boss = bossOn(database, { supervise: false });
   await boss.start();
   await boss.stop({ graceful: false, close: false, wait: true });
 }
@@ -76,13 +85,8 @@ export function createJobEngine(
   jobs: readonly JobDefinition[],
   options: JobEngineOptions = {},
 ): JobEngine {
-  const boss = new PgBoss({
-    db: engineDb(database) as PgBoss.Db,
-    schema: JOB_SCHEMA,
-    // Runs are asked for by the tickers here, not by pg-boss's cron (whole minutes only).
-    schedule: false,
+  const boss = bossOn(database, {
     supervise: true,
-    migrate: true,
     ...(options.maintenanceSeconds ? { maintenanceIntervalSeconds: options.maintenanceSeconds } : {}),
   });
   // pg-boss's own errors (a poll that failed): logged as every server error is, never as they come.
