@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/lib/http/client";
-import { useEndUserSessions } from "@/lib/auth/queries";
+import { useEndUserSessions } from "@/lib/users/queries";
 
 /** On the users page (admins): signs a user out of every browser at once. */
 export function EndUserSessionsButton({

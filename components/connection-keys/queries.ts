@@ -1,7 +1,7 @@
 // One connection's keys in react-query: one key factory under the connections' own, the read, and
 // every change. A change refreshes the connection's keys (and the connections list it sits under).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { connectionKeys as connectionQueryKeys } from "@/lib/connections/queries";
+import { connectionKeys as connectionQueryKeys } from "@/lib/connections/query-keys";
 import { apiJson } from "@/lib/http/client";
 import type { ConnectionKeyChangeBody, NewConnectionKeyBody } from "@/lib/connection-keys/types";
 import type {

@@ -15,7 +15,7 @@ import {
   RotateKeyDialog,
   StatusReasonDialog,
 } from "@/components/keys/lazy-dialogs";
-import { useSetKeyEnabled } from "@/lib/keys/mutations";
+import { useSetKeyEnabled } from "@/lib/keys/set-enabled";
 import type { KeyView } from "@/lib/keys/view";
 import type { Role } from "@/lib/roles";
 import { NoActionsNote } from "./no-actions-note";

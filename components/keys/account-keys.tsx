@@ -5,7 +5,7 @@ import { useState } from "react";
 import type { Role } from "@/lib/roles";
 import type { KeyView, ServiceAccountView } from "@/lib/keys/view";
 import { errorDetails } from "@/lib/http/client";
-import { useSetKeyEnabled } from "@/lib/keys/mutations";
+import { useSetKeyEnabled } from "@/lib/keys/set-enabled";
 import { useServiceAccountKeys } from "@/lib/keys/queries";
 import { FeedbackMessage, useFeedback, type NotifyOptions } from "@/components/ui/feedback";
 import type { KeyAction } from "./key-row";

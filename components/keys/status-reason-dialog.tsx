@@ -8,7 +8,7 @@ import * as z from "@/lib/text/zod-mini";
 import { Dialog } from "@/components/ui/dialog";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import type { KeyView } from "@/lib/keys/view";
-import { useSetKeyEnabled } from "@/lib/keys/mutations";
+import { useSetKeyEnabled } from "@/lib/keys/set-enabled";
 import { reasonSchema } from "@/lib/keys/schema";
 import { failureText } from "./write-outcome";
 import { toastKeyWrite } from "./write-toast";

@@ -107,18 +107,7 @@ export function UsersManager({
           {feedback.text}
         </p>
       ) : null}
-      {users.isPending ? (
-        <p
-          role="status"
-          className="rounded-lg border border-slate-200 bg-white p-8 text-center text-sm text-slate-600"
-        >
-          Loading users…
-        </p>
-      ) : users.isError && !users.data ? (
-        <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900">
-          Keydesk could not load the users: {errorMessage(users.error)}
-        </p>
-      ) : (
+      {users.data ? (
         <>
           <PendingUsersNotice users={users.data.filter((u) => u.pending && !u.disabled)} />
           <UserTable
@@ -128,6 +117,17 @@ export function UsersManager({
             passwordSignIn={passwordSignIn}
           />
         </>
+      ) : users.isError ? (
+        <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900">
+          Keydesk could not load the users: {errorMessage(users.error)}
+        </p>
+      ) : (
+        <p
+          role="status"
+          className="rounded-lg border border-slate-200 bg-white p-8 text-center text-sm text-slate-600"
+        >
+          Loading users…
+        </p>
       )}
       {roleChange ? (
         <RoleChangeDialog

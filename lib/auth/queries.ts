@@ -1,14 +1,15 @@
 // The account page in react-query: the person's sessions, and the mutations of their two-factor
 // sign-in and sessions. The answers that carry a secret (the enrolment's otpauth URI, the recovery
 // codes) are never cached (gcTime 0): they live only in the component that asked.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
+import { useLeanQuery } from "@/lib/query/lean-query";
+import { useLeanMutation } from "@/lib/query/lean-mutation";
 import type { SessionView } from "./sessions";
 import { apiJson } from "@/lib/http/client";
-
-export const accountKeys = { sessions: ["account", "sessions"] as const };
+import { accountKeys } from "./query-keys";
 
 export function useSessions() {
-  return useQuery({
+  return useLeanQuery({
     queryKey: accountKeys.sessions,
     queryFn: async () => (await apiJson<{ sessions: SessionView[] }>("/api/account/sessions")).sessions,
   });
@@ -16,7 +17,7 @@ export function useSessions() {
 
 export function useEndSession() {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useLeanMutation({
     mutationFn: (sessionId: string) =>
       apiJson<{ ended: string; current: boolean }>(`/api/account/sessions/${encodeURIComponent(sessionId)}`, {
         method: "DELETE",
@@ -26,7 +27,7 @@ export function useEndSession() {
 }
 
 export function useStartEnrolment() {
-  return useMutation({
+  return useLeanMutation({
     mutationFn: (password: string) =>
       apiJson<{ totpURI: string; qr: string }>("/api/account/two-factor/enrolment", {
         method: "POST",
@@ -37,7 +38,7 @@ export function useStartEnrolment() {
 }
 
 export function useConfirmEnrolment() {
-  return useMutation({
+  return useLeanMutation({
     mutationFn: (code: string) =>
       apiJson<{ backupCodes: string[] }>("/api/account/two-factor/confirmation", {
         method: "POST",
@@ -48,26 +49,19 @@ export function useConfirmEnrolment() {
 }
 
 export function useDisableTwoFactor() {
-  return useMutation({
+  return useLeanMutation({
     mutationFn: (input: { password: string; code: string }) =>
       apiJson("/api/account/two-factor/disable", { method: "POST", body: input }),
   });
 }
 
 export function useReplaceRecoveryCodes() {
-  return useMutation({
+  return useLeanMutation({
     mutationFn: (input: { password: string; code: string }) =>
       apiJson<{ backupCodes: string[] }>("/api/account/two-factor/recovery-codes", {
         method: "POST",
         body: input,
       }),
     gcTime: 0,
-  });
-}
-
-export function useEndUserSessions() {
-  return useMutation({
-    mutationFn: (userId: string) =>
-      apiJson<{ ended: number }>(`/api/users/${encodeURIComponent(userId)}/sessions`, { method: "DELETE" }),
   });
 }

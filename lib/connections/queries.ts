@@ -1,14 +1,12 @@
-// Connections in react-query: one key factory, the list, and the mutations; each change refreshes
-// the list. Test answers with the upstream's summary, or fails with its reason and request id.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+// Connections in react-query (the lean hooks of lib/query; the keys: ./query-keys.ts): the list and
+// the mutations; each change refreshes the list. Test answers with the upstream's summary, or fails with its reason and request id.
+import { useQueryClient } from "@tanstack/react-query";
+import { useLeanQuery } from "@/lib/query/lean-query";
+import { useLeanMutation } from "@/lib/query/lean-mutation";
 import { apiJson } from "@/lib/http/client";
+import { connectionKeys, userConnectionKeys } from "./query-keys";
 import type { NewConnectionInput } from "./schema";
 import type { ConnectionView } from "./types";
-
-export const connectionKeys = {
-  all: ["connections"] as const,
-  list: () => [...connectionKeys.all, "list"] as const,
-};
 
 export interface CheckedConnectionAnswer {
   connection: ConnectionView;
@@ -18,7 +16,7 @@ export interface CheckedConnectionAnswer {
 const path = (id: string) => `/api/connections/${encodeURIComponent(id)}`;
 
 export function useConnections() {
-  return useQuery({
+  return useLeanQuery({
     queryKey: connectionKeys.list(),
     queryFn: async () => (await apiJson<{ connections: ConnectionView[] }>("/api/connections")).connections,
   });
@@ -26,7 +24,7 @@ export function useConnections() {
 
 function useConnectionMutation<A, R>(run: (arg: A) => Promise<R>) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useLeanMutation({
     mutationFn: run,
     onSettled: () => queryClient.invalidateQueries({ queryKey: connectionKeys.list() }),
   });
@@ -50,15 +48,11 @@ export const useRenameConnection = () =>
 export const useRemoveConnection = () =>
   useConnectionMutation((id: string) => apiJson<{ removed: string }>(path(id), { method: "DELETE" }));
 
-export const userConnectionKeys = {
-  of: (userId: string) => [...connectionKeys.all, "user", userId] as const,
-};
-
 const userPath = (userId: string) => `/api/users/${encodeURIComponent(userId)}/connections`;
 
 /** The connections a user is limited to; null: every connection. */
 export function useUserConnections(userId: string) {
-  return useQuery({
+  return useLeanQuery({
     queryKey: userConnectionKeys.of(userId),
     queryFn: async () => (await apiJson<{ connectionIds: string[] | null }>(userPath(userId))).connectionIds,
   });
@@ -66,7 +60,7 @@ export function useUserConnections(userId: string) {
 
 export function useSetUserConnections(userId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useLeanMutation({
     mutationFn: async (connectionIds: string[]) =>
       (
         await apiJson<{ connectionIds: string[] | null }>(userPath(userId), {

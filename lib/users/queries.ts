@@ -1,18 +1,17 @@
-// Keydesk's users in react-query: one key factory, the list, and the mutations. Every change
+// Keydesk's users in react-query (the lean hooks of lib/query; the keys: ./query-keys.ts): the list
+// and the mutations. Every change
 // invalidates the list; a role or enabled change shows at once and rolls back if the server refuses.
 // Adding a user and resetting a password answer with a one-time link, shown once and kept nowhere.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
+import { useLeanQuery } from "@/lib/query/lean-query";
+import { useLeanMutation } from "@/lib/query/lean-mutation";
 import type { NewUserInput, UserChange } from "./schema";
 import type { UserSummary } from "./types";
 import { apiJson } from "@/lib/http/client";
-
-export const userKeys = {
-  all: ["users"] as const,
-  list: () => [...userKeys.all, "list"] as const,
-};
+import { userKeys } from "./query-keys";
 
 export function useUsers() {
-  return useQuery({
+  return useLeanQuery({
     queryKey: userKeys.list(),
     queryFn: async () => (await apiJson<{ users: UserSummary[] }>("/api/users")).users,
   });
@@ -31,7 +30,7 @@ export interface UserWithLink {
 
 export function useCreateUser() {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useLeanMutation({
     mutationFn: (input: NewUserInput) => apiJson<UserWithLink>("/api/users", { method: "POST", body: input }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.list() }),
   });
@@ -40,7 +39,7 @@ export function useCreateUser() {
 /** Resets a password: the old one stops working, sessions end, and a new link comes back. */
 export function useSendPasswordLink() {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useLeanMutation({
     mutationFn: (userId: string) =>
       apiJson<UserWithLink>(`/api/users/${encodeURIComponent(userId)}/password-link`, {
         method: "POST",
@@ -57,7 +56,7 @@ export interface UserChangeRequest {
 
 export function useChangeUser() {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useLeanMutation({
     mutationFn: async ({ userId, change }: UserChangeRequest) =>
       (
         await apiJson<{ user: UserSummary }>(`/api/users/${encodeURIComponent(userId)}`, {
@@ -79,5 +78,13 @@ export function useChangeUser() {
       if (context?.previous) queryClient.setQueryData(userKeys.list(), context.previous);
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.list() }),
+  });
+}
+
+/** Ends every session of another user (an admin's action on the users page). */
+export function useEndUserSessions() {
+  return useLeanMutation({
+    mutationFn: (userId: string) =>
+      apiJson<{ ended: number }>(`/api/users/${encodeURIComponent(userId)}/sessions`, { method: "DELETE" }),
   });
 }

@@ -4,19 +4,22 @@
 // the code has come the part shows the keys and works. The scripts the HTML names load at once;
 // every other script is held back for a while.
 import type { Page } from "@playwright/test";
-import { expect, test } from "@/tests/support/emulator-fixture";
+import { emulator, expect, test } from "@/tests/support/emulator-fixture";
 
 const HOLD_MS = 4000;
 
-/** Holds back every script the page's HTML does not name itself; says how many it held. */
-async function holdLazyScripts(page: Page, path: string): Promise<() => number> {
+/**
+ * Holds back every script the page's HTML does not name itself, for HOLD_MS or until `release`
+ * settles; says how many it held.
+ */
+async function holdLazyScripts(page: Page, path: string, release?: Promise<unknown>): Promise<() => number> {
   const html = await (await page.request.get(path)).text();
   const initial = new Set([...html.matchAll(/<script[^>]*src="([^"]+\.js)"/g)].map((m) => m[1]!));
   let held = 0;
   await page.route("**/_next/static/chunks/*.js", async (route) => {
     if (!initial.has(new URL(route.request().url()).pathname)) {
       held++;
-      await new Promise((r) => setTimeout(r, HOLD_MS));
+      await (release ?? new Promise((r) => setTimeout(r, HOLD_MS)));
     }
     await route.continue();
   });
@@ -119,6 +122,54 @@ test("overview: the server's HTML stays while the numbers' code comes, then they
 
   await expect(page.getByRole("heading", { name: "Risk flags" })).toBeVisible({ timeout: 30_000 });
   await expect(reading(page)).toHaveCount(0);
+});
+
+test("a service account: the keys and the switch work before the list's observer has come, which then refreshes it", async ({
+  page,
+}) => {
+  // lib/query/lean-query.ts: the page shows the server's answer from the query cache and loads
+  // react-query's observer after its first load; lib/query/lean-mutation.ts: the switch's change
+  // needs nothing beyond the first load. While the observer is held back nothing reads the list
+  // again; once it comes, the list is live (what changed meanwhile shows, with no reload).
+  const { "service-accounts": accounts } = await emulator.admin<{
+    "service-accounts": { service_account_user_id: string; name: string }[];
+  }>("GET", "/v1/service-accounts");
+  const saId = accounts.find((a) => a.name === "Production TTS backend")!.service_account_user_id;
+  const path = `/service-accounts/${saId}`;
+  let release: () => void = () => {};
+  const held = await holdLazyScripts(page, path, new Promise<void>((resolve) => (release = resolve)));
+  const reads: string[] = [];
+  page.on("request", (req) => {
+    if (new URL(req.url()).pathname === `/api/service-accounts/${saId}/keys`) reads.push(req.url());
+  });
+  await page.goto(path, { waitUntil: "domcontentloaded" });
+  const legacyRow = page
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: "prod-tts-legacy", exact: true }) });
+  const legacy = legacyRow.getByRole("switch", { name: "prod-tts-legacy enabled" });
+  await expect(legacy).toHaveAttribute("aria-checked", "false");
+  await expect.poll(held).toBeGreaterThan(0);
+
+  // An admin enables a disabled key at once: it shows on, and the server has it on.
+  const patched = page.waitForResponse(
+    (res) =>
+      res.request().method() === "PATCH" &&
+      new URL(res.url()).pathname.startsWith(`/api/service-accounts/${saId}/keys/`),
+  );
+  await legacy.click();
+  await expect(legacy).toHaveAttribute("aria-checked", "true");
+  expect((await patched).status()).toBe(200);
+  await expect(page.getByRole("status").filter({ hasText: "Enabled prod-tts-legacy." })).toBeVisible();
+  // The change invalidated the list, but with no observer yet nothing read it again.
+  expect(reads).toEqual([]);
+
+  // Someone switches it off again in ElevenLabs' own settings; when the observer comes, it reads
+  // the stale list and the switch follows.
+  const keyId = await legacyRow.getAttribute("data-key-id");
+  await emulator.admin("PATCH", `/v1/service-accounts/${saId}/api-keys/${keyId}`, { is_enabled: false });
+  release();
+  await expect(legacy).toHaveAttribute("aria-checked", "false", { timeout: 30_000 });
+  expect(reads.length).toBeGreaterThan(0);
 });
 
 test("links move between pages in the browser, and a modified click is left to the browser", async ({

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { SessionsSection } from "@/components/auth/sessions-section";
 import { PrefilledQueries } from "@/components/layout/prefilled-queries";
-import { accountKeys } from "@/lib/auth/queries";
+import { accountKeys } from "@/lib/auth/query-keys";
 import { TwoFactorSection } from "@/components/auth/two-factor-section";
 import { PageHeader, SectionHeading } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/require-user";

@@ -7,7 +7,7 @@ import { requireUser } from "@/lib/auth/require-user";
 import { connectionLimits, connectionView, fixedConnections, listConnections } from "@/lib/connections";
 import { checkWithProvider } from "@/lib/connections/check";
 import { keyring } from "@/lib/connections/keys";
-import { connectionKeys } from "@/lib/connections/queries";
+import { connectionKeys } from "@/lib/connections/query-keys";
 import { getDatabase } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Connections" };

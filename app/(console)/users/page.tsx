@@ -7,7 +7,7 @@ import { requireUser } from "@/lib/auth/require-user";
 import { getDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
 import { listUsers } from "@/lib/users";
-import { userKeys } from "@/lib/users/queries";
+import { userKeys } from "@/lib/users/query-keys";
 
 export const metadata: Metadata = { title: "Users" };
 
