@@ -2,7 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { FormField, inputClass } from "@/components/ui/form-field";
+import { FormField } from "@/components/ui/form-field";
+import { inputClass } from "@/components/ui/input-class";
 import { useAddAlertChannel, type NewChannelBody } from "@/lib/alerts/queries";
 import {
   ALERT_KINDS,

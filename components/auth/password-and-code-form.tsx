@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { FormField, inputClass } from "@/components/ui/form-field";
+import { FormField } from "@/components/ui/form-field";
+import { inputClass } from "@/components/ui/input-class";
 import { ApiRequestError, errorDetails } from "@/lib/http/client";
 
 function fieldError(error: unknown, name: string): string | undefined {

@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { FormField, inputClass } from "@/components/ui/form-field";
+import { FormField } from "@/components/ui/form-field";
+import { inputClass } from "@/components/ui/input-class";
 
 /**
  * The sign-in's second step, for people with two-factor sign-in on: the code from their app, or one

@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { FormField, inputClass } from "@/components/ui/form-field";
+import { FormField } from "@/components/ui/form-field";
+import { inputClass } from "@/components/ui/input-class";
 import type { SignInInput } from "@/lib/auth/sign-in-schema";
 import { lazySchema, usePlainForm } from "@/components/ui/plain-form";
 

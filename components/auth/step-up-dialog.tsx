@@ -3,7 +3,8 @@
 import { Button } from "@/components/ui/button";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
-import { FormField, inputClass } from "@/components/ui/form-field";
+import { FormField } from "@/components/ui/form-field";
+import { inputClass } from "@/components/ui/input-class";
 import { ApiRequestError, apiJson, errorDetails } from "@/lib/http/client";
 import { listenForStepUpPopup } from "./sso-step-up-message";
 

@@ -3,7 +3,8 @@
 import { Button } from "@/components/ui/button";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { FormField, inputClass } from "@/components/ui/form-field";
+import { FormField } from "@/components/ui/form-field";
+import { inputClass } from "@/components/ui/input-class";
 import type { TwoFactorStatus } from "@/lib/auth/two-factor";
 import { ApiRequestError, errorDetails } from "@/lib/http/client";
 import {

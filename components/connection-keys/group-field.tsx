@@ -1,7 +1,8 @@
 "use client";
 
 import { useFormContext } from "react-hook-form";
-import { FormField, inputClass } from "@/components/ui/form-field";
+import { FormField } from "@/components/ui/form-field";
+import { inputClass } from "@/components/ui/input-class";
 import type { KeyFormValues } from "./key-form.schema";
 
 /** Where the provider keeps keys in groups (ElevenLabs' service accounts): which one the key goes in. */

@@ -1,7 +1,8 @@
 "use client";
 
 import type { UseFormReturn } from "react-hook-form";
-import { FormField, inputClass } from "@/components/ui/form-field";
+import { FormField } from "@/components/ui/form-field";
+import { inputClass } from "@/components/ui/input-class";
 import type { ReasonValues } from "./reason.schema";
 
 /** Why this is being done, for the audit log. */

@@ -1,7 +1,8 @@
 "use client";
 
 import { useFormContext } from "react-hook-form";
-import { FormField, inputClass } from "@/components/ui/form-field";
+import { FormField } from "@/components/ui/form-field";
+import { inputClass } from "@/components/ui/input-class";
 import type { KeyFormField, KeyFormValues } from "./key-form.schema";
 
 type TextName = Exclude<KeyFormField, "chosen" | "transient" | "access">;

@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { FormField, inputClass } from "@/components/ui/form-field";
+import { FormField } from "@/components/ui/form-field";
+import { inputClass } from "@/components/ui/input-class";
 import { ApiRequestError, errorDetails } from "@/lib/http/client";
 import { useRenameConnection } from "@/lib/connections/queries";
 import type { ConnectionView } from "@/lib/connections/types";

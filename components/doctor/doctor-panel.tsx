@@ -2,7 +2,8 @@
 
 import { lazy, Suspense, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { FormField, inputClass } from "@/components/ui/form-field";
+import { FormField } from "@/components/ui/form-field";
+import { inputClass } from "@/components/ui/input-class";
 import type { DoctorKeyKind } from "@/lib/doctor/key-kind";
 import type { OperationGroup } from "@/lib/doctor/operations";
 import type { Diagnosis } from "@/lib/doctor/types";

@@ -2,7 +2,8 @@
 
 import type { UseFormReturn } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { FormField, inputClass } from "@/components/ui/form-field";
+import { FormField } from "@/components/ui/form-field";
+import { inputClass } from "@/components/ui/input-class";
 
 interface Props {
   /** The dialog's form: its `reason` field and, on failure, its root error. */

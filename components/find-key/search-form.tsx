@@ -1,8 +1,10 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { useSyncExternalStore, type ClipboardEvent } from "react";
-import { FormField, inputClass } from "@/components/ui/form-field";
+import type { ClipboardEvent } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import { FormField } from "@/components/ui/form-field";
+import { inputClass } from "@/components/ui/input-class";
 import { classifyQuery } from "@/lib/find-key/classify";
 import type { FindKeyBody } from "@/lib/find-key/schema";
 import { FIND_INPUT_ID } from "@/lib/find-key/shortcut";
@@ -23,8 +25,6 @@ function pastedSecret(schema: QuerySchema, pasted: string): string | null {
   return parsed.success && classifyQuery(parsed.data.query).kind === "secret" ? parsed.data.query : null;
 }
 
-const noSubscription = () => () => {};
-
 /**
  * The search box. A pasted secret is searched for at once and never shown in the box (paste, then
  * "Disable now", then confirm); a typed one is cleared as soon as it is sent. Anything else stays,
@@ -33,11 +33,7 @@ const noSubscription = () => () => {};
 export function SearchForm({ onSearch, pending }: { onSearch: (query: string) => void; pending: boolean }) {
   const form = usePlainForm<FindKeyBody, FindKeyBody>({ schema: searchSchema, defaultValues: { query: "" } });
   const { errors } = form.formState;
-  const hydrated = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
 
   const submit = form.handleSubmit(({ query }) => {
     if (classifyQuery(query).kind === "secret") form.reset({ query: "" });

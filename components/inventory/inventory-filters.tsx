@@ -9,7 +9,7 @@ import type { InventoryFilters } from "@/lib/inventory/url-filters";
 import { RISK_FLAG_INFO } from "@/lib/inventory/risk";
 import { RISK_FLAGS } from "@/lib/inventory/types";
 import { POLICY_INFO, POLICY_KINDS, type PolicyRule } from "@/lib/policies/rules";
-import { inputClass } from "@/components/ui/form-field";
+import { inputClass } from "@/components/ui/input-class";
 
 const SEARCH_DELAY_MS = 200;
 const selectClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-2 text-sm";

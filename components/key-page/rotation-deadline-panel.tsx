@@ -5,7 +5,8 @@ import { useId, useState, useSyncExternalStore, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { DialogActions } from "@/components/ui/dialog-actions";
-import { inputClass } from "@/components/ui/form-field";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import { inputClass } from "@/components/ui/input-class";
 import { ApiRequestError, apiJson, errorDetails } from "@/lib/http/client";
 import type { FinishSchedule } from "@/lib/rotation-schedule/types";
 import { retryingText, scheduleLines, whenText } from "./rotation-deadline.logic";
@@ -68,6 +69,9 @@ export function RotationDeadlinePanel({
   const [deleteOn, setDeleteOn] = useState(true);
   const [days, setDays] = useState(String(PRESET_DAYS));
   const id = useId();
+  // Its code comes after the page's (./rotation-deadline-lazy.tsx): until it has run, the server's
+  // HTML shows the controls greyed out rather than taking a click or a number nobody handles.
+  const hydrated = useHydrated();
 
   const send = async (method: "PUT" | "DELETE", body?: unknown) => {
     setPending(true);
@@ -106,7 +110,7 @@ export function RotationDeadlinePanel({
   const showForm = canEdit && (!open || editing);
   const retrying = schedule ? retryingText(schedule) : null;
   return (
-    <div className="space-y-3 text-sm">
+    <fieldset role="presentation" disabled={!hydrated} className="min-w-0 space-y-3 text-sm">
       <div aria-live="polite" className="sr-only">
         {status}
       </div>
@@ -254,6 +258,6 @@ export function RotationDeadlinePanel({
           </div>
         </Dialog>
       ) : null}
-    </div>
+    </fieldset>
   );
 }

@@ -7,7 +7,7 @@ import type { Role } from "@/lib/roles";
 import { finishScheduleOf } from "@/lib/rotation-schedule/schedule";
 import { PRIMARY } from "@/lib/rotation-schedule/targets";
 import { KeySection } from "./key-section";
-import { RotationDeadlinePanel } from "./rotation-deadline-panel";
+import { LazyRotationDeadlinePanel } from "./rotation-deadline-lazy";
 
 export type RotationDeadlineKey =
   | {
@@ -40,7 +40,7 @@ export async function RotationDeadline({ apiKey, role }: { apiKey: RotationDeadl
   const canEdit = role === "admin" && finishable;
   if (!schedule && !canEdit) return null;
   const panel = (
-    <RotationDeadlinePanel
+    <LazyRotationDeadlinePanel
       schedule={schedule}
       viewing={viewing}
       canEdit={canEdit}

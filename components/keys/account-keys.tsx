@@ -10,7 +10,7 @@ import { useServiceAccountKeys } from "@/lib/keys/queries";
 import { FeedbackMessage, useFeedback, type NotifyOptions } from "@/components/ui/feedback";
 import type { KeyAction } from "./key-row";
 import { KeysTable } from "./keys-table";
-import { RotationReminder } from "./rotation-reminder";
+import { LazyRotationReminder } from "./rotation-reminder-lazy";
 import { QueryErrorPanel } from "@/components/ui/query-error-panel";
 import { failureText } from "./write-outcome";
 import { usePreloadDialogs } from "@/components/ui/lazy-dialog";
@@ -83,7 +83,7 @@ export function AccountKeys({ account, role }: { account: ServiceAccountView; ro
       </div>
       <FeedbackMessage feedback={feedback} onDismiss={clear} />
       {keys.data ? (
-        <RotationReminder
+        <LazyRotationReminder
           keys={keys.data}
           onFinish={role === "admin" ? (key) => setOpen({ kind: "finish-rotation", key }) : undefined}
         />

@@ -2,7 +2,8 @@
 
 import { Button } from "@/components/ui/button";
 import { useState } from "react";
-import { FormField, inputClass } from "@/components/ui/form-field";
+import { FormField } from "@/components/ui/form-field";
+import { inputClass } from "@/components/ui/input-class";
 import { formatCharacterLimit, parseCharacterLimit } from "./character-limit.logic";
 
 /** Monthly character limit: empty is no limit; shown with thousands separators once typed. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { inputClass } from "@/components/ui/form-field";
+import { inputClass } from "@/components/ui/input-class";
 import { filterAreas, pairLevel, setPairLevel, setSingle, type PairLevel } from "./permission-picker.logic";
 import { PERMISSIONS, type Permission, type PermissionControl } from "@/lib/permissions";
 

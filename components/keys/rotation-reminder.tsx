@@ -1,5 +1,6 @@
 import { Link } from "@/components/ui/link";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { formatDate, visibleText } from "@/lib/format";
 import type { KeyRotation } from "@/lib/elevenlabs/types";
 import { reminderHeadline, unfinishedRotations } from "./rotation-reminder.logic";
@@ -25,6 +26,8 @@ export function RotationReminder<K extends RotatingKey>({
   onFinish?: (key: K) => void;
 }) {
   const open = unfinishedRotations(keys);
+  // Its code may come after the page's (./rotation-reminder-lazy.tsx): no click before it has run.
+  const hydrated = useHydrated();
   if (open.length === 0) return null;
   return (
     <section
@@ -47,7 +50,13 @@ export function RotationReminder<K extends RotatingKey>({
               {formatDate(key.rotation.startedAt)}
             </span>
             {onFinish ? (
-              <Button type="button" onClick={() => onFinish(key)} variant="secondary" size="xs">
+              <Button
+                type="button"
+                onClick={() => onFinish(key)}
+                disabled={!hydrated}
+                variant="secondary"
+                size="xs"
+              >
                 Finish rotation<span className="sr-only"> of {visibleText(key.name)}</span>
               </Button>
             ) : (

@@ -5,7 +5,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FeedbackMessage, useFeedback } from "@/components/ui/feedback";
-import { inputClass } from "@/components/ui/form-field";
+import { inputClass } from "@/components/ui/input-class";
 import { ApiRequestError, errorDetails } from "@/lib/http/client";
 import { useSavePolicies } from "@/lib/policies/queries";
 import {

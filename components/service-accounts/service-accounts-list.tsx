@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { useState } from "react";
 import { FeedbackMessage, useFeedback } from "@/components/ui/feedback";
 import { QueryErrorPanel } from "@/components/ui/query-error-panel";
-import { inputClass } from "@/components/ui/form-field";
+import { inputClass } from "@/components/ui/input-class";
 import type { Role } from "@/lib/roles";
 import { matchesSearch } from "./account-warnings.logic";
 import { errorDetails } from "@/lib/http/client";

@@ -35,6 +35,3 @@ export function FormField({
     </div>
   );
 }
-
-export const inputClass =
-  "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-invalid:border-red-600";

@@ -2,7 +2,8 @@
 
 import { Button } from "@/components/ui/button";
 import { useState } from "react";
-import { FormField, inputClass } from "@/components/ui/form-field";
+import { FormField } from "@/components/ui/form-field";
+import { inputClass } from "@/components/ui/input-class";
 import { ApiRequestError, apiJson, applyFieldErrors, errorMessage } from "@/lib/http/client";
 import type { SetPasswordInput } from "@/lib/users/schema";
 import { lazySchema, usePlainForm } from "@/components/ui/plain-form";

@@ -2,7 +2,8 @@
 
 import { Button } from "@/components/ui/button";
 import { useState } from "react";
-import { FormField, inputClass } from "@/components/ui/form-field";
+import { FormField } from "@/components/ui/form-field";
+import { inputClass } from "@/components/ui/input-class";
 import { ROLE_LABELS, ROLES } from "@/lib/roles";
 import { applyFieldErrors, errorMessage } from "@/lib/http/client";
 import { useCreateUser, type UserWithLink } from "@/lib/users/queries";

@@ -6,7 +6,7 @@ import { errorMessage } from "@/lib/http/client";
 import { useUsers, type UserWithLink } from "@/lib/users/queries";
 import type { UserSummary } from "@/lib/users/types";
 import { AddUserForm } from "./add-user-form";
-import { PendingUsersNotice } from "./pending-users-notice";
+import { LazyPendingUsersNotice } from "./pending-users-lazy";
 import { UserTable } from "./user-table";
 import type { RowActions } from "./user-row";
 import type { ShownInvite } from "./invite-link-dialog";
@@ -109,7 +109,7 @@ export function UsersManager({
       ) : null}
       {users.data ? (
         <>
-          <PendingUsersNotice users={users.data.filter((u) => u.pending && !u.disabled)} />
+          <LazyPendingUsersNotice users={users.data.filter((u) => u.pending && !u.disabled)} />
           <UserTable
             users={pendingFirst(users.data)}
             currentUserId={currentUserId}
