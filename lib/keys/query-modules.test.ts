@@ -31,6 +31,8 @@ describe("the query modules of the pages' first load", () => {
       "lib/inventory/query-keys.ts",
     ])
       expect(source(path), path).not.toMatch(/\buseLeanQuery\b|\/queries"/);
-    expect(source("components/key-page/primary-key-actions.tsx")).not.toMatch(/lib\/keys\/(queries|mutations)"/);
+    expect(source("components/key-page/primary-key-actions.tsx")).not.toMatch(
+      /lib\/keys\/(queries|mutations)"/,
+    );
   });
 });

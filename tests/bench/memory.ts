@@ -3,7 +3,8 @@
 // flags, lib/server-node-flags.ts; demo mode with its in-process emulator; PGlite in a new data
 // folder): resident memory (RSS, the server and any process it started) when idle after start, the
 // most the server process held while starting, and the peak while `--sessions` signed-in sessions
-// read (one loop each over the service accounts, the inventory and the audit log) for `--seconds`.
+// read (one loop each over the service accounts, the inventory and the audit log) for `--seconds`,
+// then idle again after one write (the first write loads the whole ElevenLabs SDK).
 // Idle is also split by where it lives (Linux /proc/<pid>/smaps): PGlite's WebAssembly memory, the
 // malloc arenas of V8's and Node's threads, and the rest (V8's heap, code, mapped files). Floor, in the
 // same run under the same load: a bare Next.js app (tests/support/bare-next.ts, Node's defaults) whose
@@ -102,7 +103,18 @@ async function measureKeydesk(dir: string, nodeFlags?: readonly string[]) {
         ["/api/service-accounts", "/api/inventory", "/api/audit"],
         server.pid,
       );
-      return { idle, wasm, arenas, startPeak, loadPeak };
+      // The whole ElevenLabs SDK loads at the first write (lib/elevenlabs/sdk-request.ts): idle
+      // again after one, so the figure a server that has written once settles at is printed too.
+      const created = await fetch(new URL("/api/service-accounts", server.url), {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: server.url, cookie: cookies[0]! },
+        body: JSON.stringify({ name: "memory bench" }),
+      });
+      if (created.status !== 201 && created.status !== 200)
+        throw new Error(`POST /api/service-accounts: HTTP ${created.status}`);
+      await sleep(IDLE_SECONDS * 1000);
+      const afterWrite = rssMiB(server.pid);
+      return { idle, wasm, arenas, startPeak, loadPeak, afterWrite };
     } finally {
       await server.stop();
     }
@@ -131,6 +143,7 @@ try {
       note(`${name} idle arenas`, r.arenas);
       note(`${name} start peak`, r.startPeak);
       note(`${name} load peak`, r.loadPeak);
+      note(`${name} after write`, r.afterWrite);
     }
     const bareCookies = Array.from({ length: sessions }, () => "");
     note("bare load peak", await readLoad(bare.url, bareCookies, ["/api/service-accounts"], barePid));
@@ -148,7 +161,8 @@ for (const name of Object.keys(targets)) {
   console.log(
     `${name === "keydesk" ? "Keydesk (this checkout)" : `Keydesk (${before})`}: idle ${m(`${name} idle`).toFixed(0)} (bare ${m("bare idle").toFixed(0)}: ${(m(`${name} idle`) / m("bare idle")).toFixed(1)}x), ` +
       `peak under load ${m(`${name} load peak`).toFixed(0)} (bare ${m("bare load peak").toFixed(0)}: ${(m(`${name} load peak`) / m("bare load peak")).toFixed(1)}x), ` +
-      `largest while starting on a new data folder ${m(`${name} start peak`).toFixed(0)}`,
+      `largest while starting on a new data folder ${m(`${name} start peak`).toFixed(0)}, ` +
+      `idle after the first write ${m(`${name} after write`).toFixed(0)}`,
   );
   console.log(
     `  idle, of which PGlite's WebAssembly memory ${m(`${name} idle wasm`).toFixed(0)}, ` +
