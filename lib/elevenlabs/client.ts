@@ -124,7 +124,7 @@ async function counted<T>(operation: string, call: () => Promise<T>): Promise<T>
 }
 
 export function createUpstream(config: UpstreamConfig): Upstream {
-  const options = {
+  const sdkOptions = {
     apiKey: config.apiKey,
     baseUrl: config.baseUrl,
     timeoutInSeconds: config.timeoutMs / 1000,
@@ -132,12 +132,12 @@ export function createUpstream(config: UpstreamConfig): Upstream {
     maxRetries: 0,
     fetch: upstreamFetch,
   };
-  const request = sdkRequest(options);
+  const request = sdkRequest(sdkOptions);
   // The whole SDK, for the writes: loaded at the first one (./sdk-request.ts says why).
   let client: Promise<ElevenLabsClient> | null = null;
   const sdk = () =>
     (client ??= import("@elevenlabs/elevenlabs-js")
-      .then((m) => new m.ElevenLabsClient(options))
+      .then((m) => new m.ElevenLabsClient(sdkOptions))
       .catch((e) => {
         client = null;
         throw e;

@@ -3,7 +3,8 @@
 // 1.2 KiB gzip in that first load). The change still runs through the client's mutation cache, as
 // a mutation built from these options: the client's defaults (never retried), onMutate's
 // optimistic update and its rollback, and onSettled's invalidation behave exactly as with
-// useMutation. Dialogs, loaded when they open, keep useMutation.
+// useMutation. A bundle takes a module whole, so the hook modules of the pages' first load use it
+// for all their changes, the dialogs' included (./DECISIONS.md).
 import { useQueryClient, type QueryClient, type MutationOptions } from "@tanstack/react-query";
 import { useState } from "react";
 
