@@ -31,7 +31,7 @@ export function useCreateKey(saId: string) {
   return useLeanMutation({
     mutationFn: (input: NewKeyInput) =>
       apiJson<{ key: KeyView; secret: string }>(`${saPath(saId)}/keys`, { method: "POST", body: input }),
-    gcTime: 0, // the secret leaves the mutation cache as soon as the dialog that showed it closes
+    gcTime: 0, // the answer (and its secret) leaves the mutation cache as soon as it has come
     onSettled: () => invalidateAll(queryClient),
   });
 }
