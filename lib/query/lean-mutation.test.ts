@@ -48,4 +48,16 @@ describe("runMutation", () => {
     expect(seenDuring).toEqual([true]);
     expect(qc.getQueryData(["switch"])).toBe(false);
   });
+
+  it("keeps no answer built with gcTime 0 (a new key's secret) in the mutation cache once it has come", async () => {
+    const qc = client();
+    const answer = await runMutation(
+      qc,
+      { mutationFn: async () => ({ secret: "sk_test" }), gcTime: 0 },
+      undefined,
+    );
+    expect(answer).toEqual({ secret: "sk_test" });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(qc.getMutationCache().getAll()).toEqual([]);
+  });
 });
