@@ -1,17 +1,19 @@
-// The upstream: every call Keydesk makes to ElevenLabs goes through here, through the official SDK
-// (the list reads through its core request alone, ./sdk-request.ts).
+// The upstream: every call Keydesk makes to ElevenLabs goes through here, through the official SDK.
 // It reshapes wire models into domain types, maps failures to UpstreamError, times every call
 // out, retries reads (never writes) and never follows redirects (see fetch.ts).
 import "server-only";
-import type { ElevenLabs, ElevenLabsClient } from "@elevenlabs/elevenlabs-js";
-import { ElevenLabsError, ElevenLabsTimeoutError } from "@elevenlabs/elevenlabs-js/errors";
+import {
+  ElevenLabsClient,
+  ElevenLabsError,
+  ElevenLabsTimeoutError,
+  type ElevenLabs,
+} from "@elevenlabs/elevenlabs-js";
 import type { ApiKey, CreatedKey, KeyChanges, NewKeyInput, ServiceAccount } from "./types";
 import { toUpstreamError, UpstreamError } from "./errors";
 import { upstreamFetch } from "./fetch";
 import { probeUpstream } from "./probe";
 import { readKeyList, readServiceAccountList, WireShapeError } from "./reshape";
 import { READ_RETRY_POLICY, withRetries, type RetryPolicy } from "./retry";
-import { sdkRequest, type SdkRequest } from "./sdk-request";
 import { singleFlight } from "./single-flight";
 import { recordUpstreamCall } from "@/lib/log/metrics";
 
@@ -76,10 +78,10 @@ async function errorBody(response: Response): Promise<unknown> {
  * pass by reshape.ts instead. Failures become what the SDK's generated methods throw, so
  * toUpstreamError and the retries treat them exactly alike.
  */
-async function readList<T>(request: SdkRequest, path: string, reshape: (body: unknown) => T): Promise<T> {
+async function readList<T>(sdk: ElevenLabsClient, path: string, reshape: (body: unknown) => T): Promise<T> {
   let response: Response;
   try {
-    response = await request(path, { method: "GET", headers: { accept: "application/json" } });
+    response = await sdk.fetch(path, { method: "GET", headers: { accept: "application/json" } });
   } catch (error) {
     // fetch.ts turns the SDK's time limit into an AbortError.
     if (error instanceof Error && error.name === "AbortError")
@@ -124,24 +126,14 @@ async function counted<T>(operation: string, call: () => Promise<T>): Promise<T>
 }
 
 export function createUpstream(config: UpstreamConfig): Upstream {
-  const sdkOptions = {
+  const sdk = new ElevenLabsClient({
     apiKey: config.apiKey,
     baseUrl: config.baseUrl,
     timeoutInSeconds: config.timeoutMs / 1000,
     // Retries are ours: reads only, bounded, honouring Retry-After (the SDK would retry creates).
     maxRetries: 0,
     fetch: upstreamFetch,
-  };
-  const request = sdkRequest(sdkOptions);
-  // The whole SDK, for the writes: loaded at the first one (./sdk-request.ts says why).
-  let client: Promise<ElevenLabsClient> | null = null;
-  const sdk = () =>
-    (client ??= import("@elevenlabs/elevenlabs-js")
-      .then((m) => new m.ElevenLabsClient(sdkOptions))
-      .catch((e) => {
-        client = null;
-        throw e;
-      }));
+  });
   const policy = config.retryPolicy ?? READ_RETRY_POLICY;
 
   // Identical reads in flight are shared, results included (callers copy before they change
@@ -171,7 +163,7 @@ export function createUpstream(config: UpstreamConfig): Upstream {
 
   const listKeys = (serviceAccountId: string) =>
     read("listKeys", `keys:${serviceAccountId}`, () =>
-      readList(request, `v1/service-accounts/${encodeURIComponent(serviceAccountId)}/api-keys`, readKeyList),
+      readList(sdk, `v1/service-accounts/${encodeURIComponent(serviceAccountId)}/api-keys`, readKeyList),
     );
 
   return {
@@ -179,13 +171,13 @@ export function createUpstream(config: UpstreamConfig): Upstream {
       read(
         "listServiceAccounts",
         "service-accounts",
-        () => readList(request, "v1/service-accounts", readServiceAccountList),
+        () => readList(sdk, "v1/service-accounts", readServiceAccountList),
         options,
       ),
 
     createServiceAccount: (name) =>
       write("createServiceAccount", async () => ({
-        id: (await (await sdk()).serviceAccounts.create({ name })).serviceAccountUserId,
+        id: (await sdk.serviceAccounts.create({ name })).serviceAccountUserId,
       })),
 
     listKeys,
@@ -202,9 +194,7 @@ export function createUpstream(config: UpstreamConfig): Upstream {
 
     createKey: (serviceAccountId, input) =>
       write("createKey", async () => {
-        const created = await (
-          await sdk()
-        ).serviceAccounts.apiKeys.create(serviceAccountId, {
+        const created = await sdk.serviceAccounts.apiKeys.create(serviceAccountId, {
           name: input.name,
           permissions: input.permissions,
           ...(input.characterLimit != null ? { characterLimit: input.characterLimit } : {}),
@@ -215,12 +205,12 @@ export function createUpstream(config: UpstreamConfig): Upstream {
 
     updateKey: (serviceAccountId, keyId, changes) =>
       write("updateKey", async () => {
-        await (await sdk()).serviceAccounts.apiKeys.update(serviceAccountId, keyId, toUpdateRequest(changes));
+        await sdk.serviceAccounts.apiKeys.update(serviceAccountId, keyId, toUpdateRequest(changes));
       }),
 
     deleteKey: (serviceAccountId, keyId) =>
       write("deleteKey", async () => {
-        await (await sdk()).serviceAccounts.apiKeys.delete(serviceAccountId, keyId);
+        await sdk.serviceAccounts.apiKeys.delete(serviceAccountId, keyId);
       }),
 
     probe: (timeoutMs) => probeUpstream({ baseUrl: config.baseUrl, apiKey: config.apiKey }, timeoutMs),

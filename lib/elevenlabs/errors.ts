@@ -2,7 +2,7 @@
 // the person using Keydesk and never carries the admin key, a secret or the upstream's raw body.
 import "server-only";
 import { errorBrand, hasBrand } from "@/lib/branded-error";
-import { ElevenLabsError, ElevenLabsTimeoutError } from "@elevenlabs/elevenlabs-js/errors";
+import { ElevenLabsError, ElevenLabsTimeoutError } from "@elevenlabs/elevenlabs-js";
 import { ApiError, type ErrorCode } from "@/lib/http/api-error";
 import { rateLimitedMessage } from "@/lib/http/rate-limit";
 import { addressRefusedIn } from "@/lib/http/upstream-address-guard";

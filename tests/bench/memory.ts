@@ -4,7 +4,7 @@
 // folder): resident memory (RSS, the server and any process it started) when idle after start, the
 // most the server process held while starting, and the peak while `--sessions` signed-in sessions
 // read (one loop each over the service accounts, the inventory and the audit log) for `--seconds`,
-// then idle again after one write (the first write loads the whole ElevenLabs SDK).
+// then idle again after one write.
 // Idle is also split by where it lives (Linux /proc/<pid>/smaps): PGlite's WebAssembly memory, the
 // malloc arenas of V8's and Node's threads, and the rest (V8's heap, code, mapped files). Floor, in the
 // same run under the same load: a bare Next.js app (tests/support/bare-next.ts, Node's defaults) whose
@@ -103,8 +103,7 @@ async function measureKeydesk(dir: string, nodeFlags?: readonly string[]) {
         ["/api/service-accounts", "/api/inventory", "/api/audit"],
         server.pid,
       );
-      // The whole ElevenLabs SDK loads at the first write (lib/elevenlabs/sdk-request.ts): idle
-      // again after one, so the figure a server that has written once settles at is printed too.
+      // Idle again after one write: what a server that has changed a key settles at.
       const created = await fetch(new URL("/api/service-accounts", server.url), {
         method: "POST",
         headers: { "content-type": "application/json", origin: server.url, cookie: cookies[0]! },
